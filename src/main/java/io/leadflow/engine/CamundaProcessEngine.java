@@ -1,0 +1,46 @@
+package io.leadflow.engine;
+
+import io.camunda.client.CamundaClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+
+@Component
+class CamundaProcessEngine implements ProcessEngine {
+
+    private static final Duration MESSAGE_TTL = Duration.ofHours(1);
+
+    private final CamundaClient client;
+
+    CamundaProcessEngine(CamundaClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public long startProcess(String bpmnProcessId, Map<String, Object> variables) {
+        return client.newCreateInstanceCommand()
+                .bpmnProcessId(bpmnProcessId)
+                .latestVersion()
+                .variables(variables)
+                .send()
+                .join()
+                .getProcessInstanceKey();
+    }
+
+    @Override
+    public void publishMessage(String messageName, String correlationKey, Map<String, Object> variables) {
+        client.newPublishMessageCommand()
+                .messageName(messageName)
+                .correlationKey(correlationKey)
+                .timeToLive(MESSAGE_TTL)
+                .variables(variables)
+                .send()
+                .join();
+    }
+
+    @Override
+    public void completeJob(long jobKey, Map<String, Object> variables) {
+        client.newCompleteCommand(jobKey).variables(variables).send().join();
+    }
+}

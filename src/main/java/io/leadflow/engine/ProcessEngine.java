@@ -1,0 +1,19 @@
+package io.leadflow.engine;
+
+import java.util.Map;
+
+/**
+ * Everything leadflow asks of the process engine. The embedded default and a remote Camunda 8
+ * cluster both sit behind it, so switching is configuration, not a rewrite.
+ */
+public interface ProcessEngine {
+
+    /** Starts the latest version of a process and returns the instance key. */
+    long startProcess(String bpmnProcessId, Map<String, Object> variables);
+
+    /** Publishes a message; a waiting instance with that correlation key receives it. */
+    void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);
+
+    /** Completes a job that leadflow holds open on behalf of a person (a rep's task). */
+    void completeJob(long jobKey, Map<String, Object> variables);
+}
