@@ -1,0 +1,108 @@
+package io.leadflow.email;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Sends what the outbox holds over SMTP. When the server is down the mail stays pending and is
+ * retried with exponential backoff (capped), and goes out once the server is back.
+ */
+@Component
+class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final int BATCH = 20;
+
+    private final MailOutbox outbox;
+    private final JavaMailSender sender;
+    private final TransactionTemplate transaction;
+    private final String from;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+
+    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction,
+                   @Value("${leadflow.mail.from}") String from,
+                   @Value("${leadflow.mail.retry.first:PT5S}") Duration firstRetry,
+                   @Value("${leadflow.mail.retry.max:PT10M}") Duration maxRetry) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.transaction = transaction;
+        this.from = from;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+    }
+
+    @Scheduled(fixedDelayString = "${leadflow.mail.dispatch-interval:PT0.2S}")
+    void dispatchDue() {
+        Integer sent;
+        do {
+            sent = transaction.execute(status -> sendBatch());
+        } while (sent != null && sent == BATCH);
+    }
+
+    private int sendBatch() {
+        var due = outbox.lockDue(BATCH);
+        for (MailOutbox.PendingMail mail : due) {
+            try {
+                sender.send(toMime(mail));
+                outbox.markSent(mail.idempotencyKey());
+            } catch (MailException | MessagingException e) {
+                Duration retryIn = backoff(mail.attempts());
+                log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
+                outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
+                return 0;
+            }
+        }
+        return due.size();
+    }
+
+    Duration backoff(int attempts) {
+        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts, 20));
+        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+    }
+
+    private MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
+        MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), mail.messageId());
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(mail.recipient());
+        helper.setSubject(mail.subject());
+        if (mail.htmlBody() != null) {
+            helper.setText(mail.textBody(), mail.htmlBody());
+        } else {
+            helper.setText(mail.textBody());
+        }
+        for (var header : mail.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        return message;
+    }
+
+    /** Keeps the Message-ID leadflow chose (Jakarta Mail would make a new one on save), so replies can be matched. */
+    private static final class FixedIdMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMimeMessage(MimeMessage session, String messageId) throws MessagingException {
+            super(session.getSession());
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

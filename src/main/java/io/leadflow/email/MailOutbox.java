@@ -1,0 +1,91 @@
+package io.leadflow.email;
+
+import io.leadflow.platform.Json;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The outbox in PostgreSQL: a mail is stored once per idempotency key, in the same breath as the job
+ * that asked for it, and the {@link MailDispatcher} sends it — so a job delivered twice, or a worker
+ * that crashes after asking, never sends twice and never loses the mail.
+ */
+@Component
+public class MailOutbox {
+
+    public record PendingMail(String idempotencyKey, UUID leadId, String recipient, String subject, String textBody,
+                              String htmlBody, String messageId, Map<String, String> headers, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final Clock clock;
+    private final String messageIdDomain;
+
+    MailOutbox(JdbcClient jdbc, Json json, Clock clock, @Value("${leadflow.mail.message-id-domain:leadflow.local}") String messageIdDomain) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.messageIdDomain = messageIdDomain;
+    }
+
+    /** Stores the mail unless one with the same key exists; returns its Message-ID either way. */
+    public String enqueue(OutgoingMail mail) {
+        String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        insert into outbound_mail (idempotency_key, lead_id, recipient, subject, text_body, html_body,
+                            message_id, headers, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        on conflict (idempotency_key) do nothing
+                        """)
+                .params(mail.idempotencyKey(), mail.leadId(), mail.recipient(), mail.subject(), mail.textBody(),
+                        mail.htmlBody(), messageId, json.write(mail.headers()), Timestamp.from(now), Timestamp.from(now))
+                .update();
+        return jdbc.sql("select message_id from outbound_mail where idempotency_key = ?")
+                .param(mail.idempotencyKey()).query(String.class).single();
+    }
+
+    /** Takes due mails for sending; rows locked by another sender are skipped, not waited for. */
+    List<PendingMail> lockDue(int limit) {
+        return jdbc.sql("""
+                        select * from outbound_mail where status = 'PENDING' and next_attempt_at <= ?
+                        order by next_attempt_at limit ? for update skip locked
+                        """)
+                .params(Timestamp.from(clock.instant()), limit)
+                .query((rs, row) -> new PendingMail(rs.getString("idempotency_key"), rs.getObject("lead_id", UUID.class),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+                        rs.getString("html_body"), rs.getString("message_id"), stringMap(rs.getString("headers")),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void markSent(String key) {
+        jdbc.sql("update outbound_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1 where idempotency_key = ?")
+                .params(Timestamp.from(clock.instant()), key).update();
+    }
+
+    void markFailed(String key, String error, Duration retryIn) {
+        jdbc.sql("update outbound_mail set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where idempotency_key = ?")
+                .params(error, Timestamp.from(clock.instant().plus(retryIn)), key).update();
+    }
+
+    /** Where leadflow's Message-ID is known, a reply's In-Reply-To finds its lead. */
+    public java.util.Optional<UUID> leadOfMessage(String messageId) {
+        return jdbc.sql("select lead_id from outbound_mail where message_id = ?").param(messageId).query(UUID.class).optional();
+    }
+
+    private Map<String, String> stringMap(String value) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        json.map(value).forEach((name, header) -> headers.put(name, String.valueOf(header)));
+        return headers;
+    }
+}

@@ -1,0 +1,126 @@
+package io.leadflow.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The BPMN, DMN and form files of processes/: deployed as they are at start-up, and read for what a
+ * job does not carry (a user task's name and form).
+ */
+@Component
+public class ProcessModels implements SmartInitializingSingleton {
+
+    /** What the task list needs to know about a user task element. */
+    public record UserTaskDefinition(String processId, String elementId, String name, String formId) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
+
+    private final CamundaClient client;
+    private final String location;
+    private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
+    private final Map<String, byte[]> forms = new HashMap<>();
+
+    ProcessModels(CamundaClient client, @Value("${leadflow.processes-location:classpath*:processes/*}") String location) {
+        this.client = client;
+        this.location = location;
+    }
+
+    /** Before the web server opens, so no lead can start a process that is not deployed yet. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        DeployResourceCommandStep2 command = null;
+        List<String> names = new ArrayList<>();
+        for (Resource model : models()) {
+            String name = model.getFilename();
+            byte[] bytes = read(model);
+            command = command == null
+                    ? client.newDeployResourceCommand().addResourceBytes(bytes, name)
+                    : command.addResourceBytes(bytes, name);
+            names.add(name);
+            if (name.endsWith(".bpmn")) {
+                describeUserTasks(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+            } else if (name.endsWith(".form")) {
+                forms.put(name.substring(0, name.length() - ".form".length()), bytes);
+            }
+        }
+        if (command == null) {
+            throw new IllegalStateException("No models found at " + location);
+        }
+        command.send().join();
+        log.info("Deployed {}", names);
+    }
+
+    public Optional<UserTaskDefinition> userTask(String processId, String elementId) {
+        return Optional.ofNullable(userTasks.get(processId + "/" + elementId));
+    }
+
+    /** A form's Camunda Forms JSON, by the file name without ".form" (the convention: file name = form id). */
+    public Optional<byte[]> form(String formId) {
+        return Optional.ofNullable(forms.get(formId));
+    }
+
+    private void describeUserTasks(BpmnModelInstance model) {
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String processId = processOf(task);
+            ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+            userTasks.put(processId + "/" + task.getId(), new UserTaskDefinition(processId, task.getId(),
+                    task.getName() == null ? task.getId() : task.getName(), form == null ? null : form.getFormId()));
+        }
+    }
+
+    private static String processOf(UserTask task) {
+        var element = task.getParentElement();
+        while (!(element instanceof Process)) {
+            element = element.getParentElement();
+        }
+        return ((Process) element).getId();
+    }
+
+    private List<Resource> models() {
+        try {
+            List<Resource> models = new ArrayList<>();
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
+                String name = resource.getFilename();
+                if (name != null && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))) {
+                    models.add(resource);
+                }
+            }
+            models.sort(Comparator.comparing(Resource::getFilename));
+            return models;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

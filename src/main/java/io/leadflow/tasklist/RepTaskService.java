@@ -1,0 +1,111 @@
+package io.leadflow.tasklist;
+
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.engine.ProcessModels;
+import io.leadflow.intake.Timeline;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reps' tasks in the embedded default: the engine hands each user task out as a job, leadflow keeps
+ * it until the rep completes it in the task list, then completes the job with the form's values.
+ */
+@Service
+public class RepTaskService {
+
+    /** A user task as the engine handed it out. */
+    public record IncomingTask(long jobKey, String processId, String elementId, UUID leadId, String assignee,
+                               String candidateGroups, String dueDate) {
+    }
+
+    private final RepTaskRepository tasks;
+    private final ProcessModels models;
+    private final ProcessEngine engine;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline, Clock clock) {
+        this.tasks = tasks;
+        this.models = models;
+        this.engine = engine;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public void receive(IncomingTask incoming) {
+        var definition = models.userTask(incoming.processId(), incoming.elementId());
+        String name = definition.map(ProcessModels.UserTaskDefinition::name).orElse(incoming.elementId());
+        Instant due = incoming.dueDate() == null || incoming.dueDate().isBlank()
+                ? null : OffsetDateTime.parse(incoming.dueDate()).toInstant();
+        RepTask task = new RepTask(incoming.jobKey(), incoming.leadId(), incoming.elementId(), name,
+                blankToNull(incoming.assignee()), blankToNull(incoming.candidateGroups()),
+                definition.map(ProcessModels.UserTaskDefinition::formId).orElse(null), due, RepTask.Status.OPEN,
+                clock.instant(), null, null, Map.of());
+        if (tasks.insertIfNew(task)) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("task", name);
+            details.put("assignee", task.assignee() == null ? "" : task.assignee());
+            if (due != null) {
+                details.put("due", due.toString());
+            }
+            timeline.record(task.leadId(), "TASK_CREATED", details);
+        }
+    }
+
+    public List<RepTask> openTasksOf(String assignee) {
+        return tasks.openFor(assignee);
+    }
+
+    public RepTask get(long jobKey) {
+        return tasks.find(jobKey).orElseThrow(() -> new TaskNotFoundException(jobKey));
+    }
+
+    /**
+     * Completes the rep's task with the form's values. Only its assignee (or a manager) may; a task the
+     * engine has meanwhile withdrawn (its time window passed) is closed as cancelled.
+     */
+    public RepTask complete(long jobKey, String user, boolean manager, Map<String, Object> values) {
+        RepTask task = get(jobKey);
+        if (task.status() != RepTask.Status.OPEN) {
+            throw new TaskNotOpenException(jobKey, task.status());
+        }
+        if (!manager && task.assignee() != null && !task.assignee().equals(user)) {
+            throw new TaskNotYoursException(jobKey);
+        }
+        try {
+            engine.completeJob(jobKey, values);
+        } catch (RuntimeException e) {
+            if (tasks.close(jobKey, RepTask.Status.CANCELLED, null, Map.of(), clock.instant())) {
+                timeline.record(task.leadId(), "TASK_CANCELLED", Map.of("task", task.name()));
+            }
+            throw new TaskNotOpenException(jobKey, RepTask.Status.CANCELLED);
+        }
+        if (tasks.close(jobKey, RepTask.Status.COMPLETED, user, values, clock.instant())) {
+            Map<String, Object> details = new LinkedHashMap<>(values);
+            details.put("task", task.name());
+            details.put("by", user);
+            timeline.record(task.leadId(), "TASK_COMPLETED", details);
+        }
+        return get(jobKey);
+    }
+
+    /** The engine withdrew the task (a boundary event or an exit of the sequence interrupted it). */
+    public void cancelled(long jobKey) {
+        tasks.find(jobKey).ifPresent(task -> {
+            if (tasks.close(jobKey, RepTask.Status.CANCELLED, null, Map.of(), clock.instant())) {
+                timeline.record(task.leadId(), "TASK_CANCELLED", Map.of("task", task.name()));
+            }
+        });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,34 @@
+package io.leadflow.tasklist;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.protocol.Protocol;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
+ * auto-complete, a long timeout) until the rep completes the task.
+ */
+@Component
+class UserTaskWorker {
+
+    private final RepTaskService tasks;
+
+    UserTaskWorker(RepTaskService tasks) {
+        this.tasks = tasks;
+    }
+
+    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = 365L * 24 * 60 * 60 * 1000,
+            fetchVariables = "leadId")
+    void userTaskCreated(ActivatedJob job) {
+        Map<String, String> headers = job.getCustomHeaders();
+        tasks.receive(new RepTaskService.IncomingTask(job.getKey(), job.getBpmnProcessId(), job.getElementId(),
+                UUID.fromString((String) job.getVariablesAsMap().get("leadId")),
+                headers.get(Protocol.USER_TASK_ASSIGNEE_HEADER_NAME),
+                headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
+                headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME)));
+    }
+}
