@@ -1,0 +1,121 @@
+package io.leadflow.sequence;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans the connect stage of a lead: when each attempt of a cadence is made and when it is due, always inside the
+ * lead's working time ({@link BusinessHoursCalendar}).
+ *
+ * <ul>
+ *   <li>The attempt at day offset 0 is the speed-to-lead touch: it goes at the next working moment after the start
+ *       and is due the configured number of working hours after that.</li>
+ *   <li>A later attempt goes on the start date plus its day offset, moved forward to the next working day, one hour
+ *       after work starts (10:00 for a 09:00–17:00 day). It is due when that working day ends or, if earlier, when
+ *       the next attempt is made.</li>
+ *   <li>An attempt is never less than one working hour after the one before; if its slot is earlier it goes at the
+ *       first working moment after that gap.</li>
+ *   <li>An attempt that weekends or holidays push past the window (the start plus the window days) moves back to the
+ *       slot of the latest working day in the window that is after the gap, or else to the end of the gap itself.
+ *       Only when even the gap ends past the window does it stay outside: order and working time come first.</li>
+ * </ul>
+ */
+@Component
+public class SequencePlanner {
+
+    private static final Duration SLOT_AFTER_WORK_START = Duration.ofHours(1);
+    private static final Duration MINIMUM_GAP = Duration.ofHours(1);
+
+    private final BusinessHoursCalendar calendar;
+    private final Duration firstAttemptWorkingTime;
+    private final int windowDays;
+
+    public SequencePlanner(BusinessHoursCalendar calendar,
+                           @Value("${leadflow.sequence.first-attempt-working-hours:4}") int firstAttemptWorkingHours,
+                           @Value("${leadflow.sequence.window-days:14}") int windowDays) {
+        if (firstAttemptWorkingHours < 1 || windowDays < 1) {
+            throw new IllegalArgumentException("First-attempt working hours and window days must be positive");
+        }
+        this.calendar = calendar;
+        this.firstAttemptWorkingTime = Duration.ofHours(firstAttemptWorkingHours);
+        this.windowDays = windowDays;
+    }
+
+    /** The attempts of the cadence, in step order, for a lead whose sequence starts at {@code start}. */
+    public List<PlannedAttempt> plan(Instant start, String country, ZoneId zone, List<CadenceStep> cadence) {
+        List<CadenceStep> steps = cadence.stream().sorted(Comparator.comparingInt(CadenceStep::step)).toList();
+        ZonedDateTime windowEnd = start.atZone(zone).plusDays(windowDays);
+        List<ZonedDateTime> times = new ArrayList<>();
+        ZonedDateTime previous = null;
+        for (CadenceStep step : steps) {
+            previous = scheduledAt(step, start, previous, windowEnd, country, zone);
+            times.add(previous);
+        }
+        List<PlannedAttempt> plan = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            CadenceStep step = steps.get(i);
+            Optional<ZonedDateTime> nextAt = i + 1 < times.size() ? Optional.of(times.get(i + 1)) : Optional.empty();
+            ZonedDateTime at = times.get(i);
+            plan.add(new PlannedAttempt(step.step(), step.channel(), at, due(step, at, nextAt, country, zone)));
+        }
+        return List.copyOf(plan);
+    }
+
+    private ZonedDateTime scheduledAt(CadenceStep step, Instant start, ZonedDateTime previous,
+                                      ZonedDateTime windowEnd, String country, ZoneId zone) {
+        ZonedDateTime earliest = previous == null
+                ? calendar.nextWorkingMoment(start, country, zone)
+                : calendar.nextWorkingMoment(
+                        calendar.addWorkingTime(previous.toInstant(), MINIMUM_GAP, country, zone).toInstant(),
+                        country, zone);
+        if (step.dayOffset() == 0) {
+            return earliest;
+        }
+        LocalDate day = calendar.workingDayOnOrAfter(
+                LocalDate.ofInstant(start, zone).plusDays(step.dayOffset()), country);
+        ZonedDateTime at = latest(slotOn(day, zone), earliest);
+        if (!at.isAfter(windowEnd) || earliest.isAfter(windowEnd)) {
+            return at;
+        }
+        return latestSlotInWindow(earliest, windowEnd, country, zone);
+    }
+
+    /** The slot on the latest working day of the window that is after {@code earliest}, or else earliest itself. */
+    private ZonedDateTime latestSlotInWindow(ZonedDateTime earliest, ZonedDateTime windowEnd,
+                                             String country, ZoneId zone) {
+        for (LocalDate day = windowEnd.toLocalDate(); !day.isBefore(earliest.toLocalDate()); day = day.minusDays(1)) {
+            ZonedDateTime slot = slotOn(day, zone);
+            if (calendar.isWorkingDay(day, country) && slot.isAfter(earliest) && !slot.isAfter(windowEnd)) {
+                return slot;
+            }
+        }
+        return earliest;
+    }
+
+    private ZonedDateTime due(CadenceStep step, ZonedDateTime at, Optional<ZonedDateTime> nextAt,
+                              String country, ZoneId zone) {
+        if (step.dayOffset() == 0) {
+            return calendar.addWorkingTime(at.toInstant(), firstAttemptWorkingTime, country, zone);
+        }
+        ZonedDateTime endOfDay = calendar.endOfWorkingDay(at.toLocalDate(), zone);
+        return nextAt.filter(next -> next.isBefore(endOfDay)).orElse(endOfDay);
+    }
+
+    private ZonedDateTime slotOn(LocalDate day, ZoneId zone) {
+        return calendar.startOfWorkingDay(day, zone).plus(SLOT_AFTER_WORK_START);
+    }
+
+    private static ZonedDateTime latest(ZonedDateTime a, ZonedDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
