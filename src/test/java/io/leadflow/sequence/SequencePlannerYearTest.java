@@ -4,7 +4,6 @@ import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,7 +43,6 @@ class SequencePlannerYearTest {
             "ES, Europe/Madrid",
             "US, America/New_York",
             "AR, America/Argentina/Buenos_Aires"})
-    @Timeout(10)
     void everyPlanKeepsTheCadenceRules(String country, ZoneId zone) {
         Set<LocalDate> holidays = publicHolidaysPerJollyday(country);
         for (LocalDate day = LocalDate.of(YEAR, 1, 1); day.getYear() == YEAR; day = day.plusDays(1)) {
