@@ -2,6 +2,7 @@ package io.leadflow.engine;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.leadflow.platform.MovableClock;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -45,8 +46,12 @@ public class EmbeddedEngineConfiguration {
         };
     }
 
+    /** Moves the engine's timers and leadflow's clock together, so both agree on "now". */
     @Bean
-    EngineClock embeddedEngineClock(ZeebeTestEngine engine) {
-        return engine::increaseTime;
+    EngineClock embeddedEngineClock(ZeebeTestEngine engine, MovableClock clock) {
+        return duration -> {
+            clock.advance(duration);
+            engine.increaseTime(duration);
+        };
     }
 }

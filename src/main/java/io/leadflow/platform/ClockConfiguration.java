@@ -1,6 +1,5 @@
 package io.leadflow.platform;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +10,7 @@ import java.time.Clock;
 class ClockConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    MovableClock clock() {
+        return new MovableClock(Clock.systemUTC());
     }
 }

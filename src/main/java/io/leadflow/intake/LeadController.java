@@ -1,0 +1,98 @@
+package io.leadflow.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.platform.PayloadTooLargeException;
+import io.leadflow.tasklist.RepTaskRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final LeadValidator validator;
+    private final LeadService service;
+    private final LeadRepository leads;
+    private final Timeline timeline;
+    private final RepTaskRepository tasks;
+    private final ObjectMapper json;
+
+    LeadController(LeadValidator validator, LeadService service, LeadRepository leads, Timeline timeline,
+                   RepTaskRepository tasks, ObjectMapper json) {
+        this.validator = validator;
+        this.service = service;
+        this.leads = leads;
+        this.timeline = timeline;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    @Operation(summary = "Submit a lead", description = "201 with the new lead's id; 200 with the same id when the person "
+            + "(email, trimmed and case-insensitive) or visiting company (domain) is already known: the new facts are merged.")
+    @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LeadSubmission.class)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
+        Map<String, Object> raw = json.readValue(boundedBody(request.getInputStream()), json.getTypeFactory()
+                .constructMapType(Map.class, String.class, Object.class));
+        if (raw == null) {
+            throw new InvalidLeadException(List.of(new FieldError("body", "must be a JSON object")));
+        }
+        LeadService.Outcome outcome = service.submit(validator.validate(raw));
+        Map<String, UUID> body = Map.of("id", outcome.id());
+        URI location = URI.create("/api/leads/" + outcome.id());
+        return outcome.created()
+                ? ResponseEntity.created(location).body(body)
+                : ResponseEntity.status(HttpStatus.OK).location(location).body(body);
+    }
+
+    @GetMapping("/{id}")
+    LeadView get(@PathVariable UUID id) {
+        Lead lead = leads.get(id);
+        ZoneId zone = lead.timeZone();
+        List<LeadView.OpenTask> openTasks = tasks.openOfLead(id).stream()
+                .map(task -> new LeadView.OpenTask(task.jobKey(), task.name(), task.assignee(),
+                        task.due() == null ? null : task.due().atZone(zone).toOffsetDateTime()))
+                .toList();
+        return new LeadView(lead.id(), lead.type(), lead.stage(), lead.email(), lead.firstName(), lead.lastName(),
+                lead.jobTitle(), lead.company(), lead.companyDomain(), lead.employees(), lead.industry(), lead.country(),
+                zone.getId(), lead.language(), lead.source(), lead.details(),
+                new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks,
+                lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntryView> timeline(@PathVariable UUID id) {
+        ZoneId zone = leads.get(id).timeZone();
+        return timeline.of(id).stream()
+                .map(entry -> new TimelineEntryView(entry.type(), entry.at().atZone(zone).toOffsetDateTime(), entry.details()))
+                .toList();
+    }
+
+    private static byte[] boundedBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException(MAX_BODY_BYTES);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,22 @@
+package io.leadflow.scoring;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+@Component
+class RecordQualificationWorker {
+
+    private final QualificationService qualifications;
+
+    RecordQualificationWorker(QualificationService qualifications) {
+        this.qualifications = qualifications;
+    }
+
+    @JobWorker(type = "record-qualification")
+    void recordQualification(@Variable String leadId, @Variable Qualification qualification) {
+        qualifications.record(UUID.fromString(leadId), qualification);
+    }
+}
