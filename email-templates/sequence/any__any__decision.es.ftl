@@ -1,0 +1,17 @@
+<#assign subject>${lead.firstName}, ¿revisamos juntos los números de ${lead.company}?</#assign>
+Hola ${lead.firstName}:
+
+Después de la guía y el caso práctico, quizá estés en el punto de decidir cómo medir el retorno de tu marketing en ${lead.company}.
+
+Te propongo una consultoría gratuita de 30 minutos, sin compromiso: revisamos tu embudo actual, tus fuentes de contactos y tus tasas de conversión, y te llevas tres recomendaciones concretas que puedes aplicar con o sin nosotros.
+
+Si te resulta más útil ver una demostración con datos parecidos a los tuyos, también es posible; y si en la decisión participa alguien más de tu equipo, puede unirse.
+
+¿Qué día de la próxima semana te vendría mejor para esa llamada?
+
+--
+Un saludo,
+${rep.name}
+${rep.email}
+
+Si prefieres no recibir más correos, date de baja aquí: ${unsubscribeUrl}

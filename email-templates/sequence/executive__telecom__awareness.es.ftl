@@ -1,0 +1,19 @@
+<#assign subject>${lead.firstName}, crecer en telecomunicaciones sin disparar el coste de captación</#assign>
+Hola ${lead.firstName}:
+
+Dirigir una operadora como ${lead.company} hoy significa defender tu margen mientras la competencia baja precios y la rotación de clientes no da tregua.
+
+Muchos directivos del sector nos cuentan que su consejo pregunta lo mismo: ¿cuánto cuesta realmente captar a un cliente y cuánto tarda en recuperarse esa inversión? Responder con cifras fiables suele ser el primer paso para decidir dónde crecer.
+
+Por eso te comparto una guía breve, «Cinco indicadores que todo director de telecomunicaciones debería revisar cada mes», pensada para leer en diez minutos. Incluye ejemplos de operadoras medianas de la región y preguntas para llevar a tu próximo comité.
+
+No busco venderte nada en este correo; si la guía te sirve, habrá valido la pena.
+
+¿Cuál de tus objetivos de este año te preocupa más ahora mismo?
+
+--
+Un saludo,
+${rep.name}
+${rep.email}
+
+Si prefieres no recibir más correos, date de baja aquí: ${unsubscribeUrl}

@@ -1,0 +1,17 @@
+<#assign subject>${lead.firstName}, el caso de un equipo comercial que respondía tarde a sus leads</#assign>
+Hola ${lead.firstName}:
+
+Como responsable comercial en ${lead.company}, sabes que un lead que espera un día para recibir respuesta ya está hablando con tu competencia.
+
+Te comparto un caso práctico que quizá te resulte cercano: un equipo de ventas B2B que tardaba más de 24 horas en contactar a cada lead nuevo. Al acordar con marketing un acuerdo de servicio claro (primer intento en menos de cuatro horas y cinco intentos en dos semanas), duplicó las reuniones con el mismo volumen de contactos.
+
+Junto al caso va la plantilla de secuencia que usaron: canales, horarios e intentos, lista para adaptar a tu proceso y a tus vendedores. No incluye precios ni propuestas; es para que evalúes con tu equipo si el enfoque encaja.
+
+¿Cuánto tarda hoy tu equipo en hacer el primer contacto con un lead nuevo?
+
+--
+Un saludo,
+${rep.name}
+${rep.email}
+
+Si prefieres no recibir más correos, date de baja aquí: ${unsubscribeUrl}

@@ -1,0 +1,79 @@
+package io.leadflow.email;
+
+import freemarker.cache.StringTemplateLoader;
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.PlainTextOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateScalarModel;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Renders a sequence template. A template assigns {@code subject} and writes the plain-text body;
+ * the HTML body is that text, escaped as a whole, with one paragraph per blank-line-separated block.
+ */
+@Component
+public class EmailRenderer {
+
+    /** Line breaks and other control characters in a subject would let a lead's data add mail headers. */
+    private static final String SUBJECT_BREAKERS = "[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+";
+
+    private final Configuration freemarker;
+
+    public EmailRenderer(EmailTemplateCatalog catalog) {
+        StringTemplateLoader loader = new StringTemplateLoader();
+        catalog.templates().forEach(key -> loader.putTemplate(key.fileName(), catalog.source(key)));
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setTemplateLoader(loader);
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setLocalizedLookup(false);
+        freemarker.setOutputFormat(PlainTextOutputFormat.INSTANCE);
+        // Strict: a missing value fails the render instead of sending "Hi ," to a lead.
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        // Templates are edited outside development, so they must not instantiate Java classes.
+        freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        // Numbers such as attempt.step print as 1000, not "1,000", whatever the server's locale.
+        freemarker.setNumberFormat("computer");
+    }
+
+    /** @throws EmailTemplateException when the template is unknown, has no subject, or uses a missing value */
+    public RenderedEmail render(TemplateKey key, EmailModel model) {
+        try {
+            StringWriter output = new StringWriter();
+            Environment environment = freemarker.getTemplate(key.fileName())
+                    .createProcessingEnvironment(model.asTemplateData(), output);
+            environment.process();
+            String subject = subject(key, environment.getMainNamespace().get("subject"));
+            String text = output.toString().replaceAll("\\R", "\n").strip();
+            return new RenderedEmail(subject, text, html(text));
+        } catch (IOException | TemplateException e) {
+            throw new EmailTemplateException(key.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String subject(TemplateKey key, TemplateModel assigned) throws TemplateException {
+        if (!(assigned instanceof TemplateScalarModel scalar)) {
+            throw new EmailTemplateException(key.fileName() + ": must start with <#assign subject>…</#assign>");
+        }
+        return scalar.getAsString().replaceAll(SUBJECT_BREAKERS, " ").strip();
+    }
+
+    private static String html(String text) {
+        String paragraphs = Arrays.stream(text.split("\n\\s*\n"))
+                .map(paragraph -> "<p>" + HTMLOutputFormat.INSTANCE.escapePlainText(paragraph).replace("\n", "<br>\n") + "</p>")
+                .collect(Collectors.joining("\n"));
+        return "<html><body>\n" + paragraphs + "\n</body></html>";
+    }
+}

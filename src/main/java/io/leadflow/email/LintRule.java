@@ -1,0 +1,31 @@
+package io.leadflow.email;
+
+/** The email rules of the sales methodology, plus what a template needs to render at all. */
+public enum LintRule {
+    CATALOG("catalog", "every .ftl file is named persona__industry__stage.language.ftl"),
+    FALLBACK("fallback", "each language has any__any__<stage> for every stage"),
+    RENDER("render", "renders with every sample lead"),
+    SUBJECT_TOKEN("subject-token", "the subject contains a ${lead.…} token"),
+    SIGNATURE("signature", "a line \"--\" separates the message from the signature"),
+    WORD_LIMIT("word-limit", "the message is under 200 words"),
+    READER_FOCUS("reader-focus", "the reader is mentioned at least twice as often as the sender"),
+    ENDS_WITH_QUESTION("ends-with-question", "the last line of the message ends with \"?\""),
+    UNSUBSCRIBE_LINK("unsubscribe-link", "the body contains ${unsubscribeUrl}"),
+    SPANISH_REGISTER("spanish-register", "a Spanish email uses either tú or usted, not both");
+
+    private final String id;
+    private final String description;
+
+    LintRule(String id, String description) {
+        this.id = id;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,62 @@
+package io.leadflow.email;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Identifies one sequence template. Its file is {@code persona__industry__stage.language.ftl};
+ * {@value #ANY} as persona or industry marks a template that fits every persona or industry.
+ */
+public record TemplateKey(String persona, String industry, String stage, String language) {
+
+    public static final String ANY = "any";
+    public static final List<String> PERSONAS = List.of("executive", "marketing", "sales", "technology", ANY);
+    public static final List<String> STAGES = List.of("awareness", "consideration", "decision");
+    public static final List<String> LANGUAGES = List.of("es", "en");
+
+    /** Industries are open-ended, but must not contain the "__" that separates the parts of a file name. */
+    private static final Pattern INDUSTRY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern FILE_NAME = Pattern.compile("([^_]+)__([^_]+)__([^_.]+)\\.([^.]+)\\.ftl");
+
+    public TemplateKey {
+        requireOneOf("persona", persona, PERSONAS);
+        if (industry == null || !INDUSTRY.matcher(industry).matches()) {
+            throw new IllegalArgumentException("industry must be lower-case words joined by '-', was " + industry);
+        }
+        requireOneOf("stage", stage, STAGES);
+        requireOneOf("language", language, LANGUAGES);
+    }
+
+    /** Reads a key back from a template's file name. */
+    public static TemplateKey fromFileName(String fileName) {
+        Matcher parts = FILE_NAME.matcher(fileName);
+        if (!parts.matches()) {
+            throw new EmailTemplateException(fileName + ": file name must be persona__industry__stage.language.ftl");
+        }
+        try {
+            return new TemplateKey(parts.group(1), parts.group(2), parts.group(3), parts.group(4));
+        } catch (IllegalArgumentException e) {
+            throw new EmailTemplateException(fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isIndustry(String value) {
+        return INDUSTRY.matcher(value).matches();
+    }
+
+    public String fileName() {
+        return persona + "__" + industry + "__" + stage + "." + language + ".ftl";
+    }
+
+    @Override
+    public String toString() {
+        return fileName();
+    }
+
+    private static void requireOneOf(String part, String value, List<String> allowed) {
+        if (!allowed.contains(value)) {
+            throw new IllegalArgumentException(part + " must be one of " + allowed + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.leadflow.email;
+
+import io.leadflow.email.EmailModel.Attempt;
+import io.leadflow.email.EmailModel.Lead;
+import io.leadflow.email.EmailModel.Rep;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.leadflow.email.TemplateKey.ANY;
+
+/**
+ * Checks every sequence template against the methodology's email rules by rendering it with
+ * sample leads whose names and companies are short and long, Spanish and English.
+ * The message is the body above the signature line "--"; word count, reader focus and the
+ * closing question apply to the message only, so the signature and unsubscribe line are free.
+ */
+public final class TemplateLinter {
+
+    private static final int WORD_LIMIT = 200;
+    /** "--" alone on a line, the usual e-mail signature separator. */
+    private static final Pattern SIGNATURE_LINE = Pattern.compile("(?m)^[ \\t]*--[ \\t]*$");
+
+    private static final Pattern SUBJECT = Pattern.compile("<#assign\\s+subject\\s*>(.*?)</#assign>", Pattern.DOTALL);
+    private static final String LEAD_TOKEN = "${lead.";
+
+    private static final List<Sample> SAMPLES = List.of(
+            new Sample("short Spanish names", new EmailModel(
+                    new Lead("Ana", "Paz", "Telco", "CEO", "telecom", "MX"),
+                    new Rep("Daniel Ruiz", "daniel@example.com"),
+                    new Attempt(1, 5), "https://example.com/unsubscribe/es-short")),
+            new Sample("long Spanish names", new EmailModel(
+                    new Lead("María Fernanda de los Ángeles", "Gutiérrez Villanueva",
+                            "Telecomunicaciones Integradas del Pacífico S.A. de C.V.",
+                            "Directora de Marketing y Comunicación Corporativa", "telecom", "CO"),
+                    new Rep("María José Fernández de la Vega", "mariajose.fernandez@example.com"),
+                    new Attempt(5, 5), "https://example.com/unsubscribe/es-long")),
+            new Sample("short English names", new EmailModel(
+                    new Lead("Bo", "Li", "Zed", "CTO", "software", "US"),
+                    new Rep("Sam Lee", "sam@example.com"),
+                    new Attempt(2, 5), "https://example.com/unsubscribe/en-short")),
+            new Sample("long English names", new EmailModel(
+                    new Lead("Alexandria-Catherine", "Montgomery-Whitfield",
+                            "Northern Atlantic Broadband Communications Holdings",
+                            "Senior Vice President of Revenue Operations", "telecom", "GB"),
+                    new Rep("Christopher Alexander Bennett", "christopher.bennett@example.com"),
+                    new Attempt(3, 5), "https://example.com/unsubscribe/en-long")));
+
+    /** The rules checked on each rendering; each returns what is wrong, if anything. */
+    private static final List<Check> CHECKS = List.of(
+            new Check(LintRule.SIGNATURE, TemplateLinter::signature),
+            new Check(LintRule.WORD_LIMIT, TemplateLinter::wordLimit),
+            new Check(LintRule.READER_FOCUS, TemplateLinter::readerFocus),
+            new Check(LintRule.ENDS_WITH_QUESTION, TemplateLinter::endsWithQuestion),
+            new Check(LintRule.UNSUBSCRIBE_LINK, TemplateLinter::unsubscribeLink),
+            new Check(LintRule.SPANISH_REGISTER, TemplateLinter::spanishRegister));
+
+    /** Lints the templates of a folder. */
+    public LintReport lint(Path directory) {
+        EmailTemplateCatalog catalog;
+        try {
+            catalog = EmailTemplateCatalog.fromDirectory(directory);
+        } catch (EmailTemplateException e) {
+            return new LintReport(0, List.of(new LintFinding(directory.toString(), LintRule.CATALOG, e.getMessage())));
+        }
+        return lint(catalog);
+    }
+
+    /** Lints the templates of a catalog, e.g. the ones shipped in the jar. */
+    public LintReport lint(EmailTemplateCatalog catalog) {
+        EmailRenderer renderer = new EmailRenderer(catalog);
+        List<LintFinding> findings = new ArrayList<>(missingFallbacks(catalog));
+        for (TemplateKey key : catalog.templates()) {
+            findings.addAll(lint(key, catalog.source(key), renderer));
+        }
+        return new LintReport(catalog.templates().size(), findings);
+    }
+
+    /** Usage: {@code TemplateLinter <folder>}; exits 1 when there are findings, 2 on a usage error. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length != 1 || !Files.isDirectory(Path.of(args[0]))) {
+            out.println("Usage: TemplateLinter <folder with persona__industry__stage.language.ftl templates>");
+            return 2;
+        }
+        try {
+            LintReport report = new TemplateLinter().lint(Path.of(args[0]));
+            out.print(args[0] + ": " + report.format());
+            return report.clean() ? 0 : 1;
+        } catch (UncheckedIOException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static List<LintFinding> missingFallbacks(EmailTemplateCatalog catalog) {
+        List<LintFinding> findings = new ArrayList<>();
+        catalog.templates().stream().map(TemplateKey::language).distinct().forEach(language -> {
+            for (String stage : TemplateKey.STAGES) {
+                TemplateKey fallback = new TemplateKey(ANY, ANY, stage, language);
+                if (!catalog.templates().contains(fallback)) {
+                    findings.add(new LintFinding(fallback.fileName(), LintRule.FALLBACK,
+                            "missing: leads of other personas or industries get no " + stage + " email in " + language));
+                }
+            }
+        });
+        return findings;
+    }
+
+    private static List<LintFinding> lint(TemplateKey key, String source, EmailRenderer renderer) {
+        List<LintFinding> findings = new ArrayList<>();
+        Matcher subject = SUBJECT.matcher(source);
+        if (!subject.find() || !subject.group(1).contains(LEAD_TOKEN)) {
+            findings.add(new LintFinding(key.fileName(), LintRule.SUBJECT_TOKEN,
+                    "the subject (<#assign subject>…</#assign>) must contain a personalisation token such as ${lead.firstName}"));
+        }
+        List<Rendering> renderings = new ArrayList<>();
+        for (Sample sample : SAMPLES) {
+            try {
+                renderings.add(Rendering.of(key.language(), sample, renderer.render(key, sample.model())));
+            } catch (EmailTemplateException e) {
+                findings.add(new LintFinding(key.fileName(), LintRule.RENDER, e.getMessage() + " (sample: " + sample.name() + ")"));
+                return findings;
+            }
+        }
+        // One finding per rule: the first sample that breaks it is enough to fix the template.
+        for (Check check : CHECKS) {
+            renderings.stream()
+                    .flatMap(rendering -> check.problem().apply(rendering).map(problem -> problem + " (sample: " + rendering.sample().name() + ")").stream())
+                    .findFirst()
+                    .ifPresent(problem -> findings.add(new LintFinding(key.fileName(), check.rule(), problem)));
+        }
+        return findings;
+    }
+
+    private static Optional<String> signature(Rendering rendering) {
+        return rendering.signed() ? Optional.empty()
+                : Optional.of("no line \"--\" between the message and the signature");
+    }
+
+    private static Optional<String> wordLimit(Rendering rendering) {
+        long words = Arrays.stream(rendering.message().split("\\s+"))
+                .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit))
+                .count();
+        return words < WORD_LIMIT ? Optional.empty()
+                : Optional.of(words + " words; the message must be under " + WORD_LIMIT);
+    }
+
+    private static Optional<String> readerFocus(Rendering rendering) {
+        PronounCounts counts = rendering.pronouns();
+        return counts.reader() >= 2 * counts.sender() ? Optional.empty()
+                : Optional.of("mentions the reader " + counts.reader() + " times and the sender " + counts.sender()
+                + " times; the reader needs at least twice as many");
+    }
+
+    private static Optional<String> endsWithQuestion(Rendering rendering) {
+        String[] lines = rendering.message().strip().split("\n");
+        String last = lines[lines.length - 1].strip();
+        return last.endsWith("?") ? Optional.empty()
+                : Optional.of("the message must end with a question, but its last line is \"" + last + "\"");
+    }
+
+    private static Optional<String> unsubscribeLink(Rendering rendering) {
+        return rendering.email().textBody().contains(rendering.sample().model().unsubscribeUrl()) ? Optional.empty()
+                : Optional.of("the body does not print ${unsubscribeUrl}");
+    }
+
+    private static Optional<String> spanishRegister(Rendering rendering) {
+        PronounCounts counts = rendering.pronouns();
+        return counts.usesTu() && counts.usesUsted()
+                ? Optional.of("mixes tú and usted; address the reader one way")
+                : Optional.empty();
+    }
+
+    private record Sample(String name, EmailModel model) {
+    }
+
+    private record Check(LintRule rule, Function<Rendering, Optional<String>> problem) {
+    }
+
+    /** One template rendered for one sample, split at the signature line. */
+    private record Rendering(String language, Sample sample, RenderedEmail email, String message, boolean signed) {
+
+        static Rendering of(String language, Sample sample, RenderedEmail email) {
+            String[] messageAndSignature = SIGNATURE_LINE.split(email.textBody(), 2);
+            return new Rendering(language, sample, email, messageAndSignature[0], messageAndSignature.length == 2);
+        }
+
+        PronounCounts pronouns() {
+            return PronounCounts.of(message, language);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.leadflow.email;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TemplateLinterTest {
+
+    private static final String GOOD_ENGLISH = """
+            <#assign subject>${lead.firstName}, a guide for your team</#assign>
+            Hi ${lead.firstName},
+
+            Your team at ${lead.company} probably wants to know which campaigns bring your best customers.
+            This free guide shows you how to measure it with your own numbers.
+
+            What is your biggest challenge this quarter?
+
+            --
+            ${rep.name}
+            Unsubscribe: ${unsubscribeUrl}
+            """;
+
+    @TempDir
+    Path folder;
+
+    private final TemplateLinter linter = new TemplateLinter();
+
+    @Test
+    void theShippedTemplatesFollowEveryRule() {
+        LintReport report = linter.lint(Path.of("email-templates/sequence"));
+
+        assertThat(report.templateCount()).isGreaterThanOrEqualTo(12);
+        assertThat(report.findings()).as(report.format()).isEmpty();
+    }
+
+    @Test
+    void aGoodTemplatePasses() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH);
+
+        LintReport report = linter.lint(folder);
+
+        assertThat(report.findingsFor("any__any__awareness.en.ftl")).isEmpty();
+    }
+
+    @Test
+    void flagsAMessageOf200WordsOrMore() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName},",
+                "Hi ${lead.firstName},\n\n" + "Your numbers matter to you. ".repeat(40)));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.WORD_LIMIT);
+    }
+
+    @Test
+    void flagsASenderMentionedMoreThanHalfAsOftenAsTheReader() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName},",
+                "Hi ${lead.firstName},\n\nWe think our team and I can help; we built our product for us and me."));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.READER_FOCUS);
+    }
+
+    @Test
+    void flagsTooMuchNosotrosInSpanish() throws IOException {
+        write("any__any__awareness.es.ftl", """
+                <#assign subject>${lead.firstName}, una guía para tu equipo</#assign>
+                Hola ${lead.firstName}:
+
+                Nosotros somos líderes; nuestro producto y nuestra plataforma nos hacen únicos. Mi equipo y yo te ayudamos.
+
+                ¿Te interesa?
+
+                --
+                ${rep.name}
+                Baja: ${unsubscribeUrl}
+                """);
+
+        assertThat(rulesFoundIn("any__any__awareness.es.ftl")).containsExactly(LintRule.READER_FOCUS);
+    }
+
+    @Test
+    void flagsAMessageThatDoesNotEndWithAQuestion() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace(
+                "What is your biggest challenge this quarter?", "Let me know what you think."));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.ENDS_WITH_QUESTION);
+    }
+
+    @Test
+    void flagsASubjectWithoutAPersonalisationToken() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace(
+                "${lead.firstName}, a guide for your team</#assign>", "A guide for your team</#assign>"));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.SUBJECT_TOKEN);
+    }
+
+    @Test
+    void flagsAMissingSignatureLineAndUnsubscribeLink() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH
+                .replace("--\n", "")
+                .replace("Unsubscribe: ${unsubscribeUrl}", ""));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl"))
+                .containsExactlyInAnyOrder(LintRule.SIGNATURE, LintRule.UNSUBSCRIBE_LINK, LintRule.ENDS_WITH_QUESTION);
+    }
+
+    @Test
+    void flagsSpanishThatMixesTuAndUsted() throws IOException {
+        write("any__any__awareness.es.ftl", """
+                <#assign subject>${lead.firstName}, una guía para su equipo</#assign>
+                Hola ${lead.firstName}:
+
+                Le comparto una guía para usted y su equipo; también te sirve para tus campañas.
+
+                ¿Cuál es su mayor reto?
+
+                --
+                ${rep.name}
+                Baja: ${unsubscribeUrl}
+                """);
+
+        assertThat(rulesFoundIn("any__any__awareness.es.ftl")).containsExactly(LintRule.SPANISH_REGISTER);
+    }
+
+    @Test
+    void flagsATemplateThatFailsToRender() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("${lead.company}", "${lead.companyName}"));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.RENDER);
+    }
+
+    @Test
+    void flagsMissingFallbacksForALanguage() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH);
+
+        assertThat(linter.lint(folder).findings())
+                .filteredOn(finding -> finding.rule() == LintRule.FALLBACK)
+                .extracting(LintFinding::template)
+                .containsExactlyInAnyOrder("any__any__consideration.en.ftl", "any__any__decision.en.ftl");
+    }
+
+    @Test
+    void flagsABadFileName() throws IOException {
+        write("ceo__telecom__awareness.en.ftl", GOOD_ENGLISH);
+
+        assertThat(linter.lint(folder).findings()).extracting(LintFinding::rule).containsExactly(LintRule.CATALOG);
+    }
+
+    @Test
+    void theCommandPrintsTheFindingsAndExitsWithOneWhenThereAreAny() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("this quarter?", "this quarter."));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exitCode = TemplateLinter.run(new String[] {folder.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("any__any__awareness.en.ftl  [ends-with-question]", "any__any__decision.en.ftl  [fallback]");
+    }
+
+    @Test
+    void theCommandExitsWithZeroForTheShippedTemplatesAndTwoWithoutAFolder() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThat(TemplateLinter.run(new String[] {"email-templates/sequence"}, out)).isZero();
+        assertThat(TemplateLinter.run(new String[0], out)).isEqualTo(2);
+    }
+
+    private LintRule[] rulesFoundIn(String template) {
+        return linter.lint(folder).findingsFor(template).stream().map(LintFinding::rule).toArray(LintRule[]::new);
+    }
+
+    private void write(String fileName, String source) throws IOException {
+        Files.writeString(folder.resolve(fileName), source);
+    }
+}
