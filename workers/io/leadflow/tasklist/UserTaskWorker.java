@@ -22,13 +22,15 @@ class UserTaskWorker {
     }
 
     @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = 365L * 24 * 60 * 60 * 1000,
-            fetchVariables = "leadId")
+            fetchVariables = {"leadId", "attempt"})
     void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
+        Map<String, Object> variables = job.getVariablesAsMap();
         tasks.receive(new RepTaskService.IncomingTask(job.getKey(), job.getBpmnProcessId(), job.getElementId(),
-                UUID.fromString((String) job.getVariablesAsMap().get("leadId")),
+                UUID.fromString((String) variables.get("leadId")),
                 headers.get(Protocol.USER_TASK_ASSIGNEE_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
-                headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME)));
+                headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME),
+                variables.get("attempt") instanceof Map<?, ?> attempt ? ((Number) attempt.get("step")).intValue() : null));
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.email;
 
 import freemarker.cache.StringTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.PlainTextOutputFormat;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +34,12 @@ public class EmailRenderer {
     public EmailRenderer(EmailTemplateCatalog catalog) {
         StringTemplateLoader loader = new StringTemplateLoader();
         catalog.templates().forEach(key -> loader.putTemplate(key.fileName(), catalog.source(key)));
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker = strictConfiguration(loader);
+    }
+
+    /** The Freemarker settings every leadflow mail template is rendered with. */
+    static Configuration strictConfiguration(TemplateLoader loader) {
+        Configuration freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setTemplateLoader(loader);
         freemarker.setDefaultEncoding("UTF-8");
         freemarker.setLocalizedLookup(false);
@@ -46,26 +53,31 @@ public class EmailRenderer {
         freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         // Numbers such as attempt.step print as 1000, not "1,000", whatever the server's locale.
         freemarker.setNumberFormat("computer");
+        return freemarker;
     }
 
     /** @throws EmailTemplateException when the template is unknown, has no subject, or uses a missing value */
     public RenderedEmail render(TemplateKey key, EmailModel model) {
+        return render(freemarker, key.fileName(), model.asTemplateData());
+    }
+
+    /** Renders a template that assigns {@code subject} and writes the plain-text body. */
+    static RenderedEmail render(Configuration freemarker, String templateName, Map<String, Object> data) {
         try {
             StringWriter output = new StringWriter();
-            Environment environment = freemarker.getTemplate(key.fileName())
-                    .createProcessingEnvironment(model.asTemplateData(), output);
+            Environment environment = freemarker.getTemplate(templateName).createProcessingEnvironment(data, output);
             environment.process();
-            String subject = subject(key, environment.getMainNamespace().get("subject"));
+            String subject = subject(templateName, environment.getMainNamespace().get("subject"));
             String text = output.toString().replaceAll("\\R", "\n").strip();
             return new RenderedEmail(subject, text, html(text));
         } catch (IOException | TemplateException e) {
-            throw new EmailTemplateException(key.fileName() + ": " + e.getMessage(), e);
+            throw new EmailTemplateException(templateName + ": " + e.getMessage(), e);
         }
     }
 
-    private static String subject(TemplateKey key, TemplateModel assigned) throws TemplateException {
+    private static String subject(String templateName, TemplateModel assigned) throws TemplateException {
         if (!(assigned instanceof TemplateScalarModel scalar)) {
-            throw new EmailTemplateException(key.fileName() + ": must start with <#assign subject>…</#assign>");
+            throw new EmailTemplateException(templateName + ": must start with <#assign subject>…</#assign>");
         }
         return scalar.getAsString().replaceAll(SUBJECT_BREAKERS, " ").strip();
     }

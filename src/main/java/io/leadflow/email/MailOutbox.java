@@ -37,11 +37,15 @@ public class MailOutbox {
         this.messageIdDomain = messageIdDomain;
     }
 
-    /** Stores the mail unless one with the same key exists; returns its Message-ID either way. */
-    public String enqueue(OutgoingMail mail) {
+    /** The mail's Message-ID, and whether this call stored it (false: the same key was stored before). */
+    public record Enqueued(String messageId, boolean created) {
+    }
+
+    /** Stores the mail unless one with the same key exists. */
+    public Enqueued enqueue(OutgoingMail mail) {
         String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
         Instant now = clock.instant();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                         insert into outbound_mail (idempotency_key, lead_id, recipient, subject, text_body, html_body,
                             message_id, headers, next_attempt_at, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
@@ -50,8 +54,11 @@ public class MailOutbox {
                 .params(mail.idempotencyKey(), mail.leadId(), mail.recipient(), mail.subject(), mail.textBody(),
                         mail.htmlBody(), messageId, json.write(mail.headers()), Timestamp.from(now), Timestamp.from(now))
                 .update();
-        return jdbc.sql("select message_id from outbound_mail where idempotency_key = ?")
-                .param(mail.idempotencyKey()).query(String.class).single();
+        if (inserted == 1) {
+            return new Enqueued(messageId, true);
+        }
+        return new Enqueued(jdbc.sql("select message_id from outbound_mail where idempotency_key = ?")
+                .param(mail.idempotencyKey()).query(String.class).single(), false);
     }
 
     /** Takes due mails for sending; rows locked by another sender are skipped, not waited for. */

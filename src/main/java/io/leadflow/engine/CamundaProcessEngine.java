@@ -40,6 +40,11 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
+    public String evaluateDecision(String decisionId, Map<String, Object> variables) {
+        return client.newEvaluateDecisionCommand().decisionId(decisionId).variables(variables).send().join().getDecisionOutput();
+    }
+
+    @Override
     public void completeJob(long jobKey, Map<String, Object> variables) {
         client.newCompleteCommand(jobKey).variables(variables).send().join();
     }

@@ -14,6 +14,9 @@ public interface ProcessEngine {
     /** Publishes a message; a waiting instance with that correlation key receives it. */
     void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);
 
+    /** Evaluates a deployed decision and returns its result as JSON. */
+    String evaluateDecision(String decisionId, Map<String, Object> variables);
+
     /** Completes a job that leadflow holds open on behalf of a person (a rep's task). */
     void completeJob(long jobKey, Map<String, Object> variables);
 }

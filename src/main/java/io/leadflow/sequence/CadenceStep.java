@@ -1,5 +1,7 @@
 package io.leadflow.sequence;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,5 +18,13 @@ public record CadenceStep(int step, Channel channel, int dayOffset) {
         if (dayOffset < 0) {
             throw new IllegalArgumentException("Day offset must not be negative: " + dayOffset);
         }
+    }
+
+    /** Reads the rows of the sequence-cadence decision: {step, channel, dayOffset} each. */
+    public static List<CadenceStep> fromDecision(List<? extends Map<String, ?>> rows) {
+        return rows.stream()
+                .map(row -> new CadenceStep(((Number) row.get("step")).intValue(),
+                        Channel.valueOf(String.valueOf(row.get("channel"))), ((Number) row.get("dayOffset")).intValue()))
+                .toList();
     }
 }

@@ -18,7 +18,8 @@ public record RepTask(
         Instant createdAt,
         Instant completedAt,
         String completedBy,
-        Map<String, Object> result) {
+        Map<String, Object> result,
+        Integer attemptStep) {
 
     public enum Status { OPEN, COMPLETED, CANCELLED }
 }

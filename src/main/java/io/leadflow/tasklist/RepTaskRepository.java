@@ -28,13 +28,13 @@ public class RepTaskRepository {
     boolean insertIfNew(RepTask task) {
         return jdbc.sql("""
                         insert into rep_task (job_key, lead_id, element_id, name, assignee, candidate_groups, form_id, due,
-                            status, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                            status, created_at, attempt_step)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
                         on conflict (job_key) do nothing
                         """)
                 .params(task.jobKey(), task.leadId(), task.elementId(), task.name(), task.assignee(),
                         task.candidateGroups(), task.formId(), task.due() == null ? null : Timestamp.from(task.due()),
-                        Timestamp.from(task.createdAt()))
+                        Timestamp.from(task.createdAt()), task.attemptStep())
                 .update() == 1;
     }
 
@@ -83,6 +83,7 @@ public class RepTaskRepository {
                 rs.getTimestamp("created_at").toInstant(),
                 completedAt == null ? null : completedAt.toInstant(),
                 rs.getString("completed_by"),
-                result == null ? Map.of() : json.map(result));
+                result == null ? Map.of() : json.map(result),
+                (Integer) rs.getObject("attempt_step"));
     }
 }

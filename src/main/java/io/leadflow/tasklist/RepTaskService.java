@@ -3,6 +3,7 @@ package io.leadflow.tasklist;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.intake.Timeline;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -22,16 +23,24 @@ public class RepTaskService {
 
     /** A user task as the engine handed it out. */
     public record IncomingTask(long jobKey, String processId, String elementId, UUID leadId, String assignee,
-                               String candidateGroups, String dueDate) {
+                               String candidateGroups, String dueDate, Integer attemptStep) {
+    }
+
+    /** Published when a task ends, so the feature that asked for it can record the outcome. */
+    public record RepTaskClosed(UUID leadId, Integer attemptStep, String elementId, RepTask.Status status,
+                                Map<String, Object> result) {
     }
 
     private final RepTaskRepository tasks;
     private final ProcessModels models;
     private final ProcessEngine engine;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline, Clock clock) {
+    RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.tasks = tasks;
         this.models = models;
         this.engine = engine;
@@ -47,7 +56,7 @@ public class RepTaskService {
         RepTask task = new RepTask(incoming.jobKey(), incoming.leadId(), incoming.elementId(), name,
                 blankToNull(incoming.assignee()), blankToNull(incoming.candidateGroups()),
                 definition.map(ProcessModels.UserTaskDefinition::formId).orElse(null), due, RepTask.Status.OPEN,
-                clock.instant(), null, null, Map.of());
+                clock.instant(), null, null, Map.of(), incoming.attemptStep());
         if (tasks.insertIfNew(task)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("task", name);
@@ -82,27 +91,29 @@ public class RepTaskService {
         try {
             engine.completeJob(jobKey, values);
         } catch (RuntimeException e) {
-            if (tasks.close(jobKey, RepTask.Status.CANCELLED, null, Map.of(), clock.instant())) {
-                timeline.record(task.leadId(), "TASK_CANCELLED", Map.of("task", task.name()));
-            }
+            close(task, RepTask.Status.CANCELLED, null, Map.of());
             throw new TaskNotOpenException(jobKey, RepTask.Status.CANCELLED);
         }
-        if (tasks.close(jobKey, RepTask.Status.COMPLETED, user, values, clock.instant())) {
-            Map<String, Object> details = new LinkedHashMap<>(values);
-            details.put("task", task.name());
-            details.put("by", user);
-            timeline.record(task.leadId(), "TASK_COMPLETED", details);
-        }
+        close(task, RepTask.Status.COMPLETED, user, values);
         return get(jobKey);
     }
 
     /** The engine withdrew the task (a boundary event or an exit of the sequence interrupted it). */
     public void cancelled(long jobKey) {
-        tasks.find(jobKey).ifPresent(task -> {
-            if (tasks.close(jobKey, RepTask.Status.CANCELLED, null, Map.of(), clock.instant())) {
-                timeline.record(task.leadId(), "TASK_CANCELLED", Map.of("task", task.name()));
-            }
-        });
+        tasks.find(jobKey).ifPresent(task -> close(task, RepTask.Status.CANCELLED, null, Map.of()));
+    }
+
+    private void close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
+        if (!tasks.close(task.jobKey(), status, by, values, clock.instant())) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(values);
+        details.put("task", task.name());
+        if (by != null) {
+            details.put("by", by);
+        }
+        timeline.record(task.leadId(), status == RepTask.Status.COMPLETED ? "TASK_COMPLETED" : "TASK_CANCELLED", details);
+        events.publishEvent(new RepTaskClosed(task.leadId(), task.attemptStep(), task.elementId(), status, values));
     }
 
     private static String blankToNull(String value) {

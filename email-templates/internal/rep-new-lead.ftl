@@ -1,0 +1,15 @@
+<#assign subject>New ${stage} for you: ${lead.name}<#if lead.company?has_content> (${lead.company})</#if></#assign>
+Hi ${rep.name},
+
+${lead.name}<#if lead.jobTitle?has_content>, ${lead.jobTitle}</#if><#if lead.company?has_content> at ${lead.company}</#if> is yours.
+
+Fit score: ${fit.score}
+<#list fit.reasons as reason>
+- ${reason}
+</#list>
+
+Your first task, "${task}", is due ${due} (${lead.timeZone}).
+Open it in your task list: ${taskListUrl}
+
+-- 
+leadflow

@@ -1,0 +1,181 @@
+package io.leadflow.sequence;
+
+import io.leadflow.email.EmailModel;
+import io.leadflow.email.EmailRenderer;
+import io.leadflow.email.EmailTemplateCatalog;
+import io.leadflow.email.MailOutbox;
+import io.leadflow.email.OutgoingMail;
+import io.leadflow.email.RenderedEmail;
+import io.leadflow.email.TemplateKey;
+import io.leadflow.handoff.RepDirectory;
+import io.leadflow.intake.Lead;
+import io.leadflow.intake.LeadRepository;
+import io.leadflow.intake.LeadStage;
+import io.leadflow.intake.Timeline;
+import io.leadflow.platform.LeadflowProperties.Person;
+import io.leadflow.tasklist.RepTask;
+import io.leadflow.tasklist.RepTaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
+ * how the sequence ended. The waiting, branching and exits themselves are in processes/lead-sequence.bpmn.
+ */
+@Service
+public class SequenceService {
+
+    private final LeadRepository leads;
+    private final SequenceAttemptRepository attempts;
+    private final SequencePlanner planner;
+    private final BusinessHoursCalendar calendar;
+    private final EmailTemplateCatalog templates;
+    private final EmailRenderer renderer;
+    private final MailOutbox outbox;
+    private final SuppressionList suppressions;
+    private final UnsubscribeLinks unsubscribeLinks;
+    private final RepDirectory reps;
+    private final Timeline timeline;
+    private final Clock clock;
+    private final List<String> journeyStageByStep;
+
+    SequenceService(LeadRepository leads, SequenceAttemptRepository attempts, SequencePlanner planner,
+                    BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
+                    MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
+                    Timeline timeline, Clock clock,
+                    @Value("${leadflow.sequence.journey-stage-by-step}") List<String> journeyStageByStep) {
+        this.leads = leads;
+        this.attempts = attempts;
+        this.planner = planner;
+        this.calendar = calendar;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.suppressions = suppressions;
+        this.unsubscribeLinks = unsubscribeLinks;
+        this.reps = reps;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.journeyStageByStep = List.copyOf(journeyStageByStep);
+    }
+
+    /**
+     * Plans the lead's attempts from now (once: a redelivered job gets the stored plan) and returns
+     * them as the process variables the sequence model iterates over.
+     */
+    @Transactional
+    public List<Map<String, Object>> plan(UUID leadId, List<CadenceStep> cadence) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        if (attempts.of(leadId).isEmpty()) {
+            List<PlannedAttempt> plan = planner.plan(now, lead.country(), lead.timeZone(), cadence);
+            plan.forEach(attempt -> attempts.insertIfNew(leadId, attempt, now));
+            timeline.record(leadId, "SEQUENCE_PLANNED", Map.of("attempts", plan.stream()
+                    .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
+                    .toList()));
+        }
+        List<SequenceAttempt> stored = attempts.of(leadId);
+        return stored.stream().map(attempt -> variables(attempt, attempt.step() == stored.getFirst().step(), lead, now)).toList();
+    }
+
+    /**
+     * A call or social touch first in line opens at once, so the rep sees it and acts within the
+     * first working hours; everything else opens at its planned moment.
+     */
+    private Map<String, Object> variables(SequenceAttempt attempt, boolean first, Lead lead, Instant now) {
+        ZoneId zone = lead.timeZone();
+        ZonedDateTime at = attempt.plannedAt().atZone(zone);
+        Instant openAt = first && attempt.channel() != Channel.EMAIL && now.isBefore(attempt.plannedAt()) ? now : attempt.plannedAt();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("step", attempt.step());
+        variables.put("channel", attempt.channel().name());
+        variables.put("at", at.toOffsetDateTime().toString());
+        variables.put("openAt", openAt.atZone(zone).toOffsetDateTime().toString());
+        variables.put("due", attempt.due().atZone(zone).toOffsetDateTime().toString());
+        variables.put("sameDayEnd", calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
+        return variables;
+    }
+
+    /** Queues the attempt's personalised email once, unless the address is suppressed. */
+    @Transactional
+    public void sendEmail(UUID leadId, int step, boolean followUp) {
+        Lead lead = leads.get(leadId);
+        if (suppressions.isSuppressed(lead.email())) {
+            if (!followUp) {
+                attempts.update(leadId, step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
+            }
+            timeline.record(leadId, "EMAIL_SUPPRESSED", Map.of("step", step));
+            return;
+        }
+        TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
+                journeyStage(step), lead.language());
+        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
+        String unsubscribeUrl = unsubscribeLinks.linkFor(leadId);
+        RenderedEmail mail = renderer.render(template, new EmailModel(
+                new EmailModel.Lead(lead.firstName(), lead.lastName(), lead.company(), lead.jobTitle(), lead.industry(), lead.country()),
+                new EmailModel.Rep(rep.name(), rep.email()),
+                new EmailModel.Attempt(step, journeyStageByStep.size()),
+                unsubscribeUrl));
+        String key = "sequence:" + leadId + ":" + step + (followUp ? ":follow-up" : "");
+        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, lead.email(), mail.subject(), mail.textBody(), mail.htmlBody(),
+                Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+        if (enqueued.created()) {
+            if (!followUp) {
+                attempts.update(leadId, step, SequenceAttempt.Status.DONE, "email-sent", clock.instant());
+            }
+            timeline.record(leadId, "EMAIL_SENT", Map.of("step", step, "followUp", followUp, "template", template.fileName(),
+                    "subject", mail.subject(), "messageId", enqueued.messageId()));
+        }
+    }
+
+    /** The call or social task of an attempt was done, or its window passed. */
+    @EventListener
+    public void touchClosed(RepTaskService.RepTaskClosed closed) {
+        if (closed.attemptStep() == null) {
+            return;
+        }
+        boolean done = closed.status() == RepTask.Status.COMPLETED;
+        Object outcome = done ? closed.result().getOrDefault("outcome", closed.result().get("action")) : "not-done";
+        attempts.update(closed.leadId(), closed.attemptStep(), done ? SequenceAttempt.Status.DONE : SequenceAttempt.Status.SKIPPED,
+                outcome == null ? null : outcome.toString(), clock.instant());
+    }
+
+    /** The sequence ended before its last attempt: the lead answered, booked, unsubscribed, bounced or was stopped. */
+    @Transactional
+    public void recordExit(UUID leadId, String reason) {
+        int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
+        timeline.record(leadId, "SEQUENCE_ENDED", Map.of("reason", reason, "cancelledAttempts", cancelled));
+    }
+
+    /** Five attempts and no answer: back to nurture. */
+    @Transactional
+    public void recycleToNurture(UUID leadId) {
+        leads.updateStage(leadId, LeadStage.LEAD, clock.instant());
+        timeline.record(leadId, "RECYCLED_TO_NURTURE", Map.of("reason", "no answer after the sequence"));
+    }
+
+    public List<SequenceAttempt> attemptsOf(UUID leadId) {
+        return attempts.of(leadId);
+    }
+
+    private String journeyStage(int step) {
+        return journeyStageByStep.get(Math.min(step, journeyStageByStep.size()) - 1);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : Objects.toString(value);
+    }
+}
