@@ -231,14 +231,78 @@ class ModelsDeployTest {
         assertThat(qualify.getElementId()).isEqualTo("Task_QualifyLead");
     }
 
+    @Test
+    void unansweredCallsAreFollowedUpAndTheLeadIsRecycledAfterTheLastAttempt() throws Exception {
+        long instance = startSequence("lead-43");
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 3, "channel", "CALL", "at", now.minusMinutes(1).toString(),
+                        "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
+
+        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(call.getElementId()).isEqualTo("Task_FollowUpCall");
+        complete(call, Map.of("outcome", "no-answer"));
+
+        ActivatedJob email = awaitJob("send-sequence-email", instance);
+        assertThat(email.getElementId()).isEqualTo("Task_SendFollowUpEmail");
+        assertThat(email.getVariablesAsMap()).containsEntry("followUp", true);
+        complete(email, Map.of());
+        ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
+        complete(social, Map.of("action", "sent-connection-request"));
+
+        ActivatedJob recycle = awaitJob("recycle-to-nurture", instance);
+        assertThat(recycle.getVariablesAsMap()).containsEntry("outcome", "no-answer")
+                .containsEntry("lastSocialAction", "sent-connection-request");
+    }
+
+    @Test
+    void aReplyEndsTheSequenceThroughItsEventSubProcess() throws Exception {
+        long instance = startSequence("lead-44");
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 2, "channel", "EMAIL", "at", now.plusDays(2).toString(),
+                        "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        engine.waitForIdleState(Duration.ofSeconds(5));
+
+        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-44").send().join();
+
+        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
+        assertThat(exit.getElementId()).isEqualTo("Task_RecordLeadRepliedExit");
+        assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REPLIED");
+        complete(exit, Map.of());
+        assertThat(awaitJob("io.camunda.zeebe:userTask", instance).getElementId())
+                .isEqualTo("Task_QualifyLeadAfterLeadReplied");
+    }
+
+    static long startSequence(String leadId) {
+        return client.newCreateInstanceCommand().bpmnProcessId("lead-sequence").latestVersion()
+                .variables(vars("leadId", leadId, "leadType", "REFERRAL", "owner", "rep-2", "country", "MX",
+                        "timeZone", "America/Mexico_City", "language", "es", "persona", "executive"))
+                .send().join().getProcessInstanceKey();
+    }
+
     // helpers -------------------------------------------------------------------------------------------
 
     static ActivatedJob awaitJob(String type) throws Exception {
+        return awaitJob(type, null);
+    }
+
+    /** Activates the next job of the type, of the given process instance if one is given; hands other jobs back. */
+    static ActivatedJob awaitJob(String type, Long processInstanceKey) throws Exception {
         for (int i = 0; i < 50; i++) {
-            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
                     .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
-            if (!jobs.isEmpty()) {
-                return jobs.get(0);
+            ActivatedJob found = null;
+            for (ActivatedJob job : jobs) {
+                if (found == null && (processInstanceKey == null || job.getProcessInstanceKey() == processInstanceKey)) {
+                    found = job;
+                } else {
+                    client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
+                }
+            }
+            if (found != null) {
+                return found;
             }
             engine.increaseTime(Duration.ofSeconds(1));
             Thread.sleep(100);
