@@ -210,9 +210,9 @@ class ModelsDeployTest {
         assertThat((List<?>) plan.getVariablesAsMap().get("cadence")).hasSize(5)
                 .first().isEqualTo(Map.of("step", 1, "channel", "CALL", "dayOffset", 0));
         complete(plan, Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "at", now.minusMinutes(1).toString(),
+                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
                         "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "at", now.plusDays(2).toString(),
+                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
                         "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
 
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask");
@@ -236,7 +236,7 @@ class ModelsDeployTest {
         long instance = startSequence("lead-43");
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 3, "channel", "CALL", "at", now.minusMinutes(1).toString(),
+                Map.of("step", 3, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
                         "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
 
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
@@ -261,7 +261,7 @@ class ModelsDeployTest {
         long instance = startSequence("lead-44");
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "at", now.plusDays(2).toString(),
+                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
                         "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
         engine.waitForIdleState(Duration.ofSeconds(5));
 
