@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Component
-class EnrichLeadWorker {
+public class EnrichLeadWorker {
 
     private final EnrichmentService enrichment;
 
@@ -17,7 +17,7 @@ class EnrichLeadWorker {
     }
 
     @JobWorker(type = "enrich-lead")
-    Map<String, Object> enrichLead(@Variable String leadId) {
+    public Map<String, Object> enrichLead(@Variable String leadId) {
         return enrichment.enrich(UUID.fromString(leadId)).decisionVariables();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Component
-class AssignRepWorker {
+public class AssignRepWorker {
 
     private final HandoffService handoff;
 
@@ -17,7 +17,7 @@ class AssignRepWorker {
     }
 
     @JobWorker(type = "assign-rep")
-    Map<String, Object> assignRep(@Variable String leadId) {
+    public Map<String, Object> assignRep(@Variable String leadId) {
         Assignment assignment = handoff.assign(UUID.fromString(leadId));
         return Map.of("owner", assignment.owner(), "ownerName", assignment.ownerName(),
                 "ownerEmail", assignment.ownerEmail(), "taskDue", assignment.taskDue().toOffsetDateTime().toString());

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Component
-class NotifyRepWorker {
+public class NotifyRepWorker {
 
     private final RepNotifier notifier;
 
@@ -17,7 +17,7 @@ class NotifyRepWorker {
     }
 
     @JobWorker(type = "notify-rep")
-    void notifyRep(@Variable String leadId, @Variable String taskDue) {
+    public void notifyRep(@Variable String leadId, @Variable String taskDue) {
         notifier.notifyOwner(UUID.fromString(leadId), "First contact", OffsetDateTime.parse(taskDue));
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 @Component
-class RecordQualificationWorker {
+public class RecordQualificationWorker {
 
     private final QualificationService qualifications;
 
@@ -16,7 +16,7 @@ class RecordQualificationWorker {
     }
 
     @JobWorker(type = "record-qualification")
-    void recordQualification(@Variable String leadId, @Variable Qualification qualification) {
+    public void recordQualification(@Variable String leadId, @Variable Qualification qualification) {
         qualifications.record(UUID.fromString(leadId), qualification);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Component
-class PlanSequenceWorker {
+public class PlanSequenceWorker {
 
     private final SequenceService sequences;
 
@@ -19,7 +19,7 @@ class PlanSequenceWorker {
 
     /** The cadence comes from the sequence-cadence DMN as a list of {step, channel, dayOffset}. */
     @JobWorker(type = "plan-sequence")
-    Map<String, Object> planSequence(@Variable String leadId, @Variable List<Map<String, Object>> cadence) {
+    public Map<String, Object> planSequence(@Variable String leadId, @Variable List<Map<String, Object>> cadence) {
         return Map.of("attempts", sequences.plan(UUID.fromString(leadId), CadenceStep.fromDecision(cadence)));
     }
 }

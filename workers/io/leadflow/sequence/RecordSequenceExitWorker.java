@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 @Component
-class RecordSequenceExitWorker {
+public class RecordSequenceExitWorker {
 
     private final SequenceService sequences;
 
@@ -16,7 +16,7 @@ class RecordSequenceExitWorker {
     }
 
     @JobWorker(type = "record-sequence-exit")
-    void recordSequenceExit(@Variable String leadId, @Variable String exitReason) {
+    public void recordSequenceExit(@Variable String leadId, @Variable String exitReason) {
         sequences.recordExit(UUID.fromString(leadId), exitReason);
     }
 }

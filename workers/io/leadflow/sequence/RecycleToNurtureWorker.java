@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import java.util.UUID;
 
 @Component
-class RecycleToNurtureWorker {
+public class RecycleToNurtureWorker {
 
     private final SequenceService sequences;
 
@@ -16,7 +16,7 @@ class RecycleToNurtureWorker {
     }
 
     @JobWorker(type = "recycle-to-nurture")
-    void recycleToNurture(@Variable String leadId) {
+    public void recycleToNurture(@Variable String leadId) {
         sequences.recycleToNurture(UUID.fromString(leadId));
     }
 }

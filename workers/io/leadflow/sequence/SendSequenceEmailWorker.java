@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Component
-class SendSequenceEmailWorker {
+public class SendSequenceEmailWorker {
 
     private final SequenceService sequences;
 
@@ -17,7 +17,7 @@ class SendSequenceEmailWorker {
     }
 
     @JobWorker(type = "send-sequence-email")
-    void sendSequenceEmail(@Variable String leadId, @Variable Map<String, Object> attempt, @Variable Boolean followUp) {
+    public void sendSequenceEmail(@Variable String leadId, @Variable Map<String, Object> attempt, @Variable Boolean followUp) {
         sequences.sendEmail(UUID.fromString(leadId), ((Number) attempt.get("step")).intValue(), Boolean.TRUE.equals(followUp));
     }
 }

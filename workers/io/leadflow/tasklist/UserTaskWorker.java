@@ -13,7 +13,7 @@ import java.util.UUID;
  * auto-complete, a long timeout) until the rep completes the task.
  */
 @Component
-class UserTaskWorker {
+public class UserTaskWorker {
 
     private final RepTaskService tasks;
 
@@ -23,7 +23,7 @@ class UserTaskWorker {
 
     @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = 365L * 24 * 60 * 60 * 1000,
             fetchVariables = {"leadId", "attempt"})
-    void userTaskCreated(ActivatedJob job) {
+    public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
         Map<String, Object> variables = job.getVariablesAsMap();
         tasks.receive(new RepTaskService.IncomingTask(job.getKey(), job.getBpmnProcessId(), job.getElementId(),
