@@ -1,0 +1,126 @@
+package io.leadflow.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.sequence.BusinessHoursCalendar;
+import jakarta.mail.Message;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every path of the identify stage, from the API through the real engine, database and mail server. */
+class IdentifyStageTest extends LeadflowIntegrationTest {
+
+    @Autowired
+    BusinessHoursCalendar calendar;
+
+    @Test
+    void aFittingDecisionMakerBecomesAnMqlWithAnOwnerAFirstContactTaskAndANotifiedRep() throws Exception {
+        Map<String, Object> submitted = mqlLead("Carlos");
+        var arrived = clock.instant();
+        UUID id = postLead(submitted);
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(lead.at("/fit/score").asInt()).isGreaterThanOrEqualTo(70);
+        assertThat(lead.at("/fit/reasons").toString()).contains("Region: LATAM", "200+ employees");
+        assertThat(lead.at("/enrichment/role").asText()).isEqualTo("MARKETING_DIRECTOR");
+
+        JsonNode task = openTask(lead, "First contact");
+        assertThat(task.get("assignee").asText()).isEqualTo("ana");
+        OffsetDateTime due = OffsetDateTime.parse(task.get("due").asText());
+        var expected = calendar.addWorkingTime(arrived, Duration.ofHours(4), "CO", ZoneId.of("America/Bogota"));
+        assertThat(Duration.between(expected.toInstant(), due.toInstant()).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(due.getOffset().getId()).isEqualTo("-05:00");
+
+        List<Message> mails = awaitMail("ana@leadflow.local", 1).stream()
+                .filter(m -> subject(m).contains("Carlos Ruiz")).toList();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM");
+    }
+
+    @Test
+    void aLeadThatDoesNotFitStaysALeadForNurture() {
+        UUID id = postLead(Map.of("type", "FORM_FILL", "email", uniqueEmail("ann", "smallshop.mx"), "firstName", "Ann",
+                "jobTitle", "CEO", "country", "MX"));
+        awaitTimeline(id, "QUALIFIED");
+        JsonNode lead = lead(id);
+        assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+        assertThat(lead.get("owner").isNull()).isTrue();
+        assertThat(lead.get("openTasks")).isEmpty();
+    }
+
+    @Test
+    void aPersonalEmailLowersTheFit() {
+        Map<String, Object> submitted = new HashMap<>(mqlLead("Pablo"));
+        submitted.put("email", uniqueEmail("pablo", "gmail.com"));
+        submitted.put("employees", 900);
+        submitted.put("industry", "retail");
+        UUID id = postLead(submitted);
+        awaitTimeline(id, "QUALIFIED");
+        JsonNode lead = lead(id);
+        assertThat(lead.at("/enrichment/personalEmail").asBoolean()).isTrue();
+        assertThat(lead.at("/fit/reasons").toString()).contains("Personal email domain");
+        assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+    }
+
+    @Test
+    void aSelfDeclaredStudentIsDisqualified() {
+        Map<String, Object> submitted = new HashMap<>(mqlLead("Sofia"));
+        submitted.put("jobTitle", "Estudiante de marketing");
+        UUID id = postLead(submitted);
+        awaitTimeline(id, "QUALIFIED");
+        assertThat(lead(id).get("stage").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(lead(id).get("openTasks")).isEmpty();
+    }
+
+    @Test
+    void aVisitingCompanyGetsAResearchTaskInsteadOfAQualification() {
+        String domain = "visit-" + UUID.randomUUID().toString().substring(0, 8) + ".com.mx";
+        UUID id = postLead(Map.of("type", "COMPANY_VISIT", "companyDomain", domain, "visitorIp", "189.203.4.7",
+                "pagesViewed", List.of("/pricing", "/blog/5g-churn"), "country", "MX"));
+        JsonNode lead = awaitLead(id, l -> openTask(l, "Research who to contact") != null);
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+        assertThat(timelineTypes(id)).doesNotContain("QUALIFIED");
+    }
+
+    @Test
+    void theSamePersonAgainIsTheSameLeadWithMergedFactsAndNoSecondProcess() {
+        Map<String, Object> first = new HashMap<>(mqlLead("Lucia"));
+        UUID id = postLead(first);
+        awaitTimeline(id, "QUALIFIED");
+
+        Map<String, Object> again = new HashMap<>(first);
+        again.put("email", "  " + first.get("email").toString().toUpperCase() + " ");
+        again.put("lastName", "Fernández");
+        var response = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(again)
+                .retrieve().toEntity(JsonNode.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody().get("id").asText()).isEqualTo(id.toString());
+        assertThat(lead(id).get("lastName").asText()).isEqualTo("Fernández");
+        List<String> timeline = timelineTypes(id);
+        assertThat(timeline).contains("MERGED");
+        assertThat(timeline.stream().filter("PROCESS_STARTED"::equals)).hasSize(1);
+    }
+
+    private static String subject(Message message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
