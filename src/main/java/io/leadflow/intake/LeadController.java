@@ -2,6 +2,7 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.platform.PayloadTooLargeException;
+import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,10 +36,12 @@ class LeadController {
     private final LeadRepository leads;
     private final Timeline timeline;
     private final RepTaskRepository tasks;
+    private final SequenceService sequences;
     private final ObjectMapper json;
 
     LeadController(LeadValidator validator, LeadService service, LeadRepository leads, Timeline timeline,
-                   RepTaskRepository tasks, ObjectMapper json) {
+                   RepTaskRepository tasks, SequenceService sequences, ObjectMapper json) {
+        this.sequences = sequences;
         this.validator = validator;
         this.service = service;
         this.leads = leads;
@@ -73,10 +77,15 @@ class LeadController {
                 .map(task -> new LeadView.OpenTask(task.jobKey(), task.name(), task.assignee(),
                         task.due() == null ? null : task.due().atZone(zone).toOffsetDateTime()))
                 .toList();
+        List<LeadView.SequenceStep> sequence = sequences.attemptsOf(id).stream()
+                .map(attempt -> new LeadView.SequenceStep(attempt.step(), attempt.channel().name().toLowerCase(Locale.ROOT),
+                        attempt.plannedAt().atZone(zone).toOffsetDateTime(), attempt.due().atZone(zone).toOffsetDateTime(),
+                        attempt.status().name().toLowerCase(Locale.ROOT), attempt.outcome()))
+                .toList();
         return new LeadView(lead.id(), lead.type(), lead.stage(), lead.email(), lead.firstName(), lead.lastName(),
                 lead.jobTitle(), lead.company(), lead.companyDomain(), lead.employees(), lead.industry(), lead.country(),
                 zone.getId(), lead.language(), lead.source(), lead.details(),
-                new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks,
+                new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks, sequence,
                 lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
     }
 

@@ -27,6 +27,7 @@ public record LeadView(
         Map<String, Object> enrichment,
         String owner,
         List<OpenTask> openTasks,
+        List<SequenceStep> sequence,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
@@ -34,5 +35,10 @@ public record LeadView(
     }
 
     public record OpenTask(long id, String name, String assignee, OffsetDateTime due) {
+    }
+
+    /** One attempt of the lead's connect sequence: status is planned, done, skipped or cancelled. */
+    public record SequenceStep(int step, String channel, OffsetDateTime plannedAt, OffsetDateTime due, String status,
+                               String outcome) {
     }
 }

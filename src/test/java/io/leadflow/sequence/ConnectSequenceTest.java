@@ -1,0 +1,257 @@
+package io.leadflow.sequence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.tasklist.RepTaskService;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Whole connect sequences on the real engine, its clock moved forward day by day: the five attempts,
+ * and every way a sequence ends early.
+ */
+class ConnectSequenceTest extends LeadflowIntegrationTest {
+
+    @Autowired
+    RepTaskService tasks;
+    @Value("${leadflow.mail.embedded.smtp-port}")
+    int smtpPort;
+
+    @Test
+    void fiveAttemptsWithNoAnswerRecycleTheLeadToNurture() throws Exception {
+        Map<String, Object> submitted = mqlLead("Andres");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        // No answer: an email and a social touch the same day.
+        awaitMail(email, 1);
+        complete(id, "Social touch after call", Map.of("action", "commented"));
+
+        reachStep(id, 2);
+        awaitMail(email, 2);
+        reachStep(id, 3);
+        complete(id, "Follow-up call", Map.of("outcome", "no-answer"));
+        awaitMail(email, 3);
+        complete(id, "Social touch after call", Map.of("action", "shared"));
+        reachStep(id, 4);
+        complete(id, "Social touch", Map.of("action", "connection-request"));
+        reachStep(id, 5);
+        awaitMail(email, 4);
+
+        awaitTimeline(id, "RECYCLED_TO_NURTURE");
+        JsonNode lead = lead(id);
+        assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+        List<String> statuses = new ArrayList<>();
+        lead.get("sequence").forEach(step -> statuses.add(step.get("status").asText()));
+        assertThat(statuses).containsExactly("done", "done", "done", "done", "done");
+        for (JsonNode step : lead.get("sequence")) {
+            OffsetDateTime at = OffsetDateTime.parse(step.get("plannedAt").asText());
+            assertThat(at.getOffset().getId()).isEqualTo("-05:00");
+            assertThat(at.getHour()).isBetween(9, 16);
+        }
+        for (Message mail : mailbox(email)) {
+            assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe/" + id);
+            assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+            assertThat(mail.getSubject()).contains("Andres");
+        }
+    }
+
+    @Test
+    void aReplyAfterTheSecondAttemptCancelsTheRest() throws Exception {
+        Map<String, Object> submitted = mqlLead("Beatriz");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        complete(id, "Social touch after call", Map.of("action", "commented"));
+        reachStep(id, 2);
+        Message second = awaitMail(email, 2).get(1);
+
+        sendToInbox(reply(email, second, "Sí, hablemos el jueves.", Map.of()));
+
+        awaitTimeline(id, "SEQUENCE_ENDED");
+        JsonNode lead = awaitLead(id, l -> openTask(l, "Qualify lead") != null);
+        assertThat(lead.get("sequence").get(2).get("status").asText()).isEqualTo("cancelled");
+        assertThat(timelineTypes(id)).contains("REPLIED");
+        // Time passes beyond the 14 days: no attempt 3 email, ever.
+        engineClock.advance(Duration.ofDays(15));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(email).size() == 2);
+    }
+
+    @Test
+    void anOutOfOfficeReplyDoesNotEndTheSequence() throws Exception {
+        Map<String, Object> submitted = mqlLead("Camila");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        Message first = awaitMail(email, 1).getFirst();
+
+        sendToInbox(reply(email, first, "Estoy de vacaciones.", Map.of("Auto-Submitted", "auto-replied")));
+
+        awaitTimeline(id, "AUTO_REPLY_IGNORED");
+        assertThat(timelineTypes(id)).doesNotContain("SEQUENCE_ENDED");
+    }
+
+    @Test
+    void aOneClickUnsubscribeEndsTheSequenceAndTheAddressNeverGetsAnotherEmail() throws Exception {
+        Map<String, Object> submitted = mqlLead("Diego");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        Message first = awaitMail(email, 1).getFirst();
+        String link = first.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+
+        var response = org.springframework.web.client.RestClient.create().post()
+                .uri(link.replace("http://localhost:8080", "http://localhost:" + port))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("List-Unsubscribe=One-Click")
+                .retrieve().toBodilessEntity();
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+
+        awaitTimeline(id, "SEQUENCE_ENDED");
+        assertThat(timelineTypes(id)).contains("UNSUBSCRIBED");
+        assertThat(lead(id).get("stage").asText()).isEqualTo("MQL");
+        engineClock.advance(Duration.ofDays(15));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(email).size() == 1);
+    }
+
+    @Test
+    void aHardBounceEndsTheSequence() throws Exception {
+        Map<String, Object> submitted = mqlLead("Elena");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        Message first = awaitMail(email, 1).getFirst();
+
+        sendToInbox(deliveryStatusNotification(email, first.getHeader("Message-ID")[0]));
+
+        awaitTimeline(id, "SEQUENCE_ENDED");
+        assertThat(timelineTypes(id)).contains("BOUNCED");
+    }
+
+    @Test
+    void aMeetingBookedOnTheCallEndsTheSequenceWithAQualifyTask() {
+        UUID id = postLead(mqlLead("Fernando"));
+        complete(id, "First contact", Map.of("outcome", "meeting-booked", "notes", "Demo on Tuesday"));
+        JsonNode lead = awaitLead(id, l -> openTask(l, "Qualify lead") != null);
+        assertThat(lead.get("sequence").get(0).get("outcome").asText()).isEqualTo("meeting-booked");
+        assertThat(lead.get("sequence").get(1).get("status").asText()).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aMeetingBookedThroughTheApiOrAStopByTheRepEndsTheSequence() {
+        UUID booked = postLead(mqlLead("Gabriela"));
+        awaitLead(booked, l -> openTask(l, "First contact") != null);
+        assertThat(api.post().uri("/api/leads/{id}/meetings", booked).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("at", "2026-12-01T10:00:00-05:00")).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(202);
+        awaitLead(booked, l -> openTask(l, "Qualify lead") != null && openTask(l, "First contact") == null);
+
+        UUID stopped = postLead(mqlLead("Hector"));
+        awaitLead(stopped, l -> openTask(l, "First contact") != null);
+        api.post().uri("/api/leads/{id}/sequence/stop", stopped).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", "Talked at an event")).retrieve().toBodilessEntity();
+        awaitLead(stopped, l -> l.get("openTasks").isEmpty());
+        assertThat(timelineTypes(stopped)).contains("STOPPED", "SEQUENCE_ENDED");
+    }
+
+    @Test
+    void thePreviewShowsTheCalendarBeforeSalesOpsChangeIt() {
+        JsonNode plan = api.post().uri("/api/sequences/preview").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("start", "2026-10-09T21:30:00Z", "country", "ES", "timeZone", "Europe/Madrid"))
+                .retrieve().body(JsonNode.class);
+        assertThat(plan).hasSize(5);
+        // Friday 23:30 in Madrid, Monday 12 October a holiday: the first attempt is Tuesday 09:00.
+        assertThat(plan.get(0).get("at").asText()).isEqualTo("2026-10-13T09:00:00+02:00");
+        JsonNode bad = api.post().uri("/api/sequences/preview").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("start", "yesterday", "country", "ZZ")).retrieve().body(JsonNode.class);
+        assertThat(bad.get("errors").toString()).contains("start", "country", "timeZone");
+    }
+
+    private void complete(UUID id, String task, Map<String, Object> values) {
+        JsonNode lead = awaitLead(id, l -> openTask(l, task) != null);
+        tasks.complete(openTask(lead, task).get("id").asLong(), "ana", false, values);
+    }
+
+    /** Moves the engine's clock (and leadflow's) to the planned moment of an attempt. */
+    private void reachStep(UUID id, int step) {
+        JsonNode planned = awaitLead(id, l -> l.get("sequence").size() >= step).get("sequence").get(step - 1);
+        Instant at = OffsetDateTime.parse(planned.get("plannedAt").asText()).toInstant();
+        Duration ahead = Duration.between(clock.instant(), at);
+        if (!ahead.isNegative()) {
+            engineClock.advance(ahead.plusSeconds(1));
+        }
+    }
+
+    private MimeMessage reply(String from, Message original, String text, Map<String, String> headers) throws MessagingException {
+        MimeMessage reply = (MimeMessage) original.reply(false);
+        reply.setFrom(new InternetAddress(from));
+        reply.setRecipient(Message.RecipientType.TO, new InternetAddress("leadflow@leadflow.local"));
+        reply.setText(text, "UTF-8");
+        for (var header : headers.entrySet()) {
+            reply.setHeader(header.getKey(), header.getValue());
+        }
+        return reply;
+    }
+
+    /** An RFC 3464 report as a receiving server sends it when the mailbox does not exist. */
+    private MimeMessage deliveryStatusNotification(String recipient, String originalMessageId) throws MessagingException {
+        MimeMessage report = new MimeMessage(smtpSession());
+        report.setFrom(new InternetAddress("mailer-daemon@andesnet.co"));
+        report.setRecipient(Message.RecipientType.TO, new InternetAddress("leadflow@leadflow.local"));
+        report.setSubject("Undelivered Mail Returned to Sender");
+        MimeBodyPart human = new MimeBodyPart();
+        human.setText("Your message could not be delivered.", "UTF-8");
+        MimeBodyPart status = new MimeBodyPart();
+        status.setContent("Reporting-MTA: dns; mx.andesnet.co\r\n\r\nFinal-Recipient: rfc822; " + recipient
+                + "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n", "message/delivery-status");
+        MimeBodyPart headers = new MimeBodyPart();
+        headers.setContent("Message-ID: " + originalMessageId + "\r\nTo: " + recipient + "\r\n", "text/rfc822-headers");
+        MimeMultipart multipart = new MimeMultipart("report; report-type=delivery-status", human, status, headers);
+        report.setContent(multipart);
+        return report;
+    }
+
+    private void sendToInbox(MimeMessage message) throws MessagingException {
+        MimeMessage copy = new MimeMessage(smtpSession(), new java.io.ByteArrayInputStream(bytes(message)));
+        Transport.send(copy, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});
+    }
+
+    private Session smtpSession() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
+        return Session.getInstance(properties);
+    }
+
+    private static byte[] bytes(MimeMessage message) throws MessagingException {
+        try {
+            message.saveChanges();
+            var out = new java.io.ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
+    }
+}
