@@ -1,0 +1,107 @@
+package io.leadflow.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.sequence.SendSequenceEmailWorker;
+import io.leadflow.tasklist.RepTaskService;
+import jakarta.mail.Message;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An attempt's email goes out exactly once: through job redelivery, and through an SMTP outage. */
+class SequenceEmailDeliveryTest extends LeadflowIntegrationTest {
+
+    @Autowired
+    SendSequenceEmailWorker worker;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    RepTaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theSameJobDeliveredTwiceSendsOneEmail() {
+        Map<String, Object> submitted = mqlLead("Ines");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        awaitLead(id, l -> openTask(l, "First contact") != null);
+
+        // Zeebe delivers at least once: the same job (lead, attempt 2) twice, as after a crash before completing it.
+        Map<String, Object> attempt = Map.of("step", 2, "channel", "EMAIL");
+        worker.sendSequenceEmail(id.toString(), attempt, false);
+        worker.sendSequenceEmail(id.toString(), attempt, false);
+
+        awaitMail(email, 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mailbox(email).size() == 1);
+        assertThat(timelineTypes(id).stream().filter("EMAIL_SENT"::equals)).hasSize(1);
+    }
+
+    @Test
+    void mailThatCannotBeSentWhileTheServerIsDownGoesOutOnceItIsBack() throws Exception {
+        String recipient = uniqueEmail("outage", "andesnet.co");
+        mailServer.stop();
+        try {
+            outbox.enqueue(new OutgoingMail("outage-test:" + recipient, null, recipient, "Hola", "Texto", null, Map.of()));
+            await().atMost(PATIENCE).until(() -> attempts(recipient) >= 2);
+            assertThat(status(recipient)).isEqualTo("PENDING");
+        } finally {
+            mailServer.start();
+        }
+        await().atMost(PATIENCE).until(() -> "SENT".equals(status(recipient)));
+        Message received = awaitMail(recipient, 1).getFirst();
+        assertThat(received.getSubject()).isEqualTo("Hola");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mailbox(recipient).size() == 1);
+    }
+
+    @Test
+    void whatALeadTypedIsEscapedInTheHtmlPart() throws Exception {
+        Map<String, Object> submitted = new HashMap<>(mqlLead("Ivan"));
+        submitted.put("firstName", "<b>Ivan</b>");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, Map.of("outcome", "no-answer"));
+
+        Message mail = awaitMail(email, 1).getFirst();
+        String html = part(mail, "text/html");
+        assertThat(html).contains("&lt;b&gt;Ivan&lt;/b&gt;").doesNotContain("<b>Ivan</b>");
+        assertThat(part(mail, "text/plain")).contains("<b>Ivan</b>");
+    }
+
+    private void complete(UUID id, Map<String, Object> values) {
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        tasks.complete(openTask(lead, "First contact").get("id").asLong(), "ana", false, values);
+    }
+
+    private static String part(jakarta.mail.Part part, String mimeType) throws Exception {
+        if (part.isMimeType(mimeType)) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private int attempts(String recipient) {
+        return jdbc.sql("select attempts from outbound_mail where recipient = ?").param(recipient).query(Integer.class).single();
+    }
+
+    private String status(String recipient) {
+        return jdbc.sql("select status from outbound_mail where recipient = ?").param(recipient).query(String.class).single();
+    }
+}
