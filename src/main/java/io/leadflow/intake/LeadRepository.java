@@ -39,21 +39,13 @@ public class LeadRepository {
                             :companyDomain, :employees, :industry, :country, :timeZone, :language, :source,
                             cast(:details as jsonb), :now, :now)
                         """ + conflict)
+                .params(facts(lead))
                 .param("id", id)
                 .param("type", lead.type().name())
                 .param("email", lead.email())
                 .param("emailKey", lead.emailKey())
-                .param("firstName", lead.firstName())
-                .param("lastName", lead.lastName())
-                .param("jobTitle", lead.jobTitle())
-                .param("company", lead.company())
-                .param("companyDomain", lead.companyDomain())
-                .param("employees", lead.employees())
-                .param("industry", lead.industry())
-                .param("country", lead.country())
                 .param("timeZone", lead.timeZone())
                 .param("language", lead.language())
-                .param("source", lead.source())
                 .param("details", json.write(details(lead)))
                 .param("now", Timestamp.from(now))
                 .update() == 1;
@@ -104,15 +96,7 @@ public class LeadRepository {
                             source = coalesce(:source, source), details = cast(:details as jsonb), updated_at = :now
                         where id = :id
                         """)
-                .param("firstName", lead.firstName())
-                .param("lastName", lead.lastName())
-                .param("jobTitle", lead.jobTitle())
-                .param("company", lead.company())
-                .param("companyDomain", lead.companyDomain())
-                .param("employees", lead.employees())
-                .param("industry", lead.industry())
-                .param("country", lead.country())
-                .param("source", lead.source())
+                .params(facts(lead))
                 .param("details", json.write(details))
                 .param("now", Timestamp.from(now))
                 .param("id", existing.id())
@@ -149,6 +133,21 @@ public class LeadRepository {
         jdbc.sql("update lead set owner = ?, updated_at = ? where id = ? and owner is null")
                 .params(owner, Timestamp.from(now), id).update();
         return get(id).owner();
+    }
+
+    /** The facts a lead tells about itself, as named parameters for insert and merge alike. */
+    private static Map<String, Object> facts(LeadSubmission lead) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("firstName", lead.firstName());
+        facts.put("lastName", lead.lastName());
+        facts.put("jobTitle", lead.jobTitle());
+        facts.put("company", lead.company());
+        facts.put("companyDomain", lead.companyDomain());
+        facts.put("employees", lead.employees());
+        facts.put("industry", lead.industry());
+        facts.put("country", lead.country());
+        facts.put("source", lead.source());
+        return facts;
     }
 
     private static void compare(Map<String, Object> changes, String field, Object before, Object after) {
