@@ -37,8 +37,9 @@ class SequenceAttemptRepository {
                 .list();
     }
 
+    /** Settles a planned attempt; one that is already settled keeps what it became first. */
     void update(UUID leadId, int step, SequenceAttempt.Status status, String outcome, Instant now) {
-        jdbc.sql("update sequence_attempt set status = ?, outcome = coalesce(?, outcome), updated_at = ? where lead_id = ? and step = ?")
+        jdbc.sql("update sequence_attempt set status = ?, outcome = coalesce(?, outcome), updated_at = ? where lead_id = ? and step = ? and status = 'PLANNED'")
                 .params(status.name(), outcome, Timestamp.from(now), leadId, step).update();
     }
 

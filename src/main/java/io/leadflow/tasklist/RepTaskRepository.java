@@ -66,6 +66,13 @@ public class RepTaskRepository {
                 .update() == 1;
     }
 
+    /** Closes every open task at once; returns the tasks it closed. */
+    List<RepTask> cancelAllOpen(Instant at) {
+        List<RepTask> open = jdbc.sql("select * from rep_task where status = 'OPEN'").query(this::map).list();
+        jdbc.sql("update rep_task set status = 'CANCELLED', completed_at = ? where status = 'OPEN'").param(Timestamp.from(at)).update();
+        return open;
+    }
+
     private RepTask map(ResultSet rs, int row) throws SQLException {
         Timestamp due = rs.getTimestamp("due");
         Timestamp completedAt = rs.getTimestamp("completed_at");
