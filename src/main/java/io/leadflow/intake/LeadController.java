@@ -1,5 +1,7 @@
 package io.leadflow.intake;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.platform.PayloadTooLargeException;
 import io.leadflow.sequence.SequenceService;
@@ -56,17 +58,18 @@ class LeadController {
             schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LeadSubmission.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
-        Map<String, Object> raw = json.readValue(boundedBody(request.getInputStream()), json.getTypeFactory()
-                .constructMapType(Map.class, String.class, Object.class));
-        if (raw == null) {
+        JsonNode body = json.readTree(boundedBody(request.getInputStream()));
+        if (body == null || !body.isObject()) {
             throw new InvalidLeadException(List.of(new FieldError("body", "must be a JSON object")));
         }
+        Map<String, Object> raw = json.convertValue(body, new TypeReference<>() {
+        });
         LeadService.Outcome outcome = service.submit(validator.validate(raw));
-        Map<String, UUID> body = Map.of("id", outcome.id());
+        Map<String, UUID> created = Map.of("id", outcome.id());
         URI location = URI.create("/api/leads/" + outcome.id());
         return outcome.created()
-                ? ResponseEntity.created(location).body(body)
-                : ResponseEntity.status(HttpStatus.OK).location(location).body(body);
+                ? ResponseEntity.created(location).body(created)
+                : ResponseEntity.status(HttpStatus.OK).location(location).body(created);
     }
 
     @GetMapping("/{id}")

@@ -35,7 +35,8 @@ class ProblemHandler {
 
     @ExceptionHandler(JsonProcessingException.class)
     ProblemDetail malformed(JsonProcessingException e) {
-        return invalid("The body is not valid JSON", List.of(new FieldError("body", e.getOriginalMessage())));
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return invalid("The body is not valid JSON", List.of(new FieldError("body", "is not valid JSON" + where)));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
