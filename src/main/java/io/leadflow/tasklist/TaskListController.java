@@ -230,7 +230,7 @@ class TaskListController {
         for (int i = entries.size() - 1; i >= 0 && events.size() < TIMELINE_ENTRIES; i--) {
             Timeline.Entry entry = entries.get(i);
             ZonedDateTime at = entry.at().atZone(zone);
-            events.add(new Event(entry.type(), DUE.format(at) + " " + OFFSET.format(at),
+            events.add(new Event(entry.type(), DUE.format(at) + " UTC" + OFFSET.format(at),
                     entry.details() == null ? "" : entry.details().entrySet().stream()
                             .map(e -> e.getKey() + ": " + text(e.getValue()))
                             .collect(Collectors.joining(" · "))));
