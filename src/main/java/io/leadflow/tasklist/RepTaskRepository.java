@@ -47,6 +47,12 @@ public class RepTaskRepository {
                 .param(assignee).query(this::map).list();
     }
 
+    /** Every open task, for a manager's view of the team. */
+    public List<RepTask> openAll() {
+        return jdbc.sql("select * from rep_task where status = 'OPEN' order by due nulls last, created_at")
+                .query(this::map).list();
+    }
+
     public List<RepTask> openOfLead(UUID leadId) {
         return jdbc.sql("select * from rep_task where lead_id = ? and status = 'OPEN' order by created_at")
                 .param(leadId).query(this::map).list();

@@ -72,6 +72,11 @@ public class RepTaskService {
         return tasks.openFor(assignee);
     }
 
+    /** All open tasks of every rep and group (a manager's view). */
+    public List<RepTask> allOpenTasks() {
+        return tasks.openAll();
+    }
+
     public RepTask get(long jobKey) {
         return tasks.find(jobKey).orElseThrow(() -> new TaskNotFoundException(jobKey));
     }

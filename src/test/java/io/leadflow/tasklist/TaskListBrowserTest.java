@@ -1,0 +1,257 @@
+package io.leadflow.tasklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import freemarker.template.Template;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A rep works a task in a real browser: a lead posted through the API becomes ana's "First contact"
+ * task, she signs in, opens it, books a meeting, and the task is gone and on the lead's timeline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TaskListBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    FreeMarkerConfig freeMarker;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private WebDriver browser;
+
+    /**
+     * The embedded engine starts afresh with every context and hands out the same job keys again, while
+     * the test database keeps the tasks of earlier runs: those would shadow this run's tasks.
+     */
+    @BeforeEach
+    void forgetTasksOfEarlierEngines() {
+        jdbc.sql("delete from rep_task where created_at < ?")
+                .param(Timestamp.from(Instant.ofEpochMilli(context.getStartupDate()))).update();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aRepCompletesHerFirstContactTaskInTheBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+
+        UUID leadId = postLead();
+        AtomicReference<JsonNode> task = new AtomicReference<>();
+        await("ana's First contact task").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    for (JsonNode open : get("/api/leads/" + leadId).path("openTasks")) {
+                        if ("First contact".equals(open.path("name").asText()) && "ana".equals(open.path("assignee").asText())) {
+                            task.set(open);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+        String jobKey = task.get().path("id").asText();
+
+        browser = chromium();
+        browser.get(url("/tasks"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("username")).sendKeys("ana");
+        browser.findElement(By.id("password")).sendKeys("ana");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        await("the task list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My open tasks");
+        WebElement link = browser.findElement(By.cssSelector("a[data-job-key='" + jobKey + "']"));
+        assertThat(link.getText()).isEqualTo("First contact");
+        WebElement row = link.findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("Carlos Ruiz", "AndesNet", "America/Bogota", "UTC-05:00");
+        assertThat(row.findElement(By.tagName("time")).getDomAttribute("datetime")).endsWith("-05:00");
+
+        link.click();
+        await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+        String lead = browser.findElement(By.cssSelector("section.lead")).getText();
+        assertThat(lead).contains("Carlos Ruiz", "Director de Marketing", "AndesNet", "CO", "America/Bogota", "MQL",
+                "Fit score", "TASK_CREATED");
+        assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("Call outcome", "Outcome");
+
+        // The server checks required fields too: without the browser's check, the page comes back with the error.
+        ((JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.findElement(By.cssSelector("button.primary")).click();
+        await("the form with its error").atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Outcome is required.");
+
+        WebElement meetingBooked = browser.findElement(By.xpath("//label[normalize-space()='Meeting booked']"));
+        WebElement radio = browser.findElement(By.id(meetingBooked.getDomAttribute("for")));
+        assertThat(radio.getDomAttribute("required")).isNotNull();
+        meetingBooked.click();
+        assertThat(radio.isSelected()).isTrue();
+        browser.findElement(By.id("Field_Notes")).sendKeys("Demo on Tuesday <10:00>");
+        screenshot("tasklist-task-page.png");
+
+        browser.findElement(By.cssSelector("button.primary")).click();
+        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("First contact", "Carlos Ruiz");
+        assertThat(browser.findElements(By.cssSelector("a[data-job-key='" + jobKey + "']"))).isEmpty();
+        screenshot("tasklist-after-completion.png");
+
+        await("TASK_COMPLETED on the timeline").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode completed = null;
+            for (JsonNode entry : get("/api/leads/" + leadId + "/timeline")) {
+                if ("TASK_COMPLETED".equals(entry.path("type").asText())) {
+                    completed = entry;
+                }
+            }
+            assertThat(completed).as("TASK_COMPLETED entry").isNotNull();
+            assertThat(completed.path("details").path("outcome").asText()).isEqualTo("meeting-booked");
+            assertThat(completed.path("details").path("notes").asText()).isEqualTo("Demo on Tuesday <10:00>");
+            assertThat(completed.path("details").path("by").asText()).isEqualTo("ana");
+        });
+
+        // A closed task opened again says so, as a page (not an API problem document).
+        browser.get(url("/tasks/" + jobKey));
+        assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("no longer open");
+        browser.get(url("/tasks/not-a-number"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Task not found");
+
+        // Another rep may not open ana's task; a manager sees everyone's tasks.
+        signOutAndSignInAs("ben");
+        browser.get(url("/tasks/" + jobKey));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your task");
+        signOutAndSignInAs("marta");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("All open tasks");
+    }
+
+    private void signOutAndSignInAs(String user) {
+        browser.get(url("/tasks"));
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        await("signed out").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
+        // The session is over: the task list asks for a sign-in again.
+        browser.get(url("/tasks"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await("signed in as " + user).atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+    }
+
+    @Test
+    void leadDataIsEscapedInThePages() throws Exception {
+        Template list = freeMarker.getConfiguration().getTemplate("tasks/list.ftlh");
+        Map<String, Object> model = new HashMap<>();
+        model.put("manager", false);
+        model.put("user", "ana");
+        model.put("flash", "Done: <img src=x onerror=alert(1)>");
+        model.put("tasks", List.of(new TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
+                "Acme & \"Co\"", "ana", null)));
+        StringWriter out = new StringWriter();
+        list.process(model, out);
+
+        assertThat(out.toString())
+                .doesNotContain("<script>alert(1)", "<img src=x")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "Acme &amp; &quot;Co&quot;", "No due date");
+    }
+
+    private WebDriver chromium() {
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1400", "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private UUID postLead() throws Exception {
+        String email = "carlos." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
+        String body = JSON.writeValueAsString(Map.of("type", "FORM_FILL", "email", email, "firstName", "Carlos",
+                "lastName", "Ruiz", "jobTitle", "Director de Marketing", "company", "AndesNet", "country", "CO",
+                "source", "ebook"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/leads")))
+                .header("Authorization", "Bearer dev-api-key")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return UUID.fromString(JSON.readTree(response.body()).path("id").asText());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer dev-api-key").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
