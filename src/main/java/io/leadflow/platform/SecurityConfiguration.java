@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -62,7 +63,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .formLogin(form -> form.defaultSuccessUrl("/tasks", true))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(Customizer.withDefaults())
                 .build();
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The embedded engine keeps its state in memory, so the open tasks of a previous run belong to
  * process instances that no longer exist: close them at start-up instead of showing reps tasks
- * that cannot be completed.
+ * that cannot be completed. Tasks of this run are never touched, whenever this runs.
  */
 @Component
 @ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -37,7 +37,7 @@ class StaleTaskCleanup {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void closeTasksOfThePreviousRun() {
-        List<RepTask> closed = tasks.cancelAllOpen(clock.instant());
+        List<RepTask> closed = tasks.cancelOpenOfOtherRuns(clock.instant());
         closed.forEach(task -> timeline.record(task.leadId(), "TASK_CANCELLED",
                 Map.of("task", task.name(), "reason", "the embedded engine restarted")));
         if (!closed.isEmpty()) {

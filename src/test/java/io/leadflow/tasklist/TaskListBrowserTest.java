@@ -17,8 +17,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
@@ -33,9 +31,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,24 +60,8 @@ class TaskListBrowserTest {
     @Autowired
     FreeMarkerConfig freeMarker;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationContext context;
-
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebDriver browser;
-
-    /**
-     * The embedded engine starts afresh with every context and hands out the same job keys again, while
-     * the test database keeps the tasks of earlier runs: those would shadow this run's tasks.
-     */
-    @BeforeEach
-    void forgetTasksOfEarlierEngines() {
-        jdbc.sql("delete from rep_task where created_at < ?")
-                .param(Timestamp.from(Instant.ofEpochMilli(context.getStartupDate()))).update();
-    }
 
     @AfterEach
     void closeBrowser() {
