@@ -5,6 +5,7 @@ import io.leadflow.engine.ProcessModels;
 import io.leadflow.intake.Timeline;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,11 +37,13 @@ public class RepTaskService {
     private final ProcessEngine engine;
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
         this.events = events;
+        this.transaction = transaction;
         this.tasks = tasks;
         this.models = models;
         this.engine = engine;
@@ -93,13 +96,24 @@ public class RepTaskService {
         if (!manager && task.assignee() != null && !task.assignee().equals(user)) {
             throw new TaskNotYoursException(jobKey);
         }
+        boolean completed;
         try {
-            engine.completeJob(jobKey, values);
+            // Recorded before the engine moves on, so what follows in the process sees the outcome;
+            // rolled back if the engine refuses.
+            completed = Boolean.TRUE.equals(transaction.execute(status -> {
+                boolean closed = close(task, RepTask.Status.COMPLETED, user, values);
+                if (closed) {
+                    engine.completeJob(jobKey, values);
+                }
+                return closed;
+            }));
         } catch (RuntimeException e) {
             close(task, RepTask.Status.CANCELLED, null, Map.of());
             throw new TaskNotOpenException(jobKey, RepTask.Status.CANCELLED);
         }
-        close(task, RepTask.Status.COMPLETED, user, values);
+        if (!completed) {
+            throw new TaskNotOpenException(jobKey, get(jobKey).status());
+        }
         return get(jobKey);
     }
 
@@ -108,9 +122,9 @@ public class RepTaskService {
         tasks.find(jobKey).ifPresent(task -> close(task, RepTask.Status.CANCELLED, null, Map.of()));
     }
 
-    private void close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
+    private boolean close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
         if (!tasks.close(task.jobKey(), status, by, values, clock.instant())) {
-            return;
+            return false;
         }
         Map<String, Object> details = new LinkedHashMap<>(values);
         details.put("task", task.name());
@@ -119,6 +133,7 @@ public class RepTaskService {
         }
         timeline.record(task.leadId(), status == RepTask.Status.COMPLETED ? "TASK_COMPLETED" : "TASK_CANCELLED", details);
         events.publishEvent(new RepTaskClosed(task.leadId(), task.attemptStep(), task.elementId(), status, values));
+        return true;
     }
 
     private static String blankToNull(String value) {

@@ -26,7 +26,7 @@ class IdentifyStageTest extends LeadflowIntegrationTest {
 
     @Test
     void aFittingDecisionMakerBecomesAnMqlWithAnOwnerAFirstContactTaskAndANotifiedRep() throws Exception {
-        Map<String, Object> submitted = mqlLead("Carlos");
+        Map<String, Object> submitted = mqlLead("Rodrigo");
         var arrived = clock.instant();
         UUID id = postLead(submitted);
 
@@ -45,7 +45,7 @@ class IdentifyStageTest extends LeadflowIntegrationTest {
         assertThat(due.getOffset().getId()).isEqualTo("-05:00");
 
         List<Message> mails = awaitMail("ana@leadflow.local", 1).stream()
-                .filter(m -> subject(m).contains("Carlos Ruiz")).toList();
+                .filter(m -> subject(m).contains("Rodrigo Ruiz")).toList();
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM");
     }
