@@ -63,8 +63,9 @@ class TaskListController {
     public record Due(String text, String offset, String zone, String iso, boolean overdue) {
     }
 
+    /** inSequence: the task is an attempt of the lead's connect sequence, which the rep may stop from here. */
     public record TaskView(String jobKey, String name, String assignee, Due due, boolean open, String status,
-                           boolean hasForm) {
+                           boolean hasForm, String leadId, boolean inSequence) {
     }
 
     public record LeadContext(String name, String jobTitle, String company, String email, String country,
@@ -197,7 +198,7 @@ class TaskListController {
         model.addAttribute("task", new TaskView(Long.toString(task.jobKey()), task.name(),
                 task.assignee() == null ? task.candidateGroups() : task.assignee(),
                 due(task.due(), lead.timeZone(), clock.instant()), open, task.status().name().toLowerCase(Locale.ROOT),
-                task.formId() != null));
+                task.formId() != null, task.leadId().toString(), task.attemptStep() != null));
         model.addAttribute("lead", context(lead));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);

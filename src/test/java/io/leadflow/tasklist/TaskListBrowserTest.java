@@ -1,10 +1,9 @@
 package io.leadflow.tasklist;
 
+import io.leadflow.LeadflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import freemarker.template.Template;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,18 +15,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,21 +37,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A rep works a task in a real browser: a lead posted through the API becomes ana's "First contact"
  * task, she signs in, opens it, books a meeting, and the task is gone and on the lead's timeline.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TaskListBrowserTest {
+class TaskListBrowserTest extends LeadflowIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     FreeMarkerConfig freeMarker;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WebDriver browser;
 
     @AfterEach
@@ -75,28 +59,15 @@ class TaskListBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
 
-        UUID leadId = postLead();
-        AtomicReference<JsonNode> task = new AtomicReference<>();
-        await("ana's First contact task").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    for (JsonNode open : get("/api/leads/" + leadId).path("openTasks")) {
-                        if ("First contact".equals(open.path("name").asText()) && "ana".equals(open.path("assignee").asText())) {
-                            task.set(open);
-                            return true;
-                        }
-                    }
-                    return false;
-                });
-        String jobKey = task.get().path("id").asText();
+        UUID leadId = postLead(mqlLead("Carlos"));
+        JsonNode task = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact");
+        assertThat(task.path("assignee").asText()).isEqualTo("ana");
+        String jobKey = task.path("id").asText();
 
         browser = chromium();
         browser.get(url("/tasks"));
         assertThat(browser.getCurrentUrl()).contains("/login");
-        browser.findElement(By.id("username")).sendKeys("ana");
-        browser.findElement(By.id("password")).sendKeys("ana");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-
-        await("the task list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        signIn("ana");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My open tasks");
         WebElement link = browser.findElement(By.cssSelector("a[data-job-key='" + jobKey + "']"));
         assertThat(link.getText()).isEqualTo("First contact");
@@ -135,7 +106,7 @@ class TaskListBrowserTest {
 
         await("TASK_COMPLETED on the timeline").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode completed = null;
-            for (JsonNode entry : get("/api/leads/" + leadId + "/timeline")) {
+            for (JsonNode entry : api.get().uri("/api/leads/{id}/timeline", leadId).retrieve().body(JsonNode.class)) {
                 if ("TASK_COMPLETED".equals(entry.path("type").asText())) {
                     completed = entry;
                 }
@@ -167,10 +138,35 @@ class TaskListBrowserTest {
         // The session is over: the task list asks for a sign-in again.
         browser.get(url("/tasks"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn(user);
+    }
+
+    private void signIn(String user) {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         await("signed in as " + user).atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+    }
+
+    @Test
+    void aRepStopsTheSequenceFromTheTaskPage() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        UUID leadId = postLead(mqlLead("Julieta"));
+        String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
+
+        browser = chromium();
+        browser.get(url("/tasks/" + jobKey));
+        signIn("ana");
+        browser.get(url("/tasks/" + jobKey));
+        browser.findElement(By.id("stop-reason")).sendKeys("Talked at the Andicom booth");
+        browser.findElement(By.cssSelector("form.stop-form button")).click();
+
+        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Sequence stopped", "Julieta Ruiz");
+        awaitTimeline(leadId, "SEQUENCE_ENDED");
+        assertThat(timelineTypes(leadId)).contains("STOPPED");
+        awaitLead(leadId, l -> l.get("openTasks").isEmpty());
     }
 
     @Test
@@ -209,26 +205,6 @@ class TaskListBrowserTest {
         Path target = Path.of("target", name);
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private UUID postLead() throws Exception {
-        String email = "carlos." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
-        String body = JSON.writeValueAsString(Map.of("type", "FORM_FILL", "email", email, "firstName", "Carlos",
-                "lastName", "Ruiz", "jobTitle", "Director de Marketing", "company", "AndesNet", "country", "CO",
-                "source", "ebook"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/api/leads")))
-                .header("Authorization", "Bearer dev-api-key")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return UUID.fromString(JSON.readTree(response.body()).path("id").asText());
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Bearer dev-api-key").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     private String url(String path) {
