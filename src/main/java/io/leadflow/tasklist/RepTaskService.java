@@ -65,7 +65,7 @@ public class RepTaskService {
             details.put("task", name);
             details.put("assignee", task.assignee() == null ? "" : task.assignee());
             if (due != null) {
-                details.put("due", due.toString());
+                details.put("due", incoming.dueDate());
             }
             timeline.record(task.leadId(), "TASK_CREATED", details);
         }
