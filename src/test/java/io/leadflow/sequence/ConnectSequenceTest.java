@@ -102,26 +102,18 @@ class ConnectSequenceTest extends LeadflowIntegrationTest {
 
     @Test
     void anOutOfOfficeReplyDoesNotEndTheSequence() throws Exception {
-        Map<String, Object> submitted = mqlLead("Camila");
-        String email = (String) submitted.get("email");
-        UUID id = postLead(submitted);
-        complete(id, "First contact", Map.of("outcome", "no-answer"));
-        Message first = awaitMail(email, 1).getFirst();
+        LeadAfterMissedCall lead = leadAfterMissedCall("Camila");
 
-        sendToInbox(reply(email, first, "Estoy de vacaciones.", Map.of("Auto-Submitted", "auto-replied")));
+        sendToInbox(reply(lead.email(), lead.followUp(), "Estoy de vacaciones.", Map.of("Auto-Submitted", "auto-replied")));
 
-        awaitTimeline(id, "AUTO_REPLY_IGNORED");
-        assertThat(timelineTypes(id)).doesNotContain("SEQUENCE_ENDED");
+        awaitTimeline(lead.id(), "AUTO_REPLY_IGNORED");
+        assertThat(timelineTypes(lead.id())).doesNotContain("SEQUENCE_ENDED");
     }
 
     @Test
     void aOneClickUnsubscribeEndsTheSequenceAndTheAddressNeverGetsAnotherEmail() throws Exception {
-        Map<String, Object> submitted = mqlLead("Diego");
-        String email = (String) submitted.get("email");
-        UUID id = postLead(submitted);
-        complete(id, "First contact", Map.of("outcome", "no-answer"));
-        Message first = awaitMail(email, 1).getFirst();
-        String link = first.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+        LeadAfterMissedCall lead = leadAfterMissedCall("Diego");
+        String link = lead.followUp().getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
 
         var response = org.springframework.web.client.RestClient.create().post()
                 .uri(link.replace("http://localhost:8080", "http://localhost:" + port))
@@ -129,25 +121,21 @@ class ConnectSequenceTest extends LeadflowIntegrationTest {
                 .retrieve().toBodilessEntity();
         assertThat(response.getStatusCode().value()).isEqualTo(200);
 
-        awaitTimeline(id, "SEQUENCE_ENDED");
-        assertThat(timelineTypes(id)).contains("UNSUBSCRIBED");
-        assertThat(lead(id).get("stage").asText()).isEqualTo("MQL");
+        awaitTimeline(lead.id(), "SEQUENCE_ENDED");
+        assertThat(timelineTypes(lead.id())).contains("UNSUBSCRIBED");
+        assertThat(lead(lead.id()).get("stage").asText()).isEqualTo("MQL");
         engineClock.advance(Duration.ofDays(15));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(email).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(lead.email()).size() == 1);
     }
 
     @Test
     void aHardBounceEndsTheSequence() throws Exception {
-        Map<String, Object> submitted = mqlLead("Elena");
-        String email = (String) submitted.get("email");
-        UUID id = postLead(submitted);
-        complete(id, "First contact", Map.of("outcome", "no-answer"));
-        Message first = awaitMail(email, 1).getFirst();
+        LeadAfterMissedCall lead = leadAfterMissedCall("Elena");
 
-        sendToInbox(deliveryStatusNotification(email, first.getHeader("Message-ID")[0]));
+        sendToInbox(deliveryStatusNotification(lead.email(), lead.followUp().getHeader("Message-ID")[0]));
 
-        awaitTimeline(id, "SEQUENCE_ENDED");
-        assertThat(timelineTypes(id)).contains("BOUNCED");
+        awaitTimeline(lead.id(), "SEQUENCE_ENDED");
+        assertThat(timelineTypes(lead.id())).contains("BOUNCED");
     }
 
     @Test
@@ -186,6 +174,18 @@ class ConnectSequenceTest extends LeadflowIntegrationTest {
         JsonNode bad = api.post().uri("/api/sequences/preview").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("start", "yesterday", "country", "ZZ")).retrieve().body(JsonNode.class);
         assertThat(bad.get("errors").toString()).contains("start", "country", "timeZone");
+    }
+
+    /** A lead whose first call went unanswered, and the follow-up email that the lead received for it. */
+    private record LeadAfterMissedCall(UUID id, String email, Message followUp) {
+    }
+
+    private LeadAfterMissedCall leadAfterMissedCall(String firstName) {
+        Map<String, Object> submitted = mqlLead(firstName);
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        return new LeadAfterMissedCall(id, email, awaitMail(email, 1).getFirst());
     }
 
     private void complete(UUID id, String task, Map<String, Object> values) {
