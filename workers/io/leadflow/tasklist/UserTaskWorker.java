@@ -21,7 +21,7 @@ public class UserTaskWorker {
         this.tasks = tasks;
     }
 
-    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = 365L * 24 * 60 * 60 * 1000,
+    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = RepTaskService.HOLD_MILLIS,
             fetchVariables = {"leadId", "attempt"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();

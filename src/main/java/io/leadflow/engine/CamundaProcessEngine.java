@@ -1,6 +1,8 @@
 package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -42,6 +44,19 @@ class CamundaProcessEngine implements ProcessEngine {
     @Override
     public String evaluateDecision(String decisionId, Map<String, Object> variables) {
         return client.newEvaluateDecisionCommand().decisionId(decisionId).variables(variables).send().join().getDecisionOutput();
+    }
+
+    @Override
+    public boolean renewJob(long jobKey, Duration lock) {
+        try {
+            client.newUpdateTimeoutCommand(jobKey).timeout(lock).send().join();
+            return true;
+        } catch (ClientStatusException e) {
+            if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     @Override

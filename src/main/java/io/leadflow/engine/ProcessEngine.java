@@ -17,6 +17,12 @@ public interface ProcessEngine {
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);
 
+    /**
+     * Whether a job leadflow holds open still exists in the engine (false once the process withdrew
+     * it, e.g. a boundary timer fired); extends its lock while at it.
+     */
+    boolean renewJob(long jobKey, java.time.Duration lock);
+
     /** Completes a job that leadflow holds open on behalf of a person (a rep's task). */
     void completeJob(long jobKey, Map<String, Object> variables);
 }

@@ -75,6 +75,10 @@ public class RepTaskRepository {
                 .update() == 1;
     }
 
+    List<RepTask> openOfThisRun() {
+        return jdbc.sql("select * from rep_task where engine_run = ? and status = 'OPEN'").param(run.id()).query(this::map).list();
+    }
+
     /** Closes the open tasks that other engine runs handed out; returns the tasks it closed. */
     List<RepTask> cancelOpenOfOtherRuns(Instant at) {
         return jdbc.sql("""

@@ -4,10 +4,14 @@ import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.intake.Timeline;
 import org.springframework.context.ApplicationEventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -31,6 +35,11 @@ public class RepTaskService {
     public record RepTaskClosed(UUID leadId, Integer attemptStep, String elementId, RepTask.Status status,
                                 Map<String, Object> result) {
     }
+
+    /** How long the engine lets leadflow hold a rep's task job: renewed while the task waits for its rep. */
+    private static final Logger log = LoggerFactory.getLogger(RepTaskService.class);
+
+    public static final long HOLD_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
     private final RepTaskRepository tasks;
     private final ProcessModels models;
@@ -117,9 +126,23 @@ public class RepTaskService {
         return get(jobKey);
     }
 
-    /** The engine withdrew the task (a boundary event or an exit of the sequence interrupted it). */
-    public void cancelled(long jobKey) {
-        tasks.find(jobKey).ifPresent(task -> close(task, RepTask.Status.CANCELLED, null, Map.of()));
+    /**
+     * Closes the open tasks the engine has withdrawn (a boundary timer fired, an exit interrupted the
+     * sequence) and renews the hold on the others. Asking the engine through the client works the
+     * same with the embedded engine and with a cluster.
+     */
+    @Scheduled(fixedDelayString = "${leadflow.tasklist.reconcile-interval:PT5S}")
+    public void closeWithdrawnTasks() {
+        for (RepTask task : tasks.openOfThisRun()) {
+            try {
+                if (!engine.renewJob(task.jobKey(), Duration.ofMillis(HOLD_MILLIS))) {
+                    close(task, RepTask.Status.CANCELLED, null, Map.of());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not check task {} with the engine: {}", task.jobKey(), e.getMessage());
+                return;
+            }
+        }
     }
 
     private boolean close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {

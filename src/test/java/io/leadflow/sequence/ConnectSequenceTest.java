@@ -80,6 +80,22 @@ class ConnectSequenceTest extends LeadflowIntegrationTest {
     }
 
     @Test
+    void aCallNotMadeInItsWindowIsWithdrawnAndTheSequenceGoesOn() {
+        Map<String, Object> submitted = mqlLead("Karina");
+        UUID id = postLead(submitted);
+        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
+
+        engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
+                .plusMinutes(1));
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") == null);
+        assertThat(lead.get("sequence").get(0).get("status").asText()).isEqualTo("skipped");
+        assertThat(timelineTypes(id)).contains("TASK_CANCELLED");
+        reachStep(id, 2);
+        awaitMail((String) submitted.get("email"), 1);
+    }
+
+    @Test
     void aReplyAfterTheSecondAttemptCancelsTheRest() throws Exception {
         Map<String, Object> submitted = mqlLead("Beatriz");
         String email = (String) submitted.get("email");
