@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * rate; then, on the same embedded engine, a bare start → service task → end process for comparison.
  *
  * <p>System properties: bench.rate (leads/s, 20), bench.seconds (60), bench.wait-seconds (cap on waiting
- * for the tasks after the last POST, 120), bench.bare-instances (2000), bench.bare-in-flight (64).
+ * for the tasks after the last POST, 120), bench.bare-sequential (instances one at a time, 200),
+ * bench.bare-instances (2000), bench.bare-in-flight (64).
  */
 public final class SpeedToLeadBenchmark {
 
@@ -50,9 +51,17 @@ public final class SpeedToLeadBenchmark {
         try {
             app = BenchApplication.start();
             SpeedToLead lead = speedToLead(app);
-            Bare bare = bareEngine(app.camunda());
-            System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f; bare engine throughput / achieved lead throughput = %.1f%n",
-                    lead.p50 / bare.p50, bare.perSecond / lead.tasksPerSecond);
+            CamundaClient client = app.camunda();
+            deployBare(client);
+            try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
+                    .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join()).open()) {
+                Bare unloaded = bareEngine(client, BenchApplication.intProperty("bench.bare-sequential", 200), 1);
+                Bare bare = bareEngine(client, BenchApplication.intProperty("bench.bare-instances", 2000),
+                        BenchApplication.intProperty("bench.bare-in-flight", 64));
+                System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f (vs one at a time: %.1f); "
+                                + "bare engine throughput / achieved lead throughput = %.1f%n",
+                        lead.p50 / bare.p50, lead.p50 / unloaded.p50, bare.perSecond / lead.tasksPerSecond);
+            }
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
@@ -174,42 +183,40 @@ public final class SpeedToLeadBenchmark {
         return new SpeedToLead(p50, tasksPerSecond);
     }
 
-    static Bare bareEngine(CamundaClient client) throws Exception {
-        int instances = BenchApplication.intProperty("bench.bare-instances", 2000);
-        int inFlight = BenchApplication.intProperty("bench.bare-in-flight", 64);
+    static void deployBare(CamundaClient client) {
         BpmnModelInstance model = Bpmn.createExecutableProcess("bench-bare")
                 .startEvent().serviceTask("t", t -> t.zeebeJobType("bench-bare-task")).endEvent().done();
         client.newDeployResourceCommand().addProcessModel(model, "bench-bare.bpmn").send().join();
+    }
 
+    /** Starts instances with at most inFlight waiting for their result; each latency is create → end. */
+    static Bare bareEngine(CamundaClient client, int instances, int inFlight) throws Exception {
         System.out.printf("bare engine: %d instances of start -> service task -> end, %d in flight%n", instances, inFlight);
         List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         Semaphore slots = new Semaphore(inFlight);
-        try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
-                .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join()).open()) {
-            long start = System.nanoTime();
-            for (int i = 0; i < instances; i++) {
-                slots.acquire();
-                long t0 = System.nanoTime();
-                client.newCreateInstanceCommand().bpmnProcessId("bench-bare").latestVersion().withResult()
-                        .requestTimeout(Duration.ofSeconds(60)).send().toCompletableFuture()
-                        .whenComplete((result, error) -> {
-                            if (error == null) {
-                                latencies.add((System.nanoTime() - t0) / 1e6);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                            slots.release();
-                        });
-            }
-            slots.acquire(inFlight);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double perSecond = latencies.size() / elapsed;
-            double p50 = BenchApplication.percentile(latencies, 50);
-            System.out.printf("bare engine %.0f instances/s p50=%.0f ms p99=%.0f ms max=%.0f ms (n=%d, %d failed, %.1f s)%n",
-                    perSecond, p50, BenchApplication.percentile(latencies, 99), BenchApplication.percentile(latencies, 100),
-                    latencies.size(), failed.get(), elapsed);
-            return new Bare(p50, perSecond);
+        long start = System.nanoTime();
+        for (int i = 0; i < instances; i++) {
+            slots.acquire();
+            long t0 = System.nanoTime();
+            client.newCreateInstanceCommand().bpmnProcessId("bench-bare").latestVersion().withResult()
+                    .requestTimeout(Duration.ofSeconds(60)).send().toCompletableFuture()
+                    .whenComplete((result, error) -> {
+                        if (error == null) {
+                            latencies.add((System.nanoTime() - t0) / 1e6);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                        slots.release();
+                    });
         }
+        slots.acquire(inFlight);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double perSecond = latencies.size() / elapsed;
+        double p50 = BenchApplication.percentile(latencies, 50);
+        System.out.printf("bare engine (%d in flight) %.0f instances/s p50=%.0f ms p99=%.0f ms max=%.0f ms (n=%d, %d failed, %.1f s)%n",
+                inFlight, perSecond, p50, BenchApplication.percentile(latencies, 99), BenchApplication.percentile(latencies, 100),
+                latencies.size(), failed.get(), elapsed);
+        return new Bare(p50, perSecond);
     }
 }
