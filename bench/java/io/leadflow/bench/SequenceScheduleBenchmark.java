@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each start a connect sequence; measures how long the starts take, how long until every sequence has
  * its five attempts planned in sequence_attempt, and the heap before and after.
  *
- * <p>System properties: bench.leads (10000), bench.in-flight (64), bench.wait-seconds (cap on waiting for the plans, 600).
+ * <p>System properties: bench.leads (10000), bench.in-flight (64), bench.wait-seconds (cap on waiting for the plans, 900).
  */
 public final class SequenceScheduleBenchmark {
 
@@ -47,7 +47,7 @@ public final class SequenceScheduleBenchmark {
     static void run(BenchApplication app) throws Exception {
         int count = BenchApplication.intProperty("bench.leads", 10_000);
         int inFlight = BenchApplication.intProperty("bench.in-flight", 64);
-        int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 600);
+        int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 900);
 
         List<UUID> ids = insertLeads(count);
         long heapBefore = BenchApplication.heapUsedAfterGc();
@@ -61,7 +61,7 @@ public final class SequenceScheduleBenchmark {
         for (UUID id : ids) {
             slots.acquire();
             client.newCreateInstanceCommand().bpmnProcessId("lead-sequence").latestVersion().variables(variables(id))
-                    .send().toCompletableFuture().whenComplete((created, error) -> {
+                    .requestTimeout(java.time.Duration.ofMinutes(5)).send().toCompletableFuture().whenComplete((created, error) -> {
                         if (error != null) {
                             failed.incrementAndGet();
                         }
