@@ -1,0 +1,119 @@
+package io.leadflow.bench;
+
+import io.camunda.client.CamundaClient;
+import io.leadflow.LeadflowApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the whole of leadflow in this JVM (embedded engine, mail server, web server) on a clean
+ * database of its own and on ports that stay clear of a running leadflow and of the test suite.
+ */
+final class BenchApplication implements AutoCloseable {
+
+    static final String DATABASE = "leadflow_bench";
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String USER = "postgres";
+
+    private final ConfigurableApplicationContext context;
+
+    private BenchApplication(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Drops and recreates the bench database, then starts leadflow against it. */
+    static BenchApplication start() {
+        resetDatabase();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", SERVER + DATABASE);
+        properties.put("leadflow.database.embedded-fallback", "false");
+        properties.put("leadflow.engine.embedded.port", intProperty("bench.engine-port", 26700));
+        properties.put("leadflow.mail.embedded.smtp-port", intProperty("bench.smtp-port", 3125));
+        properties.put("leadflow.mail.embedded.imap-port", intProperty("bench.imap-port", 3243));
+        properties.put("spring.mail.port", intProperty("bench.smtp-port", 3125));
+        properties.put("leadflow.mail.inbox.port", intProperty("bench.imap-port", 3243));
+        properties.put("server.port", intProperty("bench.server-port", 18080));
+        properties.put("leadflow.base-url", "http://localhost:" + intProperty("bench.server-port", 18080));
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        // As command-line arguments: they win over application.yaml (default properties would not).
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplication(LeadflowApplication.class).run(arguments);
+        System.out.printf("leadflow started in %d ms (database %s)%n", (System.nanoTime() - started) / 1_000_000, DATABASE);
+        return new BenchApplication(context);
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    CamundaClient camunda() {
+        return context.getBean(CamundaClient.class);
+    }
+
+    /** A connection of the benchmark's own, next to leadflow's pool. */
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + DATABASE, USER, "");
+    }
+
+    static long heapUsedAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static int intProperty(String name, int fallback) {
+        return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    /** Stops leadflow and the JVM: the embedded engine leaves a non-daemon timer thread behind. */
+    static void exit(BenchApplication app, int status) {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            System.out.flush();
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static void resetDatabase() {
+        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reset database " + DATABASE, e);
+        }
+    }
+}

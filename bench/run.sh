@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs leadflow's performance benchmarks (see bench/README.md). From the repository root:
+#   bench/run.sh                      both benchmarks
+#   bench/run.sh speed                SpeedToLeadBenchmark only
+#   bench/run.sh sequence             SequenceScheduleBenchmark only
+# Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+if ! pg_isready -q -h 127.0.0.1; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 && break
+    sleep 1
+  done
+fi
+
+# The sequence benchmark holds the embedded engine's whole record stream: about 0.5 MiB per sequence.
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseG1GC}"
+OPTS="${BENCH_OPTS:-}"
+
+case "${1:-all}" in
+  speed) mains=(SpeedToLeadBenchmark) ;;
+  sequence) mains=(SequenceScheduleBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|sequence|all]" >&2; exit 2 ;;
+esac
+
+# Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's
+# maven-toolchains-plugin selects. That selection happens in the lifecycle (validate), so exec:exec
+# must run in the same invocation as test-compile; exec:exec on its own would start Maven's JDK.
+# The class path is the test one: the bench sources are added as test sources only by -Pbench.
+for main in "${mains[@]}"; do
+  echo "== ${main}"
+  mvn -q -Pbench test-compile exec:exec -Dexec.executable=java \
+    -Dexec.args="${JAVA_OPTS} ${OPTS} -cp %classpath io.leadflow.bench.${main}"
+done
