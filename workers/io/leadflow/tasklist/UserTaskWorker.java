@@ -3,6 +3,7 @@ package io.leadflow.tasklist;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.Protocol;
+import io.leadflow.engine.ProcessEngine;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ public class UserTaskWorker {
         this.tasks = tasks;
     }
 
-    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = RepTaskService.HOLD_MILLIS,
+    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = ProcessEngine.USER_TASK_HOLD_MILLIS,
             fetchVariables = {"leadId", "attempt"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();

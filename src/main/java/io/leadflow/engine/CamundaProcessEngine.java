@@ -12,6 +12,7 @@ import java.util.Map;
 class CamundaProcessEngine implements ProcessEngine {
 
     private static final Duration MESSAGE_TTL = Duration.ofHours(1);
+    private static final Duration HOLD = Duration.ofMillis(USER_TASK_HOLD_MILLIS);
 
     private final CamundaClient client;
 
@@ -47,9 +48,10 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public boolean renewJob(long jobKey, Duration lock) {
+    public boolean jobExists(long jobKey) {
+        // The gateway has no job lookup; a timeout update answers NOT_FOUND for a withdrawn job.
         try {
-            client.newUpdateTimeoutCommand(jobKey).timeout(lock).send().join();
+            client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join();
             return true;
         } catch (ClientStatusException e) {
             if (e.getStatusCode() == Status.Code.NOT_FOUND) {

@@ -8,6 +8,9 @@ import java.util.Map;
  */
 public interface ProcessEngine {
 
+    /** How long leadflow holds a rep's task job before the engine hands it out again (it then takes it back). */
+    long USER_TASK_HOLD_MILLIS = 30L * 24 * 60 * 60 * 1000;
+
     /** Starts the latest version of a process and returns the instance key. */
     long startProcess(String bpmnProcessId, Map<String, Object> variables);
 
@@ -17,11 +20,8 @@ public interface ProcessEngine {
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);
 
-    /**
-     * Whether a job leadflow holds open still exists in the engine (false once the process withdrew
-     * it, e.g. a boundary timer fired); extends its lock while at it.
-     */
-    boolean renewJob(long jobKey, java.time.Duration lock);
+    /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */
+    boolean jobExists(long jobKey);
 
     /** Completes a job that leadflow holds open on behalf of a person (a rep's task). */
     void completeJob(long jobKey, Map<String, Object> variables);

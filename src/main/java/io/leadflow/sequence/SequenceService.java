@@ -47,6 +47,7 @@ public class SequenceService {
     private final SuppressionList suppressions;
     private final UnsubscribeLinks unsubscribeLinks;
     private final RepDirectory reps;
+    private final RepTaskService repTasks;
     private final Timeline timeline;
     private final Clock clock;
     private final List<String> journeyStageByStep;
@@ -54,7 +55,7 @@ public class SequenceService {
     SequenceService(LeadRepository leads, SequenceAttemptRepository attempts, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
-                    Timeline timeline, Clock clock,
+                    RepTaskService repTasks, Timeline timeline, Clock clock,
                     @Value("${leadflow.sequence.journey-stage-by-step}") List<String> journeyStageByStep) {
         this.leads = leads;
         this.attempts = attempts;
@@ -66,6 +67,7 @@ public class SequenceService {
         this.suppressions = suppressions;
         this.unsubscribeLinks = unsubscribeLinks;
         this.reps = reps;
+        this.repTasks = repTasks;
         this.timeline = timeline;
         this.clock = clock;
         this.journeyStageByStep = List.copyOf(journeyStageByStep);
@@ -157,6 +159,7 @@ public class SequenceService {
     @Transactional
     public void recordExit(UUID leadId, String reason) {
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
+        repTasks.withdrawOpenTasksOf(leadId);
         timeline.record(leadId, "SEQUENCE_ENDED", Map.of("reason", reason, "cancelledAttempts", cancelled));
     }
 

@@ -75,8 +75,9 @@ public class RepTaskRepository {
                 .update() == 1;
     }
 
-    List<RepTask> openOfThisRun() {
-        return jdbc.sql("select * from rep_task where engine_run = ? and status = 'OPEN'").param(run.id()).query(this::map).list();
+    List<RepTask> openOverdueOfThisRun(Instant now) {
+        return jdbc.sql("select * from rep_task where engine_run = ? and status = 'OPEN' and due <= ?")
+                .params(run.id(), Timestamp.from(now)).query(this::map).list();
     }
 
     /** Closes the open tasks that other engine runs handed out; returns the tasks it closed. */

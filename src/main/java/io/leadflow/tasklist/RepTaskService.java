@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -36,10 +35,7 @@ public class RepTaskService {
                                 Map<String, Object> result) {
     }
 
-    /** How long the engine lets leadflow hold a rep's task job: renewed while the task waits for its rep. */
     private static final Logger log = LoggerFactory.getLogger(RepTaskService.class);
-
-    public static final long HOLD_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
     private final RepTaskRepository tasks;
     private final ProcessModels models;
@@ -127,15 +123,15 @@ public class RepTaskService {
     }
 
     /**
-     * Closes the open tasks the engine has withdrawn (a boundary timer fired, an exit interrupted the
-     * sequence) and renews the hold on the others. Asking the engine through the client works the
-     * same with the embedded engine and with a cluster.
+     * Closes the overdue tasks the engine has withdrawn: in the models, a boundary timer at or after
+     * its due date withdraws a rep's task. Asking the engine through the client works the same with
+     * the embedded engine and with a cluster.
      */
     @Scheduled(fixedDelayString = "${leadflow.tasklist.reconcile-interval:PT5S}")
     public void closeWithdrawnTasks() {
-        for (RepTask task : tasks.openOfThisRun()) {
+        for (RepTask task : tasks.openOverdueOfThisRun(clock.instant())) {
             try {
-                if (!engine.renewJob(task.jobKey(), Duration.ofMillis(HOLD_MILLIS))) {
+                if (!engine.jobExists(task.jobKey())) {
                     close(task, RepTask.Status.CANCELLED, null, Map.of());
                 }
             } catch (RuntimeException e) {
@@ -143,6 +139,11 @@ public class RepTaskService {
                 return;
             }
         }
+    }
+
+    /** The process interrupted the scope of the lead's tasks (its sequence ended): they are withdrawn. */
+    public void withdrawOpenTasksOf(UUID leadId) {
+        tasks.openOfLead(leadId).forEach(task -> close(task, RepTask.Status.CANCELLED, null, Map.of()));
     }
 
     private boolean close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
