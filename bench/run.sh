@@ -16,7 +16,7 @@ if ! pg_isready -q -h 127.0.0.1; then
   done
 fi
 
-# The sequence benchmark holds the embedded engine's whole record stream: about 0.5 MiB per sequence.
+# The embedded engine keeps its state and log in memory: about 0.1 MiB of heap per live sequence.
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseG1GC}"
 OPTS="${BENCH_OPTS:-}"
 
