@@ -3,7 +3,6 @@ package io.leadflow.enrichment;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Company and people facts from CSV reference files shipped with leadflow (or pointed at by configuration). */
+/**
+ * Company and people facts from CSV reference files shipped with leadflow (or pointed at by
+ * configuration). A data vendor's provider, declared as a {@code @Primary} bean, takes its place.
+ */
 @Component
-@ConditionalOnMissingBean(value = EnrichmentProvider.class, ignored = ReferenceFileEnrichmentProvider.class)
 class ReferenceFileEnrichmentProvider implements EnrichmentProvider {
 
     private final Map<String, CompanyFacts> companies;
