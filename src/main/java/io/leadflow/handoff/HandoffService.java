@@ -45,7 +45,7 @@ public class HandoffService {
         Person candidate = reps.repFor(lead.country());
         String owner = leads.assignOwnerOnce(leadId, candidate.username(), clock.instant());
         Person rep = reps.rep(owner).orElse(candidate);
-        var due = calendar.addWorkingTime(clock.instant(), firstContactWithin, lead.country(), lead.timeZone());
+        var due = calendar.dueFromNow(firstContactWithin, lead.country(), lead.timeZone());
         if (lead.owner() == null) {
             timeline.record(leadId, "ASSIGNED", Map.of("owner", owner, "due", due.toOffsetDateTime().toString()));
         }

@@ -61,10 +61,6 @@ public class RepTaskRepository {
                 .param(leadId).query(this::map).list();
     }
 
-    public List<RepTask> ofLead(UUID leadId) {
-        return jdbc.sql("select * from rep_task where lead_id = ? order by created_at").param(leadId).query(this::map).list();
-    }
-
     /** Moves an open task to its final state; false when someone else got there first. */
     boolean close(long jobKey, RepTask.Status status, String by, Map<String, Object> result, Instant at) {
         return jdbc.sql("""
