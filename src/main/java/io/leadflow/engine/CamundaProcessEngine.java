@@ -15,20 +15,30 @@ class CamundaProcessEngine implements ProcessEngine {
     private static final Duration HOLD = Duration.ofMillis(USER_TASK_HOLD_MILLIS);
 
     private final CamundaClient client;
+    private final Duration startMessageTtl;
 
-    CamundaProcessEngine(CamundaClient client) {
+    CamundaProcessEngine(CamundaClient client, EngineProperties properties) {
         this.client = client;
+        this.startMessageTtl = properties.startMessageTtl();
     }
 
     @Override
-    public long startProcess(String bpmnProcessId, Map<String, Object> variables) {
-        return client.newCreateInstanceCommand()
-                .bpmnProcessId(bpmnProcessId)
-                .latestVersion()
-                .variables(variables)
-                .send()
-                .join()
-                .getProcessInstanceKey();
+    public void startOnce(String startMessage, String key, Map<String, Object> variables) {
+        try {
+            client.newPublishMessageCommand()
+                    .messageName(startMessage)
+                    .correlationKey(key)
+                    .messageId(key)
+                    .timeToLive(startMessageTtl)
+                    .variables(variables)
+                    .send()
+                    .join();
+        } catch (ClientStatusException e) {
+            // The engine still holds this start message: an earlier try went through.
+            if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.leadflow.engine;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.leadflow.engine.embedded.EmbeddedZeebe;
 import io.leadflow.platform.MovableClock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,21 +17,29 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 /**
- * Runs a real Zeebe engine (in-memory state, gRPC gateway) inside leadflow, so one command
- * brings up the whole product without a cluster. The Camunda client talks to it over gRPC
- * exactly as it would to a remote cluster.
+ * Runs the real Zeebe engine inside leadflow with its state on disk, so one command brings up the
+ * whole product without a cluster and a restart or a crash loses no live process. The Camunda
+ * client talks to it over gRPC exactly as it would to a remote cluster.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "embedded", matchIfMissing = true)
 public class EmbeddedEngineConfiguration {
 
-    static final String ENGINE_BEAN = "embeddedZeebeEngine";
+    static final String ENGINE_BEAN = "embeddedZeebe";
 
-    @Bean(name = ENGINE_BEAN, destroyMethod = "stop")
-    ZeebeTestEngine embeddedZeebeEngine(@Value("${leadflow.engine.embedded.port}") int port) {
-        ZeebeTestEngine engine = EngineFactory.create(port);
-        engine.start();
+    @Bean(name = ENGINE_BEAN, destroyMethod = "close")
+    EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock) {
+        EngineProperties.Embedded embedded = properties.embedded();
+        EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(properties.dataDir(), embedded.host(),
+                embedded.port(), embedded.logSegmentSize().toBytes(), embedded.compactionInterval()));
+        // leadflow's "now" goes on where the engine's state left it (a demo that moved time, then restarted).
+        clock.advance(engine.clockOffset());
         return engine;
+    }
+
+    @Bean
+    EngineIdentity embeddedEngineIdentity(EmbeddedZeebe engine) {
+        return new EngineIdentity(engine.id());
     }
 
     /** The client must not connect before the engine listens. */
@@ -48,10 +58,40 @@ public class EmbeddedEngineConfiguration {
 
     /** Moves the engine's timers and leadflow's clock together, so both agree on "now". */
     @Bean
-    EngineClock embeddedEngineClock(ZeebeTestEngine engine, MovableClock clock) {
+    EngineClock embeddedEngineClock(EmbeddedZeebe engine, MovableClock clock) {
         return duration -> {
             clock.advance(duration);
-            engine.increaseTime(duration);
+            engine.advanceClock(duration);
+        };
+    }
+
+    /** DOWN when the stream processor failed; shows how far processing is behind the log. */
+    @Bean
+    HealthIndicator engineHealthIndicator(EmbeddedZeebe engine) {
+        return () -> {
+            long processed = engine.processedPosition();
+            long committed = engine.committedPosition();
+            return (engine.isHealthy() ? Health.up() : Health.down())
+                    .withDetail("mode", "embedded")
+                    .withDetail("processedPosition", processed)
+                    .withDetail("committedPosition", committed)
+                    .withDetail("backlog", Math.max(0, committed - processed))
+                    .withDetail("logSizeBytes", engine.logSizeBytes())
+                    .build();
+        };
+    }
+
+    @Bean
+    MeterBinder embeddedEngineMetrics(EmbeddedZeebe engine) {
+        return registry -> {
+            Gauge.builder("leadflow.engine.position.processed", engine, EmbeddedZeebe::processedPosition)
+                    .description("position of the last record the engine processed").register(registry);
+            Gauge.builder("leadflow.engine.position.committed", engine, EmbeddedZeebe::committedPosition)
+                    .description("position of the last record durable in the engine's log").register(registry);
+            Gauge.builder("leadflow.engine.backlog", engine, e -> Math.max(0, e.committedPosition() - e.processedPosition()))
+                    .description("records in the engine's log not processed yet").register(registry);
+            Gauge.builder("leadflow.engine.log.size", engine, EmbeddedZeebe::logSizeBytes)
+                    .description("the engine's log on disk").baseUnit("bytes").register(registry);
         };
     }
 }

@@ -11,8 +11,12 @@ public interface ProcessEngine {
     /** How long leadflow holds a rep's task job before the engine hands it out again (it then takes it back). */
     long USER_TASK_HOLD_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
-    /** Starts the latest version of a process and returns the instance key. */
-    long startProcess(String bpmnProcessId, Map<String, Object> variables);
+    /**
+     * Starts a process through its message start event, once per key however often it is called:
+     * the message id is the key, so the engine refuses a retried publish while it remembers the first,
+     * and it keeps one active instance per correlation key (the key too).
+     */
+    void startOnce(String startMessage, String key, Map<String, Object> variables);
 
     /** Publishes a message; a waiting instance with that correlation key receives it. */
     void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);

@@ -104,16 +104,6 @@ public class LeadRepository {
         return changes;
     }
 
-    void setProcessInstance(UUID id, long processInstanceKey) {
-        jdbc.sql("update lead set process_instance_key = ? where id = ?").params(processInstanceKey, id).update();
-    }
-
-    /** Leads whose process could not be started yet (engine unreachable when they arrived). */
-    List<UUID> findWithoutProcess(Instant arrivedBefore, int limit) {
-        return jdbc.sql("select id from lead where process_instance_key is null and created_at < ? order by created_at limit ?")
-                .params(Timestamp.from(arrivedBefore), limit).query(UUID.class).list();
-    }
-
     public void updateEnrichment(UUID id, Object enrichment, Instant now) {
         jdbc.sql("update lead set enrichment = cast(? as jsonb), updated_at = ? where id = ?")
                 .params(json.write(enrichment), Timestamp.from(now), id).update();

@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -37,7 +36,6 @@ import java.util.List;
  * with a form. Unsubscribe links in emails need no sign-in (RFC 8058 one-click).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LeadflowProperties.class)
 class SecurityConfiguration {
 
     @Bean

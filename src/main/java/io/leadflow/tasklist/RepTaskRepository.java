@@ -1,6 +1,6 @@
 package io.leadflow.tasklist;
 
-import io.leadflow.engine.EngineRun;
+import io.leadflow.engine.EngineIdentity;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,30 +19,30 @@ public class RepTaskRepository {
 
     private final JdbcClient jdbc;
     private final Json json;
-    private final EngineRun run;
+    private final EngineIdentity engine;
 
-    RepTaskRepository(JdbcClient jdbc, Json json, EngineRun run) {
+    RepTaskRepository(JdbcClient jdbc, Json json, EngineIdentity engine) {
         this.jdbc = jdbc;
         this.json = json;
-        this.run = run;
+        this.engine = engine;
     }
 
     /** Stores a task the engine handed out; a redelivered job (same key) changes nothing. Returns whether it was new. */
     boolean insertIfNew(RepTask task) {
         return jdbc.sql("""
-                        insert into rep_task (engine_run, job_key, lead_id, element_id, name, assignee, candidate_groups, form_id, due,
+                        insert into rep_task (engine_id, job_key, lead_id, element_id, name, assignee, candidate_groups, form_id, due,
                             status, created_at, attempt_step)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
-                        on conflict (engine_run, job_key) do nothing
+                        on conflict (engine_id, job_key) do nothing
                         """)
-                .params(run.id(), task.jobKey(), task.leadId(), task.elementId(), task.name(), task.assignee(),
+                .params(engine.id(), task.jobKey(), task.leadId(), task.elementId(), task.name(), task.assignee(),
                         task.candidateGroups(), task.formId(), task.due() == null ? null : Timestamp.from(task.due()),
                         Timestamp.from(task.createdAt()), task.attemptStep())
                 .update() == 1;
     }
 
     public Optional<RepTask> find(long jobKey) {
-        return jdbc.sql("select * from rep_task where engine_run = ? and job_key = ?").params(run.id(), jobKey).query(this::map).optional();
+        return jdbc.sql("select * from rep_task where engine_id = ? and job_key = ?").params(engine.id(), jobKey).query(this::map).optional();
     }
 
     public List<RepTask> openFor(String assignee) {
@@ -65,24 +65,24 @@ public class RepTaskRepository {
     boolean close(long jobKey, RepTask.Status status, String by, Map<String, Object> result, Instant at) {
         return jdbc.sql("""
                         update rep_task set status = ?, completed_by = ?, result = cast(? as jsonb), completed_at = ?
-                        where engine_run = ? and job_key = ? and status = 'OPEN'
+                        where engine_id = ? and job_key = ? and status = 'OPEN'
                         """)
-                .params(status.name(), by, json.write(result), Timestamp.from(at), run.id(), jobKey)
+                .params(status.name(), by, json.write(result), Timestamp.from(at), engine.id(), jobKey)
                 .update() == 1;
     }
 
-    List<RepTask> openOverdueOfThisRun(Instant now) {
-        return jdbc.sql("select * from rep_task where engine_run = ? and status = 'OPEN' and due <= ?")
-                .params(run.id(), Timestamp.from(now)).query(this::map).list();
+    List<RepTask> openOverdue(Instant now) {
+        return jdbc.sql("select * from rep_task where engine_id = ? and status = 'OPEN' and due <= ?")
+                .params(engine.id(), Timestamp.from(now)).query(this::map).list();
     }
 
-    /** Closes the open tasks that other engine runs handed out; returns the tasks it closed. */
-    List<RepTask> cancelOpenOfOtherRuns(Instant at) {
+    /** Closes the open tasks another engine handed out (its state is gone); returns the tasks it closed. */
+    List<RepTask> cancelOpenOfOtherEngines(Instant at) {
         return jdbc.sql("""
-                        update rep_task set status = 'CANCELLED', completed_at = ? where status = 'OPEN' and engine_run <> ?
+                        update rep_task set status = 'CANCELLED', completed_at = ? where status = 'OPEN' and engine_id <> ?
                         returning *
                         """)
-                .params(Timestamp.from(at), run.id()).query(this::map).list();
+                .params(Timestamp.from(at), engine.id()).query(this::map).list();
     }
 
     private RepTask map(ResultSet rs, int row) throws SQLException {

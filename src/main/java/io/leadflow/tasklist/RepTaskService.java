@@ -129,7 +129,7 @@ public class RepTaskService {
      */
     @Scheduled(fixedDelayString = "${leadflow.tasklist.reconcile-interval:PT5S}")
     public void closeWithdrawnTasks() {
-        for (RepTask task : tasks.openOverdueOfThisRun(clock.instant())) {
+        for (RepTask task : tasks.openOverdue(clock.instant())) {
             try {
                 if (!engine.jobExists(task.jobKey())) {
                     close(task, RepTask.Status.CANCELLED, null, Map.of());

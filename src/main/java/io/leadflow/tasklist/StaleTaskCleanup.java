@@ -3,7 +3,6 @@ package io.leadflow.tasklist;
 import io.leadflow.intake.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded engine keeps its state in memory, so the open tasks of a previous run belong to
- * process instances that no longer exist: close them at start-up instead of showing reps tasks
- * that cannot be completed. Tasks of this run are never touched, whenever this runs.
+ * Open tasks handed out by another engine (the embedded engine's data directory was deleted, or
+ * leadflow moved to another cluster) belong to process instances this engine does not have: close
+ * them at start-up, on the lead's timeline, instead of showing reps tasks that cannot be completed.
+ * A restart of the same engine closes nothing.
  */
 @Component
-@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "embedded", matchIfMissing = true)
 class StaleTaskCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(StaleTaskCleanup.class);
@@ -36,12 +35,12 @@ class StaleTaskCleanup {
 
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
-    public void closeTasksOfThePreviousRun() {
-        List<RepTask> closed = tasks.cancelOpenOfOtherRuns(clock.instant());
+    public void closeTasksOfAnotherEngine() {
+        List<RepTask> closed = tasks.cancelOpenOfOtherEngines(clock.instant());
         closed.forEach(task -> timeline.record(task.leadId(), "TASK_CANCELLED",
-                Map.of("task", task.name(), "reason", "the embedded engine restarted")));
+                Map.of("task", task.name(), "reason", "the process engine's state this task belonged to is gone")));
         if (!closed.isEmpty()) {
-            log.warn("Closed {} open tasks of the previous run: the embedded engine does not keep process state across restarts", closed.size());
+            log.warn("Closed {} open tasks handed out by another engine (its state is gone)", closed.size());
         }
     }
 }

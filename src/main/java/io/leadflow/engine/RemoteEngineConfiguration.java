@@ -1,0 +1,16 @@
+package io.leadflow.engine;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** A Camunda 8 cluster, set with {@code camunda.client.*}: its keys are unique for its whole life. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "remote")
+class RemoteEngineConfiguration {
+
+    @Bean
+    EngineIdentity clusterIdentity() {
+        return new EngineIdentity("cluster");
+    }
+}

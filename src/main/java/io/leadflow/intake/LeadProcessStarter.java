@@ -1,0 +1,162 @@
+package io.leadflow.intake;
+
+import io.leadflow.engine.ProcessEngine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drains {@link ProcessStartQueue} into the engine with bounded concurrency. Each lead's process is
+ * started through the identify model's message start event, keyed by the lead's id, so a start
+ * retried after a timeout (whose first try the engine may well have done) never makes a second
+ * instance: the engine refuses the same message id and keeps one instance per lead.
+ */
+@Component
+class LeadProcessStarter implements SmartLifecycle {
+
+    static final String START_MESSAGE = "lead-arrived";
+    static final String IDENTIFY_PROCESS = "lead-identify";
+
+    private static final Logger log = LoggerFactory.getLogger(LeadProcessStarter.class);
+
+    private final ProcessStartQueue queue;
+    private final ProcessEngine engine;
+    private final Timeline timeline;
+    private final Clock clock;
+    private final IntakeProperties settings;
+    private final Semaphore inFlight;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile Thread drainer;
+
+    LeadProcessStarter(ProcessStartQueue queue, ProcessEngine engine, Timeline timeline, Clock clock,
+                       IntakeProperties settings, MeterRegistry meters) {
+        this.queue = queue;
+        this.engine = engine;
+        this.timeline = timeline;
+        this.clock = clock;
+        this.settings = settings;
+        this.inFlight = new Semaphore(settings.maxInFlight());
+        Gauge.builder("leadflow.intake.process.starts.pending", queue, ProcessStartQueue::pending)
+                .description("leads stored whose process is not started yet").register(meters);
+    }
+
+    /** A lead was stored with its start: look at once rather than at the next poll. */
+    void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        drainer = Thread.ofPlatform().daemon().name("leadflow-process-starts").start(this::drain);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = drainer;
+        drainer = null;
+        if (running != null) {
+            running.interrupt();
+        }
+        starts.shutdown();
+        try {
+            starts.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return drainer != null;
+    }
+
+    /** After the engine's client and the workers, before them on the way down. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1;
+    }
+
+    private void drain() {
+        while (drainer == Thread.currentThread()) {
+            try {
+                int claimed = drainOnce();
+                if (claimed < settings.batchSize()) {
+                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not read the process starts to do; trying again: {}", e.getMessage());
+                sleep(settings.pollInterval());
+            }
+        }
+    }
+
+    private int drainOnce() throws InterruptedException {
+        // Claim only what can be sent now, so a claimed start never waits out its lease in memory.
+        inFlight.acquire();
+        int available = 1 + inFlight.drainPermits();
+        List<ProcessStartQueue.PendingStart> claimed;
+        try {
+            claimed = queue.claim(clock.instant(), settings.lease(), Math.min(available, settings.batchSize()));
+        } catch (RuntimeException e) {
+            inFlight.release(available);
+            throw e;
+        }
+        inFlight.release(available - claimed.size());
+        claimed.forEach(start -> starts.execute(() -> {
+            try {
+                send(start);
+            } finally {
+                inFlight.release();
+            }
+        }));
+        return claimed.size();
+    }
+
+    private void send(ProcessStartQueue.PendingStart start) {
+        try {
+            engine.startOnce(START_MESSAGE, start.leadId().toString(), Map.of(
+                    "leadId", start.leadId().toString(),
+                    "leadType", start.leadType(),
+                    "country", start.country() == null ? "" : start.country(),
+                    "timeZone", start.timeZone(),
+                    "language", start.language()));
+            if (queue.markStarted(start.leadId(), clock.instant())) {
+                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", IDENTIFY_PROCESS));
+            }
+        } catch (RuntimeException e) {
+            Duration backoff = backoff(start.attempts());
+            log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", IDENTIFY_PROCESS,
+                    start.leadId(), start.attempts(), backoff, e.getMessage());
+            queue.retryLater(start.leadId(), clock.instant().plus(backoff), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Duration backoff(int attempts) {
+        Duration delay = settings.retryFirst().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : delay;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.leadflow.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A Java program of this build run as a process of its own (leadflow, or the engine alone), with
+ * this test's class path, its output in a file under target/, killed or stopped as a person would.
+ */
+final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private ChildJvm(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ChildJvm start(String name, String mainClass, List<String> arguments) throws IOException {
+        Path output = Path.of("target", "child-jvm", name + "-" + System.currentTimeMillis() + ".log");
+        Files.createDirectories(output.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classPath(), mainClass));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ChildJvm(process, output);
+    }
+
+    private static String classPath() {
+        String testClassPath = System.getProperty("surefire.test.class.path");
+        return testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
+    }
+
+    /** Waits until {@code ready} holds, failing with the child's output when it died or took too long. */
+    void awaitReady(Duration patience, BooleanSupplier ready) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("The child JVM exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                if (ready.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("The child JVM was not ready within " + patience + ":\n" + tail());
+    }
+
+    /** kill -9: no shutdown hook, no flush, nothing. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as Ctrl-C or a deploy does; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("The child JVM did not stop within 60 s:\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(output);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.leadflow.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.web.client.RestClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * leadflow as a user runs it (its own JVM, the README's defaults: embedded engine with its data
+ * directory, PostgreSQL, embedded mail server), killed with -9 in the middle of work, then stopped
+ * gracefully with time passing while it is down: no lead, task, timer or email is lost or doubled.
+ */
+class CrashRecoveryIT {
+
+    private static final String DATABASE = "leadflow_crash";
+    private static final int MQL_LEADS = 260;
+    private static final int DISQUALIFIED_LEADS = 40;
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    private final int httpPort = 18480;
+    private final Path dataDir = Path.of("target", "crash-recovery-engine").toAbsolutePath();
+    private ChildJvm leadflow;
+    private JdbcClient db;
+    private SingleConnectionDataSource dataSource;
+    private final RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + httpPort)
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").build();
+
+    @BeforeEach
+    void freshDatabaseAndDataDirectory() throws Exception {
+        try (var admin = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", true)) {
+            JdbcClient.create(admin).sql("drop database if exists " + DATABASE + " with (force)").update();
+            JdbcClient.create(admin).sql("create database " + DATABASE).update();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
+        dataSource = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "", true);
+        db = JdbcClient.create(dataSource);
+    }
+
+    @AfterEach
+    void stopLeadflow() throws Exception {
+        if (leadflow != null) {
+            leadflow.close();
+        }
+        dataSource.destroy();
+    }
+
+    @Test
+    void liveSequencesSurviveAKillAndARestartWithTimePassingWhileDown() throws Exception {
+        leadflow = startLeadflow("before-kill");
+        List<UUID> mqls = Collections.synchronizedList(new ArrayList<>());
+        List<UUID> disqualified = Collections.synchronizedList(new ArrayList<>());
+        postLeads(mqls, disqualified);
+
+        // Kill while work is under way: most leads have their First contact, some are mid-identify.
+        await().atMost(PATIENCE).until(() -> openFirstContacts() >= MQL_LEADS * 3 / 4);
+        leadflow.kill();
+        List<Map<String, Object>> openBeforeKill = openTasks();
+        assertThat(openBeforeKill).isNotEmpty();
+
+        leadflow = startLeadflow("after-kill");
+        // Jobs the killed leadflow had taken and not finished come back once their timeout passes.
+        advanceClock(Duration.ofMinutes(10));
+        await().atMost(PATIENCE).until(() -> openFirstContacts() == MQL_LEADS
+                && stageCount("DISQUALIFIED") == DISQUALIFIED_LEADS);
+
+        assertThat(openTasks()).containsAll(openBeforeKill);
+        assertThat(db.sql("select lead_id from rep_task where name = 'First contact' group by lead_id having count(*) > 1")
+                .query(UUID.class).list()).as("leads with more than one First contact").isEmpty();
+        assertThat(db.sql("select count(*) from lead_process_start where started_at is not null").query(Long.class).single())
+                .isEqualTo(MQL_LEADS + DISQUALIFIED_LEADS);
+        assertThat(db.sql("select count(*) from lead_event where type = 'PROCESS_STARTED'").query(Long.class).single())
+                .isEqualTo(MQL_LEADS + DISQUALIFIED_LEADS);
+        assertThat(db.sql("select count(distinct lead_id) from outbound_mail where idempotency_key like 'rep-notification:%'")
+                .query(Long.class).single()).as("reps notified once per MQL").isEqualTo(MQL_LEADS);
+
+        // The clock moves on: the second attempt (an email, day 2) runs for every lead, once.
+        advanceClock(Duration.ofDays(5));
+        await().atMost(PATIENCE).until(() -> attemptsDone(2) == MQL_LEADS);
+        assertThat(db.sql("select count(*) from outbound_mail where idempotency_key like 'sequence:%:2'")
+                .query(Long.class).single()).isEqualTo(MQL_LEADS);
+
+        // A graceful stop (Ctrl-C, a deploy); the third attempt (a call) falls due while leadflow is down.
+        leadflow.stop();
+        Instant thirdAttempt = db.sql("select max(planned_at) from sequence_attempt where step = 3").query(Instant.class).single();
+        Duration offset = Duration.parse(Files.readString(dataDir.resolve("clock-offset")).trim());
+        Instant engineNow = Instant.now().plus(offset);
+        Files.writeString(dataDir.resolve("clock-offset"), offset.plus(Duration.between(engineNow, thirdAttempt)).plusMinutes(1).toString());
+
+        leadflow = startLeadflow("after-stop");
+        await().atMost(PATIENCE).until(() -> openTasksOfStep(3) == MQL_LEADS);
+        assertThat(db.sql("select lead_id from rep_task where attempt_step = 3 group by lead_id having count(*) > 1")
+                .query(UUID.class).list()).isEmpty();
+    }
+
+    private ChildJvm startLeadflow(String name) throws Exception {
+        ChildJvm child = ChildJvm.start("leadflow-" + name, "io.leadflow.LeadflowApplication", List.of(
+                "--spring.profiles.active=demo",
+                "--server.port=" + httpPort,
+                "--leadflow.base-url=http://localhost:" + httpPort,
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
+                "--leadflow.engine.data-dir=" + dataDir,
+                "--leadflow.engine.embedded.port=26481",
+                "--leadflow.mail.embedded.smtp-port=3481",
+                "--spring.mail.port=3481",
+                "--leadflow.mail.embedded.imap-port=3482",
+                "--leadflow.mail.inbox.port=3482"));
+        child.awaitReady(Duration.ofMinutes(2), () -> api.get().uri("/actuator/health").retrieve()
+                .body(JsonNode.class).get("status").asText().equals("UP"));
+        return child;
+    }
+
+    private void postLeads(List<UUID> mqls, List<UUID> disqualified) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> posts = new ArrayList<>();
+        for (int i = 0; i < MQL_LEADS + DISQUALIFIED_LEADS; i++) {
+            boolean mql = !(i % 7 == 0 && i / 7 < DISQUALIFIED_LEADS);
+            int n = i;
+            posts.add(clients.submit(() -> {
+                UUID id = post(n, mql);
+                (mql ? mqls : disqualified).add(id);
+            }));
+        }
+        for (Future<?> post : posts) {
+            post.get();
+        }
+        clients.shutdown();
+        assertThat(mqls).hasSize(MQL_LEADS);
+        assertThat(disqualified).hasSize(DISQUALIFIED_LEADS);
+    }
+
+    private UUID post(int n, boolean mql) {
+        Map<String, Object> lead = Map.of("type", "FORM_FILL", "email", "crash" + n + "@andesnet.co",
+                "firstName", "Carla" + n, "lastName", "Ruiz", "company", "AndesNet", "country", "CO",
+                "jobTitle", mql ? "Director de Marketing" : "Estudiante de marketing", "source", "ebook");
+        JsonNode created = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(lead)
+                .retrieve().body(JsonNode.class);
+        return UUID.fromString(created.get("id").asText());
+    }
+
+    private void advanceClock(Duration duration) {
+        api.post().uri("/api/demo/clock?advance={d}", duration.toString()).retrieve().toBodilessEntity();
+    }
+
+    private long openFirstContacts() {
+        return db.sql("select count(*) from rep_task where name = 'First contact' and status = 'OPEN'").query(Long.class).single();
+    }
+
+    private long openTasksOfStep(int step) {
+        return db.sql("select count(*) from rep_task where attempt_step = ? and status = 'OPEN'").param(step).query(Long.class).single();
+    }
+
+    private long attemptsDone(int step) {
+        return db.sql("select count(*) from sequence_attempt where step = ? and status = 'DONE'").param(step).query(Long.class).single();
+    }
+
+    private long stageCount(String stage) {
+        return db.sql("select count(*) from lead where stage = ?").param(stage).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> openTasks() {
+        return db.sql("select engine_id, job_key, lead_id, name from rep_task where status = 'OPEN' order by job_key")
+                .query().listOfRows();
+    }
+}
