@@ -187,8 +187,11 @@ class ModelsDeployTest {
         publishLeadArrived("lead-42");
         publishLeadArrived("lead-42");
 
+        ActivatedJob started = awaitJob("record-process-start");
+        long instance = started.getProcessInstanceKey();
+        complete(started, Map.of());
         ActivatedJob enrich = awaitJob("enrich-lead");
-        long instance = enrich.getProcessInstanceKey();
+        assertThat(enrich.getProcessInstanceKey()).isEqualTo(instance);
         complete(enrich, vars("persona", "executive", "role", "CEO", "industry", "telecom",
                 "employees", 400, "region", "LATAM", "personalEmail", false, "powerSignal", true));
 

@@ -58,10 +58,20 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
+    public boolean processInstanceExists(long processInstanceKey) {
+        // The gateway has no instance lookup; setting no variables on it answers NOT_FOUND once it is gone.
+        return found(() -> client.newSetVariablesCommand(processInstanceKey).variables(Map.of()).send().join());
+    }
+
+    @Override
     public boolean jobExists(long jobKey) {
         // The gateway has no job lookup; a timeout update answers NOT_FOUND for a withdrawn job.
+        return found(() -> client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join());
+    }
+
+    private static boolean found(Runnable command) {
         try {
-            client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join();
+            command.run();
             return true;
         } catch (ClientStatusException e) {
             if (e.getStatusCode() == Status.Code.NOT_FOUND) {

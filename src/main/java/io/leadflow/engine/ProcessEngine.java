@@ -24,6 +24,9 @@ public interface ProcessEngine {
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);
 
+    /** Whether the engine still has this process instance (false once it ended or was lost). */
+    boolean processInstanceExists(long processInstanceKey);
+
     /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */
     boolean jobExists(long jobKey);
 

@@ -1,10 +1,12 @@
 package io.leadflow.engine;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -35,9 +37,11 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, output);
     }
 
+    /** This test's class path, each entry once (Failsafe may list the classes directory twice). */
     private static String classPath() {
         String testClassPath = System.getProperty("surefire.test.class.path");
-        return testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
+        String classPath = testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
+        return String.join(File.pathSeparator, new LinkedHashSet<>(List.of(classPath.split(File.pathSeparator))));
     }
 
     /** Waits until {@code ready} holds, failing with the child's output when it died or took too long. */

@@ -74,8 +74,8 @@ final class LogSegment {
     }
 
     /**
-     * Verifies every frame of an existing segment. Only the last segment may end in a torn write (the
-     * crash interrupted its last flush); that tail is cut off. Anything else is damage.
+     * Verifies every frame of an existing segment, read into memory whole. Only the last segment may end
+     * in a torn write (the crash interrupted its last flush); that tail is cut off. Anything else is damage.
      */
     static LogSegment recover(Path file, long sequence, boolean last, long previousHighest) throws IOException {
         ByteBuffer content = ByteBuffer.wrap(Files.readAllBytes(file));
@@ -113,23 +113,27 @@ final class LogSegment {
             if (!last) {
                 throw new LogCorruptedException(file, offset, problem + " in a segment that is not the last one");
             }
-            if (isZeroFrom(content, offset)) {
-                problem = "only zero bytes follow";
-            } else {
-                int valid = nextValidFrame(content, offset + 1);
-                if (valid >= 0) {
-                    throw new LogCorruptedException(file, offset, problem + ", yet a valid block follows at byte offset " + valid);
-                }
-            }
-            log.warn("Log segment {} ends in a torn write at byte offset {} ({}); truncating {} bytes",
-                    file, offset, problem, content.limit() - offset);
-            try (FileChannel channel = FileChannel.open(file, WRITE)) {
-                channel.truncate(offset);
-                channel.force(true);
-            }
+            cutTornTail(file, content, offset, problem);
         }
         segment.committedEnd = offset;
         return segment;
+    }
+
+    private static void cutTornTail(Path file, ByteBuffer content, int offset, String problem) throws IOException {
+        if (isZeroFrom(content, offset)) {
+            problem = "only zero bytes follow";
+        } else {
+            int valid = nextValidFrame(content, offset + 1);
+            if (valid >= 0) {
+                throw new LogCorruptedException(file, offset, problem + ", yet a valid block follows at byte offset " + valid);
+            }
+        }
+        log.warn("Log segment {} ends in a torn write at byte offset {} ({}); truncating {} bytes",
+                file, offset, problem, content.limit() - offset);
+        try (FileChannel channel = FileChannel.open(file, WRITE)) {
+            channel.truncate(offset);
+            channel.force(true);
+        }
     }
 
     /** The frame for a block, checksum included; copies the block, as the caller reuses its buffer. */
@@ -177,8 +181,9 @@ final class LogSegment {
     }
 
     /**
-     * Looks for any intact frame at or after {@code from}. A crash tears only the end of the last flush,
-     * so an intact frame behind a bad one means the bad one was damaged later, not torn.
+     * Looks for any intact frame at or after {@code from}, trying every offset since the bad frame's length
+     * cannot be trusted. A crash tears only the end of the last flush, so an intact frame behind a bad one
+     * means the bad one was damaged later, not torn.
      */
     private static int nextValidFrame(ByteBuffer content, int from) {
         for (int at = from; at <= content.limit() - FRAME_HEADER_BYTES; at++) {

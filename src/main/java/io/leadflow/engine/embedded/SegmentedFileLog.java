@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -102,7 +103,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(file -> LogSegment.sequenceOf(file).isPresent())
-                    .sorted((a, b) -> Long.compare(sequenceOf(a), sequenceOf(b)))
+                    .sorted(Comparator.comparingLong(SegmentedFileLog::sequenceOf))
                     .toList();
         }
         if (files.isEmpty()) {
@@ -197,6 +198,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         return lastCommittedPosition;
     }
 
+    /** Bytes in the segment files, headers included. */
     public long sizeBytes() {
         return segments.stream().mapToLong(LogSegment::committedEnd).sum();
     }
@@ -267,7 +269,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         }
     }
 
-    /** Writes the batch into as many segments as it needs, each part fsynced before it is committed and acknowledged. */
+    /** Writes the batch into as many segments as it needs; each part is fsynced before it is acknowledged. */
     private void write(List<PendingBlock> batch) throws IOException {
         int start = 0;
         long bytes = 0;
@@ -322,10 +324,10 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
 
     private void acknowledge(List<PendingBlock> batch) {
         for (PendingBlock block : batch) {
-            blockIndex++;
+            long index = ++blockIndex;
             notifyListener(() -> {
-                block.listener().onWrite(blockIndex, block.highestPosition());
-                block.listener().onCommit(blockIndex, block.highestPosition());
+                block.listener().onWrite(index, block.highestPosition());
+                block.listener().onCommit(index, block.highestPosition());
             });
         }
         for (CommitListener listener : commitListeners) {
