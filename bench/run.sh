@@ -3,6 +3,8 @@
 #   bench/run.sh                      both benchmarks
 #   bench/run.sh speed                SpeedToLeadBenchmark only
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
+#   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
+#   bench/run.sh import               ImportBenchmark (100,000-row CSV)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
 set -euo pipefail
 
@@ -16,15 +18,16 @@ if ! pg_isready -q -h 127.0.0.1; then
   done
 fi
 
-# The embedded engine keeps its state and log in memory: about 0.1 MiB of heap per live sequence.
-JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx12g -XX:+UseG1GC}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx4g -XX:+UseG1GC --enable-native-access=ALL-UNNAMED}"
 OPTS="${BENCH_OPTS:-}"
 
 case "${1:-all}" in
   speed) mains=(SpeedToLeadBenchmark) ;;
   sequence) mains=(SequenceScheduleBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|sequence|all]" >&2; exit 2 ;;
+  live) mains=(LiveSequencesBenchmark) ;;
+  import) mains=(ImportBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ImportBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|sequence|live|import|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -11,18 +11,21 @@ import java.util.UUID;
 
 /**
  * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
- * auto-complete, a long timeout) until the rep completes the task.
+ * auto-complete) until the rep completes the task: taken for a few minutes, then, once the task is
+ * stored, held for a month.
  */
 @Component
 public class UserTaskWorker {
 
     private final RepTaskService tasks;
+    private final ProcessEngine engine;
 
-    UserTaskWorker(RepTaskService tasks) {
+    UserTaskWorker(RepTaskService tasks, ProcessEngine engine) {
         this.tasks = tasks;
+        this.engine = engine;
     }
 
-    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = ProcessEngine.USER_TASK_HOLD_MILLIS,
+    @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = ProcessEngine.USER_TASK_CLAIM_MILLIS,
             fetchVariables = {"leadId", "attempt"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
@@ -33,5 +36,6 @@ public class UserTaskWorker {
                 headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME),
                 variables.get("attempt") instanceof Map<?, ?> attempt ? ((Number) attempt.get("step")).intValue() : null));
+        engine.holdJob(job.getKey());
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Starts the whole of leadflow in this JVM (embedded engine, mail server, web server) on a clean
@@ -28,15 +32,23 @@ final class BenchApplication implements AutoCloseable {
     static final String USER = "postgres";
 
     private final ConfigurableApplicationContext context;
+    private final Path engineData;
 
-    private BenchApplication(ConfigurableApplicationContext context) {
+    private BenchApplication(ConfigurableApplicationContext context, Path engineData) {
         this.context = context;
+        this.engineData = engineData;
     }
 
-    /** Drops and recreates the bench database, then starts leadflow against it. */
+    /** Drops and recreates the bench database, then starts leadflow against it with a fresh engine data directory. */
     static BenchApplication start() {
         resetDatabase();
+        return start(Path.of("target", "bench-engine", Long.toString(System.currentTimeMillis())));
+    }
+
+    /** Starts leadflow on the bench database as it is and the given engine data directory (a restart). */
+    static BenchApplication start(Path engineData) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("leadflow.engine.data-dir", engineData.toAbsolutePath());
         properties.put("spring.datasource.url", SERVER + DATABASE);
         properties.put("leadflow.database.embedded-fallback", "false");
         properties.put("leadflow.engine.embedded.port", intProperty("bench.engine-port", 26700));
@@ -53,7 +65,11 @@ final class BenchApplication implements AutoCloseable {
         long started = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplication(LeadflowApplication.class).run(arguments);
         System.out.printf("leadflow started in %d ms (database %s)%n", (System.nanoTime() - started) / 1_000_000, DATABASE);
-        return new BenchApplication(context);
+        return new BenchApplication(context, engineData);
+    }
+
+    Path engineData() {
+        return engineData;
     }
 
     int port() {
@@ -76,6 +92,28 @@ final class BenchApplication implements AutoCloseable {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /** The process's resident memory (heap, RocksDB's native memory, code), from /proc. */
+    static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    static long directoryBytes(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     static int intProperty(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, Integer.toString(fallback)));
     }
@@ -90,7 +128,7 @@ final class BenchApplication implements AutoCloseable {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    /** Stops leadflow and the JVM: the embedded engine leaves a non-daemon timer thread behind. */
+    /** Stops leadflow and the JVM. */
     static void exit(BenchApplication app, int status) {
         try {
             if (app != null) {

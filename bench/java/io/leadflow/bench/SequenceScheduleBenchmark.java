@@ -35,7 +35,7 @@ public final class SequenceScheduleBenchmark {
         int status = 0;
         try {
             app = BenchApplication.start();
-            run(app);
+            run(app, BenchApplication.intProperty("bench.leads", 10_000));
         } catch (Throwable e) {
             e.printStackTrace();
             status = 1;
@@ -44,8 +44,8 @@ public final class SequenceScheduleBenchmark {
         }
     }
 
-    static void run(BenchApplication app) throws Exception {
-        int count = BenchApplication.intProperty("bench.leads", 10_000);
+    /** Schedules {@code count} sequences and prints the figures; they stay live (their attempts wait days away). */
+    static void run(BenchApplication app, int count) throws Exception {
         int inFlight = BenchApplication.intProperty("bench.in-flight", 64);
         int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 600);
 

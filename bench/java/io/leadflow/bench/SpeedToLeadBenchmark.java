@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * Speed to lead: from a fitting lead's POST to its rep's "First contact" task, at a steady arrival
  * rate; then, on the same embedded engine, a bare start → service task → end process for comparison.
  *
- * <p>System properties: bench.rate (leads/s, 20), bench.seconds (60), bench.wait-seconds (cap on waiting
+ * <p>System properties: bench.live-sequences (sequences scheduled and left waiting before the leads arrive,
+ * 10000), bench.rate (leads/s, 20), bench.seconds (60), bench.wait-seconds (cap on waiting
  * for the tasks after the last POST, 300), bench.bare-sequential (instances one at a time, 200),
  * bench.bare-instances (2000), bench.bare-in-flight (64).
  */
@@ -50,6 +51,11 @@ public final class SpeedToLeadBenchmark {
         int status = 0;
         try {
             app = BenchApplication.start();
+            int live = BenchApplication.intProperty("bench.live-sequences", 10_000);
+            if (live > 0) {
+                System.out.printf("== %d live sequences first, waiting as they would in a real week%n", live);
+                SequenceScheduleBenchmark.run(app, live);
+            }
             SpeedToLead lead = speedToLead(app);
             CamundaClient client = app.camunda();
             deployBare(client);

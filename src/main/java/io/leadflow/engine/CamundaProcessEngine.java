@@ -64,6 +64,11 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
+    public void holdJob(long jobKey) {
+        client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join();
+    }
+
+    @Override
     public boolean jobExists(long jobKey) {
         // The gateway has no job lookup; a timeout update answers NOT_FOUND for a withdrawn job.
         return found(() -> client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join());

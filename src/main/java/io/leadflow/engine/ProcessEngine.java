@@ -12,6 +12,12 @@ public interface ProcessEngine {
     long USER_TASK_HOLD_MILLIS = 30L * 24 * 60 * 60 * 1000;
 
     /**
+     * How long a rep's task job is taken before leadflow has stored it: if leadflow dies in between,
+     * the engine hands the job out again this soon, not a month later.
+     */
+    long USER_TASK_CLAIM_MILLIS = 5L * 60 * 1000;
+
+    /**
      * Starts a process through its message start event, once per key however often it is called:
      * the message id is the key, so the engine refuses a retried publish while it remembers the first,
      * and it keeps one active instance per correlation key (the key too).
@@ -26,6 +32,9 @@ public interface ProcessEngine {
 
     /** Whether the engine still has this process instance (false once it ended or was lost). */
     boolean processInstanceExists(long processInstanceKey);
+
+    /** Holds a stored rep's task job for {@link #USER_TASK_HOLD_MILLIS}: it waits for the rep, not for a worker. */
+    void holdJob(long jobKey);
 
     /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */
     boolean jobExists(long jobKey);
