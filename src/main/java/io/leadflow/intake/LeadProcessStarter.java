@@ -60,7 +60,10 @@ class LeadProcessStarter implements SmartLifecycle {
 
     @Override
     public void start() {
-        drainer = Thread.ofPlatform().daemon().name("leadflow-process-starts").start(this::drain);
+        // Assigned before it runs: the loop goes on while it is the current drainer.
+        Thread thread = Thread.ofPlatform().daemon().name("leadflow-process-starts").unstarted(this::drain);
+        drainer = thread;
+        thread.start();
     }
 
     @Override

@@ -1,0 +1,16 @@
+package io.leadflow.engine;
+
+import io.leadflow.engine.embedded.EngineStartException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A taken port or a data directory in use ends the start with one clear paragraph, not a stack trace. */
+class EngineStartFailureAnalyzer extends AbstractFailureAnalyzer<EngineStartException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, EngineStartException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "See leadflow.engine.data-dir and leadflow.engine.embedded.* in application.yaml (README: \"The engine's data\").",
+                cause);
+    }
+}
