@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.engine.EngineIdentity;
 import io.leadflow.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import java.util.UUID;
 @Component("leadProcesses")
 public class LeadProcesses implements HealthIndicator {
 
-    record LiveProcess(UUID leadId, long processInstanceKey) {
+    record LiveProcess(UUID leadId, long processInstanceKey, String engineId) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(LeadProcesses.class);
@@ -32,18 +33,21 @@ public class LeadProcesses implements HealthIndicator {
 
     private final JdbcClient jdbc;
     private final ProcessEngine engine;
+    private final EngineIdentity engineIdentity;
     private final Timeline timeline;
     private final Clock clock;
 
-    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, Timeline timeline, Clock clock) {
+    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, EngineIdentity engineIdentity, Timeline timeline, Clock clock) {
         this.jdbc = jdbc;
         this.engine = engine;
+        this.engineIdentity = engineIdentity;
         this.timeline = timeline;
         this.clock = clock;
     }
 
     void started(UUID leadId, long processInstanceKey) {
-        jdbc.sql("update lead set process_instance_key = ? where id = ?").params(processInstanceKey, leadId).update();
+        jdbc.sql("update lead set process_instance_key = ?, process_engine_id = ? where id = ?")
+                .params(processInstanceKey, engineIdentity.id(), leadId).update();
     }
 
     void ended(UUID leadId) {
@@ -54,17 +58,20 @@ public class LeadProcesses implements HealthIndicator {
     @Scheduled(fixedDelayString = "${leadflow.intake.reconcile-interval:PT1M}")
     public void reconcile() {
         List<LiveProcess> page = jdbc.sql("""
-                        select id, process_instance_key from lead
+                        select id, process_instance_key, process_engine_id from lead
                         where process_instance_key is not null and process_ended_at is null and process_lost_at is null
-                        order by process_checked_at nulls first limit ?
+                        order by process_engine_id is not distinct from :engine, process_checked_at nulls first limit :page
                         """)
-                .param(PAGE)
-                .query((rs, row) -> new LiveProcess(rs.getObject("id", UUID.class), rs.getLong("process_instance_key")))
+                .param("engine", engineIdentity.id())
+                .param("page", PAGE)
+                .query((rs, row) -> new LiveProcess(rs.getObject("id", UUID.class), rs.getLong("process_instance_key"),
+                        rs.getString("process_engine_id")))
                 .list();
         for (LiveProcess process : page) {
             boolean exists;
             try {
-                exists = engine.processInstanceExists(process.processInstanceKey());
+                // Another engine's instance key means nothing here (its data directory was replaced).
+                exists = engineIdentity.id().equals(process.engineId()) && engine.processInstanceExists(process.processInstanceKey());
             } catch (RuntimeException e) {
                 log.warn("Could not ask the engine about lead {}'s process: {}", process.leadId(), e.getMessage());
                 return;
