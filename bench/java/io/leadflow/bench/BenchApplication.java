@@ -2,6 +2,7 @@ package io.leadflow.bench;
 
 import io.camunda.client.CamundaClient;
 import io.leadflow.LeadflowApplication;
+import io.leadflow.engine.embedded.EmbeddedZeebe;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -66,6 +67,19 @@ final class BenchApplication implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplication(LeadflowApplication.class).run(arguments);
         System.out.printf("leadflow started in %d ms (database %s)%n", (System.nanoTime() - started) / 1_000_000, DATABASE);
         return new BenchApplication(context, engineData);
+    }
+
+    /** Waits until the engine has processed everything it was given: its position stands still for 1.5 s. */
+    void awaitEngineIdle() throws InterruptedException {
+        EmbeddedZeebe engine = context.getBean(EmbeddedZeebe.class);
+        long last = -1;
+        int still = 0;
+        while (still < 3) {
+            Thread.sleep(500);
+            long processed = engine.processedPosition();
+            still = processed == last ? still + 1 : 0;
+            last = processed;
+        }
     }
 
     Path engineData() {

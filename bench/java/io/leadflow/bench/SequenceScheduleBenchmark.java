@@ -103,12 +103,16 @@ public final class SequenceScheduleBenchmark {
         System.out.printf("all attempts planned: %d sequence_attempt rows %.1f s after the first start (%.0f sequences/s)%n",
                 planned, plannedSeconds, planned / (double) ATTEMPTS_PER_SEQUENCE / plannedSeconds);
 
+        app.awaitEngineIdle();
+        double idleSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("engine idle (every sequence waiting on its timers) %.1f s after the first start%n", idleSeconds);
+
         long heapAfter = BenchApplication.heapUsedAfterGc();
         System.out.printf("heap used before=%.0f MiB after=%.0f MiB (+%.0f MiB, %.1f KiB per sequence)%n",
                 heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0,
                 (heapAfter - heapBefore) / 1024.0 / count);
-        System.out.printf("sequence schedule start=%.1f s planned=%.1f s heap +%.0f MiB (n=%d, %d started, %d planned)%n",
-                startSeconds, plannedSeconds, (heapAfter - heapBefore) / 1048576.0, count, started, planned / ATTEMPTS_PER_SEQUENCE);
+        System.out.printf("sequence schedule start=%.1f s planned=%.1f s idle=%.1f s heap +%.0f MiB (n=%d, %d started, %d planned)%n",
+                startSeconds, plannedSeconds, idleSeconds, (heapAfter - heapBefore) / 1048576.0, count, started, planned / ATTEMPTS_PER_SEQUENCE);
     }
 
     private static Map<String, Object> variables(UUID id) {

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * rate; then, on the same embedded engine, a bare start → service task → end process for comparison.
  *
  * <p>System properties: bench.live-sequences (sequences scheduled and left waiting before the leads arrive,
- * 10000), bench.rate (leads/s, 20), bench.seconds (60), bench.wait-seconds (cap on waiting
+ * 10000), bench.rate (leads/s, 20), bench.warmup-seconds (arrivals at the same rate before the measured ones, to
+ * let the JIT compile leadflow's path, 15), bench.seconds (60), bench.wait-seconds (cap on waiting
  * for the tasks after the last POST, 300), bench.bare-sequential (instances one at a time, 200),
  * bench.bare-instances (2000), bench.bare-in-flight (64).
  */
@@ -56,7 +57,14 @@ public final class SpeedToLeadBenchmark {
                 System.out.printf("== %d live sequences first, waiting as they would in a real week%n", live);
                 SequenceScheduleBenchmark.run(app, live);
             }
-            SpeedToLead lead = speedToLead(app);
+            int rate = BenchApplication.intProperty("bench.rate", 20);
+            int warmup = BenchApplication.intProperty("bench.warmup-seconds", 15);
+            if (warmup > 0) {
+                System.out.printf("== warm-up: %d s at %d leads/s (not counted)%n", warmup, rate);
+                speedToLead(app, rate, warmup);
+            }
+            System.out.println("== measured");
+            SpeedToLead lead = speedToLead(app, rate, BenchApplication.intProperty("bench.seconds", 60));
             CamundaClient client = app.camunda();
             deployBare(client);
             try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
@@ -82,9 +90,7 @@ public final class SpeedToLeadBenchmark {
     record Bare(double p50, double perSecond) {
     }
 
-    static SpeedToLead speedToLead(BenchApplication app) throws Exception {
-        int rate = BenchApplication.intProperty("bench.rate", 20);
-        int seconds = BenchApplication.intProperty("bench.seconds", 60);
+    static SpeedToLead speedToLead(BenchApplication app, int rate, int seconds) throws Exception {
         int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 300);
         int total = rate * seconds;
         URI uri = URI.create("http://localhost:" + app.port() + "/api/leads");

@@ -231,11 +231,15 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
     /**
      * Deletes log segments the state no longer needs. A RocksDB checkpoint flushes the state to disk,
-     * so everything processed before it is durable without the log.
+     * so everything processed before it is durable without the log. The flush slows processing for
+     * a moment, so it is done only when a whole segment can go.
      */
     private void compactLog() {
         try {
             long processed = processedPosition();
+            if (processed < logStorage.firstPositionOfSecondSegment()) {
+                return;
+            }
             Path checkpoint = settings.dataDirectory().resolve("checkpoint");
             deleteRecursively(checkpoint);
             database.createSnapshot(checkpoint.toFile());

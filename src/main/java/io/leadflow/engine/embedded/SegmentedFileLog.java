@@ -193,6 +193,11 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         return deleted;
     }
 
+    /** The processed position from which {@link #compactBelow} deletes a segment; MAX_VALUE while there is one segment. */
+    public synchronized long firstPositionOfSecondSegment() {
+        return segments.size() > 1 ? segments.get(1).firstLowestPosition() : Long.MAX_VALUE;
+    }
+
     /** Highest position that is fsynced, or -1 while the log is empty. */
     public long lastCommittedPosition() {
         return lastCommittedPosition;
