@@ -17,9 +17,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Imports a CSV of leads, streamed in and out: each row is validated and stored on its own, so one
@@ -28,6 +30,9 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/leads")
 class LeadImportController {
+
+    /** Rows stored per transaction: far fewer commits than one per row, and a chunk's answer is never long in coming. */
+    private static final int CHUNK = 200;
 
     private final LeadValidator validator;
     private final LeadService service;
@@ -46,50 +51,54 @@ class LeadImportController {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        int accepted = 0;
-        int merged = 0;
-        int rejected = 0;
+        Totals totals = new Totals();
         try (CSVParser csv = CSVParser.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), format);
              JsonGenerator out = json.getFactory().createGenerator(response.getOutputStream())) {
             out.writeStartObject();
             out.writeArrayFieldStart("rows");
+            List<PendingRow> chunk = new ArrayList<>(CHUNK);
             var rows = csv.iterator();
             long line = 2;
             while (true) {
-                RowResult result;
                 try {
                     if (!rows.hasNext()) {
                         break;
                     }
-                    CSVRecord row = rows.next();
-                    result = importRow(line, row);
+                    chunk.add(parseRow(line, rows.next()));
                 } catch (UncheckedIOException | IllegalStateException e) {
                     // A broken CSV structure (e.g. an unclosed quote) ends the file; rows before it stand.
-                    result = new RowResult(line, "rejected", null, List.of(new FieldError("row", "is not valid CSV: " + rootMessage(e))));
-                    json.writeValue(out, result);
-                    rejected++;
+                    chunk.add(new PendingRow(line, null, new RowResult(line, "rejected", null,
+                            List.of(new FieldError("row", "is not valid CSV: " + rootMessage(e))))));
                     break;
                 }
                 line = csv.getCurrentLineNumber() + 1;
-                json.writeValue(out, result);
-                switch (result.status()) {
-                    case "accepted" -> accepted++;
-                    case "merged" -> merged++;
-                    default -> rejected++;
+                if (chunk.size() == CHUNK) {
+                    store(chunk, out, totals);
                 }
             }
+            store(chunk, out, totals);
             out.writeEndArray();
-            out.writeNumberField("accepted", accepted);
-            out.writeNumberField("merged", merged);
-            out.writeNumberField("rejected", rejected);
+            out.writeNumberField("accepted", totals.accepted);
+            out.writeNumberField("merged", totals.merged);
+            out.writeNumberField("rejected", totals.rejected);
             out.writeEndObject();
         }
     }
 
-    private RowResult importRow(long line, CSVRecord row) {
+    /** A row read and validated, waiting to be stored with the others of its chunk. */
+    private record PendingRow(long line, LeadSubmission submission, RowResult rejection) {
+    }
+
+    private static final class Totals {
+        int accepted;
+        int merged;
+        int rejected;
+    }
+
+    private PendingRow parseRow(long line, CSVRecord row) {
         if (!row.isConsistent()) {
-            return new RowResult(line, "rejected", null,
-                    List.of(new FieldError("row", "has " + row.size() + " cells, the header has " + row.getParser().getHeaderNames().size())));
+            return new PendingRow(line, null, new RowResult(line, "rejected", null,
+                    List.of(new FieldError("row", "has " + row.size() + " cells, the header has " + row.getParser().getHeaderNames().size()))));
         }
         Map<String, Object> raw = new LinkedHashMap<>();
         row.toMap().forEach((name, value) -> {
@@ -98,11 +107,30 @@ class LeadImportController {
             }
         });
         try {
-            LeadService.Outcome outcome = service.submit(validator.validate(raw));
-            return new RowResult(line, outcome.created() ? "accepted" : "merged", outcome.id().toString(), List.of());
+            return new PendingRow(line, validator.validate(raw), null);
         } catch (InvalidLeadException e) {
-            return new RowResult(line, "rejected", null, e.errors());
+            return new PendingRow(line, null, new RowResult(line, "rejected", null, e.errors()));
         }
+    }
+
+    /** Stores the chunk's valid rows in one transaction, then answers every row of it, in order. */
+    private void store(List<PendingRow> chunk, JsonGenerator out, Totals totals) throws IOException {
+        List<LeadSubmission> valid = chunk.stream().map(PendingRow::submission).filter(Objects::nonNull).toList();
+        var outcomes = service.submitAll(valid).iterator();
+        for (PendingRow row : chunk) {
+            RowResult result = row.rejection();
+            if (result == null) {
+                LeadService.Outcome outcome = outcomes.next();
+                result = new RowResult(row.line(), outcome.created() ? "accepted" : "merged", outcome.id().toString(), List.of());
+            }
+            json.writeValue(out, result);
+            switch (result.status()) {
+                case "accepted" -> totals.accepted++;
+                case "merged" -> totals.merged++;
+                default -> totals.rejected++;
+            }
+        }
+        chunk.clear();
     }
 
     private static String rootMessage(Throwable e) {

@@ -95,8 +95,7 @@ class LeadProcessStarter implements SmartLifecycle {
     private void drain() {
         while (drainer == Thread.currentThread()) {
             try {
-                int claimed = drainOnce();
-                if (claimed < settings.batchSize()) {
+                if (!drainOnce()) {
                     wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 }
@@ -109,13 +108,15 @@ class LeadProcessStarter implements SmartLifecycle {
         }
     }
 
-    private int drainOnce() throws InterruptedException {
+    /** Starts what is due, as far as there is room in flight; returns whether more may be due. */
+    private boolean drainOnce() throws InterruptedException {
         // Claim only what can be sent now, so a claimed start never waits out its lease in memory.
         inFlight.acquire();
         int available = 1 + inFlight.drainPermits();
+        int limit = Math.min(available, settings.batchSize());
         List<ProcessStartQueue.PendingStart> claimed;
         try {
-            claimed = queue.claim(clock.instant(), settings.lease(), Math.min(available, settings.batchSize()));
+            claimed = queue.claim(clock.instant(), settings.lease(), limit);
         } catch (RuntimeException e) {
             inFlight.release(available);
             throw e;
@@ -128,7 +129,7 @@ class LeadProcessStarter implements SmartLifecycle {
                 inFlight.release();
             }
         }));
-        return claimed.size();
+        return claimed.size() == limit;
     }
 
     private void send(ProcessStartQueue.PendingStart start) {

@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,11 +39,22 @@ public class LeadService {
     }
 
     public Outcome submit(LeadSubmission submission) {
-        Outcome outcome = transaction.execute(status -> store(submission));
-        if (outcome.created()) {
+        return submitAll(List.of(submission)).getFirst();
+    }
+
+    /**
+     * Stores several leads in one transaction (an import's chunk), in order: a later one that is the
+     * same person as an earlier one merges into it.
+     */
+    public List<Outcome> submitAll(List<LeadSubmission> submissions) {
+        if (submissions.isEmpty()) {
+            return List.of();
+        }
+        List<Outcome> outcomes = transaction.execute(status -> submissions.stream().map(this::store).toList());
+        if (outcomes.stream().anyMatch(Outcome::created)) {
             starter.wake();
         }
-        return outcome;
+        return outcomes;
     }
 
     private Outcome store(LeadSubmission submission) {
