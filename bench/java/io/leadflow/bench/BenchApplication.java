@@ -142,8 +142,28 @@ final class BenchApplication implements AutoCloseable {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
+    /** What a benchmark does with a running leadflow; answers the leadflow it leaves running (it may restart it). */
+    @FunctionalInterface
+    interface Benchmark {
+        BenchApplication run(BenchApplication app) throws Exception;
+    }
+
+    /** Starts leadflow afresh, runs the benchmark, then stops leadflow and the JVM (status 1 if it failed). */
+    static void run(Benchmark benchmark) {
+        BenchApplication app = null;
+        int status = 0;
+        try {
+            app = benchmark.run(start());
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            exit(app, status);
+        }
+    }
+
     /** Stops leadflow and the JVM. */
-    static void exit(BenchApplication app, int status) {
+    private static void exit(BenchApplication app, int status) {
         try {
             if (app != null) {
                 app.close();

@@ -26,17 +26,10 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication app = null;
-        int status = 0;
-        try {
-            app = BenchApplication.start();
+        BenchApplication.run(app -> {
             run(app, BenchApplication.intProperty("bench.rows", 100_000));
-        } catch (Throwable e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            BenchApplication.exit(app, status);
-        }
+            return app;
+        });
     }
 
     static void run(BenchApplication app, int rows) throws Exception {

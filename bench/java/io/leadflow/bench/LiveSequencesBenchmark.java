@@ -13,10 +13,7 @@ public final class LiveSequencesBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication app = null;
-        int status = 0;
-        try {
-            app = BenchApplication.start();
+        BenchApplication.run(app -> {
             int count = BenchApplication.intProperty("bench.leads", 100_000);
             if (System.getProperty("bench.wait-seconds") == null) {
                 System.setProperty("bench.wait-seconds", "1800");
@@ -28,14 +25,10 @@ public final class LiveSequencesBenchmark {
 
             app.close();
             long stopped = System.nanoTime();
-            app = BenchApplication.start(app.engineData());
+            BenchApplication restarted = BenchApplication.start(app.engineData());
             System.out.printf("restart with %d live sequences: leadflow ready %.1f s after the stop%n", count,
                     (System.nanoTime() - stopped) / 1e9);
-        } catch (Throwable e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            BenchApplication.exit(app, status);
-        }
+            return restarted;
+        });
     }
 }

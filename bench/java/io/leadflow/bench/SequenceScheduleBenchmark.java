@@ -31,17 +31,10 @@ public final class SequenceScheduleBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication app = null;
-        int status = 0;
-        try {
-            app = BenchApplication.start();
+        BenchApplication.run(app -> {
             run(app, BenchApplication.intProperty("bench.leads", 10_000));
-        } catch (Throwable e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            BenchApplication.exit(app, status);
-        }
+            return app;
+        });
     }
 
     /** Schedules {@code count} sequences and prints the figures; they stay live (their attempts wait days away). */

@@ -48,10 +48,7 @@ public final class SpeedToLeadBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication app = null;
-        int status = 0;
-        try {
-            app = BenchApplication.start();
+        BenchApplication.run(app -> {
             int live = BenchApplication.intProperty("bench.live-sequences", 10_000);
             if (live > 0) {
                 System.out.printf("== %d live sequences first, waiting as they would in a real week%n", live);
@@ -76,12 +73,8 @@ public final class SpeedToLeadBenchmark {
                                 + "bare engine throughput / achieved lead throughput = %.1f%n",
                         lead.p50 / bare.p50, lead.p50 / unloaded.p50, bare.perSecond / lead.tasksPerSecond);
             }
-        } catch (Throwable e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            BenchApplication.exit(app, status);
-        }
+            return app;
+        });
     }
 
     record SpeedToLead(double p50, double tasksPerSecond) {
