@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A rep works a task in a real browser: a lead posted through the API becomes ana's "First contact"
  * task, she signs in, opens it, books a meeting, and the task is gone and on the lead's timeline.
  */
-class TaskListBrowserTest extends LeadflowIntegrationTest {
+class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");

@@ -17,7 +17,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The intake API's contract: authentication, every kind of bad input as problem+json, CSV import. */
-class IntakeApiTest extends LeadflowIntegrationTest {
+class IntakeApiIT extends LeadflowIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;

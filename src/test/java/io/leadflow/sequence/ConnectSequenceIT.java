@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Whole connect sequences on the real engine, its clock moved forward day by day: the five attempts,
  * and every way a sequence ends early.
  */
-class ConnectSequenceTest extends LeadflowIntegrationTest {
+class ConnectSequenceIT extends LeadflowIntegrationTest {
 
     @Autowired
     RepTaskService tasks;

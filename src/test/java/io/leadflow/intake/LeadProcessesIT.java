@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** leadflow knows each lead's process: where it runs, when it ended, and when the engine lost it. */
-class LeadProcessesTest extends LeadflowIntegrationTest {
+class LeadProcessesIT extends LeadflowIntegrationTest {
 
     @Autowired
     LeadProcesses processes;

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** An attempt's email goes out exactly once: through job redelivery, and through an SMTP outage. */
-class SequenceEmailDeliveryTest extends LeadflowIntegrationTest {
+class SequenceEmailDeliveryIT extends LeadflowIntegrationTest {
 
     @Autowired
     SendSequenceEmailWorker worker;

@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.health.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Operators see the embedded engine in the health and the metrics: how far it processed, what waits, how big its log is. */
-class EngineHealthTest extends LeadflowIntegrationTest {
+class EngineHealthIT extends LeadflowIntegrationTest {
 
     @Autowired
     HealthEndpoint health;

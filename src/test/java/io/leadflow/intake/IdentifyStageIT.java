@@ -19,7 +19,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every path of the identify stage, from the API through the real engine, database and mail server. */
-class IdentifyStageTest extends LeadflowIntegrationTest {
+class IdentifyStageIT extends LeadflowIntegrationTest {
 
     @Autowired
     BusinessHoursCalendar calendar;
