@@ -29,7 +29,8 @@ public class HandoffService {
     private final Duration firstContactWithin;
 
     HandoffService(LeadRepository leads, RepDirectory reps, BusinessHoursCalendar calendar, Timeline timeline, Clock clock,
-                   @Value("${leadflow.handoff.first-contact-working-hours:4}") int firstContactWorkingHours) {
+                   // The marketing-to-sales SLA is one setting: the sequence's first attempt is the rep's first contact.
+                   @Value("${leadflow.sequence.first-attempt-working-hours}") int firstContactWorkingHours) {
         this.leads = leads;
         this.reps = reps;
         this.calendar = calendar;
