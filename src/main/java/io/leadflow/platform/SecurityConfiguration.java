@@ -69,9 +69,9 @@ class SecurityConfiguration {
     InMemoryUserDetailsManager people(LeadflowProperties properties) {
         List<UserDetails> users = new ArrayList<>();
         properties.reps().forEach(rep -> users.add(User.withUsername(rep.username())
-                .password("{noop}" + rep.password()).roles("REP").build()));
+                .password("{noop}" + rep.password()).roles(Roles.REP).build()));
         properties.managers().forEach(manager -> users.add(User.withUsername(manager.username())
-                .password("{noop}" + manager.password()).roles("REP", "MANAGER").build()));
+                .password("{noop}" + manager.password()).roles(Roles.REP, Roles.MANAGER).build()));
         return new InMemoryUserDetailsManager(users);
     }
 

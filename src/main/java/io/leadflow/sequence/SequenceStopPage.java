@@ -2,6 +2,7 @@ package io.leadflow.sequence;
 
 import io.leadflow.intake.Lead;
 import io.leadflow.intake.LeadRepository;
+import io.leadflow.platform.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,7 @@ class SequenceStopPage {
     String stop(@PathVariable UUID leadId, @RequestParam(required = false) String reason, Authentication auth,
                 RedirectAttributes redirect) {
         Lead lead = leads.get(leadId);
-        boolean manager = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_MANAGER"));
-        if (!manager && !auth.getName().equals(lead.owner())) {
+        if (!Roles.isManager(auth) && !auth.getName().equals(lead.owner())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the lead's owner or a manager may stop its sequence");
         }
         Map<String, Object> details = new LinkedHashMap<>();

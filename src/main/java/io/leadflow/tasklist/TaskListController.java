@@ -5,6 +5,7 @@ import io.leadflow.intake.Lead;
 import io.leadflow.intake.LeadNotFoundException;
 import io.leadflow.intake.LeadRepository;
 import io.leadflow.intake.Timeline;
+import io.leadflow.platform.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -110,7 +111,7 @@ class TaskListController {
 
     @GetMapping
     String list(Authentication auth, Model model) {
-        boolean manager = isManager(auth);
+        boolean manager = Roles.isManager(auth);
         List<RepTask> open = manager ? tasks.allOpenTasks() : tasks.openTasksOf(auth.getName());
         Map<UUID, Optional<Lead>> leadsById = new LinkedHashMap<>();
         Instant now = clock.instant();
@@ -157,7 +158,7 @@ class TaskListController {
             page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
             return page;
         }
-        tasks.complete(jobKey, auth.getName(), isManager(auth), submission.values());
+        tasks.complete(jobKey, auth.getName(), Roles.isManager(auth), submission.values());
         redirect.addFlashAttribute("flash", "Done: " + task.name() + " for " + lead.fullName() + ".");
         return new ModelAndView("redirect:/tasks");
     }
@@ -253,13 +254,9 @@ class TaskListController {
     }
 
     private void mayWorkOn(RepTask task, Authentication auth) {
-        if (!isManager(auth) && task.assignee() != null && !task.assignee().equals(auth.getName())) {
+        if (!Roles.isManager(auth) && task.assignee() != null && !task.assignee().equals(auth.getName())) {
             throw new TaskNotYoursException(task.jobKey());
         }
-    }
-
-    private static boolean isManager(Authentication auth) {
-        return auth != null && auth.getAuthorities().stream().anyMatch(a -> "ROLE_MANAGER".equals(a.getAuthority()));
     }
 
     private static CsrfToken csrfOf(HttpServletRequest request) {
