@@ -2,6 +2,7 @@ package io.leadflow.handoff;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.leadflow.engine.ProcessModels;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
@@ -11,13 +12,19 @@ import java.util.UUID;
 public class NotifyRepWorker {
 
     private final RepNotifier notifier;
+    private final ProcessModels models;
 
-    NotifyRepWorker(RepNotifier notifier) {
+    NotifyRepWorker(RepNotifier notifier, ProcessModels models) {
         this.notifier = notifier;
+        this.models = models;
     }
 
+    /** The task the rep is told about is named where sales ops name it: the sequence model's First contact task. */
     @JobWorker(type = "notify-rep")
     public void notifyRep(@Variable String leadId, @Variable String taskDue) {
-        notifier.notifyOwner(UUID.fromString(leadId), "First contact", OffsetDateTime.parse(taskDue));
+        String task = models.userTask("lead-sequence", "Task_FirstContact")
+                .orElseThrow(() -> new IllegalStateException("lead-sequence.bpmn has no user task Task_FirstContact"))
+                .name();
+        notifier.notifyOwner(UUID.fromString(leadId), task, OffsetDateTime.parse(taskDue));
     }
 }
