@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import io.leadflow.platform.RetryBackoff;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -29,8 +30,7 @@ class MailDispatcher {
     private final JavaMailSender sender;
     private final TransactionTemplate transaction;
     private final String from;
-    private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final RetryBackoff retry;
 
     MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction,
                    @Value("${leadflow.mail.from}") String from,
@@ -40,8 +40,7 @@ class MailDispatcher {
         this.sender = sender;
         this.transaction = transaction;
         this.from = from;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.retry = new RetryBackoff(firstRetry, maxRetry);
     }
 
     @Scheduled(fixedDelayString = "${leadflow.mail.dispatch-interval:PT0.2S}")
@@ -59,18 +58,13 @@ class MailDispatcher {
                 sender.send(toMime(mail));
                 outbox.markSent(mail.idempotencyKey());
             } catch (MailException | MessagingException e) {
-                Duration retryIn = backoff(mail.attempts());
+                Duration retryIn = retry.afterFailures(mail.attempts() + 1);
                 log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
                 outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
                 return 0;
             }
         }
         return due.size();
-    }
-
-    Duration backoff(int attempts) {
-        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts, 20));
-        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
     }
 
     private MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {

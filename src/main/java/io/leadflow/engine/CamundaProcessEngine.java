@@ -70,8 +70,8 @@ class CamundaProcessEngine implements ProcessEngine {
 
     @Override
     public boolean jobExists(long jobKey) {
-        // The gateway has no job lookup; a timeout update answers NOT_FOUND for a withdrawn job.
-        return found(() -> client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join());
+        // The gateway has no job lookup; holding it again answers NOT_FOUND for a withdrawn job.
+        return found(() -> holdJob(jobKey));
     }
 
     private static boolean found(Runnable command) {

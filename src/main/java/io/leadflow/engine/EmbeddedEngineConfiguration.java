@@ -69,14 +69,13 @@ public class EmbeddedEngineConfiguration {
     @Bean
     HealthIndicator engineHealthIndicator(EmbeddedZeebe engine) {
         return () -> {
-            long processed = engine.processedPosition();
-            long committed = engine.committedPosition();
+            EmbeddedZeebe.Progress progress = engine.progress();
             return (engine.isHealthy() ? Health.up() : Health.down())
                     .withDetail("mode", "embedded")
-                    .withDetail("processedPosition", processed)
-                    .withDetail("committedPosition", committed)
-                    .withDetail("backlog", Math.max(0, committed - processed))
-                    .withDetail("logSizeBytes", engine.logSizeBytes())
+                    .withDetail("processedPosition", progress.processedPosition())
+                    .withDetail("committedPosition", progress.committedPosition())
+                    .withDetail("backlog", progress.backlog())
+                    .withDetail("logSizeBytes", progress.logSizeBytes())
                     .build();
         };
     }
@@ -88,7 +87,7 @@ public class EmbeddedEngineConfiguration {
                     .description("position of the last record the engine processed").register(registry);
             Gauge.builder("leadflow.engine.position.committed", engine, EmbeddedZeebe::committedPosition)
                     .description("position of the last record durable in the engine's log").register(registry);
-            Gauge.builder("leadflow.engine.backlog", engine, e -> Math.max(0, e.committedPosition() - e.processedPosition()))
+            Gauge.builder("leadflow.engine.backlog", engine, e -> e.progress().backlog())
                     .description("records in the engine's log not processed yet").register(registry);
             Gauge.builder("leadflow.engine.log.size", engine, EmbeddedZeebe::logSizeBytes)
                     .description("the engine's log on disk").baseUnit("bytes").register(registry);

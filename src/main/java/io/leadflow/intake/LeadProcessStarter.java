@@ -1,6 +1,7 @@
 package io.leadflow.intake;
 
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.platform.RetryBackoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class LeadProcessStarter implements SmartLifecycle {
     private final Timeline timeline;
     private final Clock clock;
     private final IntakeProperties settings;
+    private final RetryBackoff retry;
     private final Semaphore inFlight;
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,6 +50,7 @@ class LeadProcessStarter implements SmartLifecycle {
         this.timeline = timeline;
         this.clock = clock;
         this.settings = settings;
+        this.retry = new RetryBackoff(settings.retryFirst(), settings.retryMax());
         this.inFlight = new Semaphore(settings.maxInFlight());
         Gauge.builder("leadflow.intake.process.starts.pending", queue, ProcessStartQueue::pending)
                 .description("leads stored whose process is not started yet").register(meters);
@@ -144,16 +147,11 @@ class LeadProcessStarter implements SmartLifecycle {
                 timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", IDENTIFY_PROCESS));
             }
         } catch (RuntimeException e) {
-            Duration backoff = backoff(start.attempts());
+            Duration backoff = retry.afterFailures(start.attempts());
             log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", IDENTIFY_PROCESS,
                     start.leadId(), start.attempts(), backoff, e.getMessage());
             queue.retryLater(start.leadId(), clock.instant().plus(backoff), String.valueOf(e.getMessage()));
         }
-    }
-
-    private Duration backoff(int attempts) {
-        Duration delay = settings.retryFirst().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : delay;
     }
 
     private static void sleep(Duration duration) {

@@ -27,6 +27,7 @@ import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.util.FileSystemUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private final ControlledActorClock clock = new ControlledActorClock();
     private final Settings settings;
     private String id;
+    private volatile Duration clockOffset = Duration.ZERO;
     private SegmentedFileLog logStorage;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
@@ -103,7 +105,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
         Files.createDirectories(data);
         lock(data);
         id = readOrCreateId(data.resolve("engine-id"));
-        clock.addTime(clockOffset());
+        clockOffset = Files.exists(clockOffsetFile()) ? Duration.parse(Files.readString(clockOffsetFile()).trim()) : Duration.ZERO;
+        clock.addTime(clockOffset);
 
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
@@ -241,9 +244,9 @@ public final class EmbeddedZeebe implements AutoCloseable {
                 return;
             }
             Path checkpoint = settings.dataDirectory().resolve("checkpoint");
-            deleteRecursively(checkpoint);
+            FileSystemUtils.deleteRecursively(checkpoint);
             database.createSnapshot(checkpoint.toFile());
-            deleteRecursively(checkpoint);
+            FileSystemUtils.deleteRecursively(checkpoint);
             int deleted = logStorage.compactBelow(processed);
             if (deleted > 0) {
                 log.info("Compacted the engine's log: {} segments below position {} deleted", deleted, processed);
@@ -253,44 +256,24 @@ public final class EmbeddedZeebe implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Moves the engine's clock forward (tests, demos): timers due by then fire. The offset is kept in
      * the data directory, so a restart goes on at the same "now" as the state it recovers.
      */
     public synchronized void advanceClock(Duration duration) {
-        Duration offset = clockOffset().plus(duration);
+        Duration offset = clockOffset.plus(duration);
         try {
             Files.writeString(clockOffsetFile(), offset.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        clockOffset = offset;
         clock.addTime(duration);
     }
 
     /** How far the engine's clock is ahead of the system clock. */
     public Duration clockOffset() {
-        try {
-            return Files.exists(clockOffsetFile()) ? Duration.parse(Files.readString(clockOffsetFile()).trim()) : Duration.ZERO;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return clockOffset;
     }
 
     private Path clockOffsetFile() {
@@ -310,6 +293,19 @@ public final class EmbeddedZeebe implements AutoCloseable {
     /** The position of the last record written to the log and made durable. */
     public long committedPosition() {
         return logStorage.lastCommittedPosition();
+    }
+
+    /** How far the engine got, read once: what it processed, what its log holds durably, and how big the log is. */
+    public record Progress(long processedPosition, long committedPosition, long logSizeBytes) {
+
+        /** Records in the log the engine has not processed yet. */
+        public long backlog() {
+            return Math.max(0, committedPosition - processedPosition);
+        }
+    }
+
+    public Progress progress() {
+        return new Progress(processedPosition(), committedPosition(), logSizeBytes());
     }
 
     public long logSizeBytes() {
