@@ -1,5 +1,11 @@
 package io.leadflow.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.web.client.RestClient;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +41,45 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new ChildJvm(process, output);
+    }
+
+    /**
+     * leadflow as a user starts it, on a fresh database of its own and the given ports (the mail
+     * server's IMAP port is the SMTP port + 1); returns once its health is UP.
+     */
+    static ChildJvm leadflow(String name, Ports ports, List<String> settings) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + ports.http(),
+                "--leadflow.base-url=http://localhost:" + ports.http(),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ports.database(),
+                "--leadflow.mail.embedded.smtp-port=" + ports.smtp(),
+                "--spring.mail.port=" + ports.smtp(),
+                "--leadflow.mail.embedded.imap-port=" + (ports.smtp() + 1),
+                "--leadflow.mail.inbox.port=" + (ports.smtp() + 1)));
+        arguments.addAll(settings);
+        ChildJvm child = start("leadflow-" + name, "io.leadflow.LeadflowApplication", arguments);
+        RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
+        child.awaitReady(Duration.ofMinutes(2), () -> health.get().uri("/actuator/health").retrieve()
+                .body(JsonNode.class).get("status").asText().equals("UP"));
+        return child;
+    }
+
+    /** Where a child leadflow listens and which database it uses. */
+    record Ports(int http, int smtp, String database) {
+
+        /** The API of that leadflow, with the development key. */
+        RestClient api() {
+            return RestClient.builder().baseUrl("http://127.0.0.1:" + http)
+                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").build();
+        }
+
+        /** Drops the database and makes it anew, so each run starts from nothing. */
+        void freshDatabase() {
+            try (var admin = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", true)) {
+                JdbcClient.create(admin).sql("drop database if exists " + database + " with (force)").update();
+                JdbcClient.create(admin).sql("create database " + database).update();
+            }
+        }
     }
 
     /** This test's class path, each entry once (Failsafe may list the classes directory twice). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -33,27 +32,22 @@ import static org.awaitility.Awaitility.await;
  */
 class CrashRecoveryIT {
 
-    private static final String DATABASE = "leadflow_crash";
+    private static final ChildJvm.Ports PORTS = new ChildJvm.Ports(18480, 3481, "leadflow_crash");
     private static final int MQL_LEADS = 260;
     private static final int DISQUALIFIED_LEADS = 40;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    private final int httpPort = 18480;
     private final Path dataDir = Path.of("target", "crash-recovery-engine").toAbsolutePath();
     private ChildJvm leadflow;
     private JdbcClient db;
     private SingleConnectionDataSource dataSource;
-    private final RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + httpPort)
-            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").build();
+    private final RestClient api = PORTS.api();
 
     @BeforeEach
     void freshDatabaseAndDataDirectory() throws Exception {
-        try (var admin = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", true)) {
-            JdbcClient.create(admin).sql("drop database if exists " + DATABASE + " with (force)").update();
-            JdbcClient.create(admin).sql("create database " + DATABASE).update();
-        }
+        PORTS.freshDatabase();
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
-        dataSource = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "", true);
+        dataSource = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/" + PORTS.database(), "postgres", "", true);
         db = JdbcClient.create(dataSource);
     }
 
@@ -114,20 +108,10 @@ class CrashRecoveryIT {
     }
 
     private ChildJvm startLeadflow(String name) throws Exception {
-        ChildJvm child = ChildJvm.start("leadflow-" + name, "io.leadflow.LeadflowApplication", List.of(
+        return ChildJvm.leadflow(name, PORTS, List.of(
                 "--spring.profiles.active=demo",
-                "--server.port=" + httpPort,
-                "--leadflow.base-url=http://localhost:" + httpPort,
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
                 "--leadflow.engine.data-dir=" + dataDir,
-                "--leadflow.engine.embedded.port=26481",
-                "--leadflow.mail.embedded.smtp-port=3481",
-                "--spring.mail.port=3481",
-                "--leadflow.mail.embedded.imap-port=3482",
-                "--leadflow.mail.inbox.port=3482"));
-        child.awaitReady(Duration.ofMinutes(2), () -> api.get().uri("/actuator/health").retrieve()
-                .body(JsonNode.class).get("status").asText().equals("UP"));
-        return child;
+                "--leadflow.engine.embedded.port=26481"));
     }
 
     private void postLeads(List<UUID> mqls, List<UUID> disqualified) throws Exception {

@@ -2,10 +2,7 @@ package io.leadflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
@@ -25,34 +22,22 @@ import static org.awaitility.Awaitility.await;
  */
 class RemoteEngineIT {
 
-    private static final String DATABASE = "leadflow_remote";
     private static final int ENGINE_PORT = 26491;
-    private static final int HTTP_PORT = 18491;
+    private static final ChildJvm.Ports PORTS = new ChildJvm.Ports(18491, 3491, "leadflow_remote");
 
     @Test
     void aLeadGoesFromIntakeToItsFirstContactTaskOnAnEngineInAnotherJvm() throws Exception {
         Path dataDir = Path.of("target", "remote-engine").toAbsolutePath();
         FileSystemUtils.deleteRecursively(dataDir);
-        try (var admin = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", true)) {
-            JdbcClient.create(admin).sql("drop database if exists " + DATABASE + " with (force)").update();
-        }
-        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + HTTP_PORT)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").build();
+        PORTS.freshDatabase();
+        RestClient api = PORTS.api();
 
         try (ChildJvm engine = ChildJvm.start("standalone-engine", "io.leadflow.engine.embedded.StandaloneEngine",
                      List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ENGINE_PORT)))) {
             engine.awaitReady(Duration.ofMinutes(1), () -> listening(ENGINE_PORT));
-            try (ChildJvm leadflow = ChildJvm.start("leadflow-remote", "io.leadflow.LeadflowApplication", List.of(
+            try (ChildJvm leadflow = ChildJvm.leadflow("remote", PORTS, List.of(
                     "--leadflow.engine.mode=remote",
-                    "--camunda.client.grpc-address=http://127.0.0.1:" + ENGINE_PORT,
-                    "--server.port=" + HTTP_PORT,
-                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
-                    "--leadflow.mail.embedded.smtp-port=3491",
-                    "--spring.mail.port=3491",
-                    "--leadflow.mail.embedded.imap-port=3492",
-                    "--leadflow.mail.inbox.port=3492"))) {
-                leadflow.awaitReady(Duration.ofMinutes(2), () -> api.get().uri("/actuator/health").retrieve()
-                        .body(JsonNode.class).get("status").asText().equals("UP"));
+                    "--camunda.client.grpc-address=http://127.0.0.1:" + ENGINE_PORT))) {
 
                 JsonNode created = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("type", "FORM_FILL", "email", "remote@andesnet.co", "firstName", "Rosa",
