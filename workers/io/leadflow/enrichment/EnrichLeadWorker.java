@@ -1,10 +1,10 @@
 package io.leadflow.enrichment;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.UUID;
 
 @Component
@@ -16,8 +16,8 @@ public class EnrichLeadWorker {
         this.enrichment = enrichment;
     }
 
-    @JobWorker(type = "enrich-lead")
-    public Map<String, Object> enrichLead(@Variable String leadId) {
-        return enrichment.enrich(UUID.fromString(leadId)).decisionVariables();
+    @JobWorker(type = IdentifyProcess.ENRICH_LEAD)
+    public IdentifyProcess.FitFacts enrichLead(@VariablesAsType IdentifyProcess.Variables process) {
+        return enrichment.enrich(UUID.fromString(process.leadId())).fitFacts();
     }
 }

@@ -1,8 +1,9 @@
 package io.leadflow.intake;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
+import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -17,13 +18,13 @@ public class LeadProcessWorker {
         this.processes = processes;
     }
 
-    @JobWorker(type = "record-process-start")
-    public void recordProcessStart(ActivatedJob job, @Variable String leadId) {
-        processes.started(UUID.fromString(leadId), job.getProcessInstanceKey());
+    @JobWorker(type = IdentifyProcess.RECORD_PROCESS_START)
+    public void recordProcessStart(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
+        processes.started(UUID.fromString(process.leadId()), job.getProcessInstanceKey());
     }
 
-    @JobWorker(type = "record-process-end")
-    public void recordProcessEnd(@Variable String leadId) {
-        processes.ended(UUID.fromString(leadId));
+    @JobWorker(type = IdentifyProcess.RECORD_PROCESS_END)
+    public void recordProcessEnd(@VariablesAsType IdentifyProcess.Variables process) {
+        processes.ended(UUID.fromString(process.leadId()));
     }
 }

@@ -1,7 +1,8 @@
 package io.leadflow.scoring;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -15,8 +16,8 @@ public class RecordQualificationWorker {
         this.qualifications = qualifications;
     }
 
-    @JobWorker(type = "record-qualification")
-    public void recordQualification(@Variable String leadId, @Variable Qualification qualification) {
-        qualifications.record(UUID.fromString(leadId), qualification);
+    @JobWorker(type = IdentifyProcess.RECORD_QUALIFICATION)
+    public void recordQualification(@VariablesAsType IdentifyProcess.Variables process) {
+        qualifications.record(UUID.fromString(process.leadId()), process.qualification());
     }
 }

@@ -1,11 +1,10 @@
 package io.leadflow.sequence;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Component
@@ -18,8 +17,8 @@ public class PlanSequenceWorker {
     }
 
     /** The cadence comes from the sequence-cadence DMN as a list of {step, channel, dayOffset}. */
-    @JobWorker(type = "plan-sequence")
-    public Map<String, Object> planSequence(@Variable String leadId, @Variable List<Map<String, Object>> cadence) {
-        return Map.of("attempts", sequences.plan(UUID.fromString(leadId), CadenceStep.fromDecision(cadence)));
+    @JobWorker(type = SequenceProcess.PLAN_SEQUENCE)
+    public SequenceProcess.Planned planSequence(@VariablesAsType SequenceProcess.Variables process) {
+        return new SequenceProcess.Planned(sequences.plan(UUID.fromString(process.leadId()), CadenceStep.fromDecision(process.cadence())));
     }
 }

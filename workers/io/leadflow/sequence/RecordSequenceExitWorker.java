@@ -1,7 +1,8 @@
 package io.leadflow.sequence;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -15,8 +16,8 @@ public class RecordSequenceExitWorker {
         this.sequences = sequences;
     }
 
-    @JobWorker(type = "record-sequence-exit")
-    public void recordSequenceExit(@Variable String leadId, @Variable String exitReason) {
-        sequences.recordExit(UUID.fromString(leadId), exitReason);
+    @JobWorker(type = SequenceProcess.RECORD_SEQUENCE_EXIT)
+    public void recordSequenceExit(@VariablesAsType SequenceProcess.Variables process) {
+        sequences.recordExit(UUID.fromString(process.leadId()), process.exitReason());
     }
 }

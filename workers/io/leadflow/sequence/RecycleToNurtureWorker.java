@@ -1,7 +1,8 @@
 package io.leadflow.sequence;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -15,8 +16,8 @@ public class RecycleToNurtureWorker {
         this.sequences = sequences;
     }
 
-    @JobWorker(type = "recycle-to-nurture")
-    public void recycleToNurture(@Variable String leadId) {
-        sequences.recycleToNurture(UUID.fromString(leadId));
+    @JobWorker(type = SequenceProcess.RECYCLE_TO_NURTURE)
+    public void recycleToNurture(@VariablesAsType SequenceProcess.Variables process) {
+        sequences.recycleToNurture(UUID.fromString(process.leadId()));
     }
 }

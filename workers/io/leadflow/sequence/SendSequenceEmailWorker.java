@@ -1,10 +1,10 @@
 package io.leadflow.sequence;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.UUID;
 
 @Component
@@ -16,8 +16,8 @@ public class SendSequenceEmailWorker {
         this.sequences = sequences;
     }
 
-    @JobWorker(type = "send-sequence-email")
-    public void sendSequenceEmail(@Variable String leadId, @Variable Map<String, Object> attempt, @Variable Boolean followUp) {
-        sequences.sendEmail(UUID.fromString(leadId), ((Number) attempt.get("step")).intValue(), Boolean.TRUE.equals(followUp));
+    @JobWorker(type = SequenceProcess.SEND_SEQUENCE_EMAIL)
+    public void sendSequenceEmail(@VariablesAsType SequenceProcess.Variables process) {
+        sequences.sendEmail(UUID.fromString(process.leadId()), process.attempt().step(), Boolean.TRUE.equals(process.followUp()));
     }
 }

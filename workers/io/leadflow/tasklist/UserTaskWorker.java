@@ -4,6 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /**
  * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
  * auto-complete) until the rep completes the task: taken for a few minutes, then, once the task is
- * stored, held for a month.
+ * stored, held for a month. A task of the sequence knows its attempt.
  */
 @Component
 public class UserTaskWorker {
@@ -29,13 +30,13 @@ public class UserTaskWorker {
             fetchVariables = {"leadId", "attempt"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
-        Map<String, Object> variables = job.getVariablesAsMap();
+        SequenceProcess.Variables process = job.getVariablesAsType(SequenceProcess.Variables.class);
         tasks.receive(new RepTaskService.IncomingTask(job.getKey(), job.getBpmnProcessId(), job.getElementId(),
-                UUID.fromString((String) variables.get("leadId")),
+                UUID.fromString(process.leadId()),
                 headers.get(Protocol.USER_TASK_ASSIGNEE_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME),
-                variables.get("attempt") instanceof Map<?, ?> attempt ? ((Number) attempt.get("step")).intValue() : null));
+                process.attempt() == null ? null : process.attempt().step()));
         engine.holdJob(job.getKey());
     }
 }

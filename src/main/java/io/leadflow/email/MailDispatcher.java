@@ -5,11 +5,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +21,7 @@ import java.time.Duration;
  * retried with exponential backoff (capped), and goes out once the server is back.
  */
 @Component
-class MailDispatcher {
+class MailDispatcher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 20;
@@ -29,21 +29,22 @@ class MailDispatcher {
     private final MailOutbox outbox;
     private final JavaMailSender sender;
     private final TransactionTemplate transaction;
-    private final String from;
+    private final MailProperties settings;
     private final RetryBackoff retry;
 
-    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction,
-                   @Value("${leadflow.mail.from}") String from,
-                   @Value("${leadflow.mail.retry.first:PT5S}") Duration firstRetry,
-                   @Value("${leadflow.mail.retry.max:PT10M}") Duration maxRetry) {
+    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction, MailProperties settings) {
         this.outbox = outbox;
         this.sender = sender;
         this.transaction = transaction;
-        this.from = from;
-        this.retry = new RetryBackoff(firstRetry, maxRetry);
+        this.settings = settings;
+        this.retry = new RetryBackoff(settings.retry().first(), settings.retry().max());
     }
 
-    @Scheduled(fixedDelayString = "${leadflow.mail.dispatch-interval:PT0.2S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::dispatchDue, settings.dispatchInterval());
+    }
+
     void dispatchDue() {
         Integer sent;
         do {
@@ -70,7 +71,7 @@ class MailDispatcher {
     private MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
         MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), mail.messageId());
         MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
+        helper.setFrom(settings.from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         if (mail.htmlBody() != null) {

@@ -1,7 +1,6 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.Json;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +29,11 @@ public class MailOutbox {
     private final Clock clock;
     private final String messageIdDomain;
 
-    MailOutbox(JdbcClient jdbc, Json json, Clock clock, @Value("${leadflow.mail.message-id-domain:leadflow.local}") String messageIdDomain) {
+    MailOutbox(JdbcClient jdbc, Json json, Clock clock, MailProperties settings) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.messageIdDomain = messageIdDomain;
+        this.messageIdDomain = settings.messageIdDomain();
     }
 
     /** The mail's Message-ID, and whether this call stored it (false: the same key was stored before). */

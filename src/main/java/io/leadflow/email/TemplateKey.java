@@ -1,6 +1,10 @@
 package io.leadflow.email;
 
+import io.leadflow.enrichment.Personas;
+import io.leadflow.lead.Locales;
+
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,9 +15,10 @@ import java.util.regex.Pattern;
 public record TemplateKey(String persona, String industry, String stage, String language) {
 
     public static final String ANY = "any";
-    public static final List<String> PERSONAS = List.of("executive", "marketing", "sales", "technology", ANY);
+    /** Enrichment's personas, and any. */
+    public static final List<String> PERSONAS = Stream.concat(Personas.ALL.stream(), Stream.of(ANY)).toList();
     public static final List<String> STAGES = List.of("awareness", "consideration", "decision");
-    public static final List<String> LANGUAGES = List.of("es", "en");
+    public static final List<String> LANGUAGES = Locales.LANGUAGES;
 
     /** Industries are open-ended, but must not contain the "__" that separates the parts of a file name. */
     private static final Pattern INDUSTRY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");

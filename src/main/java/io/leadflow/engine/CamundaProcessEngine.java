@@ -23,7 +23,7 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public void startOnce(String startMessage, String key, Map<String, Object> variables) {
+    public void startOnce(String startMessage, String key, Object variables) {
         try {
             client.newPublishMessageCommand()
                     .messageName(startMessage)
@@ -42,7 +42,7 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public void publishMessage(String messageName, String correlationKey, Map<String, Object> variables) {
+    public void publishMessage(String messageName, String correlationKey, Object variables) {
         client.newPublishMessageCommand()
                 .messageName(messageName)
                 .correlationKey(correlationKey)

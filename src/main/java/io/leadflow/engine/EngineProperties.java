@@ -1,26 +1,36 @@
 package io.leadflow.engine;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Which engine leadflow uses ({@code leadflow.engine.*}): the embedded one, keeping its state in
- * {@code data-dir}, or a Camunda 8 cluster set with {@code camunda.client.*}. A process start
- * message is kept {@code start-message-ttl}: retries of a start within that time are refused as
- * duplicates.
+ * Which engine leadflow uses and what it deploys ({@code leadflow.engine.*}).
+ *
+ * @param mode               embedded: the Zeebe engine runs inside leadflow; remote: a Camunda 8 cluster set with camunda.client.*
+ * @param dataDir            the embedded engine's state and log; back it up with leadflow stopped, delete it to start afresh
+ * @param startMessageTtl    how long a process start message is kept: retries of a start within it are refused as duplicates
+ * @param processesLocation  the BPMN, DMN and form files deployed at start-up
+ * @param embedded           the embedded engine's gateway and log
  */
 @ConfigurationProperties(prefix = "leadflow.engine")
-public record EngineProperties(Mode mode, Path dataDir, Duration startMessageTtl, Embedded embedded) {
+public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValue("data/engine") Path dataDir,
+                               @DefaultValue("P1D") Duration startMessageTtl,
+                               @DefaultValue("classpath*:processes/*") String processesLocation,
+                               @DefaultValue Embedded embedded) {
 
     public enum Mode { EMBEDDED, REMOTE }
 
     /**
-     * The embedded engine's gateway address (loopback by default: the gateway has no authentication),
-     * the size of its log segments and how often it drops segments the state no longer needs.
+     * @param host               the gateway's address: loopback unless you say otherwise, the gateway has no authentication
+     * @param port               the gateway's port
+     * @param logSegmentSize     the size of the log's segment files
+     * @param compactionInterval how often segments the state no longer needs are dropped
      */
-    public record Embedded(String host, int port, DataSize logSegmentSize, Duration compactionInterval) {
+    public record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("26500") int port,
+                           @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT1M") Duration compactionInterval) {
     }
 }

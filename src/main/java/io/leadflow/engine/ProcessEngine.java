@@ -22,10 +22,10 @@ public interface ProcessEngine {
      * the message id is the key, so the engine refuses a retried publish while it remembers the first,
      * and it keeps one active instance per correlation key (the key too).
      */
-    void startOnce(String startMessage, String key, Map<String, Object> variables);
+    void startOnce(String startMessage, String key, Object variables);
 
-    /** Publishes a message; a waiting instance with that correlation key receives it. */
-    void publishMessage(String messageName, String correlationKey, Map<String, Object> variables);
+    /** Publishes a message with its variables (a record or a map); a waiting instance with that correlation key receives it. */
+    void publishMessage(String messageName, String correlationKey, Object variables);
 
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);

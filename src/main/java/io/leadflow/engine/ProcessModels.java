@@ -10,7 +10,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -44,9 +43,9 @@ public class ProcessModels implements SmartInitializingSingleton {
     private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
     private final Map<String, byte[]> forms = new HashMap<>();
 
-    ProcessModels(CamundaClient client, @Value("${leadflow.processes-location:classpath*:processes/*}") String location) {
+    ProcessModels(CamundaClient client, EngineProperties settings) {
         this.client = client;
-        this.location = location;
+        this.location = settings.processesLocation();
     }
 
     /** Before the web server opens, so no lead can start a process that is not deployed yet. */

@@ -1,8 +1,8 @@
 package io.leadflow.enrichment;
 
-import java.util.LinkedHashMap;
+import io.leadflow.process.IdentifyProcess;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** What leadflow found out about a lead: what sales must always have, and the signals it shows. */
@@ -22,17 +22,8 @@ public record Enrichment(
         boolean powerSignal,
         List<String> gaps) {
 
-    /** The variables the fit decision reads; absent facts stay absent (null), so no rule matches on them. */
-    public Map<String, Object> decisionVariables() {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("role", role);
-        variables.put("persona", persona);
-        variables.put("industry", industry);
-        variables.put("employees", employees);
-        variables.put("region", region);
-        variables.put("personalEmail", personalEmail);
-        variables.put("powerSignal", powerSignal);
-        variables.put("linkedinUrl", linkedinUrl);
-        return variables;
+    /** What the fit decision reads. */
+    public IdentifyProcess.FitFacts fitFacts() {
+        return new IdentifyProcess.FitFacts(role, persona, industry, employees, region, personalEmail, powerSignal, linkedinUrl);
     }
 }

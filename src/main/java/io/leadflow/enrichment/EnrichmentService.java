@@ -1,14 +1,18 @@
 package io.leadflow.enrichment;
 
-import io.leadflow.intake.Lead;
-import io.leadflow.intake.LeadRepository;
-import io.leadflow.intake.LeadType;
-import io.leadflow.intake.Timeline;
+import io.leadflow.enrichment.internal.RoleClassifier;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadDetails;
+import io.leadflow.lead.LeadEnriched;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ReferenceFile;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,47 +31,49 @@ import java.util.UUID;
 @Service
 public class EnrichmentService {
 
-    private final LeadRepository leads;
+    private final Leads leads;
     private final Timeline timeline;
     private final EnrichmentProvider provider;
     private final RoleClassifier roles;
-    private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Set<String> personalDomains = Set.copyOf(ReferenceFile.lines("enrichment/personal-email-domains.txt"));
     private final Properties regions = ReferenceFile.properties("enrichment/regions.properties");
     private final Properties industries = ReferenceFile.properties("enrichment/industries.properties");
 
-    EnrichmentService(LeadRepository leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles, Clock clock) {
+    EnrichmentService(Leads leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles,
+                      ApplicationEventPublisher events) {
         this.leads = leads;
         this.timeline = timeline;
         this.provider = provider;
         this.roles = roles;
-        this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
     public Enrichment enrich(UUID leadId) {
         Lead lead = leads.get(leadId);
-        String emailDomain = lead.email() == null ? null : lead.email().substring(lead.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        LeadFacts facts = lead.facts();
+        String emailDomain = facts.email() == null ? null : facts.email().substring(facts.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
         boolean personalEmail = emailDomain != null && personalDomains.contains(emailDomain);
-        String companyDomain = lead.companyDomain() != null ? lead.companyDomain() : personalEmail ? null : emailDomain;
+        String companyDomain = facts.companyDomain() != null ? facts.companyDomain() : personalEmail ? null : emailDomain;
         Optional<EnrichmentProvider.CompanyFacts> company = provider.company(companyDomain);
-        Optional<EnrichmentProvider.PersonFacts> person = provider.person(lead.email());
+        Optional<EnrichmentProvider.PersonFacts> person = provider.person(facts.email());
 
-        String role = roles.role(lead.jobTitle());
-        String industry = normaliseIndustry(lead.industry() != null ? lead.industry()
+        String role = roles.role(facts.jobTitle());
+        String industry = normaliseIndustry(facts.industry() != null ? facts.industry()
                 : company.map(EnrichmentProvider.CompanyFacts::industry).orElse(null));
-        Integer employees = lead.employees() != null ? lead.employees()
+        Integer employees = facts.employees() != null ? facts.employees()
                 : company.map(EnrichmentProvider.CompanyFacts::employees).orElse(null);
         Integer tenure = person.map(EnrichmentProvider.PersonFacts::tenureMonths).orElse(null);
         Set<SignalFamily> signals = signals(lead, company, person);
 
-        Enrichment enrichment = new Enrichment(role, roles.persona(role), lead.jobTitle(), industry, employees,
-                lead.country(), lead.country() == null ? null : regions.getProperty(lead.country()), tenure, personalEmail,
+        Enrichment enrichment = new Enrichment(role, roles.persona(role), facts.jobTitle(), industry, employees,
+                facts.country(), facts.country() == null ? null : regions.getProperty(facts.country()), tenure, personalEmail,
                 person.map(EnrichmentProvider.PersonFacts::linkedinUrl).orElse(null),
                 company.map(EnrichmentProvider.CompanyFacts::technologies).orElse(List.of()),
                 signals, SignalFamily.arePowerSignals(signals),
-                gaps(lead, industry, employees, tenure));
-        leads.updateEnrichment(leadId, enrichment, clock.instant());
+                gaps(facts, industry, employees, tenure));
+        events.publishEvent(new LeadEnriched(leadId, enrichment));
         timeline.record(leadId, "ENRICHED", Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
                 "personalEmail", personalEmail, "gaps", enrichment.gaps()));
         return enrichment;
@@ -84,31 +90,31 @@ public class EnrichmentService {
     private static Set<SignalFamily> signals(Lead lead, Optional<EnrichmentProvider.CompanyFacts> company,
                                              Optional<EnrichmentProvider.PersonFacts> person) {
         Set<SignalFamily> found = EnumSet.noneOf(SignalFamily.class);
-        Map<String, Object> details = lead.details();
-        if (lead.type() == LeadType.FORM_FILL || details.containsKey("pagesViewed")
-                || "social-mention".equals(details.get("eventKind"))) {
+        LeadDetails details = lead.facts().details();
+        if (lead.type() == LeadType.FORM_FILL || !details.pagesViewed().isEmpty()
+                || "social-mention".equals(details.eventKind())) {
             found.add(SignalFamily.ACTIVITY);
         }
         boolean attendsOrBelongs = person.map(p -> !p.groups().isEmpty() || !p.events().isEmpty()).orElse(false);
-        String source = lead.source() == null ? "" : lead.source().toLowerCase(Locale.ROOT);
+        String source = lead.facts().source() == null ? "" : lead.facts().source().toLowerCase(Locale.ROOT);
         if (attendsOrBelongs || source.matches(".*\\b(webinar|event|evento|meetup|conference|congreso|community|comunidad)\\b.*")) {
             found.add(SignalFamily.PRESENCE);
         }
-        if (details.containsKey("referredBy")) {
+        if (details.referredBy() != null) {
             found.add(SignalFamily.SOCIAL_GRAPH);
         }
         if (company.isPresent()) {
             found.add(SignalFamily.COMPANY_TECHNOLOGY);
         }
-        if (lead.jobTitle() != null) {
+        if (lead.facts().jobTitle() != null) {
             found.add(SignalFamily.BIOGRAPHY);
         }
         return found;
     }
 
-    private static List<String> gaps(Lead lead, String industry, Integer employees, Integer tenure) {
+    private static List<String> gaps(LeadFacts facts, String industry, Integer employees, Integer tenure) {
         List<String> gaps = new ArrayList<>();
-        if (lead.jobTitle() == null) {
+        if (facts.jobTitle() == null) {
             gaps.add("jobTitle");
         }
         if (industry == null) {
@@ -117,7 +123,7 @@ public class EnrichmentService {
         if (employees == null) {
             gaps.add("employees");
         }
-        if (lead.country() == null) {
+        if (facts.country() == null) {
             gaps.add("country");
         }
         if (tenure == null) {

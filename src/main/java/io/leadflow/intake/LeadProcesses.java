@@ -2,12 +2,14 @@ package io.leadflow.intake;
 
 import io.leadflow.engine.EngineIdentity;
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.lead.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -17,13 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Each lead's process as leadflow knows it: the instance it runs in and whether it ended. A slow
- * sweep asks the engine about live ones, a page at a time, and flags a lead whose process is gone
- * (on its timeline, in {@code /actuator/health} and in the lead events metric) instead of letting
- * its planned steps wait forever.
+ * Each lead's process as leadflow knows it ({@code lead_process}): the instance it runs in and
+ * whether it ended. A slow sweep asks the engine about live ones, a page at a time, and flags a lead
+ * whose process is gone (on its timeline, in {@code /actuator/health} and in the lead events
+ * metric) instead of letting its planned steps wait forever.
  */
 @Component("leadProcesses")
-public class LeadProcesses implements HealthIndicator {
+public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
 
     record LiveProcess(UUID leadId, long processInstanceKey, String engineId) {
     }
@@ -36,36 +38,43 @@ public class LeadProcesses implements HealthIndicator {
     private final EngineIdentity engineIdentity;
     private final Timeline timeline;
     private final Clock clock;
+    private final IntakeProperties settings;
 
-    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, EngineIdentity engineIdentity, Timeline timeline, Clock clock) {
+    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, EngineIdentity engineIdentity, Timeline timeline, Clock clock,
+                  IntakeProperties settings) {
         this.jdbc = jdbc;
         this.engine = engine;
         this.engineIdentity = engineIdentity;
         this.timeline = timeline;
         this.clock = clock;
+        this.settings = settings;
     }
 
-    void started(UUID leadId, long processInstanceKey) {
-        jdbc.sql("update lead set process_instance_key = ?, process_engine_id = ? where id = ?")
+    public void started(UUID leadId, long processInstanceKey) {
+        jdbc.sql("update lead_process set process_instance_key = ?, engine_id = ? where lead_id = ?")
                 .params(processInstanceKey, engineIdentity.id(), leadId).update();
     }
 
-    void ended(UUID leadId) {
-        jdbc.sql("update lead set process_ended_at = ? where id = ? and process_ended_at is null")
+    public void ended(UUID leadId) {
+        jdbc.sql("update lead_process set ended_at = ? where lead_id = ? and ended_at is null")
                 .params(Timestamp.from(clock.instant()), leadId).update();
     }
 
-    @Scheduled(fixedDelayString = "${leadflow.intake.reconcile-interval:PT1M}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::reconcile, settings.reconcileInterval());
+    }
+
     public void reconcile() {
         List<LiveProcess> page = jdbc.sql("""
-                        select id, process_instance_key, process_engine_id from lead
-                        where process_instance_key is not null and process_ended_at is null and process_lost_at is null
-                        order by process_engine_id is not distinct from :engine, process_checked_at nulls first limit :page
+                        select lead_id, process_instance_key, engine_id from lead_process
+                        where process_instance_key is not null and ended_at is null and lost_at is null
+                        order by engine_id is not distinct from :engine, checked_at nulls first limit :page
                         """)
                 .param("engine", engineIdentity.id())
                 .param("page", PAGE)
-                .query((rs, row) -> new LiveProcess(rs.getObject("id", UUID.class), rs.getLong("process_instance_key"),
-                        rs.getString("process_engine_id")))
+                .query((rs, row) -> new LiveProcess(rs.getObject("lead_id", UUID.class), rs.getLong("process_instance_key"),
+                        rs.getString("engine_id")))
                 .list();
         for (LiveProcess process : page) {
             boolean exists;
@@ -78,7 +87,7 @@ public class LeadProcesses implements HealthIndicator {
             }
             Timestamp now = Timestamp.from(clock.instant());
             if (exists) {
-                jdbc.sql("update lead set process_checked_at = ? where id = ?").params(now, process.leadId()).update();
+                jdbc.sql("update lead_process set checked_at = ? where lead_id = ?").params(now, process.leadId()).update();
             } else if (markLost(process.leadId(), now)) {
                 log.warn("Lead {} lost its process {}: the engine no longer has it", process.leadId(), process.processInstanceKey());
                 timeline.record(process.leadId(), "PROCESS_LOST", Map.of("processInstanceKey", process.processInstanceKey()));
@@ -89,8 +98,8 @@ public class LeadProcesses implements HealthIndicator {
     /** False when the process ended between the query and the question: an end is not a loss. */
     private boolean markLost(UUID leadId, Timestamp now) {
         return jdbc.sql("""
-                        update lead set process_checked_at = :now, process_lost_at = :now
-                        where id = :id and process_ended_at is null and process_lost_at is null
+                        update lead_process set checked_at = :now, lost_at = :now
+                        where lead_id = :id and ended_at is null and lost_at is null
                         """)
                 .param("now", now).param("id", leadId).update() == 1;
     }
@@ -98,7 +107,7 @@ public class LeadProcesses implements HealthIndicator {
     /** UP, with how many leads lost their process: a number to act on, not an outage. */
     @Override
     public Health health() {
-        long lost = jdbc.sql("select count(*) from lead where process_lost_at is not null").query(Long.class).single();
+        long lost = jdbc.sql("select count(*) from lead_process where lost_at is not null").query(Long.class).single();
         return Health.up().withDetail("leadsWithLostProcess", lost).build();
     }
 }

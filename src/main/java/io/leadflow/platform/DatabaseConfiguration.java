@@ -3,7 +3,6 @@ package io.leadflow.platform;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,17 +28,15 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "")
-    DataSource dataSource(DataSourceProperties properties,
-                          @Value("${leadflow.database.create-if-missing:true}") boolean createIfMissing,
-                          @Value("${leadflow.database.embedded-fallback:false}") boolean embeddedFallback) {
+    DataSource dataSource(DataSourceProperties properties, PlatformProperties platform) {
         String url = properties.determineUrl();
         if (serverReachable(url, properties)) {
-            if (createIfMissing) {
+            if (platform.database().createIfMissing()) {
                 createDatabaseIfMissing(url, properties);
             }
             return properties.initializeDataSourceBuilder().build();
         }
-        if (!embeddedFallback) {
+        if (!platform.database().embeddedFallback()) {
             throw new IllegalStateException("No PostgreSQL server answers at " + url);
         }
         log.warn("No PostgreSQL server at {}; starting an embedded one", url);

@@ -1,7 +1,5 @@
 package io.leadflow.platform;
 
-import io.leadflow.intake.FieldError;
-
 import java.util.List;
 
 /** A request with fields at fault, answered with 400 and the list of fields. */

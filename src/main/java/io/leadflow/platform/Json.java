@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 
-/** JSON in and out of jsonb columns. */
+/** JSON in and out of jsonb columns, and records to and from maps. */
 @Component
 public class Json {
 
@@ -29,6 +29,15 @@ public class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /** A value's properties (a record's components) as a map, the way it would be written as JSON. */
+    public Map<String, Object> toMap(Object value) {
+        return mapper.convertValue(value, MAP);
+    }
+
+    public <T> T convert(Object value, Class<T> type) {
+        return mapper.convertValue(value, type);
     }
 
     public Map<String, Object> map(String json) {

@@ -1,11 +1,5 @@
 package io.leadflow.platform;
 
-import io.leadflow.intake.FieldError;
-import io.leadflow.intake.InvalidLeadException;
-import io.leadflow.intake.LeadNotFoundException;
-import io.leadflow.tasklist.TaskNotFoundException;
-import io.leadflow.tasklist.TaskNotOpenException;
-import io.leadflow.tasklist.TaskNotYoursException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpStatus;
@@ -22,11 +16,6 @@ import java.util.List;
 /** Every API error is an RFC 9457 problem; bad input names the fields at fault. */
 @RestControllerAdvice(basePackages = "io.leadflow")
 class ProblemHandler {
-
-    @ExceptionHandler(InvalidLeadException.class)
-    ProblemDetail invalidLead(InvalidLeadException e) {
-        return invalid("The lead has fields at fault", e.errors());
-    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalidRequest(InvalidRequestException e) {
@@ -63,19 +52,9 @@ class ProblemHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
-    @ExceptionHandler({LeadNotFoundException.class, TaskNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(TaskNotOpenException.class)
-    ProblemDetail notOpen(TaskNotOpenException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(TaskNotYoursException.class)
-    ProblemDetail notYours(TaskNotYoursException e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     static ProblemDetail problem(HttpStatus status, String detail) {

@@ -1,11 +1,12 @@
 package io.leadflow.scoring;
 
-import io.leadflow.intake.LeadRepository;
-import io.leadflow.intake.Timeline;
+import io.leadflow.lead.LeadQualified;
+import io.leadflow.lead.Timeline;
+import io.leadflow.process.IdentifyProcess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,19 +14,17 @@ import java.util.UUID;
 @Service
 public class QualificationService {
 
-    private final LeadRepository leads;
+    private final ApplicationEventPublisher events;
     private final Timeline timeline;
-    private final Clock clock;
 
-    QualificationService(LeadRepository leads, Timeline timeline, Clock clock) {
-        this.leads = leads;
+    QualificationService(ApplicationEventPublisher events, Timeline timeline) {
+        this.events = events;
         this.timeline = timeline;
-        this.clock = clock;
     }
 
     @Transactional
-    public void record(UUID leadId, Qualification qualification) {
-        leads.updateQualification(leadId, qualification.stage(), qualification.score(), qualification.reasons(), clock.instant());
+    public void record(UUID leadId, IdentifyProcess.Qualification qualification) {
+        events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons()));
         timeline.record(leadId, "QUALIFIED", Map.of("stage", qualification.stage().name(), "score", qualification.score(),
                 "reasons", qualification.reasons()));
     }

@@ -1,7 +1,8 @@
 package io.leadflow.sequence;
 
+import io.leadflow.process.SequenceProcess;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,11 +21,8 @@ public record CadenceStep(int step, Channel channel, int dayOffset) {
         }
     }
 
-    /** Reads the rows of the sequence-cadence decision: {step, channel, dayOffset} each. */
-    public static List<CadenceStep> fromDecision(List<? extends Map<String, ?>> rows) {
-        return rows.stream()
-                .map(row -> new CadenceStep(((Number) row.get("step")).intValue(),
-                        Channel.valueOf(String.valueOf(row.get("channel"))), ((Number) row.get("dayOffset")).intValue()))
-                .toList();
+    /** Reads the rows of the sequence-cadence decision. */
+    public static List<CadenceStep> fromDecision(List<SequenceProcess.CadenceRow> rows) {
+        return rows.stream().map(row -> new CadenceStep(row.step(), Channel.valueOf(row.channel()), row.dayOffset())).toList();
     }
 }

@@ -1,9 +1,12 @@
 package io.leadflow.sequence;
 
+import io.leadflow.email.InboundMail;
 import io.leadflow.engine.ProcessEngine;
-import io.leadflow.intake.Lead;
-import io.leadflow.intake.LeadRepository;
-import io.leadflow.intake.Timeline;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SuppressionList;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.util.LinkedHashMap;
@@ -19,11 +22,11 @@ import java.util.UUID;
 public class SequenceExits {
 
     public enum Exit {
-        REPLIED("lead-replied"),
-        MEETING_BOOKED("meeting-booked"),
-        UNSUBSCRIBED("lead-unsubscribed"),
-        BOUNCED("mail-bounced"),
-        STOPPED("sequence-stopped");
+        REPLIED(SequenceProcess.LEAD_REPLIED),
+        MEETING_BOOKED(SequenceProcess.MEETING_BOOKED),
+        UNSUBSCRIBED(SequenceProcess.LEAD_UNSUBSCRIBED),
+        BOUNCED(SequenceProcess.MAIL_BOUNCED),
+        STOPPED(SequenceProcess.SEQUENCE_STOPPED);
 
         private final String message;
 
@@ -32,12 +35,12 @@ public class SequenceExits {
         }
     }
 
-    private final LeadRepository leads;
+    private final Leads leads;
     private final SuppressionList suppressions;
     private final ProcessEngine engine;
     private final Timeline timeline;
 
-    SequenceExits(LeadRepository leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline) {
+    SequenceExits(Leads leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline) {
         this.leads = leads;
         this.suppressions = suppressions;
         this.engine = engine;
@@ -45,15 +48,27 @@ public class SequenceExits {
     }
 
     public void exit(UUID leadId, Exit exit, Map<String, Object> details) {
-        Lead lead = leads.get(leadId);
+        String email = leads.get(leadId).facts().email();
         if (exit == Exit.UNSUBSCRIBED) {
-            suppressions.suppress(lead.email(), SuppressionList.Reason.UNSUBSCRIBED);
+            suppressions.suppress(email, SuppressionList.Reason.UNSUBSCRIBED);
         } else if (exit == Exit.BOUNCED) {
-            suppressions.suppress(lead.email(), SuppressionList.Reason.BOUNCED);
+            suppressions.suppress(email, SuppressionList.Reason.BOUNCED);
         }
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("exit", exit.name());
         timeline.record(leadId, exit.name(), recorded);
-        engine.publishMessage(exit.message, leadId.toString(), Map.of("exitReason", exit.name()));
+        engine.publishMessage(exit.message, leadId.toString(), new SequenceProcess.Exit(exit.name()));
+    }
+
+    /** A person's reply or a hard bounce ends the sequence; an automatic reply or a soft bounce does not. */
+    @EventListener
+    public void inboundMail(InboundMail mail) {
+        Map<String, Object> details = Map.of("messageId", mail.messageId(), "subject", mail.subject());
+        switch (mail.kind()) {
+            case REPLY -> exit(mail.leadId(), Exit.REPLIED, details);
+            case HARD_BOUNCE -> exit(mail.leadId(), Exit.BOUNCED, details);
+            case AUTO_REPLY -> timeline.record(mail.leadId(), "AUTO_REPLY_IGNORED", details);
+            case SOFT_BOUNCE -> timeline.record(mail.leadId(), "SOFT_BOUNCE_IGNORED", details);
+        }
     }
 }

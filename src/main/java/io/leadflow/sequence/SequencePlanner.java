@@ -1,7 +1,6 @@
 package io.leadflow.sequence;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import io.leadflow.calendar.BusinessHoursCalendar;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +29,6 @@ import java.util.Optional;
  *       Only when even the gap ends past the window does it stay outside: order and working time come first.</li>
  * </ul>
  */
-@Component
 public class SequencePlanner {
 
     private static final Duration SLOT_AFTER_WORK_START = Duration.ofHours(1);
@@ -40,9 +38,7 @@ public class SequencePlanner {
     private final Duration firstAttemptWorkingTime;
     private final int windowDays;
 
-    public SequencePlanner(BusinessHoursCalendar calendar,
-                           @Value("${leadflow.sequence.first-attempt-working-hours:4}") int firstAttemptWorkingHours,
-                           @Value("${leadflow.sequence.window-days:14}") int windowDays) {
+    public SequencePlanner(BusinessHoursCalendar calendar, int firstAttemptWorkingHours, int windowDays) {
         if (firstAttemptWorkingHours < 1 || windowDays < 1) {
             throw new IllegalArgumentException("First-attempt working hours and window days must be positive");
         }

@@ -7,15 +7,21 @@ import io.leadflow.email.MailOutbox;
 import io.leadflow.email.OutgoingMail;
 import io.leadflow.email.RenderedEmail;
 import io.leadflow.email.TemplateKey;
-import io.leadflow.handoff.RepDirectory;
-import io.leadflow.intake.Lead;
-import io.leadflow.intake.LeadRepository;
-import io.leadflow.intake.LeadStage;
-import io.leadflow.intake.Timeline;
-import io.leadflow.platform.LeadflowProperties.Person;
+import io.leadflow.assignment.AssignmentProperties.Person;
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadRecycled;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SuppressionList;
+import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +42,7 @@ import java.util.UUID;
 @Service
 public class SequenceService {
 
-    private final LeadRepository leads;
+    private final Leads leads;
     private final SequenceAttemptRepository attempts;
     private final SequencePlanner planner;
     private final BusinessHoursCalendar calendar;
@@ -49,14 +54,15 @@ public class SequenceService {
     private final RepDirectory reps;
     private final RepTaskService repTasks;
     private final Timeline timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<String> journeyStageByStep;
 
-    SequenceService(LeadRepository leads, SequenceAttemptRepository attempts, SequencePlanner planner,
+    SequenceService(Leads leads, SequenceAttemptRepository attempts, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
-                    RepTaskService repTasks, Timeline timeline, Clock clock,
-                    @Value("${leadflow.sequence.journey-stage-by-step}") List<String> journeyStageByStep) {
+                    RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
+                    SequenceProperties settings) {
         this.leads = leads;
         this.attempts = attempts;
         this.planner = planner;
@@ -69,8 +75,9 @@ public class SequenceService {
         this.reps = reps;
         this.repTasks = repTasks;
         this.timeline = timeline;
+        this.events = events;
         this.clock = clock;
-        this.journeyStageByStep = List.copyOf(journeyStageByStep);
+        this.journeyStageByStep = List.copyOf(settings.journeyStageByStep());
     }
 
     /**
@@ -78,11 +85,11 @@ public class SequenceService {
      * them as the process variables the sequence model iterates over.
      */
     @Transactional
-    public List<Map<String, Object>> plan(UUID leadId, List<CadenceStep> cadence) {
+    public List<SequenceProcess.Attempt> plan(UUID leadId, List<CadenceStep> cadence) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         if (attempts.of(leadId).isEmpty()) {
-            List<PlannedAttempt> plan = planner.plan(now, lead.country(), lead.timeZone(), cadence);
+            List<PlannedAttempt> plan = planner.plan(now, lead.facts().country(), lead.zone(), cadence);
             plan.forEach(attempt -> attempts.insertIfNew(leadId, attempt, now));
             timeline.record(leadId, "SEQUENCE_PLANNED", Map.of("attempts", plan.stream()
                     .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
@@ -96,25 +103,21 @@ public class SequenceService {
      * A call or social touch first in line opens at once, so the rep sees it and acts within the
      * first working hours; everything else opens at its planned moment.
      */
-    private Map<String, Object> variables(SequenceAttempt attempt, boolean first, Lead lead, Instant now) {
-        ZoneId zone = lead.timeZone();
+    private SequenceProcess.Attempt variables(SequenceAttempt attempt, boolean first, Lead lead, Instant now) {
+        ZoneId zone = lead.zone();
         ZonedDateTime at = attempt.plannedAt().atZone(zone);
         Instant openAt = first && attempt.channel() != Channel.EMAIL && now.isBefore(attempt.plannedAt()) ? now : attempt.plannedAt();
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("step", attempt.step());
-        variables.put("channel", attempt.channel().name());
-        variables.put("at", at.toOffsetDateTime().toString());
-        variables.put("openAt", openAt.atZone(zone).toOffsetDateTime().toString());
-        variables.put("due", attempt.due().atZone(zone).toOffsetDateTime().toString());
-        variables.put("sameDayEnd", calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
-        return variables;
+        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
+                openAt.atZone(zone).toOffsetDateTime().toString(), attempt.due().atZone(zone).toOffsetDateTime().toString(),
+                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
     }
 
     /** Queues the attempt's personalised email once, unless the address is suppressed. */
     @Transactional
     public void sendEmail(UUID leadId, int step, boolean followUp) {
         Lead lead = leads.get(leadId);
-        if (suppressions.isSuppressed(lead.email())) {
+        LeadFacts facts = lead.facts();
+        if (suppressions.isSuppressed(facts.email())) {
             if (!followUp) {
                 attempts.update(leadId, step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
             }
@@ -122,16 +125,16 @@ public class SequenceService {
             return;
         }
         TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
-                journeyStage(step), lead.language());
+                journeyStage(step), facts.language());
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(leadId);
         RenderedEmail mail = renderer.render(template, new EmailModel(
-                new EmailModel.Lead(lead.firstName(), lead.lastName(), lead.company(), lead.jobTitle(), lead.industry(), lead.country()),
+                new EmailModel.Lead(facts.firstName(), facts.lastName(), facts.company(), facts.jobTitle(), facts.industry(), facts.country()),
                 new EmailModel.Rep(rep.name(), rep.email()),
                 new EmailModel.Attempt(step, journeyStageByStep.size()),
                 unsubscribeUrl));
         String key = "sequence:" + leadId + ":" + step + (followUp ? ":follow-up" : "");
-        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, lead.email(), mail.subject(), mail.textBody(), mail.htmlBody(),
+        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, facts.email(), mail.subject(), mail.textBody(), mail.htmlBody(),
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
                         "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
         if (enqueued.created()) {
@@ -166,8 +169,9 @@ public class SequenceService {
     /** Five attempts and no answer: back to nurture. */
     @Transactional
     public void recycleToNurture(UUID leadId) {
-        leads.updateStage(leadId, LeadStage.LEAD, clock.instant());
-        timeline.record(leadId, "RECYCLED_TO_NURTURE", Map.of("reason", "no answer after the sequence"));
+        String reason = "no answer after the sequence";
+        events.publishEvent(new LeadRecycled(leadId, reason));
+        timeline.record(leadId, "RECYCLED_TO_NURTURE", Map.of("reason", reason));
     }
 
     public List<SequenceAttempt> attemptsOf(UUID leadId) {

@@ -2,11 +2,13 @@ package io.leadflow.tasklist;
 
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
-import io.leadflow.intake.Timeline;
+import io.leadflow.lead.Timeline;
+import io.leadflow.tasklist.internal.RepTaskRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,7 +25,7 @@ import java.util.UUID;
  * it until the rep completes it in the task list, then completes the job with the form's values.
  */
 @Service
-public class RepTaskService {
+public class RepTaskService implements SchedulingConfigurer {
 
     /** A user task as the engine handed it out. */
     public record IncomingTask(long jobKey, String processId, String elementId, UUID leadId, String assignee,
@@ -44,9 +46,10 @@ public class RepTaskService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final TasklistProperties settings;
 
     RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline,
-                   ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+                   ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, TasklistProperties settings) {
         this.events = events;
         this.transaction = transaction;
         this.tasks = tasks;
@@ -54,6 +57,12 @@ public class RepTaskService {
         this.engine = engine;
         this.timeline = timeline;
         this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar scheduled) {
+        scheduled.addFixedDelayTask(this::closeWithdrawnTasks, settings.reconcileInterval());
     }
 
     public void receive(IncomingTask incoming) {
@@ -78,6 +87,10 @@ public class RepTaskService {
 
     public List<RepTask> openTasksOf(String assignee) {
         return tasks.openFor(assignee);
+    }
+
+    public List<RepTask> openTasksOfLead(UUID leadId) {
+        return tasks.openOfLead(leadId);
     }
 
     /** All open tasks of every rep and group (a manager's view). */
@@ -127,7 +140,6 @@ public class RepTaskService {
      * its due date withdraws a rep's task. Asking the engine through the client works the same with
      * the embedded engine and with a cluster.
      */
-    @Scheduled(fixedDelayString = "${leadflow.tasklist.reconcile-interval:PT5S}")
     public void closeWithdrawnTasks() {
         for (RepTask task : tasks.openOverdue(clock.instant())) {
             try {

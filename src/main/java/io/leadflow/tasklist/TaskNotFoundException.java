@@ -1,6 +1,8 @@
 package io.leadflow.tasklist;
 
-public class TaskNotFoundException extends RuntimeException {
+import io.leadflow.platform.NotFoundException;
+
+public class TaskNotFoundException extends NotFoundException {
 
     public TaskNotFoundException(long jobKey) {
         super("No task " + jobKey);

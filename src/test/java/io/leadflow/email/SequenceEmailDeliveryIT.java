@@ -3,6 +3,7 @@ package io.leadflow.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.sequence.SendSequenceEmailWorker;
+import io.leadflow.process.SequenceProcess;
 import io.leadflow.tasklist.RepTaskService;
 import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,10 @@ class SequenceEmailDeliveryIT extends LeadflowIntegrationTest {
         awaitLead(id, l -> openTask(l, "First contact") != null);
 
         // Zeebe delivers at least once: the same job (lead, attempt 2) twice, as after a crash before completing it.
-        Map<String, Object> attempt = Map.of("step", 2, "channel", "EMAIL");
-        worker.sendSequenceEmail(id.toString(), attempt, false);
-        worker.sendSequenceEmail(id.toString(), attempt, false);
+        var job = new SequenceProcess.Variables(id.toString(), "FORM_FILL", "ana", null, null,
+                new SequenceProcess.Attempt(2, "EMAIL", null, null, null, null), false, null, null, null, null, null);
+        worker.sendSequenceEmail(job);
+        worker.sendSequenceEmail(job);
 
         awaitMail(email, 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mailbox(email).size() == 1);

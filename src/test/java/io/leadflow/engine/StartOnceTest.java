@@ -41,7 +41,7 @@ class StartOnceTest {
                     .startEvent().message("lead-arrived")
                     .serviceTask("enrich", task -> task.zeebeJobType("enrich"))
                     .endEvent().done(), "arrival.bpmn").send().join();
-            EngineProperties properties = new EngineProperties(EngineProperties.Mode.EMBEDDED, data, Duration.ofDays(1), null);
+            EngineProperties properties = new EngineProperties(EngineProperties.Mode.EMBEDDED, data, Duration.ofDays(1), null, null);
             ProcessEngine timingOut = new CamundaProcessEngine(hasty, properties);
             ProcessEngine answering = new CamundaProcessEngine(patient, properties);
 

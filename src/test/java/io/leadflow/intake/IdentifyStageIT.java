@@ -2,7 +2,7 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
-import io.leadflow.sequence.BusinessHoursCalendar;
+import io.leadflow.calendar.BusinessHoursCalendar;
 import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,7 @@
 package io.leadflow.sequence;
 
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.CalendarProperties;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -27,8 +29,7 @@ class SequencePlannerTest {
 
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
-    private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(
-            Clock.systemUTC(), LocalTime.of(9, 0), LocalTime.of(17, 0));
+    private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(), new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));
     private final SequencePlanner planner = new SequencePlanner(calendar, 4, 14);
 
     private static Instant madrid(String dateTime) {

@@ -1,5 +1,7 @@
 package io.leadflow.sequence;
 
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.CalendarProperties;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
@@ -33,7 +35,7 @@ class SequencePlannerYearTest {
             LocalTime.of(3, 0), LocalTime.of(8, 59), LocalTime.of(9, 0), LocalTime.of(12, 0),
             LocalTime.of(16, 30), LocalTime.of(16, 59), LocalTime.of(17, 0), LocalTime.of(22, 0));
 
-    private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(), WORK_START, WORK_END);
+    private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(), new CalendarProperties(WORK_START, WORK_END));
     private final SequencePlanner planner = new SequencePlanner(calendar, 4, 14);
 
     @ParameterizedTest

@@ -176,7 +176,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         model.put("manager", false);
         model.put("user", "ana");
         model.put("flash", "Done: <img src=x onerror=alert(1)>");
-        model.put("tasks", List.of(new TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
+        model.put("tasks", List.of(new io.leadflow.tasklist.internal.TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
                 "Acme & \"Co\"", "ana", null)));
         StringWriter out = new StringWriter();
         list.process(model, out);

@@ -1,0 +1,67 @@
+package io.leadflow.assignment;
+
+import io.leadflow.email.InternalMailRenderer;
+import io.leadflow.email.MailOutbox;
+import io.leadflow.email.OutgoingMail;
+import io.leadflow.email.RenderedEmail;
+import io.leadflow.assignment.AssignmentProperties.Person;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.PlatformProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Tells the rep a lead is theirs, by email, once per hand-off however often the job is delivered. */
+@Service
+public class RepNotifier {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm xxx");
+
+    private final Leads leads;
+    private final RepDirectory reps;
+    private final InternalMailRenderer renderer;
+    private final MailOutbox outbox;
+    private final Timeline timeline;
+    private final PlatformProperties platform;
+
+    RepNotifier(Leads leads, RepDirectory reps, InternalMailRenderer renderer, MailOutbox outbox,
+                Timeline timeline, PlatformProperties platform) {
+        this.leads = leads;
+        this.reps = reps;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.platform = platform;
+    }
+
+    @Transactional
+    public void notifyOwner(UUID leadId, String task, OffsetDateTime due) {
+        Lead lead = leads.get(leadId);
+        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
+        Map<String, Object> leadData = new LinkedHashMap<>();
+        leadData.put("name", lead.fullName());
+        leadData.put("company", lead.facts().company() == null ? "" : lead.facts().company());
+        leadData.put("jobTitle", lead.facts().jobTitle() == null ? "" : lead.facts().jobTitle());
+        leadData.put("timeZone", lead.facts().timeZone());
+        RenderedEmail mail = renderer.render("rep-new-lead", Map.of(
+                "rep", Map.of("name", rep.name()),
+                "lead", leadData,
+                "stage", lead.stage().name(),
+                "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
+                "task", task,
+                "due", DUE.format(due),
+                "taskListUrl", platform.baseUrl() + "/tasks"));
+        String key = "rep-notification:" + leadId + ":" + rep.username();
+        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, rep.email(), mail.subject(), mail.textBody(), null, Map.of()));
+        if (enqueued.created()) {
+            timeline.record(leadId, "REP_NOTIFIED", Map.of("rep", rep.username(), "messageId", enqueued.messageId()));
+        }
+    }
+}

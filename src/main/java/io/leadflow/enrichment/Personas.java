@@ -1,0 +1,24 @@
+package io.leadflow.enrichment;
+
+import io.leadflow.platform.ReferenceFile;
+
+import java.util.List;
+import java.util.Properties;
+
+/** The buyer personas a lead's role maps to (enrichment/personas.properties); a persona picks the email templates. */
+public final class Personas {
+
+    public static final String OTHER = "other";
+
+    private static final Properties BY_ROLE = ReferenceFile.properties("enrichment/personas.properties");
+
+    /** Every persona, in order. */
+    public static final List<String> ALL = BY_ROLE.values().stream().map(String::valueOf).distinct().sorted().toList();
+
+    private Personas() {
+    }
+
+    public static String ofRole(String role) {
+        return BY_ROLE.getProperty(role, OTHER);
+    }
+}

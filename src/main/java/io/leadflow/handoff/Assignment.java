@@ -1,7 +1,0 @@
-package io.leadflow.handoff;
-
-import java.time.ZonedDateTime;
-
-/** Who owns a lead and when the rep's task is due, in the lead's zone. */
-public record Assignment(String owner, String ownerName, String ownerEmail, ZonedDateTime taskDue) {
-}

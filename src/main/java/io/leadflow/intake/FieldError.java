@@ -1,5 +1,0 @@
-package io.leadflow.intake;
-
-/** One field at fault, as reported in a problem+json "errors" member. */
-public record FieldError(String field, String message) {
-}

@@ -1,7 +1,0 @@
-package io.leadflow.intake;
-
-import java.time.OffsetDateTime;
-import java.util.Map;
-
-public record TimelineEntryView(String type, OffsetDateTime at, Map<String, Object> details) {
-}

@@ -1,0 +1,113 @@
+package io.leadflow.intake.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.FieldError;
+import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.PayloadTooLargeException;
+import io.leadflow.sequence.SequenceService;
+import io.leadflow.tasklist.RepTaskService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/leads")
+class LeadController {
+
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final LeadValidator validator;
+    private final LeadService service;
+    private final Leads leads;
+    private final Timeline timeline;
+    private final RepTaskService tasks;
+    private final SequenceService sequences;
+    private final ObjectMapper json;
+
+    LeadController(LeadValidator validator, LeadService service, Leads leads, Timeline timeline,
+                   RepTaskService tasks, SequenceService sequences, ObjectMapper json) {
+        this.sequences = sequences;
+        this.validator = validator;
+        this.service = service;
+        this.leads = leads;
+        this.timeline = timeline;
+        this.tasks = tasks;
+        this.json = json;
+    }
+
+    @Operation(summary = "Submit a lead", description = "201 with the new lead's id; 200 with the same id when the person "
+            + "(email, trimmed and case-insensitive) or visiting company (domain) is already known: the new facts are merged.")
+    @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/" + LeadSubmissionSchema.NAME)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
+        JsonNode body = json.readTree(boundedBody(request.getInputStream()));
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("The lead has fields at fault", List.of(new FieldError("body", "must be a JSON object")));
+        }
+        Map<String, Object> raw = json.convertValue(body, new TypeReference<>() {
+        });
+        Leads.Received outcome = service.submit(validator.validate(raw));
+        Map<String, UUID> created = Map.of("id", outcome.id());
+        URI location = URI.create("/api/leads/" + outcome.id());
+        return outcome.created()
+                ? ResponseEntity.created(location).body(created)
+                : ResponseEntity.status(HttpStatus.OK).location(location).body(created);
+    }
+
+    @GetMapping("/{id}")
+    LeadView get(@PathVariable UUID id) {
+        Lead lead = leads.get(id);
+        ZoneId zone = lead.zone();
+        List<LeadView.OpenTask> openTasks = tasks.openTasksOfLead(id).stream()
+                .map(task -> new LeadView.OpenTask(task.jobKey(), task.name(), task.assignee(),
+                        task.due() == null ? null : task.due().atZone(zone).toOffsetDateTime()))
+                .toList();
+        List<LeadView.SequenceStep> sequence = sequences.attemptsOf(id).stream()
+                .map(attempt -> new LeadView.SequenceStep(attempt.step(), attempt.channel().name().toLowerCase(Locale.ROOT),
+                        attempt.plannedAt().atZone(zone).toOffsetDateTime(), attempt.due().atZone(zone).toOffsetDateTime(),
+                        attempt.status().name().toLowerCase(Locale.ROOT), attempt.outcome()))
+                .toList();
+        return new LeadView(lead.id(), lead.type(), lead.stage(), lead.facts(),
+                new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks, sequence,
+                lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<TimelineEntryView> timeline(@PathVariable UUID id) {
+        ZoneId zone = leads.get(id).zone();
+        return timeline.of(id).stream()
+                .map(entry -> new TimelineEntryView(entry.type(), entry.at().atZone(zone).toOffsetDateTime(), entry.details()))
+                .toList();
+    }
+
+    private static byte[] boundedBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException(MAX_BODY_BYTES);
+        }
+        return body;
+    }
+}

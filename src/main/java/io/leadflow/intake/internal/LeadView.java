@@ -1,0 +1,37 @@
+package io.leadflow.intake.internal;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A lead as the API shows it: its facts as it told them, then what leadflow made of it; times are in the lead's own zone. */
+record LeadView(
+        UUID id,
+        LeadType type,
+        LeadStage stage,
+        @JsonUnwrapped LeadFacts facts,
+        Fit fit,
+        Map<String, Object> enrichment,
+        String owner,
+        List<OpenTask> openTasks,
+        List<SequenceStep> sequence,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    record Fit(Integer score, List<String> reasons) {
+    }
+
+    record OpenTask(long id, String name, String assignee, OffsetDateTime due) {
+    }
+
+    /** One attempt of the lead's connect sequence: status is planned, done, skipped or cancelled. */
+    record SequenceStep(int step, String channel, OffsetDateTime plannedAt, OffsetDateTime due, String status,
+                        String outcome) {
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadflow.intake.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The leads whose process is still to be started ({@code lead_process}), kept in PostgreSQL next to the leads themselves. */
+@Repository
+class ProcessStartQueue {
+
+    /** A start to do, and how often it was tried. */
+    record PendingStart(UUID leadId, int attempts) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ProcessStartQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** In the transaction that stores the lead. */
+    void request(UUID leadId, Instant now) {
+        jdbc.sql("insert into lead_process (lead_id, requested_at, next_attempt_at) values (?, ?, ?) on conflict do nothing")
+                .params(leadId, Timestamp.from(now), Timestamp.from(now)).update();
+    }
+
+    /**
+     * Takes up to {@code limit} due starts and hides them for {@code lease}: another drainer (or this
+     * one after a crash) takes them again only once the lease has passed.
+     */
+    List<PendingStart> claim(Instant now, Duration lease, int limit) {
+        return jdbc.sql("""
+                        update lead_process set next_attempt_at = :leaseEnd, attempts = attempts + 1
+                        where lead_id in (
+                            select lead_id from lead_process
+                            where started_at is null and next_attempt_at <= :now
+                            order by next_attempt_at limit :limit for update skip locked)
+                        returning lead_id, attempts
+                        """)
+                .param("leaseEnd", Timestamp.from(now.plus(lease)))
+                .param("now", Timestamp.from(now))
+                .param("limit", limit)
+                .query((rs, row) -> new PendingStart(rs.getObject("lead_id", UUID.class), rs.getInt("attempts")))
+                .list();
+    }
+
+    /** Returns whether this call marked it: only the first of several racing drainers records the start. */
+    boolean markStarted(UUID leadId, Instant now) {
+        return jdbc.sql("update lead_process set started_at = ?, last_error = null where lead_id = ? and started_at is null")
+                .params(Timestamp.from(now), leadId).update() == 1;
+    }
+
+    void retryLater(UUID leadId, Instant at, String error) {
+        jdbc.sql("update lead_process set next_attempt_at = ?, last_error = ? where lead_id = ? and started_at is null")
+                .params(Timestamp.from(at), error, leadId).update();
+    }
+
+    long pending() {
+        return jdbc.sql("select count(*) from lead_process where started_at is null").query(Long.class).single();
+    }
+}

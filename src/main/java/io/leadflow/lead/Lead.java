@@ -1,0 +1,32 @@
+package io.leadflow.lead;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A stored lead: what it told us, what we found out and where it stands. */
+public record Lead(
+        UUID id,
+        LeadType type,
+        LeadFacts facts,
+        LeadStage stage,
+        Integer fitScore,
+        List<String> fitReasons,
+        Map<String, Object> enrichment,
+        String owner,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The lead's own time zone: its working hours, due dates and the times it is shown. */
+    public ZoneId zone() {
+        return ZoneId.of(facts.timeZone());
+    }
+
+    public String fullName() {
+        String name = ((facts.firstName() == null ? "" : facts.firstName()) + " "
+                + (facts.lastName() == null ? "" : facts.lastName())).strip();
+        return name.isEmpty() ? (facts.company() == null ? facts.companyDomain() : facts.company()) : name;
+    }
+}

@@ -1,0 +1,41 @@
+package io.leadflow.lead;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * What a lead tells about itself: the one list of a lead's fields. The API, the CSV import and
+ * validation read field names from here, storage maps each to its column of the same name
+ * (snake_case) and {@link LeadDetails} to one JSON column. Adding a field is adding a component
+ * here and its column in a migration. Null means "not given".
+ */
+public record LeadFacts(
+        String email,
+        String firstName,
+        String lastName,
+        String jobTitle,
+        String company,
+        String companyDomain,
+        Integer employees,
+        String industry,
+        String country,
+        String timeZone,
+        String language,
+        String source,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LeadDetails details) {
+
+    /** The field names a lead arrives with, in order: these and {@link LeadDetails}'s, flat. */
+    public static final List<String> FIELD_NAMES = Stream.concat(
+                    Arrays.stream(LeadFacts.class.getRecordComponents()).map(c -> c.getName()).filter(n -> !n.equals("details")),
+                    Arrays.stream(LeadDetails.class.getRecordComponents()).map(c -> c.getName()))
+            .toList();
+
+    /** The key that makes two submissions the same lead: the person's email, else the company's domain. */
+    public String emailKey() {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,6 @@
+package io.leadflow.lead;
+
+/** Lifecycle stages, marketing's view. */
+public enum LeadStage {
+    LEAD, MQL, SQL, OPPORTUNITY, CUSTOMER, DISQUALIFIED
+}

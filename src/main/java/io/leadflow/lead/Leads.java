@@ -1,0 +1,91 @@
+package io.leadflow.lead;
+
+import io.leadflow.lead.internal.LeadRepository;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The leads: the one owner of the {@code lead} table. Intake stores arriving leads here; what other
+ * features find out about a lead reaches it as events ({@link LeadEnriched}, {@link LeadQualified},
+ * {@link OwnerAssigned}, {@link LeadRecycled}), handled in the publisher's transaction so the next
+ * step of the process sees them.
+ */
+@Service
+public class Leads {
+
+    /** The lead's id, and whether it is new (false: merged into the same person's or company's lead). */
+    public record Received(UUID id, boolean created) {
+    }
+
+    private final LeadRepository leads;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    Leads(LeadRepository leads, Timeline timeline, Clock clock) {
+        this.leads = leads;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public Optional<Lead> find(UUID id) {
+        return leads.find(id);
+    }
+
+    public Lead get(UUID id) {
+        return find(id).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    /**
+     * Stores an arriving lead, or merges its new facts into the same person's (email) or visiting
+     * company's (domain) lead; in the caller's transaction.
+     */
+    public Received receive(LeadType type, LeadFacts facts) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        if (leads.insertIfNew(id, type, facts, now)) {
+            timeline.record(id, "RECEIVED", received(type, facts));
+            return new Received(id, true);
+        }
+        Lead existing = leads.findSame(facts).orElseThrow();
+        Map<String, Object> details = received(type, facts);
+        details.put("changes", leads.merge(existing, facts, now));
+        timeline.record(existing.id(), "MERGED", details);
+        return new Received(existing.id(), false);
+    }
+
+    @EventListener
+    public void enriched(LeadEnriched event) {
+        leads.updateEnrichment(event.leadId(), event.enrichment(), clock.instant());
+    }
+
+    @EventListener
+    public void qualified(LeadQualified event) {
+        leads.updateQualification(event.leadId(), event.stage(), event.score(), event.reasons(), clock.instant());
+    }
+
+    @EventListener
+    public void ownerAssigned(OwnerAssigned event) {
+        leads.assignOwnerOnce(event.leadId(), event.owner(), clock.instant());
+    }
+
+    @EventListener
+    public void recycled(LeadRecycled event) {
+        leads.updateStage(event.leadId(), LeadStage.LEAD, clock.instant());
+    }
+
+    private static Map<String, Object> received(LeadType type, LeadFacts facts) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("leadType", type.name());
+        if (facts.source() != null) {
+            details.put("source", facts.source());
+        }
+        return details;
+    }
+}

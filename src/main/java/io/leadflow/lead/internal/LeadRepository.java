@@ -1,0 +1,163 @@
+package io.leadflow.lead.internal;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.platform.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code lead} table. Each component of {@link LeadFacts} is the column of the same name in
+ * snake_case, except {@code details}, one JSON column; the statements are built from the record, so
+ * a new field needs no change here.
+ */
+@Repository
+public class LeadRepository {
+
+    private static final String DETAILS = "details";
+    private static final List<String> FIELDS = Arrays.stream(LeadFacts.class.getRecordComponents())
+            .map(RecordComponent::getName).filter(name -> !name.equals(DETAILS)).toList();
+    /** Kept from the first submission on a merge: the email is the key; time zone and language may be derived defaults. */
+    private static final Set<String> KEPT_ON_MERGE = Set.of("email", "timeZone", "language");
+
+    private static final String INSERT = "insert into lead (id, type, email_key, details, created_at, updated_at, "
+            + FIELDS.stream().map(LeadRepository::column).collect(Collectors.joining(", "))
+            + ") values (:id, :type, :emailKey, cast(:details as jsonb), :now, :now, "
+            + FIELDS.stream().map(field -> ":" + field).collect(Collectors.joining(", ")) + ") ";
+    private static final String MERGE = "update lead set "
+            + FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field))
+                    .map(field -> column(field) + " = coalesce(:" + field + ", " + column(field) + ")")
+                    .collect(Collectors.joining(", "))
+            + ", details = cast(:details as jsonb), updated_at = :now where id = :id";
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    LeadRepository(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the lead unless the same person (or visiting company) exists; returns whether it did. */
+    public boolean insertIfNew(UUID id, LeadType type, LeadFacts facts, Instant now) {
+        String conflict = facts.emailKey() != null
+                ? "on conflict (email_key) where email_key is not null do nothing"
+                : "on conflict (company_domain) where email_key is null and company_domain is not null do nothing";
+        Map<String, Object> values = json.toMap(facts);
+        return jdbc.sql(INSERT + conflict)
+                .params(columns(values))
+                .param("id", id)
+                .param("type", type.name())
+                .param("emailKey", facts.emailKey())
+                .param("details", json.write(values.getOrDefault(DETAILS, Map.of())))
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    public Optional<Lead> findSame(LeadFacts facts) {
+        return facts.emailKey() != null
+                ? jdbc.sql("select * from lead where email_key = ? for update").param(facts.emailKey()).query(this::map).optional()
+                : jdbc.sql("select * from lead where email_key is null and company_domain = ? for update")
+                        .param(facts.companyDomain()).query(this::map).optional();
+    }
+
+    public Optional<Lead> find(UUID id) {
+        return jdbc.sql("select * from lead where id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Fills what the lead did not tell us before, and updates what changed; returns the fields that changed. */
+    public Map<String, Object> merge(Lead existing, LeadFacts incoming, Instant now) {
+        Map<String, Object> before = json.toMap(existing.facts());
+        Map<String, Object> after = json.toMap(incoming);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field)).forEach(field -> {
+            Object value = after.get(field);
+            if (value != null && !value.equals(before.get(field))) {
+                changes.put(field, value);
+            }
+        });
+        Map<String, Object> details = new LinkedHashMap<>(json.toMap(before.getOrDefault(DETAILS, Map.of())));
+        json.toMap(after.getOrDefault(DETAILS, Map.of())).forEach((key, value) -> {
+            if (!value.equals(details.get(key))) {
+                details.put(key, value);
+                changes.put(key, value);
+            }
+        });
+        if (!changes.isEmpty()) {
+            jdbc.sql(MERGE)
+                    .params(columns(after))
+                    .param("details", json.write(details))
+                    .param("now", Timestamp.from(now))
+                    .param("id", existing.id())
+                    .update();
+        }
+        return changes;
+    }
+
+    public void updateEnrichment(UUID id, Object enrichment, Instant now) {
+        jdbc.sql("update lead set enrichment = cast(? as jsonb), updated_at = ? where id = ?")
+                .params(json.write(enrichment), Timestamp.from(now), id).update();
+    }
+
+    public void updateQualification(UUID id, LeadStage stage, int score, List<String> reasons, Instant now) {
+        jdbc.sql("update lead set stage = ?, fit_score = ?, fit_reasons = cast(? as jsonb), updated_at = ? where id = ?")
+                .params(stage.name(), score, json.write(reasons), Timestamp.from(now), id).update();
+    }
+
+    public void updateStage(UUID id, LeadStage stage, Instant now) {
+        jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?").params(stage.name(), Timestamp.from(now), id).update();
+    }
+
+    /** Sets the owner once: a redelivered assignment keeps the first rep. */
+    public void assignOwnerOnce(UUID id, String owner, Instant now) {
+        jdbc.sql("update lead set owner = ?, updated_at = ? where id = ? and owner is null")
+                .params(owner, Timestamp.from(now), id).update();
+    }
+
+    /** The facts' column values by field name, as named parameters. */
+    private static Map<String, Object> columns(Map<String, Object> facts) {
+        Map<String, Object> columns = new HashMap<>();
+        FIELDS.forEach(field -> columns.put(field, facts.get(field)));
+        return columns;
+    }
+
+    private static String column(String field) {
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private Lead map(ResultSet rs, int row) throws SQLException {
+        Map<String, Object> facts = new HashMap<>();
+        for (String field : FIELDS) {
+            facts.put(field, rs.getObject(column(field)));
+        }
+        facts.put(DETAILS, json.map(rs.getString(DETAILS)));
+        return new Lead(
+                rs.getObject("id", UUID.class),
+                LeadType.valueOf(rs.getString("type")),
+                json.convert(facts, LeadFacts.class),
+                LeadStage.valueOf(rs.getString("stage")),
+                (Integer) rs.getObject("fit_score"),
+                json.strings(rs.getString("fit_reasons")),
+                json.map(rs.getString("enrichment")),
+                rs.getString("owner"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,53 @@
+package io.leadflow.process;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.leadflow.lead.LeadStage;
+
+import java.util.List;
+
+/**
+ * The contract of processes/lead-identify.bpmn in one place: its id, the message that starts it,
+ * its job types, and its variables as records. {@code ProcessVariablesTest} fails when the model
+ * uses a name that is not declared here.
+ */
+public final class IdentifyProcess {
+
+    public static final String ID = "lead-identify";
+    /** Starts one instance per lead: message id and correlation key are the lead's id. */
+    public static final String LEAD_ARRIVED = "lead-arrived";
+    public static final String FIT_DECISION = "lead-fit";
+
+    public static final String RECORD_PROCESS_START = "record-process-start";
+    public static final String RECORD_PROCESS_END = "record-process-end";
+    public static final String ENRICH_LEAD = "enrich-lead";
+    public static final String RECORD_QUALIFICATION = "record-qualification";
+    public static final String ASSIGN_REP = "assign-rep";
+    public static final String NOTIFY_REP = "notify-rep";
+
+    private IdentifyProcess() {
+    }
+
+    /** An instance's variables; the ones not set yet are null (and not sent). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Variables(String leadId, String leadType, String country, String timeZone, String language,
+                            Qualification qualification, String owner, String taskDue) {
+
+        /** What a lead's instance starts with. */
+        public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
+            return new Variables(leadId, leadType, country, timeZone, language, null, null, null);
+        }
+    }
+
+    /** What enrichment found, as the fit decision reads it; an absent fact stays null, so no rule matches on it. */
+    public record FitFacts(String role, String persona, String industry, Integer employees, String region,
+                           boolean personalEmail, boolean powerSignal, String linkedinUrl) {
+    }
+
+    /** The fit decision's result ({@code qualification}). */
+    public record Qualification(LeadStage stage, int score, List<String> reasons) {
+    }
+
+    /** Who owns the lead and when the rep's first contact is due (ISO offset date-time in the lead's zone). */
+    public record Assigned(String owner, String ownerName, String ownerEmail, String taskDue) {
+    }
+}

@@ -1,0 +1,59 @@
+package io.leadflow.process;
+
+import java.util.List;
+
+/**
+ * The contract of processes/lead-sequence.bpmn in one place: its id, the messages that end it, its
+ * job types and its variables. It is called by the identify process and sees its variables.
+ * {@code ProcessVariablesTest} fails when the model uses a name that is not declared here.
+ */
+public final class SequenceProcess {
+
+    public static final String ID = "lead-sequence";
+    public static final String CADENCE_DECISION = "sequence-cadence";
+    /** The user task the rep is told about at hand-off. */
+    public static final String FIRST_CONTACT_TASK = "Task_FirstContact";
+
+    public static final String LEAD_REPLIED = "lead-replied";
+    public static final String MEETING_BOOKED = "meeting-booked";
+    public static final String LEAD_UNSUBSCRIBED = "lead-unsubscribed";
+    public static final String MAIL_BOUNCED = "mail-bounced";
+    public static final String SEQUENCE_STOPPED = "sequence-stopped";
+
+    public static final String PLAN_SEQUENCE = "plan-sequence";
+    public static final String SEND_SEQUENCE_EMAIL = "send-sequence-email";
+    public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
+    public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
+
+    private SequenceProcess() {
+    }
+
+    /**
+     * An instance's variables: {@code attempt} is the one the multi-instance body is at, the task
+     * forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     */
+    public record Variables(String leadId, String leadType, String owner, List<CadenceRow> cadence,
+                            List<Attempt> attempts, Attempt attempt, Boolean followUp, String outcome, String action,
+                            String lastSocialAction, List<AttemptOutcome> attemptOutcomes, String exitReason) {
+    }
+
+    /** A row of the cadence decision: attempt number, channel (EMAIL, CALL, SOCIAL), day counted from the start. */
+    public record CadenceRow(int step, String channel, int dayOffset) {
+    }
+
+    /** A planned attempt, its times as ISO offset date-times in the lead's zone. */
+    public record Attempt(int step, String channel, String at, String openAt, String due, String sameDayEnd) {
+    }
+
+    /** What became of a call or social attempt. */
+    public record AttemptOutcome(int step, String channel, String outcome) {
+    }
+
+    /** The plan-sequence job's result. */
+    public record Planned(List<Attempt> attempts) {
+    }
+
+    /** Why the sequence ended, sent with the message that ends it. */
+    public record Exit(String exitReason) {
+    }
+}

@@ -1,0 +1,100 @@
+package io.leadflow.sequence.internal;
+
+import io.leadflow.lead.Locales;
+import io.leadflow.platform.FieldError;
+import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.sequence.SequenceExits;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+class SequenceController {
+
+    private final SequenceExits exits;
+    private final SequencePreview preview;
+
+    SequenceController(SequenceExits exits, SequencePreview preview) {
+        this.exits = exits;
+        this.preview = preview;
+    }
+
+    record MeetingRequest(String at, String notes) {
+    }
+
+    record StopRequest(String reason) {
+    }
+
+    record PreviewRequest(String start, String country, String timeZone) {
+    }
+
+    @Operation(summary = "A meeting was booked with the lead: ends its sequence")
+    @PostMapping("/api/leads/{id}/meetings")
+    ResponseEntity<Void> meetingBooked(@PathVariable UUID id, @RequestBody(required = false) MeetingRequest meeting) {
+        exits.exit(id, SequenceExits.Exit.MEETING_BOOKED, meeting == null ? Map.of() : details("at", meeting.at(), "notes", meeting.notes()));
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "The lead unsubscribed: ends its sequence; the address never gets another sequence email")
+    @PostMapping("/api/leads/{id}/unsubscribe")
+    ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
+        exits.exit(id, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "api"));
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "A rep stops the lead's sequence")
+    @PostMapping("/api/leads/{id}/sequence/stop")
+    ResponseEntity<Void> stop(@PathVariable UUID id, @RequestBody(required = false) StopRequest stop) {
+        exits.exit(id, SequenceExits.Exit.STOPPED, stop == null ? Map.of() : details("reason", stop.reason(), null, null));
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Preview the attempts a sequence starting at 'start' would make for a lead in this country and zone")
+    @PostMapping("/api/sequences/preview")
+    List<SequencePreview.PreviewAttempt> preview(@RequestBody PreviewRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Instant start = null;
+        try {
+            start = request.start() == null ? null : Instant.parse(request.start());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("start", "is not an ISO-8601 instant such as 2026-03-02T15:00:00Z"));
+        }
+        if (request.start() == null) {
+            errors.add(new FieldError("start", "is required"));
+        }
+        String country = request.country() == null ? null : request.country().toUpperCase(Locale.ROOT);
+        if (!Locales.isCountry(country)) {
+            errors.add(new FieldError("country", "is not an ISO 3166-1 alpha-2 code"));
+        }
+        if (!Locales.isTimeZone(request.timeZone())) {
+            errors.add(new FieldError("timeZone", "is not an IANA time zone such as America/Mexico_City"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The preview request has fields at fault", errors);
+        }
+        return preview.preview(start, country, ZoneId.of(request.timeZone()));
+    }
+
+    private static Map<String, Object> details(String key, String value, String otherKey, String otherValue) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (value != null) {
+            details.put(key, value);
+        }
+        if (otherValue != null) {
+            details.put(otherKey, otherValue);
+        }
+        return details;
+    }
+}

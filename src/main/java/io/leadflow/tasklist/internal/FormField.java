@@ -1,0 +1,46 @@
+package io.leadflow.tasklist.internal;
+
+import java.util.List;
+
+/**
+ * One component of a Camunda form, as the task page shows it. Static text comes as blocks of plain
+ * text (escaped when rendered); input fields carry their key, options and whether they are required.
+ */
+public record FormField(
+        Type type,
+        String id,
+        String key,
+        String label,
+        boolean required,
+        boolean email,
+        List<Option> options,
+        List<TextBlock> text) {
+
+    public enum Type {
+        TEXTFIELD, TEXTAREA, NUMBER, SELECT, RADIO, CHECKBOX, CHECKLIST, TEXT;
+
+        public String getName() {
+            return name().toLowerCase();
+        }
+    }
+
+    public record Option(String label, String value) {
+    }
+
+    /** A heading or a paragraph of static text. */
+    public record TextBlock(boolean heading, List<TextSpan> spans) {
+    }
+
+    /** Plain text, or a link when href is set (only http and https links are kept). */
+    public record TextSpan(String text, String href) {
+    }
+
+    public boolean isInput() {
+        return type != Type.TEXT;
+    }
+
+    /** The type name for templates: "textfield", "radio", ... */
+    public String getKind() {
+        return type.getName();
+    }
+}

@@ -1,0 +1,109 @@
+package io.leadflow.tasklist.internal;
+
+import io.leadflow.engine.EngineIdentity;
+import io.leadflow.platform.Json;
+import io.leadflow.tasklist.RepTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class RepTaskRepository {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final EngineIdentity engine;
+
+    RepTaskRepository(JdbcClient jdbc, Json json, EngineIdentity engine) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.engine = engine;
+    }
+
+    /** Stores a task the engine handed out; a redelivered job (same key) changes nothing. Returns whether it was new. */
+    public boolean insertIfNew(RepTask task) {
+        return jdbc.sql("""
+                        insert into rep_task (engine_id, job_key, lead_id, element_id, name, assignee, candidate_groups, form_id, due,
+                            status, created_at, attempt_step)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                        on conflict (engine_id, job_key) do nothing
+                        """)
+                .params(engine.id(), task.jobKey(), task.leadId(), task.elementId(), task.name(), task.assignee(),
+                        task.candidateGroups(), task.formId(), task.due() == null ? null : Timestamp.from(task.due()),
+                        Timestamp.from(task.createdAt()), task.attemptStep())
+                .update() == 1;
+    }
+
+    public Optional<RepTask> find(long jobKey) {
+        return jdbc.sql("select * from rep_task where engine_id = ? and job_key = ?").params(engine.id(), jobKey).query(this::map).optional();
+    }
+
+    public List<RepTask> openFor(String assignee) {
+        return jdbc.sql("select * from rep_task where assignee = ? and status = 'OPEN' order by due nulls last, created_at")
+                .param(assignee).query(this::map).list();
+    }
+
+    /** Every open task, for a manager's view of the team. */
+    public List<RepTask> openAll() {
+        return jdbc.sql("select * from rep_task where status = 'OPEN' order by due nulls last, created_at")
+                .query(this::map).list();
+    }
+
+    public List<RepTask> openOfLead(UUID leadId) {
+        return jdbc.sql("select * from rep_task where lead_id = ? and status = 'OPEN' order by created_at")
+                .param(leadId).query(this::map).list();
+    }
+
+    /** Moves an open task to its final state; false when someone else got there first. */
+    public boolean close(long jobKey, RepTask.Status status, String by, Map<String, Object> result, Instant at) {
+        return jdbc.sql("""
+                        update rep_task set status = ?, completed_by = ?, result = cast(? as jsonb), completed_at = ?
+                        where engine_id = ? and job_key = ? and status = 'OPEN'
+                        """)
+                .params(status.name(), by, json.write(result), Timestamp.from(at), engine.id(), jobKey)
+                .update() == 1;
+    }
+
+    public List<RepTask> openOverdue(Instant now) {
+        return jdbc.sql("select * from rep_task where engine_id = ? and status = 'OPEN' and due <= ?")
+                .params(engine.id(), Timestamp.from(now)).query(this::map).list();
+    }
+
+    /** Closes the open tasks another engine handed out (its state is gone); returns the tasks it closed. */
+    public List<RepTask> cancelOpenOfOtherEngines(Instant at) {
+        return jdbc.sql("""
+                        update rep_task set status = 'CANCELLED', completed_at = ? where status = 'OPEN' and engine_id <> ?
+                        returning *
+                        """)
+                .params(Timestamp.from(at), engine.id()).query(this::map).list();
+    }
+
+    private RepTask map(ResultSet rs, int row) throws SQLException {
+        Timestamp due = rs.getTimestamp("due");
+        Timestamp completedAt = rs.getTimestamp("completed_at");
+        String result = rs.getString("result");
+        return new RepTask(
+                rs.getLong("job_key"),
+                rs.getObject("lead_id", UUID.class),
+                rs.getString("element_id"),
+                rs.getString("name"),
+                rs.getString("assignee"),
+                rs.getString("candidate_groups"),
+                rs.getString("form_id"),
+                due == null ? null : due.toInstant(),
+                RepTask.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(),
+                completedAt == null ? null : completedAt.toInstant(),
+                rs.getString("completed_by"),
+                result == null ? Map.of() : json.map(result),
+                (Integer) rs.getObject("attempt_step"));
+    }
+}

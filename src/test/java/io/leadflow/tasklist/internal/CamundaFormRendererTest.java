@@ -1,0 +1,154 @@
+package io.leadflow.tasklist.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The four shipped forms, as the task page renders and reads them. */
+class CamundaFormRendererTest {
+
+    private final CamundaFormRenderer renderer = new CamundaFormRenderer();
+
+    static byte[] form(String id) throws IOException {
+        try (InputStream in = CamundaFormRendererTest.class.getResourceAsStream("/processes/" + id + ".form")) {
+            assertThat(in).as("processes/%s.form", id).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void callOutcomeHasItsIntroARequiredRadioAndNotes() throws IOException {
+        List<FormField> fields = renderer.render(form("call-outcome"), Map.of());
+
+        assertThat(fields).extracting(FormField::type)
+                .containsExactly(FormField.Type.TEXT, FormField.Type.RADIO, FormField.Type.TEXTAREA);
+        FormField intro = fields.get(0);
+        assertThat(intro.isInput()).isFalse();
+        assertThat(intro.text()).hasSize(2);
+        assertThat(intro.text().get(0).heading()).isTrue();
+        assertThat(intro.text().get(0).spans()).containsExactly(new FormField.TextSpan("Call outcome", null));
+        assertThat(intro.text().get(1).heading()).isFalse();
+
+        FormField outcome = fields.get(1);
+        assertThat(outcome.key()).isEqualTo("outcome");
+        assertThat(outcome.label()).isEqualTo("Outcome");
+        assertThat(outcome.id()).isEqualTo("Field_Outcome");
+        assertThat(outcome.required()).isTrue();
+        assertThat(outcome.options()).extracting(FormField.Option::value)
+                .containsExactly("connected", "no-answer", "wrong-number", "meeting-booked");
+        assertThat(outcome.options()).extracting(FormField.Option::label).contains("Meeting booked");
+
+        assertThat(fields.get(2).key()).isEqualTo("notes");
+        assertThat(fields.get(2).required()).isFalse();
+    }
+
+    @Test
+    void qualifyLeadHasEightTextareasAndARequiredDecision() throws IOException {
+        List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
+
+        assertThat(fields).filteredOn(f -> f.type() == FormField.Type.TEXTAREA).extracting(FormField::key)
+                .containsExactly("goals", "plans", "challenges", "timeline", "budget", "authority", "consequences",
+                        "implications");
+        FormField decision = fields.get(fields.size() - 1);
+        assertThat(decision.type()).isEqualTo(FormField.Type.SELECT);
+        assertThat(decision.required()).isTrue();
+        assertThat(decision.options()).extracting(FormField.Option::value).containsExactly("sql", "nurture", "disqualify");
+    }
+
+    @Test
+    void researchContactsRequiresANameAndAnEmail() throws IOException {
+        List<FormField> fields = renderer.render(form("research-contacts"), Map.of());
+
+        assertThat(fields).filteredOn(FormField::isInput).extracting(FormField::key)
+                .containsExactly("contactName", "contactEmail", "contactRole", "notes");
+        assertThat(fields).filteredOn(FormField::required).extracting(FormField::key)
+                .containsExactly("contactName", "contactEmail");
+        assertThat(fields).filteredOn(FormField::email).extracting(FormField::key).containsExactly("contactEmail");
+    }
+
+    @Test
+    void socialTouchFillsTheProfileLinkFromTheEnrichment() throws IOException {
+        List<FormField> fields = renderer.render(form("social-touch"),
+                Map.of("linkedinUrl", "https://www.linkedin.com/in/carlos-ruiz"));
+
+        assertThat(fields).extracting(FormField::type).containsExactly(FormField.Type.TEXT, FormField.Type.TEXT,
+                FormField.Type.SELECT, FormField.Type.TEXTAREA);
+        FormField profile = fields.get(1);
+        assertThat(profile.text()).singleElement().satisfies(block -> assertThat(block.spans()).containsExactly(
+                new FormField.TextSpan("Profile: ", null),
+                new FormField.TextSpan("https://www.linkedin.com/in/carlos-ruiz", "https://www.linkedin.com/in/carlos-ruiz")));
+        assertThat(fields.get(2).key()).isEqualTo("action");
+        assertThat(fields.get(2).options()).hasSize(4);
+    }
+
+    @Test
+    void socialTouchHidesTheProfileWhenThereIsNone() throws IOException {
+        List<FormField> fields = renderer.render(form("social-touch"), Map.of());
+
+        assertThat(fields).extracting(FormField::type)
+                .containsExactly(FormField.Type.TEXT, FormField.Type.SELECT, FormField.Type.TEXTAREA);
+    }
+
+    @Test
+    void placeholdersWithoutAValueAreLeftBlankAndOnlyWebLinksAreLinks() {
+        String json = """
+                {"components": [
+                  {"type": "text", "id": "T1", "text": "Hi {{firstName}}, see [docs](javascript:void) and {{missing}}<b>"},
+                  {"type": "image", "id": "I1", "source": "x.png"}
+                ]}""";
+
+        List<FormField> fields = renderer.render(json.getBytes(StandardCharsets.UTF_8), Map.of("firstName", "Ana"));
+
+        assertThat(fields).singleElement().satisfies(text -> assertThat(text.text()).singleElement()
+                .satisfies(block -> assertThat(block.spans()).extracting(FormField.TextSpan::href).containsOnlyNulls())
+                .satisfies(block -> assertThat(block.spans()).extracting(FormField.TextSpan::text)
+                        .containsExactly("Hi Ana, see ", "docs", " and <b>")));
+    }
+
+    @Test
+    void readsEveryTypeAndKeepsOnlyDeclaredKeys() {
+        String json = """
+                {"components": [
+                  {"type": "textfield", "key": "name", "label": "Name", "validate": {"required": true}},
+                  {"type": "number", "key": "seats", "label": "Seats"},
+                  {"type": "number", "key": "budget", "label": "Budget"},
+                  {"type": "checkbox", "key": "consent", "label": "Consent"},
+                  {"type": "checklist", "key": "topics", "label": "Topics",
+                   "values": [{"label": "A", "value": "a"}, {"label": "B", "value": "b"}]},
+                  {"type": "radio", "key": "outcome", "label": "Outcome", "values": [{"label": "Yes", "value": "yes"}]},
+                  {"type": "textarea", "key": "notes", "label": "Notes"}
+                ]}""";
+        List<FormField> fields = renderer.render(json.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        FormSubmission submission = FormSubmission.read(fields, Map.of(
+                "name", List.of(" Carlos "), "seats", List.of("12"), "budget", List.of("1500.50"),
+                "consent", List.of("true"), "topics", List.of("a", "b", "zzz"), "outcome", List.of("yes"),
+                "_csrf", List.of("token"), "injected", List.of("x")));
+
+        assertThat(submission.errors()).isEmpty();
+        assertThat(submission.values()).containsExactly(
+                Map.entry("name", "Carlos"), Map.entry("seats", 12L), Map.entry("budget", 1500.5),
+                Map.entry("consent", true), Map.entry("topics", List.of("a", "b")), Map.entry("outcome", "yes"));
+    }
+
+    @Test
+    void requiredAndMalformedValuesAreErrors() throws IOException {
+        List<FormField> research = renderer.render(form("research-contacts"), Map.of());
+        FormSubmission empty = FormSubmission.read(research, Map.of("contactEmail", List.of("not-an-email")));
+        assertThat(empty.valid()).isFalse();
+        assertThat(empty.errors()).containsExactly("Contact name is required.", "Contact email must be an email address.");
+
+        List<FormField> call = renderer.render(form("call-outcome"), Map.of());
+        assertThat(FormSubmission.read(call, Map.of()).errors()).containsExactly("Outcome is required.");
+        assertThat(FormSubmission.read(call, Map.of("outcome", List.of("hung-up"))).errors())
+                .containsExactly("Outcome: choose one of the options.");
+        assertThat(FormSubmission.read(call, Map.of("outcome", List.of("meeting-booked"), "notes", List.of("Tue 10:00")))
+                .values()).containsExactly(Map.entry("outcome", "meeting-booked"), Map.entry("notes", "Tue 10:00"));
+    }
+}
