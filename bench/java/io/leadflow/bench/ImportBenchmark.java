@@ -53,7 +53,7 @@ public final class ImportBenchmark {
         long started = 0;
         while (System.nanoTime() < deadline && started < accepted) {
             Thread.sleep(1000);
-            started = count("select count(*) from lead_process_start where started_at is not null");
+            started = count("select count(*) from lead_process where started_at is not null");
         }
         double startedSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("import: %d of %d processes started %.1f s after the import began (%.0f starts/s after it answered)%n",

@@ -81,7 +81,7 @@ class CrashRecoveryIT {
         assertThat(openTasks()).containsAll(openBeforeKill);
         assertThat(db.sql("select lead_id from rep_task where name = 'First contact' group by lead_id having count(*) > 1")
                 .query(UUID.class).list()).as("leads with more than one First contact").isEmpty();
-        assertThat(db.sql("select count(*) from lead_process_start where started_at is not null").query(Long.class).single())
+        assertThat(db.sql("select count(*) from lead_process where started_at is not null").query(Long.class).single())
                 .isEqualTo(MQL_LEADS + DISQUALIFIED_LEADS);
         assertThat(db.sql("select count(*) from lead_event where type = 'PROCESS_STARTED'").query(Long.class).single())
                 .isEqualTo(MQL_LEADS + DISQUALIFIED_LEADS);

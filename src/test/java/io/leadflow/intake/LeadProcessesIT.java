@@ -27,7 +27,7 @@ class LeadProcessesIT extends LeadflowIntegrationTest {
         student.put("jobTitle", "Estudiante de marketing");
         UUID id = postLead(student);
 
-        await().atMost(PATIENCE).until(() -> processColumn(id, "process_ended_at") != null);
+        await().atMost(PATIENCE).until(() -> processColumn(id, "ended_at") != null);
         assertThat(processColumn(id, "process_instance_key")).isNotNull();
         assertThat(lead(id).get("stage").asText()).isEqualTo("DISQUALIFIED");
     }
@@ -39,20 +39,20 @@ class LeadProcessesIT extends LeadflowIntegrationTest {
         awaitLead(live, lead -> openTask(lead, "First contact") != null);
         awaitLead(orphan, lead -> openTask(lead, "First contact") != null);
         // As after the engine's data directory was replaced: the instance belongs to an engine that is gone.
-        jdbc.sql("update lead set process_engine_id = 'a-replaced-engine' where id = ?").param(orphan).update();
+        jdbc.sql("update lead_process set engine_id = 'a-replaced-engine' where lead_id = ?").param(orphan).update();
 
         await().atMost(Duration.ofMinutes(1)).until(() -> {
             processes.reconcile();
-            return processColumn(live, "process_checked_at") != null && processColumn(orphan, "process_lost_at") != null;
+            return processColumn(live, "checked_at") != null && processColumn(orphan, "lost_at") != null;
         });
 
         assertThat(timelineTypes(orphan)).containsOnlyOnce("PROCESS_LOST");
         assertThat(timelineTypes(live)).doesNotContain("PROCESS_LOST");
-        assertThat(processColumn(live, "process_lost_at")).isNull();
+        assertThat(processColumn(live, "lost_at")).isNull();
         assertThat((Long) processes.health().getDetails().get("leadsWithLostProcess")).isPositive();
     }
 
     private Object processColumn(UUID id, String column) {
-        return jdbc.sql("select " + column + " from lead where id = ?").param(id).query().listOfRows().get(0).get(column);
+        return jdbc.sql("select " + column + " from lead_process where lead_id = ?").param(id).query().listOfRows().get(0).get(column);
     }
 }
