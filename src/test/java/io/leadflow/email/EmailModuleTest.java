@@ -1,0 +1,45 @@
+package io.leadflow.email;
+
+import io.leadflow.WithoutInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The email module boots without its outbox (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
+@WithoutInfrastructure
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class})
+class EmailModuleTest {
+
+    private final EmailTemplateCatalog catalog;
+    private final EmailRenderer renderer;
+
+    EmailModuleTest(EmailTemplateCatalog catalog, EmailRenderer renderer) {
+        this.catalog = catalog;
+        this.renderer = renderer;
+    }
+
+    @Test
+    void theTemplatesOnTheClassPathFollowEveryRule() {
+        LintReport report = new TemplateLinter().lint(catalog);
+
+        assertThat(report.templateCount()).isGreaterThanOrEqualTo(12);
+        assertThat(report.findings()).as(report.format()).isEmpty();
+    }
+
+    @Test
+    void aMexicanTelecomExecutiveGetsTheSpanishTelecomTemplateRendered() {
+        TemplateKey key = catalog.select("executive", "Telecom", "awareness", "es-MX");
+        RenderedEmail email = renderer.render(key, new EmailModel(
+                new EmailModel.Lead("Rosa", "Paz", "Telcomex", "CEO", "telecom", "MX"),
+                new EmailModel.Rep("Ana Torres", "ana@leadflow.local"),
+                new EmailModel.Attempt(1, 5), "https://leadflow.example/unsubscribe/abc"));
+
+        assertThat(key.fileName()).isEqualTo("executive__telecom__awareness.es.ftl");
+        assertThat(email.subject()).startsWith("Rosa, ");
+        assertThat(email.textBody()).contains("Telcomex", "Ana Torres", "https://leadflow.example/unsubscribe/abc");
+    }
+}

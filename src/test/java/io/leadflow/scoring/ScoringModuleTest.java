@@ -1,0 +1,76 @@
+package io.leadflow.scoring;
+
+import io.leadflow.WithoutInfrastructure;
+import io.leadflow.lead.LeadQualified;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.Timeline;
+import io.leadflow.process.IdentifyProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verify;
+
+/** The scoring module hands the lead-fit decision to the lead module as a LeadQualified event and records it on the timeline. */
+@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
+@WithoutInfrastructure
+class ScoringModuleTest {
+
+    /** Scoring keeps no data: its @Transactional and the Scenario's transaction need a manager, not a database. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TransactionsWithoutADatabase {
+        @Bean
+        PlatformTransactionManager transactionManager() {
+            return new PlatformTransactionManager() {
+                @Override
+                public TransactionStatus getTransaction(TransactionDefinition definition) {
+                    return new SimpleTransactionStatus();
+                }
+
+                @Override
+                public void commit(TransactionStatus status) {
+                }
+
+                @Override
+                public void rollback(TransactionStatus status) {
+                }
+            };
+        }
+    }
+
+    @MockitoBean
+    Timeline timeline;
+
+    private final QualificationService qualifications;
+
+    ScoringModuleTest(QualificationService qualifications) {
+        this.qualifications = qualifications;
+    }
+
+    @Test
+    void aQualificationReachesTheLeadModuleAndTheTimeline(Scenario scenario) {
+        UUID lead = UUID.randomUUID();
+        List<String> reasons = List.of("decision maker", "telecom");
+
+        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons)))
+                .andWaitForEventOfType(LeadQualified.class)
+                .matchingMappedValue(LeadQualified::leadId, lead)
+                .toArriveAndVerify(event -> {
+                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons));
+                    verify(timeline).record(lead, "QUALIFIED", Map.of("stage", "MQL", "score", 80, "reasons", reasons));
+                });
+    }
+}
