@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +43,11 @@ public class Leads {
         return find(id).orElseThrow(() -> new LeadNotFoundException(id));
     }
 
+    /** The lead's way through the stages, oldest first. */
+    public List<StageMove> stagesOf(UUID id) {
+        return leads.stagesOf(id);
+    }
+
     /**
      * Stores an arriving lead, or merges its new facts into the same person's (email) or visiting
      * company's (domain) lead; in the caller's transaction.
@@ -50,6 +56,7 @@ public class Leads {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         if (leads.insertIfNew(id, type, facts, now)) {
+            leads.recordStage(id, LeadStage.LEAD, "received as " + type.name(), now);
             timeline.record(id, "RECEIVED", received(type, facts));
             return new Received(id, true);
         }
@@ -67,7 +74,9 @@ public class Leads {
 
     @EventListener
     public void qualified(LeadQualified event) {
-        leads.updateQualification(event.leadId(), event.stage(), event.score(), event.reasons(), clock.instant());
+        Instant now = clock.instant();
+        leads.updateFit(event.leadId(), event.score(), event.reasons(), now);
+        leads.moveToStage(event.leadId(), event.stage(), "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", now);
     }
 
     @EventListener
@@ -77,7 +86,7 @@ public class Leads {
 
     @EventListener
     public void recycled(LeadRecycled event) {
-        leads.updateStage(event.leadId(), LeadStage.LEAD, clock.instant());
+        leads.moveToStage(event.leadId(), LeadStage.LEAD, event.reason(), clock.instant());
     }
 
     private static Map<String, Object> received(LeadType type, LeadFacts facts) {

@@ -32,6 +32,10 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
 
         JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
         assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL");
+        assertThat(lead.at("/stages/0/reason").asText()).isEqualTo("received as FORM_FILL");
+        assertThat(lead.at("/stages/1/reason").asText()).startsWith("lead-fit: score ").contains("Region: LATAM");
+        assertThat(lead.at("/stages/1/at").asText()).endsWith("-05:00");
         assertThat(lead.get("owner").asText()).isEqualTo("ana");
         assertThat(lead.at("/fit/score").asInt()).isGreaterThanOrEqualTo(70);
         assertThat(lead.at("/fit/reasons").toString()).contains("Region: LATAM", "200+ employees");
@@ -82,6 +86,7 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         UUID id = postLead(submitted);
         awaitTimeline(id, "QUALIFIED");
         assertThat(lead(id).get("stage").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(lead(id).get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "DISQUALIFIED");
         assertThat(lead(id).get("openTasks")).isEmpty();
     }
 

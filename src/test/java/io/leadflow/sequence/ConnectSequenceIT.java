@@ -64,6 +64,8 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         awaitTimeline(id, "RECYCLED_TO_NURTURE");
         JsonNode lead = lead(id);
         assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+        assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL", "LEAD");
+        assertThat(lead.at("/stages/2/reason").asText()).isEqualTo("no answer after the sequence");
         List<String> statuses = new ArrayList<>();
         lead.get("sequence").forEach(step -> statuses.add(step.get("status").asText()));
         assertThat(statuses).containsExactly("done", "done", "done", "done", "done");

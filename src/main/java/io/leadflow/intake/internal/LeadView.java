@@ -21,8 +21,13 @@ record LeadView(
         String owner,
         List<OpenTask> openTasks,
         List<SequenceStep> sequence,
+        List<Stage> stages,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /** A move into a stage, and why. */
+    record Stage(LeadStage stage, OffsetDateTime at, String reason) {
+    }
 
     record Fit(Integer score, List<String> reasons) {
     }

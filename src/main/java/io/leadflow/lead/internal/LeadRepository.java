@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
+import io.leadflow.lead.StageMove;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,13 +117,31 @@ public class LeadRepository {
                 .params(json.write(enrichment), Timestamp.from(now), id).update();
     }
 
-    public void updateQualification(UUID id, LeadStage stage, int score, List<String> reasons, Instant now) {
-        jdbc.sql("update lead set stage = ?, fit_score = ?, fit_reasons = cast(? as jsonb), updated_at = ? where id = ?")
-                .params(stage.name(), score, json.write(reasons), Timestamp.from(now), id).update();
+    public void updateFit(UUID id, int score, List<String> reasons, Instant now) {
+        jdbc.sql("update lead set fit_score = ?, fit_reasons = cast(? as jsonb), updated_at = ? where id = ?")
+                .params(score, json.write(reasons), Timestamp.from(now), id).update();
     }
 
-    public void updateStage(UUID id, LeadStage stage, Instant now) {
-        jdbc.sql("update lead set stage = ?, updated_at = ? where id = ?").params(stage.name(), Timestamp.from(now), id).update();
+    /** Moves the lead to the stage and records why, unless it is there already. */
+    public void moveToStage(UUID id, LeadStage stage, String reason, Instant now) {
+        int moved = jdbc.sql("update lead set stage = ?, updated_at = ? where id = ? and stage <> ?")
+                .params(stage.name(), Timestamp.from(now), id, stage.name()).update();
+        if (moved == 1) {
+            recordStage(id, stage, reason, now);
+        }
+    }
+
+    public void recordStage(UUID id, LeadStage stage, String reason, Instant now) {
+        jdbc.sql("insert into lead_stage (lead_id, stage, at, reason) values (?, ?, ?, ?)")
+                .params(id, stage.name(), Timestamp.from(now), reason).update();
+    }
+
+    public List<StageMove> stagesOf(UUID id) {
+        return jdbc.sql("select stage, at, reason from lead_stage where lead_id = ? order by id")
+                .param(id)
+                .query((rs, row) -> new StageMove(LeadStage.valueOf(rs.getString("stage")), rs.getTimestamp("at").toInstant(),
+                        rs.getString("reason")))
+                .list();
     }
 
     /** Sets the owner once: a redelivered assignment keeps the first rep. */
