@@ -37,7 +37,7 @@ class MailDispatcher implements SchedulingConfigurer {
         this.sender = sender;
         this.transaction = transaction;
         this.settings = settings;
-        this.retry = new RetryBackoff(settings.retry().first(), settings.retry().max());
+        this.retry = settings.retry().backoff();
     }
 
     @Override

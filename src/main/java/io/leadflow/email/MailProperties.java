@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import io.leadflow.platform.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,6 +27,10 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
      * @param max   the longest wait between tries
      */
     public record Retry(@DefaultValue("PT5S") Duration first, @DefaultValue("PT10M") Duration max) {
+
+        public RetryBackoff backoff() {
+            return new RetryBackoff(first, max);
+        }
     }
 
     /**

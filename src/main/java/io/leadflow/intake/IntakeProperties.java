@@ -31,7 +31,7 @@ public record IntakeProperties(@DefaultValue ProcessStart processStart, @Default
                                @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT1M") Duration lease,
                                @DefaultValue("PT1S") Duration retryFirst, @DefaultValue("PT5M") Duration retryMax) {
 
-        public RetryBackoff retry() {
+        public RetryBackoff backoff() {
             return new RetryBackoff(retryFirst, retryMax);
         }
     }

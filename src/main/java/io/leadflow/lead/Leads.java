@@ -6,11 +6,13 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The leads: the one owner of the {@code lead} table. Intake stores arriving leads here; what other
@@ -41,6 +43,11 @@ public class Leads {
 
     public Lead get(UUID id) {
         return find(id).orElseThrow(() -> new LeadNotFoundException(id));
+    }
+
+    /** The leads of these ids that exist, by id. */
+    public Map<UUID, Lead> findAll(Collection<UUID> ids) {
+        return ids.isEmpty() ? Map.of() : leads.findAll(ids).stream().collect(Collectors.toMap(Lead::id, lead -> lead));
     }
 
     /** The lead's way through the stages, oldest first. */

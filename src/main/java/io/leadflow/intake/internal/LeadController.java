@@ -7,7 +7,6 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.FieldError;
-import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.PayloadTooLargeException;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
@@ -65,7 +64,7 @@ class LeadController {
     ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
         JsonNode body = json.readTree(boundedBody(request.getInputStream()));
         if (body == null || !body.isObject()) {
-            throw new InvalidRequestException("The lead has fields at fault", List.of(new FieldError("body", "must be a JSON object")));
+            throw LeadValidator.invalidLead(List.of(new FieldError("body", "must be a JSON object")));
         }
         Map<String, Object> raw = json.convertValue(body, new TypeReference<>() {
         });

@@ -2,6 +2,7 @@ package io.leadflow.intake.internal;
 
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.intake.IntakeProperties;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -54,7 +56,7 @@ class LeadProcessStarter implements SmartLifecycle {
         this.timeline = timeline;
         this.clock = clock;
         this.settings = settings;
-        this.retry = settings.processStart().retry();
+        this.retry = settings.processStart().backoff();
         this.inFlight = new Semaphore(settings.processStart().maxInFlight());
         Gauge.builder("leadflow.intake.process.starts.pending", queue, ProcessStartQueue::pending)
                 .description("leads stored whose process is not started yet").register(meters);
@@ -122,8 +124,11 @@ class LeadProcessStarter implements SmartLifecycle {
         int available = 1 + inFlight.drainPermits();
         int limit = Math.min(available, settings.processStart().batchSize());
         List<ProcessStartQueue.PendingStart> claimed;
+        Map<UUID, Lead> claimedLeads;
         try {
             claimed = queue.claim(clock.instant(), settings.processStart().lease(), limit);
+            // The start message carries the lead's facts: one read for the batch, not one per start.
+            claimedLeads = leads.findAll(claimed.stream().map(ProcessStartQueue.PendingStart::leadId).toList());
         } catch (RuntimeException e) {
             inFlight.release(available);
             throw e;
@@ -131,7 +136,7 @@ class LeadProcessStarter implements SmartLifecycle {
         inFlight.release(available - claimed.size());
         claimed.forEach(start -> starts.execute(() -> {
             try {
-                send(start);
+                send(start, claimedLeads.get(start.leadId()));
             } finally {
                 inFlight.release();
             }
@@ -139,9 +144,11 @@ class LeadProcessStarter implements SmartLifecycle {
         return claimed.size() == limit;
     }
 
-    private void send(ProcessStartQueue.PendingStart start) {
+    private void send(ProcessStartQueue.PendingStart start, Lead lead) {
         try {
-            Lead lead = leads.get(start.leadId());
+            if (lead == null) {
+                throw new LeadNotFoundException(start.leadId());
+            }
             engine.startOnce(IdentifyProcess.LEAD_ARRIVED, lead.id().toString(), IdentifyProcess.Variables.start(
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
                     lead.facts().timeZone(), lead.facts().language()));

@@ -39,6 +39,11 @@ class LeadValidator {
             "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
 
+    /** The answer to a lead with fields at fault, from the API or a CSV row. */
+    static InvalidRequestException invalidLead(List<FieldError> errors) {
+        return new InvalidRequestException("The lead has fields at fault", errors);
+    }
+
     LeadSubmission validate(Map<String, ?> raw) {
         Fields in = new Fields(raw);
         raw.keySet().stream().filter(name -> !name.equals(TYPE) && !LeadFacts.FIELD_NAMES.contains(name)).sorted()
@@ -167,7 +172,7 @@ class LeadValidator {
 
         void throwIfAny() {
             if (!errors.isEmpty()) {
-                throw new InvalidRequestException("The lead has fields at fault", errors);
+                throw invalidLead(errors);
             }
         }
 

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,10 @@ public class LeadRepository {
 
     public Optional<Lead> find(UUID id) {
         return jdbc.sql("select * from lead where id = ?").param(id).query(this::map).optional();
+    }
+
+    public List<Lead> findAll(Collection<UUID> ids) {
+        return jdbc.sql("select * from lead where id in (:ids)").param("ids", ids).query(this::map).list();
     }
 
     /** Fills what the lead did not tell us before, and updates what changed; returns the fields that changed. */
