@@ -3,12 +3,12 @@ package io.leadflow.intake;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
-import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.JourneyProcess;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** The identify process's execution listeners: which instance a lead runs in, and when it ends. */
+/** The lead journey's execution listeners: which instance a lead runs in, and when it ends. */
 @Component
 public class LeadProcessWorker {
 
@@ -18,13 +18,13 @@ public class LeadProcessWorker {
         this.processes = processes;
     }
 
-    @JobWorker(type = IdentifyProcess.RECORD_PROCESS_START)
-    public void recordProcessStart(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
+    @JobWorker(type = JourneyProcess.RECORD_PROCESS_START)
+    public void recordProcessStart(ActivatedJob job, @VariablesAsType JourneyProcess.Variables process) {
         processes.started(UUID.fromString(process.leadId()), job.getProcessInstanceKey());
     }
 
-    @JobWorker(type = IdentifyProcess.RECORD_PROCESS_END)
-    public void recordProcessEnd(@VariablesAsType IdentifyProcess.Variables process) {
+    @JobWorker(type = JourneyProcess.RECORD_PROCESS_END)
+    public void recordProcessEnd(@VariablesAsType JourneyProcess.Variables process) {
         processes.ended(UUID.fromString(process.leadId()));
     }
 }

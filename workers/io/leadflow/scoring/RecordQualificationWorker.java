@@ -2,7 +2,9 @@ package io.leadflow.scoring;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
 import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.ModelVersion;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -17,7 +19,7 @@ public class RecordQualificationWorker {
     }
 
     @JobWorker(type = IdentifyProcess.RECORD_QUALIFICATION)
-    public void recordQualification(@VariablesAsType IdentifyProcess.Variables process) {
-        qualifications.record(UUID.fromString(process.leadId()), process.qualification());
+    public void recordQualification(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
+        qualifications.record(UUID.fromString(process.leadId()), process.qualification(), ModelVersion.of(job));
     }
 }

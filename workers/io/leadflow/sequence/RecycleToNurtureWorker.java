@@ -2,6 +2,8 @@ package io.leadflow.sequence;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.leadflow.process.ModelVersion;
 import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ public class RecycleToNurtureWorker {
     }
 
     @JobWorker(type = SequenceProcess.RECYCLE_TO_NURTURE)
-    public void recycleToNurture(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.recycleToNurture(UUID.fromString(process.leadId()));
+    public void recycleToNurture(ActivatedJob job, @VariablesAsType SequenceProcess.Variables process) {
+        sequences.recycleToNurture(UUID.fromString(process.leadId()), ModelVersion.of(job));
     }
 }

@@ -4,7 +4,7 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.engine.ProcessEngine;
-import io.leadflow.process.SequenceProcess;
+import io.leadflow.process.UserTaskVariables;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
  * auto-complete) until the rep completes the task: taken for a few minutes, then, once the task is
- * stored, held for a month. A task of the sequence knows its attempt.
+ * stored, held for a month. A task of the sequence knows its attempt; a task keeps what its form shows.
  */
 @Component
 public class UserTaskWorker {
@@ -27,16 +27,16 @@ public class UserTaskWorker {
     }
 
     @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = ProcessEngine.USER_TASK_CLAIM_MILLIS,
-            fetchVariables = {"leadId", "attempt"})
+            fetchVariables = {"leadId", "attempt", "replyIntent", "caseStudyTitle", "caseStudyUrl"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
-        SequenceProcess.Variables process = job.getVariablesAsType(SequenceProcess.Variables.class);
+        UserTaskVariables process = job.getVariablesAsType(UserTaskVariables.class);
         tasks.receive(new RepTaskService.IncomingTask(job.getKey(), job.getBpmnProcessId(), job.getElementId(),
                 UUID.fromString(process.leadId()),
                 headers.get(Protocol.USER_TASK_ASSIGNEE_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME),
-                process.attempt() == null ? null : process.attempt().step()));
+                process.attempt() == null ? null : process.attempt().step(), process.shown()));
         engine.holdJob(job.getKey());
     }
 }

@@ -2,5 +2,5 @@ package io.leadflow.lead;
 
 /** Lifecycle stages, marketing's view. */
 public enum LeadStage {
-    LEAD, MQL, SQL, OPPORTUNITY, CUSTOMER, DISQUALIFIED
+    LEAD, MQL, SQL, OPPORTUNITY, CUSTOMER, LOST, DISQUALIFIED
 }

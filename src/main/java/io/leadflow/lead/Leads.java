@@ -3,6 +3,7 @@ package io.leadflow.lead;
 import io.leadflow.lead.internal.LeadRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public class Leads {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         if (leads.insertIfNew(id, type, facts, now)) {
-            leads.recordStage(id, LeadStage.LEAD, "received as " + type.name(), now);
+            leads.recordStage(id, new StageMove(LeadStage.LEAD, now, "received as " + type.name(), null));
             timeline.record(id, "RECEIVED", received(type, facts));
             return new Received(id, true);
         }
@@ -83,7 +84,8 @@ public class Leads {
     public void qualified(LeadQualified event) {
         Instant now = clock.instant();
         leads.updateFit(event.leadId(), event.score(), event.reasons(), now);
-        leads.moveToStage(event.leadId(), event.stage(), "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", now);
+        moveTo(event.leadId(), event.stage(),
+                "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", event.model());
     }
 
     @EventListener
@@ -93,7 +95,24 @@ public class Leads {
 
     @EventListener
     public void recycled(LeadRecycled event) {
-        leads.moveToStage(event.leadId(), LeadStage.LEAD, event.reason(), clock.instant());
+        moveTo(event.leadId(), LeadStage.LEAD, event.reason(), event.model());
+    }
+
+    /**
+     * Moves the lead to the stage a model decided, with why, and says so on the timeline; a repeated move to the
+     * stage it is in changes nothing (a redelivered job).
+     */
+    @Transactional
+    public void moveTo(UUID id, LeadStage stage, String reason, String model) {
+        if (leads.moveToStage(id, new StageMove(stage, clock.instant(), reason, model))) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("stage", stage.name());
+            details.put("reason", reason);
+            if (model != null) {
+                details.put("model", model);
+            }
+            timeline.record(id, "STAGE_CHANGED", details);
+        }
     }
 
     private static Map<String, Object> received(LeadType type, LeadFacts facts) {

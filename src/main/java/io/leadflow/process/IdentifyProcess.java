@@ -6,19 +6,15 @@ import io.leadflow.lead.LeadStage;
 import java.util.List;
 
 /**
- * The contract of processes/lead-identify.bpmn in one place: its id, the message that starts it,
- * its job types, and its variables as records. {@code ProcessVariablesTest} fails when the model
+ * The contract of processes/lead-identify.bpmn in one place: its id, its decision, its job types, and its
+ * variables as records. The lead journey ({@link JourneyProcess}) calls it and gets all its variables back. {@code ProcessVariablesTest} fails when the model
  * uses a name that is not declared here.
  */
 public final class IdentifyProcess {
 
     public static final String ID = "lead-identify";
-    /** Starts one instance per lead: message id and correlation key are the lead's id. */
-    public static final String LEAD_ARRIVED = "lead-arrived";
     public static final String FIT_DECISION = "lead-fit";
 
-    public static final String RECORD_PROCESS_START = "record-process-start";
-    public static final String RECORD_PROCESS_END = "record-process-end";
     public static final String ENRICH_LEAD = "enrich-lead";
     public static final String RECORD_QUALIFICATION = "record-qualification";
     public static final String ASSIGN_REP = "assign-rep";
@@ -31,11 +27,6 @@ public final class IdentifyProcess {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
                             Qualification qualification, String owner, String taskDue) {
-
-        /** What a lead's instance starts with. */
-        public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
-            return new Variables(leadId, leadType, country, timeZone, language, null, null, null);
-        }
     }
 
     /** What enrichment found, as the fit decision reads it; an absent fact stays null, so no rule matches on it. */

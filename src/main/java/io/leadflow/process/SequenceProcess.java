@@ -24,17 +24,21 @@ public final class SequenceProcess {
     public static final String SEND_SEQUENCE_EMAIL = "send-sequence-email";
     public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
     public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
+    public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
 
     private SequenceProcess() {
     }
 
     /**
-     * An instance's variables: {@code attempt} is the one the multi-instance body is at, the task
-     * forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
+     * comes back for another), {@code attempt} is the one the multi-instance body is at, the task forms set
+     * {@code outcome} (calls, social touches) and {@code action} (social touches). {@code sequenceExit} tells the
+     * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}.
      */
-    public record Variables(String leadId, String leadType, String owner, List<CadenceRow> cadence,
-                            List<Attempt> attempts, Attempt attempt, Boolean followUp, String outcome, String action,
-                            String lastSocialAction, List<AttemptOutcome> attemptOutcomes, String exitReason) {
+    public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
+                            List<Attempt> attempts, Attempt attempt, Boolean followUp, String followUpAt, String outcome,
+                            String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
+                            String exitReason, String sequenceExit, String replyIntent) {
     }
 
     /** A row of the cadence decision: attempt number, channel (EMAIL, CALL, SOCIAL), day counted from the start. */

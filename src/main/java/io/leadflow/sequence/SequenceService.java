@@ -81,21 +81,21 @@ public class SequenceService {
     }
 
     /**
-     * Plans the lead's attempts from now (once: a redelivered job gets the stored plan) and returns
-     * them as the process variables the sequence model iterates over.
+     * Plans the attempts of the lead's {@code round}th sequence from now (once: a redelivered job gets the stored
+     * plan) and returns them as the process variables the sequence model iterates over.
      */
     @Transactional
-    public List<SequenceProcess.Attempt> plan(UUID leadId, List<CadenceStep> cadence) {
+    public List<SequenceProcess.Attempt> plan(UUID leadId, int round, List<CadenceStep> cadence) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
-        if (attempts.of(leadId).isEmpty()) {
+        if (attempts.ofRound(leadId, round).isEmpty()) {
             List<PlannedAttempt> plan = planner.plan(now, lead.facts().country(), lead.zone(), cadence);
-            plan.forEach(attempt -> attempts.insertIfNew(leadId, attempt, now));
-            timeline.record(leadId, "SEQUENCE_PLANNED", Map.of("attempts", plan.stream()
+            plan.forEach(attempt -> attempts.insertIfNew(leadId, round, attempt, now));
+            timeline.record(leadId, "SEQUENCE_PLANNED", Map.of("round", round, "attempts", plan.stream()
                     .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
                     .toList()));
         }
-        List<SequenceAttempt> stored = attempts.of(leadId);
+        List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
         return stored.stream().map(attempt -> variables(attempt, attempt.step() == stored.getFirst().step(), lead, now)).toList();
     }
 
@@ -112,9 +112,9 @@ public class SequenceService {
                 calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
     }
 
-    /** Queues the attempt's personalised email once, unless the address is suppressed. */
+    /** Queues the attempt's personalised email once per round, unless the address is suppressed. */
     @Transactional
-    public void sendEmail(UUID leadId, int step, boolean followUp) {
+    public void sendEmail(UUID leadId, int round, int step, boolean followUp) {
         Lead lead = leads.get(leadId);
         LeadFacts facts = lead.facts();
         if (suppressions.isSuppressed(facts.email())) {
@@ -133,7 +133,7 @@ public class SequenceService {
                 new EmailModel.Rep(rep.name(), rep.email()),
                 new EmailModel.Attempt(step, journeyStageByStep.size()),
                 unsubscribeUrl));
-        String key = "sequence:" + leadId + ":" + step + (followUp ? ":follow-up" : "");
+        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, facts.email(), mail.subject(), mail.textBody(), mail.htmlBody(),
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
                         "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
@@ -168,9 +168,9 @@ public class SequenceService {
 
     /** Five attempts and no answer: back to nurture. */
     @Transactional
-    public void recycleToNurture(UUID leadId) {
+    public void recycleToNurture(UUID leadId, String model) {
         String reason = "no answer after the sequence";
-        events.publishEvent(new LeadRecycled(leadId, reason));
+        events.publishEvent(new LeadRecycled(leadId, reason, model));
         timeline.record(leadId, "RECYCLED_TO_NURTURE", Map.of("reason", reason));
     }
 

@@ -19,7 +19,8 @@ public record RepTask(
         Instant completedAt,
         String completedBy,
         Map<String, Object> result,
-        Integer attemptStep) {
+        Integer attemptStep,
+        Map<String, Object> context) {
 
     public enum Status { OPEN, COMPLETED, CANCELLED }
 }

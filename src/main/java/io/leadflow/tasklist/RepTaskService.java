@@ -29,7 +29,7 @@ public class RepTaskService implements SchedulingConfigurer {
 
     /** A user task as the engine handed it out. */
     public record IncomingTask(long jobKey, String processId, String elementId, UUID leadId, String assignee,
-                               String candidateGroups, String dueDate, Integer attemptStep) {
+                               String candidateGroups, String dueDate, Integer attemptStep, Map<String, Object> context) {
     }
 
     /** Published when a task ends, so the feature that asked for it can record the outcome. */
@@ -73,7 +73,7 @@ public class RepTaskService implements SchedulingConfigurer {
         RepTask task = new RepTask(incoming.jobKey(), incoming.leadId(), incoming.elementId(), name,
                 blankToNull(incoming.assignee()), blankToNull(incoming.candidateGroups()),
                 definition.map(ProcessModels.UserTaskDefinition::formId).orElse(null), due, RepTask.Status.OPEN,
-                clock.instant(), null, null, Map.of(), incoming.attemptStep());
+                clock.instant(), null, null, Map.of(), incoming.attemptStep(), incoming.context());
         if (tasks.insertIfNew(task)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("task", name);

@@ -22,9 +22,8 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly(
-                "assign-rep", "enrich-lead", "notify-rep", "record-process-end", "record-process-start", "record-qualification");
-        assertThat(identify.messageNames()).containsExactly("lead-arrived");
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "enrich-lead", "notify-rep", "record-qualification");
+        assertThat(identify.messageNames()).isEmpty();
         // leadType in a condition, owner and taskDue on the research task, qualification from the decision
         assertThat(identify.variables()).containsExactly("leadType", "owner", "qualification", "taskDue");
     }
@@ -34,7 +33,7 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "plan-sequence", "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
+                "due-in-working-time", "plan-sequence", "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
                 "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-stopped");
         assertThat(sequence.variables()).containsExactly(
@@ -43,12 +42,16 @@ class ModelVocabularyTest {
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
                 "cadence",          // the decision's result
+                "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping
                 "followUp",         // the emails' input mapping
+                "followUpAt",       // the follow-up's working moment, read by its timer
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "outcome",          // the calls' result, read by the outcome conditions
-                "owner");           // every user task's assignee
+                "owner",            // every user task's assignee
+                "sequenceExit",     // the exits' output mapping, for the journey
+                "workingHours");    // due-in-working-time's input mapping
         // {step: attempt.step, channel: attempt.channel, outcome: outcome} names no variables step and channel
         assertThat(sequence.variables()).doesNotContain(
                 "step", "channel", "if", "then", "else", "null", "or", "append", "date", "time", "date and time");

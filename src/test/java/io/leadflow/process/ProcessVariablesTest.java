@@ -1,5 +1,8 @@
 package io.leadflow.process;
 
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.leadflow.tasklist.UserTaskWorker;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -15,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every job type, message name and variable a model in processes/ uses is declared in its process's
- * contract ({@link IdentifyProcess}, {@link SequenceProcess}): a name renamed on one side only fails here.
+ * contract ({@link JourneyProcess}, {@link IdentifyProcess}, {@link SequenceProcess}, {@link ExploreProcess},
+ * {@link AdviseProcess}, and the jobs they share): a name renamed on one side only fails here.
  */
 class ProcessVariablesTest {
 
@@ -45,7 +49,47 @@ class ProcessVariablesTest {
     void theSequenceModelUsesOnlyWhatSequenceProcessDeclares() {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), SequenceProcess.ID);
         assertThat(constants(SequenceProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
-        assertThat(variables(SequenceProcess.class)).containsAll(model.variables());
+        assertThat(variables(SequenceProcess.class, WorkingTimeJob.class)).containsAll(model.variables());
+    }
+
+    @Test
+    void theJourneyModelUsesOnlyWhatJourneyProcessDeclares() {
+        var model = ModelVocabulary.process(PROCESSES.resolve("lead-journey.bpmn"), JourneyProcess.ID);
+        assertThat(constants(JourneyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
+        // the call activities' output mappings read what the called stages declare
+        assertThat(variables(JourneyProcess.class, StageMoveJob.class, SequenceProcess.class, ExploreProcess.class,
+                AdviseProcess.class)).containsAll(model.variables());
+    }
+
+    @Test
+    void theExploreModelUsesOnlyWhatExploreProcessDeclares() {
+        var model = ModelVocabulary.process(PROCESSES.resolve("lead-explore.bpmn"), ExploreProcess.ID);
+        assertThat(constants(ExploreProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
+        assertThat(variables(ExploreProcess.class, StageMoveJob.class, WorkingTimeJob.class)).containsAll(model.variables());
+    }
+
+    @Test
+    void theAdviseModelUsesOnlyWhatAdviseProcessDeclares() {
+        var model = ModelVocabulary.process(PROCESSES.resolve("lead-advise.bpmn"), AdviseProcess.ID);
+        assertThat(constants(AdviseProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames())
+                .contains(AdviseProcess.CASE_STUDY_DECISION);
+        assertThat(variables(AdviseProcess.class, StageMoveJob.class)).containsAll(model.variables());
+    }
+
+    @Test
+    void theCaseStudyDecisionReadsTheBuyerAndAnswersTheCaseStudy() {
+        var decisions = ModelVocabulary.decisions(PROCESSES.resolve("case-study.dmn"));
+        assertThat(componentNames(AdviseProcess.Variables.class))
+                .containsAll(decisions.decisionInputs(AdviseProcess.CASE_STUDY_DECISION));
+        assertThat(decisions.decisionOutputs(AdviseProcess.CASE_STUDY_DECISION))
+                .containsExactlyInAnyOrderElementsOf(componentNames(AdviseProcess.CaseStudy.class));
+    }
+
+    @Test
+    void theTaskListFetchesWhatItsVariablesRecordDeclares() throws NoSuchMethodException {
+        String[] fetched = UserTaskWorker.class.getMethod("userTaskCreated", ActivatedJob.class)
+                .getAnnotation(JobWorker.class).fetchVariables();
+        assertThat(fetched).containsExactlyInAnyOrderElementsOf(componentNames(UserTaskVariables.class));
     }
 
     @Test
@@ -72,9 +116,9 @@ class ProcessVariablesTest {
         return values;
     }
 
-    /** Every component name of the contract's records: what its instances read and write. */
-    private static Set<String> variables(Class<?> contract) {
-        return Arrays.stream(contract.getClasses()).filter(Class::isRecord)
+    /** Every component name of the contracts' records: what their instances read and write. */
+    private static Set<String> variables(Class<?>... contracts) {
+        return Arrays.stream(contracts).flatMap(contract -> Arrays.stream(contract.getClasses())).filter(Class::isRecord)
                 .flatMap(record -> componentNames(record).stream())
                 .collect(Collectors.toCollection(TreeSet::new));
     }

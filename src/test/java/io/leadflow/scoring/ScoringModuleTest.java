@@ -65,11 +65,11 @@ class ScoringModuleTest {
         UUID lead = UUID.randomUUID();
         List<String> reasons = List.of("decision maker", "telecom");
 
-        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons)))
+        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), "lead-identify v1"))
                 .andWaitForEventOfType(LeadQualified.class)
                 .matchingMappedValue(LeadQualified::leadId, lead)
                 .toArriveAndVerify(event -> {
-                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons));
+                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons, "lead-identify v1"));
                     verify(timeline).record(lead, "QUALIFIED", Map.of("stage", "MQL", "score", 80, "reasons", reasons));
                 });
     }

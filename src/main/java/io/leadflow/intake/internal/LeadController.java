@@ -92,7 +92,7 @@ class LeadController {
         return new LeadView(lead.id(), lead.type(), lead.stage(), lead.facts(),
                 new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks, sequence,
                 leads.stagesOf(id).stream().map(move -> new LeadView.Stage(move.stage(), move.at().atZone(zone).toOffsetDateTime(),
-                        move.reason())).toList(),
+                        move.reason(), move.model())).toList(),
                 lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
     }
 

@@ -6,7 +6,7 @@ import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.intake.IntakeProperties;
-import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.JourneyProcess;
 import io.leadflow.platform.RetryBackoff;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -149,15 +149,15 @@ class LeadProcessStarter implements SmartLifecycle {
             if (lead == null) {
                 throw new LeadNotFoundException(start.leadId());
             }
-            engine.startOnce(IdentifyProcess.LEAD_ARRIVED, lead.id().toString(), IdentifyProcess.Variables.start(
+            engine.startOnce(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), JourneyProcess.Variables.start(
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
                     lead.facts().timeZone(), lead.facts().language()));
             if (queue.markStarted(start.leadId(), clock.instant())) {
-                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", IdentifyProcess.ID));
+                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", JourneyProcess.ID));
             }
         } catch (RuntimeException e) {
             Duration backoff = retry.afterFailures(start.attempts());
-            log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", IdentifyProcess.ID,
+            log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", JourneyProcess.ID,
                     start.leadId(), start.attempts(), backoff, e.getMessage());
             queue.retryLater(start.leadId(), clock.instant().plus(backoff), String.valueOf(e.getMessage()));
         }

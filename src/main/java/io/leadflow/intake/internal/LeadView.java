@@ -1,5 +1,6 @@
 package io.leadflow.intake.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
@@ -26,7 +27,8 @@ record LeadView(
         OffsetDateTime updatedAt) {
 
     /** A move into a stage, and why. */
-    record Stage(LeadStage stage, OffsetDateTime at, String reason) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Stage(LeadStage stage, OffsetDateTime at, String reason, String model) {
     }
 
     record Fit(Integer score, List<String> reasons) {

@@ -127,25 +127,26 @@ public class LeadRepository {
                 .params(score, json.write(reasons), Timestamp.from(now), id).update();
     }
 
-    /** Moves the lead to the stage and records why, unless it is there already. */
-    public void moveToStage(UUID id, LeadStage stage, String reason, Instant now) {
+    /** Moves the lead to the stage and records why, unless it is there already; true if it moved. */
+    public boolean moveToStage(UUID id, StageMove move) {
         int moved = jdbc.sql("update lead set stage = ?, updated_at = ? where id = ? and stage <> ?")
-                .params(stage.name(), Timestamp.from(now), id, stage.name()).update();
+                .params(move.stage().name(), Timestamp.from(move.at()), id, move.stage().name()).update();
         if (moved == 1) {
-            recordStage(id, stage, reason, now);
+            recordStage(id, move);
         }
+        return moved == 1;
     }
 
-    public void recordStage(UUID id, LeadStage stage, String reason, Instant now) {
-        jdbc.sql("insert into lead_stage (lead_id, stage, at, reason) values (?, ?, ?, ?)")
-                .params(id, stage.name(), Timestamp.from(now), reason).update();
+    public void recordStage(UUID id, StageMove move) {
+        jdbc.sql("insert into lead_stage (lead_id, stage, at, reason, model) values (?, ?, ?, ?, ?)")
+                .params(id, move.stage().name(), Timestamp.from(move.at()), move.reason(), move.model()).update();
     }
 
     public List<StageMove> stagesOf(UUID id) {
-        return jdbc.sql("select stage, at, reason from lead_stage where lead_id = ? order by id")
+        return jdbc.sql("select stage, at, reason, model from lead_stage where lead_id = ? order by id")
                 .param(id)
                 .query((rs, row) -> new StageMove(LeadStage.valueOf(rs.getString("stage")), rs.getTimestamp("at").toInstant(),
-                        rs.getString("reason")))
+                        rs.getString("reason"), rs.getString("model")))
                 .list();
     }
 

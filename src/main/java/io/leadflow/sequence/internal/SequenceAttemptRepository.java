@@ -6,6 +6,8 @@ import io.leadflow.sequence.SequenceAttempt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,36 +16,51 @@ import java.util.UUID;
 @Repository
 public class SequenceAttemptRepository {
 
+    private static final String LATEST_ROUND = "(select max(round) from sequence_attempt where lead_id = ?)";
+
     private final JdbcClient jdbc;
 
     SequenceAttemptRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Stores the plan once: a redelivered planning job finds the plan it made the first time. */
-    public void insertIfNew(UUID leadId, PlannedAttempt attempt, Instant now) {
+    /** Stores the plan of a round once: a redelivered planning job finds the plan it made the first time. */
+    public void insertIfNew(UUID leadId, int round, PlannedAttempt attempt, Instant now) {
         jdbc.sql("""
-                        insert into sequence_attempt (lead_id, step, channel, planned_at, due, updated_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict (lead_id, step) do nothing
+                        insert into sequence_attempt (lead_id, round, step, channel, planned_at, due, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict (lead_id, round, step) do nothing
                         """)
-                .params(leadId, attempt.step(), attempt.channel().name(), Timestamp.from(attempt.at().toInstant()),
+                .params(leadId, round, attempt.step(), attempt.channel().name(), Timestamp.from(attempt.at().toInstant()),
                         Timestamp.from(attempt.due().toInstant()), Timestamp.from(now))
                 .update();
     }
 
+    /** The attempts of the lead's latest sequence. */
     public List<SequenceAttempt> of(UUID leadId) {
-        return jdbc.sql("select * from sequence_attempt where lead_id = ? order by step")
-                .param(leadId)
-                .query((rs, row) -> new SequenceAttempt(rs.getInt("step"), Channel.valueOf(rs.getString("channel")),
-                        rs.getTimestamp("planned_at").toInstant(), rs.getTimestamp("due").toInstant(),
-                        SequenceAttempt.Status.valueOf(rs.getString("status")), rs.getString("outcome")))
+        return jdbc.sql("select * from sequence_attempt where lead_id = ? and round = " + LATEST_ROUND + " order by step")
+                .params(leadId, leadId)
+                .query(SequenceAttemptRepository::attempt)
                 .list();
     }
 
-    /** Settles a planned attempt; one that is already settled keeps what it became first. */
+    public List<SequenceAttempt> ofRound(UUID leadId, int round) {
+        return jdbc.sql("select * from sequence_attempt where lead_id = ? and round = ? order by step")
+                .params(leadId, round)
+                .query(SequenceAttemptRepository::attempt)
+                .list();
+    }
+
+    /** Settles a planned attempt of the latest sequence; one that is already settled keeps what it became first. */
     public void update(UUID leadId, int step, SequenceAttempt.Status status, String outcome, Instant now) {
-        jdbc.sql("update sequence_attempt set status = ?, outcome = coalesce(?, outcome), updated_at = ? where lead_id = ? and step = ? and status = 'PLANNED'")
-                .params(status.name(), outcome, Timestamp.from(now), leadId, step).update();
+        jdbc.sql("update sequence_attempt set status = ?, outcome = coalesce(?, outcome), updated_at = ? "
+                        + "where lead_id = ? and round = " + LATEST_ROUND + " and step = ? and status = 'PLANNED'")
+                .params(status.name(), outcome, Timestamp.from(now), leadId, leadId, step).update();
+    }
+
+    private static SequenceAttempt attempt(ResultSet rs, int row) throws SQLException {
+        return new SequenceAttempt(rs.getInt("step"), Channel.valueOf(rs.getString("channel")),
+                rs.getTimestamp("planned_at").toInstant(), rs.getTimestamp("due").toInstant(),
+                SequenceAttempt.Status.valueOf(rs.getString("status")), rs.getString("outcome"));
     }
 
     /** Ends what is still planned (the sequence stopped); returns how many attempts that cancelled. */

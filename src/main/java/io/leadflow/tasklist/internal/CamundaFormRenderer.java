@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a Camunda Forms JSON document into the fields the task page renders. Supported: textfield,
- * textarea, number, select, radio, checkbox, checklist and text; other components are left out.
+ * textarea, number, select, radio, checkbox, checklist and text; other components are left out. A field's
+ * {@code validate.pattern} and {@code conditional.hide} are kept for the submission's checks.
  * Static text may hold {{variable}} placeholders, filled from the given variables or left blank; a
  * text whose placeholders all come out blank is hidden (the forms hide it with a FEEL condition).
  */
@@ -56,7 +57,7 @@ public class CamundaFormRenderer {
                     continue;
                 }
                 fields.add(new FormField(type, htmlId(id, fields.size()), null, null, false, false, List.of(),
-                        text(substitute(raw, variables))));
+                        text(substitute(raw, variables)), null, null));
                 continue;
             }
             String key = component.path("key").asText("");
@@ -72,7 +73,8 @@ public class CamundaFormRenderer {
             String label = component.path("label").asText(key);
             fields.add(new FormField(type, htmlId(id.isBlank() ? key : id, fields.size()), key,
                     label.isBlank() ? key : label, validate.path("required").asBoolean(false),
-                    "email".equalsIgnoreCase(validate.path("validationType").asText("")), List.copyOf(options), List.of()));
+                    "email".equalsIgnoreCase(validate.path("validationType").asText("")), List.copyOf(options), List.of(),
+                    validate.path("pattern").asText(null), FormCondition.of(component.path("conditional").path("hide").asText(null))));
         }
         return List.copyOf(fields);
     }

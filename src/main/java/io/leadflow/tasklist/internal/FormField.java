@@ -14,7 +14,9 @@ public record FormField(
         boolean required,
         boolean email,
         List<Option> options,
-        List<TextBlock> text) {
+        List<TextBlock> text,
+        String pattern,
+        FormCondition hide) {
 
     public enum Type {
         TEXTFIELD, TEXTAREA, NUMBER, SELECT, RADIO, CHECKBOX, CHECKLIST, TEXT;

@@ -32,13 +32,13 @@ public class RepTaskRepository {
     public boolean insertIfNew(RepTask task) {
         return jdbc.sql("""
                         insert into rep_task (engine_id, job_key, lead_id, element_id, name, assignee, candidate_groups, form_id, due,
-                            status, created_at, attempt_step)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
+                            status, created_at, attempt_step, context)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, cast(? as jsonb))
                         on conflict (engine_id, job_key) do nothing
                         """)
                 .params(engine.id(), task.jobKey(), task.leadId(), task.elementId(), task.name(), task.assignee(),
                         task.candidateGroups(), task.formId(), task.due() == null ? null : Timestamp.from(task.due()),
-                        Timestamp.from(task.createdAt()), task.attemptStep())
+                        Timestamp.from(task.createdAt()), task.attemptStep(), json.write(task.context()))
                 .update() == 1;
     }
 
@@ -90,6 +90,7 @@ public class RepTaskRepository {
         Timestamp due = rs.getTimestamp("due");
         Timestamp completedAt = rs.getTimestamp("completed_at");
         String result = rs.getString("result");
+        String context = rs.getString("context");
         return new RepTask(
                 rs.getLong("job_key"),
                 rs.getObject("lead_id", UUID.class),
@@ -104,6 +105,7 @@ public class RepTaskRepository {
                 completedAt == null ? null : completedAt.toInstant(),
                 rs.getString("completed_by"),
                 result == null ? Map.of() : json.map(result),
-                (Integer) rs.getObject("attempt_step"));
+                (Integer) rs.getObject("attempt_step"),
+                context == null ? Map.of() : json.map(context));
     }
 }

@@ -38,6 +38,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,9 @@ public class TaskListController {
         if (task.formId() == null) {
             return List.of();
         }
-        return models.form(task.formId()).map(form -> forms.render(form, lead.enrichment())).orElse(List.of());
+        Map<String, Object> shown = new HashMap<>(lead.enrichment());
+        shown.putAll(task.context());
+        return models.form(task.formId()).map(form -> forms.render(form, shown)).orElse(List.of());
     }
 
     private LeadContext context(Lead lead) {

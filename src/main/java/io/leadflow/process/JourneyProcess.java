@@ -1,0 +1,39 @@
+package io.leadflow.process;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The contract of processes/lead-journey.bpmn, the lead's whole way: the message that starts it, the
+ * listeners that record its instance, and its variables. It calls identify, connect ({@link SequenceProcess}),
+ * explore and advise. {@code ProcessVariablesTest} fails when the model uses a name not declared here.
+ */
+public final class JourneyProcess {
+
+    public static final String ID = "lead-journey";
+    /** Starts one instance per lead: message id and correlation key are the lead's id. */
+    public static final String LEAD_ARRIVED = "lead-arrived";
+
+    public static final String RECORD_PROCESS_START = "record-process-start";
+    public static final String RECORD_PROCESS_END = "record-process-end";
+    public static final String MOVE_STAGE = StageMoveJob.TYPE;
+
+    private JourneyProcess() {
+    }
+
+    /**
+     * An instance's variables: what it starts with, and what the stages it calls hand back (the identify
+     * process hands back all of its own, see {@link IdentifyProcess.Variables}). {@code round} counts the
+     * connect sequences the lead went through.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Variables(String leadId, String leadType, String country, String timeZone, String language,
+                            IdentifyProcess.Qualification qualification, String owner, Integer round,
+                            String sequenceExit, String replyIntent, String exploreDecision, String dealOutcome,
+                            String nurtureUntil) {
+
+        /** What a lead's instance starts with. */
+        public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
+            return new Variables(leadId, leadType, country, timeZone, language, null, null, null, null, null, null, null, null);
+        }
+    }
+}
