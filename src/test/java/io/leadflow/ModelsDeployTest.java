@@ -75,11 +75,13 @@ class ModelsDeployTest {
     @Test
     void everythingIsDeployedInOneDeployment() {
         assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId)
-                .containsExactlyInAnyOrder("lead-identify", "lead-sequence");
+                .containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore", "lead-advise");
         assertThat(deployment.getDecisions()).extracting(Decision::getDmnDecisionId)
-                .containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons", "sequence-cadence");
+                .containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons", "sequence-cadence",
+                        "case-study");
         assertThat(deployment.getForm()).extracting(Form::getFormId)
-                .containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead");
+                .containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
+                        "find-who-signs", "proposal", "deal-outcome");
     }
 
     // lead-fit: one case per rule row ---------------------------------------------------------------
@@ -187,27 +189,27 @@ class ModelsDeployTest {
         publishLeadArrived("lead-42");
         publishLeadArrived("lead-42");
 
-        ActivatedJob started = awaitJob("record-process-start");
+        ActivatedJob started = awaitLeadJob("record-process-start", "lead-42");
         long instance = started.getProcessInstanceKey();
         complete(started, Map.of());
-        ActivatedJob enrich = awaitJob("enrich-lead");
-        assertThat(enrich.getProcessInstanceKey()).isEqualTo(instance);
+        ActivatedJob enrich = awaitLeadJob("enrich-lead", "lead-42");
+        assertThat(enrich.getBpmnProcessId()).isEqualTo("lead-identify");
         complete(enrich, vars("persona", "executive", "role", "CEO", "industry", "telecom",
                 "employees", 400, "region", "LATAM", "personalEmail", false, "powerSignal", true));
 
-        ActivatedJob record = awaitJob("record-qualification");
-        assertThat(record.getProcessInstanceKey()).isEqualTo(instance);
+        ActivatedJob record = awaitLeadJob("record-qualification", "lead-42");
+        assertThat(record.getProcessInstanceKey()).isEqualTo(enrich.getProcessInstanceKey());
         assertThat(record.getVariablesAsMap().get("qualification")).isEqualTo(Map.of(
                 "stage", "MQL", "score", 100, "reasons", List.of("Target industry: telecom", "200+ employees",
                         "Region: LATAM", "Power signals: activity, presence and biography")));
         complete(record, Map.of());
 
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        complete(awaitJob("assign-rep"), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
+        OffsetDateTime now = engineNow();
+        complete(awaitLeadJob("assign-rep", "lead-42"), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
                 "taskDue", now.plusDays(1).toString()));
-        complete(awaitJob("notify-rep"), Map.of());
+        complete(awaitLeadJob("notify-rep", "lead-42"), Map.of());
 
-        ActivatedJob plan = awaitJob("plan-sequence");
+        ActivatedJob plan = awaitLeadJob("plan-sequence", "lead-42");
         assertThat(plan.getBpmnProcessId()).isEqualTo("lead-sequence");
         assertThat(plan.getVariablesAsMap()).containsEntry("leadId", "lead-42").containsEntry("owner", "rep-1");
         assertThat((List<?>) plan.getVariablesAsMap().get("cadence")).hasSize(5)
@@ -218,20 +220,139 @@ class ModelsDeployTest {
                 Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
                         "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
 
-        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask");
+        ActivatedJob call = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
         assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
         assertThat(call.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1")
                 .containsKey("io.camunda.zeebe:formKey");
         complete(call, Map.of("outcome", "meeting-booked", "notes", "Demo on Tuesday"));
 
-        ActivatedJob exit = awaitJob("record-sequence-exit");
+        ActivatedJob exit = awaitLeadJob("record-sequence-exit", "lead-42");
         assertThat(exit.getElementId()).isEqualTo("Task_RecordEngagedExit");
         assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "MEETING_BOOKED")
                 .containsEntry("attemptOutcomes", List.of(Map.of("step", 1, "channel", "CALL", "outcome", "meeting-booked")));
         complete(exit, Map.of());
 
-        ActivatedJob qualify = awaitJob("io.camunda.zeebe:userTask");
+        // explore: the rep qualifies within two working days and sales accepts
+        ActivatedJob qualifyDue = awaitLeadJob("due-in-working-time", "lead-42");
+        assertThat(qualifyDue.getBpmnProcessId()).isEqualTo("lead-explore");
+        assertThat(qualifyDue.getVariablesAsMap()).containsEntry("workingHours", 16).containsEntry("timeZone", "America/Mexico_City");
+        complete(qualifyDue, Map.of("due", now.plusDays(2).toString()));
+        ActivatedJob qualify = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
         assertThat(qualify.getElementId()).isEqualTo("Task_QualifyLead");
+        assertThat(qualify.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1")
+                .containsEntry("io.camunda.zeebe:dueDate", now.plusDays(2).toString());
+        complete(qualify, Map.of("decision", "sql", "goals", "Grow 20%", "budget", "Approved"));
+        assertStageMove("lead-42", "SQL", "Sales accepted: GPCTBA answered");
+
+        // advise: a telecom buyer gets the telecom case study; the meeting makes an opportunity; won
+        ActivatedJob proposal = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
+        assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
+        assertThat(proposal.getVariablesAsMap()).containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/andesnet-telecom");
+        complete(proposal, Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
+        assertStageMove("lead-42", "OPPORTUNITY", "Proposal meeting held on 2027-03-02");
+        ActivatedJob outcome = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
+        assertThat(outcome.getElementId()).isEqualTo("Task_RecordDealOutcome");
+        complete(outcome, Map.of("outcome", "won"));
+        assertStageMove("lead-42", "CUSTOMER", "Won");
+
+        ActivatedJob end = awaitLeadJob("record-process-end", "lead-42");
+        assertThat(end.getProcessInstanceKey()).isEqualTo(instance);
+        assertThat(end.getElementId()).isEqualTo("lead-journey");
+        complete(end, Map.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exploreDecisions")
+    void exploreAppliesTheRepsDecision(String decision, Map<String, Object> answers, String stage, String reason,
+                                       String followUpTask) throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
+                .variables(vars("leadId", "lead-45", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City"))
+                .send().join().getProcessInstanceKey();
+        complete(awaitJob("due-in-working-time", instance), Map.of("due", engineNow().plusDays(2).toString()));
+        Map<String, Object> submitted = new HashMap<>(answers);
+        submitted.put("decision", decision);
+        complete(awaitJob("io.camunda.zeebe:userTask", instance), submitted);
+
+        ActivatedJob move = awaitJob("move-stage", instance);
+        assertThat(move.getVariablesAsMap()).containsEntry("stage", stage).containsEntry("reason", reason);
+        complete(move, Map.of());
+        if (followUpTask != null) {
+            assertThat(awaitJob("io.camunda.zeebe:userTask", instance).getElementId()).isEqualTo(followUpTask);
+        }
+    }
+
+    static Stream<Arguments> exploreDecisions() {
+        return Stream.of(
+                Arguments.of("sql", Map.of("goals", "Grow"), "SQL", "Sales accepted: GPCTBA answered", null),
+                Arguments.of("nurture", Map.of("recycleReason", "no-budget"), "LEAD", "Recycled to nurture: no-budget", null),
+                Arguments.of("nurture", Map.of("recycleReason", "bad-timing"), "LEAD", "Recycled to nurture: bad-timing", null),
+                Arguments.of("nurture", Map.of("recycleReason", "not-decision-maker"), "LEAD",
+                        "Recycled to nurture: not-decision-maker", "Task_FindWhoSigns"),
+                Arguments.of("disqualify", Map.of("disqualifyReason", "no-need"), "DISQUALIFIED",
+                        "Disqualified in explore: no-need", null));
+    }
+
+    @Test
+    void aLostDealRecordsItsReason() throws Exception {
+        long instance = startAdvise("lead-46", "retail", "ES");
+        ActivatedJob proposal = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(proposal.getVariablesAsMap()).containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/tiendas-sol-retail");
+        completeProposal(proposal);
+        complete(awaitJob("io.camunda.zeebe:userTask", instance), Map.of("outcome", "lost", "lostReason", "competitor"));
+        ActivatedJob lost = awaitJob("move-stage", instance);
+        assertThat(lost.getVariablesAsMap()).containsEntry("stage", "LOST").containsEntry("reason", "Lost: competitor");
+    }
+
+    @Test
+    void aBuyerOfAnotherIndustryGetsItsCountrysCaseStudyElseTheDefault() throws Exception {
+        long mexican = startAdvise("lead-47", "mining", "MX");
+        assertThat(awaitJob("io.camunda.zeebe:userTask", mexican).getVariablesAsMap())
+                .containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/monterrey-mx");
+        long chilean = startAdvise("lead-48", null, "CL");
+        assertThat(awaitJob("io.camunda.zeebe:userTask", chilean).getVariablesAsMap())
+                .containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/platzimetrics");
+    }
+
+    @Test
+    void aNurturedDealComesBackIntoANewConnectSequenceOnItsDate() throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(vars("leadId", "lead-49", "owner", "rep-2", "industry", "telecom", "country", "ES",
+                        "timeZone", "Europe/Madrid", "round", 1))
+                .startBeforeElement("CallActivity_Advise").send().join().getProcessInstanceKey();
+        completeProposal(awaitLeadJob("io.camunda.zeebe:userTask", "lead-49"));
+        String nurtureUntil = engineNow().toLocalDate().plusDays(3).toString();
+        complete(awaitLeadJob("io.camunda.zeebe:userTask", "lead-49"), Map.of("outcome", "nurture", "nurtureUntil", nurtureUntil));
+        ActivatedJob nurture = awaitLeadJob("move-stage", "lead-49");
+        assertThat(nurture.getVariablesAsMap()).containsEntry("stage", "LEAD").containsEntry("reason", "Nurture until " + nurtureUntil);
+        complete(nurture, Map.of());
+        engine.waitForIdleState(Duration.ofSeconds(5));
+
+        advanceEngineClock(Duration.ofDays(4));
+        ActivatedJob back = awaitJob("move-stage", instance);
+        assertThat(back.getElementId()).isEqualTo("Task_BackToMql");
+        assertThat(back.getVariablesAsMap()).containsEntry("stage", "MQL");
+        complete(back, Map.of());
+        ActivatedJob plan = awaitLeadJob("plan-sequence", "lead-49");
+        assertThat(plan.getBpmnProcessId()).isEqualTo("lead-sequence");
+        assertThat(plan.getVariablesAsMap()).containsEntry("round", 2);
+    }
+
+    static long startAdvise(String leadId, String industry, String country) {
+        return client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
+                .variables(vars("leadId", leadId, "owner", "rep-2", "industry", industry, "country", country))
+                .send().join().getProcessInstanceKey();
+    }
+
+    static void completeProposal(ActivatedJob proposal) throws Exception {
+        assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
+        complete(proposal, Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
+        complete(awaitJob("move-stage", proposal.getProcessInstanceKey()), Map.of());
+    }
+
+    static void assertStageMove(String leadId, String stage, String reason) throws Exception {
+        ActivatedJob move = awaitLeadJob("move-stage", leadId);
+        assertThat(move.getVariablesAsMap()).containsEntry("stage", stage).containsEntry("reason", reason);
+        complete(move, Map.of());
     }
 
     /** The lead's process starts on its message, once per lead: the second publish is refused, as a retried start is. */
@@ -250,7 +371,7 @@ class ModelsDeployTest {
     @Test
     void unansweredCallsAreFollowedUpAndTheLeadIsRecycledAfterTheLastAttempt() throws Exception {
         long instance = startSequence("lead-43");
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
                 Map.of("step", 3, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
                         "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
@@ -259,13 +380,20 @@ class ModelsDeployTest {
         assertThat(call.getElementId()).isEqualTo("Task_FollowUpCall");
         complete(call, Map.of("outcome", "no-answer"));
 
+        ActivatedJob followUpTime = awaitJob("due-in-working-time", instance);
+        assertThat(followUpTime.getVariablesAsMap()).containsEntry("workingHours", 0);
+        complete(followUpTime, Map.of("due", now.plusHours(12).toString()));
+        ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
+        complete(social, Map.of("action", "sent-connection-request"));
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(client.newActivateJobsCommand().jobType("send-sequence-email").maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).as("no email before the lead's working time").isEmpty();
+        advanceEngineClock(Duration.ofHours(13));
         ActivatedJob email = awaitJob("send-sequence-email", instance);
         assertThat(email.getElementId()).isEqualTo("Task_SendFollowUpEmail");
         assertThat(email.getVariablesAsMap()).containsEntry("followUp", true);
         complete(email, Map.of());
-        ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
-        complete(social, Map.of("action", "sent-connection-request"));
 
         ActivatedJob recycle = awaitJob("recycle-to-nurture", instance);
         assertThat(recycle.getVariablesAsMap()).containsEntry("outcome", "no-answer")
@@ -275,7 +403,7 @@ class ModelsDeployTest {
     @Test
     void aReplyEndsTheSequenceThroughItsEventSubProcess() throws Exception {
         long instance = startSequence("lead-44");
-        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
                 Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
                         "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
@@ -287,8 +415,6 @@ class ModelsDeployTest {
         assertThat(exit.getElementId()).isEqualTo("Task_RecordLeadRepliedExit");
         assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REPLIED");
         complete(exit, Map.of());
-        assertThat(awaitJob("io.camunda.zeebe:userTask", instance).getElementId())
-                .isEqualTo("Task_QualifyLeadAfterLeadReplied");
     }
 
     static long startSequence(String leadId) {
@@ -300,18 +426,39 @@ class ModelsDeployTest {
 
     // helpers -------------------------------------------------------------------------------------------
 
+    /** How far the tests moved the engine's clock ahead of the wall clock. */
+    static Duration engineClockAhead = Duration.ZERO;
+
+    static void advanceEngineClock(Duration by) {
+        engine.increaseTime(by);
+        engineClockAhead = engineClockAhead.plus(by);
+    }
+
+    static OffsetDateTime engineNow() {
+        return OffsetDateTime.now().plus(engineClockAhead).truncatedTo(ChronoUnit.SECONDS);
+    }
+
     static ActivatedJob awaitJob(String type) throws Exception {
         return awaitJob(type, null);
     }
 
     /** Activates the next job of the type, of the given process instance if one is given; hands other jobs back. */
     static ActivatedJob awaitJob(String type, Long processInstanceKey) throws Exception {
+        return awaitJobThat(type, job -> processInstanceKey == null || job.getProcessInstanceKey() == processInstanceKey);
+    }
+
+    /** The next job of the type for the lead, in whichever of its processes (a called stage has its own instance). */
+    static ActivatedJob awaitLeadJob(String type, String leadId) throws Exception {
+        return awaitJobThat(type, job -> leadId.equals(job.getVariablesAsMap().get("leadId")));
+    }
+
+    static ActivatedJob awaitJobThat(String type, java.util.function.Predicate<ActivatedJob> wanted) throws Exception {
         for (int i = 0; i < 50; i++) {
             List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
                     .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
             ActivatedJob found = null;
             for (ActivatedJob job : jobs) {
-                if (found == null && (processInstanceKey == null || job.getProcessInstanceKey() == processInstanceKey)) {
+                if (found == null && wanted.test(job)) {
                     found = job;
                 } else {
                     client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
@@ -320,7 +467,7 @@ class ModelsDeployTest {
             if (found != null) {
                 return found;
             }
-            engine.increaseTime(Duration.ofSeconds(1));
+            advanceEngineClock(Duration.ofSeconds(1));
             Thread.sleep(100);
         }
         return fail("no job of type " + type);

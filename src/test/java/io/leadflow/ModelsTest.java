@@ -105,11 +105,14 @@ class ModelsTest {
     @Test
     void allModelsArePresent() throws IOException {
         assertThat(bpmnFiles()).extracting(p -> p.getFileName().toString())
-                .containsExactly("lead-identify.bpmn", "lead-sequence.bpmn");
+                .containsExactly("lead-advise.bpmn", "lead-explore.bpmn", "lead-identify.bpmn", "lead-journey.bpmn",
+                        "lead-sequence.bpmn");
         assertThat(dmnFiles()).extracting(p -> p.getFileName().toString())
-                .containsExactly("lead-fit.dmn", "sequence-cadence.dmn");
-        assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead");
-        assertThat(processIds).containsExactlyInAnyOrder("lead-identify", "lead-sequence");
+                .containsExactly("case-study.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
+        assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
+                "find-who-signs", "proposal", "deal-outcome");
+        assertThat(processIds).containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore",
+                "lead-advise");
     }
 
     @ParameterizedTest

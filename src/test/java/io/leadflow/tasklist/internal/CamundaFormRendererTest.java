@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The four shipped forms, as the task page renders and reads them. */
 class CamundaFormRendererTest {
@@ -49,16 +50,50 @@ class CamundaFormRendererTest {
     }
 
     @Test
-    void qualifyLeadHasEightTextareasAndARequiredDecision() throws IOException {
+    void qualifyLeadAsksGpctbaAndARequiredDecision() throws IOException {
         List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
 
         assertThat(fields).filteredOn(f -> f.type() == FormField.Type.TEXTAREA).extracting(FormField::key)
                 .containsExactly("goals", "plans", "challenges", "timeline", "budget", "authority", "consequences",
                         "implications");
-        FormField decision = fields.get(fields.size() - 1);
-        assertThat(decision.type()).isEqualTo(FormField.Type.SELECT);
+        FormField decision = fields.stream().filter(f -> "decision".equals(f.key())).findFirst().orElseThrow();
         assertThat(decision.required()).isTrue();
         assertThat(decision.options()).extracting(FormField.Option::value).containsExactly("sql", "nurture", "disqualify");
+    }
+
+    @Test
+    void anSqlNeedsTheGpctbaAnswersAndOtherDecisionsTheirReason() throws IOException {
+        List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
+
+        assertThat(FormSubmission.read(fields, Map.of("decision", List.of("sql"), "goals", List.of("Grow 20%"))).errors())
+                .containsExactly("Plans is required.", "Challenges is required.", "Timeline is required.",
+                        "Budget is required.", "Authority (who signs?) is required.");
+        FormSubmission recycled = FormSubmission.read(fields, Map.of("decision", List.of("nurture"),
+                "recycleReason", List.of("bad-timing"), "goals", List.of("typed before changing the decision")));
+        assertThat(recycled.errors()).isEmpty();
+        assertThat(recycled.values()).containsOnly(entry("decision", "nurture"), entry("recycleReason", "bad-timing"));
+        assertThat(FormSubmission.read(fields, Map.of("decision", List.of("disqualify"))).errors())
+                .containsExactly("Why disqualify is required.");
+    }
+
+    @Test
+    void theReplyIntentShowsOnlyAfterAReply() throws IOException {
+        assertThat(renderer.render(form("qualify-lead"), Map.of("replyIntent", "NOT_NOW")))
+                .filteredOn(f -> f.type() == FormField.Type.TEXT).hasSize(2);
+        assertThat(renderer.render(form("qualify-lead"), Map.of()))
+                .filteredOn(f -> f.type() == FormField.Type.TEXT).hasSize(1);
+    }
+
+    @Test
+    void aDateFieldChecksItsPattern() throws IOException {
+        List<FormField> fields = renderer.render(form("deal-outcome"), Map.of());
+
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("next spring")))
+                .errors()).containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
+                .values()).containsOnly(entry("outcome", "nurture"), entry("nurtureUntil", "2027-03-01"));
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("lost"))).errors())
+                .containsExactly("Why lost is required.");
     }
 
     @Test

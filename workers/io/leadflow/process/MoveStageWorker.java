@@ -1,15 +1,17 @@
-package io.leadflow.lead;
+package io.leadflow.process;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
-import io.leadflow.process.ModelVersion;
-import io.leadflow.process.StageMoveJob;
+import io.leadflow.lead.Leads;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Moves the lead to the stage the model names, with the model's reason and version. */
+/**
+ * Moves the lead to the stage the model names, with the model's reason and version. It sits with the models'
+ * contracts because every stage model uses it; the lead module owns the move itself.
+ */
 @Component
 public class MoveStageWorker {
 
