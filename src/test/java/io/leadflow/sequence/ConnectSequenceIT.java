@@ -1,5 +1,8 @@
 package io.leadflow.sequence;
 
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import io.leadflow.calendar.BusinessHoursCalendar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.tasklist.RepTaskService;
@@ -26,6 +29,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,8 +38,12 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectSequenceIT extends LeadflowIntegrationTest {
 
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+
     @Autowired
     RepTaskService tasks;
+    @Autowired
+    BusinessHoursCalendar calendar;
     @Value("${leadflow.mail.embedded.smtp-port}")
     int smtpPort;
 
@@ -203,7 +211,48 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         String email = (String) submitted.get("email");
         UUID id = postLead(submitted);
         complete(id, "First contact", Map.of("outcome", "no-answer"));
+        reachWorkingTime();
         return new LeadAfterMissedCall(id, email, awaitMail(email, 1).getFirst());
+    }
+
+    /** The follow-up of a call waits for the lead's working time (Bogotá): moves the clocks there if it is not. */
+    private void reachWorkingTime() {
+        Duration ahead = Duration.between(clock.instant(), calendar.nextWorkingMoment(clock.instant(), "CO", BOGOTA).toInstant());
+        if (ahead.isPositive()) {
+            engineClock.advance(ahead.plusSeconds(1));
+        }
+    }
+
+    @Test
+    void aFollowUpOfACallRecordedAt3AmIsSentAt9Am() throws Exception {
+        ZonedDateTime threeAm = clock.instant().atZone(BOGOTA).plusDays(1).withHour(3).withMinute(0).withSecond(0).withNano(0);
+        while (!calendar.isWorkingDay(threeAm.toLocalDate(), "CO")) {
+            threeAm = threeAm.plusDays(1);
+        }
+        engineClock.advance(Duration.between(clock.instant(), threeAm.toInstant()));
+        Map<String, Object> submitted = mqlLead("Valentina");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        awaitTimeline(id, "TASK_COMPLETED");
+        Thread.sleep(2_000);
+        assertThat(timelineTypes(id)).doesNotContain("EMAIL_SENT");
+        assertThat(mailbox(email)).isEmpty();
+
+        engineClock.advance(Duration.between(clock.instant(), threeAm.withHour(9).toInstant()).plusSeconds(1));
+
+        awaitMail(email, 1);
+        JsonNode sent = timelineEntry(id, "EMAIL_SENT");
+        assertThat(OffsetDateTime.parse(sent.get("at").asText()).atZoneSameInstant(BOGOTA).getHour()).isEqualTo(9);
+    }
+
+    private JsonNode timelineEntry(UUID id, String type) {
+        for (JsonNode entry : api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class)) {
+            if (entry.get("type").asText().equals(type)) {
+                return entry;
+            }
+        }
+        return fail("no " + type + " on the timeline");
     }
 
     private void complete(UUID id, String task, Map<String, Object> values) {
