@@ -107,7 +107,7 @@ class ModelsTest {
         assertThat(bpmnFiles()).extracting(p -> p.getFileName().toString())
                 .containsExactly("lead-identify.bpmn", "lead-sequence.bpmn");
         assertThat(dmnFiles()).extracting(p -> p.getFileName().toString())
-                .containsExactly("lead-fit.dmn", "sequence-cadence.dmn");
+                .containsExactly("lead-assignment.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
         assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead");
         assertThat(processIds).containsExactlyInAnyOrder("lead-identify", "lead-sequence");
     }

@@ -16,6 +16,8 @@ public final class IdentifyProcess {
     /** Starts one instance per lead: message id and correlation key are the lead's id. */
     public static final String LEAD_ARRIVED = "lead-arrived";
     public static final String FIT_DECISION = "lead-fit";
+    /** Chooses the team whose reps take turns on the lead: its result is {@code team}. */
+    public static final String ASSIGNMENT_DECISION = "lead-assignment";
 
     public static final String RECORD_PROCESS_START = "record-process-start";
     public static final String RECORD_PROCESS_END = "record-process-end";
@@ -30,11 +32,11 @@ public final class IdentifyProcess {
     /** An instance's variables; the ones not set yet are null (and not sent). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Qualification qualification, String owner, String taskDue) {
+                            Qualification qualification, String team, String owner, String taskDue) {
 
         /** What a lead's instance starts with. */
         public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
-            return new Variables(leadId, leadType, country, timeZone, language, null, null, null);
+            return new Variables(leadId, leadType, country, timeZone, language, null, null, null, null);
         }
     }
 
