@@ -15,12 +15,14 @@ import io.camunda.zeebe.process.test.engine.EngineFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -78,7 +80,7 @@ class ModelsDeployTest {
                 .containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore", "lead-advise");
         assertThat(deployment.getDecisions()).extracting(Decision::getDmnDecisionId)
                 .containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons", "sequence-cadence",
-                        "case-study");
+                        "case-study", "lead-assignment");
         assertThat(deployment.getForm()).extracting(Form::getFormId)
                 .containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
                         "find-who-signs", "proposal", "deal-outcome");
@@ -160,6 +162,72 @@ class ModelsDeployTest {
         assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-fit.dmn"));
     }
 
+    // lead-assignment: one case per rule row, and a table edited and deployed ------------------------
+
+    record AssignmentCase(String why, String rule, Map<String, Object> input, String team) {
+        @Override
+        public String toString() {
+            return rule + ": " + why;
+        }
+    }
+
+    static Stream<Arguments> assignmentCases() {
+        return Stream.of(
+                new AssignmentCase("a large telecom in Colombia", "Rule_LeadAssignment_Latam",
+                        vars("country", "CO", "region", "LATAM", "industry", "telecom", "employees", 5000), "latam"),
+                new AssignmentCase("a large telecom in Spain", "Rule_LeadAssignment_NorthAmericaAndEurope",
+                        vars("country", "ES", "region", "EMEA", "industry", "telecom", "employees", 5000), "international"),
+                new AssignmentCase("a telecom of 1,000 in South Africa", "Rule_LeadAssignment_LargeTelecom",
+                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 1000), "international"),
+                new AssignmentCase("a telecom of 999 in South Africa", "Rule_LeadAssignment_Default",
+                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 999), "latam"),
+                new AssignmentCase("a company visit nothing is known of", "Rule_LeadAssignment_Default",
+                        vars("country", null), "latam")
+        ).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("assignmentCases")
+    void leadAssignmentRule(AssignmentCase assignmentCase) throws Exception {
+        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
+                .decisionId("lead-assignment").variables(assignmentCase.input()).send().join();
+        assertThat(response.getFailureMessage()).isNullOrEmpty();
+        assertThat(matchedRules(response)).containsExactly(assignmentCase.rule());
+        assertThat(JSON.readValue(response.getDecisionOutput(), String.class)).isEqualTo(assignmentCase.team());
+    }
+
+    @Test
+    void leadAssignmentCasesHitEveryRuleRow() throws Exception {
+        Set<String> caseRules = new HashSet<>();
+        assignmentCases().forEach(arguments -> caseRules.add(((AssignmentCase) arguments.get()[0]).rule()));
+        assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-assignment.dmn"));
+    }
+
+    /** Sales ops lower the size of a large telecom in a copy of the table and deploy it: the team changes, no code does. */
+    @Test
+    void anEditedCopyOfTheAssignmentTableDeployedChangesTheTeam(@TempDir Path edits) throws Exception {
+        Map<String, Object> telecomOf600 = vars("country", "ZA", "industry", "telecom", "employees", 600);
+        assertThat(team(telecomOf600)).isEqualTo("latam");
+
+        String table = Files.readString(ModelsTest.PROCESSES.resolve("lead-assignment.dmn"));
+        String threshold = "<text>&gt;= 1000</text>";
+        assertThat(table.indexOf(threshold)).as("one employees threshold").isNotNegative().isEqualTo(table.lastIndexOf(threshold));
+        Path copy = Files.writeString(edits.resolve("lead-assignment.dmn"), table.replace(threshold, "<text>&gt;= 500</text>"));
+        try {
+            client.newDeployResourceCommand().addResourceFile(copy.toString()).send().join();
+            assertThat(team(telecomOf600)).isEqualTo("international");
+        } finally {
+            client.newDeployResourceCommand().addResourceFromClasspath("processes/lead-assignment.dmn").send().join();
+        }
+        assertThat(team(telecomOf600)).isEqualTo("latam");
+    }
+
+    private static String team(Map<String, Object> lead) throws Exception {
+        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
+                .decisionId("lead-assignment").variables(lead).send().join();
+        return JSON.readValue(response.getDecisionOutput(), String.class);
+    }
+
     // sequence-cadence --------------------------------------------------------------------------------
 
     @ParameterizedTest
@@ -205,7 +273,9 @@ class ModelsDeployTest {
         complete(record, Map.of());
 
         OffsetDateTime now = engineNow();
-        complete(awaitLeadJob("assign-rep", "lead-42"), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
+        ActivatedJob assign = awaitLeadJob("assign-rep", "lead-42");
+        assertThat(assign.getVariablesAsMap()).as("the team lead-assignment chose").containsEntry("team", "latam");
+        complete(assign, vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
                 "taskDue", now.plusDays(1).toString()));
         complete(awaitLeadJob("notify-rep", "lead-42"), Map.of());
 

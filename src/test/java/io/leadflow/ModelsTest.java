@@ -108,7 +108,7 @@ class ModelsTest {
                 .containsExactly("lead-advise.bpmn", "lead-explore.bpmn", "lead-identify.bpmn", "lead-journey.bpmn",
                         "lead-sequence.bpmn");
         assertThat(dmnFiles()).extracting(p -> p.getFileName().toString())
-                .containsExactly("case-study.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
+                .containsExactly("case-study.dmn", "lead-assignment.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
         assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
                 "find-who-signs", "proposal", "deal-outcome");
         assertThat(processIds).containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore",

@@ -6,20 +6,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.List;
 
 /**
- * Who works leads and how fast ({@code leadflow.assignment.*}).
+ * Who works leads and how fast ({@code leadflow.assignment.*}). The reps, managers and teams here seed the
+ * directory in the database at the first start; from then on the directory is changed there
+ * ({@code PUT /api/reps}, the {@code /reps} page), and these entries only sign people in.
  *
- * @param reps                       the reps, each with the countries of their territory
- * @param managers                   the managers: they see every rep's tasks
- * @param defaultRep                 the rep of a lead from a country no territory holds
+ * @param reps                       the reps, each with their team; they sign in to the task list
+ * @param managers                   the managers: they see every rep's tasks and change the directory; a manager
+ *                                   naming a team manages it, the first manager every other team
+ * @param defaultTeam                the team of a rep configured without one, and of a lead whose team has no
+ *                                   active rep (or that the assignment decision gave none)
  * @param firstAttemptWorkingHours   the SLA between marketing and sales: the first attempt (the rep's
  *                                   First contact) is due this many working hours after hand-off, in the lead's zone
  */
 @ConfigurationProperties(prefix = "leadflow.assignment")
-public record AssignmentProperties(List<Person> reps, List<Person> managers, String defaultRep,
+public record AssignmentProperties(List<Account> reps, List<Account> managers,
+                                   @DefaultValue("default") String defaultTeam,
                                    @DefaultValue("4") int firstAttemptWorkingHours) {
 
     public AssignmentProperties {
-        reps = reps == null ? List.of() : List.copyOf(reps);
+        reps = reps == null ? List.of() : reps.stream()
+                .map(rep -> rep.team() == null ? rep.inTeam(defaultTeam) : rep)
+                .toList();
         managers = managers == null ? List.of() : List.copyOf(managers);
         if (firstAttemptWorkingHours < 1) {
             throw new IllegalArgumentException("leadflow.assignment.first-attempt-working-hours must be positive");
@@ -27,17 +34,18 @@ public record AssignmentProperties(List<Person> reps, List<Person> managers, Str
     }
 
     /**
-     * A rep or a manager.
+     * A rep or a manager who signs in.
      *
      * @param username    the sign-in name, and the owner a lead records
      * @param name        shown in emails to leads and in the task list
      * @param email       where the rep's notifications go; the sender leads see
      * @param password    the sign-in password
-     * @param territories countries (ISO 3166-1 alpha-2) whose leads the rep works
+     * @param team        a rep's team (the default team when not given); the team a manager manages, if any
      */
-    public record Person(String username, String name, String email, String password, List<String> territories) {
-        public Person {
-            territories = territories == null ? List.of() : List.copyOf(territories);
+    public record Account(String username, String name, String email, String password, String team) {
+
+        Account inTeam(String team) {
+            return new Account(username, name, email, password, team);
         }
     }
 }

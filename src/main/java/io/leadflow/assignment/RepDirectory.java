@@ -1,42 +1,87 @@
 package io.leadflow.assignment;
 
-import io.leadflow.assignment.AssignmentProperties.Person;
+import io.leadflow.assignment.AssignmentProperties.Account;
+import io.leadflow.assignment.internal.DirectoryRepository;
+import io.leadflow.assignment.internal.Rotation;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** The reps with their territories, and the managers, from configuration. */
+/**
+ * Who works leads: reps with their teams, availability and capacity, teams with their managers. The directory is
+ * in the database (seeded from configuration at the first start); sign-in still comes from configuration.
+ */
 @Component
 public class RepDirectory {
 
     private final AssignmentProperties settings;
+    private final DirectoryRepository directory;
+    private final Clock clock;
 
-    RepDirectory(AssignmentProperties settings) {
+    RepDirectory(AssignmentProperties settings, DirectoryRepository directory, Clock clock) {
         this.settings = settings;
-        if (rep(settings.defaultRep()).isEmpty()) {
-            throw new IllegalStateException("leadflow.assignment.default-rep '" + settings.defaultRep()
-                    + "' is not one of leadflow.assignment.reps");
-        }
+        this.directory = directory;
+        this.clock = clock;
     }
 
-    /** The rep whose territory holds the country, else the default rep. */
-    public Person repFor(String country) {
-        return settings.reps().stream()
-                .filter(rep -> country != null && rep.territories().contains(country))
-                .findFirst()
-                .orElseGet(() -> rep(settings.defaultRep()).orElseThrow());
-    }
-
-    public Optional<Person> rep(String username) {
-        return settings.reps().stream().filter(rep -> rep.username().equals(username)).findFirst();
-    }
-
-    public List<Person> reps() {
+    /** The configured reps, who sign in with these passwords. */
+    public List<Account> reps() {
         return settings.reps();
     }
 
-    public List<Person> managers() {
+    /** The configured managers, who sign in with these passwords. */
+    public List<Account> managers() {
         return settings.managers();
+    }
+
+    /** A rep of the directory, active or not. */
+    public Optional<Person> rep(String username) {
+        return directory.rep(username).map(Rep::person);
+    }
+
+    /** The name of the rep's team. */
+    public Optional<String> team(String repUsername) {
+        return directory.rep(repUsername).map(Rep::team);
+    }
+
+    /** The manager of the rep's team. */
+    public Optional<Person> managerOf(String repUsername) {
+        return directory.rep(repUsername)
+                .flatMap(rep -> directory.team(rep.team()))
+                .map(Team::manager)
+                .flatMap(directory::manager);
+    }
+
+    /** Every rep with the leads handed to them this calendar month (UTC), by team and username. */
+    public List<RepWorkload> workloads() {
+        return directory.workloads(Rotation.monthStart(clock.instant()));
+    }
+
+    public Optional<RepWorkload> workload(String username) {
+        return workloads().stream().filter(workload -> workload.rep().username().equals(username)).findFirst();
+    }
+
+    /** Stores the rep, new or changed (its team must exist); returns whether the rep is new. */
+    @Transactional
+    public boolean save(Rep rep) {
+        return directory.save(rep);
+    }
+
+    public List<Team> teams() {
+        return directory.teams();
+    }
+
+    /** Stores the team, new or with another manager (a configured manager, or none); returns whether it is new. */
+    @Transactional
+    public boolean save(Team team) {
+        return directory.save(team);
+    }
+
+    /** Whether a manager of this username is in the directory. */
+    public boolean isManager(String username) {
+        return directory.manager(username).isPresent();
     }
 }

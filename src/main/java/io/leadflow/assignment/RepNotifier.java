@@ -4,7 +4,6 @@ import io.leadflow.email.InternalMailRenderer;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.OutgoingMail;
 import io.leadflow.email.RenderedEmail;
-import io.leadflow.assignment.AssignmentProperties.Person;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * The leads: the one owner of the {@code lead} table. Intake stores arriving leads here; what other
  * features find out about a lead reaches it as events ({@link LeadEnriched}, {@link LeadQualified},
- * {@link OwnerAssigned}, {@link LeadRecycled}), handled in the publisher's transaction so the next
+ * {@link OwnerAssigned}, {@link OwnerChanged}, {@link LeadRecycled}), handled in the publisher's transaction so the next
  * step of the process sees them.
  */
 @Service
@@ -91,6 +91,11 @@ public class Leads {
     @EventListener
     public void ownerAssigned(OwnerAssigned event) {
         leads.assignOwnerOnce(event.leadId(), event.owner(), clock.instant());
+    }
+
+    @EventListener
+    public void ownerChanged(OwnerChanged event) {
+        leads.changeOwner(event.leadId(), event.from(), event.to(), clock.instant());
     }
 
     @EventListener

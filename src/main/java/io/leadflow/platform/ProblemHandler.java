@@ -2,6 +2,8 @@ package io.leadflow.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,8 +15,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import java.net.URI;
 import java.util.List;
 
-/** Every API error is an RFC 9457 problem; bad input names the fields at fault. */
+/**
+ * Every API error is an RFC 9457 problem; bad input names the fields at fault. Ordered before Spring Boot's own
+ * problem details handler (order 0), which would answer an unreadable body without naming the field.
+ */
 @RestControllerAdvice(basePackages = "io.leadflow")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     @ExceptionHandler(InvalidRequestException.class)

@@ -14,6 +14,8 @@ public final class IdentifyProcess {
 
     public static final String ID = "lead-identify";
     public static final String FIT_DECISION = "lead-fit";
+    /** Chooses the team whose reps take turns on the lead: its result is {@code team}. */
+    public static final String ASSIGNMENT_DECISION = "lead-assignment";
 
     public static final String ENRICH_LEAD = "enrich-lead";
     public static final String RECORD_QUALIFICATION = "record-qualification";
@@ -26,7 +28,7 @@ public final class IdentifyProcess {
     /** An instance's variables; the ones not set yet are null (and not sent). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Qualification qualification, String owner, String taskDue) {
+                            Qualification qualification, String team, String owner, String taskDue) {
     }
 
     /** What enrichment found, as the fit decision reads it; an absent fact stays null, so no rule matches on it. */

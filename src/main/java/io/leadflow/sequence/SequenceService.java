@@ -7,7 +7,7 @@ import io.leadflow.email.MailOutbox;
 import io.leadflow.email.OutgoingMail;
 import io.leadflow.email.RenderedEmail;
 import io.leadflow.email.TemplateKey;
-import io.leadflow.assignment.AssignmentProperties.Person;
+import io.leadflow.assignment.Person;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.lead.Lead;

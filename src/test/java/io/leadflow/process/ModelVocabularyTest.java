@@ -24,8 +24,8 @@ class ModelVocabularyTest {
 
         assertThat(identify.jobTypes()).containsExactly("assign-rep", "enrich-lead", "notify-rep", "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
-        // leadType in a condition, owner and taskDue on the research task, qualification from the decision
-        assertThat(identify.variables()).containsExactly("leadType", "owner", "qualification", "taskDue");
+        // leadType in a condition, owner and taskDue on the research task, qualification and team from the decisions
+        assertThat(identify.variables()).containsExactly("leadType", "owner", "qualification", "taskDue", "team");
     }
 
     @Test
@@ -74,6 +74,15 @@ class ModelVocabularyTest {
         assertThat(fit.decisionOutputs("FitScore")).containsExactly("FitScore");
         assertThat(fit.decisionInputs("FitReasons")).containsExactly("FitSignals");
         assertThat(fit.decisionOutputs("FitReasons")).containsExactly("FitReasons");
+    }
+
+    @Test
+    void leadAssignment() {
+        DecisionVocabulary assignment = ModelVocabulary.decisions(PROCESSES.resolve("lead-assignment.dmn"));
+
+        assertThat(assignment.decisionIds()).containsExactly("lead-assignment");
+        assertThat(assignment.decisionInputs("lead-assignment")).containsExactly("country", "employees", "industry", "region");
+        assertThat(assignment.decisionOutputs("lead-assignment")).containsExactly("team");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ProcessVariablesTest {
     void theIdentifyModelUsesOnlyWhatIdentifyProcessDeclares() {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), IdentifyProcess.ID);
         assertThat(constants(IdentifyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames())
-                .contains(IdentifyProcess.FIT_DECISION);
+                .contains(IdentifyProcess.FIT_DECISION, IdentifyProcess.ASSIGNMENT_DECISION);
         assertThat(variables(IdentifyProcess.class)).containsAll(model.variables());
     }
 
@@ -43,6 +43,14 @@ class ProcessVariablesTest {
         assertThat(componentNames(IdentifyProcess.FitFacts.class)).containsAll(processVariables);
         assertThat(decisions.decisionOutputs(IdentifyProcess.FIT_DECISION))
                 .containsExactlyInAnyOrderElementsOf(componentNames(IdentifyProcess.Qualification.class));
+    }
+
+    @Test
+    void theAssignmentDecisionReadsWhatTheIdentifyProcessHoldsAndAnswersTheTeamTheAssignRepJobReads() {
+        var decisions = ModelVocabulary.decisions(PROCESSES.resolve("lead-assignment.dmn"));
+        assertThat(variables(IdentifyProcess.class)).containsAll(decisions.decisionInputs(IdentifyProcess.ASSIGNMENT_DECISION));
+        assertThat(decisions.decisionOutputs(IdentifyProcess.ASSIGNMENT_DECISION)).containsExactly("team");
+        assertThat(componentNames(IdentifyProcess.Variables.class)).contains("team");
     }
 
     @Test

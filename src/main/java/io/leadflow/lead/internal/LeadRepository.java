@@ -156,6 +156,12 @@ public class LeadRepository {
                 .params(owner, Timestamp.from(now), id).update();
     }
 
+    /** Hands the lead from one owner to another, if it still has the first. */
+    public void changeOwner(UUID id, String from, String to, Instant now) {
+        jdbc.sql("update lead set owner = ?, updated_at = ? where id = ? and owner = ?")
+                .params(to, Timestamp.from(now), id, from).update();
+    }
+
     /** The facts' column values by field name, as named parameters. */
     private static Map<String, Object> columns(Map<String, Object> facts) {
         Map<String, Object> columns = new HashMap<>();

@@ -1,0 +1,105 @@
+package io.leadflow.assignment.internal;
+
+import io.leadflow.assignment.AssignmentProperties.Account;
+import io.leadflow.assignment.Person;
+import io.leadflow.assignment.Rep;
+import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.Team;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The tables {@code manager}, {@code team} and {@code rep}: who works leads. */
+@Repository
+public class DirectoryRepository {
+
+    private static final String REP_COLUMNS = "r.username, r.name, r.email, r.team, r.active, r.away, r.away_until, r.monthly_capacity";
+
+    private final JdbcClient jdbc;
+
+    DirectoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Rep> rep(String username) {
+        return jdbc.sql("select " + REP_COLUMNS + " from rep r where r.username = ?").param(username)
+                .query((rs, row) -> rep(rs)).optional();
+    }
+
+    /** Every rep with the leads handed to them since {@code monthStart}, by team and username. */
+    public List<RepWorkload> workloads(Instant monthStart) {
+        return jdbc.sql("select " + REP_COLUMNS + ", (select count(*) from rep_assignment a"
+                        + " where a.rep = r.username and a.assigned_at >= ?) as assigned from rep r order by r.team, r.username")
+                .param(Timestamp.from(monthStart))
+                .query((rs, row) -> new RepWorkload(rep(rs), rs.getInt("assigned")))
+                .list();
+    }
+
+    /** Stores the rep, new or changed; returns whether it is new. */
+    public boolean save(Rep rep) {
+        return jdbc.sql("""
+                        insert into rep (username, name, email, team, active, away, away_until, monthly_capacity)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (username) do update set name = excluded.name, email = excluded.email, team = excluded.team,
+                            active = excluded.active, away = excluded.away, away_until = excluded.away_until,
+                            monthly_capacity = excluded.monthly_capacity
+                        returning (xmax = 0) as inserted""")
+                .params(rep.username(), rep.name(), rep.email(), rep.team(), rep.active(), rep.away(), rep.awayUntil(),
+                        rep.monthlyCapacity())
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Person> manager(String username) {
+        return jdbc.sql("select username, name, email from manager where username = ?").param(username)
+                .query((rs, row) -> new Person(rs.getString("username"), rs.getString("name"), rs.getString("email")))
+                .optional();
+    }
+
+    public List<Team> teams() {
+        return jdbc.sql("select name, manager from team order by name")
+                .query((rs, row) -> new Team(rs.getString("name"), rs.getString("manager"))).list();
+    }
+
+    public Optional<Team> team(String name) {
+        return jdbc.sql("select name, manager from team where name = ?").param(name)
+                .query((rs, row) -> new Team(rs.getString("name"), rs.getString("manager"))).optional();
+    }
+
+    /** Stores the team, new or with a new manager; returns whether it is new. */
+    public boolean save(Team team) {
+        return jdbc.sql("insert into team (name, manager) values (?, ?)"
+                        + " on conflict (name) do update set manager = excluded.manager returning (xmax = 0) as inserted")
+                .params(team.name(), team.manager())
+                .query(Boolean.class).single();
+    }
+
+    // The seed: what configuration names and the directory lacks.
+
+    void insertManagerIfAbsent(Account manager) {
+        jdbc.sql("insert into manager (username, name, email) values (?, ?, ?) on conflict do nothing")
+                .params(manager.username(), manager.name(), manager.email()).update();
+    }
+
+    void insertTeamIfAbsent(Team team) {
+        jdbc.sql("insert into team (name, manager) values (?, ?) on conflict do nothing")
+                .params(team.name(), team.manager()).update();
+    }
+
+    void insertRepIfAbsent(Account rep) {
+        jdbc.sql("insert into rep (username, name, email, team) values (?, ?, ?, ?) on conflict do nothing")
+                .params(rep.username(), rep.name(), rep.email(), rep.team()).update();
+    }
+
+    static Rep rep(ResultSet rs) throws SQLException {
+        return new Rep(rs.getString("username"), rs.getString("name"), rs.getString("email"), rs.getString("team"),
+                rs.getBoolean("active"), rs.getBoolean("away"), rs.getObject("away_until", LocalDate.class),
+                rs.getInt("monthly_capacity"));
+    }
+}

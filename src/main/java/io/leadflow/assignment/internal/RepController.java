@@ -1,0 +1,91 @@
+package io.leadflow.assignment.internal;
+
+import io.leadflow.assignment.Rep;
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.Team;
+import io.leadflow.platform.FieldError;
+import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The directory for managers: reps with their team, availability, capacity and load; teams with their manager. */
+@RestController
+class RepController {
+
+    /** A rep as the API shows them. */
+    record RepView(String username, String name, String email, String team, boolean active, boolean away,
+                   LocalDate awayUntil, int monthlyCapacity, int assignedThisMonth) {
+
+        static RepView of(RepWorkload workload) {
+            Rep rep = workload.rep();
+            return new RepView(rep.username(), rep.name(), rep.email(), rep.team(), rep.active(), rep.away(),
+                    rep.awayUntil(), rep.monthlyCapacity(), workload.assignedThisMonth());
+        }
+    }
+
+    record TeamRequest(String manager) {
+    }
+
+    private final RepDirectory directory;
+
+    RepController(RepDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Operation(summary = "Every rep with team, availability, monthly capacity and the leads handed to them this month (UTC)")
+    @GetMapping("/api/reps")
+    List<RepView> reps() {
+        return directory.workloads().stream().map(RepView::of).toList();
+    }
+
+    @Operation(summary = "One rep")
+    @GetMapping("/api/reps/{username}")
+    RepView rep(@PathVariable String username) {
+        return directory.workload(username).map(RepView::of).orElseThrow(() -> new NotFoundException("No rep " + username));
+    }
+
+    @Operation(summary = "Sets a rep: name, email, team, active, away (optional), awayUntil (optional: the day an away rep "
+            + "is back) and monthlyCapacity; 201 for a new rep")
+    @PutMapping("/api/reps/{username}")
+    ResponseEntity<RepView> save(@PathVariable String username, @RequestBody RepRequest request) {
+        Rep rep = request.toRep(username, directory.teams().stream().map(Team::name).toList());
+        boolean created = directory.save(rep);
+        RepView saved = rep(username);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+    }
+
+    @Operation(summary = "Every team with its manager")
+    @GetMapping("/api/teams")
+    List<Team> teams() {
+        return directory.teams();
+    }
+
+    @Operation(summary = "Sets a team's manager (a manager's username, or null); 201 for a new team")
+    @PutMapping("/api/teams/{name}")
+    ResponseEntity<Team> saveTeam(@PathVariable String name, @RequestBody TeamRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!RepRequest.NAME.matcher(name).matches()) {
+            errors.add(new FieldError("name", RepRequest.NAME_RULE));
+        }
+        if (request.manager() != null && !directory.isManager(request.manager())) {
+            errors.add(new FieldError("manager", "is not a manager"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The team has fields at fault", errors);
+        }
+        Team team = new Team(name, request.manager());
+        return ResponseEntity.status(directory.save(team) ? HttpStatus.CREATED : HttpStatus.OK).body(team);
+    }
+}

@@ -1,0 +1,106 @@
+package io.leadflow.assignment.internal;
+
+import io.leadflow.assignment.Rep;
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.Team;
+import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The managers' page of reps (security lets only managers in): availability and capacity, changed in place. */
+@Controller
+@RequestMapping("/reps")
+class RepsPage {
+
+    /** A row of the page; {@code presentToday}: not away, or back by today. */
+    public record RepRow(String username, String name, String team, boolean active, boolean away, String awayUntil,
+                         int monthlyCapacity, int assignedThisMonth, boolean presentToday) {
+    }
+
+    private final RepDirectory directory;
+    private final Clock clock;
+
+    RepsPage(RepDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The (masked) CSRF token for the forms and the sign-out button; read now, while the response is open. */
+    @ModelAttribute("_csrf")
+    CsrfToken csrf(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token != null) {
+            token.getToken();
+        }
+        return token;
+    }
+
+    @ModelAttribute("user")
+    String user(Authentication auth) {
+        return auth == null ? null : auth.getName();
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("reps", rows());
+        model.addAttribute("errors", List.of());
+        return "reps/list";
+    }
+
+    @PostMapping("/{username}")
+    ModelAndView save(@PathVariable String username, @RequestParam(defaultValue = "false") boolean active,
+                      @RequestParam(defaultValue = "false") boolean away, @RequestParam(defaultValue = "") String awayUntil,
+                      @RequestParam(defaultValue = "") String monthlyCapacity, Model model, RedirectAttributes redirect) {
+        Rep rep = directory.workload(username).map(RepWorkload::rep).orElseThrow(() -> new NotFoundException("No rep " + username));
+        try {
+            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, capacity(monthlyCapacity))
+                    .toRep(username, directory.teams().stream().map(Team::name).toList()));
+        } catch (InvalidRequestException e) {
+            model.addAttribute("reps", rows());
+            model.addAttribute("errors", e.errors().stream().map(error -> rep.name() + ": " + error.field() + " " + error.message()).toList());
+            ModelAndView page = new ModelAndView("reps/list", model.asMap());
+            page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+            return page;
+        }
+        redirect.addFlashAttribute("flash", "Saved " + rep.name() + ".");
+        return new ModelAndView("redirect:/reps");
+    }
+
+    /** A capacity that is no whole number is left out, so it is reported as missing one. */
+    private static Integer capacity(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private List<RepRow> rows() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return directory.workloads().stream().map(workload -> {
+            Rep rep = workload.rep();
+            return new RepRow(rep.username(), rep.name(), rep.team(), rep.active(), rep.away(),
+                    rep.awayUntil() == null ? "" : rep.awayUntil().toString(), rep.monthlyCapacity(),
+                    workload.assignedThisMonth(), rep.presentOn(today));
+        }).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package io.leadflow.lead;
+
+import java.util.UUID;
+
+/** The lead was handed from one rep to another; a change from an owner the lead no longer has changes nothing. */
+public record OwnerChanged(UUID leadId, String from, String to) {
+}

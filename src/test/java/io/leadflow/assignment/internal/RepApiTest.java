@@ -1,0 +1,176 @@
+package io.leadflow.assignment.internal;
+
+import io.leadflow.assignment.Rep;
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.Team;
+import io.leadflow.security.WithApiKeySecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The directory's API and page on the web layer alone: managers only, each bad field named, the rep handed to the directory. */
+@WebMvcTest({RepController.class, RepsPage.class})
+@WithApiKeySecurity
+class RepApiTest {
+
+    static final RequestPostProcessor REP = user("ben").roles("REP");
+    static final RequestPostProcessor MANAGER = user("marta").roles("REP", "MANAGER");
+    static final Rep ANA = new Rep("ana", "Ana Torres", "ana@leadflow.local", "latam", true, true,
+            LocalDate.of(2026, 3, 20), 100);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    RepDirectory directory;
+
+    @BeforeEach
+    void directory() {
+        when(directory.workloads()).thenReturn(List.of(new RepWorkload(ANA, 42)));
+        when(directory.workload("ana")).thenReturn(Optional.of(new RepWorkload(ANA, 42)));
+        when(directory.teams()).thenReturn(List.of(new Team("international", "marta"), new Team("latam", "marta")));
+    }
+
+    @Test
+    void aSignedInRepIsRefusedWith403AndNoKeyNorSessionWith401() {
+        assertThat(mvc.get().uri("/api/reps").with(REP)).hasStatus(HttpStatus.FORBIDDEN).hasContentType(APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.put().uri("/api/reps/ana").with(REP).with(csrf()).contentType(APPLICATION_JSON).content(ANA_JSON))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/api/teams").with(REP)).hasStatus(HttpStatus.FORBIDDEN);
+        for (String header : new String[] {null, "Bearer wrong-key"}) {
+            var request = mvc.get().uri("/api/reps");
+            if (header != null) {
+                request.header(AUTHORIZATION, header);
+            }
+            assertThat(request).as("Authorization: %s", header).hasStatus(HttpStatus.UNAUTHORIZED)
+                    .hasContentType(APPLICATION_PROBLEM_JSON);
+        }
+        verify(directory, never()).save(any(Rep.class));
+    }
+
+    @Test
+    void theApiKeyAndASignedInManagerReadTheRepsWithTheirLoadThisMonth() {
+        String expected = """
+                [{"username":"ana","name":"Ana Torres","email":"ana@leadflow.local","team":"latam","active":true,"away":true,
+                  "awayUntil":"2026-03-20","monthlyCapacity":100,"assignedThisMonth":42}]""";
+        assertThat(mvc.get().uri("/api/reps").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson().isStrictlyEqualTo(expected);
+        assertThat(mvc.get().uri("/api/reps").with(MANAGER)).hasStatusOk().bodyJson().isStrictlyEqualTo(expected);
+        assertThat(mvc.get().uri("/api/teams").with(MANAGER)).hasStatusOk().bodyJson()
+                .isStrictlyEqualTo("[{\"name\":\"international\",\"manager\":\"marta\"},{\"name\":\"latam\",\"manager\":\"marta\"}]");
+        assertThat(mvc.get().uri("/api/reps/nobody").with(MANAGER)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    static final String ANA_JSON = """
+            {"name":"Ana Torres","email":"ana@leadflow.local","team":"latam","active":true,"away":true,
+             "awayUntil":"2026-03-20","monthlyCapacity":100}""";
+
+    @Test
+    void aChangedRepIsStoredAndAnsweredWithTheirLoad() {
+        assertThat(mvc.put().uri("/api/reps/ana").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(ANA_JSON))
+                .hasStatusOk().bodyJson().extractingPath("$.assignedThisMonth").isEqualTo(42);
+        verify(directory).save(ANA);
+    }
+
+    @Test
+    void aManagersSessionChangesARepWithItsCsrfTokenOnly() {
+        assertThat(mvc.put().uri("/api/reps/ana").with(MANAGER).contentType(APPLICATION_JSON).content(ANA_JSON))
+                .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.detail").isEqualTo("Missing or wrong CSRF token");
+        assertThat(mvc.put().uri("/api/reps/ana").with(MANAGER).with(csrf()).contentType(APPLICATION_JSON).content(ANA_JSON))
+                .hasStatusOk();
+        verify(directory).save(ANA);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nothing given           | ana      | {}                                                                                                                      | name email team active monthlyCapacity
+            unknown team            | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"emea","active":true,"monthlyCapacity":100}                            | team
+            negative capacity       | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":-1}                            | monthlyCapacity
+            capacity as text        | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":"lots"}                        | monthlyCapacity
+            active not a boolean    | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":"maybe","monthlyCapacity":100}                        | active
+            bad email, line break   | ana      | {"name":"Ana\\nBcc","email":"ana at leadflow","team":"latam","active":true,"monthlyCapacity":100}                        | name email
+            back on a bad date      | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"away":true,"awayUntil":"next week","monthlyCapacity":100} | awayUntil
+            back on, but not away   | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"awayUntil":"2026-03-20","monthlyCapacity":100}  | awayUntil
+            username with a bang    | ana!     | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":100}                            | username
+            """)
+    void aBadRepIsA400NamingTheFieldsAtFault(String why, String username, String body, String fieldsAtFault) {
+        assertThat(mvc.put().uri("/api/reps/" + username).header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(body))
+                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder((Object[]) fieldsAtFault.split(" "));
+        verify(directory, never()).save(any(Rep.class));
+    }
+
+    @Test
+    void aTeamGetsAManagerOfTheDirectoryOnly() {
+        when(directory.isManager("marta")).thenReturn(true);
+        assertThat(mvc.put().uri("/api/teams/emea").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content("{\"manager\":\"ben\"}"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("manager");
+        when(directory.save(any(Team.class))).thenReturn(true);
+        assertThat(mvc.put().uri("/api/teams/emea").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content("{\"manager\":\"marta\"}"))
+                .hasStatus(HttpStatus.CREATED).bodyJson().isStrictlyEqualTo("{\"name\":\"emea\",\"manager\":\"marta\"}");
+        verify(directory).save(new Team("emea", "marta"));
+    }
+
+    // the page -------------------------------------------------------------------------------------------
+
+    @Test
+    void thePageIsForManagers() {
+        assertThat(mvc.get().uri("/reps").with(REP)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/reps").with(MANAGER)).hasStatusOk().bodyText()
+                .contains("Ana Torres", "42 of 100", "value=\"2026-03-20\"", "Away today", "action=\"/reps/ana\"");
+    }
+
+    @Test
+    void aManagerSetsAvailabilityAndCapacityOnThePage() {
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).save(new Rep("ana", "Ana Torres", "ana@leadflow.local", "latam", true, false, null, 60));
+    }
+
+    @Test
+    void aBadCapacityOnThePageIsShownAndNothingIsSaved() {
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "lots"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Ana Torres: monthlyCapacity is required");
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).param("monthlyCapacity", "60")).hasStatus(HttpStatus.FORBIDDEN);
+        verify(directory, never()).save(any(Rep.class));
+    }
+}
