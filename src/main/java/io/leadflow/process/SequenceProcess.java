@@ -25,6 +25,9 @@ public final class SequenceProcess {
     public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
     public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String ESCALATE_SLA_BREACH = "escalate-sla-breach";
+    public static final String KEEP_OWNER = "keep-owner";
+    public static final String REASSIGN_LEAD = "reassign-lead";
 
     private SequenceProcess() {
     }
@@ -33,12 +36,23 @@ public final class SequenceProcess {
      * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
      * comes back for another), {@code attempt} is the one the multi-instance body is at, the task forms set
      * {@code outcome} (calls, social touches) and {@code action} (social touches). {@code sequenceExit} tells the
-     * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}.
+     * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}. A late first
+     * attempt is a {@code breach} escalated to the owner's {@code manager}, whose {@code slaDecision} is "keep" or
+     * "reassign".
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
                             List<Attempt> attempts, Attempt attempt, Boolean followUp, String followUpAt, String outcome,
                             String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
-                            String exitReason, String sequenceExit, String replyIntent) {
+                            String exitReason, String sequenceExit, String replyIntent, String breach,
+                            String manager, String slaDecision) {
+    }
+
+    /** The escalation's result: who decides. */
+    public record Escalated(String manager) {
+    }
+
+    /** The reassignment's result: the lead's new owner, for the tasks still to come. */
+    public record Reassigned(String owner) {
     }
 
     /** A row of the cadence decision: attempt number, channel (EMAIL, CALL, SOCIAL), day counted from the start. */

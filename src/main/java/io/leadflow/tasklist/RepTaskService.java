@@ -1,5 +1,9 @@
 package io.leadflow.tasklist;
 
+import org.springframework.context.event.EventListener;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.lead.OwnerChanged;
+import io.leadflow.assignment.FirstContactRenewed;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Timeline;
@@ -83,6 +87,21 @@ public class RepTaskService implements SchedulingConfigurer {
             }
             timeline.record(task.leadId(), "TASK_CREATED", details);
         }
+    }
+
+    /** The open tasks go with the lead to its new owner (a manager reassigned it). */
+    @EventListener
+    public void ownerChanged(OwnerChanged changed) {
+        int moved = tasks.moveOpen(changed.leadId(), changed.from(), changed.to());
+        if (moved > 0) {
+            timeline.record(changed.leadId(), "TASKS_MOVED", Map.of("from", changed.from(), "to", changed.to(), "tasks", moved));
+        }
+    }
+
+    /** A manager kept a late lead with its rep: the open first contact gets its new due. */
+    @EventListener
+    public void firstContactRenewed(FirstContactRenewed renewed) {
+        tasks.renewDue(renewed.leadId(), SequenceProcess.FIRST_CONTACT_TASK, renewed.due());
     }
 
     public List<RepTask> openTasksOf(String assignee) {

@@ -42,6 +42,18 @@ public class RepTaskRepository {
                 .update() == 1;
     }
 
+    /** Hands the lead's open tasks from one assignee to another; returns how many moved. */
+    public int moveOpen(UUID leadId, String from, String to) {
+        return jdbc.sql("update rep_task set assignee = ? where lead_id = ? and assignee = ? and status = 'OPEN'")
+                .params(to, leadId, from).update();
+    }
+
+    /** Gives the lead's open task of a model element a new due; returns how many changed. */
+    public int renewDue(UUID leadId, String elementId, Instant due) {
+        return jdbc.sql("update rep_task set due = ? where lead_id = ? and element_id = ? and status = 'OPEN'")
+                .params(Timestamp.from(due), leadId, elementId).update();
+    }
+
     public Optional<RepTask> find(long jobKey) {
         return jdbc.sql("select * from rep_task where engine_id = ? and job_key = ?").params(engine.id(), jobKey).query(this::map).optional();
     }

@@ -1,0 +1,111 @@
+package io.leadflow.assignment;
+
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.email.InternalMailRenderer;
+import io.leadflow.email.MailOutbox;
+import io.leadflow.email.OutgoingMail;
+import io.leadflow.email.RenderedEmail;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.PlatformProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The sales side of the SLA (seeds 002/004): a first attempt not made within the working hours of the hand-off goes
+ * to the rep's manager, who keeps the lead with the rep (a new due) or has the rotation reassign it.
+ */
+@Service
+public class SlaEscalation {
+
+    /** What was breached: the first attempt's due, or the sequence's pace (an attempt not made in its window). */
+    public enum Breach {
+        FIRST_ATTEMPT("The first attempt"), SEQUENCE_BEHIND("An attempt of the 5-in-14 sequence");
+
+        private final String description;
+
+        Breach(String description) {
+            this.description = description;
+        }
+    }
+
+    private final Leads leads;
+    private final RepDirectory reps;
+    private final AssignmentService assignments;
+    private final BusinessHoursCalendar calendar;
+    private final InternalMailRenderer renderer;
+    private final MailOutbox outbox;
+    private final Timeline timeline;
+    private final ApplicationEventPublisher events;
+    private final PlatformProperties platform;
+    private final MeterRegistry meters;
+    private final Duration firstAttemptWithin;
+
+    SlaEscalation(Leads leads, RepDirectory reps, AssignmentService assignments, BusinessHoursCalendar calendar,
+                  InternalMailRenderer renderer, MailOutbox outbox, Timeline timeline, ApplicationEventPublisher events,
+                  PlatformProperties platform, MeterRegistry meters, AssignmentProperties settings) {
+        this.leads = leads;
+        this.reps = reps;
+        this.assignments = assignments;
+        this.calendar = calendar;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.timeline = timeline;
+        this.events = events;
+        this.platform = platform;
+        this.meters = meters;
+        this.firstAttemptWithin = Duration.ofHours(settings.firstAttemptWorkingHours());
+    }
+
+    /**
+     * Records the breach, counts it and emails the owner's manager, once per breach of an attempt however often the
+     * job comes; returns the manager's username.
+     */
+    @Transactional
+    public String escalate(UUID leadId, Breach breach, int step) {
+        Lead lead = leads.get(leadId);
+        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
+        Person manager = reps.managerOf(rep.username())
+                .orElseThrow(() -> new IllegalStateException("Rep " + rep.username() + " has no manager"));
+        RenderedEmail mail = renderer.render("manager-sla-breach", Map.of(
+                "manager", Map.of("name", manager.name()),
+                "rep", Map.of("name", rep.name()),
+                "lead", Map.of("name", lead.fullName(), "company", lead.facts().company() == null ? "" : lead.facts().company()),
+                "breach", breach.description,
+                "taskListUrl", platform.baseUrl() + "/tasks"));
+        String key = "sla-breach:" + leadId + ":" + breach.name() + ":" + step;
+        if (outbox.enqueue(new OutgoingMail(key, leadId, manager.email(), mail.subject(), mail.textBody(), null, Map.of())).created()) {
+            timeline.record(leadId, "SLA_BREACHED", Map.of("breach", breach.name(), "step", step, "owner", rep.username(),
+                    "manager", manager.username()));
+            meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(java.util.Locale.ROOT)).increment();
+        }
+        return manager.username();
+    }
+
+    /** The manager keeps the lead with its rep: the open first contact is due the SLA's working hours from now. */
+    @Transactional
+    public void keep(UUID leadId) {
+        Lead lead = leads.get(leadId);
+        ZonedDateTime due = calendar.dueFromNow(firstAttemptWithin, lead.facts().country(), lead.zone());
+        events.publishEvent(new FirstContactRenewed(leadId, due.toInstant()));
+        timeline.record(leadId, "SLA_KEPT", Map.of("owner", lead.owner(), "due", due.toOffsetDateTime().toString()));
+    }
+
+    /**
+     * The manager has the rotation reassign the lead away from {@code from}, the owner escalated; a redelivered job
+     * finds the lead already moved and moves it no further.
+     */
+    @Transactional
+    public String reassign(UUID leadId, String from) {
+        String owner = leads.get(leadId).owner();
+        return from.equals(owner) ? assignments.reassign(leadId).owner() : owner;
+    }
+}
