@@ -12,6 +12,7 @@ import io.camunda.zeebe.client.api.response.Form;
 import io.camunda.zeebe.client.api.response.Process;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.leadflow.lead.LeadType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -177,15 +179,15 @@ class ModelsDeployTest {
     }
 
     static Stream<String> leadTypes() {
-        return Stream.of("FORM_FILL", "COMPANY_VISIT", "TRIGGER_EVENT", "REFERRAL");
+        return Arrays.stream(LeadType.values()).map(LeadType::name);
     }
 
     // a lead through both processes -------------------------------------------------------------------
 
     @Test
     void anMqlIsHandedToTheSequenceAndLeavesItWhenTheFirstCallBooksAMeeting() throws Exception {
-        publishLeadArrived("lead-42");
-        publishLeadArrived("lead-42");
+        publishLeadArrived("lead-42", "FORM_FILL", true);
+        publishLeadArrived("lead-42", "FORM_FILL", true);
 
         ActivatedJob started = awaitJob("record-process-start");
         long instance = started.getProcessInstanceKey();
@@ -234,13 +236,40 @@ class ModelsDeployTest {
         assertThat(qualify.getElementId()).isEqualTo("Task_QualifyLead");
     }
 
+    @Test
+    void aTriggerEventWithoutAPersonIsResearchedAndTheContactFoundBecomesALead() throws Exception {
+        publishLeadArrived("lead-45", "TRIGGER_EVENT", false);
+
+        ActivatedJob started = awaitJob("record-process-start");
+        assertThat(started.getVariablesAsMap()).containsEntry("leadId", "lead-45");
+        long instance = started.getProcessInstanceKey();
+        complete(started, Map.of());
+        complete(awaitJob("enrich-lead", instance), vars("role", "OTHER", "region", "LATAM"));
+        complete(awaitJob("assign-rep", instance), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
+                "taskDue", OffsetDateTime.now().plusDays(1).truncatedTo(ChronoUnit.SECONDS).toString()));
+
+        ActivatedJob research = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(research.getElementId()).isEqualTo("Task_ResearchContacts");
+        complete(research, vars("contactFirstName", "Valeria", "contactLastName", "Soto", "contactEmail", "valeria@telcomex.mx",
+                "contactJobTitle", "CEO", "notes", "Found on the company's team page"));
+
+        ActivatedJob create = awaitJob("create-contact-lead", instance);
+        assertThat(create.getVariablesAsMap()).containsEntry("leadId", "lead-45").containsEntry("contactFirstName", "Valeria")
+                .containsEntry("contactLastName", "Soto").containsEntry("contactEmail", "valeria@telcomex.mx")
+                .containsEntry("contactJobTitle", "CEO");
+        complete(create, vars("contactLeadId", "lead-46"));
+        ActivatedJob ended = awaitJob("record-process-end", instance);
+        assertThat(ended.getVariablesAsMap()).doesNotContainKey("qualification");
+        complete(ended, Map.of());
+    }
+
     /** The lead's process starts on its message, once per lead: the second publish is refused, as a retried start is. */
-    private static void publishLeadArrived(String leadId) {
+    private static void publishLeadArrived(String leadId, String leadType, boolean personKnown) {
         try {
             client.newPublishMessageCommand().messageName("lead-arrived").correlationKey(leadId).messageId(leadId)
                     .timeToLive(Duration.ofHours(1))
-                    .variables(vars("leadId", leadId, "leadType", "FORM_FILL", "country", "MX",
-                            "timeZone", "America/Mexico_City", "language", "es"))
+                    .variables(vars("leadId", leadId, "leadType", leadType, "country", "MX",
+                            "timeZone", "America/Mexico_City", "language", "es", "personKnown", personKnown))
                     .send().join();
         } catch (io.camunda.zeebe.client.api.command.ClientStatusException e) {
             assertThat(e.getStatusCode()).isEqualTo(io.grpc.Status.Code.ALREADY_EXISTS);

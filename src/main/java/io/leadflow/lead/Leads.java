@@ -57,20 +57,31 @@ public class Leads {
 
     /**
      * Stores an arriving lead, or merges its new facts into the same person's (email) or visiting
-     * company's (domain) lead; in the caller's transaction.
+     * company's (domain) lead; in the caller's transaction. {@code companyLeadId} is the company's lead a rep found
+     * this person for, else null: the person's lead is linked to it once, and both timelines say so.
      */
-    public Received receive(LeadType type, LeadFacts facts) {
+    public Received receive(LeadType type, LeadFacts facts, UUID companyLeadId) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        if (leads.insertIfNew(id, type, facts, now)) {
+        if (leads.insertIfNew(id, type, facts, companyLeadId, now)) {
             leads.recordStage(id, LeadStage.LEAD, "received as " + type.name(), now);
-            timeline.record(id, "RECEIVED", received(type, facts));
+            timeline.record(id, "RECEIVED", received(type, facts, companyLeadId));
+            contactFound(companyLeadId, id, facts);
             return new Received(id, true);
         }
         Lead existing = leads.findSame(facts).orElseThrow();
-        Map<String, Object> details = received(type, facts);
-        details.put("changes", leads.merge(existing, facts, now));
+        Map<String, Object> changes = leads.merge(existing, facts, now);
+        if (changes.isEmpty() && companyLeadId != null && companyLeadId.equals(existing.companyLeadId())) {
+            // The same research once more (a redelivered job): nothing happened.
+            return new Received(existing.id(), false);
+        }
+        boolean linked = companyLeadId != null && leads.linkToCompany(existing.id(), companyLeadId, now);
+        Map<String, Object> details = received(type, facts, linked ? companyLeadId : null);
+        details.put("changes", changes);
         timeline.record(existing.id(), "MERGED", details);
+        if (linked) {
+            contactFound(companyLeadId, existing.id(), facts);
+        }
         return new Received(existing.id(), false);
     }
 
@@ -96,11 +107,20 @@ public class Leads {
         leads.moveToStage(event.leadId(), LeadStage.LEAD, event.reason(), clock.instant());
     }
 
-    private static Map<String, Object> received(LeadType type, LeadFacts facts) {
+    private void contactFound(UUID companyLeadId, UUID contactLeadId, LeadFacts contact) {
+        if (companyLeadId != null) {
+            timeline.record(companyLeadId, "CONTACT_FOUND", Map.of("contactLeadId", contactLeadId, "email", contact.email()));
+        }
+    }
+
+    private static Map<String, Object> received(LeadType type, LeadFacts facts, UUID companyLeadId) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("leadType", type.name());
         if (facts.source() != null) {
             details.put("source", facts.source());
+        }
+        if (companyLeadId != null) {
+            details.put("companyLeadId", companyLeadId);
         }
         return details;
     }

@@ -23,18 +23,23 @@ public final class IdentifyProcess {
     public static final String RECORD_QUALIFICATION = "record-qualification";
     public static final String ASSIGN_REP = "assign-rep";
     public static final String NOTIFY_REP = "notify-rep";
+    public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
 
     private IdentifyProcess() {
     }
 
-    /** An instance's variables; the ones not set yet are null (and not sent). */
+    /**
+     * An instance's variables; the ones not set yet are null (and not sent). {@code personKnown}: the lead has a
+     * person to contact; without one (a visiting company, a trigger event about a company) a rep researches who.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Qualification qualification, String owner, String taskDue) {
+                            Boolean personKnown, Qualification qualification, String owner, String taskDue) {
 
         /** What a lead's instance starts with. */
-        public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
-            return new Variables(leadId, leadType, country, timeZone, language, null, null, null);
+        public static Variables start(String leadId, String leadType, String country, String timeZone, String language,
+                                      boolean personKnown) {
+            return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null);
         }
     }
 
@@ -45,6 +50,15 @@ public final class IdentifyProcess {
 
     /** The fit decision's result ({@code qualification}). */
     public record Qualification(LeadStage stage, int score, List<String> reasons) {
+    }
+
+    /** The company's lead ({@code leadId}) and who the rep found to contact there: the fields of research-contacts.form. */
+    public record ResearchedContact(String leadId, String contactFirstName, String contactLastName, String contactEmail,
+                                    String contactJobTitle) {
+    }
+
+    /** The lead the researched contact became (a lead of its own, linked to the company's). */
+    public record ContactLeadCreated(String contactLeadId) {
     }
 
     /** Who owns the lead and when the rep's first contact is due (ISO offset date-time in the lead's zone). */

@@ -22,11 +22,11 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly(
-                "assign-rep", "enrich-lead", "notify-rep", "record-process-end", "record-process-start", "record-qualification");
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "enrich-lead", "notify-rep",
+                "record-process-end", "record-process-start", "record-qualification");
         assertThat(identify.messageNames()).containsExactly("lead-arrived");
-        // leadType in a condition, owner and taskDue on the research task, qualification from the decision
-        assertThat(identify.variables()).containsExactly("leadType", "owner", "qualification", "taskDue");
+        // personKnown in a condition, owner and taskDue on the research task, qualification from the decision
+        assertThat(identify.variables()).containsExactly("owner", "personKnown", "qualification", "taskDue");
     }
 
     @Test

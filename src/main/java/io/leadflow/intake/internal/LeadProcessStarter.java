@@ -151,7 +151,7 @@ class LeadProcessStarter implements SmartLifecycle {
             }
             engine.startOnce(IdentifyProcess.LEAD_ARRIVED, lead.id().toString(), IdentifyProcess.Variables.start(
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
-                    lead.facts().timeZone(), lead.facts().language()));
+                    lead.facts().timeZone(), lead.facts().language(), lead.facts().personKnown()));
             if (queue.markStarted(start.leadId(), clock.instant())) {
                 timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", IdentifyProcess.ID));
             }

@@ -49,7 +49,7 @@ class LeadService {
     }
 
     private Leads.Received store(LeadSubmission submission) {
-        Leads.Received received = leads.receive(submission.type(), submission.facts());
+        Leads.Received received = leads.receive(submission.type(), submission.facts(), submission.companyLeadId());
         if (received.created()) {
             starts.request(received.id(), clock.instant());
         }

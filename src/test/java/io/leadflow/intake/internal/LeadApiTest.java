@@ -84,6 +84,7 @@ class LeadApiTest {
             company visit, no domain | {"type":"COMPANY_VISIT","country":"CO"}                                              | companyDomain
             trigger without event    | {"type":"TRIGGER_EVENT","companyDomain":"x.co","country":"CO"}                       | eventKind eventUrl
             referral without referee | {"type":"REFERRAL","email":"a@b.co","country":"CO"}                                  | referredBy
+            research without email   | {"type":"RESEARCH","companyDomain":"x.co","firstName":"Ana","country":"CO"}          | email
             number given as object   | {"type":"FORM_FILL","email":"a@b.co","country":"CO","employees":{"count":12}}        | employees
             number given as text     | {"type":"FORM_FILL","email":"a@b.co","country":"CO","pagesViewed":"/a","employees":"12x"} | employees
             """)
