@@ -24,7 +24,7 @@ public class LeadProcessWorker {
     }
 
     @JobWorker(type = IdentifyProcess.RECORD_PROCESS_END)
-    public void recordProcessEnd(@VariablesAsType IdentifyProcess.Variables process) {
-        processes.ended(UUID.fromString(process.leadId()));
+    public void recordProcessEnd(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
+        processes.ended(UUID.fromString(process.leadId()), job.getProcessInstanceKey());
     }
 }

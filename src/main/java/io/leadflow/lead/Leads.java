@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
 @Service
 public class Leads {
 
-    /** The lead's id, and whether it is new (false: merged into the same person's or company's lead). */
-    public record Received(UUID id, boolean created) {
+    /**
+     * The lead's id; whether it is new (false: merged into the same person's or company's lead); its stage (LEAD when
+     * new); and the facts a merge changed (empty when new, or when the lead told nothing new).
+     */
+    public record Received(UUID id, boolean created, LeadStage stage, Map<String, Object> changes) {
     }
 
     private final LeadRepository leads;
@@ -67,13 +70,13 @@ public class Leads {
             leads.recordStage(id, LeadStage.LEAD, "received as " + type.name(), now);
             timeline.record(id, "RECEIVED", received(type, facts, companyLeadId));
             contactFound(companyLeadId, id, facts);
-            return new Received(id, true);
+            return new Received(id, true, LeadStage.LEAD, Map.of());
         }
         Lead existing = leads.findSame(facts).orElseThrow();
         Map<String, Object> changes = leads.merge(existing, facts, now);
         if (changes.isEmpty() && companyLeadId != null && companyLeadId.equals(existing.companyLeadId())) {
             // The same research once more (a redelivered job): nothing happened.
-            return new Received(existing.id(), false);
+            return new Received(existing.id(), false, existing.stage(), changes);
         }
         boolean linked = companyLeadId != null && leads.linkToCompany(existing.id(), companyLeadId, now);
         Map<String, Object> details = received(type, facts, linked ? companyLeadId : null);
@@ -82,7 +85,7 @@ public class Leads {
         if (linked) {
             contactFound(companyLeadId, existing.id(), facts);
         }
-        return new Received(existing.id(), false);
+        return new Received(existing.id(), false, existing.stage(), changes);
     }
 
     @EventListener

@@ -10,6 +10,7 @@ import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,6 +34,8 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
     RepTaskService tasks;
     @Autowired
     ContactLeads contacts;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aFittingDecisionMakerBecomesAnMqlWithAnOwnerAFirstContactTaskAndANotifiedRep() throws Exception {
@@ -159,6 +162,34 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
     }
 
     @Test
+    void aNurturedLeadWhoseNewJobTitleMakesItADecisionMakerBecomesAnMql() {
+        Map<String, Object> analyst = new HashMap<>(mqlLead("Marina"));
+        analyst.put("jobTitle", "Marketing Analyst");
+        UUID id = postLead(analyst);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from lead_process where lead_id = ? and ended_at is not null")
+                .param(id).query(Long.class).single() == 1);
+        assertThat(lead(id).get("stage").asText()).isEqualTo("LEAD");
+
+        Map<String, Object> promoted = new HashMap<>(analyst);
+        promoted.put("jobTitle", "CEO");
+        assertThat(postLead(promoted)).isEqualTo(id);
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL");
+        JsonNode updated = timeline(id, "FACTS_UPDATED").getFirst();
+        assertThat(updated.at("/details/fields").toString()).isEqualTo("[\"jobTitle\"]");
+        assertThat(updated.at("/details/identifiedAgain").asBoolean()).isTrue();
+        assertThat(timeline(id, "PROCESS_STARTED")).extracting(e -> e.at("/details/run").asInt()).containsExactly(1, 2);
+
+        // The same facts again are nothing new: nothing starts.
+        assertThat(postLead(promoted)).isEqualTo(id);
+        assertThat(timeline(id, "FACTS_UPDATED")).hasSize(1);
+        assertThat(timeline(id, "PROCESS_STARTED")).hasSize(2);
+    }
+
+    @Test
     void theSamePersonAgainIsTheSameLeadWithMergedFactsAndNoSecondProcess() {
         Map<String, Object> first = new HashMap<>(mqlLead("Lucia"));
         UUID id = postLead(first);
@@ -176,6 +207,10 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         List<String> timeline = timelineTypes(id);
         assertThat(timeline).contains("MERGED");
         assertThat(timeline.stream().filter("PROCESS_STARTED"::equals)).hasSize(1);
+        // An MQL is with sales: its new facts are recorded, its fit is not decided again.
+        JsonNode updated = timeline(id, "FACTS_UPDATED").getFirst();
+        assertThat(updated.at("/details/identifiedAgain").asBoolean()).isFalse();
+        assertThat(updated.at("/details/because").asText()).isEqualTo("stage MQL");
     }
 
     private List<JsonNode> timeline(UUID id, String type) {

@@ -93,21 +93,10 @@ public class LeadRepository {
     public Map<String, Object> merge(Lead existing, LeadFacts incoming, Instant now) {
         Map<String, Object> before = json.toMap(existing.facts());
         Map<String, Object> after = json.toMap(incoming);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field)).forEach(field -> {
-            Object value = after.get(field);
-            if (value != null && !value.equals(before.get(field))) {
-                changes.put(field, value);
-            }
-        });
-        Map<String, Object> details = new LinkedHashMap<>(json.toMap(before.getOrDefault(DETAILS, Map.of())));
-        json.toMap(after.getOrDefault(DETAILS, Map.of())).forEach((key, value) -> {
-            if (!value.equals(details.get(key))) {
-                details.put(key, value);
-                changes.put(key, value);
-            }
-        });
+        Map<String, Object> changes = changes(before, after);
         if (!changes.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>(detailsOf(before));
+            details.putAll(detailsOf(after));
             jdbc.sql(MERGE)
                     .params(columns(after))
                     .param("details", json.write(details))
@@ -116,6 +105,32 @@ public class LeadRepository {
                     .update();
         }
         return changes;
+    }
+
+    /**
+     * What incoming facts (as maps of their fields) bring that is new: each field given with another value than
+     * before, and each detail likewise; a field not given, or kept from the first submission, changes nothing.
+     */
+    static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field)).forEach(field -> {
+            Object value = after.get(field);
+            if (value != null && !value.equals(before.get(field))) {
+                changes.put(field, value);
+            }
+        });
+        Map<String, Object> detailsBefore = detailsOf(before);
+        detailsOf(after).forEach((key, value) -> {
+            if (!value.equals(detailsBefore.get(key))) {
+                changes.put(key, value);
+            }
+        });
+        return changes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detailsOf(Map<String, Object> facts) {
+        return (Map<String, Object>) facts.getOrDefault(DETAILS, Map.of());
     }
 
     /** Links the person to the company's lead a rep found them for, unless it is linked already; returns whether it did. */
