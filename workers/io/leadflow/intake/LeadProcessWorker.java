@@ -24,7 +24,7 @@ public class LeadProcessWorker {
     }
 
     @JobWorker(type = JourneyProcess.RECORD_PROCESS_END)
-    public void recordProcessEnd(@VariablesAsType JourneyProcess.Variables process) {
-        processes.ended(UUID.fromString(process.leadId()));
+    public void recordProcessEnd(ActivatedJob job, @VariablesAsType JourneyProcess.Variables process) {
+        processes.ended(UUID.fromString(process.leadId()), job.getProcessInstanceKey());
     }
 }

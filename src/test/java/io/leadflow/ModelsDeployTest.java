@@ -12,6 +12,7 @@ import io.camunda.zeebe.client.api.response.Form;
 import io.camunda.zeebe.client.api.response.Process;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.leadflow.lead.LeadType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +85,7 @@ class ModelsDeployTest {
                         "case-study", "lead-assignment");
         assertThat(deployment.getForm()).extracting(Form::getFormId)
                 .containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
-                        "find-who-signs", "proposal", "deal-outcome");
+                        "find-who-signs", "proposal", "deal-outcome", "sla-breach");
     }
 
     // lead-fit: one case per rule row ---------------------------------------------------------------
@@ -247,15 +249,15 @@ class ModelsDeployTest {
     }
 
     static Stream<String> leadTypes() {
-        return Stream.of("FORM_FILL", "COMPANY_VISIT", "TRIGGER_EVENT", "REFERRAL");
+        return Arrays.stream(LeadType.values()).map(LeadType::name);
     }
 
     // a lead through both processes -------------------------------------------------------------------
 
     @Test
     void anMqlIsHandedToTheSequenceAndLeavesItWhenTheFirstCallBooksAMeeting() throws Exception {
-        publishLeadArrived("lead-42");
-        publishLeadArrived("lead-42");
+        publishLeadArrived("lead-42", "FORM_FILL", true);
+        publishLeadArrived("lead-42", "FORM_FILL", true);
 
         ActivatedJob started = awaitLeadJob("record-process-start", "lead-42");
         long instance = started.getProcessInstanceKey();
@@ -425,13 +427,39 @@ class ModelsDeployTest {
         complete(move, Map.of());
     }
 
+    @Test
+    void aTriggerEventWithoutAPersonIsResearchedAndTheContactFoundBecomesALead() throws Exception {
+        publishLeadArrived("lead-50", "TRIGGER_EVENT", false);
+
+        ActivatedJob started = awaitJob("record-process-start");
+        assertThat(started.getVariablesAsMap()).containsEntry("leadId", "lead-50");
+        complete(started, Map.of());
+        complete(awaitLeadJob("enrich-lead", "lead-50"), vars("role", "OTHER", "region", "LATAM"));
+        complete(awaitLeadJob("assign-rep", "lead-50"), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
+                "taskDue", engineNow().plusDays(1).toString()));
+
+        ActivatedJob research = awaitLeadJob("io.camunda.zeebe:userTask", "lead-50");
+        assertThat(research.getElementId()).isEqualTo("Task_ResearchContacts");
+        complete(research, vars("contactFirstName", "Valeria", "contactLastName", "Soto", "contactEmail", "valeria@telcomex.mx",
+                "contactJobTitle", "CEO", "notes", "Found on the company's team page"));
+
+        ActivatedJob create = awaitLeadJob("create-contact-lead", "lead-50");
+        assertThat(create.getVariablesAsMap()).containsEntry("leadId", "lead-50").containsEntry("contactFirstName", "Valeria")
+                .containsEntry("contactLastName", "Soto").containsEntry("contactEmail", "valeria@telcomex.mx")
+                .containsEntry("contactJobTitle", "CEO");
+        complete(create, vars("contactLeadId", "lead-46"));
+        ActivatedJob ended = awaitLeadJob("record-process-end", "lead-50");
+        assertThat(ended.getVariablesAsMap()).doesNotContainKey("qualification");
+        complete(ended, Map.of());
+    }
+
     /** The lead's process starts on its message, once per lead: the second publish is refused, as a retried start is. */
-    private static void publishLeadArrived(String leadId) {
+    private static void publishLeadArrived(String leadId, String leadType, boolean personKnown) {
         try {
             client.newPublishMessageCommand().messageName("lead-arrived").correlationKey(leadId).messageId(leadId)
                     .timeToLive(Duration.ofHours(1))
-                    .variables(vars("leadId", leadId, "leadType", "FORM_FILL", "country", "MX",
-                            "timeZone", "America/Mexico_City", "language", "es"))
+                    .variables(vars("leadId", leadId, "leadType", leadType, "country", "MX",
+                            "timeZone", "America/Mexico_City", "language", "es", "personKnown", personKnown))
                     .send().join();
         } catch (io.camunda.zeebe.client.api.command.ClientStatusException e) {
             assertThat(e.getStatusCode()).isEqualTo(io.grpc.Status.Code.ALREADY_EXISTS);

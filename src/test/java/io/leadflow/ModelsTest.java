@@ -110,7 +110,7 @@ class ModelsTest {
         assertThat(dmnFiles()).extracting(p -> p.getFileName().toString())
                 .containsExactly("case-study.dmn", "lead-assignment.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
         assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
-                "find-who-signs", "proposal", "deal-outcome");
+                "find-who-signs", "proposal", "deal-outcome", "sla-breach");
         assertThat(processIds).containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore",
                 "lead-advise");
     }

@@ -23,12 +23,12 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public void startOnce(String startMessage, String key, Object variables) {
+    public void startOnce(String startMessage, String correlationKey, String messageId, Object variables) {
         try {
             client.newPublishMessageCommand()
                     .messageName(startMessage)
-                    .correlationKey(key)
-                    .messageId(key)
+                    .correlationKey(correlationKey)
+                    .messageId(messageId)
                     .timeToLive(startMessageTtl)
                     .variables(variables)
                     .send()

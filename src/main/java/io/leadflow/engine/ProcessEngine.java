@@ -18,11 +18,11 @@ public interface ProcessEngine {
     long USER_TASK_CLAIM_MILLIS = 5L * 60 * 1000;
 
     /**
-     * Starts a process through its message start event, once per key however often it is called:
-     * the message id is the key, so the engine refuses a retried publish while it remembers the first,
-     * and it keeps one active instance per correlation key (the key too).
+     * Starts a process through its message start event, once per message id however often it is called:
+     * the engine refuses a retried publish while it remembers the first, and it keeps one active instance
+     * per correlation key (a start for a key whose instance is still active waits for its end).
      */
-    void startOnce(String startMessage, String key, Object variables);
+    void startOnce(String startMessage, String correlationKey, String messageId, Object variables);
 
     /** Publishes a message with its variables (a record or a map); a waiting instance with that correlation key receives it. */
     void publishMessage(String messageName, String correlationKey, Object variables);

@@ -55,9 +55,10 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
                 .params(processInstanceKey, engineIdentity.id(), leadId).update();
     }
 
-    public void ended(UUID leadId) {
-        jdbc.sql("update lead_process set ended_at = ? where lead_id = ? and ended_at is null")
-                .params(Timestamp.from(clock.instant()), leadId).update();
+    /** By instance: a late repeat of an earlier run's end must not end the lead's next run. */
+    public void ended(UUID leadId, long processInstanceKey) {
+        jdbc.sql("update lead_process set ended_at = ? where lead_id = ? and process_instance_key = ? and ended_at is null")
+                .params(Timestamp.from(clock.instant()), leadId, processInstanceKey).update();
     }
 
     @Override

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A stored lead: what it told us, what we found out and where it stands. */
+/**
+ * A stored lead: what it told us, what we found out and where it stands. {@code companyLeadId} is the lead of the
+ * company a rep found this person for ("Research who to contact"), else null.
+ */
 public record Lead(
         UUID id,
         LeadType type,
         LeadFacts facts,
+        UUID companyLeadId,
         LeadStage stage,
         Integer fitScore,
         List<String> fitReasons,

@@ -34,6 +34,11 @@ public record LeadFacts(
                     Arrays.stream(LeadDetails.class.getRecordComponents()).map(c -> c.getName()))
             .toList();
 
+    /** Whether there is a person to contact (an email); without one, a rep researches who to contact. */
+    public boolean personKnown() {
+        return email != null;
+    }
+
     /** The key that makes two submissions the same lead: the person's email, else the company's domain. */
     public String emailKey() {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);

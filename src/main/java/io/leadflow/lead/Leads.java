@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
 @Service
 public class Leads {
 
-    /** The lead's id, and whether it is new (false: merged into the same person's or company's lead). */
-    public record Received(UUID id, boolean created) {
+    /**
+     * The lead's id; whether it is new (false: merged into the same person's or company's lead); its stage (LEAD when
+     * new); and the facts a merge changed (empty when new, or when the lead told nothing new).
+     */
+    public record Received(UUID id, boolean created, LeadStage stage, Map<String, Object> changes) {
     }
 
     private final LeadRepository leads;
@@ -58,21 +61,32 @@ public class Leads {
 
     /**
      * Stores an arriving lead, or merges its new facts into the same person's (email) or visiting
-     * company's (domain) lead; in the caller's transaction.
+     * company's (domain) lead; in the caller's transaction. {@code companyLeadId} is the company's lead a rep found
+     * this person for, else null: the person's lead is linked to it once, and both timelines say so.
      */
-    public Received receive(LeadType type, LeadFacts facts) {
+    public Received receive(LeadType type, LeadFacts facts, UUID companyLeadId) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        if (leads.insertIfNew(id, type, facts, now)) {
+        if (leads.insertIfNew(id, type, facts, companyLeadId, now)) {
             leads.recordStage(id, new StageMove(LeadStage.LEAD, now, "received as " + type.name(), null));
-            timeline.record(id, "RECEIVED", received(type, facts));
-            return new Received(id, true);
+            timeline.record(id, "RECEIVED", received(type, facts, companyLeadId));
+            contactFound(companyLeadId, id, facts);
+            return new Received(id, true, LeadStage.LEAD, Map.of());
         }
         Lead existing = leads.findSame(facts).orElseThrow();
-        Map<String, Object> details = received(type, facts);
-        details.put("changes", leads.merge(existing, facts, now));
+        Map<String, Object> changes = leads.merge(existing, facts, now);
+        if (changes.isEmpty() && companyLeadId != null && companyLeadId.equals(existing.companyLeadId())) {
+            // The same research once more (a redelivered job): nothing happened.
+            return new Received(existing.id(), false, existing.stage(), changes);
+        }
+        boolean linked = companyLeadId != null && leads.linkToCompany(existing.id(), companyLeadId, now);
+        Map<String, Object> details = received(type, facts, linked ? companyLeadId : null);
+        details.put("changes", changes);
         timeline.record(existing.id(), "MERGED", details);
-        return new Received(existing.id(), false);
+        if (linked) {
+            contactFound(companyLeadId, existing.id(), facts);
+        }
+        return new Received(existing.id(), false, existing.stage(), changes);
     }
 
     @EventListener
@@ -120,11 +134,20 @@ public class Leads {
         }
     }
 
-    private static Map<String, Object> received(LeadType type, LeadFacts facts) {
+    private void contactFound(UUID companyLeadId, UUID contactLeadId, LeadFacts contact) {
+        if (companyLeadId != null) {
+            timeline.record(companyLeadId, "CONTACT_FOUND", Map.of("contactLeadId", contactLeadId, "email", contact.email()));
+        }
+    }
+
+    private static Map<String, Object> received(LeadType type, LeadFacts facts, UUID companyLeadId) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("leadType", type.name());
         if (facts.source() != null) {
             details.put("source", facts.source());
+        }
+        if (companyLeadId != null) {
+            details.put("companyLeadId", companyLeadId);
         }
         return details;
     }

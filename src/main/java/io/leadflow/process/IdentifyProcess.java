@@ -21,14 +21,18 @@ public final class IdentifyProcess {
     public static final String RECORD_QUALIFICATION = "record-qualification";
     public static final String ASSIGN_REP = "assign-rep";
     public static final String NOTIFY_REP = "notify-rep";
+    public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
 
     private IdentifyProcess() {
     }
 
-    /** An instance's variables; the ones not set yet are null (and not sent). */
+    /**
+     * An instance's variables; the ones not set yet are null (and not sent). {@code personKnown}: the lead has a
+     * person to contact; without one (a visiting company, a trigger event about a company) a rep researches who.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Qualification qualification, String team, String owner, String taskDue) {
+                            Boolean personKnown, Qualification qualification, String team, String owner, String taskDue) {
     }
 
     /** What enrichment found, as the fit decision reads it; an absent fact stays null, so no rule matches on it. */
@@ -38,6 +42,15 @@ public final class IdentifyProcess {
 
     /** The fit decision's result ({@code qualification}). */
     public record Qualification(LeadStage stage, int score, List<String> reasons) {
+    }
+
+    /** The company's lead ({@code leadId}) and who the rep found to contact there: the fields of research-contacts.form. */
+    public record ResearchedContact(String leadId, String contactFirstName, String contactLastName, String contactEmail,
+                                    String contactJobTitle) {
+    }
+
+    /** The lead the researched contact became (a lead of its own, linked to the company's). */
+    public record ContactLeadCreated(String contactLeadId) {
     }
 
     /** Who owns the lead and when the rep's first contact is due (ISO offset date-time in the lead's zone). */

@@ -27,13 +27,15 @@ public final class JourneyProcess {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            IdentifyProcess.Qualification qualification, String owner, Integer round,
+                            Boolean personKnown, IdentifyProcess.Qualification qualification, String owner, Integer round,
                             String sequenceExit, String replyIntent, String exploreDecision, String dealOutcome,
                             String nurtureUntil) {
 
         /** What a lead's instance starts with. */
-        public static Variables start(String leadId, String leadType, String country, String timeZone, String language) {
-            return new Variables(leadId, leadType, country, timeZone, language, null, null, null, null, null, null, null, null);
+        public static Variables start(String leadId, String leadType, String country, String timeZone, String language,
+                                      boolean personKnown) {
+            return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null, null, null,
+                    null, null, null);
         }
     }
 }

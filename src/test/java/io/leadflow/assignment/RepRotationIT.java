@@ -177,7 +177,7 @@ class RepRotationIT extends LeadflowIntegrationTest {
 
     private UUID newLead(int n) {
         return leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("lead" + n, "rotation.example"), "Lead", "N" + n,
-                "CTO", "Rotation", null, 500, "telecom", "CO", "America/Bogota", "es", "rotation-it", null)).id();
+                "CTO", "Rotation", null, 500, "telecom", "CO", "America/Bogota", "es", "rotation-it", null), null).id();
     }
 
     private String owner(UUID lead) {

@@ -50,12 +50,12 @@ class StartOnceTest {
                 String key = "lead-" + lead;
                 for (int attempt = 0; attempt < 3; attempt++) {
                     try {
-                        timingOut.startOnce("lead-arrived", key, Map.of("leadId", key));
+                        timingOut.startOnce("lead-arrived", key, key, Map.of("leadId", key));
                     } catch (RuntimeException e) {
                         timeouts++;
                     }
                 }
-                answering.startOnce("lead-arrived", key, Map.of("leadId", key));
+                answering.startOnce("lead-arrived", key, key, Map.of("leadId", key));
             }
 
             assertThat(timeouts).as("client timeouts injected").isPositive();

@@ -3,26 +3,39 @@ package io.leadflow.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.platform.FieldError;
+import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.tasklist.RepTaskService;
 import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Every path of the identify stage, from the API through the real engine, database and mail server. */
 class IdentifyStageIT extends LeadflowIntegrationTest {
 
     @Autowired
     BusinessHoursCalendar calendar;
+    @Autowired
+    RepTaskService tasks;
+    @Autowired
+    ContactLeads contacts;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aFittingDecisionMakerBecomesAnMqlWithAnOwnerAFirstContactTaskAndANotifiedRep() throws Exception {
@@ -102,6 +115,81 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
     }
 
     @Test
+    void theContactFoundForAVisitingCompanyIsALeadOfItsOwnLinkedToTheCompanyAndIdentified() {
+        String domain = "visit-" + UUID.randomUUID().toString().substring(0, 8) + ".com.mx";
+        UUID company = postLead(Map.of("type", "COMPANY_VISIT", "companyDomain", domain, "company", "Visitel",
+                "employees", 900, "industry", "telecom", "pagesViewed", List.of("/pricing"), "country", "MX"));
+        JsonNode research = openTask(awaitLead(company, l -> openTask(l, "Research who to contact") != null), "Research who to contact");
+        String email = uniqueEmail("valeria", domain);
+        tasks.complete(research.get("id").asLong(), "ana", false, Map.of("contactFirstName", "Valeria", "contactLastName", "Soto",
+                "contactEmail", email, "contactJobTitle", "Directora de Marketing", "notes", "On the team page"));
+
+        await().atMost(PATIENCE).until(() -> !timeline(company, "CONTACT_FOUND").isEmpty());
+        JsonNode found = timeline(company, "CONTACT_FOUND").getFirst();
+        UUID contact = UUID.fromString(found.at("/details/contactLeadId").asText());
+        assertThat(found.at("/details/email").asText()).isEqualTo(email);
+
+        JsonNode lead = awaitLead(contact, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("type").asText()).isEqualTo("RESEARCH");
+        assertThat(lead.get("companyLeadId").asText()).isEqualTo(company.toString());
+        assertThat(lead.get("email").asText()).isEqualTo(email);
+        assertThat(lead.get("company").asText()).isEqualTo("Visitel");
+        assertThat(lead.get("timeZone").asText()).isEqualTo("America/Mexico_City");
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(timeline(contact, "RECEIVED").getFirst().at("/details/companyLeadId").asText()).isEqualTo(company.toString());
+        assertThat(lead(company).get("stage").asText()).isEqualTo("LEAD");
+
+        // A redelivered job brings the same contact again: the same lead, nothing recorded twice.
+        assertThat(contacts.receive(company, new ContactLeads.Contact("Valeria", "Soto", email, "Directora de Marketing")))
+                .isEqualTo(contact);
+        assertThat(timeline(company, "CONTACT_FOUND")).hasSize(1);
+        assertThat(timelineTypes(contact)).doesNotContain("MERGED", "FACTS_UPDATED");
+        assertThatThrownBy(() -> contacts.receive(company, new ContactLeads.Contact("Val", null, "val@", "CEO")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("email"));
+    }
+
+    @Test
+    void aTriggerEventAboutACompanyWithoutAPersonGetsAResearchTask() {
+        String domain = "funded-" + UUID.randomUUID().toString().substring(0, 8) + ".com.mx";
+        UUID id = postLead(Map.of("type", "TRIGGER_EVENT", "companyDomain", domain, "eventKind", "funding",
+                "eventUrl", "https://news.example.com/" + domain, "country", "MX"));
+        JsonNode lead = awaitLead(id, l -> openTask(l, "Research who to contact") != null);
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
+        assertThat(timelineTypes(id)).doesNotContain("QUALIFIED");
+    }
+
+    @Test
+    void aNurturedLeadWhoseNewJobTitleMakesItADecisionMakerBecomesAnMql() {
+        Map<String, Object> analyst = new HashMap<>(mqlLead("Marina"));
+        analyst.put("jobTitle", "Marketing Analyst");
+        UUID id = postLead(analyst);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("select count(*) from lead_process where lead_id = ? and ended_at is not null")
+                .param(id).query(Long.class).single() == 1);
+        assertThat(lead(id).get("stage").asText()).isEqualTo("LEAD");
+
+        Map<String, Object> promoted = new HashMap<>(analyst);
+        promoted.put("jobTitle", "CEO");
+        assertThat(postLead(promoted)).isEqualTo(id);
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL");
+        JsonNode updated = timeline(id, "FACTS_UPDATED").getFirst();
+        assertThat(updated.at("/details/fields").toString()).isEqualTo("[\"jobTitle\"]");
+        assertThat(updated.at("/details/identifiedAgain").asBoolean()).isTrue();
+        assertThat(timeline(id, "PROCESS_STARTED")).extracting(e -> e.at("/details/run").asInt()).containsExactly(1, 2);
+
+        // The same facts again are nothing new: nothing starts.
+        assertThat(postLead(promoted)).isEqualTo(id);
+        assertThat(timeline(id, "FACTS_UPDATED")).hasSize(1);
+        assertThat(timeline(id, "PROCESS_STARTED")).hasSize(2);
+    }
+
+    @Test
     void theSamePersonAgainIsTheSameLeadWithMergedFactsAndNoSecondProcess() {
         Map<String, Object> first = new HashMap<>(mqlLead("Lucia"));
         UUID id = postLead(first);
@@ -119,6 +207,20 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         List<String> timeline = timelineTypes(id);
         assertThat(timeline).contains("MERGED");
         assertThat(timeline.stream().filter("PROCESS_STARTED"::equals)).hasSize(1);
+        // An MQL is with sales: its new facts are recorded, its fit is not decided again.
+        JsonNode updated = timeline(id, "FACTS_UPDATED").getFirst();
+        assertThat(updated.at("/details/identifiedAgain").asBoolean()).isFalse();
+        assertThat(updated.at("/details/because").asText()).isEqualTo("stage MQL");
+    }
+
+    private List<JsonNode> timeline(UUID id, String type) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class).forEach(entry -> {
+            if (entry.get("type").asText().equals(type)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
     }
 
     private static String subject(Message message) {

@@ -22,10 +22,11 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly("assign-rep", "enrich-lead", "notify-rep", "record-qualification");
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "enrich-lead", "notify-rep",
+                "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
-        // leadType in a condition, owner and taskDue on the research task, qualification and team from the decisions
-        assertThat(identify.variables()).containsExactly("leadType", "owner", "qualification", "taskDue", "team");
+        // personKnown in a condition, owner and taskDue on the research task, qualification and team from the decisions
+        assertThat(identify.variables()).containsExactly("owner", "personKnown", "qualification", "taskDue", "team");
     }
 
     @Test
@@ -33,7 +34,8 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "due-in-working-time", "plan-sequence", "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
+                "due-in-working-time", "escalate-sla-breach", "keep-owner", "plan-sequence", "reassign-lead",
+                "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
                 "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-stopped");
         assertThat(sequence.variables()).containsExactly(
@@ -41,6 +43,7 @@ class ModelVocabularyTest {
                 "attempt",          // the loop's input element, read by timers, due dates and conditions
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
+                "breach",           // the escalation's input mapping
                 "cadence",          // the decision's result
                 "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping
@@ -48,9 +51,11 @@ class ModelVocabularyTest {
                 "followUpAt",       // the follow-up's working moment, read by its timer
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
+                "manager",          // the SLA breach task's assignee
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee
                 "sequenceExit",     // the exits' output mapping, for the journey
+                "slaDecision",      // the manager's answer, read by the keep-or-reassign condition
                 "workingHours");    // due-in-working-time's input mapping
         // {step: attempt.step, channel: attempt.channel, outcome: outcome} names no variables step and channel
         assertThat(sequence.variables()).doesNotContain(

@@ -89,7 +89,7 @@ class LeadController {
                         attempt.plannedAt().atZone(zone).toOffsetDateTime(), attempt.due().atZone(zone).toOffsetDateTime(),
                         attempt.status().name().toLowerCase(Locale.ROOT), attempt.outcome()))
                 .toList();
-        return new LeadView(lead.id(), lead.type(), lead.stage(), lead.facts(),
+        return new LeadView(lead.id(), lead.type(), lead.stage(), lead.facts(), lead.companyLeadId(),
                 new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks, sequence,
                 leads.stagesOf(id).stream().map(move -> new LeadView.Stage(move.stage(), move.at().atZone(zone).toOffsetDateTime(),
                         move.reason(), move.model())).toList(),

@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Drains {@link ProcessStartQueue} into the engine with bounded concurrency. Each lead's process is
- * started through the identify model's message start event, keyed by the lead's id, so a start
- * retried after a timeout (whose first try the engine may well have done) never makes a second
- * instance: the engine refuses the same message id and keeps one instance per lead.
+ * started through the identify model's message start event, correlated by the lead's id and keyed by
+ * the lead's id and run, so a start retried after a timeout (whose first try the engine may well have
+ * done) never makes a second instance: the engine refuses the same message id and keeps one active
+ * instance per lead.
  */
 @Component
 class LeadProcessStarter implements SmartLifecycle {
@@ -149,17 +150,17 @@ class LeadProcessStarter implements SmartLifecycle {
             if (lead == null) {
                 throw new LeadNotFoundException(start.leadId());
             }
-            engine.startOnce(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), JourneyProcess.Variables.start(
+            engine.startOnce(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), start.messageId(), JourneyProcess.Variables.start(
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
-                    lead.facts().timeZone(), lead.facts().language()));
-            if (queue.markStarted(start.leadId(), clock.instant())) {
-                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", JourneyProcess.ID));
+                    lead.facts().timeZone(), lead.facts().language(), lead.facts().personKnown()));
+            if (queue.markStarted(start, clock.instant())) {
+                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", JourneyProcess.ID, "run", start.run()));
             }
         } catch (RuntimeException e) {
             Duration backoff = retry.afterFailures(start.attempts());
             log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", JourneyProcess.ID,
                     start.leadId(), start.attempts(), backoff, e.getMessage());
-            queue.retryLater(start.leadId(), clock.instant().plus(backoff), String.valueOf(e.getMessage()));
+            queue.retryLater(start, clock.instant().plus(backoff), String.valueOf(e.getMessage()));
         }
     }
 

@@ -1,28 +1,39 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.StageMove;
+import io.leadflow.lead.Timeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores an arriving lead (or merges it into the same person's lead) together with the intent to
  * start its process, in one transaction, and answers: {@link LeadProcessStarter} starts the
- * process from there, once, whatever the engine's state at that moment.
+ * process from there, once, whatever the engine's state at that moment. New facts merged into a
+ * nurtured lead run its process again: they may change its fit.
  */
 @Service
 class LeadService {
 
     private final Leads leads;
+    private final Timeline timeline;
     private final ProcessStartQueue starts;
     private final LeadProcessStarter starter;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LeadService(Leads leads, ProcessStartQueue starts, LeadProcessStarter starter, TransactionTemplate transaction, Clock clock) {
+    LeadService(Leads leads, Timeline timeline, ProcessStartQueue starts, LeadProcessStarter starter,
+                TransactionTemplate transaction, Clock clock) {
         this.leads = leads;
+        this.timeline = timeline;
         this.starts = starts;
         this.starter = starter;
         this.transaction = transaction;
@@ -41,18 +52,53 @@ class LeadService {
         if (submissions.isEmpty()) {
             return List.of();
         }
-        List<Leads.Received> outcomes = transaction.execute(status -> submissions.stream().map(this::store).toList());
-        if (outcomes.stream().anyMatch(Leads.Received::created)) {
+        List<Stored> stored = transaction.execute(status -> submissions.stream().map(this::store).toList());
+        if (stored.stream().anyMatch(Stored::startRequested)) {
             starter.wake();
         }
-        return outcomes;
+        return stored.stream().map(Stored::received).toList();
     }
 
-    private Leads.Received store(LeadSubmission submission) {
-        Leads.Received received = leads.receive(submission.type(), submission.facts());
+    private record Stored(Leads.Received received, boolean startRequested) {
+    }
+
+    private Stored store(LeadSubmission submission) {
+        Leads.Received received = leads.receive(submission.type(), submission.facts(), submission.companyLeadId());
         if (received.created()) {
             starts.request(received.id(), clock.instant());
+            return new Stored(received, true);
         }
-        return received;
+        return new Stored(received, !received.changes().isEmpty() && factsUpdated(received, submission.facts().personKnown()));
+    }
+
+    /** Records the new facts and whether the lead is identified again; returns whether it is. */
+    private boolean factsUpdated(Leads.Received received, boolean personKnown) {
+        Optional<String> whyNot = whyNotIdentifiedAgain(received.stage(), personKnown, () -> leads.stagesOf(received.id()))
+                .or(() -> starts.requestAgain(received.id(), clock.instant()) ? Optional.empty() : Optional.of("its process has not ended"));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("fields", List.copyOf(received.changes().keySet()));
+        details.put("identifiedAgain", whyNot.isEmpty());
+        whyNot.ifPresent(reason -> details.put("because", reason));
+        timeline.record(received.id(), "FACTS_UPDATED", details);
+        return whyNot.isEmpty();
+    }
+
+    /**
+     * Why new facts do not send a lead through identify again, if they do not: only a nurtured lead (stage LEAD)
+     * with a person to qualify is decided again. An MQL or later is with sales, a disqualified lead stays so, a company
+     * without a person was researched already, and a lead that went to sales before keeps its one hand-off (its
+     * rep's notification and sequence are keyed by the lead).
+     */
+    static Optional<String> whyNotIdentifiedAgain(LeadStage stage, boolean personKnown, Supplier<List<StageMove>> stages) {
+        if (stage != LeadStage.LEAD) {
+            return Optional.of("stage " + stage);
+        }
+        if (!personKnown) {
+            return Optional.of("no person to qualify");
+        }
+        if (stages.get().stream().anyMatch(move -> move.stage() == LeadStage.MQL)) {
+            return Optional.of("went to sales before");
+        }
+        return Optional.empty();
     }
 }

@@ -113,7 +113,7 @@ class LeadValidator {
                     in.require("referredBy", referredBy);
                     in.require("email", email);
                 }
-                case FORM_FILL -> in.require("email", email);
+                case FORM_FILL, RESEARCH -> in.require("email", email);
             }
         }
         if (timeZone == null && Locales.isCountry(country)) {
@@ -130,7 +130,7 @@ class LeadValidator {
         in.throwIfAny();
         return new LeadSubmission(type, new LeadFacts(email == null ? null : email.trim(), firstName, lastName, jobTitle,
                 company, companyDomain, employees, industry, country, timeZone, language, source,
-                new LeadDetails(visitorIp, pagesViewed, eventKind, eventUrl, referredBy)));
+                new LeadDetails(visitorIp, pagesViewed, eventKind, eventUrl, referredBy)), null);
     }
 
     private static boolean isWebUrl(String value) {

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A lead as the API shows it: its facts as it told them, then what leadflow made of it; times are in the lead's own zone. */
+/**
+ * A lead as the API shows it: its facts as it told them, then what leadflow made of it; times are in the lead's own
+ * zone. {@code companyLeadId}: the company's lead a rep found this person for.
+ */
 record LeadView(
         UUID id,
         LeadType type,
         LeadStage stage,
         @JsonUnwrapped LeadFacts facts,
+        UUID companyLeadId,
         Fit fit,
         Map<String, Object> enrichment,
         String owner,

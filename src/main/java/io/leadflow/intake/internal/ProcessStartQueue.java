@@ -13,8 +13,13 @@ import java.util.UUID;
 @Repository
 class ProcessStartQueue {
 
-    /** A start to do, and how often it was tried. */
-    record PendingStart(UUID leadId, int attempts) {
+    /** A start to do, how often it was tried, and which run of the lead's process it starts (the first is 1). */
+    record PendingStart(UUID leadId, int attempts, int run) {
+
+        /** The start message's id: the lead's id for its first run, then with the run's number, so each run starts once. */
+        String messageId() {
+            return run == 1 ? leadId.toString() : leadId + ":" + run;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -30,6 +35,20 @@ class ProcessStartQueue {
     }
 
     /**
+     * In the transaction that merged new facts into the lead: its process runs again, unless it has not ended
+     * (still to start, running or lost). Returns whether it will.
+     */
+    boolean requestAgain(UUID leadId, Instant now) {
+        return jdbc.sql("""
+                        update lead_process set run = run + 1, requested_at = :now, attempts = 0, next_attempt_at = :now,
+                            started_at = null, last_error = null, process_instance_key = null, engine_id = null,
+                            ended_at = null, lost_at = null, checked_at = null
+                        where lead_id = :id and ended_at is not null
+                        """)
+                .param("now", Timestamp.from(now)).param("id", leadId).update() == 1;
+    }
+
+    /**
      * Takes up to {@code limit} due starts and hides them for {@code lease}: another drainer (or this
      * one after a crash) takes them again only once the lease has passed.
      */
@@ -40,24 +59,24 @@ class ProcessStartQueue {
                             select lead_id from lead_process
                             where started_at is null and next_attempt_at <= :now
                             order by next_attempt_at limit :limit for update skip locked)
-                        returning lead_id, attempts
+                        returning lead_id, attempts, run
                         """)
                 .param("leaseEnd", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((rs, row) -> new PendingStart(rs.getObject("lead_id", UUID.class), rs.getInt("attempts")))
+                .query((rs, row) -> new PendingStart(rs.getObject("lead_id", UUID.class), rs.getInt("attempts"), rs.getInt("run")))
                 .list();
     }
 
     /** Returns whether this call marked it: only the first of several racing drainers records the start. */
-    boolean markStarted(UUID leadId, Instant now) {
-        return jdbc.sql("update lead_process set started_at = ?, last_error = null where lead_id = ? and started_at is null")
-                .params(Timestamp.from(now), leadId).update() == 1;
+    boolean markStarted(PendingStart start, Instant now) {
+        return jdbc.sql("update lead_process set started_at = ?, last_error = null where lead_id = ? and run = ? and started_at is null")
+                .params(Timestamp.from(now), start.leadId(), start.run()).update() == 1;
     }
 
-    void retryLater(UUID leadId, Instant at, String error) {
-        jdbc.sql("update lead_process set next_attempt_at = ?, last_error = ? where lead_id = ? and started_at is null")
-                .params(Timestamp.from(at), error, leadId).update();
+    void retryLater(PendingStart start, Instant at, String error) {
+        jdbc.sql("update lead_process set next_attempt_at = ?, last_error = ? where lead_id = ? and run = ? and started_at is null")
+                .params(Timestamp.from(at), error, start.leadId(), start.run()).update();
     }
 
     long pending() {

@@ -39,9 +39,9 @@ public class LeadRepository {
     /** Kept from the first submission on a merge: the email is the key; time zone and language may be derived defaults. */
     private static final Set<String> KEPT_ON_MERGE = Set.of("email", "timeZone", "language");
 
-    private static final String INSERT = "insert into lead (id, type, email_key, details, created_at, updated_at, "
+    private static final String INSERT = "insert into lead (id, type, email_key, company_lead_id, details, created_at, updated_at, "
             + FIELDS.stream().map(LeadRepository::column).collect(Collectors.joining(", "))
-            + ") values (:id, :type, :emailKey, cast(:details as jsonb), :now, :now, "
+            + ") values (:id, :type, :emailKey, :companyLeadId, cast(:details as jsonb), :now, :now, "
             + FIELDS.stream().map(field -> ":" + field).collect(Collectors.joining(", ")) + ") ";
     private static final String MERGE = "update lead set "
             + FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field))
@@ -58,7 +58,7 @@ public class LeadRepository {
     }
 
     /** Inserts the lead unless the same person (or visiting company) exists; returns whether it did. */
-    public boolean insertIfNew(UUID id, LeadType type, LeadFacts facts, Instant now) {
+    public boolean insertIfNew(UUID id, LeadType type, LeadFacts facts, UUID companyLeadId, Instant now) {
         String conflict = facts.emailKey() != null
                 ? "on conflict (email_key) where email_key is not null do nothing"
                 : "on conflict (company_domain) where email_key is null and company_domain is not null do nothing";
@@ -68,6 +68,7 @@ public class LeadRepository {
                 .param("id", id)
                 .param("type", type.name())
                 .param("emailKey", facts.emailKey())
+                .param("companyLeadId", companyLeadId)
                 .param("details", json.write(values.getOrDefault(DETAILS, Map.of())))
                 .param("now", Timestamp.from(now))
                 .update() == 1;
@@ -92,21 +93,10 @@ public class LeadRepository {
     public Map<String, Object> merge(Lead existing, LeadFacts incoming, Instant now) {
         Map<String, Object> before = json.toMap(existing.facts());
         Map<String, Object> after = json.toMap(incoming);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field)).forEach(field -> {
-            Object value = after.get(field);
-            if (value != null && !value.equals(before.get(field))) {
-                changes.put(field, value);
-            }
-        });
-        Map<String, Object> details = new LinkedHashMap<>(json.toMap(before.getOrDefault(DETAILS, Map.of())));
-        json.toMap(after.getOrDefault(DETAILS, Map.of())).forEach((key, value) -> {
-            if (!value.equals(details.get(key))) {
-                details.put(key, value);
-                changes.put(key, value);
-            }
-        });
+        Map<String, Object> changes = changes(before, after);
         if (!changes.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>(detailsOf(before));
+            details.putAll(detailsOf(after));
             jdbc.sql(MERGE)
                     .params(columns(after))
                     .param("details", json.write(details))
@@ -115,6 +105,38 @@ public class LeadRepository {
                     .update();
         }
         return changes;
+    }
+
+    /**
+     * What incoming facts (as maps of their fields) bring that is new: each field given with another value than
+     * before, and each detail likewise; a field not given, or kept from the first submission, changes nothing.
+     */
+    static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        FIELDS.stream().filter(field -> !KEPT_ON_MERGE.contains(field)).forEach(field -> {
+            Object value = after.get(field);
+            if (value != null && !value.equals(before.get(field))) {
+                changes.put(field, value);
+            }
+        });
+        Map<String, Object> detailsBefore = detailsOf(before);
+        detailsOf(after).forEach((key, value) -> {
+            if (!value.equals(detailsBefore.get(key))) {
+                changes.put(key, value);
+            }
+        });
+        return changes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detailsOf(Map<String, Object> facts) {
+        return (Map<String, Object>) facts.getOrDefault(DETAILS, Map.of());
+    }
+
+    /** Links the person to the company's lead a rep found them for, unless it is linked already; returns whether it did. */
+    public boolean linkToCompany(UUID id, UUID companyLeadId, Instant now) {
+        return jdbc.sql("update lead set company_lead_id = ?, updated_at = ? where id = ? and company_lead_id is null")
+                .params(companyLeadId, Timestamp.from(now), id).update() == 1;
     }
 
     public void updateEnrichment(UUID id, Object enrichment, Instant now) {
@@ -183,6 +205,7 @@ public class LeadRepository {
                 rs.getObject("id", UUID.class),
                 LeadType.valueOf(rs.getString("type")),
                 json.convert(facts, LeadFacts.class),
+                rs.getObject("company_lead_id", UUID.class),
                 LeadStage.valueOf(rs.getString("stage")),
                 (Integer) rs.getObject("fit_score"),
                 json.strings(rs.getString("fit_reasons")),

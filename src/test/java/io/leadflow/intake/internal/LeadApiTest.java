@@ -2,6 +2,7 @@ package io.leadflow.intake.internal;
 
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadNotFoundException;
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
@@ -22,6 +23,7 @@ import org.springframework.test.json.JsonAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +86,7 @@ class LeadApiTest {
             company visit, no domain | {"type":"COMPANY_VISIT","country":"CO"}                                              | companyDomain
             trigger without event    | {"type":"TRIGGER_EVENT","companyDomain":"x.co","country":"CO"}                       | eventKind eventUrl
             referral without referee | {"type":"REFERRAL","email":"a@b.co","country":"CO"}                                  | referredBy
+            research without email   | {"type":"RESEARCH","companyDomain":"x.co","firstName":"Ana","country":"CO"}          | email
             number given as object   | {"type":"FORM_FILL","email":"a@b.co","country":"CO","employees":{"count":12}}        | employees
             number given as text     | {"type":"FORM_FILL","email":"a@b.co","country":"CO","pagesViewed":"/a","employees":"12x"} | employees
             """)
@@ -112,7 +115,7 @@ class LeadApiTest {
     @Test
     void aNewLeadIs201WithItsLocation() {
         UUID id = UUID.randomUUID();
-        when(service.submit(any())).thenReturn(new Leads.Received(id, true));
+        when(service.submit(any())).thenReturn(new Leads.Received(id, true, LeadStage.LEAD, Map.of()));
 
         assertThat(submit("""
                 {"type":"TRIGGER_EVENT","companyDomain":"trigger.co","eventKind":"funding",
@@ -124,7 +127,7 @@ class LeadApiTest {
     @Test
     void aKnownPersonIs200WithTheLocationOfTheLeadItWasMergedInto() {
         UUID id = UUID.randomUUID();
-        when(service.submit(any())).thenReturn(new Leads.Received(id, false));
+        when(service.submit(any())).thenReturn(new Leads.Received(id, false, LeadStage.LEAD, Map.of()));
 
         assertThat(submit("{\"type\":\"FORM_FILL\",\"email\":\"known@andesnet.co\",\"country\":\"CO\"}"))
                 .hasStatus(HttpStatus.OK).hasHeader("Location", "/api/leads/" + id)
@@ -133,7 +136,7 @@ class LeadApiTest {
 
     @Test
     void theZoneAndLanguageALeadDoesNotGiveComeFromItsCountry() {
-        when(service.submit(any())).thenReturn(new Leads.Received(UUID.randomUUID(), true));
+        when(service.submit(any())).thenReturn(new Leads.Received(UUID.randomUUID(), true, LeadStage.LEAD, Map.of()));
 
         assertThat(submit("{\"type\":\"REFERRAL\",\"email\":\" Lucia@Pampatel.com.ar \",\"referredBy\":\"Lucía Fernández\",\"country\":\"ar\"}"))
                 .hasStatus(HttpStatus.CREATED);
@@ -165,7 +168,8 @@ class LeadApiTest {
     void aCsvImportAnswersEveryRowAndOneBadRowRejectsNothingElse() {
         UUID rosa = UUID.randomUUID();
         UUID known = UUID.randomUUID();
-        when(service.submitAll(anyList())).thenReturn(List.of(new Leads.Received(rosa, true), new Leads.Received(known, false)));
+        when(service.submitAll(anyList())).thenReturn(List.of(new Leads.Received(rosa, true, LeadStage.LEAD, Map.of()),
+                new Leads.Received(known, false, LeadStage.LEAD, Map.of())));
         String csv = """
                 type,email,firstName,jobTitle,employees,country,pagesViewed
                 FORM_FILL,rosa@telcomex.mx,Rosa,CEO,500,MX,/a|/b

@@ -97,13 +97,13 @@ class CamundaFormRendererTest {
     }
 
     @Test
-    void researchContactsRequiresANameAndAnEmail() throws IOException {
+    void researchContactsRequiresAFirstNameAnEmailAndAJobTitle() throws IOException {
         List<FormField> fields = renderer.render(form("research-contacts"), Map.of());
 
         assertThat(fields).filteredOn(FormField::isInput).extracting(FormField::key)
-                .containsExactly("contactName", "contactEmail", "contactRole", "notes");
+                .containsExactly("contactFirstName", "contactLastName", "contactEmail", "contactJobTitle", "notes");
         assertThat(fields).filteredOn(FormField::required).extracting(FormField::key)
-                .containsExactly("contactName", "contactEmail");
+                .containsExactly("contactFirstName", "contactEmail", "contactJobTitle");
         assertThat(fields).filteredOn(FormField::email).extracting(FormField::key).containsExactly("contactEmail");
     }
 
@@ -177,7 +177,8 @@ class CamundaFormRendererTest {
         List<FormField> research = renderer.render(form("research-contacts"), Map.of());
         FormSubmission empty = FormSubmission.read(research, Map.of("contactEmail", List.of("not-an-email")));
         assertThat(empty.valid()).isFalse();
-        assertThat(empty.errors()).containsExactly("Contact name is required.", "Contact email must be an email address.");
+        assertThat(empty.errors()).containsExactly("First name is required.", "Email must be an email address.",
+                "Job title is required.");
 
         List<FormField> call = renderer.render(form("call-outcome"), Map.of());
         assertThat(FormSubmission.read(call, Map.of()).errors()).containsExactly("Outcome is required.");

@@ -1,0 +1,56 @@
+package io.leadflow.intake.internal;
+
+import io.leadflow.intake.ContactLeads;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import org.springframework.stereotype.Service;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A researched contact arrives as the API's lead would, of type {@link LeadType#RESEARCH}: the person's fields from
+ * the rep, the company's (name, domain, size, industry, country, zone, language, source) from the company's lead.
+ */
+@Service
+class ResearchedContactIntake implements ContactLeads {
+
+    private final Leads leads;
+    private final LeadValidator validator;
+    private final LeadService service;
+
+    ResearchedContactIntake(Leads leads, LeadValidator validator, LeadService service) {
+        this.leads = leads;
+        this.validator = validator;
+        this.service = service;
+    }
+
+    @Override
+    public UUID receive(UUID companyLeadId, Contact contact) {
+        LeadFacts company = leads.get(companyLeadId).facts();
+        Map<String, Object> raw = new HashMap<>();
+        put(raw, LeadValidator.TYPE, LeadType.RESEARCH.name());
+        put(raw, "email", contact.email());
+        put(raw, "firstName", contact.firstName());
+        put(raw, "lastName", contact.lastName());
+        put(raw, "jobTitle", contact.jobTitle());
+        put(raw, "company", company.company());
+        put(raw, "companyDomain", company.companyDomain());
+        put(raw, "employees", company.employees());
+        put(raw, "industry", company.industry());
+        put(raw, "country", company.country());
+        put(raw, "timeZone", company.timeZone());
+        put(raw, "language", company.language());
+        put(raw, "source", company.source());
+        LeadSubmission checked = validator.validate(raw);
+        return service.submit(new LeadSubmission(checked.type(), checked.facts(), companyLeadId)).id();
+    }
+
+    private static void put(Map<String, Object> raw, String field, Object value) {
+        if (value != null) {
+            raw.put(field, value);
+        }
+    }
+}
