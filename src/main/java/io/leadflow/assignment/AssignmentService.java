@@ -97,10 +97,16 @@ public class AssignmentService {
         return new Assignment(turn.rep().person(), due(lead));
     }
 
-    /** The team's next rep but {@code excluded}; the default team's when the team has none active (or does not exist). */
+    /**
+     * The team's next rep but {@code excluded}; the default team's when the team has none active (or does not exist);
+     * for a reassignment, any other team's when even the default team has no one else: the lead must change hands.
+     */
     private Turn nextTurn(String team, String excluded) {
         return rotation.next(team, excluded)
                 .or(() -> team.equals(defaultTeam) ? Optional.empty() : rotation.next(defaultTeam, excluded))
+                .or(() -> excluded == null ? Optional.empty() : reps.teams().stream()
+                        .map(Team::name).filter(other -> !other.equals(team) && !other.equals(defaultTeam))
+                        .map(other -> rotation.next(other, excluded)).flatMap(Optional::stream).findFirst())
                 .orElseThrow(() -> new IllegalStateException("No active rep" + (excluded == null ? "" : " but " + excluded)
                         + " in team " + team + " or the default team " + defaultTeam));
     }

@@ -54,7 +54,8 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         UUID id = postLead(submitted);
 
         complete(id, "First contact", Map.of("outcome", "no-answer"));
-        // No answer: an email and a social touch the same day.
+        // No answer: an email (in the lead's working time) and a social touch the same day.
+        reachWorkingTime();
         awaitMail(email, 1);
         complete(id, "Social touch after call", Map.of("action", "commented"));
 
@@ -90,19 +91,55 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
     }
 
     @Test
-    void aCallNotMadeInItsWindowIsWithdrawnAndTheSequenceGoesOn() {
-        Map<String, Object> submitted = mqlLead("Karina");
-        UUID id = postLead(submitted);
-        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
+    void aFirstContactNotMadeWithinTheSlaGoesToTheManagerWhoReassignsTheLead() throws Exception {
+        UUID id = postLead(mqlLead("Karina"));
+        JsonNode firstContact = passFirstContactDue(id);
+        assertThat(firstContact.get("assignee").asText()).isEqualTo("ana");
 
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        assertThat(breach.get("assignee").asText()).isEqualTo("marta");
+        assertThat(timelineTypes(id)).contains("SLA_BREACHED");
+        assertThat(awaitMailAbout("marta@leadflow.local", "Karina")).contains("SLA breach");
+        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "reassign"));
+
+        JsonNode lead = awaitLead(id, l -> !"ana".equals(l.get("owner").asText()));
+        assertThat(openTask(lead, "First contact").get("assignee").asText()).isEqualTo(lead.get("owner").asText());
+        assertThat(timelineTypes(id)).contains("REASSIGNED", "TASKS_MOVED");
+    }
+
+    @Test
+    void aManagerWhoKeepsTheLeadGivesTheRepANewDue() throws Exception {
+        UUID id = postLead(mqlLead("Renata"));
+        JsonNode firstContact = passFirstContactDue(id);
+
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "keep"));
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null
+                && !openTask(l, "First contact").get("due").asText().equals(firstContact.get("due").asText()));
+        assertThat(OffsetDateTime.parse(openTask(lead, "First contact").get("due").asText()))
+                .isAfter(OffsetDateTime.parse(firstContact.get("due").asText()));
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(timelineTypes(id)).contains("SLA_KEPT");
+    }
+
+    /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */
+    private JsonNode passFirstContactDue(UUID id) {
+        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
         engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
                 .plusMinutes(1));
+        return firstContact;
+    }
 
-        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") == null);
-        assertThat(lead.get("sequence").get(0).get("status").asText()).isEqualTo("skipped");
-        assertThat(timelineTypes(id)).contains("TASK_CANCELLED");
-        reachStep(id, 2);
-        awaitMail((String) submitted.get("email"), 1);
+    private String awaitMailAbout(String address, String text) throws Exception {
+        return await().atMost(PATIENCE).until(() -> {
+            for (Message message : mailbox(address)) {
+                if (message.getSubject().contains(text)) {
+                    return message.getSubject();
+                }
+            }
+            return null;
+        }, subject -> subject != null);
     }
 
     @Test
