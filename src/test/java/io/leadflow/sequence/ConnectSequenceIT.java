@@ -90,57 +90,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         }
     }
 
-    @Test
-    void aFirstContactNotMadeWithinTheSlaGoesToTheManagerWhoReassignsTheLead() throws Exception {
-        UUID id = postLead(mqlLead("Karina"));
-        JsonNode firstContact = passFirstContactDue(id);
-        assertThat(firstContact.get("assignee").asText()).isEqualTo("ana");
-
-        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
-        assertThat(breach.get("assignee").asText()).isEqualTo("marta");
-        assertThat(timelineTypes(id)).contains("SLA_BREACHED");
-        assertThat(awaitMailAbout("marta@leadflow.local", "Karina")).contains("SLA breach");
-        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "reassign"));
-
-        JsonNode lead = awaitLead(id, l -> !"ana".equals(l.get("owner").asText()));
-        assertThat(openTask(lead, "First contact").get("assignee").asText()).isEqualTo(lead.get("owner").asText());
-        assertThat(timelineTypes(id)).contains("REASSIGNED", "TASKS_MOVED");
-    }
-
-    @Test
-    void aManagerWhoKeepsTheLeadGivesTheRepANewDue() throws Exception {
-        UUID id = postLead(mqlLead("Renata"));
-        JsonNode firstContact = passFirstContactDue(id);
-
-        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
-        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "keep"));
-
-        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null
-                && !openTask(l, "First contact").get("due").asText().equals(firstContact.get("due").asText()));
-        assertThat(OffsetDateTime.parse(openTask(lead, "First contact").get("due").asText()))
-                .isAfter(OffsetDateTime.parse(firstContact.get("due").asText()));
-        assertThat(lead.get("owner").asText()).isEqualTo("ana");
-        assertThat(timelineTypes(id)).contains("SLA_KEPT");
-    }
-
-    /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */
-    private JsonNode passFirstContactDue(UUID id) {
-        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
-        engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
-                .plusMinutes(1));
-        return firstContact;
-    }
-
-    private String awaitMailAbout(String address, String text) throws Exception {
-        return await().atMost(PATIENCE).until(() -> {
-            for (Message message : mailbox(address)) {
-                if (message.getSubject().contains(text)) {
-                    return message.getSubject();
-                }
-            }
-            return null;
-        }, subject -> subject != null);
-    }
 
     @Test
     void aReplyAfterTheSecondAttemptCancelsTheRest() throws Exception {

@@ -1,0 +1,115 @@
+package io.leadflow.assignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.tasklist.RepTaskService;
+import jakarta.mail.Message;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sales side of the SLA on the real engine, its clock moved: a first attempt not made within 4 working hours
+ * goes to the rep's manager at the right working hour, who keeps the lead with the rep or reassigns it.
+ */
+class SlaEscalationIT extends LeadflowIntegrationTest {
+
+    private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    @Autowired
+    RepTaskService tasks;
+    @Autowired
+    BusinessHoursCalendar calendar;
+
+    @Test
+    void aLeadHandedOffFriday1600InMadridEscalatesMonday1200NeverOnTheWeekend() throws Exception {
+        ZonedDateTime friday = clock.instant().atZone(MADRID).plusDays(1).with(TemporalAdjusters.next(DayOfWeek.FRIDAY))
+                .withHour(16).withMinute(0).withSecond(0).withNano(0);
+        while (!calendar.isWorkingDay(friday.toLocalDate(), "CO") || !calendar.isWorkingDay(friday.toLocalDate().plusDays(3), "CO")) {
+            friday = friday.plusWeeks(1);
+        }
+        engineClock.advance(Duration.between(clock.instant(), friday.toInstant()));
+        Map<String, Object> lead = new HashMap<>(mqlLead("Lucia"));
+        lead.put("timeZone", "Europe/Madrid");
+        UUID id = postLead(lead);
+
+        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
+        ZonedDateTime due = OffsetDateTime.parse(firstContact.get("due").asText()).atZoneSameInstant(MADRID);
+        assertThat(due.toLocalDateTime()).isEqualTo(friday.plusDays(3).withHour(12).toLocalDateTime());
+
+        engineClock.advance(Duration.ofHours(18)); // Saturday 10:00
+        engineClock.advance(Duration.between(clock.instant(), due.toInstant()).minusMinutes(1)); // Monday 11:59
+        Thread.sleep(2_000);
+        assertThat(openTask(lead(id), "SLA breach")).as("no breach before the due").isNull();
+        assertThat(timelineTypes(id)).doesNotContain("SLA_BREACHED");
+
+        engineClock.advance(Duration.ofMinutes(2));
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        assertThat(breach.get("assignee").asText()).isEqualTo("marta");
+    }
+
+    @Test
+    void aFirstContactNotMadeWithinTheSlaGoesToTheManagerWhoReassignsTheLead() throws Exception {
+        UUID id = postLead(mqlLead("Karina"));
+        JsonNode firstContact = passFirstContactDue(id);
+        assertThat(firstContact.get("assignee").asText()).isEqualTo("ana");
+
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        assertThat(breach.get("assignee").asText()).isEqualTo("marta");
+        assertThat(timelineTypes(id)).contains("SLA_BREACHED");
+        assertThat(awaitMailAbout("marta@leadflow.local", "Karina")).contains("SLA breach");
+        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "reassign"));
+
+        JsonNode lead = awaitLead(id, l -> !"ana".equals(l.get("owner").asText()));
+        assertThat(openTask(lead, "First contact").get("assignee").asText()).isEqualTo(lead.get("owner").asText());
+        assertThat(timelineTypes(id)).contains("REASSIGNED", "TASKS_MOVED");
+    }
+
+    @Test
+    void aManagerWhoKeepsTheLeadGivesTheRepANewDue() throws Exception {
+        UUID id = postLead(mqlLead("Renata"));
+        JsonNode firstContact = passFirstContactDue(id);
+
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "keep"));
+
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null
+                && !openTask(l, "First contact").get("due").asText().equals(firstContact.get("due").asText()));
+        assertThat(OffsetDateTime.parse(openTask(lead, "First contact").get("due").asText()))
+                .isAfter(OffsetDateTime.parse(firstContact.get("due").asText()));
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+        assertThat(timelineTypes(id)).contains("SLA_KEPT");
+    }
+
+    /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */
+    private JsonNode passFirstContactDue(UUID id) {
+        JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
+        engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
+                .plusMinutes(1));
+        return firstContact;
+    }
+
+    private String awaitMailAbout(String address, String text) throws Exception {
+        return await().atMost(PATIENCE).until(() -> {
+            for (Message message : mailbox(address)) {
+                if (message.getSubject().contains(text)) {
+                    return message.getSubject();
+                }
+            }
+            return null;
+        }, subject -> subject != null);
+    }
+}
