@@ -31,10 +31,10 @@ import static io.leadflow.email.ReplyIntent.WRONG_PERSON;
 @Component
 class ReplyIntentClassifier {
 
-    static final String PHRASES = "email/reply-intents.txt";
+    private static final String PHRASES = "email/reply-intents.txt";
 
     /** The order intents are looked for in: asking to stop outweighs everything, any "no" outweighs a "yes". */
-    static final List<ReplyIntent> PRECEDENCE = List.of(UNSUBSCRIBE_REQUEST, NOT_INTERESTED, WRONG_PERSON, NOT_NOW, INTERESTED);
+    private static final List<ReplyIntent> PRECEDENCE = List.of(UNSUBSCRIBE_REQUEST, NOT_INTERESTED, WRONG_PERSON, NOT_NOW, INTERESTED);
 
     /** How many words after it a negation reaches. */
     private static final int NEGATION_REACH = 3;
