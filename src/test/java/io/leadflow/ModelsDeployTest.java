@@ -409,6 +409,27 @@ class ModelsDeployTest {
         assertThat(plan.getVariablesAsMap()).containsEntry("round", 2);
     }
 
+    @Test
+    void aReplyTakesItsIntentToExplore() throws Exception {
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(vars("leadId", "lead-51", "owner", "rep-2", "leadType", "FORM_FILL", "country", "MX",
+                        "timeZone", "America/Mexico_City"))
+                .startBeforeElement("CallActivity_Connect").send().join();
+        OffsetDateTime now = engineNow();
+        complete(awaitLeadJob("plan-sequence", "lead-51"), Map.of("attempts", List.of(
+                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
+                        "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        engine.waitForIdleState(Duration.ofSeconds(5));
+
+        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-51")
+                .variables(Map.of("exitReason", "REPLIED", "replyIntent", "NOT_NOW")).send().join();
+        complete(awaitLeadJob("record-sequence-exit", "lead-51"), Map.of());
+
+        ActivatedJob qualifyDue = awaitLeadJob("due-in-working-time", "lead-51");
+        assertThat(qualifyDue.getBpmnProcessId()).isEqualTo("lead-explore");
+        assertThat(qualifyDue.getVariablesAsMap()).containsEntry("replyIntent", "NOT_NOW");
+    }
+
     static long startAdvise(String leadId, String industry, String country) {
         return client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
                 .variables(vars("leadId", leadId, "owner", "rep-2", "industry", industry, "country", country))

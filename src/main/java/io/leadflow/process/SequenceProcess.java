@@ -74,4 +74,11 @@ public final class SequenceProcess {
     /** Why the sequence ended, sent with the message that ends it. */
     public record Exit(String exitReason) {
     }
+
+    /**
+     * Why the sequence ended, and what the lead's reply means, sent with {@link #LEAD_REPLIED}: {@code replyIntent}
+     * is INTERESTED, NOT_NOW, NOT_INTERESTED or WRONG_PERSON (a reply asking to stop unsubscribes the lead instead).
+     */
+    public record ReplyExit(String exitReason, String replyIntent) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.sequence;
 
 import io.leadflow.email.InboundMail;
+import io.leadflow.email.ReplyIntent;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
@@ -48,6 +49,11 @@ public class SequenceExits {
     }
 
     public void exit(UUID leadId, Exit exit, Map<String, Object> details) {
+        exit(leadId, exit, details, new SequenceProcess.Exit(exit.name()));
+    }
+
+    /** Suppresses the address if the exit says so, records the exit and sends its message with the variables the model reads. */
+    private void exit(UUID leadId, Exit exit, Map<String, Object> details, Object messageVariables) {
         String email = leads.get(leadId).facts().email();
         if (exit == Exit.UNSUBSCRIBED) {
             suppressions.suppress(email, SuppressionList.Reason.UNSUBSCRIBED);
@@ -57,7 +63,7 @@ public class SequenceExits {
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("exit", exit.name());
         timeline.record(leadId, exit.name(), recorded);
-        engine.publishMessage(exit.message, leadId.toString(), new SequenceProcess.Exit(exit.name()));
+        engine.publishMessage(exit.message, leadId.toString(), messageVariables);
     }
 
     /** A person's reply or a hard bounce ends the sequence; an automatic reply or a soft bounce does not. */
@@ -65,10 +71,28 @@ public class SequenceExits {
     public void inboundMail(InboundMail mail) {
         Map<String, Object> details = Map.of("messageId", mail.messageId(), "subject", mail.subject());
         switch (mail.kind()) {
-            case REPLY -> exit(mail.leadId(), Exit.REPLIED, details);
+            case REPLY -> replied(mail, details);
             case HARD_BOUNCE -> exit(mail.leadId(), Exit.BOUNCED, details);
             case AUTO_REPLY -> timeline.record(mail.leadId(), "AUTO_REPLY_IGNORED", details);
             case SOFT_BOUNCE -> timeline.record(mail.leadId(), "SOFT_BOUNCE_IGNORED", details);
+        }
+    }
+
+    /**
+     * A reply asking to get no more mail unsubscribes the lead as the one-click link does; any other reply ends the
+     * sequence with what it means, for the model to route on and the rep to read on the timeline.
+     */
+    private void replied(InboundMail mail, Map<String, Object> details) {
+        Map<String, Object> reply = new LinkedHashMap<>(details);
+        reply.put("replyIntent", mail.intent().name());
+        if (mail.intentPhrase() != null) {
+            reply.put("intentPhrase", mail.intentPhrase());
+        }
+        if (mail.intent() == ReplyIntent.UNSUBSCRIBE_REQUEST) {
+            reply.put("via", "reply");
+            exit(mail.leadId(), Exit.UNSUBSCRIBED, reply);
+        } else {
+            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name()));
         }
     }
 }

@@ -29,7 +29,6 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,7 +105,7 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         awaitTimeline(id, "SEQUENCE_ENDED");
         JsonNode lead = awaitLead(id, l -> openTask(l, "Qualify lead") != null);
         assertThat(lead.get("sequence").get(2).get("status").asText()).isEqualTo("cancelled");
-        assertThat(timelineTypes(id)).contains("REPLIED");
+        assertThat(timelineEntry(id, "REPLIED").at("/details/replyIntent").asText()).isEqualTo("INTERESTED");
         // Time passes beyond the 14 days: no attempt 3 email, ever.
         engineClock.advance(Duration.ofDays(15));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(email).size() == 2);
@@ -120,6 +119,19 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
 
         awaitTimeline(lead.id(), "AUTO_REPLY_IGNORED");
         assertThat(timelineTypes(lead.id())).doesNotContain("SEQUENCE_ENDED");
+    }
+
+    @Test
+    void aReplyAskingToStopUnsubscribesTheLeadAsTheLinkDoes() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Ines");
+
+        sendToInbox(reply(lead.email(), lead.followUp(), "Por favor, denme de baja de esta lista.", Map.of()));
+
+        awaitTimeline(lead.id(), "SEQUENCE_ENDED");
+        assertThat(timelineEntry(lead.id(), "UNSUBSCRIBED").at("/details/replyIntent").asText()).isEqualTo("UNSUBSCRIBE_REQUEST");
+        assertThat(timelineTypes(lead.id())).doesNotContain("REPLIED");
+        engineClock.advance(Duration.ofDays(15));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailbox(lead.email()).size() == 1);
     }
 
     @Test
@@ -233,12 +245,13 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
     }
 
     private JsonNode timelineEntry(UUID id, String type) {
-        for (JsonNode entry : api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class)) {
+        JsonNode timeline = api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class);
+        for (JsonNode entry : timeline) {
             if (entry.get("type").asText().equals(type)) {
                 return entry;
             }
         }
-        return fail("no " + type + " on the timeline");
+        throw new AssertionError("No " + type + " on the timeline of " + id + ": " + timeline);
     }
 
     private void complete(UUID id, String task, Map<String, Object> values) {

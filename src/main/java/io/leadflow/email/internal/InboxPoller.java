@@ -96,7 +96,7 @@ class InboxPoller implements SchedulingConfigurer {
         if (lead.isEmpty() || !firstTimeSeen(messageId, lead.get(), classification.kind())) {
             return;
         }
-        events.publishEvent(new InboundMail(lead.get(), classification.kind(), messageId, String.valueOf(message.getSubject())));
+        events.publishEvent(classification.event(lead.get(), messageId, String.valueOf(message.getSubject())));
     }
 
     private boolean firstTimeSeen(String messageId, UUID leadId, InboundMail.Kind kind) {

@@ -1,0 +1,101 @@
+package io.leadflow.sequence;
+
+import io.leadflow.WithoutInfrastructure;
+import io.leadflow.email.InboundMail;
+import io.leadflow.email.ReplyIntent;
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SuppressionList;
+import io.leadflow.sequence.internal.UnsubscribeLinks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The sequence module on its own, without PostgreSQL or engine (its neighbours, its tables and the planning and sending
+ * not tested here are mocked): what a lead's reply means decides how its sequence ends.
+ */
+@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
+@WithoutInfrastructure
+@MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, UnsubscribeLinks.class})
+class SequenceModuleTest {
+
+    private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
+    private static final String EMAIL = "laura.smith@acme.com";
+
+    @MockitoBean
+    Leads leads;
+    @MockitoBean
+    SuppressionList suppressions;
+    @MockitoBean
+    ProcessEngine engine;
+    @MockitoBean
+    Timeline timeline;
+
+    private final ApplicationEventPublisher events;
+    private final SequenceExits exits;
+
+    SequenceModuleTest(ApplicationEventPublisher events, SequenceExits exits) {
+        this.events = events;
+        this.exits = exits;
+    }
+
+    @BeforeEach
+    void theLeadIsKnown() {
+        LeadFacts facts = new LeadFacts(EMAIL, "Laura", "Smith", "CMO", "Acme", "acme.com", 500, "telecom", "US",
+                "America/New_York", "en", "ebook", null);
+        when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(), "ben", null, null));
+    }
+
+    @Test
+    void aReplyAskingToStopUnsubscribesTheLeadAsTheOneClickLinkDoes() {
+        events.publishEvent(reply(ReplyIntent.UNSUBSCRIBE_REQUEST, "remove me from"));
+        exits.exit(LEAD, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "one-click link"));
+
+        // The reply and the link take one path: the address suppressed, lead-unsubscribed sent.
+        verify(suppressions, times(2)).suppress(EMAIL, SuppressionList.Reason.UNSUBSCRIBED);
+        verify(engine, times(2))
+                .publishMessage(SequenceProcess.LEAD_UNSUBSCRIBED, LEAD.toString(), new SequenceProcess.Exit("UNSUBSCRIBED"));
+        verify(engine, never()).publishMessage(eq(SequenceProcess.LEAD_REPLIED), any(), any());
+        verify(timeline).record(LEAD, "UNSUBSCRIBED", Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
+                "replyIntent", "UNSUBSCRIBE_REQUEST", "intentPhrase", "remove me from", "via", "reply", "exit", "UNSUBSCRIBED"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReplyIntent.class, names = "UNSUBSCRIBE_REQUEST", mode = EnumSource.Mode.EXCLUDE)
+    void anyOtherReplyEndsTheSequenceAsRepliedWithWhatItMeans(ReplyIntent intent) {
+        events.publishEvent(reply(intent, null));
+
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name()));
+        verify(suppressions, never()).suppress(any(), any());
+        verify(timeline).record(LEAD, "REPLIED", Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
+                "replyIntent", intent.name(), "exit", "REPLIED"));
+    }
+
+    private static InboundMail reply(ReplyIntent intent, String phrase) {
+        return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@acme.com>", "Re: Laura, a quick question", intent, phrase);
+    }
+}
