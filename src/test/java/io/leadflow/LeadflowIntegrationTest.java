@@ -1,6 +1,12 @@
 package io.leadflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.Transport;
+import io.leadflow.tasklist.RepTaskService;
+import io.leadflow.calendar.BusinessHoursCalendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.leadflow.engine.EngineClock;
@@ -39,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 public abstract class LeadflowIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
     @LocalServerPort
     protected int port;
@@ -52,6 +59,12 @@ public abstract class LeadflowIntegrationTest {
     protected GreenMail mailServer;
     @Value("${leadflow.mail.embedded.imap-port}")
     protected int imapPort;
+    @Value("${leadflow.mail.embedded.smtp-port}")
+    protected int smtpPort;
+    @Autowired
+    protected RepTaskService tasks;
+    @Autowired
+    protected BusinessHoursCalendar calendar;
 
     protected RestClient api;
 
@@ -129,5 +142,68 @@ public abstract class LeadflowIntegrationTest {
 
     protected List<Message> awaitMail(String address, int count) {
         return await().atMost(PATIENCE).until(() -> mailbox(address), messages -> messages.size() >= count);
+    }
+
+    /** Touches wait for the MQL lead's working time (Bogotá): moves the clocks there if it is not. */
+    protected void reachWorkingTime() {
+        Duration ahead = Duration.between(clock.instant(), calendar.nextWorkingMoment(clock.instant(), "CO", BOGOTA).toInstant());
+        if (ahead.isPositive()) {
+            engineClock.advance(ahead.plusSeconds(1));
+        }
+    }
+
+    /** An MQL lead whose First contact went unanswered, and the follow-up email it got. */
+    protected record LeadAfterMissedCall(UUID id, String email, Message followUp) {
+    }
+
+    protected LeadAfterMissedCall leadAfterMissedCall(String firstName) {
+        Map<String, Object> submitted = mqlLead(firstName);
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        reachWorkingTime();
+        return new LeadAfterMissedCall(id, email, awaitMail(email, 1).getFirst());
+    }
+
+    /** Ana completes the lead's open task of that name. */
+    protected void complete(UUID id, String task, Map<String, Object> values) {
+        JsonNode lead = awaitLead(id, l -> openTask(l, task) != null);
+        tasks.complete(openTask(lead, task).get("id").asLong(), "ana", false, values);
+    }
+
+    /** The lead's answer to a mail leadflow sent, as a mail client writes it. */
+    protected MimeMessage reply(String from, Message original, String text, Map<String, String> headers) throws MessagingException {
+        MimeMessage reply = (MimeMessage) original.reply(false);
+        reply.setFrom(new InternetAddress(from));
+        reply.setRecipient(Message.RecipientType.TO, new InternetAddress("leadflow@leadflow.local"));
+        reply.setText(text, "UTF-8");
+        for (var header : headers.entrySet()) {
+            reply.setHeader(header.getKey(), header.getValue());
+        }
+        return reply;
+    }
+
+    /** Delivers a mail to leadflow's inbox through the embedded SMTP server. */
+    protected void sendToInbox(MimeMessage message) throws MessagingException {
+        MimeMessage copy = new MimeMessage(smtpSession(), new java.io.ByteArrayInputStream(bytes(message)));
+        Transport.send(copy, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});
+    }
+
+    protected Session smtpSession() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.host", "127.0.0.1");
+        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
+        return Session.getInstance(properties);
+    }
+
+    private static byte[] bytes(MimeMessage message) throws MessagingException {
+        try {
+            message.saveChanges();
+            var out = new java.io.ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
     }
 }

@@ -37,14 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectSequenceIT extends LeadflowIntegrationTest {
 
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
 
-    @Autowired
-    RepTaskService tasks;
-    @Autowired
-    BusinessHoursCalendar calendar;
-    @Value("${leadflow.mail.embedded.smtp-port}")
-    int smtpPort;
 
     @Test
     void fiveAttemptsWithNoAnswerRecycleTheLeadToNurture() throws Exception {
@@ -201,26 +194,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
     }
 
     /** A lead whose first call went unanswered, and the follow-up email that the lead received for it. */
-    private record LeadAfterMissedCall(UUID id, String email, Message followUp) {
-    }
-
-    private LeadAfterMissedCall leadAfterMissedCall(String firstName) {
-        Map<String, Object> submitted = mqlLead(firstName);
-        String email = (String) submitted.get("email");
-        UUID id = postLead(submitted);
-        complete(id, "First contact", Map.of("outcome", "no-answer"));
-        reachWorkingTime();
-        return new LeadAfterMissedCall(id, email, awaitMail(email, 1).getFirst());
-    }
-
-    /** The follow-up of a call waits for the lead's working time (Bogotá): moves the clocks there if it is not. */
-    private void reachWorkingTime() {
-        Duration ahead = Duration.between(clock.instant(), calendar.nextWorkingMoment(clock.instant(), "CO", BOGOTA).toInstant());
-        if (ahead.isPositive()) {
-            engineClock.advance(ahead.plusSeconds(1));
-        }
-    }
-
     @Test
     void aFollowUpOfACallRecordedAt3AmIsSentAt9Am() throws Exception {
         ZonedDateTime threeAm = clock.instant().atZone(BOGOTA).plusDays(1).withHour(3).withMinute(0).withSecond(0).withNano(0);
@@ -254,11 +227,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         throw new AssertionError("No " + type + " on the timeline of " + id + ": " + timeline);
     }
 
-    private void complete(UUID id, String task, Map<String, Object> values) {
-        JsonNode lead = awaitLead(id, l -> openTask(l, task) != null);
-        tasks.complete(openTask(lead, task).get("id").asLong(), "ana", false, values);
-    }
-
     /** Moves the engine's clock (and leadflow's) to the planned moment of an attempt. */
     private void reachStep(UUID id, int step) {
         JsonNode planned = awaitLead(id, l -> l.get("sequence").size() >= step).get("sequence").get(step - 1);
@@ -267,17 +235,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         if (!ahead.isNegative()) {
             engineClock.advance(ahead.plusSeconds(1));
         }
-    }
-
-    private MimeMessage reply(String from, Message original, String text, Map<String, String> headers) throws MessagingException {
-        MimeMessage reply = (MimeMessage) original.reply(false);
-        reply.setFrom(new InternetAddress(from));
-        reply.setRecipient(Message.RecipientType.TO, new InternetAddress("leadflow@leadflow.local"));
-        reply.setText(text, "UTF-8");
-        for (var header : headers.entrySet()) {
-            reply.setHeader(header.getKey(), header.getValue());
-        }
-        return reply;
     }
 
     /** An RFC 3464 report as a receiving server sends it when the mailbox does not exist. */
@@ -298,26 +255,4 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         return report;
     }
 
-    private void sendToInbox(MimeMessage message) throws MessagingException {
-        MimeMessage copy = new MimeMessage(smtpSession(), new java.io.ByteArrayInputStream(bytes(message)));
-        Transport.send(copy, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});
-    }
-
-    private Session smtpSession() {
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.host", "127.0.0.1");
-        properties.setProperty("mail.smtp.port", String.valueOf(smtpPort));
-        return Session.getInstance(properties);
-    }
-
-    private static byte[] bytes(MimeMessage message) throws MessagingException {
-        try {
-            message.saveChanges();
-            var out = new java.io.ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new MessagingException(e.getMessage(), e);
-        }
-    }
 }

@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
@@ -129,6 +130,69 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your task");
         signOutAndSignInAs("marta");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("All open tasks");
+    }
+
+    @Test
+    void aRepTakesALeadFromItsReplyToWonInTheBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        LeadAfterMissedCall lead = leadAfterMissedCall("Sofia");
+        sendToInbox(reply(lead.email(), lead.followUp(), "¡Hola! Sí, me interesa. ¿Hablamos el jueves?", Map.of()));
+
+        browser = chromium();
+        browser.get(url("/tasks"));
+        signIn("ana");
+
+        // Explore: the reply's intent is on the task; an SQL needs the GPCTBA answers.
+        openTaskPage(lead.id(), "Qualify lead");
+        assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("INTERESTED");
+        new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
+        browser.findElement(By.id("Field_Goals")).sendKeys("Grow the B2B pipeline 30%");
+        browser.findElement(By.cssSelector("button.primary")).click();
+        await("the form with its errors").atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Budget is required.");
+        new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
+        for (String field : List.of("Goals", "Plans", "Challenges", "Timeline", "Budget", "Authority")) {
+            WebElement answer = browser.findElement(By.id("Field_" + field));
+            answer.clear();
+            answer.sendKeys(field + " answered");
+        }
+        screenshot("journey-qualify-lead.png");
+        submitAndReturnToList();
+
+        // Advise: the proposal carries the buyer's case study; the meeting makes an opportunity; won.
+        openTaskPage(lead.id(), "Prepare proposal or demo");
+        assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("Case study for this buyer");
+        browser.findElement(By.id("Field_MeetingDate")).sendKeys("2027-03-02");
+        browser.findElement(By.id("Field_MeetingHeld")).click();
+        submitAndReturnToList();
+        awaitLead(lead.id(), l -> "OPPORTUNITY".equals(l.get("stage").asText()));
+
+        openTaskPage(lead.id(), "Record deal outcome");
+        browser.findElement(By.xpath("//label[normalize-space()='Won']")).click();
+        screenshot("journey-deal-outcome.png");
+        submitAndReturnToList();
+
+        JsonNode won = awaitLead(lead.id(), l -> "CUSTOMER".equals(l.get("stage").asText()));
+        List<String> stages = new java.util.ArrayList<>();
+        won.get("stages").forEach(move -> stages.add(move.get("stage").asText()));
+        assertThat(stages).containsSubsequence("LEAD", "MQL", "SQL", "OPPORTUNITY", "CUSTOMER");
+        assertThat(won.at("/stages/" + (stages.size() - 1) + "/model").asText()).startsWith("lead-advise v");
+        assertThat(timelineTypes(lead.id())).contains("STAGE_CHANGED");
+    }
+
+    /** Opens the lead's open task of that name from the task list. */
+    private void openTaskPage(UUID leadId, String name) {
+        String jobKey = openTask(awaitLead(leadId, l -> openTask(l, name) != null), name).path("id").asText();
+        browser.get(url("/tasks"));
+        browser.findElement(By.cssSelector("a[data-job-key='" + jobKey + "']")).click();
+        await(name).atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+    }
+
+    private void submitAndReturnToList() {
+        browser.findElement(By.cssSelector("button.primary")).click();
+        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
     }
 
     private void signOutAndSignInAs(String user) {

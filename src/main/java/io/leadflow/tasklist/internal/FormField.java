@@ -37,6 +37,14 @@ public record FormField(
     public record TextSpan(String text, String href) {
     }
 
+    /**
+     * Required whatever else is chosen; a field the form hides for some answers (e.g. the GPCTBA answers unless the
+     * decision is SQL) is required only when it applies, which the server checks: the browser must not insist.
+     */
+    public boolean isAlwaysRequired() {
+        return required && hide == null;
+    }
+
     public boolean isInput() {
         return type != Type.TEXT;
     }
