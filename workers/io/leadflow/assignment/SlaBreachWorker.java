@@ -19,8 +19,10 @@ public class SlaBreachWorker {
 
     @JobWorker(type = SequenceProcess.ESCALATE_SLA_BREACH)
     public SequenceProcess.Escalated escalate(@VariablesAsType SequenceProcess.Variables process) {
+        // The first attempt's breach is decided at the sequence's level, where no attempt is in scope.
+        Integer step = process.attempt() == null ? null : process.attempt().step();
         return new SequenceProcess.Escalated(escalation.escalate(UUID.fromString(process.leadId()),
-                SlaEscalation.Breach.valueOf(process.breach()), process.attempt().step()));
+                SlaEscalation.Breach.valueOf(process.breach()), process.sequenceRound(), step));
     }
 
     @JobWorker(type = SequenceProcess.KEEP_OWNER)

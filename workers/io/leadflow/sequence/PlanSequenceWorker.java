@@ -19,12 +19,7 @@ public class PlanSequenceWorker {
     /** The cadence comes from the sequence-cadence DMN as a list of {step, channel, dayOffset}. */
     @JobWorker(type = SequenceProcess.PLAN_SEQUENCE)
     public SequenceProcess.Planned planSequence(@VariablesAsType SequenceProcess.Variables process) {
-        return new SequenceProcess.Planned(sequences.plan(UUID.fromString(process.leadId()), round(process),
+        return new SequenceProcess.Planned(sequences.plan(UUID.fromString(process.leadId()), process.sequenceRound(),
                 CadenceStep.fromDecision(process.cadence())));
-    }
-
-    /** A sequence called before rounds were counted is the lead's first. */
-    static int round(SequenceProcess.Variables process) {
-        return process.round() == null ? 1 : process.round();
     }
 }

@@ -18,7 +18,7 @@ public class SendSequenceEmailWorker {
 
     @JobWorker(type = SequenceProcess.SEND_SEQUENCE_EMAIL)
     public void sendSequenceEmail(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.sendEmail(UUID.fromString(process.leadId()), PlanSequenceWorker.round(process), process.attempt().step(),
+        sequences.sendEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step(),
                 Boolean.TRUE.equals(process.followUp()));
     }
 }

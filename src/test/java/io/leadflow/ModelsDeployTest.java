@@ -205,6 +205,38 @@ class ModelsDeployTest {
         assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-assignment.dmn"));
     }
 
+    // case-study: one case per rule row -----------------------------------------------------------------
+
+    static Stream<Arguments> caseStudyCases() {
+        return Stream.of(
+                Arguments.of("Rule_CaseStudy_Industry_Telecom", "telecom", "ES", "andesnet-telecom"),
+                Arguments.of("Rule_CaseStudy_Industry_Banking", "banking", "MX", "banco-austral-banking"),
+                Arguments.of("Rule_CaseStudy_Industry_Retail", "retail", null, "tiendas-sol-retail"),
+                Arguments.of("Rule_CaseStudy_Industry_Software", "software", "CO", "nubo-software"),
+                Arguments.of("Rule_CaseStudy_Country_Mexico", "mining", "MX", "monterrey-mx"),
+                Arguments.of("Rule_CaseStudy_Country_Colombia", null, "CO", "bogota-co"),
+                Arguments.of("Rule_CaseStudy_Country_Spain", "tourism", "ES", "madrid-es"),
+                Arguments.of("Rule_CaseStudy_Default", null, "CL", "platzimetrics"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseStudyCases")
+    void caseStudyRule(String rule, String industry, String country, String slug) throws Exception {
+        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionId("case-study")
+                .variables(vars("industry", industry, "country", country)).send().join();
+        assertThat(response.getFailureMessage()).isNullOrEmpty();
+        assertThat(matchedRules(response)).containsExactly(rule);
+        assertThat(JSON.readTree(response.getDecisionOutput()).get("caseStudyUrl").asText())
+                .isEqualTo("https://leadflow.io/case-studies/" + slug);
+    }
+
+    @Test
+    void caseStudyCasesHitEveryRuleRow() throws Exception {
+        Set<String> caseRules = new HashSet<>();
+        caseStudyCases().forEach(arguments -> caseRules.add((String) arguments.get()[0]));
+        assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("case-study.dmn"));
+    }
+
     /** Sales ops lower the size of a large telecom in a copy of the table and deploy it: the team changes, no code does. */
     @Test
     void anEditedCopyOfTheAssignmentTableDeployedChangesTheTeam(@TempDir Path edits) throws Exception {
@@ -288,7 +320,8 @@ class ModelsDeployTest {
                 .first().isEqualTo(Map.of("step", 1, "channel", "CALL", "dayOffset", 0));
         complete(plan, Map.of("attempts", List.of(
                 Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
-                        "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()),
+                        "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString(),
+                        "closeAt", now.plusDays(2).toString()),
                 Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
                         "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
 
@@ -331,6 +364,49 @@ class ModelsDeployTest {
         assertThat(end.getProcessInstanceKey()).isEqualTo(instance);
         assertThat(end.getElementId()).isEqualTo("lead-journey");
         complete(end, Map.of());
+    }
+
+    @Test
+    void aFirstCallNotMadeWithinTheSlaGoesToTheManagerWhileTheCallStaysOpenUntilTheNextAttempt() throws Exception {
+        long instance = startSequence("lead-52");
+        OffsetDateTime now = engineNow();
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(), "due", now.plusHours(4).toString(),
+                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
+                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(), "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
+        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
+
+        advanceEngineClock(Duration.ofHours(5));
+        ActivatedJob escalate = awaitJob("escalate-sla-breach", instance);
+        assertThat(escalate.getVariablesAsMap()).containsEntry("breach", "FIRST_ATTEMPT").containsEntry("owner", "rep-2");
+        complete(escalate, Map.of("manager", "marta"));
+        ActivatedJob breach = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(breach.getElementId()).isEqualTo("Task_SlaBreach");
+        assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta");
+        complete(breach, Map.of("slaDecision", "reassign"));
+        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3"));
+
+        // The call is still open; once the next attempt is due it is given up and the sequence goes on with the new owner.
+        complete(call, Map.of("outcome", "connected"));
+        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
+        assertThat(exit.getVariablesAsMap()).containsEntry("owner", "rep-3");
+    }
+
+    @Test
+    void aFirstCallNeverMadeIsGivenUpWhenTheNextAttemptIsDue() throws Exception {
+        long instance = startSequence("lead-53");
+        OffsetDateTime now = engineNow();
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(), "due", now.plusHours(4).toString(),
+                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
+                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(), "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
+        awaitJob("io.camunda.zeebe:userTask", instance);
+        advanceEngineClock(Duration.ofDays(2).plusMinutes(1));
+        ActivatedJob email = awaitJob("send-sequence-email", instance);
+        assertThat(email.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=2");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * Who works leads: reps with their teams, availability and capacity, teams with their managers. The directory is
@@ -78,6 +80,14 @@ public class RepDirectory {
     @Transactional
     public boolean save(Team team) {
         return directory.save(team);
+    }
+
+    /** The usernames of the reps in the teams this manager manages. */
+    public Set<String> repsManagedBy(String manager) {
+        Set<String> teams = teams().stream().filter(team -> manager.equals(team.manager())).map(Team::name)
+                .collect(Collectors.toSet());
+        return workloads().stream().map(RepWorkload::rep).filter(rep -> teams.contains(rep.team()))
+                .map(Rep::username).collect(Collectors.toSet());
     }
 
     /** Whether a manager of this username is in the directory. */

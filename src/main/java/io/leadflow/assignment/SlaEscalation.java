@@ -66,11 +66,11 @@ public class SlaEscalation {
     }
 
     /**
-     * Records the breach, counts it and emails the owner's manager, once per breach of an attempt however often the
-     * job comes; returns the manager's username.
+     * Records the breach, counts it and emails the owner's manager, once per breach (of the lead's {@code round}th
+     * sequence, and of an attempt's {@code step} when given) however often the job comes; returns the manager's username.
      */
     @Transactional
-    public String escalate(UUID leadId, Breach breach, int step) {
+    public String escalate(UUID leadId, Breach breach, int round, Integer step) {
         Lead lead = leads.get(leadId);
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         Person manager = reps.managerOf(rep.username())
@@ -81,9 +81,9 @@ public class SlaEscalation {
                 "lead", Map.of("name", lead.fullName(), "company", lead.facts().company() == null ? "" : lead.facts().company()),
                 "breach", breach.description,
                 "taskListUrl", platform.baseUrl() + "/tasks"));
-        String key = "sla-breach:" + leadId + ":" + breach.name() + ":" + step;
+        String key = "sla-breach:" + leadId + ":" + round + ":" + breach.name() + (step == null ? "" : ":" + step);
         if (outbox.enqueue(new OutgoingMail(key, leadId, manager.email(), mail.subject(), mail.textBody(), null, Map.of())).created()) {
-            timeline.record(leadId, "SLA_BREACHED", Map.of("breach", breach.name(), "step", step, "owner", rep.username(),
+            timeline.record(leadId, "SLA_BREACHED", Map.of("breach", breach.name(), "round", round, "owner", rep.username(),
                     "manager", manager.username()));
             meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(java.util.Locale.ROOT)).increment();
         }

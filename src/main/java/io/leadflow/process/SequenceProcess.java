@@ -45,6 +45,11 @@ public final class SequenceProcess {
                             String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
                             String exitReason, String sequenceExit, String replyIntent, String breach,
                             String manager, String slaDecision) {
+
+        /** The lead's sequence this is: a sequence called before rounds were counted is the lead's first. */
+        public int sequenceRound() {
+            return round == null ? 1 : round;
+        }
     }
 
     /** The escalation's result: who decides. */
@@ -59,8 +64,12 @@ public final class SequenceProcess {
     public record CadenceRow(int step, String channel, int dayOffset) {
     }
 
-    /** A planned attempt, its times as ISO offset date-times in the lead's zone. */
-    public record Attempt(int step, String channel, String at, String openAt, String due, String sameDayEnd) {
+    /**
+     * A planned attempt, its times as ISO offset date-times in the lead's zone: {@code closeAt} is when the next
+     * attempt is due to be made (the last attempt's own due), when a first call not made is given up.
+     */
+    public record Attempt(int step, String channel, String at, String openAt, String due, String sameDayEnd,
+                          String closeAt) {
     }
 
     /** What became of a call or social attempt. */

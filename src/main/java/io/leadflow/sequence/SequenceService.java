@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,20 +97,26 @@ public class SequenceService {
                     .toList()));
         }
         List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
-        return stored.stream().map(attempt -> variables(attempt, attempt.step() == stored.getFirst().step(), lead, now)).toList();
+        List<SequenceProcess.Attempt> variables = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Instant closeAt = i + 1 < stored.size() ? stored.get(i + 1).plannedAt() : stored.get(i).due();
+            variables.add(variables(stored.get(i), i == 0, closeAt, lead, now));
+        }
+        return List.copyOf(variables);
     }
 
     /**
      * A call or social touch first in line opens at once, so the rep sees it and acts within the
      * first working hours; everything else opens at its planned moment.
      */
-    private SequenceProcess.Attempt variables(SequenceAttempt attempt, boolean first, Lead lead, Instant now) {
+    private SequenceProcess.Attempt variables(SequenceAttempt attempt, boolean first, Instant closeAt, Lead lead, Instant now) {
         ZoneId zone = lead.zone();
         ZonedDateTime at = attempt.plannedAt().atZone(zone);
         Instant openAt = first && attempt.channel() != Channel.EMAIL && now.isBefore(attempt.plannedAt()) ? now : attempt.plannedAt();
         return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
                 openAt.atZone(zone).toOffsetDateTime().toString(), attempt.due().atZone(zone).toOffsetDateTime().toString(),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
+                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString(),
+                closeAt.atZone(zone).toOffsetDateTime().toString());
     }
 
     /** Queues the attempt's personalised email once per round, unless the address is suppressed. */

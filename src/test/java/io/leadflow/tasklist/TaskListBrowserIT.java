@@ -129,7 +129,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         browser.get(url("/tasks/" + jobKey));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not your task");
         signOutAndSignInAs("marta");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("All open tasks");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your team's open tasks");
     }
 
     @Test

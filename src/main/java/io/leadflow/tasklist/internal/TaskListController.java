@@ -1,5 +1,6 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.assignment.RepDirectory;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadNotFoundException;
@@ -44,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -87,6 +89,7 @@ public class TaskListController {
     public record Event(String type, String at, String details) {
     }
 
+    private final RepDirectory reps;
     private final RepTaskService tasks;
     private final Leads leads;
     private final Timeline timeline;
@@ -95,8 +98,9 @@ public class TaskListController {
     private final Clock clock;
 
     TaskListController(RepTaskService tasks, Leads leads, Timeline timeline, ProcessModels models,
-                       CamundaFormRenderer forms, Clock clock) {
+                       CamundaFormRenderer forms, RepDirectory reps, Clock clock) {
         this.tasks = tasks;
+        this.reps = reps;
         this.leads = leads;
         this.timeline = timeline;
         this.models = models;
@@ -115,15 +119,32 @@ public class TaskListController {
         return auth == null ? null : auth.getName();
     }
 
+    /**
+     * A rep's open tasks; a manager's own (SLA breaches to decide) and then the open tasks of the reps in the teams
+     * they manage. Soonest due first, overdue ones marked.
+     */
     @GetMapping
     String list(Authentication auth, Model model) {
         boolean manager = Roles.isManager(auth);
-        List<RepTask> open = manager ? tasks.allOpenTasks() : tasks.openTasksOf(auth.getName());
         Map<UUID, Optional<Lead>> leadsById = new LinkedHashMap<>();
         Instant now = clock.instant();
-        List<TaskRow> rows = open.stream()
-                .sorted(Comparator.comparing(RepTask::due, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-                        .thenComparing(RepTask::createdAt, Comparator.reverseOrder()))
+        List<TaskRow> mine = rows(tasks.openTasksOf(auth.getName()), leadsById, now);
+        if (manager) {
+            Set<String> team = reps.repsManagedBy(auth.getName());
+            model.addAttribute("decisions", mine);
+            model.addAttribute("tasks", rows(tasks.allOpenTasks().stream()
+                    .filter(task -> task.assignee() != null && team.contains(task.assignee())).toList(), leadsById, now));
+        } else {
+            model.addAttribute("tasks", mine);
+        }
+        model.addAttribute("manager", manager);
+        return "tasks/list";
+    }
+
+    private List<TaskRow> rows(List<RepTask> open, Map<UUID, Optional<Lead>> leadsById, Instant now) {
+        return open.stream()
+                .sorted(Comparator.comparing(RepTask::due, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(RepTask::createdAt))
                 .map(task -> {
                     Optional<Lead> lead = leadsById.computeIfAbsent(task.leadId(), leads::find);
                     return new TaskRow(Long.toString(task.jobKey()), task.name(),
@@ -132,9 +153,6 @@ public class TaskListController {
                             due(task.due(), lead.map(Lead::zone).orElse(ZoneOffset.UTC), now));
                 })
                 .toList();
-        model.addAttribute("tasks", rows);
-        model.addAttribute("manager", manager);
-        return "tasks/list";
     }
 
     @GetMapping("/{jobKey}")
