@@ -65,8 +65,8 @@ public final class SequenceProcess {
     }
 
     /**
-     * A planned attempt, its times as ISO offset date-times in the lead's zone: {@code closeAt} is when the next
-     * attempt is due to be made (the last attempt's own due), when a first call not made is given up.
+     * A planned attempt, its times as ISO offset date-times in the lead's zone: {@code closeAt} is when a first
+     * call not made is given up (when the next attempt is due, not before the end of the working day after its due).
      */
     public record Attempt(int step, String channel, String at, String openAt, String due, String sameDayEnd,
                           String closeAt) {

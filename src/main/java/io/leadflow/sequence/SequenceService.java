@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -99,10 +100,22 @@ public class SequenceService {
         List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
         List<SequenceProcess.Attempt> variables = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
-            Instant closeAt = i + 1 < stored.size() ? stored.get(i + 1).plannedAt() : stored.get(i).due();
+            Instant closeAt = closeAt(stored.get(i), i + 1 < stored.size() ? stored.get(i + 1) : null, lead);
             variables.add(variables(stored.get(i), i == 0, closeAt, lead, now));
         }
         return List.copyOf(variables);
+    }
+
+    /**
+     * When an attempt not made is given up: when the next one is due to be made, but never before the end of the
+     * working day after its own due, so a late first call stays with the rep while the manager decides.
+     */
+    private Instant closeAt(SequenceAttempt attempt, SequenceAttempt next, Lead lead) {
+        ZoneId zone = lead.zone();
+        LocalDate dayAfterDue = calendar.workingDayOnOrAfter(attempt.due().atZone(zone).toLocalDate().plusDays(1),
+                lead.facts().country());
+        Instant endOfDayAfterDue = calendar.endOfWorkingDay(dayAfterDue, zone).toInstant();
+        return next == null || next.plannedAt().isBefore(endOfDayAfterDue) ? endOfDayAfterDue : next.plannedAt();
     }
 
     /**
