@@ -95,21 +95,28 @@ public class SequenceService {
                     .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
                     .toList()));
         }
-        List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
-        return stored.stream().map(attempt -> variables(attempt, attempt.step() == stored.getFirst().step(), lead, now)).toList();
+        return attempts.ofRound(leadId, round).stream().map(attempt -> variables(attempt, lead.zone())).toList();
+    }
+
+    private SequenceProcess.Attempt variables(SequenceAttempt attempt, ZoneId zone) {
+        ZonedDateTime at = attempt.plannedAt().atZone(zone);
+        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
+                attempt.due().atZone(zone).toOffsetDateTime().toString(),
+                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
     }
 
     /**
-     * A call or social touch first in line opens at once, so the rep sees it and acts within the
-     * first working hours; everything else opens at its planned moment.
+     * An attempt of the lead's {@code round}th sequence and when it opens, read when its turn comes: the plan as it is
+     * now, which a pause or its end may have moved since it was made.
      */
-    private SequenceProcess.Attempt variables(SequenceAttempt attempt, boolean first, Lead lead, Instant now) {
-        ZoneId zone = lead.zone();
-        ZonedDateTime at = attempt.plannedAt().atZone(zone);
-        Instant openAt = first && attempt.channel() != Channel.EMAIL && now.isBefore(attempt.plannedAt()) ? now : attempt.plannedAt();
-        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
-                openAt.atZone(zone).toOffsetDateTime().toString(), attempt.due().atZone(zone).toOffsetDateTime().toString(),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString());
+    @Transactional(readOnly = true)
+    public SequenceProcess.AttemptTime attemptTime(UUID leadId, int round, int step) {
+        ZoneId zone = leads.get(leadId).zone();
+        List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
+        SequenceAttempt attempt = stored.stream().filter(a -> a.step() == step).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no attempt " + step + " in round " + round));
+        Instant openAt = attempt.opensAt(attempt == stored.getFirst(), clock.instant());
+        return new SequenceProcess.AttemptTime(variables(attempt, zone), openAt.atZone(zone).toOffsetDateTime().toString());
     }
 
     /** Queues the attempt's personalised email once per round, unless the address is suppressed. */
