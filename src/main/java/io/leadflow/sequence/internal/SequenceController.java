@@ -99,7 +99,8 @@ class SequenceController {
         return ScheduleView.of(pauses.pause(id, until, null));
     }
 
-    @Operation(summary = "Ends the lead's pause early: the attempts to come move to the next working moment, keeping their spacing")
+    @Operation(summary = "Ends the lead's pause early: the attempts to come move back to where they were planned before it, "
+            + "or from the next working moment if that has passed, keeping their spacing")
     @PostMapping("/api/leads/{id}/sequence/resume")
     ScheduleView resume(@PathVariable UUID id) {
         return ScheduleView.of(pauses.resume(id, null));
