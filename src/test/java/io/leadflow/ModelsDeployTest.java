@@ -319,11 +319,14 @@ class ModelsDeployTest {
         assertThat((List<?>) plan.getVariablesAsMap().get("cadence")).hasSize(5)
                 .first().isEqualTo(Map.of("step", 1, "channel", "CALL", "dayOffset", 0));
         complete(plan, Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
-                        "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString(),
+                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString(),
                         "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
-                        "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(3).toString()))));
+        ActivatedJob attemptTime = awaitLeadJob("attempt-time", "lead-42");
+        assertThat(attemptTime.getVariablesAsMap().get("attempt")).isEqualTo(Map.of("step", 1, "channel", "CALL",
+                "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString(), "closeAt", now.plusDays(2).toString()));
+        completeAttemptTime(attemptTime, now.minusMinutes(1));
 
         ActivatedJob call = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
         assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
@@ -371,10 +374,11 @@ class ModelsDeployTest {
         long instance = startSequence("lead-52");
         OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(), "due", now.plusHours(4).toString(),
+                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
                         "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(), "due", now.plusDays(2).plusHours(2).toString(),
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
                         "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
+        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
 
@@ -399,12 +403,14 @@ class ModelsDeployTest {
         long instance = startSequence("lead-53");
         OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "openAt", now.minusMinutes(1).toString(), "due", now.plusHours(4).toString(),
+                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
                         "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(), "due", now.plusDays(2).plusHours(2).toString(),
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
                         "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
+        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
         awaitJob("io.camunda.zeebe:userTask", instance);
         advanceEngineClock(Duration.ofDays(2).plusMinutes(1));
+        completeAttemptTime(awaitJob("attempt-time", instance), engineNow().minusMinutes(1));
         ActivatedJob email = awaitJob("send-sequence-email", instance);
         assertThat(email.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=2");
     }
@@ -493,8 +499,8 @@ class ModelsDeployTest {
                 .startBeforeElement("CallActivity_Connect").send().join();
         OffsetDateTime now = engineNow();
         complete(awaitLeadJob("plan-sequence", "lead-51"), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
-                        "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
         engine.waitForIdleState(Duration.ofSeconds(5));
 
         client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-51")
@@ -568,8 +574,8 @@ class ModelsDeployTest {
         long instance = startSequence("lead-43");
         OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 3, "channel", "CALL", "openAt", now.minusMinutes(1).toString(),
-                        "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
+                Map.of("step", 3, "channel", "CALL", "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
+        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
 
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(call.getElementId()).isEqualTo("Task_FollowUpCall");
@@ -600,8 +606,8 @@ class ModelsDeployTest {
         long instance = startSequence("lead-44");
         OffsetDateTime now = engineNow();
         complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "openAt", now.plusDays(2).toString(),
-                        "due", now.plusDays(2).plusHours(2).toString(), "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
         engine.waitForIdleState(Duration.ofSeconds(5));
 
         client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-44").send().join();
@@ -610,6 +616,47 @@ class ModelsDeployTest {
         assertThat(exit.getElementId()).isEqualTo("Task_RecordLeadRepliedExit");
         assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REPLIED");
         complete(exit, Map.of());
+    }
+
+    /** A pause moves the lead's plan: the attempt waiting for its time reads it again and waits for the new one. */
+    @Test
+    void aRescheduledSequenceMovesTheWaitOfTheAttempt() throws Exception {
+        long instance = startSequence("lead-52");
+        OffsetDateTime now = engineNow();
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        OffsetDateTime planned = now.plusDays(2);
+        OffsetDateTime afterThePause = now.plusDays(5);
+        completeAttemptTime(awaitJob("attempt-time", instance), planned);
+        engine.waitForIdleState(Duration.ofSeconds(5));
+
+        client.newPublishMessageCommand().messageName("sequence-rescheduled").correlationKey("lead-52").send().join();
+        ActivatedJob again = awaitJob("attempt-time", instance);
+        assertThat(again.getElementId()).isEqualTo("Task_FindAttemptTime");
+        completeAttemptTime(again, afterThePause);
+        engine.waitForIdleState(Duration.ofSeconds(5));
+
+        advanceEngineClock(Duration.between(engineNow(), planned.plusHours(1)));
+        Thread.sleep(1_000); // the engine checks its timers on a schedule of its own
+        engine.waitForIdleState(Duration.ofSeconds(5));
+        assertThat(jobsOf("send-sequence-email", instance)).as("no email at the time planned before the pause").isEmpty();
+        advanceEngineClock(Duration.between(engineNow(), afterThePause.plusMinutes(1)));
+        ActivatedJob email = awaitJob("send-sequence-email", instance);
+        assertThat(email.getVariablesAsMap()).containsEntry("attemptOpenAt", afterThePause.toString());
+    }
+
+    /** Answers an attempt-time job: the attempt as planned, opening at {@code openAt}. */
+    static void completeAttemptTime(ActivatedJob job, OffsetDateTime openAt) {
+        complete(job, Map.of("attempt", job.getVariablesAsMap().get("attempt"), "openAt", openAt.toString()));
+    }
+
+    /** The jobs of the type the instance has now; every job activated is handed back. */
+    static List<ActivatedJob> jobsOf(String type, long processInstanceKey) {
+        List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
+                .requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
+        jobs.forEach(job -> client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join());
+        return jobs.stream().filter(job -> job.getProcessInstanceKey() == processInstanceKey).toList();
     }
 
     static long startSequence(String leadId) {

@@ -116,6 +116,21 @@ public class BusinessHoursCalendar {
         }
     }
 
+    /** The working time from {@code from} to {@code to}, the inverse of {@link #addWorkingTime}; zero when to is not after from. */
+    public Duration workingTimeBetween(Instant from, Instant to, String country, ZoneId zone) {
+        Duration total = Duration.ZERO;
+        for (LocalDate day = LocalDate.ofInstant(from, zone); !day.isAfter(LocalDate.ofInstant(to, zone)); day = day.plusDays(1)) {
+            if (isWorkingDay(day, country)) {
+                Instant start = latest(startOfWorkingDay(day, zone).toInstant(), from);
+                Instant end = earliest(endOfWorkingDay(day, zone).toInstant(), to);
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
     /** When the given amount of working time from now runs out. */
     public ZonedDateTime dueFromNow(Duration workingTime, String country, ZoneId zone) {
         return addWorkingTime(clock.instant(), workingTime, country, zone);
@@ -143,6 +158,14 @@ public class BusinessHoursCalendar {
                 .map(Holiday::getDate)
                 .filter(date -> date.getYear() == year)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private record CountryYear(String country, int year) {

@@ -19,8 +19,11 @@ public final class SequenceProcess {
     public static final String LEAD_UNSUBSCRIBED = "lead-unsubscribed";
     public static final String MAIL_BOUNCED = "mail-bounced";
     public static final String SEQUENCE_STOPPED = "sequence-stopped";
+    /** The lead's plan changed (a pause or its end): an attempt waiting for its time reads it again. */
+    public static final String SEQUENCE_RESCHEDULED = "sequence-rescheduled";
 
     public static final String PLAN_SEQUENCE = "plan-sequence";
+    public static final String ATTEMPT_TIME = "attempt-time";
     public static final String SEND_SEQUENCE_EMAIL = "send-sequence-email";
     public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
     public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
@@ -34,15 +37,17 @@ public final class SequenceProcess {
 
     /**
      * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
-     * comes back for another), {@code attempt} is the one the multi-instance body is at, the task forms set
+     * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
+     * plan at its turn, a pause moves it) and {@code attemptOpenAt} when it opens, the task forms set
      * {@code outcome} (calls, social touches) and {@code action} (social touches). {@code sequenceExit} tells the
      * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}. A late first
      * attempt is a {@code breach} escalated to the owner's {@code manager}, whose {@code slaDecision} is "keep" or
      * "reassign".
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
-                            List<Attempt> attempts, Attempt attempt, Boolean followUp, String followUpAt, String outcome,
-                            String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
+                            List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean followUp,
+                            String followUpAt, String outcome, String action, String lastSocialAction,
+                            List<AttemptOutcome> attemptOutcomes,
                             String exitReason, String sequenceExit, String replyIntent, String breach,
                             String manager, String slaDecision) {
 
@@ -67,9 +72,16 @@ public final class SequenceProcess {
     /**
      * A planned attempt, its times as ISO offset date-times in the lead's zone: {@code closeAt} is when a first
      * call not made is given up (when the next attempt is due, not before the end of the working day after its due).
+     * Each is read again at its turn ({@link AttemptTime}): a pause may have moved it since it was planned.
      */
-    public record Attempt(int step, String channel, String at, String openAt, String due, String sameDayEnd,
-                          String closeAt) {
+    public record Attempt(int step, String channel, String at, String due, String sameDayEnd, String closeAt) {
+    }
+
+    /**
+     * The attempt-time job's result: the attempt as the lead's plan has it now, and when it opens (an ISO offset
+     * date-time in the lead's zone).
+     */
+    public record AttemptTime(Attempt attempt, String openAt) {
     }
 
     /** What became of a call or social attempt. */

@@ -6,4 +6,12 @@ import java.time.Instant;
 public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Instant due, Status status, String outcome) {
 
     public enum Status { PLANNED, DONE, SKIPPED, CANCELLED }
+
+    /**
+     * When the attempt opens, asked {@code now}: a call or social touch first in its round ({@code first}) opens at
+     * once, so the rep sees it and acts within the first working hours; everything else opens at its planned moment.
+     */
+    public Instant opensAt(boolean first, Instant now) {
+        return first && channel != Channel.EMAIL && now.isBefore(plannedAt) ? now : plannedAt;
+    }
 }

@@ -67,6 +67,35 @@ public class SequencePlanner {
         return List.copyOf(plan);
     }
 
+    /** The slot on the first working day on or after {@code day}: one hour after work starts. */
+    public ZonedDateTime firstSlotOnOrAfter(LocalDate day, String country, ZoneId zone) {
+        return slotOn(calendar.workingDayOnOrAfter(day, country), zone);
+    }
+
+    /**
+     * The attempts, in step order, moved so that the first goes {@code at} (a working moment) and each later one keeps
+     * the working time that separated it from the one before (moved to the next working moment should that end with
+     * a working day); each due keeps its working time after its attempt.
+     */
+    public List<PlannedAttempt> shift(List<PlannedAttempt> attempts, ZonedDateTime at, String country) {
+        ZoneId zone = at.getZone();
+        List<PlannedAttempt> shifted = new ArrayList<>();
+        PlannedAttempt previous = null;
+        ZonedDateTime next = at;
+        for (PlannedAttempt attempt : attempts) {
+            if (previous != null) {
+                Duration gap = calendar.workingTimeBetween(previous.at().toInstant(), attempt.at().toInstant(), country, zone);
+                ZonedDateTime end = calendar.addWorkingTime(shifted.getLast().at().toInstant(), gap, country, zone);
+                next = calendar.nextWorkingMoment(end.toInstant(), country, zone);
+            }
+            Duration window = calendar.workingTimeBetween(attempt.at().toInstant(), attempt.due().toInstant(), country, zone);
+            shifted.add(new PlannedAttempt(attempt.step(), attempt.channel(), next,
+                    calendar.addWorkingTime(next.toInstant(), window, country, zone)));
+            previous = attempt;
+        }
+        return List.copyOf(shifted);
+    }
+
     private ZonedDateTime scheduledAt(CadenceStep step, Instant start, ZonedDateTime previous,
                                       ZonedDateTime windowEnd, String country, ZoneId zone) {
         ZonedDateTime earliest = previous == null

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
@@ -98,12 +99,19 @@ public class SequenceService {
                     .toList()));
         }
         List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
-        List<SequenceProcess.Attempt> variables = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Instant closeAt = closeAt(stored.get(i), i + 1 < stored.size() ? stored.get(i + 1) : null, lead);
-            variables.add(variables(stored.get(i), i == 0, closeAt, lead, now));
-        }
-        return List.copyOf(variables);
+        return IntStream.range(0, stored.size()).mapToObj(i -> variables(stored, i, lead)).toList();
+    }
+
+    /** The attempt as the model reads it: when a first call not made is given up depends on the next one. */
+    private SequenceProcess.Attempt variables(List<SequenceAttempt> stored, int index, Lead lead) {
+        SequenceAttempt attempt = stored.get(index);
+        ZoneId zone = lead.zone();
+        ZonedDateTime at = attempt.plannedAt().atZone(zone);
+        Instant closeAt = closeAt(attempt, index + 1 < stored.size() ? stored.get(index + 1) : null, lead);
+        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
+                attempt.due().atZone(zone).toOffsetDateTime().toString(),
+                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString(),
+                closeAt.atZone(zone).toOffsetDateTime().toString());
     }
 
     /**
@@ -119,17 +127,17 @@ public class SequenceService {
     }
 
     /**
-     * A call or social touch first in line opens at once, so the rep sees it and acts within the
-     * first working hours; everything else opens at its planned moment.
+     * An attempt of the lead's {@code round}th sequence and when it opens, read when its turn comes: the plan as it is
+     * now, which a pause or its end may have moved since it was made.
      */
-    private SequenceProcess.Attempt variables(SequenceAttempt attempt, boolean first, Instant closeAt, Lead lead, Instant now) {
-        ZoneId zone = lead.zone();
-        ZonedDateTime at = attempt.plannedAt().atZone(zone);
-        Instant openAt = first && attempt.channel() != Channel.EMAIL && now.isBefore(attempt.plannedAt()) ? now : attempt.plannedAt();
-        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
-                openAt.atZone(zone).toOffsetDateTime().toString(), attempt.due().atZone(zone).toOffsetDateTime().toString(),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString(),
-                closeAt.atZone(zone).toOffsetDateTime().toString());
+    @Transactional(readOnly = true)
+    public SequenceProcess.AttemptTime attemptTime(UUID leadId, int round, int step) {
+        Lead lead = leads.get(leadId);
+        List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
+        int index = IntStream.range(0, stored.size()).filter(i -> stored.get(i).step() == step).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no attempt " + step + " in round " + round));
+        Instant openAt = stored.get(index).opensAt(index == 0, clock.instant());
+        return new SequenceProcess.AttemptTime(variables(stored, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString());
     }
 
     /** Queues the attempt's personalised email once per round, unless the address is suppressed. */

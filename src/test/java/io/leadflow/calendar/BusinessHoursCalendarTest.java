@@ -79,6 +79,21 @@ class BusinessHoursCalendarTest {
         }
 
         @Test
+        void workingTimeBetweenCountsWhatAddingWorkingTimeAdds() {
+            // Friday 16:30 to Tuesday 12:30 over a Monday holiday (12 October 2026 in Spain): 0:30 + 3:30.
+            assertThat(calendar.workingTimeBetween(local("2026-10-09T16:30", MADRID), local("2026-10-13T12:30", MADRID), "ES", MADRID))
+                    .isEqualTo(FOUR_HOURS);
+            assertThat(calendar.workingTimeBetween(local("2027-03-06T11:00", MADRID), local("2027-03-08T09:00", MADRID), "ES", MADRID))
+                    .isZero();
+            assertThat(calendar.workingTimeBetween(local("2027-03-03T10:00", MADRID), local("2027-03-02T10:00", MADRID), "ES", MADRID))
+                    .isZero();
+            Instant from = local("2027-03-04T10:00", MADRID);
+            Duration week = calendar.workingTimeBetween(from, local("2027-03-11T10:00", MADRID), "ES", MADRID);
+            assertThat(week).isEqualTo(Duration.ofHours(40));
+            assertThat(calendar.addWorkingTime(from, week, "ES", MADRID)).isEqualTo(zoned("2027-03-11T10:00", "+01:00", MADRID));
+        }
+
+        @Test
         void nextWorkingMomentIsTheInstantItselfDuringWorkingTime() {
             assertThat(calendar.nextWorkingMoment(local("2027-03-02T12:34:56", MADRID), "ES", MADRID))
                     .isEqualTo(zoned("2027-03-02T12:34:56", "+01:00", MADRID));

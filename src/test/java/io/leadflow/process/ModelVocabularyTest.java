@@ -34,13 +34,15 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "due-in-working-time", "escalate-sla-breach", "keep-owner", "plan-sequence", "reassign-lead",
-                "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
+                "attempt-time", "due-in-working-time", "escalate-sla-breach", "keep-owner", "plan-sequence",
+                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
-                "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-stopped");
+                "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
+                "sequence-stopped");
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
-                "attempt",          // the loop's input element, read by timers, due dates and conditions
+                "attempt",          // the loop's input element, read again by attempt-time, read by timers, due dates and conditions
+                "attemptOpenAt",    // attempt-time's output mapping, read by the planned time's timer
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
@@ -52,6 +54,7 @@ class ModelVocabularyTest {
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "manager",          // the SLA breach task's assignee
+                "openAt",           // attempt-time's result, read by an output mapping
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee
                 "sequenceExit",     // the exits' output mapping, for the journey

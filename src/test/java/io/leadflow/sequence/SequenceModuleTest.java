@@ -12,6 +12,8 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequencePauseRepository;
+import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +43,8 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, UnsubscribeLinks.class})
+@MockitoBean(types = {SequenceService.class, SequencePauses.class, SequencePlanner.class, SequenceAttemptRepository.class,
+        SequencePauseRepository.class, UnsubscribeLinks.class, Clock.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -98,6 +99,54 @@ class SequencePlannerTest {
                 .containsExactly(
                         ZonedDateTime.of(LocalDateTime.parse("2027-03-05T16:30"), MADRID),
                         ZonedDateTime.of(LocalDateTime.parse("2027-03-08T10:00"), MADRID));
+    }
+
+    @Test
+    void aPauseStartsAtTheFirstSlotOnOrAfterItsDay() {
+        assertThat(planner.firstSlotOnOrAfter(LocalDate.parse("2027-03-09"), "ES", MADRID))
+                .isEqualTo(ZonedDateTime.of(LocalDateTime.parse("2027-03-09T10:00"), MADRID));
+        // a Saturday: the Monday after it
+        assertThat(planner.firstSlotOnOrAfter(LocalDate.parse("2027-03-06"), "ES", MADRID))
+                .isEqualTo(ZonedDateTime.of(LocalDateTime.parse("2027-03-08T10:00"), MADRID));
+        // Monday 12 October 2026, Spain's national day: the Tuesday
+        assertThat(planner.firstSlotOnOrAfter(LocalDate.parse("2026-10-12"), "ES", MADRID))
+                .isEqualTo(ZonedDateTime.of(LocalDateTime.parse("2026-10-13T10:00"), MADRID));
+    }
+
+    @Test
+    void shiftedAttemptsKeepTheirSpacingInWorkingDays() {
+        List<PlannedAttempt> toCome = planner.plan(madrid("2027-03-02T11:00"), "ES", MADRID, DEFAULT_CADENCE).subList(1, 5);
+
+        // Thursday, Monday, Thursday, Monday: 2, 3 and 2 working days apart, from Tuesday on.
+        assertThat(planner.shift(toCome, planner.firstSlotOnOrAfter(LocalDate.parse("2027-03-16"), "ES", MADRID), "ES")).containsExactly(
+                attempt(2, EMAIL, "2027-03-16T10:00", "2027-03-16T17:00"),
+                attempt(3, CALL, "2027-03-18T10:00", "2027-03-18T17:00"),
+                attempt(4, SOCIAL, "2027-03-23T10:00", "2027-03-23T17:00"),
+                attempt(5, EMAIL, "2027-03-25T10:00", "2027-03-25T17:00"));
+    }
+
+    @Test
+    void shiftedAttemptsSkipWeekendsAndHolidays() {
+        List<PlannedAttempt> toCome = List.of(
+                attempt(2, EMAIL, "2026-09-03T10:00", "2026-09-03T17:00"),
+                attempt(3, CALL, "2026-09-07T10:00", "2026-09-07T17:00"));
+
+        // Two working days after Friday 9 October 2026 are Tuesday 13 (the Monday is a holiday) and Wednesday 14.
+        assertThat(planner.shift(toCome, planner.firstSlotOnOrAfter(LocalDate.parse("2026-10-09"), "ES", MADRID), "ES")).containsExactly(
+                attempt(2, EMAIL, "2026-10-09T10:00", "2026-10-09T17:00"),
+                attempt(3, CALL, "2026-10-14T10:00", "2026-10-14T17:00"));
+    }
+
+    @Test
+    void aShiftKeepsEachDuesWorkingTimeAndMovesAnAttemptEndingAWorkingDayToTheNextMorning() {
+        List<PlannedAttempt> toCome = List.of(
+                attempt(1, CALL, "2027-03-02T11:00", "2027-03-02T15:00"),
+                attempt(2, EMAIL, "2027-03-03T09:00", "2027-03-03T17:00"));
+
+        // 6 working hours apart: from 11:00, the first's time runs out at 17:00, so the second goes at 09:00 the day after.
+        assertThat(planner.shift(toCome, ZonedDateTime.of(LocalDateTime.parse("2027-03-05T11:00"), MADRID), "ES")).containsExactly(
+                attempt(1, CALL, "2027-03-05T11:00", "2027-03-05T15:00"),
+                attempt(2, EMAIL, "2027-03-08T09:00", "2027-03-08T17:00"));
     }
 
     @Test

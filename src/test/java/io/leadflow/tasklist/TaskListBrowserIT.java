@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,12 +218,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         UUID leadId = postLead(mqlLead("Julieta"));
-        String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
-
-        browser = chromium();
-        browser.get(url("/tasks/" + jobKey));
-        signIn("ana");
-        browser.get(url("/tasks/" + jobKey));
+        openFirstContactAsAna(leadId);
         browser.findElement(By.id("stop-reason")).sendKeys("Talked at the Andicom booth");
         browser.findElement(By.cssSelector("form.stop-form button")).click();
 
@@ -231,6 +227,33 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         awaitTimeline(leadId, "SEQUENCE_ENDED");
         assertThat(timelineTypes(leadId)).contains("STOPPED");
         awaitLead(leadId, l -> l.get("openTasks").isEmpty());
+    }
+
+    @Test
+    void aRepPausesTheSequenceFromTheTaskPage() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        UUID leadId = postLead(mqlLead("Lorena"));
+        openFirstContactAsAna(leadId);
+        WebElement until = browser.findElement(By.id("pause-until"));
+        LocalDate tomorrow = clock.instant().atZone(BOGOTA).toLocalDate().plusDays(1);
+        assertThat(until.getDomAttribute("min")).as("the earliest day, in the lead's zone").isEqualTo(tomorrow.toString());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", until, tomorrow.plusDays(9).toString());
+        browser.findElement(By.cssSelector("form.pause-form button")).click();
+
+        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Sequence paused", "Lorena Ruiz");
+        awaitTimeline(leadId, "SEQUENCE_PAUSED");
+        assertThat(openTask(lead(leadId), "First contact")).as("the open call stays").isNotNull();
+    }
+
+    /** Signs in as Ana on the page of the lead's First contact. */
+    private void openFirstContactAsAna(UUID leadId) {
+        String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
+        browser = chromium();
+        browser.get(url("/tasks/" + jobKey));
+        signIn("ana");
+        browser.get(url("/tasks/" + jobKey));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Repository
@@ -48,6 +49,29 @@ public class SequenceAttemptRepository {
                 .params(leadId, round)
                 .query(SequenceAttemptRepository::attempt)
                 .list();
+    }
+
+    /** The lead's latest round, if it has a sequence. */
+    public Optional<Integer> latestRound(UUID leadId) {
+        return jdbc.sql("select round from sequence_attempt where lead_id = ? order by round desc limit 1").params(leadId)
+                .query(Integer.class).optional();
+    }
+
+    /** The attempts of a round, locked until the transaction ends: one change of the plan at a time. */
+    public List<SequenceAttempt> lockRound(UUID leadId, int round) {
+        return jdbc.sql("select * from sequence_attempt where lead_id = ? and round = ? order by step for update")
+                .params(leadId, round)
+                .query(SequenceAttemptRepository::attempt)
+                .list();
+    }
+
+    /** Moves an attempt that is still planned. */
+    public void reschedule(UUID leadId, int round, PlannedAttempt attempt, Instant now) {
+        jdbc.sql("update sequence_attempt set planned_at = ?, due = ?, updated_at = ? "
+                        + "where lead_id = ? and round = ? and step = ? and status = 'PLANNED'")
+                .params(Timestamp.from(attempt.at().toInstant()), Timestamp.from(attempt.due().toInstant()), Timestamp.from(now),
+                        leadId, round, attempt.step())
+                .update();
     }
 
     /** Settles a planned attempt of the latest sequence; one that is already settled keeps what it became first. */

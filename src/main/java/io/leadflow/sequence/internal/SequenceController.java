@@ -1,8 +1,11 @@
 package io.leadflow.sequence.internal;
 
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.Locales;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceExits;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,11 +30,17 @@ import java.util.UUID;
 class SequenceController {
 
     private final SequenceExits exits;
+    private final SequencePauses pauses;
     private final SequencePreview preview;
+    private final Leads leads;
+    private final Clock clock;
 
-    SequenceController(SequenceExits exits, SequencePreview preview) {
+    SequenceController(SequenceExits exits, SequencePauses pauses, SequencePreview preview, Leads leads, Clock clock) {
         this.exits = exits;
+        this.pauses = pauses;
         this.preview = preview;
+        this.leads = leads;
+        this.clock = clock;
     }
 
     record MeetingRequest(String at, String notes) {
@@ -38,6 +50,23 @@ class SequenceController {
     }
 
     record PreviewRequest(String start, String country, String timeZone) {
+    }
+
+    /** The sequence after a pause or its end: the day the pause holds until (null when none holds), the attempts to come. */
+    record ScheduleView(LocalDate pausedUntil, List<PlannedView> attempts) {
+
+        static ScheduleView of(SequencePauses.Schedule schedule) {
+            return new ScheduleView(schedule.pausedUntil(), schedule.attempts().stream().map(PlannedView::of).toList());
+        }
+    }
+
+    /** An attempt to come, its times with the lead's offset. */
+    record PlannedView(int step, String channel, OffsetDateTime plannedAt, OffsetDateTime due) {
+
+        static PlannedView of(PlannedAttempt attempt) {
+            return new PlannedView(attempt.step(), attempt.channel().name(), attempt.at().toOffsetDateTime(),
+                    attempt.due().toOffsetDateTime());
+        }
     }
 
     @Operation(summary = "A meeting was booked with the lead: ends its sequence")
@@ -59,6 +88,22 @@ class SequenceController {
     ResponseEntity<Void> stop(@PathVariable UUID id, @RequestBody(required = false) StopRequest stop) {
         exits.exit(id, SequenceExits.Exit.STOPPED, stop == null ? Map.of() : details("reason", stop.reason(), null, null));
         return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Pauses the lead's sequence until a day in its time zone ({\"until\": \"2027-03-10\"}, after today): "
+            + "the attempts to come move to working slots from that day, keeping their spacing")
+    @PostMapping("/api/leads/{id}/sequence/pause")
+    ScheduleView pause(@PathVariable UUID id, @RequestBody(required = false) PauseRequest pause) {
+        Lead lead = leads.get(id);
+        LocalDate until = (pause == null ? new PauseRequest(null) : pause).untilFor(lead, clock);
+        return ScheduleView.of(pauses.pause(id, until, null));
+    }
+
+    @Operation(summary = "Ends the lead's pause early: the attempts to come move back to where they were planned before it, "
+            + "or from the next working moment if that has passed, keeping their spacing")
+    @PostMapping("/api/leads/{id}/sequence/resume")
+    ScheduleView resume(@PathVariable UUID id) {
+        return ScheduleView.of(pauses.resume(id, null));
     }
 
     @Operation(summary = "Preview the attempts a sequence starting at 'start' would make for a lead in this country and zone")

@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -72,9 +73,12 @@ public class TaskListController {
     public record Due(String text, String offset, String zone, String iso, boolean overdue) {
     }
 
-    /** inSequence: the task is an attempt of the lead's connect sequence, which the rep may stop from here. */
+    /**
+     * inSequence: the task is an attempt of the lead's connect sequence, which the rep may stop or pause from here;
+     * firstPauseEnd is the earliest day a pause may last until (tomorrow in the lead's zone).
+     */
     public record TaskView(String jobKey, String name, String assignee, Due due, boolean open, String status,
-                           boolean hasForm, String leadId, boolean inSequence) {
+                           boolean hasForm, String leadId, boolean inSequence, String firstPauseEnd) {
     }
 
     public record LeadContext(String name, String jobTitle, String company, String email, String country,
@@ -223,7 +227,8 @@ public class TaskListController {
         model.addAttribute("task", new TaskView(Long.toString(task.jobKey()), task.name(),
                 task.assignee() == null ? task.candidateGroups() : task.assignee(),
                 due(task.due(), lead.zone(), clock.instant()), open, task.status().name().toLowerCase(Locale.ROOT),
-                task.formId() != null, task.leadId().toString(), task.attemptStep() != null));
+                task.formId() != null, task.leadId().toString(), task.attemptStep() != null,
+                LocalDate.now(clock.withZone(lead.zone())).plusDays(1).toString()));
         model.addAttribute("lead", context(lead));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);

@@ -1,22 +1,36 @@
 package io.leadflow.sequence.internal;
 
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadNotFoundException;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.platform.ConflictException;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
+import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequenceExits.Exit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,26 +39,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
 import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The sequence API on the web layer alone: preview input checked field by field, each exit handed to SequenceExits. */
-@WebMvcTest(SequenceController.class)
+/**
+ * The sequence API and the task list's sequence buttons on the web layer alone: preview and pause input checked field
+ * by field, each exit handed to SequenceExits, each pause to SequencePauses.
+ */
+@WebMvcTest({SequenceController.class, SequencePage.class})
 @WithApiKeySecurity
 class SequenceApiTest {
 
     private static final UUID LEAD = UUID.fromString("6f1c1a52-0c8e-4b8e-9d7e-3c2f0a4b5d61");
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    /** 2 March 2027, 04:00 UTC: still 1 March in Bogotá, the lead's zone. */
+    private static final Instant NOW = Instant.parse("2027-03-02T04:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     MockMvcTester mvc;
     @MockitoBean
     SequenceExits exits;
     @MockitoBean
+    SequencePauses pauses;
+    @MockitoBean
     SequencePreview preview;
+    @MockitoBean
+    Leads leads;
+
+    @BeforeEach
+    void theLeadIsAnasInBogota() {
+        LeadFacts facts = new LeadFacts("carlos@andesnet.co", "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
+                "CO", BOGOTA.getId(), "es", "ebook", null);
+        when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
+                "ana", null, null));
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -103,6 +146,80 @@ class SequenceApiTest {
 
         assertThat(post("/api/leads/{id}/sequence/stop", null)).hasStatus(HttpStatus.NOT_FOUND).hasContentType(APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").isEqualTo("No lead with id " + LEAD);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no body             |
+            until missing       | {}
+            until blank         | {"until":" "}
+            until not a date    | {"until":"next monday"}
+            until with a time   | {"until":"2027-03-10T10:00"}
+            until in the past   | {"until":"2027-02-26"}
+            until today         | {"until":"2027-03-01"}
+            """)
+    void aBadPauseIsA400NamingUntil(String why, String request) {
+        assertThat(post("/api/leads/{id}/sequence/pause", request)).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("until");
+        verifyNoInteractions(pauses);
+    }
+
+    @Test
+    void aPauseUntilADayAfterTheLeadsTodayMovesTheAttemptsToCome() {
+        // 2 March is today in UTC but tomorrow in Bogotá.
+        LocalDate until = LocalDate.parse("2027-03-02");
+        var at = OffsetDateTime.parse("2027-03-02T10:00:00-05:00").atZoneSameInstant(BOGOTA);
+        when(pauses.pause(LEAD, until, null)).thenReturn(new SequencePauses.Schedule(until,
+                List.of(new PlannedAttempt(2, Channel.EMAIL, at, at.withHour(17)))));
+
+        assertThat(post("/api/leads/{id}/sequence/pause", "{\"until\":\"2027-03-02\"}")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+                {"pausedUntil":"2027-03-02","attempts":[{"step":2,"channel":"EMAIL","plannedAt":"2027-03-02T10:00:00-05:00",
+                 "due":"2027-03-02T17:00:00-05:00"}]}""");
+    }
+
+    @Test
+    void aPauseOrResumeOfALeadWithoutARunningSequenceIsA409() {
+        when(pauses.pause(eq(LEAD), any(), any())).thenThrow(new ConflictException("Lead " + LEAD + " has no running sequence"));
+        when(pauses.resume(LEAD, null)).thenThrow(new ConflictException("Lead " + LEAD + " has no running sequence"));
+
+        assertThat(post("/api/leads/{id}/sequence/pause", "{\"until\":\"2027-03-10\"}")).hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(APPLICATION_PROBLEM_JSON).bodyJson().extractingPath("$.detail")
+                .isEqualTo("Lead " + LEAD + " has no running sequence");
+        assertThat(post("/api/leads/{id}/sequence/resume", null)).hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aPauseOfAnUnknownLeadIs404() {
+        when(leads.get(LEAD)).thenThrow(new LeadNotFoundException(LEAD));
+
+        assertThat(post("/api/leads/{id}/sequence/pause", "{\"until\":\"2027-03-10\"}")).hasStatus(HttpStatus.NOT_FOUND)
+                .hasContentType(APPLICATION_PROBLEM_JSON);
+        verifyNoInteractions(pauses);
+    }
+
+    @Test
+    void aResumeAnswersTheAttemptsToCome() {
+        when(pauses.resume(LEAD, null)).thenReturn(new SequencePauses.Schedule(null, List.of()));
+
+        assertThat(post("/api/leads/{id}/sequence/resume", null)).hasStatusOk().bodyJson()
+                .isStrictlyEqualTo("{\"pausedUntil\":null,\"attempts\":[]}");
+    }
+
+    @Test
+    void theLeadsOwnerPausesFromTheTaskPageAnotherRepMayNot() {
+        RequestPostProcessor ana = user("ana").roles("REP");
+        assertThat(mvc.post().uri("/leads/{id}/sequence/pause", LEAD).with(ana).with(csrf()).param("until", "2027-03-10"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/tasks")
+                .flash().containsEntry("flash", "Sequence paused for Carlos Ruiz until Wed 10 Mar 2027.");
+        verify(pauses).pause(LEAD, LocalDate.parse("2027-03-10"), "ana");
+
+        assertThat(mvc.post().uri("/leads/{id}/sequence/pause", LEAD).with(ana).with(csrf()).param("until", "2027-03-01"))
+                .hasStatus(HttpStatus.FOUND).flash().hasEntrySatisfying("flash", flash -> assertThat((String) flash)
+                        .startsWith("Not paused: the date must be after today (2027-03-01"));
+
+        assertThat(mvc.post().uri("/leads/{id}/sequence/pause", LEAD).with(user("ben").roles("REP")).with(csrf())
+                .param("until", "2027-03-10")).hasStatus(HttpStatus.FORBIDDEN);
+        verify(pauses, never()).pause(LEAD, LocalDate.parse("2027-03-10"), "ben");
     }
 
     /** An authorised POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */

@@ -1,0 +1,188 @@
+package io.leadflow.sequence.internal;
+
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.ConflictException;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.PlannedAttempt;
+import io.leadflow.sequence.SequenceAttempt;
+import io.leadflow.sequence.SequencePlanner;
+import io.leadflow.sequence.internal.SequencePauseRepository.Pause;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A pause of a lead's sequence until a day (the rep is away, the lead out of office) and its early end. The attempts
+ * still to come move in the lead's plan, keeping their spacing in working time; then the engine is told, and an
+ * attempt waiting for its time reads it again (processes/lead-sequence.bpmn). An attempt whose moment has come (a
+ * call or social touch open for the rep) stays as it is.
+ */
+@Service
+public class SequencePauses {
+
+    /** What a pause or its end left: the day the pause holds until (null when none holds) and the attempts to come. */
+    public record Schedule(LocalDate pausedUntil, List<PlannedAttempt> attempts) {
+    }
+
+    /** The lead's latest round and the planned attempts of it that have not opened yet. */
+    private record Round(int number, List<SequenceAttempt> toCome) {
+
+        /** When the first attempt to come is planned now, null when none is to come. */
+        Instant firstPlannedAt() {
+            return toCome.isEmpty() ? null : toCome.getFirst().plannedAt();
+        }
+    }
+
+    private final Leads leads;
+    private final SequenceAttemptRepository attempts;
+    private final SequencePauseRepository pauses;
+    private final SequencePlanner planner;
+    private final BusinessHoursCalendar calendar;
+    private final Timeline timeline;
+    private final ProcessEngine engine;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    SequencePauses(Leads leads, SequenceAttemptRepository attempts, SequencePauseRepository pauses, SequencePlanner planner,
+                   BusinessHoursCalendar calendar, Timeline timeline, ProcessEngine engine, TransactionTemplate transaction,
+                   Clock clock) {
+        this.leads = leads;
+        this.attempts = attempts;
+        this.pauses = pauses;
+        this.planner = planner;
+        this.calendar = calendar;
+        this.timeline = timeline;
+        this.engine = engine;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Pauses the lead's sequence until {@code until}, a day after today in the lead's zone: the first attempt to come
+     * goes at the first working slot on or after that day (or stays where it was planned before the pause, if that
+     * is later) and the others keep their spacing. The same pause again changes nothing; {@code by} (null through the
+     * API) is who paused it.
+     *
+     * @throws ConflictException when the lead's sequence is not running
+     */
+    public Schedule pause(UUID leadId, LocalDate until, String by) {
+        Schedule schedule = transaction.execute(status -> {
+            Lead lead = leads.get(leadId);
+            Instant now = clock.instant();
+            Round round = runningRound(lead, now);
+            Optional<Pause> holding = holdingPause(lead, round, now);
+            if (holding.filter(pause -> pause.until().equals(until)).isPresent()) {
+                return new Schedule(until, planned(round.toCome(), lead.zone()));
+            }
+            Instant firstPlannedAt = holding.map(Pause::firstPlannedAt).orElse(round.firstPlannedAt());
+            List<PlannedAttempt> moved = move(lead, round, planner.firstSlotOnOrAfter(until, lead.facts().country(), lead.zone()),
+                    firstPlannedAt, now);
+            pauses.pause(leadId, round.number(), new Pause(until, firstPlannedAt, now, null));
+            Map<String, Object> details = details(round, moved, by);
+            details.put("until", until.toString());
+            timeline.record(leadId, "SEQUENCE_PAUSED", details);
+            return new Schedule(until, moved);
+        });
+        rescheduled(leadId);
+        return schedule;
+    }
+
+    /**
+     * Ends the lead's pause early: the first attempt to come goes at the next working moment (or where it was
+     * planned before the pause, if that is later) and the others keep their spacing. Without a pause that holds it
+     * changes nothing; {@code by} (null through the API) is who resumed it.
+     *
+     * @throws ConflictException when the lead's sequence is not running
+     */
+    public Schedule resume(UUID leadId, String by) {
+        Schedule schedule = transaction.execute(status -> {
+            Lead lead = leads.get(leadId);
+            Instant now = clock.instant();
+            Round round = runningRound(lead, now);
+            Optional<Pause> holding = holdingPause(lead, round, now);
+            if (holding.isEmpty()) {
+                return new Schedule(null, planned(round.toCome(), lead.zone()));
+            }
+            List<PlannedAttempt> moved = move(lead, round, calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()),
+                    holding.get().firstPlannedAt(), now);
+            pauses.resume(leadId, round.number(), now);
+            timeline.record(leadId, "SEQUENCE_RESUMED", details(round, moved, by));
+            return new Schedule(null, moved);
+        });
+        rescheduled(leadId);
+        return schedule;
+    }
+
+    /**
+     * Tells the engine, after the plan is stored. Also when nothing changed: a repeated request then catches up with a
+     * first one whose message was lost, and an attempt that reads the same time again waits as before.
+     */
+    private void rescheduled(UUID leadId) {
+        engine.publishMessage(SequenceProcess.SEQUENCE_RESCHEDULED, leadId.toString(), Map.of());
+    }
+
+    private Round runningRound(Lead lead, Instant now) {
+        int number = attempts.latestRound(lead.id()).orElseThrow(() -> notRunning(lead));
+        List<SequenceAttempt> stored = attempts.lockRound(lead.id(), number);
+        if (stored.stream().noneMatch(attempt -> attempt.status() == SequenceAttempt.Status.PLANNED)) {
+            throw notRunning(lead);
+        }
+        SequenceAttempt first = stored.getFirst();
+        return new Round(number, stored.stream()
+                .filter(attempt -> attempt.status() == SequenceAttempt.Status.PLANNED)
+                .filter(attempt -> attempt.opensAt(attempt == first, now).isAfter(now))
+                .toList());
+    }
+
+    private static ConflictException notRunning(Lead lead) {
+        return new ConflictException("Lead " + lead.id() + " has no running sequence");
+    }
+
+    private Optional<Pause> holdingPause(Lead lead, Round round, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, lead.zone());
+        return pauses.of(lead.id(), round.number()).filter(pause -> pause.holdsOn(today));
+    }
+
+    /** Moves the attempts to come so the first goes at {@code earliest} or at {@code firstPlannedAt}, whichever is later. */
+    private List<PlannedAttempt> move(Lead lead, Round round, ZonedDateTime earliest, Instant firstPlannedAt, Instant now) {
+        if (round.toCome().isEmpty()) {
+            return List.of();
+        }
+        ZonedDateTime first = firstPlannedAt != null && firstPlannedAt.isAfter(earliest.toInstant())
+                ? firstPlannedAt.atZone(lead.zone()) : earliest;
+        List<PlannedAttempt> moved = planner.shift(planned(round.toCome(), lead.zone()), first, lead.facts().country());
+        moved.forEach(attempt -> attempts.reschedule(lead.id(), round.number(), attempt, now));
+        return moved;
+    }
+
+    private static List<PlannedAttempt> planned(List<SequenceAttempt> attempts, ZoneId zone) {
+        return attempts.stream()
+                .map(a -> new PlannedAttempt(a.step(), a.channel(), a.plannedAt().atZone(zone), a.due().atZone(zone)))
+                .toList();
+    }
+
+    private static Map<String, Object> details(Round round, List<PlannedAttempt> moved, String by) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("round", round.number());
+        details.put("attempts", moved.stream().map(a -> Map.of("step", a.step(), "channel", a.channel().name(),
+                "at", a.at().toOffsetDateTime().toString(), "due", a.due().toOffsetDateTime().toString())).toList());
+        if (by != null) {
+            details.put("by", by);
+        }
+        return details;
+    }
+}

@@ -1,0 +1,23 @@
+package io.leadflow.sequence;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+@Component
+public class AttemptTimeWorker {
+
+    private final SequenceService sequences;
+
+    AttemptTimeWorker(SequenceService sequences) {
+        this.sequences = sequences;
+    }
+
+    @JobWorker(type = SequenceProcess.ATTEMPT_TIME)
+    public SequenceProcess.AttemptTime attemptTime(@VariablesAsType SequenceProcess.Variables process) {
+        return sequences.attemptTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+    }
+}
