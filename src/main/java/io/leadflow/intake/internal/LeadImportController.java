@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.MediaType;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -52,11 +54,10 @@ class LeadImportController {
     @PostMapping(path = "/import", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     void importCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).setTrim(true).get();
         Totals totals = new Totals();
-        try (CSVParser csv = CSVParser.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), format);
-             JsonGenerator out = json.getFactory().createGenerator(response.getOutputStream())) {
+        try (CSVParser csv = parse(request, format);
+             JsonGenerator out = json.getFactory().createGenerator(answer(response))) {
             out.writeStartObject();
             out.writeArrayFieldStart("rows");
             List<PendingRow> chunk = new ArrayList<>(CHUNK);
@@ -86,6 +87,21 @@ class LeadImportController {
             out.writeNumberField("rejected", totals.rejected);
             out.writeEndObject();
         }
+    }
+
+    /** Reads the header row: an empty or repeated column name is the client's mistake, answered before any row. */
+    private static CSVParser parse(HttpServletRequest request, CSVFormat format) throws IOException {
+        try {
+            return CSVParser.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), format);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("The CSV header is not valid", List.of(new FieldError("header", rootMessage(e))));
+        }
+    }
+
+    /** The streamed JSON answer, once the header has been read. */
+    private static OutputStream answer(HttpServletResponse response) throws IOException {
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        return response.getOutputStream();
     }
 
     /** A row read and validated, waiting to be stored with the others of its chunk. */

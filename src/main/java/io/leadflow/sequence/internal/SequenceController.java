@@ -29,6 +29,9 @@ import java.util.UUID;
 @RestController
 class SequenceController {
 
+    private static final Instant EARLIEST_PREVIEW = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST_PREVIEW = Instant.parse("9999-01-01T00:00:00Z");
+
     private final SequenceExits exits;
     private final SequencePauses pauses;
     private final SequencePreview preview;
@@ -118,6 +121,9 @@ class SequenceController {
         }
         if (request.start() == null) {
             errors.add(new FieldError("start", "is required"));
+        } else if (start != null && (start.isBefore(EARLIEST_PREVIEW) || !start.isBefore(LATEST_PREVIEW))) {
+            // The calendar works in years a sequence can run in; Instant's edges overflow a zone's date-time.
+            errors.add(new FieldError("start", "is not between the years 1970 and 9999"));
         }
         String country = request.country() == null ? null : request.country().toUpperCase(Locale.ROOT);
         if (!Locales.isCountry(country)) {

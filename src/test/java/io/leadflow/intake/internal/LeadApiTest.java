@@ -193,6 +193,16 @@ class LeadApiTest {
                 .equals(List.of("rosa@telcomex.mx", "known@andesnet.co"))));
     }
 
+    @Test
+    void aCsvHeaderWithAnEmptyOrRepeatedColumnNameIsA400() {
+        for (String header : List.of("type,,email", "type,email,email")) {
+            assertThat(post("/api/leads/import", MediaType.parseMediaType("text/csv"), header + "\nFORM_FILL,x@y.co,\n"))
+                    .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("header");
+        }
+        verifyNoInteractions(service);
+    }
+
     private MockMvcTester.MockMvcRequestBuilder post(String uri, MediaType contentType, String body) {
         return mvc.post().uri(uri).header(AUTHORIZATION, WithApiKeySecurity.BEARER).contentType(contentType).content(body);
     }

@@ -97,6 +97,8 @@ class SequenceApiTest {
             start without zone | {"start":"2026-03-02T10:00","country":"CO","timeZone":"America/Bogota"}            | start
             country not ISO    | {"start":"2026-03-02T15:00:00Z","country":"Colombia","timeZone":"America/Bogota"}  | country
             bad time zone      | {"start":"2026-03-02T15:00:00Z","country":"CO","timeZone":"Bogota"}                | timeZone
+            start at the end of time       | {"start":"+999999999-12-31T23:59:59Z","country":"CO","timeZone":"America/Bogota"} | start
+            start at the beginning of time | {"start":"-999999999-01-01T00:00:00Z","country":"CO","timeZone":"America/Bogota"} | start
             """)
     void aBadPreviewRequestIsA400NamingTheFieldsAtFault(String why, String request, String fieldsAtFault) {
         assertThat(post("/api/sequences/preview", request)).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
