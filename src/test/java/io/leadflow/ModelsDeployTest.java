@@ -371,14 +371,7 @@ class ModelsDeployTest {
 
     @Test
     void aFirstCallNotMadeWithinTheSlaGoesToTheManagerWhileTheCallStaysOpenUntilTheNextAttempt() throws Exception {
-        long instance = startSequence("lead-52");
-        OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
-                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
-                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
-        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
+        long instance = startSequenceAtItsFirstCall("lead-52");
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
 
@@ -400,14 +393,7 @@ class ModelsDeployTest {
 
     @Test
     void aFirstCallNeverMadeIsGivenUpWhenTheNextAttemptIsDue() throws Exception {
-        long instance = startSequence("lead-53");
-        OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
-                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
-                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
-        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
+        long instance = startSequenceAtItsFirstCall("lead-53");
         awaitJob("io.camunda.zeebe:userTask", instance);
         advanceEngineClock(Duration.ofDays(2).plusMinutes(1));
         completeAttemptTime(awaitJob("attempt-time", instance), engineNow().minusMinutes(1));
@@ -510,6 +496,19 @@ class ModelsDeployTest {
         ActivatedJob qualifyDue = awaitLeadJob("due-in-working-time", "lead-51");
         assertThat(qualifyDue.getBpmnProcessId()).isEqualTo("lead-explore");
         assertThat(qualifyDue.getVariablesAsMap()).containsEntry("replyIntent", "NOT_NOW");
+    }
+
+    /** A sequence planned as a first call due in 4 hours and an email two days later, its first call open now. */
+    static long startSequenceAtItsFirstCall(String leadId) throws Exception {
+        long instance = startSequence(leadId);
+        OffsetDateTime now = engineNow();
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
+                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
+        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
+        return instance;
     }
 
     static long startAdvise(String leadId, String industry, String country) {
