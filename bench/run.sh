@@ -5,6 +5,7 @@
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
 #   bench/run.sh import               ImportBenchmark (100,000-row CSV)
+#   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
 set -euo pipefail
 
@@ -26,8 +27,9 @@ case "${1:-all}" in
   sequence) mains=(SequenceScheduleBenchmark) ;;
   live) mains=(LiveSequencesBenchmark) ;;
   import) mains=(ImportBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ImportBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|sequence|live|import|all]" >&2; exit 2 ;;
+  reports) mains=(ReportsBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ImportBenchmark ReportsBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|sequence|live|import|reports|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -3,8 +3,8 @@ Hi ${manager.name},
 
 ${breach} for ${lead.name}<#if lead.company?has_content> at ${lead.company}</#if>: ${rep.name} has not recorded it in time.
 
-Decide in your task list whether ${rep.name} keeps the lead with a new due or the rotation reassigns it:
-${taskListUrl}
+Decide whether ${rep.name} keeps the lead with a new due or the rotation reassigns it:
+${taskUrl}
 
 -- 
 leadflow

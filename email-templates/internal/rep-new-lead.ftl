@@ -9,7 +9,7 @@ Fit score: ${fit.score}
 </#list>
 
 Your first task, "${task}", is due ${due} (${lead.timeZone}).
-Open it in your task list: ${taskListUrl}
+Open it: ${taskUrl}
 
 -- 
 leadflow

@@ -1,15 +1,20 @@
 <#assign subject>${lead.firstName}, a guide to measuring what your marketing brings in</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 <#if attempt.step == 1>
 Thanks for your interest in the blog. Before talking about any product, I'd like to understand what your team at ${lead.company} is working on.
-<#else>
+<#elseif !attempt.afterMissedCall>
 Writing again in case the last email got buried in your inbox.
 </#if>
 
 Teams like yours often tell the same story: plenty of new contacts, but no clear view of which ones become customers or how much each campaign adds to revenue.
 
-There is a free guide for exactly that, "How to measure your marketing return in 30 days", with a spreadsheet you can fill in with your own numbers. You don't need to talk to anyone to use it.
+There is a free guide for exactly that, "${content.title}", with a spreadsheet you can fill in with your own numbers. You don't need to talk to anyone to use it:
+${content.url}
 
 If your priority right now is something else, that is useful to know too, so you only get what helps you.
 

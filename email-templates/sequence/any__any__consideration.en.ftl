@@ -1,11 +1,16 @@
 <#assign subject>${lead.firstName}, how a team like ${lead.company}'s solved it</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 If you already know you want to measure the return of your campaigns more precisely, the next step is usually comparing approaches: by hand, inside your CRM, or with a dedicated tool.
 
-To help you decide with data, here is a real case study: a B2B services company that moved from monthly spreadsheet reports to seeing every week which campaigns created opportunities. It covers what they tried, what did not work and how long it took.
+To help you decide with data, here is a real case study, "${content.title}": a B2B services company that moved from monthly spreadsheet reports to seeing every week which campaigns created opportunities. It covers what they tried, what did not work and how long it took:
+${content.url}
 
-You also get a comparison template to score each option against your own criteria: implementation effort, your team's time and data quality.
+It comes with a comparison template to score each option against your own criteria: implementation effort, your team's time and data quality.
 
 It is not a proposal and there is no pricing in it; it is material for your team to review at your own pace.
 

@@ -1,9 +1,14 @@
 <#assign subject>${lead.firstName}, shall we look at ${lead.company}'s numbers together?</#assign>
 Hi ${lead.firstName},
 
-After the guide and the case study, you may be at the point of deciding how to measure your marketing return at ${lead.company}.
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
 
-Here is an offer: a free 30-minute consultation, no strings attached. We look at your current funnel, your lead sources and your conversion rates, and you leave with three concrete recommendations you can apply with or without us.
+</#if>
+After the guide and the case study, you may be at the point of deciding how to measure your marketing return at ${lead.company}. To compare your options with your team, here is "${content.title}":
+${content.url}
+
+Here is an offer too: a free 30-minute consultation, no strings attached. We look at your current funnel, your lead sources and your conversion rates, and you leave with three concrete recommendations you can apply with or without us.
 
 If a demo with data similar to yours would be more useful, that works too; and if someone else on your team is part of the decision, they are welcome to join.
 

@@ -1,9 +1,14 @@
 <#assign subject>${lead.firstName}, ¿revisamos juntos los números de ${lead.company}?</#assign>
 Hola ${lead.firstName}:
 
-Después de la guía y el caso práctico, quizá estés en el punto de decidir cómo medir el retorno de tu marketing en ${lead.company}.
+<#if attempt.afterMissedCall>
+Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
 
-Te propongo una consultoría gratuita de 30 minutos, sin compromiso: revisamos tu embudo actual, tus fuentes de contactos y tus tasas de conversión, y te llevas tres recomendaciones concretas que puedes aplicar con o sin nosotros.
+</#if>
+Después de la guía y el caso práctico, quizá estés en el punto de decidir cómo medir el retorno de tu marketing en ${lead.company}. Para comparar opciones con tu equipo, te dejo «${content.title}»:
+${content.url}
+
+Te propongo también una consultoría gratuita de 30 minutos, sin compromiso: revisamos tu embudo actual, tus fuentes de contactos y tus tasas de conversión, y te llevas tres recomendaciones concretas que puedes aplicar con o sin nosotros.
 
 Si te resulta más útil ver una demostración con datos parecidos a los tuyos, también es posible; y si en la decisión participa alguien más de tu equipo, puede unirse.
 

@@ -1,6 +1,10 @@
 <#assign subject>${lead.firstName}, 30 minutes to review ${lead.company}'s growth plan</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 If you are weighing how to get more revenue from marketing and sales at ${lead.company} with the same budget, a short conversation before you decide may help.
 
 Here is a suggestion: a free 30-minute session with your leadership team. Starting from your revenue goals, we work out how many customers, opportunities and leads you need to reach them, and where in your funnel the most value is lost. You keep that calculation whether or not we talk again.

@@ -1,11 +1,16 @@
 <#assign subject>${lead.firstName}, growing a telecom business without inflating acquisition costs</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 Running an operator like ${lead.company} today means protecting your margin while competitors cut prices and churn never lets up.
 
 Many executives in the sector say their board keeps asking the same thing: what does it really cost to win a customer, and how long until that investment pays back? Answering with reliable numbers is usually the first step in deciding where to grow.
 
-So here is a short guide for you, "Five numbers every telecom executive should review each month", written to be read in ten minutes. It includes examples from mid-sized operators and questions you can take to your next leadership meeting.
+So here is a short guide for you, "${content.title}", written to be read in ten minutes, with questions you can take to your next leadership meeting:
+${content.url}
 
 This email is not a sales pitch; if the guide helps you, it was worth sending.
 

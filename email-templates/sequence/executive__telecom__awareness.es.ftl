@@ -1,11 +1,16 @@
 <#assign subject>${lead.firstName}, crecer en telecomunicaciones sin disparar el coste de captación</#assign>
 Hola ${lead.firstName}:
 
+<#if attempt.afterMissedCall>
+Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
+
+</#if>
 Dirigir una operadora como ${lead.company} hoy significa defender tu margen mientras la competencia baja precios y la rotación de clientes no da tregua.
 
 Muchos directivos del sector nos cuentan que su consejo pregunta lo mismo: ¿cuánto cuesta realmente captar a un cliente y cuánto tarda en recuperarse esa inversión? Responder con cifras fiables suele ser el primer paso para decidir dónde crecer.
 
-Por eso te comparto una guía breve, «Cinco indicadores que todo director de telecomunicaciones debería revisar cada mes», pensada para leer en diez minutos. Incluye ejemplos de operadoras medianas de la región y preguntas para llevar a tu próximo comité.
+Por eso te comparto una guía breve, «${content.title}», pensada para leer en diez minutos, con preguntas para llevar a tu próximo comité:
+${content.url}
 
 No busco venderte nada en este correo; si la guía te sirve, habrá valido la pena.
 

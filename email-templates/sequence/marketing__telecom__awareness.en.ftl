@@ -1,9 +1,14 @@
 <#assign subject>${lead.firstName}, which of ${lead.company}'s campaigns bring customers who stay</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 In telecom marketing, your team is probably running campaigns for plans, number porting and fibre at the same time, across many channels. Knowing which of them brings customers who stay, not just sign-ups that leave after three months, is one of the hardest parts of your role.
 
-Many marketing leaders find it helps to start with a simple attribution model before investing in tools. So here is a free ebook for you, "Practical attribution for telecom marketing", with examples from prepaid and postpaid campaigns and a template you can adapt to your channels.
+Many marketing leaders find it helps to start by measuring well before investing in tools. So here is a free guide for you, "${content.title}", with a template you can adapt to your channels:
+${content.url}
 
 If your main challenge is a different one, tell me and you will get a resource that fits you better.
 

@@ -1,9 +1,14 @@
 <#assign subject>${lead.firstName}, qué campañas de ${lead.company} traen clientes de verdad</#assign>
 Hola ${lead.firstName}:
 
+<#if attempt.afterMissedCall>
+Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
+
+</#if>
 En marketing de telecomunicaciones, tu equipo seguramente lanza campañas de planes, portabilidad y fibra a la vez, en muchos canales. Saber cuál de ellas trae clientes que se quedan, y no solo altas que se van a los tres meses, es de los retos más difíciles de tu puesto.
 
-He visto que a muchos responsables de marketing les ayuda empezar por un modelo de atribución sencillo antes de invertir en herramientas. Por eso te comparto un ebook gratuito, «Atribución práctica para marketing de telecomunicaciones», con ejemplos de campañas de prepago y pospago y una plantilla que puedes adaptar a tus canales.
+A muchos responsables de marketing les ayuda empezar por medir bien antes de invertir en herramientas. Por eso te comparto una guía gratuita, «${content.title}», con una plantilla que puedes adaptar a tus canales:
+${content.url}
 
 Si tu reto principal es otro, cuéntamelo y te busco un recurso más útil para ti.
 

@@ -1,11 +1,16 @@
 <#assign subject>${lead.firstName}, when marketing and sales data don't add up at ${lead.company}</#assign>
 Hi ${lead.firstName},
 
+<#if attempt.afterMissedCall>
+I tried calling you but could not reach you, so here is a quick note instead.
+
+</#if>
 When marketing and sales ask for reports that combine the CRM, the website and the campaign tools, the work tends to land on your technical team: fragile integrations, duplicate contacts and numbers that differ between departments.
 
-If that sounds familiar, you may find a free technical guide useful: "How to unify marketing and sales data without rewriting your systems". It explains how to deduplicate contacts, which events are worth tracking and how to let each department query its own data without your team building every report.
+If that sounds familiar, you may find a free guide useful, "${content.title}". It explains which numbers are worth unifying and how to let each department query its own data without your team building every report:
+${content.url}
 
-It is written for technical people like you, with diagrams and no sales language.
+It is written without sales language, for you to review at your own pace.
 
 Which integration is costing you and your team the most effort right now?
 

@@ -1,11 +1,16 @@
 <#assign subject>${lead.firstName}, datos de marketing y ventas que no cuadran en ${lead.company}</#assign>
 Hola ${lead.firstName}:
 
+<#if attempt.afterMissedCall>
+Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
+
+</#if>
 Cuando marketing y ventas piden informes que cruzan el CRM, la web y las herramientas de campañas, el trabajo suele acabar en tu equipo técnico: integraciones frágiles, contactos duplicados y cifras que no coinciden entre departamentos.
 
-Si eso te suena, te puede servir una guía técnica gratuita, «Cómo unificar los datos de marketing y ventas sin reescribir tus sistemas». Explica cómo deduplicar contactos, qué eventos conviene registrar y cómo dejar que cada área consulte sus propios datos sin depender de tu equipo para cada informe.
+Si eso te suena, te puede servir una guía gratuita, «${content.title}». Explica qué cifras conviene unificar y cómo dejar que cada área consulte sus propios datos sin depender de tu equipo para cada informe:
+${content.url}
 
-Está escrita para perfiles técnicos como el tuyo, con diagramas y sin lenguaje comercial.
+Está escrita sin lenguaje comercial, para que la revises a tu ritmo.
 
 ¿Qué integración te está dando más trabajo ahora mismo a ti y a tu equipo?
 

@@ -5,6 +5,7 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.leadflow.process.SequenceProcess;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.UUID;
 
 @Component
@@ -18,6 +19,7 @@ public class RecordSequenceExitWorker {
 
     @JobWorker(type = SequenceProcess.RECORD_SEQUENCE_EXIT)
     public void recordSequenceExit(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.recordExit(UUID.fromString(process.leadId()), process.exitReason());
+        sequences.recordExit(UUID.fromString(process.leadId()), process.exitReason(),
+                process.attemptOutcomes() == null ? List.of() : process.attemptOutcomes());
     }
 }

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 final class BenchApplication implements AutoCloseable {
 
-    static final String DATABASE = "leadflow_bench";
+    static final String DATABASE = System.getProperty("bench.database", "leadflow_bench");
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String USER = "postgres";
 
@@ -53,12 +53,12 @@ final class BenchApplication implements AutoCloseable {
         properties.put("spring.datasource.url", SERVER + DATABASE);
         properties.put("leadflow.database.embedded-fallback", "false");
         properties.put("leadflow.engine.embedded.port", intProperty("bench.engine-port", 26700));
-        properties.put("leadflow.mail.embedded.smtp-port", intProperty("bench.smtp-port", 3125));
-        properties.put("leadflow.mail.embedded.imap-port", intProperty("bench.imap-port", 3243));
         properties.put("spring.mail.port", intProperty("bench.smtp-port", 3125));
         properties.put("leadflow.mail.inbox.port", intProperty("bench.imap-port", 3243));
         properties.put("server.port", intProperty("bench.server-port", 18080));
         properties.put("leadflow.base-url", "http://localhost:" + intProperty("bench.server-port", 18080));
+        // Development secrets (the API key dev-api-key, a generated unsubscribe key): outside dev leadflow requires its own.
+        properties.put("spring.profiles.active", "dev");
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
         // As command-line arguments: they win over application.yaml (default properties would not).

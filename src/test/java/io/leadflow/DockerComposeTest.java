@@ -8,33 +8,96 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The container stack parses, and leadflow's service points every external connection at a service of the stack. */
+/**
+ * The container stack parses, leadflow's service points every external connection at a service of the stack, listens
+ * beyond its container and requires its secrets.
+ */
 class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void theStackNamesEveryServiceLeadflowConnectsTo() throws IOException {
-        Map<String, Object> compose;
-        try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
-            compose = new Yaml().load(reader);
-        }
+        Map<String, Object> compose = yaml(Path.of("docker-compose.yml"));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
         assertThat(services).containsKeys("camunda", "postgres", "mail", "leadflow");
         assertThat((String) services.get("camunda").get("image")).startsWith("camunda/camunda:8.9");
 
         Map<String, String> env = (Map<String, String>) services.get("leadflow").get("environment");
         assertThat(env).containsEntry("LEADFLOW_ENGINE_MODE", "remote").containsEntry("LEADFLOW_MAIL_EMBEDDED_ENABLED", "false");
+        // Reachable from outside its container; no secret falls back to a default.
+        assertThat(env).containsEntry("LEADFLOW_HTTP_ADDRESS", "0.0.0.0");
+        for (String secret : new String[] {"LEADFLOW_API_KEY", "LEADFLOW_UNSUBSCRIBE_SECRET", "LEADFLOW_ADMIN_PASSWORD",
+                "LEADFLOW_METRICS_TOKEN"}) {
+            assertThat(env.get(secret)).as(secret).isEqualTo("${" + secret + ":?set it}");
+        }
         assertThat(services).containsKeys(
                 URI.create(env.get("CAMUNDA_CLIENT_GRPC_ADDRESS")).getHost(),
                 URI.create(env.get("CAMUNDA_CLIENT_REST_ADDRESS")).getHost(),
                 URI.create(env.get("SPRING_DATASOURCE_URL").substring("jdbc:".length())).getHost(),
                 env.get("SPRING_MAIL_HOST"),
                 env.get("LEADFLOW_MAIL_INBOX_HOST"));
-        assertThat(Path.of(((String) ((java.util.List<Object>) services.get("postgres").get("volumes")).getFirst()).split(":")[0]))
-                .exists();
+        for (String service : new String[] {"postgres", "prometheus", "grafana"}) {
+            // A bind mount (a path) must exist in the repository; a named volume is Docker's.
+            for (Object volume : (List<Object>) services.get(service).get("volumes")) {
+                if (((String) volume).startsWith("./")) {
+                    assertThat(Path.of(((String) volume).split(":")[0])).as("%s mounts %s", service, volume).exists();
+                }
+            }
+        }
+    }
+
+    /** On the host, what answers without credentials is published on loopback only; Grafana's password is required. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void onlyServicesThatAskForCredentialsArePublishedBeyondLoopback() throws IOException {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(Path.of("docker-compose.yml")).get("services");
+        services.forEach((name, service) -> {
+            for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+                if (!name.equals("leadflow") && !name.equals("grafana")) {
+                    assertThat((String) port).as("%s publishes %s", name, port).startsWith("127.0.0.1:");
+                }
+            }
+        });
+        assertThat((Map<String, String>) services.get("grafana").get("environment"))
+                .containsEntry("GF_SECURITY_ADMIN_PASSWORD", "${GRAFANA_ADMIN_PASSWORD:?set it}");
+    }
+
+    /**
+     * Prometheus scrapes leadflow's service with the token leadflow requires, and Grafana gets Prometheus as its data
+     * source and the dashboard from the repository.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesLeadflowWithTheMetricsTokenAndGrafanaShowsTheDashboard() throws IOException {
+        Map<String, Object> compose = yaml(Path.of("docker-compose.yml"));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        Map<String, Object> tokenConfig = ((Map<String, Map<String, Object>>) compose.get("configs")).get("leadflow-metrics-token");
+        assertThat(tokenConfig).containsEntry("content", "${LEADFLOW_METRICS_TOKEN:?set it}");
+
+        Map<String, Object> prometheus = yaml(Path.of("src/main/docker/prometheus.yml"));
+        Map<String, Object> job = ((List<Map<String, Object>>) prometheus.get("scrape_configs")).getFirst();
+        assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+        String tokenFile = (String) ((Map<String, Object>) job.get("authorization")).get("credentials_file");
+        assertThat((List<Map<String, Object>>) services.get("prometheus").get("configs"))
+                .anySatisfy(config -> assertThat(config).containsEntry("source", "leadflow-metrics-token").containsEntry("target", tokenFile));
+        String target = ((List<String>) ((List<Map<String, Object>>) job.get("static_configs")).getFirst().get("targets")).getFirst();
+        assertThat(services).containsKey(target.split(":")[0]);
+
+        Map<String, Object> datasources = yaml(Path.of("src/main/docker/grafana/provisioning/datasources/prometheus.yml"));
+        Map<String, Object> datasource = ((List<Map<String, Object>>) datasources.get("datasources")).getFirst();
+        assertThat(URI.create((String) datasource.get("url")).getHost()).isEqualTo("prometheus");
+        assertThat(Files.readString(Path.of("src/main/docker/grafana/dashboards/leadflow.json")))
+                .contains("\"uid\": \"" + datasource.get("uid") + "\"");
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
     }
 }

@@ -57,9 +57,9 @@ public abstract class LeadflowIntegrationTest {
     protected MovableClock clock;
     @Autowired
     protected GreenMail mailServer;
-    @Value("${leadflow.mail.embedded.imap-port}")
+    @Value("${leadflow.mail.inbox.port}")
     protected int imapPort;
-    @Value("${leadflow.mail.embedded.smtp-port}")
+    @Value("${spring.mail.port}")
     protected int smtpPort;
     @Autowired
     protected RepTaskService tasks;
@@ -140,6 +140,22 @@ public abstract class LeadflowIntegrationTest {
         }
     }
 
+    /** The first part of that type of a mail, or null. */
+    protected static String part(jakarta.mail.Part part, String mimeType) throws Exception {
+        if (part.isMimeType(mimeType)) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), mimeType);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     protected List<Message> awaitMail(String address, int count) {
         return await().atMost(PATIENCE).until(() -> mailbox(address), messages -> messages.size() >= count);
     }
@@ -185,8 +201,21 @@ public abstract class LeadflowIntegrationTest {
 
     /** Delivers a mail to leadflow's inbox through the embedded SMTP server. */
     protected void sendToInbox(MimeMessage message) throws MessagingException {
+        send(message, new InternetAddress("leadflow@leadflow.local"));
+    }
+
+    /** The lead hits "Reply" on a mail leadflow sent: the answer goes where the mail's Reply-To says. */
+    protected MimeMessage replyAsALeadDoes(String from, Message original, String text) throws MessagingException {
+        MimeMessage reply = (MimeMessage) original.reply(false);
+        reply.setFrom(new InternetAddress(from));
+        reply.setText(text, "UTF-8");
+        send(reply, reply.getAllRecipients());
+        return reply;
+    }
+
+    private void send(MimeMessage message, jakarta.mail.Address... recipients) throws MessagingException {
         MimeMessage copy = new MimeMessage(smtpSession(), new java.io.ByteArrayInputStream(bytes(message)));
-        Transport.send(copy, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});
+        Transport.send(copy, recipients);
     }
 
     protected Session smtpSession() {

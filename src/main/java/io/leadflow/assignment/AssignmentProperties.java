@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Who works leads and how fast ({@code leadflow.assignment.*}). The reps, managers and teams here seed the
  * directory in the database at the first start; from then on the directory is changed there
- * ({@code PUT /api/reps}, the {@code /reps} page), and these entries only sign people in.
+ * ({@code PUT /api/reps}, the {@code /reps} page). Their passwords are stored hashed when they are added.
  *
  * @param reps                       the reps, each with their team; they sign in to the task list
  * @param managers                   the managers: they see every rep's tasks and change the directory; a manager
@@ -17,11 +17,14 @@ import java.util.List;
  *                                   active rep (or that the assignment decision gave none)
  * @param firstAttemptWorkingHours   the SLA between marketing and sales: the first attempt (the rep's
  *                                   First contact) is due this many working hours after hand-off, in the lead's zone
+ * @param adminPassword              the password of the manager {@code admin} created when the directory has no
+ *                                   manager at start (environment LEADFLOW_ADMIN_PASSWORD; generated and logged once
+ *                                   in the dev profile)
  */
 @ConfigurationProperties(prefix = "leadflow.assignment")
 public record AssignmentProperties(List<Account> reps, List<Account> managers,
                                    @DefaultValue("default") String defaultTeam,
-                                   @DefaultValue("4") int firstAttemptWorkingHours) {
+                                   @DefaultValue("4") int firstAttemptWorkingHours, String adminPassword) {
 
     public AssignmentProperties {
         reps = reps == null ? List.of() : reps.stream()
@@ -39,7 +42,7 @@ public record AssignmentProperties(List<Account> reps, List<Account> managers,
      * @param username    the sign-in name, and the owner a lead records
      * @param name        shown in emails to leads and in the task list
      * @param email       where the rep's notifications go; the sender leads see
-     * @param password    the sign-in password
+     * @param password    the sign-in password, stored hashed
      * @param team        a rep's team (the default team when not given); the team a manager manages, if any
      */
     public record Account(String username, String name, String email, String password, String team) {

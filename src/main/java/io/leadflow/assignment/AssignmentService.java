@@ -72,7 +72,7 @@ public class AssignmentService {
         Map<String, Object> details = details(turn, requested);
         details.put("owner", turn.rep().username());
         details.put("due", due.toOffsetDateTime().toString());
-        timeline.record(leadId, "ASSIGNED", details);
+        timeline.record(leadId, Timeline.Type.ASSIGNED, details);
         return new Assignment(turn.rep().person(), due);
     }
 
@@ -93,7 +93,7 @@ public class AssignmentService {
         Map<String, Object> details = details(turn, team);
         details.put("from", previous);
         details.put("to", turn.rep().username());
-        timeline.record(leadId, "REASSIGNED", details);
+        timeline.record(leadId, Timeline.Type.REASSIGNED, details);
         return new Assignment(turn.rep().person(), due(lead));
     }
 

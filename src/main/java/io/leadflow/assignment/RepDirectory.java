@@ -1,8 +1,8 @@
 package io.leadflow.assignment;
 
-import io.leadflow.assignment.AssignmentProperties.Account;
 import io.leadflow.assignment.internal.DirectoryRepository;
 import io.leadflow.assignment.internal.Rotation;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,29 +14,30 @@ import java.util.Set;
 
 /**
  * Who works leads: reps with their teams, availability and capacity, teams with their managers. The directory is
- * in the database (seeded from configuration at the first start); sign-in still comes from configuration.
+ * in the database (seeded from configuration at the first start), with the password hashes people sign in with.
  */
 @Component
 public class RepDirectory {
 
-    private final AssignmentProperties settings;
     private final DirectoryRepository directory;
+    private final PasswordEncoder passwords;
     private final Clock clock;
 
-    RepDirectory(AssignmentProperties settings, DirectoryRepository directory, Clock clock) {
-        this.settings = settings;
+    RepDirectory(DirectoryRepository directory, PasswordEncoder passwords, Clock clock) {
         this.directory = directory;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
-    /** The configured reps, who sign in with these passwords. */
-    public List<Account> reps() {
-        return settings.reps();
+    /** How a manager or a rep signs in; empty when there is no such person or they have no password. */
+    public Optional<SignIn> signIn(String username) {
+        return directory.signIn(username);
     }
 
-    /** The configured managers, who sign in with these passwords. */
-    public List<Account> managers() {
-        return settings.managers();
+    /** Sets a rep's password (stored hashed); false when there is no such rep. */
+    @Transactional
+    public boolean setPassword(String repUsername, String password) {
+        return directory.setRepPasswordHash(repUsername, passwords.encode(password));
     }
 
     /** A rep of the directory, active or not. */

@@ -56,11 +56,11 @@ public class RepNotifier {
                 "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
                 "task", task,
                 "due", DUE.format(due),
-                "taskListUrl", platform.baseUrl() + "/tasks"));
+                "taskUrl", platform.leadTaskUrl(leadId)));
         String key = "rep-notification:" + leadId + ":" + rep.username();
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, rep.email(), mail.subject(), mail.textBody(), null, Map.of()));
         if (enqueued.created()) {
-            timeline.record(leadId, "REP_NOTIFIED", Map.of("rep", rep.username(), "messageId", enqueued.messageId()));
+            timeline.record(leadId, Timeline.Type.REP_NOTIFIED, Map.of("rep", rep.username(), "messageId", enqueued.messageId()));
         }
     }
 }

@@ -47,11 +47,13 @@ public class SlaEscalation {
     private final ApplicationEventPublisher events;
     private final PlatformProperties platform;
     private final MeterRegistry meters;
+    private final FirstAttemptSla firstAttemptSla;
     private final Duration firstAttemptWithin;
 
     SlaEscalation(Leads leads, RepDirectory reps, AssignmentService assignments, BusinessHoursCalendar calendar,
                   InternalMailRenderer renderer, MailOutbox outbox, Timeline timeline, ApplicationEventPublisher events,
-                  PlatformProperties platform, MeterRegistry meters, AssignmentProperties settings) {
+                  PlatformProperties platform, MeterRegistry meters, FirstAttemptSla firstAttemptSla,
+                  AssignmentProperties settings) {
         this.leads = leads;
         this.reps = reps;
         this.assignments = assignments;
@@ -62,6 +64,7 @@ public class SlaEscalation {
         this.events = events;
         this.platform = platform;
         this.meters = meters;
+        this.firstAttemptSla = firstAttemptSla;
         this.firstAttemptWithin = Duration.ofHours(settings.firstAttemptWorkingHours());
     }
 
@@ -80,12 +83,15 @@ public class SlaEscalation {
                 "rep", Map.of("name", rep.name()),
                 "lead", Map.of("name", lead.fullName(), "company", lead.facts().company() == null ? "" : lead.facts().company()),
                 "breach", breach.description,
-                "taskListUrl", platform.baseUrl() + "/tasks"));
+                "taskUrl", platform.leadTaskUrl(leadId)));
         String key = "sla-breach:" + leadId + ":" + round + ":" + breach.name() + (step == null ? "" : ":" + step);
         if (outbox.enqueue(new OutgoingMail(key, leadId, manager.email(), mail.subject(), mail.textBody(), null, Map.of())).created()) {
-            timeline.record(leadId, "SLA_BREACHED", Map.of("breach", breach.name(), "round", round, "owner", rep.username(),
+            timeline.record(leadId, Timeline.Type.SLA_BREACHED, Map.of("breach", breach.name(), "round", round, "owner", rep.username(),
                     "manager", manager.username()));
             meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            if (breach == Breach.FIRST_ATTEMPT) {
+                firstAttemptSla.breached();
+            }
         }
         return manager.username();
     }
@@ -96,7 +102,7 @@ public class SlaEscalation {
         Lead lead = leads.get(leadId);
         ZonedDateTime due = calendar.dueFromNow(firstAttemptWithin, lead.facts().country(), lead.zone());
         events.publishEvent(new FirstContactRenewed(leadId, due.toInstant()));
-        timeline.record(leadId, "SLA_KEPT", Map.of("owner", lead.owner(), "due", due.toOffsetDateTime().toString()));
+        timeline.record(leadId, Timeline.Type.SLA_KEPT, Map.of("owner", lead.owner(), "due", due.toOffsetDateTime().toString()));
     }
 
     /**

@@ -16,12 +16,17 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Renders a sequence template. A template assigns {@code subject} and writes the plain-text body;
- * the HTML body is that text, escaped as a whole, with one paragraph per blank-line-separated block.
+ * the HTML body is that text, escaped as a whole, with one paragraph per blank-line-separated block, and the
+ * model's links (unsubscribe, content) as links where they stand as words of their own. Nothing else becomes a
+ * link: a lead who types a URL as their name must not get a clickable link into a mail from the rep.
  */
 @Component
 public class EmailRenderer {
@@ -58,18 +63,21 @@ public class EmailRenderer {
 
     /** @throws EmailTemplateException when the template is unknown, has no subject, or uses a missing value */
     public RenderedEmail render(TemplateKey key, EmailModel model) {
-        return render(freemarker, key.fileName(), model.asTemplateData());
+        return render(freemarker, key.fileName(), model.asTemplateData(), model.links());
     }
 
-    /** Renders a template that assigns {@code subject} and writes the plain-text body. */
-    static RenderedEmail render(Configuration freemarker, String templateName, Map<String, Object> data) {
+    /**
+     * Renders a template that assigns {@code subject} and writes the plain-text body; {@code links} are the URLs the
+     * HTML part shows as links.
+     */
+    static RenderedEmail render(Configuration freemarker, String templateName, Map<String, Object> data, List<String> links) {
         try {
             StringWriter output = new StringWriter();
             Environment environment = freemarker.getTemplate(templateName).createProcessingEnvironment(data, output);
             environment.process();
             String subject = subject(templateName, environment.getMainNamespace().get("subject"));
             String text = output.toString().replaceAll("\\R", "\n").strip();
-            return new RenderedEmail(subject, text, html(text));
+            return new RenderedEmail(subject, text, html(text, links));
         } catch (IOException | TemplateException e) {
             throw new EmailTemplateException(templateName + ": " + e.getMessage(), e);
         }
@@ -82,10 +90,29 @@ public class EmailRenderer {
         return scalar.getAsString().replaceAll(SUBJECT_BREAKERS, " ").strip();
     }
 
-    private static String html(String text) {
+    private static String html(String text, List<String> links) {
+        Pattern linked = linkPattern(links);
         String paragraphs = Arrays.stream(text.split("\n\\s*\n"))
-                .map(paragraph -> "<p>" + HTMLOutputFormat.INSTANCE.escapePlainText(paragraph).replace("\n", "<br>\n") + "</p>")
+                .map(paragraph -> "<p>" + linked.matcher(escape(paragraph)).replaceAll("<a href=\"$0\">$0</a>")
+                        .replace("\n", "<br>\n") + "</p>")
                 .collect(Collectors.joining("\n"));
         return "<html><body>\n" + paragraphs + "\n</body></html>";
+    }
+
+    /**
+     * The escaped links, each standing as a word: after a space, a line start or an opening bracket or quote, and
+     * before a space, a line end or closing punctuation. A link glued to other text is left as text.
+     */
+    private static Pattern linkPattern(List<String> links) {
+        if (links.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        String alternatives = links.stream().map(EmailRenderer::escape).sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![^\\s(\\[«“])(?:" + alternatives + ")(?![^\\s).,;:!?\\]»”])");
+    }
+
+    private static String escape(String text) {
+        return HTMLOutputFormat.INSTANCE.escapePlainText(text);
     }
 }

@@ -4,6 +4,7 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.template.Configuration;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Map;
 
 /** Renders the mails leadflow sends to its own people (reps, managers) from email-templates/internal/. */
@@ -14,6 +15,6 @@ public class InternalMailRenderer {
             EmailRenderer.strictConfiguration(new ClassTemplateLoader(InternalMailRenderer.class, "/email-templates/internal"));
 
     public RenderedEmail render(String templateName, Map<String, Object> data) {
-        return EmailRenderer.render(freemarker, templateName + ".ftl", data);
+        return EmailRenderer.render(freemarker, templateName + ".ftl", data, List.of());
     }
 }

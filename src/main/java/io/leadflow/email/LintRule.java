@@ -11,7 +11,10 @@ public enum LintRule {
     READER_FOCUS("reader-focus", "the reader is mentioned at least twice as often as the sender"),
     ENDS_WITH_QUESTION("ends-with-question", "the last line of the message ends with \"?\""),
     UNSUBSCRIBE_LINK("unsubscribe-link", "the body contains ${unsubscribeUrl}"),
-    SPANISH_REGISTER("spanish-register", "a Spanish email uses either tú or usted, not both");
+    UNSUBSCRIBE_HTML_LINK("unsubscribe-html-link", "the HTML part shows ${unsubscribeUrl} as a link (<a href>)"),
+    CONTENT_LINK("content-link", "an email that offers content (a guide, an ebook, a case study, a template…) prints ${content.url}"),
+    SPANISH_REGISTER("spanish-register", "a Spanish email uses either tú or usted, not both"),
+    SPANISH_QUESTION("spanish-question", "a Spanish question opens with ¿, in the subject and the body");
 
     private final String id;
     private final String description;

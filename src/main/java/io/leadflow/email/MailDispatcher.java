@@ -1,8 +1,14 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.RetryBackoff;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -13,31 +19,56 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.ByteArrayOutputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * Sends what the outbox holds over SMTP. When the server is down the mail stays pending and is
  * retried with exponential backoff (capped), and goes out once the server is back.
+ * <p>
+ * The one place mail headers are built. A mail sent for a rep is from the rep (or from leadflow's address under
+ * the rep's name, {@code leadflow.mail.send-as}) with Reply-To the rep and leadflow's inbox: the lead's reply reaches
+ * a person, and the inbox poller still sees it and ends the sequence. Bounces always go to leadflow's inbox.
  */
 @Component
 class MailDispatcher implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 20;
+    private static final String CHARSET = StandardCharsets.UTF_8.name();
+    /** 45 bytes make 60 Base64 characters, 72 with the word's delimiters: within RFC 2047's 75. */
+    private static final int ENCODED_WORD_BYTES = 45;
 
     private final MailOutbox outbox;
     private final JavaMailSender sender;
     private final TransactionTemplate transaction;
     private final MailProperties settings;
     private final RetryBackoff retry;
+    private final InternetAddress leadflow;
+    private final MeterRegistry meters;
+    private final Counter failed;
+    private final Counter retried;
 
-    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction, MailProperties settings) {
+    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction, MailProperties settings,
+                   MeterRegistry meters) throws AddressException {
+        this.meters = meters;
+        // At zero from the start: an alert on failures needs the series before the first one.
+        this.failed = Counter.builder("leadflow.mail.failed").description("Sending attempts the SMTP server refused or could not take")
+                .register(meters);
+        this.retried = Counter.builder("leadflow.mail.retried").description("Sending attempts of mail that failed before")
+                .register(meters);
         this.outbox = outbox;
         this.sender = sender;
         this.transaction = transaction;
         this.settings = settings;
         this.retry = settings.retry().backoff();
+        this.leadflow = new InternetAddress(settings.from(), true);
     }
 
     @Override
@@ -55,10 +86,15 @@ class MailDispatcher implements SchedulingConfigurer {
     private int sendBatch() {
         var due = outbox.lockDue(BATCH);
         for (MailOutbox.PendingMail mail : due) {
+            if (mail.attempts() > 0) {
+                retried.increment();
+            }
             try {
                 sender.send(toMime(mail));
                 outbox.markSent(mail.idempotencyKey());
+                countSent(mail);
             } catch (MailException | MessagingException e) {
+                failed.increment();
                 Duration retryIn = retry.afterFailures(mail.attempts() + 1);
                 log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
                 outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
@@ -68,12 +104,22 @@ class MailDispatcher implements SchedulingConfigurer {
         return due.size();
     }
 
-    private MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
-        MimeMessage message = new FixedIdMimeMessage(sender.createMimeMessage(), mail.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, StandardCharsets.UTF_8.name());
-        helper.setFrom(settings.from());
-        helper.setTo(mail.recipient());
-        helper.setSubject(mail.subject());
+    /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
+    private void countSent(MailOutbox.PendingMail mail) {
+        String key = mail.idempotencyKey();
+        Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
+                .register(meters).increment();
+    }
+
+    MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
+        MimeMessage message = new LeadflowMessage(sender.createMimeMessage(), mail.messageId(), settings.inbox().address());
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, CHARSET);
+        helper.setFrom(from(mail.sender()));
+        helper.setTo(address(mail.recipient()));
+        if (mail.sender() != null) {
+            message.setReplyTo(replyTo(mail.sender()));
+        }
+        helper.setSubject(headerText(mail.subject()));
         if (mail.htmlBody() != null) {
             helper.setText(mail.textBody(), mail.htmlBody());
         } else {
@@ -85,14 +131,69 @@ class MailDispatcher implements SchedulingConfigurer {
         return message;
     }
 
-    /** Keeps the Message-ID leadflow chose (Jakarta Mail would make a new one on save), so replies can be matched. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
+    private InternetAddress from(Mailbox rep) throws MessagingException {
+        if (rep == null) {
+            return leadflow;
+        }
+        return settings.sendAs() == MailProperties.SendAs.REP ? address(rep) : address(new Mailbox(rep.name(), leadflow.getAddress()));
+    }
+
+    /** The rep, who answers the lead, and leadflow's inbox, where the poller notices the reply. */
+    private Address[] replyTo(Mailbox rep) throws MessagingException {
+        List<Address> replyTo = new ArrayList<>(List.of(address(rep)));
+        if (settings.inbox().enabled()) {
+            replyTo.add(address(new Mailbox(leadflow.getPersonal(), settings.inbox().address())));
+        }
+        return replyTo.toArray(Address[]::new);
+    }
+
+    private static InternetAddress address(Mailbox mailbox) throws MessagingException {
+        try {
+            return mailbox.name() == null || mailbox.name().isBlank() ? new InternetAddress(mailbox.address(), true)
+                    : new InternetAddress(mailbox.address(), headerText(mailbox.name()), CHARSET);
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Text for a header a mail client decodes (a subject, a display name). Jakarta Mail leaves ASCII as it is, so a
+     * lead named "=?UTF-8?Q?=0D=0ABcc:_x@evil?=" would reach the header as an RFC 2047 encoded word that clients decode
+     * into a line break and a forged header. Text with "=?" is therefore encoded itself: it decodes to what was typed.
+     */
+    static String headerText(String text) {
+        if (!text.contains("=?")) {
+            return text;
+        }
+        StringJoiner words = new StringJoiner(" ");
+        ByteArrayOutputStream word = new ByteArrayOutputStream();
+        text.codePoints().forEach(codePoint -> {
+            byte[] bytes = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
+            if (word.size() + bytes.length > ENCODED_WORD_BYTES) {
+                words.add(encodedWord(word.toByteArray()));
+                word.reset();
+            }
+            word.writeBytes(bytes);
+        });
+        return words.add(encodedWord(word.toByteArray())).toString();
+    }
+
+    private static String encodedWord(byte[] utf8) {
+        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(utf8) + "?=";
+    }
+
+    /**
+     * Keeps the Message-ID leadflow chose (Jakarta Mail would make a new one on save), so replies can be matched, and
+     * gives leadflow's inbox as the envelope sender, so bounces reach it whoever the mail is from.
+     */
+    private static final class LeadflowMessage extends SMTPMessage {
 
         private final String messageId;
 
-        FixedIdMimeMessage(MimeMessage session, String messageId) throws MessagingException {
+        LeadflowMessage(MimeMessage session, String messageId, String bounceAddress) {
             super(session.getSession());
             this.messageId = messageId;
+            setEnvelopeFrom(bounceAddress);
         }
 
         @Override

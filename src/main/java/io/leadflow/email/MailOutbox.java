@@ -20,8 +20,9 @@ import java.util.UUID;
 @Component
 public class MailOutbox {
 
-    public record PendingMail(String idempotencyKey, UUID leadId, String recipient, String subject, String textBody,
-                              String htmlBody, String messageId, Map<String, String> headers, int attempts) {
+    public record PendingMail(String idempotencyKey, UUID leadId, Mailbox recipient, Mailbox sender, String subject,
+                              String textBody, String htmlBody, String messageId, Map<String, String> headers,
+                              int attempts) {
     }
 
     private final JdbcClient jdbc;
@@ -45,12 +46,14 @@ public class MailOutbox {
         String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
         Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                        insert into outbound_mail (idempotency_key, lead_id, recipient, subject, text_body, html_body,
-                            message_id, headers, next_attempt_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                        insert into outbound_mail (idempotency_key, lead_id, recipient, recipient_name, sender_name,
+                            sender_address, subject, text_body, html_body, message_id, headers, next_attempt_at, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
                         on conflict (idempotency_key) do nothing
                         """)
-                .params(mail.idempotencyKey(), mail.leadId(), mail.recipient(), mail.subject(), mail.textBody(),
+                .params(mail.idempotencyKey(), mail.leadId(), mail.recipient().address(), mail.recipient().name(),
+                        mail.sender() == null ? null : mail.sender().name(),
+                        mail.sender() == null ? null : mail.sender().address(), mail.subject(), mail.textBody(),
                         mail.htmlBody(), messageId, json.write(mail.headers()), Timestamp.from(now), Timestamp.from(now))
                 .update();
         if (inserted == 1) {
@@ -68,7 +71,10 @@ public class MailOutbox {
                         """)
                 .params(Timestamp.from(clock.instant()), limit)
                 .query((rs, row) -> new PendingMail(rs.getString("idempotency_key"), rs.getObject("lead_id", UUID.class),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+                        new Mailbox(rs.getString("recipient_name"), rs.getString("recipient")),
+                        rs.getString("sender_address") == null ? null
+                                : new Mailbox(rs.getString("sender_name"), rs.getString("sender_address")),
+                        rs.getString("subject"), rs.getString("text_body"),
                         rs.getString("html_body"), rs.getString("message_id"), stringMap(rs.getString("headers")),
                         rs.getInt("attempts")))
                 .list();

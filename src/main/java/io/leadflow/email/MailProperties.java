@@ -9,7 +9,11 @@ import java.time.Duration;
 /**
  * How leadflow sends and reads mail ({@code leadflow.mail.*}); the SMTP server itself is {@code spring.mail.*}.
  *
- * @param from             the sender of every mail
+ * @param from             the sender of every mail leadflow sends as itself (to reps and managers), and the name of
+ *                         its inbox in a Reply-To
+ * @param sendAs           who a sequence email is from: {@code rep}, the lead's rep (name and address), or
+ *                         {@code leadflow}, leadflow's address under the rep's name; either way replies go to the rep
+ *                         and to leadflow's inbox (Reply-To), so a person reads them and the sequence ends
  * @param messageIdDomain  the domain part of the Message-IDs leadflow gives its mails
  * @param dispatchInterval how often the outbox is sent
  * @param retry            how a mail the server refused is tried again
@@ -18,9 +22,13 @@ import java.time.Duration;
  */
 @ConfigurationProperties(prefix = "leadflow.mail")
 public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>") String from,
+                             @DefaultValue("rep") SendAs sendAs,
                              @DefaultValue("leadflow.local") String messageIdDomain,
                              @DefaultValue("PT0.2S") Duration dispatchInterval,
                              @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox) {
+
+    /** Whose address a mail sent for a rep carries in From. */
+    public enum SendAs { REP, LEADFLOW }
 
     /**
      * @param first the wait after a mail's first failure
@@ -34,12 +42,10 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
     }
 
     /**
-     * @param enabled  start the embedded server
-     * @param smtpPort its SMTP port
-     * @param imapPort its IMAP port
+     * @param enabled start the embedded server, listening for SMTP on {@code spring.mail.port} and for IMAP on
+     *                {@code leadflow.mail.inbox.port}
      */
-    public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("3025") int smtpPort,
-                           @DefaultValue("3143") int imapPort) {
+    public record Embedded(@DefaultValue("false") boolean enabled) {
     }
 
     /**
@@ -47,7 +53,7 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
      * @param address      its address, also the IMAP login
      * @param password     the IMAP password
      * @param host         the IMAP server
-     * @param port         the IMAP port
+     * @param port         the IMAP port (the embedded server's too)
      * @param pollInterval how often it is read
      */
     public record Inbox(@DefaultValue("true") boolean enabled, @DefaultValue("leadflow@leadflow.local") String address,

@@ -1,6 +1,8 @@
 package io.leadflow.email;
 
+import freemarker.core.HTMLOutputFormat;
 import io.leadflow.email.EmailModel.Attempt;
+import io.leadflow.email.EmailModel.Content;
 import io.leadflow.email.EmailModel.Lead;
 import io.leadflow.email.EmailModel.Rep;
 
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -32,28 +35,41 @@ public final class TemplateLinter {
 
     private static final Pattern SUBJECT = Pattern.compile("<#assign\\s+subject\\s*>(.*?)</#assign>", Pattern.DOTALL);
     private static final String LEAD_TOKEN = "${lead.";
+    /** Words that promise the reader a piece of content, which the email must then link to. */
+    private static final Map<String, Pattern> CONTENT_PROMISES = Map.of(
+            "es", Pattern.compile("(?iU)\\b(guía|guías|e-?book|ebooks|caso práctico|caso real|plantilla|lista de comprobación|checklist)\\b"),
+            "en", Pattern.compile("(?iU)\\b(guide|guides|e-?book|ebooks|case study|template|checklist)\\b"));
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private static final List<Sample> SAMPLES = List.of(
             new Sample("short Spanish names", new EmailModel(
                     new Lead("Ana", "Paz", "Telco", "CEO", "telecom", "MX"),
                     new Rep("Daniel Ruiz", "daniel@example.com"),
-                    new Attempt(1, 5), "https://example.com/unsubscribe/es-short")),
+                    new Attempt(1, 5, true), new Content("Guía corta", "https://example.com/es/guia?ref=email&step=1"),
+                    "https://example.com/unsubscribe/es-short")),
             new Sample("long Spanish names", new EmailModel(
                     new Lead("María Fernanda de los Ángeles", "Gutiérrez Villanueva",
                             "Telecomunicaciones Integradas del Pacífico S.A. de C.V.",
                             "Directora de Marketing y Comunicación Corporativa", "telecom", "CO"),
                     new Rep("María José Fernández de la Vega", "mariajose.fernandez@example.com"),
-                    new Attempt(5, 5), "https://example.com/unsubscribe/es-long")),
+                    new Attempt(5, 5, false),
+                    new Content("Cómo medir el retorno de tu marketing y ventas en treinta días, paso a paso",
+                            "https://example.com/recursos/como-medir-el-retorno-de-tu-marketing-y-ventas"),
+                    "https://example.com/unsubscribe/es-long")),
             new Sample("short English names", new EmailModel(
                     new Lead("Bo", "Li", "Zed", "CTO", "software", "US"),
                     new Rep("Sam Lee", "sam@example.com"),
-                    new Attempt(2, 5), "https://example.com/unsubscribe/en-short")),
+                    new Attempt(2, 5, false), new Content("A guide", "https://example.com/en/guide"),
+                    "https://example.com/unsubscribe/en-short")),
             new Sample("long English names", new EmailModel(
                     new Lead("Alexandria-Catherine", "Montgomery-Whitfield",
                             "Northern Atlantic Broadband Communications Holdings",
                             "Senior Vice President of Revenue Operations", "telecom", "GB"),
                     new Rep("Christopher Alexander Bennett", "christopher.bennett@example.com"),
-                    new Attempt(3, 5), "https://example.com/unsubscribe/en-long")));
+                    new Attempt(3, 5, true),
+                    new Content("How to measure the return of your marketing and sales in thirty days, step by step",
+                            "https://example.com/resources/how-to-measure-the-return-of-your-marketing-and-sales"),
+                    "https://example.com/unsubscribe/en-long")));
 
     /** The rules checked on each rendering; each returns what is wrong, if anything. */
     private static final List<Check> CHECKS = List.of(
@@ -62,7 +78,10 @@ public final class TemplateLinter {
             new Check(LintRule.READER_FOCUS, TemplateLinter::readerFocus),
             new Check(LintRule.ENDS_WITH_QUESTION, TemplateLinter::endsWithQuestion),
             new Check(LintRule.UNSUBSCRIBE_LINK, TemplateLinter::unsubscribeLink),
-            new Check(LintRule.SPANISH_REGISTER, TemplateLinter::spanishRegister));
+            new Check(LintRule.UNSUBSCRIBE_HTML_LINK, TemplateLinter::unsubscribeHtmlLink),
+            new Check(LintRule.CONTENT_LINK, TemplateLinter::contentLink),
+            new Check(LintRule.SPANISH_REGISTER, TemplateLinter::spanishRegister),
+            new Check(LintRule.SPANISH_QUESTION, TemplateLinter::spanishQuestion));
 
     /** Lints the templates of a folder. */
     public LintReport lint(Path directory) {
@@ -175,6 +194,46 @@ public final class TemplateLinter {
     private static Optional<String> unsubscribeLink(Rendering rendering) {
         return rendering.email().textBody().contains(rendering.sample().model().unsubscribeUrl()) ? Optional.empty()
                 : Optional.of("the body does not print ${unsubscribeUrl}");
+    }
+
+    private static Optional<String> unsubscribeHtmlLink(Rendering rendering) {
+        String url = HTMLOutputFormat.INSTANCE.escapePlainText(rendering.sample().model().unsubscribeUrl());
+        return !rendering.email().htmlBody().contains(url) || rendering.email().htmlBody().contains("<a href=\"" + url + "\">")
+                ? Optional.empty()
+                : Optional.of("the HTML part shows ${unsubscribeUrl} as text, not as a link: give it a word of its own"
+                + " (a space or line break before it, a space, line break or punctuation after it)");
+    }
+
+    private static Optional<String> contentLink(Rendering rendering) {
+        Matcher promise = CONTENT_PROMISES.getOrDefault(rendering.language(), Pattern.compile("(?!)"))
+                .matcher(rendering.email().subject() + "\n" + rendering.message());
+        return !promise.find() || rendering.email().textBody().contains(rendering.sample().model().content().url())
+                ? Optional.empty()
+                : Optional.of("offers content (\"" + promise.group() + "\") but does not print its link ${content.url}");
+    }
+
+    /** Every "?" closes an "¿" opened before it on its line (URLs aside, whose "?" starts a query). */
+    private static Optional<String> spanishQuestion(Rendering rendering) {
+        if (!"es".equals(rendering.language())) {
+            return Optional.empty();
+        }
+        String text = URL.matcher(rendering.email().subject() + "\n" + rendering.email().textBody()).replaceAll(" ");
+        for (String line : text.split("\n")) {
+            int open = 0;
+            int questionStart = 0;
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == '¿') {
+                    open++;
+                } else if (line.charAt(i) == '?') {
+                    if (open == 0) {
+                        return Optional.of("the question \"" + line.substring(questionStart, i + 1).strip() + "\" does not open with ¿");
+                    }
+                    open--;
+                    questionStart = i + 1;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> spanishRegister(Rendering rendering) {

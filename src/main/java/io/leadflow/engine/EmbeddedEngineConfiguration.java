@@ -1,6 +1,12 @@
 package io.leadflow.engine;
 
 import io.leadflow.engine.embedded.EmbeddedZeebe;
+import io.leadflow.engine.internal.ProcessInstanceMetrics;
+import io.leadflow.engine.internal.ProcessProjection;
+import io.leadflow.engine.internal.ProcessProjectionRepository;
+import io.leadflow.engine.internal.ProjectedProcessInstances;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import io.leadflow.platform.MovableClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -28,13 +34,29 @@ public class EmbeddedEngineConfiguration {
     static final String ENGINE_BEAN = "embeddedZeebe";
 
     @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-    EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock) {
+    EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock, ProcessProjection projection) {
         EngineProperties.Embedded embedded = properties.embedded();
         EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(properties.dataDir(), embedded.host(),
-                embedded.port(), embedded.logSegmentSize().toBytes(), embedded.compactionInterval()));
+                embedded.port(), embedded.logSegmentSize().toBytes(), embedded.compactionInterval()), projection::position);
         // leadflow's "now" goes on where the engine's state left it (a demo that moved time, then restarted).
         clock.advance(engine.clockOffset());
         return engine;
+    }
+
+    /** The process view follows the engine's log; the engine keeps what it has not projected yet. */
+    @Bean
+    ProcessProjection processProjection(ProcessProjectionRepository repository, ObjectProvider<EmbeddedZeebe> engine) {
+        return new ProcessProjection(repository, engine);
+    }
+
+    @Bean
+    ProcessInstances projectedProcessInstances(ProcessProjectionRepository repository, ProcessModels models) {
+        return new ProjectedProcessInstances(repository, models);
+    }
+
+    @Bean
+    ProcessInstanceMetrics processInstanceMetrics(ProcessInstances instances, MeterRegistry registry) {
+        return new ProcessInstanceMetrics(instances, registry);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import io.leadflow.engine.embedded.EngineStartException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** A taken port or a data directory in use ends the start with one clear paragraph, not a stack trace. */
+/** A data directory in use (or an engine that cannot start) ends the start with one clear paragraph, not a stack trace. */
 class EngineStartFailureAnalyzer extends AbstractFailureAnalyzer<EngineStartException> {
 
     @Override

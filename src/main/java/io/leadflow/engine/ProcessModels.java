@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +44,9 @@ public class ProcessModels implements SmartInitializingSingleton {
     private final String location;
     private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
     private final Map<String, byte[]> forms = new HashMap<>();
+    // By process id, in file order: the deployed BPMN file and the names of its process and elements.
+    private final Map<String, byte[]> diagrams = new LinkedHashMap<>();
+    private final Map<String, String> names = new HashMap<>();
 
     ProcessModels(CamundaClient client, EngineProperties settings) {
         this.client = client;
@@ -61,7 +66,7 @@ public class ProcessModels implements SmartInitializingSingleton {
                     : command.addResourceBytes(bytes, name);
             names.add(name);
             if (name.endsWith(".bpmn")) {
-                describeUserTasks(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)));
+                describe(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)), bytes);
             } else if (name.endsWith(".form")) {
                 forms.put(name.substring(0, name.length() - ".form".length()), bytes);
             }
@@ -82,17 +87,48 @@ public class ProcessModels implements SmartInitializingSingleton {
         return Optional.ofNullable(forms.get(formId));
     }
 
-    private void describeUserTasks(BpmnModelInstance model) {
+    /** The ids of the deployed processes, in file name order. */
+    public List<String> processIds() {
+        return List.copyOf(diagrams.keySet());
+    }
+
+    /** The BPMN XML deployed for the process (the whole file it is in), for a diagram. */
+    public Optional<byte[]> diagram(String processId) {
+        return Optional.ofNullable(diagrams.get(processId));
+    }
+
+    /** The process's name in its BPMN, or its id when it has none. */
+    public String processName(String processId) {
+        return names.getOrDefault(processId, processId);
+    }
+
+    /** The element's name in the process's BPMN, or its id when it has none. */
+    public String elementName(String processId, String elementId) {
+        return names.getOrDefault(processId + "/" + elementId, elementId);
+    }
+
+    private void describe(BpmnModelInstance model, byte[] bytes) {
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            diagrams.put(process.getId(), bytes);
+            if (process.getName() != null) {
+                names.put(process.getId(), process.getName());
+            }
+        }
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            if (element.getName() != null) {
+                names.put(processOf(element) + "/" + element.getId(), element.getName());
+            }
+        }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String processId = processOf(task);
             ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
             userTasks.put(processId + "/" + task.getId(), new UserTaskDefinition(processId, task.getId(),
-                    task.getName() == null ? task.getId() : task.getName(), form == null ? null : form.getFormId()));
+                    elementName(processId, task.getId()), form == null ? null : form.getFormId()));
         }
     }
 
-    private static String processOf(UserTask task) {
-        var element = task.getParentElement();
+    private static String processOf(FlowElement flowElement) {
+        var element = flowElement.getParentElement();
         while (!(element instanceof Process)) {
             element = element.getParentElement();
         }

@@ -13,4 +13,10 @@ class RemoteEngineConfiguration {
     EngineIdentity clusterIdentity() {
         return new EngineIdentity("cluster");
     }
+
+    /** Operate shows a cluster's process instances. */
+    @Bean
+    ProcessInstances processInstancesInOperate() {
+        return ProcessInstances.IN_OPERATE;
+    }
 }

@@ -13,6 +13,7 @@ public interface EnrichmentProvider {
     record CompanyFacts(String name, String industry, Integer employees, List<String> countries, List<String> technologies) {
     }
 
-    record PersonFacts(Integer tenureMonths, String linkedinUrl, List<String> groups, List<String> events) {
+    /** {@code phone}: the person's direct line, as the provider writes it (national numbers read in the lead's country). */
+    record PersonFacts(Integer tenureMonths, String phone, String linkedinUrl, List<String> groups, List<String> events) {
     }
 }

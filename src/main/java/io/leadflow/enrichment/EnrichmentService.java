@@ -7,6 +7,7 @@ import io.leadflow.lead.LeadEnriched;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ReferenceFile;
 import org.springframework.context.ApplicationEventPublisher;
@@ -73,9 +74,12 @@ public class EnrichmentService {
                 company.map(EnrichmentProvider.CompanyFacts::technologies).orElse(List.of()),
                 signals, SignalFamily.arePowerSignals(signals),
                 gaps(facts, industry, employees, tenure));
-        events.publishEvent(new LeadEnriched(leadId, enrichment));
-        timeline.record(leadId, "ENRICHED", Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
-                "personalEmail", personalEmail, "gaps", enrichment.gaps()));
+        // A found phone never replaces the one the lead gave.
+        String foundPhone = facts.phone() != null ? null : person.map(EnrichmentProvider.PersonFacts::phone)
+                .flatMap(phone -> PhoneNumbers.toE164(phone, facts.country())).orElse(null);
+        events.publishEvent(new LeadEnriched(leadId, enrichment, foundPhone));
+        timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
+                "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null));
         return enrichment;
     }
 

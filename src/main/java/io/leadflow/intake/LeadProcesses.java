@@ -91,7 +91,7 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
                 jdbc.sql("update lead_process set checked_at = ? where lead_id = ?").params(now, process.leadId()).update();
             } else if (markLost(process.leadId(), now)) {
                 log.warn("Lead {} lost its process {}: the engine no longer has it", process.leadId(), process.processInstanceKey());
-                timeline.record(process.leadId(), "PROCESS_LOST", Map.of("processInstanceKey", process.processInstanceKey()));
+                timeline.record(process.leadId(), Timeline.Type.PROCESS_LOST, Map.of("processInstanceKey", process.processInstanceKey()));
             }
         }
     }

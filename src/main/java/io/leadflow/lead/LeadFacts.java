@@ -11,10 +11,11 @@ import java.util.stream.Stream;
  * What a lead tells about itself: the one list of a lead's fields. The API, the CSV import and
  * validation read field names from here, storage maps each to its column of the same name
  * (snake_case) and {@link LeadDetails} to one JSON column. Adding a field is adding a component
- * here and its column in a migration. Null means "not given".
+ * here and its column in a migration. Null means "not given". {@code phone} is E.164 ({@link PhoneNumbers}).
  */
 public record LeadFacts(
         String email,
+        String phone,
         String firstName,
         String lastName,
         String jobTitle,

@@ -1,6 +1,8 @@
 package io.leadflow.lead;
 
+import io.leadflow.lead.internal.LeadMetrics;
 import io.leadflow.lead.internal.LeadRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +35,15 @@ public class Leads {
 
     private final LeadRepository leads;
     private final Timeline timeline;
+    private final LeadMetrics metrics;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Leads(LeadRepository leads, Timeline timeline, Clock clock) {
+    Leads(LeadRepository leads, Timeline timeline, LeadMetrics metrics, ApplicationEventPublisher events, Clock clock) {
         this.leads = leads;
+        this.events = events;
         this.timeline = timeline;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -69,7 +75,8 @@ public class Leads {
         UUID id = UUID.randomUUID();
         if (leads.insertIfNew(id, type, facts, companyLeadId, now)) {
             leads.recordStage(id, new StageMove(LeadStage.LEAD, now, "received as " + type.name(), null));
-            timeline.record(id, "RECEIVED", received(type, facts, companyLeadId));
+            timeline.record(id, Timeline.Type.RECEIVED, received(type, facts, companyLeadId));
+            metrics.received(type, facts.source());
             contactFound(companyLeadId, id, facts);
             return new Received(id, true, LeadStage.LEAD, Map.of());
         }
@@ -82,7 +89,7 @@ public class Leads {
         boolean linked = companyLeadId != null && leads.linkToCompany(existing.id(), companyLeadId, now);
         Map<String, Object> details = received(type, facts, linked ? companyLeadId : null);
         details.put("changes", changes);
-        timeline.record(existing.id(), "MERGED", details);
+        timeline.record(existing.id(), Timeline.Type.MERGED, details);
         if (linked) {
             contactFound(companyLeadId, existing.id(), facts);
         }
@@ -91,7 +98,7 @@ public class Leads {
 
     @EventListener
     public void enriched(LeadEnriched event) {
-        leads.updateEnrichment(event.leadId(), event.enrichment(), clock.instant());
+        leads.updateEnrichment(event.leadId(), event.enrichment(), event.phone(), clock.instant());
     }
 
     @EventListener
@@ -123,20 +130,28 @@ public class Leads {
      */
     @Transactional
     public void moveTo(UUID id, LeadStage stage, String reason, String model) {
-        if (leads.moveToStage(id, new StageMove(stage, clock.instant(), reason, model))) {
+        StageMove move = new StageMove(stage, clock.instant(), reason, model);
+        if (leads.moveToStage(id, move)) {
+            List<StageMove> history = leads.stagesOf(id);
+            if (history.size() > 1) { // a lead stored before stages were kept has no stage to leave
+                StageMove left = history.get(history.size() - 2);
+                metrics.moved(left, move);
+                Lead lead = get(id);
+                events.publishEvent(new StageLeft(left, move, lead.facts().country(), lead.zone()));
+            }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("stage", stage.name());
             details.put("reason", reason);
             if (model != null) {
                 details.put("model", model);
             }
-            timeline.record(id, "STAGE_CHANGED", details);
+            timeline.record(id, Timeline.Type.STAGE_CHANGED, details);
         }
     }
 
     private void contactFound(UUID companyLeadId, UUID contactLeadId, LeadFacts contact) {
         if (companyLeadId != null) {
-            timeline.record(companyLeadId, "CONTACT_FOUND", Map.of("contactLeadId", contactLeadId, "email", contact.email()));
+            timeline.record(companyLeadId, Timeline.Type.CONTACT_FOUND, Map.of("contactLeadId", contactLeadId, "email", contact.email()));
         }
     }
 

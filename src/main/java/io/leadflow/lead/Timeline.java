@@ -16,7 +16,20 @@ import java.util.UUID;
 @Component
 public class Timeline {
 
+    /** An entry's type as stored; {@code type} stays a string when read back, so a type since retired still reads. */
     public record Entry(String type, Instant at, Map<String, Object> details) {
+    }
+
+    /**
+     * Every kind of entry features write: one list, so the task list has a sentence for each (a new kind without one
+     * fails its test).
+     */
+    public enum Type {
+        RECEIVED, MERGED, FACTS_UPDATED, CONTACT_FOUND, PROCESS_STARTED, PROCESS_LOST, ENRICHED, QUALIFIED, STAGE_CHANGED,
+        ASSIGNED, REASSIGNED, REP_NOTIFIED, SLA_BREACHED, SLA_KEPT,
+        TASK_CREATED, TASK_COMPLETED, TASK_CANCELLED, TASKS_MOVED,
+        SEQUENCE_PLANNED, SEQUENCE_PAUSED, SEQUENCE_RESUMED, EMAIL_SENT, EMAIL_SUPPRESSED, AUTO_REPLY_IGNORED,
+        SOFT_BOUNCE_IGNORED, REPLIED, MEETING_BOOKED, UNSUBSCRIBED, BOUNCED, STOPPED, SEQUENCE_ENDED, RECYCLED_TO_NURTURE
     }
 
     private final JdbcClient jdbc;
@@ -31,12 +44,40 @@ public class Timeline {
         this.meters = meters;
     }
 
-    public void record(UUID leadId, String type, Map<String, ?> details) {
-        jdbc.sql("insert into lead_event (lead_id, type, at, details) values (?, ?, ?, cast(? as jsonb))")
-                .params(leadId, type, Timestamp.from(clock.instant()), json.write(details))
-                .update();
-        // One counter per kind of event gives managers the funnel, SLA and reply figures in /actuator/prometheus.
-        meters.counter("leadflow.lead.events", "type", type).increment();
+    public void record(UUID leadId, Type type, Map<String, ?> details) {
+        insert(leadId, type, details, "");
+    }
+
+    /**
+     * Records an event the database keeps once per lead (a unique index says which: UNSUBSCRIBED); returns false,
+     * recording nothing, when the lead already has it.
+     */
+    public boolean recordOnce(UUID leadId, Type type, Map<String, ?> details) {
+        return insert(leadId, type, details, " on conflict do nothing");
+    }
+
+    private boolean insert(UUID leadId, Type type, Map<String, ?> details, String onConflict) {
+        boolean recorded = jdbc.sql("insert into lead_event (lead_id, type, at, details) values (?, ?, ?, cast(? as jsonb))" + onConflict)
+                .params(leadId, type.name(), Timestamp.from(clock.instant()), json.write(details))
+                .update() == 1;
+        if (recorded) {
+            // One counter per kind of event gives managers the funnel, SLA and reply figures in /actuator/prometheus.
+            meters.counter("leadflow.lead.events", "type", type.name()).increment();
+        }
+        return recorded;
+    }
+
+    /** An entry with the lead it is about. */
+    public record LeadEntry(UUID leadId, Entry entry) {
+    }
+
+    /** Every entry of this type made in [from, to), oldest first (indexed for SLA_BREACHED, which the reports read). */
+    public List<LeadEntry> ofType(Type type, Instant from, Instant to) {
+        return jdbc.sql("select lead_id, type, at, details from lead_event where type = ? and at >= ? and at < ? order by at, id")
+                .params(type.name(), Timestamp.from(from), Timestamp.from(to))
+                .query((rs, row) -> new LeadEntry(rs.getObject("lead_id", UUID.class), new Entry(rs.getString("type"),
+                        rs.getTimestamp("at").toInstant(), json.map(rs.getString("details")))))
+                .list();
     }
 
     public List<Entry> of(UUID leadId) {

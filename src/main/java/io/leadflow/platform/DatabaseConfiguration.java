@@ -72,7 +72,8 @@ class DatabaseConfiguration {
 
     private static DataSource startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // Loopback only: the embedded server trusts every local connection without a password.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

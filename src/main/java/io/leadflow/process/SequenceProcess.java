@@ -13,6 +13,8 @@ public final class SequenceProcess {
     public static final String CADENCE_DECISION = "sequence-cadence";
     /** The user task the rep is told about at hand-off. */
     public static final String FIRST_CONTACT_TASK = "Task_FirstContact";
+    /** The form of the tasks that are a call to the lead (first contact, follow-up call). */
+    public static final String CALL_FORM = "call-outcome";
 
     public static final String LEAD_REPLIED = "lead-replied";
     public static final String MEETING_BOOKED = "meeting-booked";

@@ -25,7 +25,7 @@ public class QualificationService {
     @Transactional
     public void record(UUID leadId, IdentifyProcess.Qualification qualification, String model) {
         events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model));
-        timeline.record(leadId, "QUALIFIED", Map.of("stage", qualification.stage().name(), "score", qualification.score(),
+        timeline.record(leadId, Timeline.Type.QUALIFIED, Map.of("stage", qualification.stage().name(), "score", qualification.score(),
                 "reasons", qualification.reasons()));
     }
 }

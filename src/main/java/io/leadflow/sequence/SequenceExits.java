@@ -5,6 +5,7 @@ import io.leadflow.email.ReplyIntent;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.platform.ConflictException;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.SuppressionList;
 import org.springframework.context.event.EventListener;
@@ -23,16 +24,18 @@ import java.util.UUID;
 public class SequenceExits {
 
     public enum Exit {
-        REPLIED(SequenceProcess.LEAD_REPLIED),
-        MEETING_BOOKED(SequenceProcess.MEETING_BOOKED),
-        UNSUBSCRIBED(SequenceProcess.LEAD_UNSUBSCRIBED),
-        BOUNCED(SequenceProcess.MAIL_BOUNCED),
-        STOPPED(SequenceProcess.SEQUENCE_STOPPED);
+        REPLIED(SequenceProcess.LEAD_REPLIED, Timeline.Type.REPLIED),
+        MEETING_BOOKED(SequenceProcess.MEETING_BOOKED, Timeline.Type.MEETING_BOOKED),
+        UNSUBSCRIBED(SequenceProcess.LEAD_UNSUBSCRIBED, Timeline.Type.UNSUBSCRIBED),
+        BOUNCED(SequenceProcess.MAIL_BOUNCED, Timeline.Type.BOUNCED),
+        STOPPED(SequenceProcess.SEQUENCE_STOPPED, Timeline.Type.STOPPED);
 
         private final String message;
+        private final Timeline.Type recordedAs;
 
-        Exit(String message) {
+        Exit(String message, Timeline.Type recordedAs) {
             this.message = message;
+            this.recordedAs = recordedAs;
         }
     }
 
@@ -52,17 +55,33 @@ public class SequenceExits {
         exit(leadId, exit, details, new SequenceProcess.Exit(exit.name()));
     }
 
-    /** Suppresses the address if the exit says so, records the exit and sends its message with the variables the model reads. */
+    /**
+     * Suppresses the address if the exit says so, records the exit and sends its message with the variables the model
+     * reads. An unsubscribe counts once per lead: a repeated one (a mail client retrying the one-click POST) changes
+     * nothing. A lead without an address (a company visit) has nothing to unsubscribe or bounce: 409.
+     */
     private void exit(UUID leadId, Exit exit, Map<String, Object> details, Object messageVariables) {
         String email = leads.get(leadId).facts().email();
-        if (exit == Exit.UNSUBSCRIBED) {
-            suppressions.suppress(email, SuppressionList.Reason.UNSUBSCRIBED);
-        } else if (exit == Exit.BOUNCED) {
-            suppressions.suppress(email, SuppressionList.Reason.BOUNCED);
+        SuppressionList.Reason suppression = switch (exit) {
+            case UNSUBSCRIBED -> SuppressionList.Reason.UNSUBSCRIBED;
+            case BOUNCED -> SuppressionList.Reason.BOUNCED;
+            default -> null;
+        };
+        if (suppression != null) {
+            if (email == null) {
+                throw new ConflictException("Lead " + leadId + " has no email address (a company visit): there is no address to suppress");
+            }
+            suppressions.suppress(email, suppression);
         }
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("exit", exit.name());
-        timeline.record(leadId, exit.name(), recorded);
+        if (exit == Exit.UNSUBSCRIBED) {
+            if (!timeline.recordOnce(leadId, exit.recordedAs, recorded)) {
+                return;
+            }
+        } else {
+            timeline.record(leadId, exit.recordedAs, recorded);
+        }
         engine.publishMessage(exit.message, leadId.toString(), messageVariables);
     }
 
@@ -73,8 +92,8 @@ public class SequenceExits {
         switch (mail.kind()) {
             case REPLY -> replied(mail, details);
             case HARD_BOUNCE -> exit(mail.leadId(), Exit.BOUNCED, details);
-            case AUTO_REPLY -> timeline.record(mail.leadId(), "AUTO_REPLY_IGNORED", details);
-            case SOFT_BOUNCE -> timeline.record(mail.leadId(), "SOFT_BOUNCE_IGNORED", details);
+            case AUTO_REPLY -> timeline.record(mail.leadId(), Timeline.Type.AUTO_REPLY_IGNORED, details);
+            case SOFT_BOUNCE -> timeline.record(mail.leadId(), Timeline.Type.SOFT_BOUNCE_IGNORED, details);
         }
     }
 

@@ -4,6 +4,7 @@ import io.leadflow.email.EmailModel;
 import io.leadflow.email.EmailRenderer;
 import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.email.MailOutbox;
+import io.leadflow.email.Mailbox;
 import io.leadflow.email.OutgoingMail;
 import io.leadflow.email.RenderedEmail;
 import io.leadflow.email.TemplateKey;
@@ -16,7 +17,10 @@ import io.leadflow.lead.LeadRecycled;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
+import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequenceOutcomeRepository;
+import io.leadflow.sequence.internal.SequenceMetrics;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
@@ -33,9 +37,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
@@ -46,6 +53,7 @@ public class SequenceService {
 
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
+    private final SequenceOutcomeRepository outcomes;
     private final SequencePlanner planner;
     private final BusinessHoursCalendar calendar;
     private final EmailTemplateCatalog templates;
@@ -58,15 +66,18 @@ public class SequenceService {
     private final Timeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final List<String> journeyStageByStep;
+    private final SequenceProperties settings;
+    private final SequenceMetrics metrics;
+    private final FirstAttemptSla firstAttemptSla;
 
-    SequenceService(Leads leads, SequenceAttemptRepository attempts, SequencePlanner planner,
+    SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
-                    SequenceProperties settings) {
+                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla) {
         this.leads = leads;
         this.attempts = attempts;
+        this.outcomes = outcomes;
         this.planner = planner;
         this.calendar = calendar;
         this.templates = templates;
@@ -79,7 +90,9 @@ public class SequenceService {
         this.timeline = timeline;
         this.events = events;
         this.clock = clock;
-        this.journeyStageByStep = List.copyOf(settings.journeyStageByStep());
+        this.settings = settings;
+        this.metrics = metrics;
+        this.firstAttemptSla = firstAttemptSla;
     }
 
     /**
@@ -93,7 +106,7 @@ public class SequenceService {
         if (attempts.ofRound(leadId, round).isEmpty()) {
             List<PlannedAttempt> plan = planner.plan(now, lead.facts().country(), lead.zone(), cadence);
             plan.forEach(attempt -> attempts.insertIfNew(leadId, round, attempt, now));
-            timeline.record(leadId, "SEQUENCE_PLANNED", Map.of("round", round, "attempts", plan.stream()
+            timeline.record(leadId, Timeline.Type.SEQUENCE_PLANNED, Map.of("round", round, "attempts", plan.stream()
                     .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
                     .toList()));
         }
@@ -139,7 +152,10 @@ public class SequenceService {
         return new SequenceProcess.AttemptTime(variables(stored, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString());
     }
 
-    /** Queues the attempt's personalised email once per round, unless the address is suppressed. */
+    /**
+     * Queues the attempt's personalised email once per round, unless the address is suppressed; a {@code followUp}
+     * follows the attempt's call that did not connect, and says so.
+     */
     @Transactional
     public void sendEmail(UUID leadId, int round, int step, boolean followUp) {
         Lead lead = leads.get(leadId);
@@ -148,28 +164,34 @@ public class SequenceService {
             if (!followUp) {
                 attempts.update(leadId, step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
             }
-            timeline.record(leadId, "EMAIL_SUPPRESSED", Map.of("step", step));
+            timeline.record(leadId, Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", step));
             return;
         }
+        String stage = journeyStage(step);
         TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
-                journeyStage(step), facts.language());
+                stage, facts.language());
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(leadId);
         RenderedEmail mail = renderer.render(template, new EmailModel(
                 new EmailModel.Lead(facts.firstName(), facts.lastName(), facts.company(), facts.jobTitle(), facts.industry(), facts.country()),
                 new EmailModel.Rep(rep.name(), rep.email()),
-                new EmailModel.Attempt(step, journeyStageByStep.size()),
+                new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp),
+                settings.content(stage, template.language()),
                 unsubscribeUrl));
         String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
-        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, facts.email(), mail.subject(), mail.textBody(), mail.htmlBody(),
+        Mailbox recipient = new Mailbox(fullName(facts), facts.email());
+        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, recipient, new Mailbox(rep.name(), rep.email()),
+                mail.subject(), mail.textBody(), mail.htmlBody(),
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
                         "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
         if (enqueued.created()) {
             if (!followUp) {
-                attempts.update(leadId, step, SequenceAttempt.Status.DONE, "email-sent", clock.instant());
+                made(lead, step, "email-sent", clock.instant());
             }
-            timeline.record(leadId, "EMAIL_SENT", Map.of("step", step, "followUp", followUp, "template", template.fileName(),
+            attempts.recordTemplate(leadId, step, template.fileName());
+            timeline.record(leadId, Timeline.Type.EMAIL_SENT, Map.of("step", step, "followUp", followUp, "template", template.fileName(),
                     "subject", mail.subject(), "messageId", enqueued.messageId()));
+            metrics.emailSent(step, template.fileName());
         }
     }
 
@@ -179,26 +201,52 @@ public class SequenceService {
         if (closed.attemptStep() == null) {
             return;
         }
-        boolean done = closed.status() == RepTask.Status.COMPLETED;
-        Object outcome = done ? closed.result().getOrDefault("outcome", closed.result().get("action")) : "not-done";
-        attempts.update(closed.leadId(), closed.attemptStep(), done ? SequenceAttempt.Status.DONE : SequenceAttempt.Status.SKIPPED,
-                outcome == null ? null : outcome.toString(), clock.instant());
+        if (closed.status() != RepTask.Status.COMPLETED) {
+            attempts.update(closed.leadId(), closed.attemptStep(), SequenceAttempt.Status.SKIPPED, "not-done", clock.instant());
+            return;
+        }
+        Object outcome = closed.result().getOrDefault("outcome", closed.result().get("action"));
+        Instant now = clock.instant();
+        Optional<SequenceAttempt> attempt = made(leads.get(closed.leadId()), closed.attemptStep(), outcome == null ? null : outcome.toString(), now);
+        if (SequenceProcess.FIRST_CONTACT_TASK.equals(closed.elementId()) && attempt.filter(a -> !now.isAfter(a.due())).isPresent()) {
+            firstAttemptSla.met();
+        }
     }
 
-    /** The sequence ended before its last attempt: the lead answered, booked, unsubscribed, bounced or was stopped. */
+    /**
+     * Settles the attempt as made {@code now}, with the working hours it took from its planned moment (the SLA's
+     * measure); the attempt as planned, if the lead's plan has it.
+     */
+    private Optional<SequenceAttempt> made(Lead lead, int step, String outcome, Instant now) {
+        Optional<SequenceAttempt> attempt = attempts.of(lead.id()).stream().filter(planned -> planned.step() == step).findFirst();
+        double workingHours = attempt
+                .map(planned -> calendar.workingTimeBetween(planned.plannedAt(), now, lead.facts().country(), lead.zone()))
+                .map(taken -> taken.toSeconds() / 3600.0)
+                .orElse(0.0);
+        attempts.made(lead.id(), step, outcome, now, workingHours);
+        return attempt;
+    }
+
+    /**
+     * The sequence ended before its last attempt: the lead answered, booked, unsubscribed, bounced or was stopped.
+     * {@code calls} are the touches the model saw made: a call that ends the sequence may not be stored yet.
+     */
     @Transactional
-    public void recordExit(UUID leadId, String reason) {
+    public void recordExit(UUID leadId, String reason, List<SequenceProcess.AttemptOutcome> calls) {
+        outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant());
+        metrics.ended(leadId, attempts.of(leadId), calls, reason);
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);
-        timeline.record(leadId, "SEQUENCE_ENDED", Map.of("reason", reason, "cancelledAttempts", cancelled));
+        timeline.record(leadId, Timeline.Type.SEQUENCE_ENDED, Map.of("reason", reason, "cancelledAttempts", cancelled));
     }
 
     /** Five attempts and no answer: back to nurture. */
     @Transactional
     public void recycleToNurture(UUID leadId, String model) {
         String reason = "no answer after the sequence";
+        metrics.ended(leadId, attempts.of(leadId), List.of(), null);
         events.publishEvent(new LeadRecycled(leadId, reason, model));
-        timeline.record(leadId, "RECYCLED_TO_NURTURE", Map.of("reason", reason));
+        timeline.record(leadId, Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", reason));
     }
 
     public List<SequenceAttempt> attemptsOf(UUID leadId) {
@@ -206,7 +254,12 @@ public class SequenceService {
     }
 
     private String journeyStage(int step) {
-        return journeyStageByStep.get(Math.min(step, journeyStageByStep.size()) - 1);
+        return settings.journeyStageByStep().get(Math.min(step, settings.journeyStageByStep().size()) - 1);
+    }
+
+    private static String fullName(LeadFacts facts) {
+        return Stream.of(facts.firstName(), facts.lastName()).filter(Objects::nonNull).map(String::strip)
+                .filter(part -> !part.isEmpty()).collect(Collectors.joining(" "));
     }
 
     private static String text(Object value) {

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,18 @@ public class RepTaskService implements SchedulingConfigurer {
     /** A user task as the engine handed it out. */
     public record IncomingTask(long jobKey, String processId, String elementId, UUID leadId, String assignee,
                                String candidateGroups, String dueDate, Integer attemptStep, Map<String, Object> context) {
+    }
+
+    /** One page of open tasks: its number (from 1), the page size and how many open tasks there are in all. */
+    public record OpenTasks(List<RepTask> tasks, int number, int size, long total) {
+
+        public boolean hasPrevious() {
+            return number > 1;
+        }
+
+        public boolean hasNext() {
+            return (long) number * size < total;
+        }
     }
 
     /** Published when a task ends, so the feature that asked for it can record the outcome. */
@@ -85,7 +98,7 @@ public class RepTaskService implements SchedulingConfigurer {
             if (due != null) {
                 details.put("due", incoming.dueDate());
             }
-            timeline.record(task.leadId(), "TASK_CREATED", details);
+            timeline.record(task.leadId(), Timeline.Type.TASK_CREATED, details);
         }
     }
 
@@ -94,7 +107,7 @@ public class RepTaskService implements SchedulingConfigurer {
     public void ownerChanged(OwnerChanged changed) {
         int moved = tasks.moveOpen(changed.leadId(), changed.from(), changed.to());
         if (moved > 0) {
-            timeline.record(changed.leadId(), "TASKS_MOVED", Map.of("from", changed.from(), "to", changed.to(), "tasks", moved));
+            timeline.record(changed.leadId(), Timeline.Type.TASKS_MOVED, Map.of("from", changed.from(), "to", changed.to(), "tasks", moved));
         }
     }
 
@@ -104,17 +117,20 @@ public class RepTaskService implements SchedulingConfigurer {
         tasks.renewDue(renewed.leadId(), SequenceProcess.FIRST_CONTACT_TASK, renewed.due());
     }
 
-    public List<RepTask> openTasksOf(String assignee) {
-        return tasks.openFor(assignee);
+    /** A page (numbered from 1) of the open tasks of these assignees, soonest due first, and how many they have in all. */
+    public OpenTasks openTasksOf(Collection<String> assignees, int page) {
+        if (assignees.isEmpty()) {
+            return new OpenTasks(List.of(), 1, settings.pageSize(), 0);
+        }
+        long total = tasks.countOpenFor(assignees);
+        int last = (int) Math.max(1, (total + settings.pageSize() - 1) / settings.pageSize());
+        int number = Math.min(Math.max(1, page), last);
+        return new OpenTasks(tasks.openFor(assignees, settings.pageSize(), (long) (number - 1) * settings.pageSize()),
+                number, settings.pageSize(), total);
     }
 
     public List<RepTask> openTasksOfLead(UUID leadId) {
         return tasks.openOfLead(leadId);
-    }
-
-    /** All open tasks of every rep and group (a manager's view). */
-    public List<RepTask> allOpenTasks() {
-        return tasks.openAll();
     }
 
     public RepTask get(long jobKey) {
@@ -186,7 +202,7 @@ public class RepTaskService implements SchedulingConfigurer {
         if (by != null) {
             details.put("by", by);
         }
-        timeline.record(task.leadId(), status == RepTask.Status.COMPLETED ? "TASK_COMPLETED" : "TASK_CANCELLED", details);
+        timeline.record(task.leadId(), status == RepTask.Status.COMPLETED ? Timeline.Type.TASK_COMPLETED : Timeline.Type.TASK_CANCELLED, details);
         events.publishEvent(new RepTaskClosed(task.leadId(), task.attemptStep(), task.elementId(), status, values));
         return true;
     }

@@ -11,6 +11,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +54,8 @@ class RepRotationIT extends LeadflowIntegrationTest {
     // What a new AssignmentService is made of, as at a restart.
     @Autowired
     AssignmentProperties settings;
+    @Autowired
+    PasswordEncoder passwords;
     @Autowired
     DirectoryRepository directoryRepository;
     @Autowired
@@ -97,7 +100,7 @@ class RepRotationIT extends LeadflowIntegrationTest {
         List<String> lastTurns = jdbc.sql("select rep from rep_assignment where team = ? order by id desc limit 5")
                 .param(team).query(String.class).list();
         assertThat(lastTurns).containsExactlyInAnyOrderElementsOf(present);
-        AssignmentService restarted = new AssignmentService(leads, new RepDirectory(settings, directoryRepository, clock),
+        AssignmentService restarted = new AssignmentService(leads, new RepDirectory(directoryRepository, passwords, clock),
                 rotation, calendar, timeline, events, settings);
         List<String> next = new ArrayList<>();
         for (int n = 0; n < present.size(); n++) {
@@ -176,7 +179,7 @@ class RepRotationIT extends LeadflowIntegrationTest {
     }
 
     private UUID newLead(int n) {
-        return leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("lead" + n, "rotation.example"), "Lead", "N" + n,
+        return leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("lead" + n, "rotation.example"), null, "Lead", "N" + n,
                 "CTO", "Rotation", null, 500, "telecom", "CO", "America/Bogota", "es", "rotation-it", null), null).id();
     }
 

@@ -36,10 +36,14 @@ class EmailModuleTest {
         RenderedEmail email = renderer.render(key, new EmailModel(
                 new EmailModel.Lead("Rosa", "Paz", "Telcomex", "CEO", "telecom", "MX"),
                 new EmailModel.Rep("Ana Torres", "ana@leadflow.local"),
-                new EmailModel.Attempt(1, 5), "https://leadflow.example/unsubscribe/abc"));
+                new EmailModel.Attempt(1, 5, true), new EmailModel.Content("Cinco indicadores", "https://leadflow.example/guia"),
+                "https://leadflow.example/unsubscribe/abc"));
 
         assertThat(key.fileName()).isEqualTo("executive__telecom__awareness.es.ftl");
         assertThat(email.subject()).startsWith("Rosa, ");
-        assertThat(email.textBody()).contains("Telcomex", "Ana Torres", "https://leadflow.example/unsubscribe/abc");
+        assertThat(email.textBody()).contains("Telcomex", "Ana Torres", "https://leadflow.example/unsubscribe/abc",
+                "Intenté llamarte", "«Cinco indicadores»", "https://leadflow.example/guia");
+        assertThat(email.htmlBody()).contains("<a href=\"https://leadflow.example/unsubscribe/abc\">",
+                "<a href=\"https://leadflow.example/guia\">");
     }
 }

@@ -102,11 +102,43 @@ class EmailRendererTest {
                 .hasMessageContaining("not allowed");
     }
 
+    @Test
+    void saysWhenTheEmailFollowsACallThatDidNotConnect() throws IOException {
+        String source = """
+                <#assign subject>${lead.firstName}</#assign>
+                <#if attempt.afterMissedCall>I tried calling you.</#if> Hi ${lead.firstName}.
+                """;
+
+        assertThat(render(source, lead("Ana", "Acme"), new Attempt(1, 5, true)).textBody()).isEqualTo("I tried calling you. Hi Ana.");
+        assertThat(render(source, lead("Ana", "Acme"), new Attempt(2, 5, false)).textBody()).isEqualTo("Hi Ana.");
+    }
+
+    @Test
+    void linksTheModelsUrlsStandingAsWordsAndNothingElse() throws IOException {
+        RenderedEmail email = render("""
+                <#assign subject>${lead.firstName}</#assign>
+                Hi ${lead.firstName}, the guide «${content.title}»: ${content.url}.
+                Glued:${unsubscribeUrl}
+                Unsubscribe (${unsubscribeUrl})
+                """, lead("https://evil.example/login", "Acme"));
+
+        assertThat(email.htmlBody())
+                .contains("Hi https://evil.example/login, the guide «A guide»: "
+                        + "<a href=\"https://example.com/guide?a=1&amp;b=2\">https://example.com/guide?a=1&amp;b=2</a>.")
+                .contains("Glued:https://example.com/unsubscribe<br>")
+                .contains("Unsubscribe (<a href=\"https://example.com/unsubscribe\">https://example.com/unsubscribe</a>)")
+                .doesNotContain("href=\"https://evil");
+    }
+
     private RenderedEmail render(String source, Lead lead) throws IOException {
+        return render(source, lead, new Attempt(1, 5, false));
+    }
+
+    private RenderedEmail render(String source, Lead lead, Attempt attempt) throws IOException {
         Files.writeString(folder.resolve(KEY.fileName()), source);
         EmailRenderer renderer = new EmailRenderer(EmailTemplateCatalog.fromDirectory(folder));
-        return renderer.render(KEY, new EmailModel(lead, new Rep("Daniel", "daniel@example.com"),
-                new Attempt(1, 5), "https://example.com/unsubscribe"));
+        return renderer.render(KEY, new EmailModel(lead, new Rep("Daniel", "daniel@example.com"), attempt,
+                new EmailModel.Content("A guide", "https://example.com/guide?a=1&b=2"), "https://example.com/unsubscribe"));
     }
 
     private static Lead lead(String firstName, String company) {

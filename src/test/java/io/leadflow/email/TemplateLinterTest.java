@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,13 +20,26 @@ class TemplateLinterTest {
             Hi ${lead.firstName},
 
             Your team at ${lead.company} probably wants to know which campaigns bring your best customers.
-            This free guide shows you how to measure it with your own numbers.
+            This free guide shows you how to measure it with your own numbers: ${content.url}
 
             What is your biggest challenge this quarter?
 
             --
             ${rep.name}
             Unsubscribe: ${unsubscribeUrl}
+            """;
+
+    private static final String SPANISH = """
+            <#assign subject>${lead.firstName}, una idea para tu equipo</#assign>
+            Hola ${lead.firstName}:
+
+            Tu equipo en ${lead.company} seguramente quiere saber qué campañas traen a tus mejores clientes; ¿lo mides hoy con tus cifras?
+
+            ¿Cuál es tu mayor reto este trimestre?
+
+            --
+            ${rep.name}
+            Baja: ${unsubscribeUrl}
             """;
 
     @TempDir
@@ -69,7 +83,7 @@ class TemplateLinterTest {
     @Test
     void flagsTooMuchNosotrosInSpanish() throws IOException {
         write("any__any__awareness.es.ftl", """
-                <#assign subject>${lead.firstName}, una guía para tu equipo</#assign>
+                <#assign subject>${lead.firstName}, una idea para tu equipo</#assign>
                 Hola ${lead.firstName}:
 
                 Nosotros somos líderes; nuestro producto y nuestra plataforma nos hacen únicos. Mi equipo y yo te ayudamos.
@@ -116,7 +130,7 @@ class TemplateLinterTest {
                 <#assign subject>${lead.firstName}, una guía para su equipo</#assign>
                 Hola ${lead.firstName}:
 
-                Le comparto una guía para usted y su equipo; también te sirve para tus campañas.
+                Le comparto una guía para usted y su equipo; también te sirve para tus campañas: ${content.url}
 
                 ¿Cuál es su mayor reto?
 
@@ -126,6 +140,32 @@ class TemplateLinterTest {
                 """);
 
         assertThat(rulesFoundIn("any__any__awareness.es.ftl")).containsExactly(LintRule.SPANISH_REGISTER);
+    }
+
+    @Test
+    void flagsASpanishQuestionWithoutItsOpeningMarkInTheSubjectOrTheBody() throws IOException {
+        write("any__any__awareness.es.ftl", SPANISH.replace("${lead.firstName}, una idea para tu equipo", "${lead.firstName}, te sirve?"));
+        write("any__any__consideration.es.ftl", SPANISH.replace("¿Cuál es tu mayor reto este trimestre?", "Cuál es tu mayor reto? Cuéntamelo."
+                + "\n¿Te sirve?"));
+
+        assertThat(rulesFoundIn("any__any__awareness.es.ftl")).containsExactly(LintRule.SPANISH_QUESTION);
+        assertThat(onlyFindingIn("any__any__consideration.es.ftl")).contains("\"Cuál es tu mayor reto?\"");
+    }
+
+    @Test
+    void flagsAnUnsubscribeUrlTheHtmlPartCannotShowAsALink() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Unsubscribe: ${unsubscribeUrl}", "Unsubscribe:${unsubscribeUrl}"));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.UNSUBSCRIBE_HTML_LINK);
+    }
+
+    @Test
+    void flagsAnEmailThatOffersContentWithoutItsLink() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace(": ${content.url}", "."));
+        write("any__any__awareness.es.ftl", SPANISH.replace("Tu equipo", "Te comparto un ebook para tu equipo. Tu equipo"));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.CONTENT_LINK);
+        assertThat(onlyFindingIn("any__any__awareness.es.ftl")).contains("\"ebook\"", "${content.url}");
     }
 
     @Test
@@ -174,6 +214,13 @@ class TemplateLinterTest {
 
     private LintRule[] rulesFoundIn(String template) {
         return linter.lint(folder).findingsFor(template).stream().map(LintFinding::rule).toArray(LintRule[]::new);
+    }
+
+    /** The message of the template's one finding. */
+    private String onlyFindingIn(String template) {
+        List<LintFinding> findings = linter.lint(folder).findingsFor(template);
+        assertThat(findings).hasSize(1);
+        return findings.getFirst().message();
     }
 
     private void write(String fileName, String source) throws IOException {

@@ -43,25 +43,28 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, output);
     }
 
-    /**
-     * leadflow as a user starts it, on a fresh database of its own and the given ports (the mail
-     * server's IMAP port is the SMTP port + 1); returns once its health is UP.
-     */
+    /** leadflow as a user starts it (see {@link #startLeadflow}); returns once its health is UP. */
     static ChildJvm leadflow(String name, Ports ports, List<String> settings) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + ports.http(),
-                "--leadflow.base-url=http://localhost:" + ports.http(),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ports.database(),
-                "--leadflow.mail.embedded.smtp-port=" + ports.smtp(),
-                "--spring.mail.port=" + ports.smtp(),
-                "--leadflow.mail.embedded.imap-port=" + (ports.smtp() + 1),
-                "--leadflow.mail.inbox.port=" + (ports.smtp() + 1)));
-        arguments.addAll(settings);
-        ChildJvm child = start("leadflow-" + name, "io.leadflow.LeadflowApplication", arguments);
+        ChildJvm child = startLeadflow(name, ports, settings);
         RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
         child.awaitReady(Duration.ofMinutes(2), () -> health.get().uri("/actuator/health").retrieve()
                 .body(JsonNode.class).get("status").asText().equals("UP"));
         return child;
+    }
+
+    /**
+     * leadflow as a user starts it, on a database of its own and the given ports (the mail server's
+     * IMAP port is the SMTP port + 1); returns at once.
+     */
+    static ChildJvm startLeadflow(String name, Ports ports, List<String> settings) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + ports.http(),
+                "--leadflow.base-url=http://localhost:" + ports.http(),
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ports.database(),
+                "--spring.mail.port=" + ports.smtp(),
+                "--leadflow.mail.inbox.port=" + (ports.smtp() + 1)));
+        arguments.addAll(settings);
+        return start("leadflow-" + name, "io.leadflow.LeadflowApplication", arguments);
     }
 
     /** Where a child leadflow listens and which database it uses. */
@@ -117,10 +120,20 @@ final class ChildJvm implements AutoCloseable {
     /** SIGTERM, as Ctrl-C or a deploy does; returns the exit code. */
     int stop() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("The child JVM did not stop within 60 s:\n" + tail());
+        return awaitExit(Duration.ofSeconds(60));
+    }
+
+    /** Waits for the child to end; returns its exit code, or fails with its output when it still runs after {@code patience}. */
+    int awaitExit(Duration patience) throws InterruptedException {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("The child JVM still runs after " + patience + ":\n" + tail());
         }
         return process.exitValue();
+    }
+
+    /** Everything the child wrote. */
+    String output() throws IOException {
+        return Files.readString(output);
     }
 
     String tail() {

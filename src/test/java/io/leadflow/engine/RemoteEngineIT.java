@@ -36,6 +36,7 @@ class RemoteEngineIT {
                      List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ENGINE_PORT)))) {
             engine.awaitReady(Duration.ofMinutes(1), () -> listening(ENGINE_PORT));
             try (ChildJvm leadflow = ChildJvm.leadflow("remote", PORTS, List.of(
+                    "--spring.profiles.active=dev",
                     "--leadflow.engine.mode=remote",
                     "--camunda.client.grpc-address=http://127.0.0.1:" + ENGINE_PORT))) {
 
@@ -51,6 +52,10 @@ class RemoteEngineIT {
                         view -> view.get("openTasks").size() == 1);
                 assertThat(lead.get("stage").asText()).isEqualTo("MQL");
                 assertThat(lead.get("openTasks").get(0).get("name").asText()).isEqualTo("First contact");
+                // Operate shows a cluster's instances
+                JsonNode processView = api.get().uri("/api/reports/process").retrieve().body(JsonNode.class);
+                assertThat(processView.get("available").asBoolean()).isFalse();
+                assertThat(processView.get("processes")).isEmpty();
                 assertThat(leadflow.stop()).isIn(0, 143);
             }
             assertThat(engine.stop()).isIn(0, 143);

@@ -64,7 +64,7 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         List<Message> mails = awaitMail("ana@leadflow.local", 1).stream()
                 .filter(m -> subject(m).contains("Rodrigo Ruiz")).toList();
         assertThat(mails).hasSize(1);
-        assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM");
+        assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM", "/tasks/lead/" + id);
     }
 
     @Test
@@ -198,12 +198,14 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         Map<String, Object> again = new HashMap<>(first);
         again.put("email", "  " + first.get("email").toString().toUpperCase() + " ");
         again.put("lastName", "Fernández");
+        again.put("phone", "+54 11 5123 4567");
         var response = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON).body(again)
                 .retrieve().toEntity(JsonNode.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody().get("id").asText()).isEqualTo(id.toString());
         assertThat(lead(id).get("lastName").asText()).isEqualTo("Fernández");
+        assertThat(lead(id).get("phone").asText()).as("a new phone fills the gap").isEqualTo("+541151234567");
         List<String> timeline = timelineTypes(id);
         assertThat(timeline).contains("MERGED");
         assertThat(timeline.stream().filter("PROCESS_STARTED"::equals)).hasSize(1);

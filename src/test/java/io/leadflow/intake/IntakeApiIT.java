@@ -89,6 +89,18 @@ class IntakeApiIT extends LeadflowIntegrationTest {
     }
 
     @Test
+    void aUrlTomcatRefusesIsA400ProblemNamingThePath() throws Exception {
+        // An encoded NUL is refused by Tomcat itself, before the firewall or a controller sees the request.
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/leads/%00/unsubscribe"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(json.readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("path");
+    }
+
+    @Test
     void anUnknownLeadIs404() {
         var response = api.get().uri("/api/leads/{id}", UUID.randomUUID()).retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(404);

@@ -70,7 +70,7 @@ class ScoringModuleTest {
                 .matchingMappedValue(LeadQualified::leadId, lead)
                 .toArriveAndVerify(event -> {
                     assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons, "lead-identify v1"));
-                    verify(timeline).record(lead, "QUALIFIED", Map.of("stage", "MQL", "score", 80, "reasons", reasons));
+                    verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons));
                 });
     }
 }

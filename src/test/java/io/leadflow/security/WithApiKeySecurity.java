@@ -1,6 +1,8 @@
 package io.leadflow.security;
 
 import io.leadflow.assignment.RepDirectory;
+import io.leadflow.platform.PasswordHashing;
+import io.leadflow.platform.Secrets;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
@@ -14,13 +16,13 @@ import java.lang.annotation.Target;
 
 /**
  * For a web slice test: leadflow's real {@link SecurityConfiguration} (package-private, so imported from here)
- * with {@link #API_KEY} as the API key. The sign-in users come from a mocked {@link RepDirectory}, whose
- * reps and managers are Mockito's empty lists: no one signs in to the task list in a slice.
+ * with {@link #API_KEY} as the API key, outside the dev profile. The sign-in users come from a mocked
+ * {@link RepDirectory}, which knows no one unless a test says so.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, SignInThrottle.class, Secrets.class, PasswordHashing.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 @MockitoBean(types = RepDirectory.class)
 @TestPropertySource(properties = "leadflow.security.api-key=" + WithApiKeySecurity.API_KEY)

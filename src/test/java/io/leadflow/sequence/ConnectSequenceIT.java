@@ -67,7 +67,14 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
             assertThat(at.getOffset().getId()).isEqualTo("-05:00");
             assertThat(at.getHour()).isBetween(9, 16);
         }
-        for (Message mail : mailbox(email)) {
+        // The emails after calls with no answer (steps 1 and 3) say so; the others (steps 2 and 5) do not.
+        List<Message> received = mailbox(email);
+        assertThat(received).extracting(mail -> part(mail, "text/plain")).satisfiesExactly(
+                first -> assertThat(first).contains("Intenté llamarte"),
+                second -> assertThat(second).doesNotContain("llamarte"),
+                third -> assertThat(third).contains("Intenté llamarte"),
+                fifth -> assertThat(fifth).doesNotContain("llamarte"));
+        for (Message mail : received) {
             assertThat(mail.getHeader("List-Unsubscribe")[0]).contains("/unsubscribe/" + id);
             assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
             assertThat(mail.getSubject()).contains("Andres");
@@ -84,9 +91,13 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         complete(id, "Social touch after call", Map.of("action", "commented"));
         reachStep(id, 2);
         Message second = awaitMail(email, 2).get(1);
+        String sentId = second.getHeader("Message-ID")[0];
 
-        sendToInbox(reply(email, second, "Sí, hablemos el jueves.", Map.of()));
+        // The lead hits "Reply": the answer reaches Ana, the rep it came from, and leadflow's inbox, which ends the sequence.
+        assertThat(second.getFrom()).extracting(Object::toString).containsExactly("Ana Torres <ana@leadflow.local>");
+        replyAsALeadDoes(email, second, "Sí, hablemos el jueves.");
 
+        await().atMost(PATIENCE).until(() -> mailbox("ana@leadflow.local").stream().anyMatch(mail -> inReplyTo(mail, sentId)));
         awaitTimeline(id, "SEQUENCE_ENDED");
         JsonNode lead = awaitLead(id, l -> openTask(l, "Qualify lead") != null);
         assertThat(lead.get("sequence").get(2).get("status").asText()).isEqualTo("cancelled");
@@ -217,6 +228,15 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
             }
         }
         throw new AssertionError("No " + type + " on the timeline of " + id + ": " + timeline);
+    }
+
+    private static boolean inReplyTo(Message mail, String messageId) {
+        try {
+            String[] inReplyTo = mail.getHeader("In-Reply-To");
+            return inReplyTo != null && inReplyTo[0].equals(messageId);
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     /** Moves the engine's clock (and leadflow's) to the planned moment of an attempt. */

@@ -12,6 +12,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
 import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SuppressionList;
@@ -43,7 +44,7 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequencePauses.class, SequencePlanner.class, SequenceAttemptRepository.class,
+@MockitoBean(types = {SequenceService.class, SequencePauses.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
         SequencePauseRepository.class, UnsubscribeLinks.class, Clock.class})
 class SequenceModuleTest {
 
@@ -69,22 +70,24 @@ class SequenceModuleTest {
 
     @BeforeEach
     void theLeadIsKnown() {
-        LeadFacts facts = new LeadFacts(EMAIL, "Laura", "Smith", "CMO", "Acme", "acme.com", 500, "telecom", "US",
+        LeadFacts facts = new LeadFacts(EMAIL, null, "Laura", "Smith", "CMO", "Acme", "acme.com", 500, "telecom", "US",
                 "America/New_York", "en", "ebook", null);
         when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(), "ben", null, null));
     }
 
     @Test
     void aReplyAskingToStopUnsubscribesTheLeadAsTheOneClickLinkDoes() {
+        // The database keeps one UNSUBSCRIBED event per lead: the second unsubscribe finds the first.
+        when(timeline.recordOnce(eq(LEAD), eq(Timeline.Type.UNSUBSCRIBED), any())).thenReturn(true, false);
+
         events.publishEvent(reply(ReplyIntent.UNSUBSCRIBE_REQUEST, "remove me from"));
         exits.exit(LEAD, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "one-click link"));
 
-        // The reply and the link take one path: the address suppressed, lead-unsubscribed sent.
+        // The reply and the link take one path: the address suppressed, lead-unsubscribed sent once.
         verify(suppressions, times(2)).suppress(EMAIL, SuppressionList.Reason.UNSUBSCRIBED);
-        verify(engine, times(2))
-                .publishMessage(SequenceProcess.LEAD_UNSUBSCRIBED, LEAD.toString(), new SequenceProcess.Exit("UNSUBSCRIBED"));
+        verify(engine).publishMessage(SequenceProcess.LEAD_UNSUBSCRIBED, LEAD.toString(), new SequenceProcess.Exit("UNSUBSCRIBED"));
         verify(engine, never()).publishMessage(eq(SequenceProcess.LEAD_REPLIED), any(), any());
-        verify(timeline).record(LEAD, "UNSUBSCRIBED", Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
+        verify(timeline).recordOnce(LEAD, Timeline.Type.UNSUBSCRIBED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", "UNSUBSCRIBE_REQUEST", "intentPhrase", "remove me from", "via", "reply", "exit", "UNSUBSCRIBED"));
     }
 
@@ -95,7 +98,7 @@ class SequenceModuleTest {
 
         verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name()));
         verify(suppressions, never()).suppress(any(), any());
-        verify(timeline).record(LEAD, "REPLIED", Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
+        verify(timeline).record(LEAD, Timeline.Type.REPLIED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", intent.name(), "exit", "REPLIED"));
     }
 

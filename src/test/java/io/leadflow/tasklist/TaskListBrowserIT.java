@@ -1,5 +1,6 @@
 package io.leadflow.tasklist;
 
+import io.leadflow.HeadlessChromium;
 import io.leadflow.LeadflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import freemarker.template.Template;
@@ -7,23 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,16 +25,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A rep works a task in a real browser: a lead posted through the API becomes ana's "First contact"
- * task, she signs in, opens it, books a meeting, and the task is gone and on the lead's timeline.
+ * task, she signs in, finds it on her list (soonest due first), calls the lead's number, reads its timeline,
+ * books a meeting, and the task is gone and on the lead's timeline.
  */
 class TaskListBrowserIT extends LeadflowIntegrationTest {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @Autowired
     FreeMarkerConfig freeMarker;
@@ -58,10 +47,11 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aRepCompletesHerFirstContactTaskInTheBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
 
-        UUID leadId = postLead(mqlLead("Carlos"));
+        Map<String, Object> carlos = new HashMap<>(mqlLead("Carlos"));
+        carlos.put("phone", "300 123 4567");
+        UUID leadId = postLead(carlos);
         JsonNode task = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact");
         assertThat(task.path("assignee").asText()).isEqualTo("ana");
         String jobKey = task.path("id").asText();
@@ -71,17 +61,24 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.getCurrentUrl()).contains("/login");
         signIn("ana");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My open tasks");
-        WebElement link = browser.findElement(By.cssSelector("a[data-job-key='" + jobKey + "']"));
+        assertSoonestDueFirst();
+        WebElement link = findOnTheList(jobKey);
         assertThat(link.getText()).isEqualTo("First contact");
         WebElement row = link.findElement(By.xpath("./ancestor::tr"));
-        assertThat(row.getText()).contains("Carlos Ruiz", "AndesNet", "America/Bogota", "UTC-05:00");
+        assertThat(row.getText()).contains("Carlos Ruiz", "AndesNet", "(Bogota, UTC-05:00)");
         assertThat(row.findElement(By.tagName("time")).getDomAttribute("datetime")).endsWith("-05:00");
 
         link.click();
         await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
         String lead = browser.findElement(By.cssSelector("section.lead")).getText();
-        assertThat(lead).contains("Carlos Ruiz", "Director de Marketing", "AndesNet", "CO", "America/Bogota", "MQL",
-                "Fit score", "TASK_CREATED");
+        assertThat(lead).contains("Carlos Ruiz", "Director de Marketing", "AndesNet", "CO", "America/Bogota", "MQL", "Fit score");
+        WebElement call = browser.findElement(By.cssSelector(".call-line a.phone"));
+        assertThat(call.getDomAttribute("href")).isEqualTo("tel:+573001234567");
+        assertThat(call.getText()).isEqualTo("+57 300 1234567");
+        // The timeline in words: no map dumps, enum names or ids.
+        String timeline = browser.findElement(By.cssSelector("ol.timeline")).getText();
+        assertThat(timeline).contains("Task \u201cFirst contact\u201d for ana, due ", "Assigned to ana")
+                .doesNotContain("TASK_CREATED", "STAGE_CHANGED", "{", "=", leadId.toString());
         assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("Call outcome", "Outcome");
 
         // The server checks required fields too: without the browser's check, the page comes back with the error.
@@ -135,8 +132,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aRepTakesALeadFromItsReplyToWonInTheBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         LeadAfterMissedCall lead = leadAfterMissedCall("Sofia");
         sendToInbox(reply(lead.email(), lead.followUp(), "¡Hola! Sí, me interesa. ¿Hablamos el jueves?", Map.of()));
 
@@ -207,16 +203,27 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
     }
 
     private void signIn(String user) {
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await("signed in as " + user).atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        HeadlessChromium.signIn(browser, user);
+    }
+
+    /** The task's link on the list, paging on (later due) until it shows. */
+    private WebElement findOnTheList(String jobKey) {
+        By link = By.cssSelector("a[data-job-key='" + jobKey + "']");
+        while (browser.findElements(link).isEmpty()) {
+            browser.findElement(By.cssSelector("a[rel=next]")).click();
+        }
+        return browser.findElement(link);
+    }
+
+    private void assertSoonestDueFirst() {
+        List<java.time.Instant> dues = browser.findElements(By.cssSelector("table.tasks td.due time")).stream()
+                .map(time -> java.time.OffsetDateTime.parse(time.getDomAttribute("datetime")).toInstant()).toList();
+        assertThat(dues).isNotEmpty().isSorted();
     }
 
     @Test
     void aRepStopsTheSequenceFromTheTaskPage() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         UUID leadId = postLead(mqlLead("Julieta"));
         openFirstContactAsAna(leadId);
         browser.findElement(By.id("stop-reason")).sendKeys("Talked at the Andicom booth");
@@ -231,8 +238,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aRepPausesTheSequenceFromTheTaskPage() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         UUID leadId = postLead(mqlLead("Lorena"));
         openFirstContactAsAna(leadId);
         WebElement until = browser.findElement(By.id("pause-until"));
@@ -247,13 +253,28 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(openTask(lead(leadId), "First contact")).as("the open call stays").isNotNull();
     }
 
-    /** Signs in as Ana on the page of the lead's First contact. */
+    /**
+     * Follows the link of Ana's notification mail, signs in on the way and lands on the lead's First contact; the lead
+     * gave no phone number, which the call says.
+     */
     private void openFirstContactAsAna(UUID leadId) {
         String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
+        String link = "/tasks/lead/" + leadId;
+        await("the notification").atMost(PATIENCE).until(() -> mailbox("ana@leadflow.local").stream()
+                .anyMatch(mail -> text(mail).contains(link)));
         browser = chromium();
-        browser.get(url("/tasks/" + jobKey));
+        browser.get(url(link));
         signIn("ana");
-        browser.get(url("/tasks/" + jobKey));
+        await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+        assertThat(browser.findElement(By.cssSelector(".call-line")).getText()).isEqualTo("No phone number \u2014 research it");
+    }
+
+    private static String text(jakarta.mail.Message mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -263,8 +284,9 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         model.put("manager", false);
         model.put("user", "ana");
         model.put("flash", "Done: <img src=x onerror=alert(1)>");
-        model.put("tasks", List.of(new io.leadflow.tasklist.internal.TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
-                "Acme & \"Co\"", "ana", null)));
+        model.put("tasks", new io.leadflow.tasklist.internal.TaskListController.TaskPage(List.of(
+                new io.leadflow.tasklist.internal.TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
+                        "Acme & \"Co\"", "ana", null)), 1, 1, false, false));
         StringWriter out = new StringWriter();
         list.process(model, out);
 
@@ -274,24 +296,11 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
     }
 
     private WebDriver chromium() {
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1400", "--lang=en");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
+        return HeadlessChromium.start();
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 
     private String url(String path) {

@@ -4,6 +4,7 @@ import io.leadflow.assignment.AssignmentProperties.Account;
 import io.leadflow.assignment.Person;
 import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.SignIn;
 import io.leadflow.assignment.Team;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** The tables {@code manager}, {@code team} and {@code rep}: who works leads. */
+/** The tables {@code manager}, {@code team} and {@code rep}: who works leads, and their password hashes. */
 @Repository
 public class DirectoryRepository {
 
@@ -80,11 +81,37 @@ public class DirectoryRepository {
                 .query(Boolean.class).single();
     }
 
+    /** A manager's sign-in before a rep's of the same name: managers sign in with their managing role. */
+    public Optional<SignIn> signIn(String username) {
+        return jdbc.sql("""
+                        select username, password_hash, true as manager from manager where username = ? and password_hash is not null
+                        union all
+                        select username, password_hash, false from rep where username = ? and password_hash is not null
+                        order by manager desc limit 1""")
+                .params(username, username)
+                .query((rs, row) -> new SignIn(rs.getString("username"), rs.getString("password_hash"), rs.getBoolean("manager")))
+                .optional();
+    }
+
+    public boolean setRepPasswordHash(String username, String passwordHash) {
+        return jdbc.sql("update rep set password_hash = ? where username = ?").params(passwordHash, username).update() == 1;
+    }
+
+    boolean hasManager() {
+        return jdbc.sql("select exists (select 1 from manager)").query(Boolean.class).single();
+    }
+
+    /** Adds the manager, who manages every team that has none. */
+    void insertManagerOfUnmanagedTeams(Account manager, String passwordHash) {
+        insertManagerIfAbsent(manager, passwordHash);
+        jdbc.sql("update team set manager = ? where manager is null").param(manager.username()).update();
+    }
+
     // The seed: what configuration names and the directory lacks.
 
-    void insertManagerIfAbsent(Account manager) {
-        jdbc.sql("insert into manager (username, name, email) values (?, ?, ?) on conflict do nothing")
-                .params(manager.username(), manager.name(), manager.email()).update();
+    void insertManagerIfAbsent(Account manager, String passwordHash) {
+        jdbc.sql("insert into manager (username, name, email, password_hash) values (?, ?, ?, ?) on conflict do nothing")
+                .params(manager.username(), manager.name(), manager.email(), passwordHash).update();
     }
 
     void insertTeamIfAbsent(Team team) {
@@ -92,9 +119,9 @@ public class DirectoryRepository {
                 .params(team.name(), team.manager()).update();
     }
 
-    void insertRepIfAbsent(Account rep) {
-        jdbc.sql("insert into rep (username, name, email, team) values (?, ?, ?, ?) on conflict do nothing")
-                .params(rep.username(), rep.name(), rep.email(), rep.team()).update();
+    void insertRepIfAbsent(Account rep, String passwordHash) {
+        jdbc.sql("insert into rep (username, name, email, team, password_hash) values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(rep.username(), rep.name(), rep.email(), rep.team(), passwordHash).update();
     }
 
     static Rep rep(ResultSet rs) throws SQLException {

@@ -57,11 +57,15 @@ class RepController {
     }
 
     @Operation(summary = "Sets a rep: name, email, team, active, away (optional), awayUntil (optional: the day an away rep "
-            + "is back) and monthlyCapacity; 201 for a new rep")
+            + "is back), monthlyCapacity and password (optional: a new sign-in password, 8 to 200 characters, never shown); "
+            + "201 for a new rep")
     @PutMapping("/api/reps/{username}")
     ResponseEntity<RepView> save(@PathVariable String username, @RequestBody RepRequest request) {
         Rep rep = request.toRep(username, directory.teams().stream().map(Team::name).toList());
         boolean created = directory.save(rep);
+        if (request.password() != null) {
+            directory.setPassword(username, request.password());
+        }
         RepView saved = rep(username);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
     }

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A rep as a manager sets them, through the API or the page: every field but {@code away} (false when not given)
- * and {@code awayUntil} (the day an away rep is back, ISO date) is required.
+ * A rep as a manager sets them, through the API or the page: every field but {@code away} (false when not given),
+ * {@code awayUntil} (the day an away rep is back, ISO date) and {@code password} (a new sign-in password, stored
+ * hashed, never shown) is required.
  */
 record RepRequest(String name, String email, String team, Boolean active, Boolean away, String awayUntil,
-                  Integer monthlyCapacity) {
+                  Integer monthlyCapacity, String password) {
+
+    static final int MIN_PASSWORD = 8;
+    static final int MAX_PASSWORD = 200;
 
     static final int MAX_CAPACITY = 100_000;
     /** Usernames and team names: short, without spaces, safe in a URL. */
@@ -27,7 +31,7 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
 
     static RepRequest of(Rep rep) {
         return new RepRequest(rep.name(), rep.email(), rep.team(), rep.active(), rep.away(),
-                rep.awayUntil() == null ? null : rep.awayUntil().toString(), rep.monthlyCapacity());
+                rep.awayUntil() == null ? null : rep.awayUntil().toString(), rep.monthlyCapacity(), null);
     }
 
     /** The rep these fields describe; the fields at fault, all of them, as an {@link InvalidRequestException}. */
@@ -61,6 +65,9 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
         }
         if (monthlyCapacity == null || monthlyCapacity < 0 || monthlyCapacity > MAX_CAPACITY) {
             errors.add(new FieldError("monthlyCapacity", "is required: a whole number from 0 to " + MAX_CAPACITY));
+        }
+        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
+            errors.add(new FieldError("password", "is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The rep has fields at fault", errors);

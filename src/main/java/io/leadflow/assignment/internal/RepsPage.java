@@ -6,14 +6,10 @@ import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.Team;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.NotFoundException;
-import jakarta.servlet.http.HttpServletRequest;
+import io.leadflow.platform.PageController;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,7 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** The managers' page of reps (security lets only managers in): availability and capacity, changed in place. */
-@Controller
+@PageController
 @RequestMapping("/reps")
 class RepsPage {
 
@@ -44,21 +40,6 @@ class RepsPage {
         this.clock = clock;
     }
 
-    /** The (masked) CSRF token for the forms and the sign-out button; read now, while the response is open. */
-    @ModelAttribute("_csrf")
-    CsrfToken csrf(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (token != null) {
-            token.getToken();
-        }
-        return token;
-    }
-
-    @ModelAttribute("user")
-    String user(Authentication auth) {
-        return auth == null ? null : auth.getName();
-    }
-
     @GetMapping
     String list(Model model) {
         model.addAttribute("reps", rows());
@@ -72,7 +53,7 @@ class RepsPage {
                       @RequestParam(defaultValue = "") String monthlyCapacity, Model model, RedirectAttributes redirect) {
         Rep rep = directory.workload(username).map(RepWorkload::rep).orElseThrow(() -> new NotFoundException("No rep " + username));
         try {
-            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, capacity(monthlyCapacity))
+            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, capacity(monthlyCapacity), null)
                     .toRep(username, directory.teams().stream().map(Team::name).toList()));
         } catch (InvalidRequestException e) {
             model.addAttribute("reps", rows());

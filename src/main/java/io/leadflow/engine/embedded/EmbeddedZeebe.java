@@ -16,6 +16,7 @@ import io.camunda.zeebe.engine.state.ProcessingDbState;
 import io.camunda.zeebe.engine.state.message.TransientPendingSubscriptionState;
 import io.camunda.zeebe.engine.state.migration.DbMigratorImpl;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.engine.LogStreamGateway;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.ActorScheduler;
@@ -26,6 +27,7 @@ import io.camunda.zeebe.stream.impl.state.DbKeyGenerator;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
+import io.leadflow.platform.PortTakenException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.util.FileSystemUtils;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * The real Zeebe 8.8 engine (one partition) with its state on disk: RocksDB for the engine's state
@@ -73,28 +76,42 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private final Deque<AutoCloseable> openedParts = new ArrayDeque<>();
     private final ControlledActorClock clock = new ControlledActorClock();
     private final Settings settings;
+    private final LongSupplier logReadPosition;
     private String id;
     private volatile Duration clockOffset = Duration.ZERO;
     private SegmentedFileLog logStorage;
+    private LogStream logStream;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
 
-    private EmbeddedZeebe(Settings settings) {
+    private EmbeddedZeebe(Settings settings, LongSupplier logReadPosition) {
         this.settings = settings;
+        this.logReadPosition = logReadPosition;
     }
 
     /**
-     * Starts the engine on the data directory; throws {@link EngineStartException} with a clear
-     * message (and leaves no thread behind) when the directory is in use or the port is taken.
+     * Starts the engine on the data directory; throws {@link EngineStartException} or {@link PortTakenException}
+     * with a clear message (and leaves no thread behind) when the directory is in use or the port is taken.
      */
     public static EmbeddedZeebe start(Settings settings) {
-        EmbeddedZeebe engine = new EmbeddedZeebe(settings);
+        return start(settings, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Starts the engine for a reader of its log ({@link #newLogReader}): compaction keeps every record
+     * after {@code logReadPosition}, the position that reader has read up to (-1: nothing yet).
+     */
+    public static EmbeddedZeebe start(Settings settings, LongSupplier logReadPosition) {
+        EmbeddedZeebe engine = new EmbeddedZeebe(settings, logReadPosition);
         try {
             engine.open();
             return engine;
+        } catch (EngineStartException | PortTakenException e) {
+            engine.close();
+            throw e;
         } catch (RuntimeException | IOException e) {
             engine.close();
-            throw e instanceof EngineStartException start ? start : new EngineStartException(
+            throw new EngineStartException(
                     "The embedded Zeebe engine could not start on " + settings.dataDirectory() + ": " + e.getMessage(), e);
         }
     }
@@ -114,7 +131,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
         logStorage = SegmentedFileLog.open(data.resolve("log"), settings.logSegmentBytes());
         openedParts.push(logStorage);
-        LogStream logStream = LogStream.builder()
+        logStream = LogStream.builder()
                 .withPartitionId(PARTITION_ID)
                 .withLogStorage(logStorage)
                 .withClock(clock)
@@ -138,8 +155,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new EngineStartException("The embedded Zeebe engine cannot listen on " + settings.host() + ":"
-                        + settings.port() + ": the port is taken. Stop what uses it or set leadflow.engine.embedded.port.", e);
+                throw new PortTakenException("the embedded Zeebe engine's gateway", settings.port(), "leadflow.engine.embedded.port", e);
             }
             throw e;
         }
@@ -235,11 +251,12 @@ public final class EmbeddedZeebe implements AutoCloseable {
     /**
      * Deletes log segments the state no longer needs. A RocksDB checkpoint flushes the state to disk,
      * so everything processed before it is durable without the log. The flush slows processing for
-     * a moment, so it is done only when a whole segment can go.
+     * a moment, so it is done only when a whole segment can go. A segment that the log's reader
+     * has not read yet stays.
      */
     private void compactLog() {
         try {
-            long processed = processedPosition();
+            long processed = Math.min(processedPosition(), logReadPosition.getAsLong());
             if (processed < logStorage.firstPositionOfSecondSegment()) {
                 return;
             }
@@ -283,6 +300,14 @@ public final class EmbeddedZeebe implements AutoCloseable {
     /** This engine's identity: made when its data directory was, kept as long as the directory is. */
     public String id() {
         return id;
+    }
+
+    /**
+     * A reader of the engine's log from its oldest retained record, as an exporter reads a broker's: it
+     * sees committed records only. Close it before the engine.
+     */
+    public LogStreamReader newLogReader() {
+        return logStream.newLogStreamReader();
     }
 
     /** The position of the last record the engine processed. */

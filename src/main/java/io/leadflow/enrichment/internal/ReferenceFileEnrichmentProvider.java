@@ -34,7 +34,7 @@ class ReferenceFileEnrichmentProvider implements EnrichmentProvider {
         this.companies = load(settings.companies(), "domain", row -> new CompanyFacts(row.get("company"), row.get("industry"),
                 number(row.get("employees")), list(row.get("countries")), list(row.get("technologies"))));
         this.people = load(settings.people(), "email", row -> new PersonFacts(number(row.get("tenureMonths")),
-                blankToNull(row.get("linkedinUrl")), list(row.get("groups")), list(row.get("events"))));
+                row.isMapped("phone") ? blankToNull(row.get("phone")) : null, blankToNull(row.get("linkedinUrl")), list(row.get("groups")), list(row.get("events"))));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.PayloadTooLargeException;
+import io.leadflow.platform.RequestJson;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,9 +45,10 @@ class LeadController {
     private final RepTaskService tasks;
     private final SequenceService sequences;
     private final ObjectMapper json;
+    private final RequestJson requestJson;
 
     LeadController(LeadValidator validator, LeadService service, Leads leads, Timeline timeline,
-                   RepTaskService tasks, SequenceService sequences, ObjectMapper json) {
+                   RepTaskService tasks, SequenceService sequences, ObjectMapper json, RequestJson requestJson) {
         this.sequences = sequences;
         this.validator = validator;
         this.service = service;
@@ -54,6 +56,7 @@ class LeadController {
         this.timeline = timeline;
         this.tasks = tasks;
         this.json = json;
+        this.requestJson = requestJson;
     }
 
     @Operation(summary = "Submit a lead", description = "201 with the new lead's id; 200 with the same id when the person "
@@ -62,7 +65,7 @@ class LeadController {
             schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/" + LeadSubmissionSchema.NAME)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
-        JsonNode body = json.readTree(boundedBody(request.getInputStream()));
+        JsonNode body = requestJson.readTree(boundedBody(request.getInputStream()));
         if (body == null || !body.isObject()) {
             throw LeadValidator.invalidLead(List.of(new FieldError("body", "must be a JSON object")));
         }

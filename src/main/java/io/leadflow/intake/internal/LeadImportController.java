@@ -8,6 +8,7 @@ import io.leadflow.platform.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.apache.commons.csv.CSVParser;
@@ -23,10 +24,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Imports a CSV of leads, streamed in and out: each row is validated and stored on its own, so one
@@ -54,7 +57,7 @@ class LeadImportController {
     @PostMapping(path = "/import", consumes = "text/csv", produces = MediaType.APPLICATION_JSON_VALUE)
     void importCsv(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).setTrim(true).get();
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
         Totals totals = new Totals();
         try (CSVParser csv = parse(request, format);
              JsonGenerator out = json.getFactory().createGenerator(answer(response))) {
@@ -89,13 +92,29 @@ class LeadImportController {
         }
     }
 
-    /** Reads the header row: an empty or repeated column name is the client's mistake, answered before any row. */
+    /**
+     * Reads the header row: an empty or repeated column name is the client's mistake, answered before any row. Cells
+     * are not trimmed by the parser, so a control character at a cell's end reaches the validator and is refused.
+     */
     private static CSVParser parse(HttpServletRequest request, CSVFormat format) throws IOException {
+        CSVParser csv;
         try {
-            return CSVParser.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), format);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("The CSV header is not valid", List.of(new FieldError("header", rootMessage(e))));
+            csv = CSVParser.parse(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8), format);
+        } catch (IllegalArgumentException | CSVException e) {
+            throw invalidHeader(rootMessage(e));
         }
+        Set<String> names = new HashSet<>();
+        for (String name : csv.getHeaderNames()) {
+            if (!names.add(name.strip())) {
+                csv.close();
+                throw invalidHeader("The column name \"" + name.strip() + "\" is repeated");
+            }
+        }
+        return csv;
+    }
+
+    private static InvalidRequestException invalidHeader(String message) {
+        return new InvalidRequestException("The CSV header is not valid", List.of(new FieldError("header", message)));
     }
 
     /** The streamed JSON answer, once the header has been read. */
@@ -119,14 +138,14 @@ class LeadImportController {
             return new PendingRow(line, null, new RowResult(line, "rejected", null,
                     List.of(new FieldError("row", "has " + row.size() + " cells, the header has " + row.getParser().getHeaderNames().size()))));
         }
-        Map<String, Object> raw = new LinkedHashMap<>();
+        Map<String, String> cells = new LinkedHashMap<>();
         row.toMap().forEach((name, value) -> {
             if (value != null && !value.isEmpty()) {
-                raw.put(name, value);
+                cells.put(name.strip(), value);
             }
         });
         try {
-            return new PendingRow(line, validator.validate(raw), null);
+            return new PendingRow(line, validator.validateCsvRow(cells), null);
         } catch (InvalidRequestException e) {
             return new PendingRow(line, null, new RowResult(line, "rejected", null, e.errors()));
         }

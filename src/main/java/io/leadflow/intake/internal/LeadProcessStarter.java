@@ -154,7 +154,7 @@ class LeadProcessStarter implements SmartLifecycle {
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
                     lead.facts().timeZone(), lead.facts().language(), lead.facts().personKnown()));
             if (queue.markStarted(start, clock.instant())) {
-                timeline.record(start.leadId(), "PROCESS_STARTED", Map.of("process", JourneyProcess.ID, "run", start.run()));
+                timeline.record(start.leadId(), Timeline.Type.PROCESS_STARTED, Map.of("process", JourneyProcess.ID, "run", start.run()));
             }
         } catch (RuntimeException e) {
             Duration backoff = retry.afterFailures(start.attempts());

@@ -79,7 +79,7 @@ class LeadService {
         details.put("fields", List.copyOf(received.changes().keySet()));
         details.put("identifiedAgain", whyNot.isEmpty());
         whyNot.ifPresent(reason -> details.put("because", reason));
-        timeline.record(received.id(), "FACTS_UPDATED", details);
+        timeline.record(received.id(), Timeline.Type.FACTS_UPDATED, details);
         return whyNot.isEmpty();
     }
 

@@ -4,8 +4,10 @@ import io.leadflow.lead.LeadDetails;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Locales;
+import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.SafeText;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -30,7 +32,6 @@ class LeadValidator {
 
     private static final int MAX_TEXT = 200;
     private static final int MAX_PAGES = 200;
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Pattern EMAIL = Pattern.compile(
             "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern DOMAIN = Pattern.compile(
@@ -44,8 +45,18 @@ class LeadValidator {
         return new InvalidRequestException("The lead has fields at fault", errors);
     }
 
+    /** A lead of typed values (JSON, or a researched contact): a number must be a number, text must be text. */
     LeadSubmission validate(Map<String, ?> raw) {
-        Fields in = new Fields(raw);
+        return validate(raw, false);
+    }
+
+    /** A CSV row: every cell is text, so a number comes as its digits and a list as entries separated by '|'. */
+    LeadSubmission validateCsvRow(Map<String, String> row) {
+        return validate(row, true);
+    }
+
+    private LeadSubmission validate(Map<String, ?> raw, boolean cellsAreText) {
+        Fields in = new Fields(raw, cellsAreText);
         raw.keySet().stream().filter(name -> !name.equals(TYPE) && !LeadFacts.FIELD_NAMES.contains(name)).sorted()
                 .forEach(name -> in.reject(name, "is not a known field"));
 
@@ -71,6 +82,7 @@ class LeadValidator {
         if (language != null && !Locales.LANGUAGES.contains(language)) {
             in.reject("language", "must be one of " + Locales.LANGUAGES.stream().sorted().toList());
         }
+        String phone = phone(in, country);
         String visitorIp = in.text("visitorIp", 45);
         if (visitorIp != null && !(IPV4.matcher(visitorIp).matches() || (visitorIp.contains(":") && IPV6.matcher(visitorIp).matches()))) {
             in.reject("visitorIp", "is not an IP address");
@@ -128,9 +140,24 @@ class LeadValidator {
             language = Locales.defaultLanguage(country);
         }
         in.throwIfAny();
-        return new LeadSubmission(type, new LeadFacts(email == null ? null : email.trim(), firstName, lastName, jobTitle,
+        return new LeadSubmission(type, new LeadFacts(email == null ? null : email.trim(), phone, firstName, lastName, jobTitle,
                 company, companyDomain, employees, industry, country, timeZone, language, source,
                 new LeadDetails(visitorIp, pagesViewed, eventKind, eventUrl, referredBy)), null);
+    }
+
+    /** E.164 as given, or a national number read in the lead's country. */
+    private static String phone(Fields in, String country) {
+        String text = in.text("phone", 40);
+        if (text == null) {
+            return null;
+        }
+        String known = Locales.isCountry(country) ? country : null;
+        return PhoneNumbers.toE164(text, known).orElseGet(() -> {
+            in.reject("phone", known == null
+                    ? "is not a phone number in E.164 form such as +573001234567 (a national number needs country)"
+                    : "is not a phone number of " + known + " nor in E.164 form such as +573001234567");
+            return null;
+        });
     }
 
     private static boolean isWebUrl(String value) {
@@ -154,10 +181,12 @@ class LeadValidator {
     private static final class Fields {
 
         private final Map<String, ?> raw;
+        private final boolean cellsAreText;
         private final List<FieldError> errors = new ArrayList<>();
 
-        Fields(Map<String, ?> raw) {
+        Fields(Map<String, ?> raw, boolean cellsAreText) {
             this.raw = raw;
+            this.cellsAreText = cellsAreText;
         }
 
         void reject(String field, String message) {
@@ -190,8 +219,9 @@ class LeadValidator {
 
         private String checkedText(String field, String text, int maxLength) {
             String stripped = text.strip();
-            if (CONTROL.matcher(text).find()) {
-                reject(field, "must not contain control characters (CR, LF, tab, ...)");
+            String fault = SafeText.fault(text);
+            if (fault != null) {
+                reject(field, fault);
                 return null;
             }
             if (stripped.length() > maxLength) {
@@ -219,14 +249,17 @@ class LeadValidator {
 
         Integer count(String field) {
             Object value = raw.get(field);
-            if (value == null || (value instanceof String s && s.isBlank())) {
+            if (value == null || (cellsAreText && value instanceof String s && s.isBlank())) {
                 return null;
             }
             long number;
             if (value instanceof Integer || value instanceof Long) {
                 number = ((Number) value).longValue();
-            } else if (value instanceof String s && s.strip().matches("-?\\d{1,10}")) {
+            } else if (cellsAreText && value instanceof String s && s.strip().matches("-?\\d{1,10}")) {
                 number = Long.parseLong(s.strip());
+            } else if (value instanceof String) {
+                reject(field, "must be a JSON number, not a string");
+                return null;
             } else {
                 reject(field, "must be a whole number");
                 return null;

@@ -81,6 +81,22 @@ public class SequenceAttemptRepository {
                 .params(status.name(), outcome, Timestamp.from(now), leadId, leadId, step).update();
     }
 
+    /**
+     * Settles a planned attempt of the latest sequence as made {@code now}, {@code workingHours} of the lead's working
+     * time after its planned moment; one that is already settled keeps what it became first.
+     */
+    public void made(UUID leadId, int step, String outcome, Instant now, double workingHours) {
+        jdbc.sql("update sequence_attempt set status = 'DONE', outcome = coalesce(?, outcome), updated_at = ?, made_at = ?, "
+                        + "working_hours_to_made = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ? and status = 'PLANNED'")
+                .params(outcome, Timestamp.from(now), Timestamp.from(now), workingHours, leadId, leadId, step).update();
+    }
+
+    /** The template of the email sent for an attempt of the latest sequence (its own, or its call's follow-up). */
+    public void recordTemplate(UUID leadId, int step, String template) {
+        jdbc.sql("update sequence_attempt set template = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ?")
+                .params(template, leadId, leadId, step).update();
+    }
+
     private static SequenceAttempt attempt(ResultSet rs, int row) throws SQLException {
         return new SequenceAttempt(rs.getInt("step"), Channel.valueOf(rs.getString("channel")),
                 rs.getTimestamp("planned_at").toInstant(), rs.getTimestamp("due").toInstant(),

@@ -94,7 +94,7 @@ public class SequencePauses {
             pauses.pause(leadId, round.number(), new Pause(until, firstPlannedAt, now, null));
             Map<String, Object> details = details(round, moved, by);
             details.put("until", until.toString());
-            timeline.record(leadId, "SEQUENCE_PAUSED", details);
+            timeline.record(leadId, Timeline.Type.SEQUENCE_PAUSED, details);
             return new Schedule(until, moved);
         });
         rescheduled(leadId);
@@ -120,7 +120,7 @@ public class SequencePauses {
             List<PlannedAttempt> moved = move(lead, round, calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()),
                     holding.get().firstPlannedAt(), now);
             pauses.resume(leadId, round.number(), now);
-            timeline.record(leadId, "SEQUENCE_RESUMED", details(round, moved, by));
+            timeline.record(leadId, Timeline.Type.SEQUENCE_RESUMED, details(round, moved, by));
             return new Schedule(null, moved);
         });
         rescheduled(leadId);

@@ -1,5 +1,6 @@
 package io.leadflow.sequence.internal;
 
+import io.leadflow.platform.ConflictException;
 import io.leadflow.sequence.SequenceExits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,7 +48,11 @@ class UnsubscribeController {
         if (!links.isValid(leadId, token)) {
             return page(HttpStatus.NOT_FOUND, "This unsubscribe link is not valid.");
         }
-        exits.exit(leadId, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "one-click link"));
+        try {
+            exits.exit(leadId, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "one-click link"));
+        } catch (ConflictException noAddress) {
+            return page(HttpStatus.CONFLICT, "There is no email address to unsubscribe.");
+        }
         return page(HttpStatus.OK, "You are unsubscribed. You will not receive these emails again.");
     }
 

@@ -1,6 +1,8 @@
 package io.leadflow.sequence.internal;
 
 import io.leadflow.platform.PlatformProperties;
+import io.leadflow.platform.GeneratedSecrets;
+import io.leadflow.platform.Secrets.Secret;
 import io.leadflow.sequence.SequenceProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +18,16 @@ import java.util.UUID;
 @Component
 public class UnsubscribeLinks {
 
+    static final Secret SECRET = new Secret("leadflow.sequence.unsubscribe-secret", "LEADFLOW_UNSUBSCRIBE_SECRET",
+            "dev-unsubscribe-secret");
+
     private final String baseUrl;
     private final SecretKeySpec key;
 
-    UnsubscribeLinks(PlatformProperties platform, SequenceProperties settings) {
+    UnsubscribeLinks(PlatformProperties platform, SequenceProperties settings, GeneratedSecrets secrets) {
         this.baseUrl = platform.baseUrl();
-        this.key = new SecretKeySpec(settings.unsubscribeSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        String secret = secrets.require(SECRET, settings.unsubscribeSecret());
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String linkFor(UUID leadId) {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +59,18 @@ public class RepTaskRepository {
         return jdbc.sql("select * from rep_task where engine_id = ? and job_key = ?").params(engine.id(), jobKey).query(this::map).optional();
     }
 
-    public List<RepTask> openFor(String assignee) {
-        return jdbc.sql("select * from rep_task where assignee = ? and status = 'OPEN' order by due nulls last, created_at")
-                .param(assignee).query(this::map).list();
+    /** A page of these assignees' open tasks, soonest due first, those without a due last (index rep_task_open_due). */
+    public List<RepTask> openFor(Collection<String> assignees, int limit, long offset) {
+        return jdbc.sql("""
+                        select * from rep_task where assignee in (:assignees) and status = 'OPEN'
+                        order by due nulls last, created_at, job_key limit :limit offset :offset
+                        """)
+                .param("assignees", assignees).param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
-    /** Every open task, for a manager's view of the team. */
-    public List<RepTask> openAll() {
-        return jdbc.sql("select * from rep_task where status = 'OPEN' order by due nulls last, created_at")
-                .query(this::map).list();
+    public long countOpenFor(Collection<String> assignees) {
+        return jdbc.sql("select count(*) from rep_task where assignee in (:assignees) and status = 'OPEN'")
+                .param("assignees", assignees).query(Long.class).single();
     }
 
     public List<RepTask> openOfLead(UUID leadId) {

@@ -38,7 +38,7 @@ class StaleTaskCleanup {
     @Transactional
     public void closeTasksOfAnotherEngine() {
         List<RepTask> closed = tasks.cancelOpenOfOtherEngines(clock.instant());
-        closed.forEach(task -> timeline.record(task.leadId(), "TASK_CANCELLED",
+        closed.forEach(task -> timeline.record(task.leadId(), Timeline.Type.TASK_CANCELLED,
                 Map.of("task", task.name(), "reason", "the process engine's state this task belonged to is gone")));
         if (!closed.isEmpty()) {
             log.warn("Closed {} open tasks handed out by another engine (its state is gone)", closed.size());

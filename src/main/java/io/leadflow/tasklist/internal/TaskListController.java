@@ -5,7 +5,12 @@ import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
+import io.leadflow.platform.PageController;
+import io.leadflow.platform.PageModel;
+import io.leadflow.platform.PlatformProperties;
+import io.leadflow.process.SequenceProcess;
 import io.leadflow.security.Roles;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
@@ -15,13 +20,10 @@ import io.leadflow.tasklist.TaskNotYoursException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,7 +57,7 @@ import java.util.stream.Collectors;
  * sees their open tasks, opens one with the lead's context and completes it with the task's form. A
  * manager sees everyone's. Errors are shown as pages here, not as the API's problem documents.
  */
-@Controller
+@PageController
 @RequestMapping("/tasks")
 public class TaskListController {
 
@@ -69,19 +71,22 @@ public class TaskListController {
     public record TaskRow(String jobKey, String name, String leadName, String company, String assignee, Due due) {
     }
 
-    /** A due date in the lead's time zone. */
-    public record Due(String text, String offset, String zone, String iso, boolean overdue) {
+    /** A due date in the lead's time zone; place names the zone as people do (Bogota), zone is its id. */
+    public record Due(String text, String place, String offset, String zone, String iso, boolean overdue) {
     }
 
     /**
      * inSequence: the task is an attempt of the lead's connect sequence, which the rep may stop or pause from here;
-     * firstPauseEnd is the earliest day a pause may last until (tomorrow in the lead's zone).
+     * firstPauseEnd is the earliest day a pause may last until (tomorrow in the lead's zone); call: the task is a call
+     * to the lead, which shows its phone number first.
      */
     public record TaskView(String jobKey, String name, String assignee, Due due, boolean open, String status,
-                           boolean hasForm, String leadId, boolean inSequence, String firstPauseEnd) {
+                           boolean hasForm, String leadId, boolean inSequence, String firstPauseEnd, boolean call) {
     }
 
-    public record LeadContext(String name, String jobTitle, String company, String email, String country,
+    /** phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. */
+    public record LeadContext(String name, String jobTitle, String company, String email, String phone, String phoneHref,
+                              String country,
                               String timeZone, String stage, String fitScore, List<String> fitReasons,
                               List<Fact> highlights, List<Event> timeline) {
     }
@@ -90,7 +95,8 @@ public class TaskListController {
     public record Fact(String label, String value, String href) {
     }
 
-    public record Event(String type, String at, String details) {
+    /** A timeline entry as a sentence in the rep's words, at a time in the lead's zone. */
+    public record Event(String text, String at) {
     }
 
     private final RepDirectory reps;
@@ -112,32 +118,22 @@ public class TaskListController {
         this.clock = clock;
     }
 
-    /** The (masked) CSRF token for the forms and the sign-out button; read now, while the response is open. */
-    @ModelAttribute("_csrf")
-    CsrfToken csrf(HttpServletRequest request) {
-        return csrfOf(request);
-    }
-
-    @ModelAttribute("user")
-    String user(Authentication auth) {
-        return auth == null ? null : auth.getName();
+    /** A page of the list: its rows, soonest due first, and where the pages around it are. */
+    public record TaskPage(List<TaskRow> rows, int number, long total, boolean hasPrevious, boolean hasNext) {
     }
 
     /**
-     * A rep's open tasks; a manager's own (SLA breaches to decide) and then the open tasks of the reps in the teams
-     * they manage. Soonest due first, overdue ones marked.
+     * A rep's open tasks; a manager's own (SLA breaches to decide, their first page) and then the open tasks of the
+     * reps in the teams they manage. Soonest due first, overdue ones marked, a page at a time.
      */
     @GetMapping
-    String list(Authentication auth, Model model) {
+    String list(@RequestParam(defaultValue = "1") int page, Authentication auth, Model model) {
         boolean manager = Roles.isManager(auth);
-        Map<UUID, Optional<Lead>> leadsById = new LinkedHashMap<>();
         Instant now = clock.instant();
-        List<TaskRow> mine = rows(tasks.openTasksOf(auth.getName()), leadsById, now);
+        TaskPage mine = page(tasks.openTasksOf(Set.of(auth.getName()), manager ? 1 : page), now);
         if (manager) {
-            Set<String> team = reps.repsManagedBy(auth.getName());
             model.addAttribute("decisions", mine);
-            model.addAttribute("tasks", rows(tasks.allOpenTasks().stream()
-                    .filter(task -> task.assignee() != null && team.contains(task.assignee())).toList(), leadsById, now));
+            model.addAttribute("tasks", page(tasks.openTasksOf(reps.repsManagedBy(auth.getName()), page), now));
         } else {
             model.addAttribute("tasks", mine);
         }
@@ -145,18 +141,34 @@ public class TaskListController {
         return "tasks/list";
     }
 
-    private List<TaskRow> rows(List<RepTask> open, Map<UUID, Optional<Lead>> leadsById, Instant now) {
-        return open.stream()
-                .sorted(Comparator.comparing(RepTask::due, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                        .thenComparing(RepTask::createdAt))
+    private TaskPage page(RepTaskService.OpenTasks open, Instant now) {
+        Map<UUID, Lead> leadsById = leads.findAll(open.tasks().stream().map(RepTask::leadId).collect(Collectors.toSet()));
+        List<TaskRow> rows = open.tasks().stream()
                 .map(task -> {
-                    Optional<Lead> lead = leadsById.computeIfAbsent(task.leadId(), leads::find);
+                    Optional<Lead> lead = Optional.ofNullable(leadsById.get(task.leadId()));
                     return new TaskRow(Long.toString(task.jobKey()), task.name(),
                             lead.map(Lead::fullName).orElse(""), lead.map(l -> l.facts().company()).orElse(""),
                             task.assignee() == null ? task.candidateGroups() : task.assignee(),
                             due(task.due(), lead.map(Lead::zone).orElse(ZoneOffset.UTC), now));
                 })
                 .toList();
+        return new TaskPage(rows, open.number(), open.total(), open.hasPrevious(), open.hasNext());
+    }
+
+    /**
+     * The page internal mails link to ({@link PlatformProperties#leadTaskUrl}): the reader's open task of the lead, the
+     * soonest due; a manager without one of their own gets the lead's first open task. None yet (the mail left before
+     * the engine handed the task out) or none any more says so.
+     */
+    @GetMapping("/lead/{leadId}")
+    ModelAndView taskOfLead(@PathVariable UUID leadId, Authentication auth, HttpServletRequest request) {
+        List<RepTask> open = tasks.openTasksOfLead(leadId);
+        Comparator<RepTask> soonest = Comparator.comparing(RepTask::due, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+        return open.stream().filter(task -> auth.getName().equals(task.assignee())).min(soonest)
+                .or(() -> open.stream().filter(task -> Roles.isManager(auth) || task.assignee() == null).min(soonest))
+                .map(task -> new ModelAndView("redirect:/tasks/" + task.jobKey()))
+                .orElseGet(() -> message(request, auth, HttpStatus.NOT_FOUND, "No open task",
+                        "This lead has no open task for you: it may be handed out in a moment, or it is done already."));
     }
 
     @GetMapping("/{jobKey}")
@@ -209,15 +221,10 @@ public class TaskListController {
 
     private ModelAndView message(HttpServletRequest request, Authentication auth, HttpStatus status, String title,
                                  String text) {
-        ModelAndView page = new ModelAndView("tasks/message");
+        ModelAndView page = PageModel.of("tasks/message", request, auth);
         page.setStatus(status);
         page.addObject("title", title);
         page.addObject("message", text);
-        page.addObject("user", user(auth));
-        CsrfToken csrf = csrfOf(request);
-        if (csrf != null) {
-            page.addObject("_csrf", csrf);
-        }
         return page;
     }
 
@@ -228,7 +235,8 @@ public class TaskListController {
                 task.assignee() == null ? task.candidateGroups() : task.assignee(),
                 due(task.due(), lead.zone(), clock.instant()), open, task.status().name().toLowerCase(Locale.ROOT),
                 task.formId() != null, task.leadId().toString(), task.attemptStep() != null,
-                LocalDate.now(clock.withZone(lead.zone())).plusDays(1).toString()));
+                LocalDate.now(clock.withZone(lead.zone())).plusDays(1).toString(),
+                SequenceProcess.CALL_FORM.equals(task.formId())));
         model.addAttribute("lead", context(lead));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
@@ -258,18 +266,16 @@ public class TaskListController {
                 highlights.add(new Fact(label(key), value, web ? value : null));
             }
         }
+        String phone = lead.facts().phone();
         List<Timeline.Entry> entries = timeline.of(lead.id());
         List<Event> events = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0 && events.size() < TIMELINE_ENTRIES; i--) {
             Timeline.Entry entry = entries.get(i);
-            ZonedDateTime at = entry.at().atZone(zone);
-            events.add(new Event(entry.type(), DUE.format(at) + " UTC" + OFFSET.format(at),
-                    entry.details() == null ? "" : entry.details().entrySet().stream()
-                            .map(e -> e.getKey() + ": " + text(e.getValue()))
-                            .collect(Collectors.joining(" · "))));
+            events.add(new Event(TimelineSentences.of(entry, zone), DUE.format(entry.at().atZone(zone))));
         }
         return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
-                nullToEmpty(lead.facts().email()), nullToEmpty(lead.facts().country()), zone.getId(),
+                nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
+                phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
                 lead.stage() == null ? "" : lead.stage().name(),
                 lead.fitScore() == null ? "" : lead.fitScore().toString(),
                 lead.fitReasons() == null ? List.of() : lead.fitReasons(), highlights, events);
@@ -280,22 +286,20 @@ public class TaskListController {
             return null;
         }
         ZonedDateTime local = due.atZone(zone);
-        return new Due(DUE.format(local), "UTC" + OFFSET.format(local), zone.getId(), local.toOffsetDateTime().toString(),
-                due.isBefore(now));
+        return new Due(DUE.format(local), place(zone), "UTC" + OFFSET.format(local), zone.getId(),
+                local.toOffsetDateTime().toString(), due.isBefore(now));
+    }
+
+    /** America/Argentina/Buenos_Aires → Buenos Aires: the city a zone is named after, else its id (UTC). */
+    private static String place(ZoneId zone) {
+        String id = zone.getId();
+        return id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
     }
 
     private void mayWorkOn(RepTask task, Authentication auth) {
         if (!Roles.isManager(auth) && task.assignee() != null && !task.assignee().equals(auth.getName())) {
             throw new TaskNotYoursException(task.jobKey());
         }
-    }
-
-    private static CsrfToken csrfOf(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        if (token != null) {
-            token.getToken();
-        }
-        return token;
     }
 
     private static String label(String key) {

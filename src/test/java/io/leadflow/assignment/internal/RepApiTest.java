@@ -108,6 +108,16 @@ class RepApiTest {
     }
 
     @Test
+    void aManagerSetsARepsPasswordWhichNoAnswerShows() {
+        String withPassword = ANA_JSON.replace("}", ",\"password\":\"new-secret-9\"}");
+        assertThat(mvc.put().uri("/api/reps/ana").with(MANAGER).with(csrf()).contentType(APPLICATION_JSON).content(withPassword))
+                .hasStatusOk().bodyText().doesNotContain("password", "new-secret-9");
+        verify(directory).save(ANA);
+        verify(directory).setPassword("ana", "new-secret-9");
+        assertThat(mvc.get().uri("/api/reps/ana").with(MANAGER)).hasStatusOk().bodyText().doesNotContain("password");
+    }
+
+    @Test
     void aManagersSessionChangesARepWithItsCsrfTokenOnly() {
         assertThat(mvc.put().uri("/api/reps/ana").with(MANAGER).contentType(APPLICATION_JSON).content(ANA_JSON))
                 .hasStatus(HttpStatus.FORBIDDEN).bodyJson().extractingPath("$.detail").isEqualTo("Missing or wrong CSRF token");
@@ -127,6 +137,7 @@ class RepApiTest {
             back on a bad date      | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"away":true,"awayUntil":"next week","monthlyCapacity":100} | awayUntil
             back on, but not away   | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"awayUntil":"2026-03-20","monthlyCapacity":100}  | awayUntil
             username with a bang    | ana!     | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":100}                            | username
+            password too short      | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":100,"password":"short"}         | password
             """)
     void aBadRepIsA400NamingTheFieldsAtFault(String why, String username, String body, String fieldsAtFault) {
         assertThat(mvc.put().uri("/api/reps/" + username).header(AUTHORIZATION, WithApiKeySecurity.BEARER)

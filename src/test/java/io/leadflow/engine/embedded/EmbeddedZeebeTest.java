@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.leadflow.platform.PortTakenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +85,9 @@ class EmbeddedZeebeTest {
         long engineThreadsBefore = engineThreads();
         try (ServerSocket taken = new ServerSocket(PORT, 50, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(this::start)
-                    .isInstanceOf(EngineStartException.class)
-                    .hasMessageContaining("port is taken");
+                    .hasMessageContaining("Port " + PORT + " is taken")
+                    .isInstanceOfSatisfying(PortTakenException.class,
+                            portTaken -> assertThat(portTaken.action()).contains("leadflow.engine.embedded.port"));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> engineThreads() == engineThreadsBefore);
         try (EmbeddedZeebe engine = start()) {

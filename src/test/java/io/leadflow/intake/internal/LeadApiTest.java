@@ -108,7 +108,8 @@ class LeadApiTest {
         assertThat(submit("{\"type\":\"FORM_FILL\",\"source\":\"" + "x".repeat(70_000) + "\"}"))
                 .hasStatus(HttpStatus.PAYLOAD_TOO_LARGE).hasContentType(APPLICATION_PROBLEM_JSON);
         assertThat(post("/api/leads", MediaType.TEXT_PLAIN, "hello"))
-                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentType(APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.detail").asString().contains("application/json");
         verifyNoInteractions(service);
     }
 
@@ -152,6 +153,37 @@ class LeadApiTest {
     }
 
     @Test
+    void aPhoneIsStoredInE164ANationalOneReadInTheLeadsCountry() {
+        when(service.submit(any())).thenReturn(new Leads.Received(UUID.randomUUID(), true, LeadStage.LEAD, Map.of()));
+
+        assertThat(submit("{\"type\":\"FORM_FILL\",\"email\":\"ana@andesnet.co\",\"country\":\"CO\",\"phone\":\"300 123 4567\"}"))
+                .hasStatus(HttpStatus.CREATED);
+
+        var submission = ArgumentCaptor.forClass(LeadSubmission.class);
+        verify(service).submit(submission.capture());
+        assertThat(submission.getValue().facts().phone()).isEqualTo("+573001234567");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            too short                | {"type":"FORM_FILL","email":"a@b.co","country":"CO","phone":"+57 300"}
+            national, no country     | {"type":"FORM_FILL","email":"a@b.co","timeZone":"America/Bogota","phone":"3001234567"}
+            words                    | {"type":"FORM_FILL","email":"a@b.co","country":"CO","phone":"call me"}
+            not a string             | {"type":"FORM_FILL","email":"a@b.co","country":"CO","phone":573001234567}
+            """)
+    void aBadPhoneIsA400NamingPhone(String why, String lead) {
+        assertRejected(lead, "phone");
+    }
+
+    @Test
+    void aCsvRowWithABadPhoneNamesTheColumn() {
+        when(service.submitAll(anyList())).thenReturn(List.of());
+        assertThat(post("/api/leads/import", MediaType.parseMediaType("text/csv"),
+                "type,email,country,phone\nFORM_FILL,ana@andesnet.co,CO,12345\n"))
+                .hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.rows[0].errors[*].field").asArray().containsExactly("phone");
+    }
+
+    @Test
     void anUnknownLeadIs404AndAMalformedIdIs400() {
         UUID id = UUID.randomUUID();
         when(leads.get(id)).thenThrow(new LeadNotFoundException(id));
@@ -159,9 +191,9 @@ class LeadApiTest {
         assertThat(mvc.get().uri("/api/leads/{id}", id).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatus(HttpStatus.NOT_FOUND).hasContentType(APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").isEqualTo("No lead with id " + id);
-        // No errors[] asserted: Spring Boot's ProblemDetailsExceptionHandler (order 0) answers before ProblemHandler's "id".
         assertThat(mvc.get().uri("/api/leads/not-a-uuid").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
-                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON);
+                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo("id");
     }
 
     @Test
@@ -196,6 +228,43 @@ class LeadApiTest {
     @Test
     void aCsvHeaderWithAnEmptyOrRepeatedColumnNameIsA400() {
         for (String header : List.of("type,,email", "type,email,email")) {
+            assertThat(post("/api/leads/import", MediaType.parseMediaType("text/csv"), header + "\nFORM_FILL,x@y.co,\n"))
+                    .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.errors[0].field").isEqualTo("header");
+        }
+        verifyNoInteractions(service);
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"0085", "2028", "2029", "202A", "202E", "2066", "2069", "0007", "009B", "D800", "DFFF"})
+    void controlLineBreakBidiAndLoneSurrogateCharactersAreRefusedNamingTheField(String codePoint) {
+        assertRejected("{\"type\":\"FORM_FILL\",\"email\":\"a@b.co\",\"country\":\"CO\",\"company\":\"Acme\\u" + codePoint + "\"}",
+                "company");
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void aRepeatedKeyANumberAsTextAndATypeAsNumberAreNamed() {
+        assertRejected("{\"type\":\"FORM_FILL\",\"email\":\"a@b.co\",\"email\":\"b@b.co\",\"country\":\"CO\"}", "email");
+        assertRejected("{\"type\":\"FORM_FILL\",\"email\":\"a@b.co\",\"country\":\"CO\",\"employees\":\"12\"}", "employees");
+        assertRejected("{\"type\":1,\"email\":\"a@b.co\",\"country\":\"CO\"}", "type");
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void aControlCharacterAtTheEndOfACsvCellIsRefusedWithItsLineAndColumn() {
+        when(service.submitAll(anyList())).thenReturn(List.of());
+        assertThat(post("/api/leads/import", MediaType.parseMediaType("text/csv"),
+                "type,email,country,timeZone,employees\nFORM_FILL,bel@telcomex.mx,MX\u0007,America/Mexico_City,12\n"))
+                .hasStatus(HttpStatus.OK).bodyJson().isEqualTo("""
+                        {"rows":[{"line":2,"status":"rejected","id":null,"errors":[{"field":"country"}]}],
+                         "accepted":0,"merged":0,"rejected":1}
+                        """, JsonAssert.comparator(JSONCompareMode.LENIENT));
+    }
+
+    @Test
+    void aCsvHeaderWithAnUnclosedQuoteOrAColumnRepeatedWithSpacesIsA400() {
+        for (String header : List.of("type,\"email", "type, email ,email")) {
             assertThat(post("/api/leads/import", MediaType.parseMediaType("text/csv"), header + "\nFORM_FILL,x@y.co,\n"))
                     .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
                     .bodyJson().extractingPath("$.errors[0].field").isEqualTo("header");

@@ -53,7 +53,7 @@ class LeadRepositoryChangesTest {
     }
 
     private static LeadFacts facts(String email, String jobTitle, String timeZone, String source, LeadDetails details) {
-        return new LeadFacts(email, "Ana", null, jobTitle, "AndesNet", null, null, null, "CO", timeZone, "es", source,
+        return new LeadFacts(email, null, "Ana", null, jobTitle, "AndesNet", null, null, null, "CO", timeZone, "es", source,
                 details == null ? new LeadDetails(null, null, null, null, null) : details);
     }
 }

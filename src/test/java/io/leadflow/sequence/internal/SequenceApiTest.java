@@ -83,7 +83,7 @@ class SequenceApiTest {
 
     @BeforeEach
     void theLeadIsAnasInBogota() {
-        LeadFacts facts = new LeadFacts("carlos@andesnet.co", "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
+        LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
                 "CO", BOGOTA.getId(), "es", "ebook", null);
         when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
                 "ana", null, null));

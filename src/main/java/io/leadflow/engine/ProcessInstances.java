@@ -1,0 +1,52 @@
+package io.leadflow.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where process instances are waiting now and which incidents are open: the embedded engine's answer to
+ * Operate, projected from its own log. Against a Camunda 8 cluster Operate does this job and
+ * {@link #available()} is false.
+ */
+public interface ProcessInstances {
+
+    /** An element with instances waiting at it, named as in the deployed BPMN. */
+    record ElementWaiting(String elementId, String elementName, String elementType, long waiting, Instant oldestWaitingSince) {
+    }
+
+    /** A deployed process: its live instances, open incidents and the elements its instances wait at. */
+    record ProcessWaiting(String bpmnProcessId, String name, long waiting, long incidents, List<ElementWaiting> elements) {
+    }
+
+    /** An incident not resolved yet; {@code leadId} is null when the instance has no leadId variable. */
+    record OpenIncident(String bpmnProcessId, String elementId, long processInstanceKey, String leadId,
+                        String errorType, String errorMessage, Instant since) {
+    }
+
+    /** Whether leadflow sees its process instances (embedded engine); false against a cluster. */
+    boolean available();
+
+    /** Every deployed process, with no instances waiting too; empty when not {@link #available()}. */
+    List<ProcessWaiting> processes();
+
+    /** Oldest first; empty when not {@link #available()}. */
+    List<OpenIncident> incidents();
+
+    /** Against a cluster: Operate shows the instances. */
+    ProcessInstances IN_OPERATE = new ProcessInstances() {
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public List<ProcessWaiting> processes() {
+            return List.of();
+        }
+
+        @Override
+        public List<OpenIncident> incidents() {
+            return List.of();
+        }
+    };
+}

@@ -1,0 +1,131 @@
+package io.leadflow.engine.internal;
+
+import io.leadflow.engine.ProcessInstances;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The process view's tables: element instances waiting, open incidents, the lead of each live instance,
+ * and how far the projection has read which engine's log. Every write is keyed by an engine key, so a
+ * batch applied twice (a crash between reading and committing) changes nothing the second time.
+ */
+@Repository
+public class ProcessProjectionRepository {
+
+    /** Instances of a process waiting at one of its elements. */
+    public record WaitingAt(String bpmnProcessId, String elementId, String elementType, long waiting, Instant oldestSince) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public ProcessProjectionRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * The log position the projection of this engine has read up to, -1 for none. Another engine (a new
+     * data directory) starts the projection afresh: its keys and positions mean nothing for this one.
+     */
+    public long positionFor(String engineId) {
+        return transactions.execute(status -> {
+            List<Long> position = jdbc.queryForList(
+                    "select position from process_projection where id = 1 and engine_id = ? for update", Long.class, engineId);
+            if (!position.isEmpty()) {
+                return position.getFirst();
+            }
+            jdbc.update("delete from process_element_instance");
+            jdbc.update("delete from process_incident");
+            jdbc.update("delete from process_instance_lead");
+            jdbc.update("""
+                    insert into process_projection (id, engine_id, position) values (1, ?, -1)
+                    on conflict (id) do update set engine_id = excluded.engine_id, position = -1""", engineId);
+            return -1L;
+        });
+    }
+
+    /** Applies the batch and moves the position past it, in one transaction. */
+    public void apply(ProjectionBatch batch) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("delete from process_element_instance where element_instance_key = ?", keys(batch.endedElements));
+            jdbc.batchUpdate("""
+                            insert into process_element_instance (element_instance_key, process_instance_key, bpmn_process_id,
+                                element_id, element_type, since) values (?, ?, ?, ?, ?, ?)
+                            on conflict do nothing""",
+                    batch.activated.values().stream().map(e -> new Object[] {e.elementInstanceKey(), e.processInstanceKey(),
+                            e.bpmnProcessId(), e.elementId(), e.elementType(), Timestamp.from(e.since())}).toList());
+            jdbc.batchUpdate("delete from process_incident where incident_key = ?", keys(batch.resolved));
+            jdbc.batchUpdate("""
+                            insert into process_incident (incident_key, process_instance_key, element_instance_key, bpmn_process_id,
+                                element_id, error_type, error_message, since) values (?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing""",
+                    batch.created.values().stream().map(i -> new Object[] {i.incidentKey(), i.processInstanceKey(),
+                            i.elementInstanceKey(), i.bpmnProcessId(), i.elementId(), i.errorType(), i.errorMessage(),
+                            Timestamp.from(i.since())}).toList());
+            jdbc.batchUpdate("delete from process_instance_lead where process_instance_key = ?", keys(batch.endedInstances));
+            jdbc.batchUpdate("""
+                            insert into process_instance_lead (process_instance_key, lead_id) values (?, ?)
+                            on conflict (process_instance_key) do update set lead_id = excluded.lead_id""",
+                    batch.leads.entrySet().stream().map(lead -> new Object[] {lead.getKey(), lead.getValue()}).toList());
+            jdbc.update("update process_projection set position = ? where id = 1", batch.position());
+        });
+    }
+
+    private static List<Object[]> keys(Iterable<Long> keys) {
+        List<Object[]> rows = new ArrayList<>();
+        keys.forEach(key -> rows.add(new Object[] {key}));
+        return rows;
+    }
+
+    /** Per process and element (process instances themselves not counted): how many wait there and since when. */
+    public List<WaitingAt> waiting() {
+        return jdbc.query("""
+                        select bpmn_process_id, element_id, element_type, count(*) as waiting, min(since) as oldest
+                          from process_element_instance where element_type <> 'PROCESS'
+                         group by bpmn_process_id, element_id, element_type
+                         order by bpmn_process_id, oldest""",
+                (rs, row) -> new WaitingAt(rs.getString("bpmn_process_id"), rs.getString("element_id"),
+                        rs.getString("element_type"), rs.getLong("waiting"), instant(rs, "oldest")));
+    }
+
+    /** Live process instances per process id. */
+    public Map<String, Long> liveInstances() {
+        return countsPerProcess("select bpmn_process_id, count(*) from process_element_instance where element_type = 'PROCESS' group by 1");
+    }
+
+    /** Open incidents per process id. */
+    public Map<String, Long> openIncidents() {
+        return countsPerProcess("select bpmn_process_id, count(*) from process_incident group by 1");
+    }
+
+    private Map<String, Long> countsPerProcess(String sql) {
+        return jdbc.query(sql, (rs, row) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Open incidents, oldest first, with the instance's lead where it has one. */
+    public List<ProcessInstances.OpenIncident> incidents() {
+        return jdbc.query("""
+                        select i.*, l.lead_id from process_incident i
+                          left join process_instance_lead l on l.process_instance_key = i.process_instance_key
+                         order by i.since, i.incident_key""",
+                (rs, row) -> new ProcessInstances.OpenIncident(rs.getString("bpmn_process_id"), rs.getString("element_id"),
+                        rs.getLong("process_instance_key"), rs.getString("lead_id"), rs.getString("error_type"),
+                        rs.getString("error_message"), instant(rs, "since")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+}

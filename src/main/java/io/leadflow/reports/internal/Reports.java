@@ -1,0 +1,96 @@
+package io.leadflow.reports.internal;
+
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.RepWorkload;
+import io.leadflow.assignment.SlaQuery;
+import io.leadflow.lead.FunnelQuery;
+import io.leadflow.sequence.SequenceStats;
+import io.leadflow.tasklist.TaskLoad;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The managers' reports, composed from the owning modules' queries. Periods are whole days in UTC, [from, to). */
+@Service
+class Reports {
+
+    /** How the funnel groups leads, as the API names it. */
+    enum GroupBy { REP, TEAM, SOURCE, TYPE }
+
+    /** A group for leads without an owner or a source. */
+    static final String NONE = "(none)";
+
+    private final FunnelQuery funnel;
+    private final SlaQuery sla;
+    private final SequenceStats sequences;
+    private final RepDirectory reps;
+    private final TaskLoad tasks;
+
+    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks) {
+        this.funnel = funnel;
+        this.sla = sla;
+        this.sequences = sequences;
+        this.reps = reps;
+        this.tasks = tasks;
+    }
+
+    FunnelReport funnel(LocalDate from, LocalDate to, GroupBy groupBy) {
+        FunnelQuery.Grouping grouping = groupBy == null ? FunnelQuery.Grouping.ALL : switch (groupBy) {
+            case REP, TEAM -> FunnelQuery.Grouping.OWNER;
+            case SOURCE -> FunnelQuery.Grouping.SOURCE;
+            case TYPE -> FunnelQuery.Grouping.TYPE;
+        };
+        List<FunnelQuery.Counts> counts = funnel.counts(start(from), start(to), grouping).stream()
+                .map(group -> named(group, Objects.requireNonNullElse(group.group(), NONE))).toList();
+        return new FunnelReport(from, to, groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT),
+                (groupBy == GroupBy.TEAM ? byTeam(counts) : counts).stream().map(FunnelReport.Group::of).toList());
+    }
+
+    /** The owners' counts summed per team, in team order (each lead has one owner, so no lead counts twice). */
+    private List<FunnelQuery.Counts> byTeam(List<FunnelQuery.Counts> byOwner) {
+        Map<String, String> teamOf = reps.workloads().stream().map(RepWorkload::rep)
+                .collect(Collectors.toMap(rep -> rep.username(), rep -> rep.team()));
+        Map<String, FunnelQuery.Counts> byTeam = new TreeMap<>();
+        for (FunnelQuery.Counts owner : byOwner) {
+            String team = teamOf.getOrDefault(owner.group(), NONE);
+            byTeam.merge(team, named(owner, team), (a, b) -> a.plus(b, team));
+        }
+        return List.copyOf(byTeam.values());
+    }
+
+    private static FunnelQuery.Counts named(FunnelQuery.Counts counts, String group) {
+        return new FunnelQuery.Counts(group, counts.reached(), counts.lost(), counts.disqualified(), counts.nurture());
+    }
+
+    SlaReport sla(LocalDate from, LocalDate to) {
+        return SlaReport.of(from, to, sequences.firstAttempts(start(from), start(to)), sla.breaches(start(from), start(to)));
+    }
+
+    SequencesReport sequences(LocalDate from, LocalDate to) {
+        return SequencesReport.of(from, to, sequences.steps(start(from), start(to)), sequences.templates(start(from), start(to)));
+    }
+
+    RepsReport reps() {
+        Map<String, TaskLoad.Load> load = tasks.byAssignee();
+        return new RepsReport(reps.workloads().stream().map(workload -> rep(workload, load.getOrDefault(workload.rep().username(),
+                new TaskLoad.Load(0, 0)))).toList());
+    }
+
+    private static RepsReport.Rep rep(RepWorkload workload, TaskLoad.Load load) {
+        var rep = workload.rep();
+        return new RepsReport.Rep(rep.username(), rep.name(), rep.team(), load.open(), load.overdue(), workload.assignedThisMonth(),
+                rep.monthlyCapacity(), Rates.rate(workload.assignedThisMonth(), rep.monthlyCapacity()));
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

@@ -1,0 +1,87 @@
+package io.leadflow.reports.internal;
+
+import io.leadflow.platform.FieldError;
+import io.leadflow.platform.InvalidRequestException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The managers' reports (managers only, see SecurityConfiguration): JSON, or CSV with {@code Accept: text/csv}. A period
+ * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date.
+ */
+@RestController
+@RequestMapping(value = "/api/reports", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
+class ReportsController {
+
+    private final Reports reports;
+    private final Clock clock;
+
+    ReportsController(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    /** The period asked for, the month to date (UTC) filling what is not given. */
+    private record Period(LocalDate from, LocalDate to) {
+    }
+
+    @GetMapping("/funnel")
+    FunnelReport funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(required = false) String groupBy) {
+        Period period = period(from, to);
+        return reports.funnel(period.from(), period.to(), groupBy(groupBy));
+    }
+
+    @GetMapping("/sla")
+    SlaReport sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Period period = period(from, to);
+        return reports.sla(period.from(), period.to());
+    }
+
+    @GetMapping("/sequences")
+    SequencesReport sequences(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Period period = period(from, to);
+        return reports.sequences(period.from(), period.to());
+    }
+
+    @GetMapping("/reps")
+    RepsReport reps() {
+        return reports.reps();
+    }
+
+    private Period period(LocalDate from, LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate start = from == null ? today.withDayOfMonth(1) : from;
+        LocalDate end = to == null ? today.plusDays(1) : to;
+        if (!end.isAfter(start)) {
+            throw new InvalidRequestException("The period is empty", List.of(to == null
+                    ? new FieldError("from", "must not be after today when to is not given")
+                    : new FieldError("to", "must be after from (to is exclusive)")));
+        }
+        return new Period(start, end);
+    }
+
+    private static Reports.GroupBy groupBy(String value) {
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(Reports.GroupBy.values()).filter(g -> g.name().equalsIgnoreCase(value.strip())).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("Unknown grouping", List.of(new FieldError("groupBy", "must be one of "
+                        + Arrays.stream(Reports.GroupBy.values()).map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))))));
+    }
+}

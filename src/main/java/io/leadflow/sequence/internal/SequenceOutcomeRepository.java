@@ -1,0 +1,39 @@
+package io.leadflow.sequence.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/** How each round of a lead's sequence ended, for the reports: the outcome and the step and template it answered. */
+@Repository
+public class SequenceOutcomeRepository {
+
+    private final JdbcClient jdbc;
+
+    SequenceOutcomeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Records the end of the lead's latest round once (a redelivered job records nothing more), credited to the last
+     * attempt made in it and the last template sent; nothing when the lead has no sequence. {@code lastTouchedStep} is
+     * the last step the model saw made (0: none): the call that ended the sequence may not be stored as made yet.
+     */
+    public void record(UUID leadId, String outcome, int lastTouchedStep, Instant at) {
+        jdbc.sql("""
+                        insert into sequence_outcome (lead_id, round, outcome, step, template, at)
+                        select r.lead_id, r.round, ?, greatest(made.step, nullif(?, 0)), sent.template, ?
+                          from (select lead_id, max(round) as round from sequence_attempt where lead_id = ? group by lead_id) r
+                          left join lateral (select step from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
+                                             and a.made_at is not null order by a.made_at desc, a.step desc limit 1) made on true
+                          left join lateral (select template from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
+                                             and a.template is not null order by a.step desc limit 1) sent on true
+                        on conflict (lead_id, round) do nothing
+                        """)
+                .params(outcome, lastTouchedStep, Timestamp.from(at), leadId)
+                .update();
+    }
+}

@@ -1,0 +1,270 @@
+// The managers' page: each section fetches its report with the manager's session and draws it; a section whose report
+// fails says "Not available" and the others go on. Lead data goes in as text, never as HTML.
+'use strict';
+
+(function () {
+  const count = new Intl.NumberFormat('en');
+  const percent = rate => (rate * 100).toFixed(1).replace(/\.0$/, '') + ' %';
+  const dateTime = iso => new Date(iso).toLocaleString('en', {dateStyle: 'medium', timeStyle: 'short'});
+  const STAGE_NAMES = {LEAD: 'Leads', MQL: 'MQLs', SQL: 'SQLs', OPPORTUNITY: 'Opportunities', CUSTOMER: 'Customers'};
+  const BREACH_KINDS = {FIRST_CONTACT: 'No first attempt in time', SEQUENCE_BEHIND: 'Sequence behind'};
+
+  async function fetchReport(url, accept = 'application/json') {
+    const response = await fetch(url, {headers: {Accept: accept}});
+    if (!response.ok) {
+      throw new Error('the server answered ' + response.status);
+    }
+    return accept === 'application/json' ? response.json() : response.text();
+  }
+
+  /** Fetches the section's report and draws it, or says the section is not available. */
+  async function section(id, url, draw) {
+    const element = document.getElementById(id);
+    const status = element.querySelector('.status');
+    try {
+      await draw(element, await fetchReport(url));
+      status.hidden = true;
+      element.dataset.state = 'ready';
+    } catch (error) {
+      status.hidden = false;
+      status.textContent = 'Not available: ' + error.message + '.';
+      element.dataset.state = 'unavailable';
+    }
+  }
+
+  function cell(row, content) {
+    const td = row.insertCell();
+    if (content instanceof Node) {
+      td.append(content);
+    } else {
+      td.textContent = content;
+    }
+    return td;
+  }
+
+  function link(href, text) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function chart(id, option) {
+    const instance = echarts.init(document.getElementById(id));
+    instance.setOption(Object.assign({animation: false, textStyle: {fontFamily: 'system-ui, sans-serif'}}, option));
+    window.addEventListener('resize', () => instance.resize());
+  }
+
+  function drawFunnel(element, report) {
+    const all = report.groups[0] || {stages: [], conversions: []};
+    chart('funnel-chart', {
+      tooltip: {trigger: 'item'},
+      series: [{type: 'funnel', sort: 'descending', minSize: '8%', gap: 2,
+        label: {formatter: item => item.name + ': ' + count.format(item.value)},
+        data: all.stages.map(stage => ({name: STAGE_NAMES[stage.stage] || stage.stage, value: stage.reached}))}]
+    });
+    element.querySelector('.conversions').textContent = all.conversions
+        .map(step => step.from + ' → ' + step.to + ' ' + percent(step.rate)).join(' · ');
+  }
+
+  function drawSla(element, report) {
+    const first = report.firstAttempt;
+    element.querySelector('.summary').textContent = count.format(first.met) + ' of ' + count.format(first.due)
+        + ' first attempts in time (' + percent(first.compliance) + '); median ' + first.medianWorkingHoursToFirstAttempt
+        + ' working hours to the first attempt.';
+    chart('sla-chart', {
+      grid: {left: 48, right: 16, top: 16, bottom: 32},
+      tooltip: {trigger: 'axis', valueFormatter: percent},
+      xAxis: {type: 'category', data: report.byWeek.map(week => week.week)},
+      yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: percent}},
+      series: [{type: 'line', name: 'Compliance', data: report.byWeek.map(week => week.compliance)}]
+    });
+    drawBreaches(report.breaches);
+  }
+
+  function drawBreaches(breaches) {
+    const element = document.getElementById('breaches');
+    const table = element.querySelector('table');
+    const status = element.querySelector('.status');
+    for (const breach of breaches) {
+      const row = table.tBodies[0].insertRow();
+      cell(row, link(breach.taskUrl, breach.leadName));
+      cell(row, breach.rep);
+      cell(row, BREACH_KINDS[breach.kind] || breach.kind);
+      cell(row, dateTime(breach.at));
+    }
+    table.hidden = breaches.length === 0;
+    status.hidden = breaches.length > 0;
+    status.textContent = 'No breaches. Nice work.';
+    element.dataset.state = 'ready';
+  }
+
+  function drawSequences(element, report) {
+    chart('reply-chart', {
+      grid: {left: 48, right: 16, top: 32, bottom: 32},
+      legend: {},
+      tooltip: {trigger: 'axis', valueFormatter: percent},
+      xAxis: {type: 'category', data: report.steps.map(step => 'Step ' + step.step + ' · ' + step.channel.toLowerCase())},
+      yAxis: {type: 'value', axisLabel: {formatter: percent}},
+      series: [
+        {type: 'bar', name: 'Replied', data: report.steps.map(step => step.replyRate)},
+        {type: 'bar', name: 'Meeting', data: report.steps.map(step => step.meetingRate)}]
+    });
+  }
+
+  function drawReps(element, report) {
+    const table = element.querySelector('table');
+    for (const rep of report.reps) {
+      const row = table.tBodies[0].insertRow();
+      row.dataset.rep = rep.username;
+      cell(row, rep.name + ' · ' + rep.team);
+      cell(row, count.format(rep.openTasks));
+      const overdue = cell(row, count.format(rep.overdueTasks));
+      overdue.classList.toggle('overdue', rep.overdueTasks > 0);
+      const use = cell(row, count.format(rep.assignedThisMonth) + ' of ' + count.format(rep.monthlyCapacity)
+          + ' (' + percent(rep.capacityUse) + ')');
+      use.classList.toggle('overdue', rep.capacityUse >= 1);
+    }
+    table.hidden = false;
+  }
+
+  /** Each process's diagram, with the number of leads waiting on each element drawn on it. */
+  async function drawProcesses(element, report) {
+    const diagrams = element.querySelector('.diagrams');
+    if (!report.available) {
+      const note = document.createElement('p');
+      note.textContent = 'The engine is a Camunda 8 cluster: Operate shows where leads wait.';
+      diagrams.append(note);
+      return;
+    }
+    for (const process of report.processes) {
+      const figure = document.createElement('figure');
+      figure.className = 'process';
+      figure.dataset.process = process.bpmnProcessId;
+      const caption = document.createElement('figcaption');
+      caption.textContent = process.name + ' · ' + count.format(process.waiting) + ' waiting'
+          + (process.incidents ? ' · ' + count.format(process.incidents) + ' incidents' : '');
+      const canvas = document.createElement('div');
+      canvas.className = 'diagram';
+      figure.append(caption, canvas);
+      diagrams.append(figure);
+      try {
+        await drawDiagram(canvas, process);
+      } catch (error) {
+        canvas.textContent = 'Diagram not available: ' + error.message + '.';
+      }
+    }
+  }
+
+  async function drawDiagram(canvas, process) {
+    const xml = await fetchReport('/api/reports/process/' + encodeURIComponent(process.bpmnProcessId) + '/diagram', 'application/xml');
+    const viewer = new BpmnJS({container: canvas});
+    await viewer.importXML(xml);
+    viewer.get('canvas').zoom('fit-viewport');
+    const overlays = viewer.get('overlays');
+    const registry = viewer.get('elementRegistry');
+    for (const waiting of process.elements.filter(e => e.waiting > 0 && registry.get(e.elementId))) {
+      const badge = document.createElement('span');
+      badge.className = 'waiting-count';
+      badge.textContent = count.format(waiting.waiting);
+      badge.title = count.format(waiting.waiting) + ' waiting at ' + (waiting.elementName || waiting.elementId)
+          + (waiting.oldestWaitingSince ? ', the oldest since ' + dateTime(waiting.oldestWaitingSince) : '');
+      overlays.add(waiting.elementId, 'waiting', {position: {top: -12, right: 12}, html: badge});
+    }
+  }
+
+  // The planner: the form's numbers as the API takes them (rates as fractions), the answer as a table.
+  const STEPS = [['customers', 'Customers'], ['opportunities', 'Opportunities'], ['sqls', 'SQLs'], ['mqls', 'MQLs'],
+    ['leads', 'Leads'], ['prospects', 'Prospects']];
+  const plannerForm = document.getElementById('planner-form');
+  const plannerSection = document.getElementById('planner');
+
+  function planRequest() {
+    const number = name => {
+      const value = plannerForm.elements[name].value.trim();
+      return value === '' ? undefined : Number(value);
+    };
+    const conversion = {};
+    for (const input of plannerForm.querySelectorAll('[data-rate]')) {
+      if (input.value.trim() !== '') {
+        conversion[input.name] = Number(input.value) / 100;
+      }
+    }
+    return {revenueGoal: number('revenueGoal'), averageDealSize: number('averageDealSize'), conversion,
+      measured: plannerForm.elements.measured.checked, months: number('months'), reps: number('reps'),
+      hoursPerRepPerMonth: number('hoursPerRepPerMonth'), minutesPerAttempt: number('minutesPerAttempt')};
+  }
+
+  function showErrors(problem) {
+    const errors = plannerSection.querySelector('.errors');
+    errors.replaceChildren();
+    const list = document.createElement('ul');
+    for (const error of problem.errors || [{field: 'plan', message: problem.detail || 'could not be made'}]) {
+      const item = document.createElement('li');
+      item.textContent = error.field + ' ' + error.message;
+      list.append(item);
+    }
+    errors.append(list);
+    errors.hidden = false;
+    plannerSection.querySelector('.plan-result').hidden = true;
+  }
+
+  function showPlan(plan) {
+    plannerSection.querySelector('.errors').hidden = true;
+    const result = plannerSection.querySelector('.plan-result');
+    const body = result.querySelector('tbody');
+    body.replaceChildren();
+    const known = value => value === null || value === undefined ? '—' : count.format(value);
+    for (const [step, name] of STEPS) {
+      const row = body.insertRow();
+      row.dataset.step = step;
+      cell(row, name);
+      cell(row, known(plan.perMonth[step])).className = 'per-month';
+      cell(row, known(plan.perRep[step])).className = 'per-rep';
+      cell(row, known(plan.actual.monthToDate[step])).className = 'month-to-date';
+      cell(row, known(plan.actual.gap[step])).className = 'gap';
+    }
+    const capacity = plan.capacity;
+    const repsNeeded = capacity.repsNeeded === null ? 'no rep has the hours for even one lead'
+        : count.format(capacity.repsNeeded) + ' reps are needed (' + count.format(capacity.mostLeadsPerRep) + ' leads each)';
+    result.querySelector('.capacity').textContent = 'With ' + count.format(capacity.leadsPerRep) + ' leads a rep ('
+        + count.format(plan.reps) + ' reps), a rep can make ' + count.format(capacity.attemptsPerLeadPossible)
+        + ' attempts per lead; the sequence plans ' + capacity.attemptsPerLeadPlanned + '. '
+        + (capacity.enough ? 'Enough.' : 'Not enough: ' + repsNeeded + '.');
+    result.querySelector('.capacity').classList.toggle('overdue', !capacity.enough);
+    const rates = plan.ratesUsed;
+    result.querySelector('.rates').textContent = 'Rates used: ' + Object.keys(rates).map(step => step + ' ' + percent(rates[step])).join(', ')
+        + (plan.measured ? ' (measured ' + plan.measured.from + ' to ' + plan.measured.to + ' over '
+            + count.format(plan.measured.leads) + ' leads; given: ' + plan.measured.defaulted.join(', ') + ')' : '');
+    result.hidden = false;
+  }
+
+  plannerForm.addEventListener('submit', async event => {
+    event.preventDefault();
+    const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+    headers[plannerForm.dataset.csrfHeader] = plannerForm.dataset.csrfToken;
+    try {
+      const response = await fetch('/api/planner', {method: 'POST', headers, body: JSON.stringify(planRequest())});
+      const answer = await response.json();
+      if (response.ok) {
+        showPlan(answer);
+      } else {
+        showErrors(answer);
+      }
+    } catch (error) {
+      showErrors({detail: 'could not be made: ' + error.message});
+    }
+  });
+
+  section('funnel', '/api/reports/funnel', drawFunnel);
+  section('sla', '/api/reports/sla', drawSla).then(() => {
+    const breaches = document.getElementById('breaches');
+    if (!breaches.dataset.state) {
+      breaches.querySelector('.status').textContent = 'Not available: the SLA report is not.';
+      breaches.dataset.state = 'unavailable';
+    }
+  });
+  section('sequences', '/api/reports/sequences', drawSequences);
+  section('reps', '/api/reports/reps', drawReps);
+  section('process', '/api/reports/process', drawProcesses);
+})();

@@ -1,0 +1,61 @@
+package io.leadflow.engine;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * leadflow started as a user starts it (a JVM of its own) while another program holds one of its
+ * ports: it ends on its own with a failure exit code, naming the port and the one setting (and
+ * environment variable) that moves it, instead of hanging with threads it started still running.
+ */
+class PortTakenIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final String HTTP = "server.port";
+    private static final String ENGINE = "leadflow.engine.embedded.port";
+    private static final String SMTP = "spring.mail.port";
+
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            HTTP + ", SERVER_PORT",
+            ENGINE + ", LEADFLOW_ENGINE_EMBEDDED_PORT",
+            SMTP + ", SPRING_MAIL_PORT"})
+    void aTakenPortEndsTheStartNamingTheSettingThatMovesIt(String setting, String environmentVariable) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, Integer> ports = new HashMap<>(Map.of(HTTP, freePort(), ENGINE, freePort(), SMTP, freePort()));
+            ports.put(setting, taken.getLocalPort());
+            ChildJvm.Ports leadflowPorts = new ChildJvm.Ports(ports.get(HTTP), ports.get(SMTP), "leadflow_port_taken");
+            leadflowPorts.freshDatabase();
+            try (ChildJvm leadflow = ChildJvm.startLeadflow("port-taken-" + setting, leadflowPorts, List.of(
+                    "--spring.profiles.active=dev",
+                    "--leadflow.engine.data-dir=" + dataDir,
+                    "--" + ENGINE + "=" + ports.get(ENGINE)))) {
+                assertThat(leadflow.awaitExit(BOUND)).isNotZero();
+                assertThat(leadflow.output())
+                        .contains("Port " + taken.getLocalPort() + " is taken")
+                        .contains("setting " + setting + " (environment variable " + environmentVariable + ")");
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.leadflow.enrichment;
+
+import io.leadflow.enrichment.internal.RoleClassifier;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadDetails;
+import io.leadflow.lead.LeadEnriched;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** A phone the provider found fills a lead without one, in E.164, and never replaces the one a lead gave. */
+class EnrichmentPhoneTest {
+
+    private static final String EMAIL = "carlos.ruiz@andesnet.co";
+
+    private final Leads leads = mock(Leads.class);
+    private final EnrichmentProvider provider = mock(EnrichmentProvider.class);
+    private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
+    private final EnrichmentService enrichment = new EnrichmentService(leads, mock(Timeline.class), provider,
+            new RoleClassifier(), events);
+
+    @Test
+    void aFoundPhoneFillsALeadWithoutOne() {
+        assertThat(foundPhoneFor(null)).isEqualTo("+573001234567");
+    }
+
+    @Test
+    void aGivenPhoneIsNeverReplaced() {
+        assertThat(foundPhoneFor("+573109876543")).isNull();
+    }
+
+    private String foundPhoneFor(String givenPhone) {
+        UUID id = UUID.randomUUID();
+        LeadFacts facts = new LeadFacts(EMAIL, givenPhone, "Carlos", "Ruiz", "CMO", "AndesNet", null, null, null, "CO",
+                "America/Bogota", "es", null, new LeadDetails(null, null, null, null, null));
+        when(leads.get(id)).thenReturn(new Lead(id, LeadType.FORM_FILL, facts, null, LeadStage.LEAD, null, List.of(), Map.of(),
+                null, Instant.EPOCH, Instant.EPOCH));
+        when(provider.person(EMAIL)).thenReturn(Optional.of(
+                new EnrichmentProvider.PersonFacts(14, "300 123 4567", null, List.of(), List.of())));
+
+        enrichment.enrich(id);
+
+        var published = ArgumentCaptor.forClass(LeadEnriched.class);
+        verify(events).publishEvent(published.capture());
+        return published.getValue().phone();
+    }
+}

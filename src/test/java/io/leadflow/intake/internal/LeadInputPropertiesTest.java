@@ -1,0 +1,73 @@
+package io.leadflow.intake.internal;
+
+import io.leadflow.HostileInput;
+import io.leadflow.HostileRequests;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.RejectedRequestProblem;
+import io.leadflow.security.WithApiKeySecurity;
+import io.leadflow.sequence.SequenceService;
+import io.leadflow.tasklist.RepTaskService;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doAnswer;
+
+/**
+ * Thousands of generated hostile lead submissions and CSV imports on the web layer (jqwik prints each property's
+ * seed; {@code @Property(seed = "...")} replays one): never a 5xx, every 4xx problem+json. IntakeFuzzIT checks what
+ * the full stack stores.
+ */
+@WebMvcTest({LeadController.class, LeadImportController.class})
+@Import({LeadValidator.class, RejectedRequestProblem.class})
+@WithApiKeySecurity
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class})
+class LeadInputPropertiesTest extends HostileRequests {
+
+    @MockitoBean
+    LeadService service;
+    @MockitoBean
+    Leads leads;
+
+    LeadInputPropertiesTest() throws Exception {
+        doAnswer(call -> received()).when(service).submit(any());
+        doAnswer(call -> ((List<?>) call.getArgument(0)).stream().map(valid -> received()).toList()).when(service).submitAll(anyList());
+        noLeadIsKnown(leads);
+    }
+
+    @Property(tries = 2500)
+    void hostileInputIsNeverA5xx(@ForAll("intake") HostileInput.Request request) throws Exception {
+        assertAnsweredWithout5xx(request, WithApiKeySecurity.API_KEY);
+    }
+
+    @Property(tries = 1000)
+    void aNearlyValidLeadIsStoredOrA4xx(@ForAll("nearlyValid") HostileInput.Request request) throws Exception {
+        assertAnsweredWithout5xx(request, WithApiKeySecurity.API_KEY);
+    }
+
+    @Provide
+    Arbitrary<HostileInput.Request> intake() {
+        return HostileInput.intakeRequests();
+    }
+
+    @Provide
+    Arbitrary<HostileInput.Request> nearlyValid() {
+        return HostileInput.nearlyValidLeads();
+    }
+
+    private static Leads.Received received() {
+        return new Leads.Received(UUID.randomUUID(), true, LeadStage.LEAD, Map.of());
+    }
+}

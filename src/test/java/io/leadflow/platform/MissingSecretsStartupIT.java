@@ -1,0 +1,37 @@
+package io.leadflow.platform;
+
+import io.leadflow.LeadflowApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * leadflow started for real with a production profile and the secrets application-dev.yaml ships: it stops, and says
+ * which environment variable to set. The engine is remote and the mail server off, so nothing else listens meanwhile.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MissingSecretsStartupIT {
+
+    @Test
+    void aProductionProfileWithTheShippedSecretsRefusesToStart(CapturedOutput output) {
+        String database = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow_test");
+        assertThatThrownBy(() -> SpringApplication.run(LeadflowApplication.class,
+                "--spring.profiles.active=prod",
+                "--leadflow.security.api-key=dev-api-key",
+                "--leadflow.sequence.unsubscribe-secret=dev-unsubscribe-secret",
+                "--spring.datasource.url=" + database,
+                "--server.port=0",
+                "--leadflow.engine.mode=remote",
+                "--leadflow.database.embedded-fallback=false",
+                "--leadflow.mail.embedded.enabled=false",
+                "--leadflow.mail.inbox.enabled=false"))
+                .hasRootCauseInstanceOf(MissingSecretException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START", "is the development default",
+                "set the environment variable LEADFLOW_", "run with the dev profile");
+    }
+}

@@ -1,0 +1,92 @@
+package io.leadflow.reports;
+
+import io.leadflow.HeadlessChromium;
+import io.leadflow.LeadflowIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Marta, a manager, opens the managers' page in a real browser: the charts and the BPMN viewer load from the app
+ * itself, every section draws its report (the funnel chart, the SLA, the reps, the process diagrams with the leads
+ * waiting on them), and the planner answers seed 002's goal with 3,200 prospects.
+ */
+class ManagersPageBrowserIT extends LeadflowIntegrationTest {
+
+    private static final Duration SECTIONS = Duration.ofSeconds(20);
+
+    private WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aManagerSeesTheFunnelTheSlaTheRepsTheProcessesAndPlans() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        // A lead waiting at its First contact: something to count on the diagrams.
+        UUID leadId = postLead(mqlLead("Camila"));
+        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
+
+        browser = HeadlessChromium.start();
+        browser.get(url("/tasks"));
+        HeadlessChromium.signIn(browser, "marta");
+        browser.findElement(By.cssSelector("nav.managers a[href='/manager']")).click();
+        await("the managers' page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/manager"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Managers' view");
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof echarts + ' ' + typeof BpmnJS"))
+                .as("ECharts and bpmn-js, served by leadflow").isEqualTo("object function");
+
+        // The planner: seed 002's goal, shared among 4 reps.
+        WebElement reps = browser.findElement(By.id("reps-count"));
+        reps.sendKeys("4");
+        browser.findElement(By.cssSelector("#planner-form button.primary")).click();
+        await("the plan").atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector(".plan-result")).isDisplayed());
+        assertThat(step("prospects", "per-month")).isEqualTo("3,200");
+        assertThat(step("customers", "per-month")).isEqualTo("100");
+        assertThat(step("leads", "per-rep")).isEqualTo("400");
+        assertThat(step("prospects", "month-to-date")).isEqualTo("—");
+        assertThat(browser.findElement(By.cssSelector(".plan-result .capacity")).getText())
+                .contains("a rep can make 1 attempts per lead", "plans 5", "Not enough: 17 reps are needed");
+        HeadlessChromium.screenshot(browser, "managers-page-planner.png");
+
+        // The reports of the other sections (GET /api/reports/…).
+        await("every section drawn").atMost(SECTIONS).until(() -> browser.findElements(By.cssSelector("section.panel:not([data-state])")).stream()
+                .noneMatch(section -> !"planner".equals(section.getDomAttribute("id"))));
+        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "process"}) {
+            assertThat(browser.findElement(By.id(section)).getDomAttribute("data-state")).as(section).isEqualTo("ready");
+        }
+        assertThat(browser.findElements(By.cssSelector("#funnel-chart canvas"))).as("the funnel chart").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#sla-chart canvas"))).as("SLA compliance by week").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#sla .summary")).getText()).contains("first attempts in time");
+        assertThat(browser.findElements(By.cssSelector("#reply-chart canvas"))).as("reply rate per step").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#reps tr[data-rep='ana']")).getText()).contains("Ana");
+        await("the diagrams with the leads waiting on them").atMost(SECTIONS)
+                .until(() -> !browser.findElements(By.cssSelector("figure.process[data-process='lead-sequence'] .waiting-count")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("figure.process .djs-container svg"))).as("diagrams drawn").isNotEmpty();
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("figure.process[data-process='lead-sequence'] .waiting-count"))
+                .getText().replace(",", ""))).isPositive();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        HeadlessChromium.screenshot(browser, "managers-page.png");
+    }
+
+    private String step(String step, String column) {
+        return browser.findElement(By.cssSelector(".plan-result tr[data-step='" + step + "'] td." + column)).getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

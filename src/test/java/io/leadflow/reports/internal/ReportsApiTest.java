@@ -1,0 +1,200 @@
+package io.leadflow.reports.internal;
+
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.SlaQuery;
+import io.leadflow.lead.FunnelQuery;
+import io.leadflow.security.WithApiKeySecurity;
+import io.leadflow.sequence.Channel;
+import io.leadflow.sequence.SequenceStats;
+import io.leadflow.tasklist.TaskLoad;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.http.HttpHeaders.ACCEPT;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The reports on the web layer alone: managers only, each bad parameter named, the contracts' JSON and the CSV tables. */
+@WebMvcTest(ReportsController.class)
+@WithApiKeySecurity
+@Import({Reports.class, CsvReports.class})
+class ReportsApiTest {
+
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant TOMORROW = Instant.parse("2026-11-26T00:00:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @MockitoBean
+    FunnelQuery funnel;
+    @MockitoBean
+    SlaQuery sla;
+    @MockitoBean
+    SequenceStats sequences;
+    @MockitoBean
+    TaskLoad tasks;
+    @Autowired
+    RepDirectory directory;
+
+    @Test
+    void aSignedInRepGets403AManagerAndTheApiKeyGetIn() {
+        when(funnel.counts(any(), any(), any())).thenReturn(List.of());
+        assertThat(mvc.get().uri("/api/reports/funnel").with(user("ben").roles("REP")))
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentType(APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/planner").with(user("ben").roles("REP"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/manager").with(user("ben").roles("REP"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/api/reports/funnel")).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get().uri("/api/reports/funnel").with(user("marta").roles("REP", "MANAGER"))).hasStatusOk();
+        assertThat(mvc.get().uri("/api/reports/funnel").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk();
+    }
+
+    @Test
+    void badDatesAndGroupingsAreRefusedNamingTheField() {
+        assertProblem("/api/reports/funnel?from=2026-13-01", "from");
+        assertProblem("/api/reports/sla?to=yesterday", "to");
+        assertProblem("/api/reports/sequences?from=2026-11-10&to=2026-11-10", "to");
+        assertProblem("/api/reports/sla?from=2026-12-01", "from");
+        assertProblem("/api/reports/funnel?groupBy=planet", "groupBy");
+    }
+
+    private void assertProblem(String uri, String field) {
+        assertThat(mvc.get().uri(uri).header(AUTHORIZATION, WithApiKeySecurity.BEARER)).as(uri)
+                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    @Test
+    void theFunnelCountsEachStageAndConvertsStepByStepPerGroupMonthToDateByDefault() {
+        when(funnel.counts(NOVEMBER, TOMORROW, FunnelQuery.Grouping.SOURCE)).thenReturn(List.of(
+                new FunnelQuery.Counts("ebook", new long[] {120, 60, 30, 15, 7}, 3, 4, 5),
+                new FunnelQuery.Counts(null, new long[] {2, 0, 0, 0, 0}, 0, 0, 0)));
+        var json = assertThat(mvc.get().uri("/api/reports/funnel?groupBy=source").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().hasContentType(APPLICATION_JSON).bodyJson();
+        json.extractingPath("$.from").isEqualTo("2026-11-01");
+        json.extractingPath("$.to").isEqualTo("2026-11-26");
+        json.extractingPath("$.groupBy").isEqualTo("source");
+        json.extractingPath("$.groups[0].group").isEqualTo("ebook");
+        json.extractingPath("$.groups[0].stages[1]").isEqualTo(java.util.Map.of("stage", "MQL", "reached", 60));
+        json.extractingPath("$.groups[0].conversions[0]").isEqualTo(java.util.Map.of("from", "LEAD", "to", "MQL", "rate", 0.5));
+        json.extractingPath("$.groups[0].conversions[3].rate").isEqualTo(0.4667);
+        json.extractingPath("$.groups[0].lost").isEqualTo(3);
+        json.extractingPath("$.groups[0].disqualified").isEqualTo(4);
+        json.extractingPath("$.groups[0].nurture").isEqualTo(5);
+        json.extractingPath("$.groups[1].group").isEqualTo("(none)");
+        json.extractingPath("$.groups[1].conversions[1].rate").isEqualTo(0.0);
+
+        assertThat(mvc.get().uri("/api/reports/funnel?groupBy=source").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .header(ACCEPT, "text/csv")).hasStatusOk().hasContentType("text/csv;charset=UTF-8").hasBodyTextEqualTo("""
+                group,stage,leads,conversion\r
+                ebook,LEAD,120,\r
+                ebook,MQL,60,0.5\r
+                ebook,SQL,30,0.5\r
+                ebook,OPPORTUNITY,15,0.5\r
+                ebook,CUSTOMER,7,0.4667\r
+                ebook,LOST,3,\r
+                ebook,DISQUALIFIED,4,\r
+                ebook,NURTURE,5,\r
+                (none),LEAD,2,\r
+                (none),MQL,0,0.0\r
+                (none),SQL,0,0.0\r
+                (none),OPPORTUNITY,0,0.0\r
+                (none),CUSTOMER,0,0.0\r
+                (none),LOST,0,\r
+                (none),DISQUALIFIED,0,\r
+                (none),NURTURE,0,\r
+                """);
+    }
+
+    @Test
+    void theSlaGivesComplianceMedianWeeksAndBreachesWithTheirTask() {
+        Instant from = Instant.parse("2026-11-16T00:00:00Z");
+        Instant to = Instant.parse("2026-11-30T00:00:00Z");
+        UUID lead = UUID.fromString("0f8e4a52-3c1b-4c53-9d7e-2a1f0c7b9e11");
+        when(sequences.firstAttempts(from, to)).thenReturn(new SequenceStats.FirstAttemptsByWeek(List.of(
+                new SequenceStats.FirstAttempts("2026-W47", 9, 1, 1.0), new SequenceStats.FirstAttempts("2026-W48", 28, 2, 1.5)),
+                new SequenceStats.FirstAttempts(null, 37, 3, 1.254)));
+        when(sla.breaches(from, to)).thenReturn(List.of(new SlaQuery.Breach(lead, "Laura Gómez", "ana", "FIRST_CONTACT",
+                Instant.parse("2026-11-20T17:00:00Z"), "/tasks/lead/" + lead)));
+        var json = assertThat(mvc.get().uri("/api/reports/sla?from=2026-11-16&to=2026-11-30").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson();
+        json.extractingPath("$.firstAttempt").isEqualTo(java.util.Map.of("due", 40, "met", 37, "breached", 3, "compliance", 0.925,
+                "medianWorkingHoursToFirstAttempt", 1.25));
+        json.extractingPath("$.byWeek[0]").isEqualTo(java.util.Map.of("week", "2026-W47", "due", 10, "met", 9, "breached", 1,
+                "compliance", 0.9));
+        json.extractingPath("$.breaches[0]").isEqualTo(java.util.Map.of("leadId", lead.toString(), "leadName", "Laura Gómez",
+                "rep", "ana", "kind", "FIRST_CONTACT", "at", "2026-11-20T17:00:00Z", "taskUrl", "/tasks/lead/" + lead));
+
+        assertThat(mvc.get().uri("/api/reports/sla?from=2026-11-16&to=2026-11-30").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .header(ACCEPT, "text/csv")).hasBodyTextEqualTo("""
+                week,due,met,breached,compliance,medianWorkingHoursToFirstAttempt\r
+                2026-W47,10,9,1,0.9,\r
+                2026-W48,30,28,2,0.9333,\r
+                total,40,37,3,0.925,1.25\r
+                """);
+    }
+
+    @Test
+    void theSequencesGiveCountersAndRatesPerStepAndTemplate() {
+        when(sequences.steps(any(), any())).thenReturn(List.of(new SequenceStats.StepOutcomes(1, Channel.EMAIL,
+                new SequenceStats.Outcomes(100, 8, 2, 1, 1))));
+        when(sequences.templates(any(), any())).thenReturn(List.of(new SequenceStats.TemplateOutcomes("any__any__awareness.es",
+                new SequenceStats.Outcomes(50, 5, 0, 0, 1))));
+        var json = assertThat(mvc.get().uri("/api/reports/sequences").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson();
+        json.extractingPath("$.steps[0]").isEqualTo(java.util.Map.ofEntries(java.util.Map.entry("step", 1),
+                java.util.Map.entry("channel", "EMAIL"), java.util.Map.entry("sent", 100), java.util.Map.entry("replied", 8),
+                java.util.Map.entry("meetings", 2), java.util.Map.entry("unsubscribed", 1), java.util.Map.entry("bounced", 1),
+                java.util.Map.entry("replyRate", 0.08), java.util.Map.entry("meetingRate", 0.02),
+                java.util.Map.entry("unsubscribeRate", 0.01), java.util.Map.entry("bounceRate", 0.01)));
+        json.extractingPath("$.templates[0].template").isEqualTo("any__any__awareness.es");
+        json.extractingPath("$.templates[0].replyRate").isEqualTo(0.1);
+
+        assertThat(mvc.get().uri("/api/reports/sequences").header(AUTHORIZATION, WithApiKeySecurity.BEARER).header(ACCEPT, "text/csv"))
+                .hasBodyTextEqualTo("""
+                kind,key,channel,sent,replied,meetings,unsubscribed,bounced,replyRate,meetingRate,unsubscribeRate,bounceRate\r
+                step,1,EMAIL,100,8,2,1,1,0.08,0.02,0.01,0.01\r
+                template,any__any__awareness.es,EMAIL,50,5,0,0,1,0.1,0.0,0.0,0.02\r
+                """);
+    }
+
+    @Test
+    void theRepsGiveOpenAndOverdueTasksAndCapacityUse() {
+        when(tasks.byAssignee()).thenReturn(java.util.Map.of("ana", new TaskLoad.Load(12, 2)));
+        when(directory.workloads()).thenReturn(List.of(new io.leadflow.assignment.RepWorkload(new io.leadflow.assignment.Rep("ana",
+                "Ana Torres", "ana@leadflow.local", "latam", true, false, null, 100), 40)));
+        assertThat(mvc.get().uri("/api/reports/reps").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson()
+                .extractingPath("$.reps[0]").isEqualTo(java.util.Map.of("username", "ana", "name", "Ana Torres", "team", "latam",
+                        "openTasks", 12, "overdueTasks", 2, "assignedThisMonth", 40, "monthlyCapacity", 100, "capacityUse", 0.4));
+        assertThat(mvc.get().uri("/api/reports/reps").header(AUTHORIZATION, WithApiKeySecurity.BEARER).header(ACCEPT, "text/csv"))
+                .hasBodyTextEqualTo("""
+                username,name,team,openTasks,overdueTasks,assignedThisMonth,monthlyCapacity,capacityUse\r
+                ana,Ana Torres,latam,12,2,40,100,0.4\r
+                """);
+    }
+}

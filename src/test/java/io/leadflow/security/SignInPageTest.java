@@ -1,0 +1,109 @@
+package io.leadflow.security;
+
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.SignIn;
+import io.leadflow.platform.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** leadflow's sign-in page and its lock, on the web layer with the real security configuration. */
+@WebMvcTest(SignInPage.class)
+@WithApiKeySecurity
+class SignInPageTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    RepDirectory directory;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    MovableClock clock;
+
+    @BeforeEach
+    void ana() {
+        // The tests share the throttle: a day later, no earlier test's failures count.
+        clock.advance(Duration.ofDays(1));
+        when(directory.signIn("ana")).thenReturn(Optional.of(new SignIn("ana", passwords.encode("ana-password"), false)));
+    }
+
+    @Test
+    void thePageHasTheFormWithItsCsrfToken() throws Exception {
+        String page = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"username\" name=\"username\"", "id=\"password\" name=\"password\"",
+                "name=\"_csrf\"", "/css/tasklist.css", "action=\"/login\"");
+    }
+
+    @Test
+    void theRightPasswordSignsInAndAWrongOneSaysSo() throws Exception {
+        assertThat(signIn("ana", "ana-password", "10.0.0.1").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+        MvcResult wrong = signIn("ana", "wrong", "10.0.0.1");
+        assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(page("/login?error", wrong)).contains(SignInPage.WRONG_PASSWORD);
+        assertThat(page("/login?logout", wrong)).contains(SignInPage.SIGNED_OUT);
+    }
+
+    @Test
+    void tenFailuresLockTheUsernameEvenForTheRightPasswordUntilTheWindowPasses() throws Exception {
+        for (int failure = 1; failure <= 10; failure++) {
+            signIn("ana", "guess-" + failure, "198.51.100." + failure);
+        }
+        MvcResult locked = signIn("ana", "ana-password", "10.0.0.1");
+        assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(page("/login?error", locked)).contains("Too many failed sign-ins; try again in 15 minutes");
+
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(signIn("ana", "ana-password", "10.0.0.1").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+    }
+
+    @Test
+    void tenFailuresFromOneAddressLockItForEveryone() throws Exception {
+        for (int failure = 1; failure <= 10; failure++) {
+            signIn("user" + failure, "guess", "203.0.113.9");
+        }
+        MvcResult locked = signIn("ana", "ana-password", "203.0.113.9");
+        assertThat(page("/login?error", locked)).contains("Too many failed sign-ins");
+        assertThat(signIn("ana", "ana-password", "10.0.0.2").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+    }
+
+    private MvcResult signIn(String username, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                })).andReturn();
+    }
+
+    private String page(String url, MvcResult after) throws Exception {
+        return mvc.perform(get(url).session((MockHttpSession) after.getRequest().getSession()))
+                .andReturn().getResponse().getContentAsString();
+    }
+}

@@ -1,0 +1,100 @@
+package io.leadflow.tasklist.internal;
+
+import io.leadflow.lead.Timeline;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every kind of timeline entry reads as a sentence: no map dumps, keys, enum names, ids or process keys. */
+class TimelineSentencesTest {
+
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    private static final String LEAD = "3f1c2a9e-6b1d-4c7e-9a51-2f0d8e7b6c41";
+    private static final String AT = "2026-03-03T15:00:00Z"; // Tue 3 Mar, 10:00 in Bogotá
+    private static final List<Map<String, Object>> ATTEMPTS = List.of(
+            Map.of("step", 1, "channel", "CALL", "at", AT, "due", "2026-03-03T17:00:00Z"),
+            Map.of("step", 2, "channel", "EMAIL", "at", "2026-03-04T14:00:00Z"));
+
+    /** What each type's writer records (see the callers of Timeline.record). */
+    private static final Map<Timeline.Type, Map<String, Object>> WRITTEN = new EnumMap<>(Map.ofEntries(
+            entry(Timeline.Type.RECEIVED, Map.of("leadType", "FORM_FILL", "source", "ebook", "companyLeadId", LEAD)),
+            entry(Timeline.Type.MERGED, Map.of("leadType", "FORM_FILL", "changes", Map.of("jobTitle", "CMO", "phone", "+573001234567"))),
+            entry(Timeline.Type.FACTS_UPDATED, Map.of("fields", List.of("jobTitle"), "identifiedAgain", false, "because", "stage MQL")),
+            entry(Timeline.Type.CONTACT_FOUND, Map.of("contactLeadId", LEAD, "email", "ana@andesnet.co")),
+            entry(Timeline.Type.PROCESS_STARTED, Map.of("process", "lead-journey", "run", 1)),
+            entry(Timeline.Type.PROCESS_LOST, Map.of("processInstanceKey", 2251799813685249L)),
+            entry(Timeline.Type.ENRICHED, Map.of("role", "MARKETING_DIRECTOR", "signals", List.of("ACTIVITY", "BIOGRAPHY"),
+                    "powerSignal", false, "personalEmail", false, "gaps", List.of("tenure"), "phoneFound", true)),
+            entry(Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", List.of("Region: LATAM", "200+ employees"))),
+            entry(Timeline.Type.STAGE_CHANGED, Map.of("stage", "MQL", "reason", "lead-fit: score 80 (Region: LATAM)", "model", "lead-fit v3")),
+            entry(Timeline.Type.ASSIGNED, Map.of("team", "latam", "requestedTeam", "brazil", "overCapacity", true, "owner", "ana", "due", AT)),
+            entry(Timeline.Type.REASSIGNED, Map.of("team", "latam", "from", "ana", "to", "ben")),
+            entry(Timeline.Type.REP_NOTIFIED, Map.of("rep", "ana", "messageId", "<" + LEAD + "@leadflow.local>")),
+            entry(Timeline.Type.SLA_BREACHED, Map.of("breach", "FIRST_ATTEMPT", "round", 1, "owner", "ana", "manager", "mia")),
+            entry(Timeline.Type.SLA_KEPT, Map.of("owner", "ana", "due", AT)),
+            entry(Timeline.Type.TASK_CREATED, Map.of("task", "Call", "assignee", "ana", "due", AT)),
+            entry(Timeline.Type.TASK_COMPLETED, Map.of("outcome", "no-answer", "notes", "x=1 {y}", "task", "Call", "by", "ana")),
+            entry(Timeline.Type.TASK_CANCELLED, Map.of("task", "Call", "reason", "the process engine's state this task belonged to is gone")),
+            entry(Timeline.Type.TASKS_MOVED, Map.of("from", "ana", "to", "ben", "tasks", 2)),
+            entry(Timeline.Type.SEQUENCE_PLANNED, Map.of("round", 1, "attempts", ATTEMPTS)),
+            entry(Timeline.Type.SEQUENCE_PAUSED, Map.of("round", 1, "attempts", ATTEMPTS, "by", "ana", "until", "2026-03-10")),
+            entry(Timeline.Type.SEQUENCE_RESUMED, Map.of("round", 2, "attempts", ATTEMPTS)),
+            entry(Timeline.Type.EMAIL_SENT, Map.of("step", 2, "followUp", false, "template", "any__any__awareness.en.ftl",
+                    "subject", "Ana, a quick question", "messageId", "<m1@leadflow.local>")),
+            entry(Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", 2)),
+            entry(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Out of office")),
+            entry(Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Delivery delayed")),
+            entry(Timeline.Type.REPLIED, Map.of("messageId", "<r1@x.co>", "subject", "Re: hello", "replyIntent", "NOT_NOW",
+                    "intentPhrase", "next quarter", "exit", "REPLIED")),
+            entry(Timeline.Type.MEETING_BOOKED, Map.of("at", AT, "notes", "demo", "exit", "MEETING_BOOKED")),
+            entry(Timeline.Type.UNSUBSCRIBED, Map.of("via", "one-click link", "exit", "UNSUBSCRIBED")),
+            entry(Timeline.Type.BOUNCED, Map.of("messageId", "<r1@x.co>", "subject", "Undeliverable", "exit", "BOUNCED")),
+            entry(Timeline.Type.STOPPED, Map.of("by", "ana", "reason", "talked at an event", "exit", "STOPPED")),
+            entry(Timeline.Type.SEQUENCE_ENDED, Map.of("reason", "MEETING_BOOKED", "cancelledAttempts", 3)),
+            entry(Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", "no answer after the sequence"))));
+
+    @Test
+    void everyTypeHasASentenceForWhatItsWriterRecords() {
+        assertThat(WRITTEN.keySet()).as("a new timeline type needs a sentence here and in TimelineSentences")
+                .containsExactlyInAnyOrder(Timeline.Type.values());
+        WRITTEN.forEach((type, details) -> assertReadable(type, sentence(type, details)));
+    }
+
+    @Test
+    void anEntryMissingItsDetailsStillReads() {
+        Arrays.stream(Timeline.Type.values()).forEach(type -> assertReadable(type, sentence(type, Map.of())));
+    }
+
+    @Test
+    void timesAreInTheLeadsZone() {
+        assertThat(sentence(Timeline.Type.SEQUENCE_PLANNED, WRITTEN.get(Timeline.Type.SEQUENCE_PLANNED)))
+                .isEqualTo("Sequence planned: call 1 of 2 on Tue 3 Mar 10:00, email 2 of 2 on Wed 4 Mar 09:00");
+        assertThat(sentence(Timeline.Type.EMAIL_SENT, WRITTEN.get(Timeline.Type.EMAIL_SENT))).isEqualTo("Email sent: Ana, a quick question");
+        assertThat(sentence(Timeline.Type.STAGE_CHANGED, WRITTEN.get(Timeline.Type.STAGE_CHANGED)))
+                .isEqualTo("Moved to MQL: lead-fit: score 80 (Region: LATAM)");
+    }
+
+    @Test
+    void aTypeNoLongerWrittenReadsAsWords() {
+        assertThat(TimelineSentences.of(new Timeline.Entry("CALL_LOGGED", Instant.EPOCH, Map.of("a", 1)), BOGOTA)).isEqualTo("Call logged");
+    }
+
+    private static String sentence(Timeline.Type type, Map<String, Object> details) {
+        return TimelineSentences.of(new Timeline.Entry(type.name(), Instant.EPOCH, details), BOGOTA);
+    }
+
+    private static void assertReadable(Timeline.Type type, String sentence) {
+        assertThat(sentence).as(type.name()).isNotBlank()
+                .doesNotContain("{", "=", LEAD, "2251799813685249", "messageId", "@leadflow.local", type.name())
+                .doesNotContainPattern("[A-Z]{2,}_[A-Z]+")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+    }
+}
