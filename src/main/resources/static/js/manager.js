@@ -79,10 +79,10 @@
       yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: percent}},
       series: [{type: 'line', name: 'Compliance', data: report.byWeek.map(week => week.compliance)}]
     });
-    drawBreaches(report.breaches);
+    drawBreaches(report.breaches, report.breachesTotal);
   }
 
-  function drawBreaches(breaches) {
+  function drawBreaches(breaches, total) {
     const element = document.getElementById('breaches');
     const table = element.querySelector('table');
     const status = element.querySelector('.status');
@@ -94,8 +94,9 @@
       cell(row, dateTime(breach.at));
     }
     table.hidden = breaches.length === 0;
-    status.hidden = breaches.length > 0;
-    status.textContent = 'No breaches. Nice work.';
+    status.hidden = breaches.length > 0 && breaches.length === total;
+    status.textContent = breaches.length === 0 ? 'No breaches. Nice work.'
+      : `The latest ${breaches.length} of ${total} breaches in the period.`;
     element.dataset.state = 'ready';
   }
 

@@ -32,17 +32,21 @@ public class SlaQuery {
         this.leads = leads;
     }
 
-    /** The breaches recorded in [from, to), oldest first. */
+    /** How many breaches a period had, and the latest of them. */
+    public record Breaches(long total, List<Breach> latest) {
+    }
+
+    /** The breaches recorded in [from, to): their number, and the latest {@code limit} of them, newest first. */
     @Transactional(readOnly = true)
-    public List<Breach> breaches(Instant from, Instant to) {
-        List<Timeline.LeadEntry> entries = timeline.ofType(Timeline.Type.SLA_BREACHED, from, to);
+    public Breaches breaches(Instant from, Instant to, int limit) {
+        List<Timeline.LeadEntry> entries = timeline.latestOfType(Timeline.Type.SLA_BREACHED, from, to, limit);
         Map<UUID, Lead> byId = leads.findAll(entries.stream().map(Timeline.LeadEntry::leadId).distinct().toList());
-        return entries.stream().map(recorded -> {
+        return new Breaches(timeline.countOfType(Timeline.Type.SLA_BREACHED, from, to), entries.stream().map(recorded -> {
             Map<String, Object> details = recorded.entry().details();
             Lead lead = byId.get(recorded.leadId());
             return new Breach(recorded.leadId(), lead == null ? null : lead.fullName(), Objects.toString(details.get("owner"), null),
                     kind(details.get("breach")), recorded.entry().at(), PlatformProperties.LEAD_TASK_PATH + recorded.leadId());
-        }).toList();
+        }).toList());
     }
 
     /** The reports' name of a breach: the first attempt's is a late first contact. */

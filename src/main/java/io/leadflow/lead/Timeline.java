@@ -71,13 +71,21 @@ public class Timeline {
     public record LeadEntry(UUID leadId, Entry entry) {
     }
 
-    /** Every entry of this type made in [from, to), oldest first (indexed for SLA_BREACHED, which the reports read). */
-    public List<LeadEntry> ofType(Type type, Instant from, Instant to) {
-        return jdbc.sql("select lead_id, type, at, details from lead_event where type = ? and at >= ? and at < ? order by at, id")
-                .params(type.name(), Timestamp.from(from), Timestamp.from(to))
+    /** The latest {@code limit} entries of this type made in [from, to), newest first (indexed for SLA_BREACHED). */
+    public List<LeadEntry> latestOfType(Type type, Instant from, Instant to, int limit) {
+        return jdbc.sql("select lead_id, type, at, details from lead_event where type = ? and at >= ? and at < ? "
+                        + "order by at desc, id desc limit ?")
+                .params(type.name(), Timestamp.from(from), Timestamp.from(to), limit)
                 .query((rs, row) -> new LeadEntry(rs.getObject("lead_id", UUID.class), new Entry(rs.getString("type"),
                         rs.getTimestamp("at").toInstant(), json.map(rs.getString("details")))))
                 .list();
+    }
+
+    /** How many entries of this type were made in [from, to). */
+    public long countOfType(Type type, Instant from, Instant to) {
+        return jdbc.sql("select count(*) from lead_event where type = ? and at >= ? and at < ?")
+                .params(type.name(), Timestamp.from(from), Timestamp.from(to))
+                .query(Long.class).single();
     }
 
     public List<Entry> of(UUID leadId) {

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,14 @@ public class RevenuePlanner {
     public Plan plan(PlanRequest request) {
         PlanRequest.Assumptions assumptions = request.resolve(settings,
                 () -> (int) directory.workloads().stream().filter(workload -> workload.rep().active()).count());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = ReportDays.today(clock);
         LocalDate monthStart = today.withDayOfMonth(1);
 
         ConversionRates rates = assumptions.conversion();
         Plan.Measured measured = null;
         if (assumptions.measured()) {
             LocalDate from = monthStart.minusMonths(assumptions.months());
-            Map<LeadStage, Long> reached = stages.reached(start(from), start(monthStart));
+            Map<LeadStage, Long> reached = stages.reached(ReportDays.start(from), ReportDays.start(monthStart));
             List<String> defaulted = new ArrayList<>();
             rates = measuredRates(reached, rates, defaulted);
             measured = new Plan.Measured(from, monthStart, reached.get(LeadStage.LEAD), defaulted);
@@ -59,7 +58,7 @@ public class RevenuePlanner {
 
         Funnel perMonth = needed(assumptions.revenueGoal(), assumptions.averageDealSize(), rates);
         Funnel perRep = perMonth.map(count -> Math.ceilDiv(count, assumptions.reps()));
-        Funnel monthToDate = Funnel.reached(stages.reached(start(monthStart), start(today.plusDays(1))));
+        Funnel monthToDate = Funnel.reached(stages.reached(ReportDays.start(monthStart), ReportDays.start(today.plusDays(1))));
         return new Plan(perMonth, perRep, assumptions.reps(), capacity(perRep.leads(), assumptions),
                 new Plan.Actual(monthStart, today.plusDays(1), monthToDate, perMonth.combine(monthToDate, (plan, actual) -> plan - actual)),
                 rates, measured);
@@ -120,9 +119,5 @@ public class RevenuePlanner {
             throw new InvalidRequestException("The plan is too large to count",
                     List.of(new FieldError("revenueGoal", "needs more prospects than can be counted at this deal size and these rates")));
         }
-    }
-
-    private static java.time.Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

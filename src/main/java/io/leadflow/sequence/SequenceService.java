@@ -233,8 +233,9 @@ public class SequenceService {
      */
     @Transactional
     public void recordExit(UUID leadId, String reason, List<SequenceProcess.AttemptOutcome> calls) {
-        outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant());
-        metrics.ended(leadId, attempts.of(leadId), calls, reason);
+        metrics.ended(attempts.of(leadId), calls);
+        outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant())
+                .ifPresent(credit -> metrics.answered(reason, credit));
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);
         timeline.record(leadId, Timeline.Type.SEQUENCE_ENDED, Map.of("reason", reason, "cancelledAttempts", cancelled));
@@ -244,7 +245,7 @@ public class SequenceService {
     @Transactional
     public void recycleToNurture(UUID leadId, String model) {
         String reason = "no answer after the sequence";
-        metrics.ended(leadId, attempts.of(leadId), List.of(), null);
+        metrics.ended(attempts.of(leadId), List.of());
         events.publishEvent(new LeadRecycled(leadId, reason, model));
         timeline.record(leadId, Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", reason));
     }

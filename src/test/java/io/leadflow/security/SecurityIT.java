@@ -104,7 +104,7 @@ class SecurityIT extends LeadflowIntegrationTest {
     }
 
     @Test
-    void aManagerSetsARepsPasswordAndTheRepSignsInWithIt() throws Exception {
+    void aManagerSetsARepsPasswordTheRepSignsInWithItAndChangesIt() throws Exception {
         String username = "rep-" + UUID.randomUUID().toString().substring(0, 8);
         String answer = api.put().uri("/api/reps/{username}", username).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "Rosa Díaz", "email", username + "@leadflow.local", "team", "latam", "active", false,
@@ -113,9 +113,17 @@ class SecurityIT extends LeadflowIntegrationTest {
         assertThat(answer).contains(username).doesNotContain("password", "rosa-password-1", "bcrypt");
         assertThat(jdbc.sql("select password_hash from rep where username = ?").param(username).query(String.class).single())
                 .startsWith("{bcrypt}");
-        signedIn(username, "rosa-password-1");
+        HttpClient rosa = signedIn(username, "rosa-password-1");
         assertThat(jdbc.sql("select password_hash from rep where username = 'ana'").query(String.class).single())
                 .as("the seed's password, hashed").startsWith("{bcrypt}");
+
+        HttpResponse<String> changed = postForm(rosa, "/account/password",
+                "currentPassword=rosa-password-1&newPassword=rosa-password-2&repeatPassword=rosa-password-2");
+        assertThat(changed.headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(to -> assertThat(to).endsWith("/account/password"));
+        assertThat(send(rosa, get("/account/password").build()).body()).contains(PasswordPage.CHANGED);
+        assertThat(signIn(browser(), username, "rosa-password-1").headers().firstValue(HttpHeaders.LOCATION))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
+        signedIn(username, "rosa-password-2");
     }
 
     @Test
@@ -139,15 +147,22 @@ class SecurityIT extends LeadflowIntegrationTest {
     /** A browser session signed in through the sign-in page's form. */
     private HttpClient signedIn(String username, String password) throws Exception {
         HttpClient browser = browser();
-        Matcher csrf = CSRF.matcher(send(browser, get("/login").build()).body());
-        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(signedIn.headers().firstValue(HttpHeaders.LOCATION)).as("%s signs in", username)
+        assertThat(signIn(browser, username, password).headers().firstValue(HttpHeaders.LOCATION)).as("%s signs in", username)
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/tasks"));
         return browser;
+    }
+
+    private HttpResponse<String> signIn(HttpClient browser, String username, String password) throws Exception {
+        return postForm(browser, "/login", "username=" + encode(username) + "&password=" + encode(password));
+    }
+
+    /** Posts a page's form as a browser does: with the CSRF token of the page. */
+    private HttpResponse<String> postForm(HttpClient browser, String path, String form) throws Exception {
+        Matcher csrf = CSRF.matcher(send(browser, get(path).build()).body());
+        assertThat(csrf.find()).as("the form's CSRF token on %s", path).isTrue();
+        return send(browser, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1)))).build());
     }
 
     private static HttpClient browser() {

@@ -93,8 +93,10 @@ public class DirectoryRepository {
                 .optional();
     }
 
-    public boolean setRepPasswordHash(String username, String passwordHash) {
-        return jdbc.sql("update rep set password_hash = ? where username = ?").params(passwordHash, username).update() == 1;
+    public boolean setPasswordHash(String username, String passwordHash) {
+        int managers = jdbc.sql("update manager set password_hash = ? where username = ?").params(passwordHash, username).update();
+        int reps = jdbc.sql("update rep set password_hash = ? where username = ?").params(passwordHash, username).update();
+        return managers + reps > 0;
     }
 
     boolean hasManager() {

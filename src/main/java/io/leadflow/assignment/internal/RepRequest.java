@@ -1,6 +1,7 @@
 package io.leadflow.assignment.internal;
 
 import io.leadflow.assignment.Rep;
+import io.leadflow.assignment.RepDirectory;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 
@@ -18,9 +19,6 @@ import java.util.regex.Pattern;
  */
 record RepRequest(String name, String email, String team, Boolean active, Boolean away, String awayUntil,
                   Integer monthlyCapacity, String password) {
-
-    static final int MIN_PASSWORD = 8;
-    static final int MAX_PASSWORD = 200;
 
     static final int MAX_CAPACITY = 100_000;
     /** Usernames and team names: short, without spaces, safe in a URL. */
@@ -66,8 +64,8 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
         if (monthlyCapacity == null || monthlyCapacity < 0 || monthlyCapacity > MAX_CAPACITY) {
             errors.add(new FieldError("monthlyCapacity", "is required: a whole number from 0 to " + MAX_CAPACITY));
         }
-        if (password != null && (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD)) {
-            errors.add(new FieldError("password", "is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+        if (password != null) {
+            RepDirectory.passwordRefusal(password).ifPresent(refusal -> errors.add(new FieldError("password", refusal)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The rep has fields at fault", errors);

@@ -10,6 +10,7 @@ import io.leadflow.platform.PageController;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +23,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The managers' page of reps (security lets only managers in): availability and capacity, changed in place. */
+/**
+ * The managers' page of reps (security lets only managers in): availability, capacity and a new password, changed in
+ * place.
+ */
 @PageController
 @RequestMapping("/reps")
 class RepsPage {
@@ -40,6 +44,12 @@ class RepsPage {
         this.clock = clock;
     }
 
+    @ModelAttribute
+    void passwordRule(Model model) {
+        model.addAttribute("minPassword", RepDirectory.MIN_PASSWORD);
+        model.addAttribute("maxPassword", RepDirectory.MAX_PASSWORD);
+    }
+
     @GetMapping
     String list(Model model) {
         model.addAttribute("reps", rows());
@@ -50,11 +60,14 @@ class RepsPage {
     @PostMapping("/{username}")
     ModelAndView save(@PathVariable String username, @RequestParam(defaultValue = "false") boolean active,
                       @RequestParam(defaultValue = "false") boolean away, @RequestParam(defaultValue = "") String awayUntil,
-                      @RequestParam(defaultValue = "") String monthlyCapacity, Model model, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "") String monthlyCapacity, @RequestParam(defaultValue = "") String password,
+                      Model model, RedirectAttributes redirect) {
         Rep rep = directory.workload(username).map(RepWorkload::rep).orElseThrow(() -> new NotFoundException("No rep " + username));
+        // An empty password field leaves the password as it is.
+        String newPassword = password.isEmpty() ? null : password;
         try {
-            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, capacity(monthlyCapacity), null)
-                    .toRep(username, directory.teams().stream().map(Team::name).toList()));
+            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, capacity(monthlyCapacity),
+                    newPassword).toRep(username, directory.teams().stream().map(Team::name).toList()));
         } catch (InvalidRequestException e) {
             model.addAttribute("reps", rows());
             model.addAttribute("errors", e.errors().stream().map(error -> rep.name() + ": " + error.field() + " " + error.message()).toList());
@@ -62,7 +75,10 @@ class RepsPage {
             page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
             return page;
         }
-        redirect.addFlashAttribute("flash", "Saved " + rep.name() + ".");
+        if (newPassword != null) {
+            directory.setPassword(username, newPassword);
+        }
+        redirect.addFlashAttribute("flash", "Saved " + rep.name() + (newPassword == null ? "." : ", with the new password."));
         return new ModelAndView("redirect:/reps");
     }
 

@@ -4,13 +4,13 @@ import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.SlaQuery;
 import io.leadflow.lead.FunnelQuery;
+import io.leadflow.reports.ReportDays;
 import io.leadflow.sequence.SequenceStats;
 import io.leadflow.tasklist.TaskLoad;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +48,7 @@ class Reports {
             case SOURCE -> FunnelQuery.Grouping.SOURCE;
             case TYPE -> FunnelQuery.Grouping.TYPE;
         };
-        List<FunnelQuery.Counts> counts = funnel.counts(start(from), start(to), grouping).stream()
+        List<FunnelQuery.Counts> counts = funnel.counts(ReportDays.start(from), ReportDays.start(to), grouping).stream()
                 .map(group -> named(group, Objects.requireNonNullElse(group.group(), NONE))).toList();
         return new FunnelReport(from, to, groupBy == null ? null : groupBy.name().toLowerCase(Locale.ROOT),
                 (groupBy == GroupBy.TEAM ? byTeam(counts) : counts).stream().map(FunnelReport.Group::of).toList());
@@ -71,11 +71,15 @@ class Reports {
     }
 
     SlaReport sla(LocalDate from, LocalDate to) {
-        return SlaReport.of(from, to, sequences.firstAttempts(start(from), start(to)), sla.breaches(start(from), start(to)));
+        Instant start = ReportDays.start(from);
+        Instant end = ReportDays.start(to);
+        return SlaReport.of(from, to, sequences.firstAttempts(start, end), sla.breaches(start, end, SlaReport.BREACHES_SHOWN));
     }
 
     SequencesReport sequences(LocalDate from, LocalDate to) {
-        return SequencesReport.of(from, to, sequences.steps(start(from), start(to)), sequences.templates(start(from), start(to)));
+        Instant start = ReportDays.start(from);
+        Instant end = ReportDays.start(to);
+        return SequencesReport.of(from, to, sequences.steps(start, end), sequences.templates(start, end));
     }
 
     RepsReport reps() {
@@ -88,9 +92,5 @@ class Reports {
         var rep = workload.rep();
         return new RepsReport.Rep(rep.username(), rep.name(), rep.team(), load.open(), load.overdue(), workload.assignedThisMonth(),
                 rep.monthlyCapacity(), Rates.rate(workload.assignedThisMonth(), rep.monthlyCapacity()));
-    }
-
-    private static Instant start(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

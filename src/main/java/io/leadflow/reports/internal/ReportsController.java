@@ -2,6 +2,7 @@ package io.leadflow.reports.internal;
 
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.reports.ReportDays;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ class ReportsController {
     }
 
     private Period period(LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = ReportDays.today(clock);
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today.plusDays(1) : to;
         if (!end.isAfter(start)) {

@@ -8,9 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** GET /api/reports/sla: how the first attempts due in the period kept the SLA, per week, and the breaches to act on. */
-record SlaReport(LocalDate from, LocalDate to, FirstAttempt firstAttempt, List<Week> byWeek, List<SlaQuery.Breach> breaches)
-        implements CsvTable {
+/**
+ * GET /api/reports/sla: how the first attempts due in the period kept the SLA, per week, and the breaches to act on:
+ * the latest {@link #BREACHES_SHOWN}, newest first, of {@code breachesTotal}.
+ */
+record SlaReport(LocalDate from, LocalDate to, FirstAttempt firstAttempt, List<Week> byWeek, long breachesTotal,
+                 List<SlaQuery.Breach> breaches) implements CsvTable {
+
+    /** A page's worth: a manager acts on the latest; the counts above cover the rest. */
+    static final int BREACHES_SHOWN = 100;
 
     record FirstAttempt(long due, long met, long breached, double compliance, Double medianWorkingHoursToFirstAttempt) {
     }
@@ -18,14 +24,14 @@ record SlaReport(LocalDate from, LocalDate to, FirstAttempt firstAttempt, List<W
     record Week(String week, long due, long met, long breached, double compliance) {
     }
 
-    static SlaReport of(LocalDate from, LocalDate to, SequenceStats.FirstAttemptsByWeek firstAttempts, List<SlaQuery.Breach> breaches) {
+    static SlaReport of(LocalDate from, LocalDate to, SequenceStats.FirstAttemptsByWeek firstAttempts, SlaQuery.Breaches breaches) {
         SequenceStats.FirstAttempts total = firstAttempts.total();
         long due = total.met() + total.breached();
         return new SlaReport(from, to,
                 new FirstAttempt(due, total.met(), total.breached(), Rates.rate(total.met(), due), Rates.hours(total.medianWorkingHours())),
                 firstAttempts.weeks().stream().map(week -> new Week(week.week(), week.met() + week.breached(), week.met(), week.breached(),
                         Rates.rate(week.met(), week.met() + week.breached()))).toList(),
-                breaches);
+                breaches.total(), breaches.latest());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.leadflow.sequence.internal;
 
-import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.SequenceAttempt;
 import io.micrometer.core.instrument.Counter;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * How sequences end, recorded when one does: the attempts made, and the lead's answer (reply, meeting, unsubscribe,
@@ -25,12 +23,10 @@ public class SequenceMetrics {
     /** The exits that are the lead's answer, as the sequence model names them. */
     private static final Set<String> OUTCOMES = Set.of("REPLIED", "MEETING_BOOKED", "UNSUBSCRIBED", "BOUNCED");
 
-    private final Timeline timeline;
     private final DistributionSummary attempts;
     private final MeterRegistry meters;
 
-    SequenceMetrics(Timeline timeline, MeterRegistry meters) {
-        this.timeline = timeline;
+    SequenceMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.attempts = DistributionSummary.builder("leadflow.sequence.attempts")
                 .description("Attempts made in a lead's sequence, recorded when it ends").baseUnit("attempts")
@@ -38,18 +34,22 @@ public class SequenceMetrics {
     }
 
     /**
-     * The sequence of these attempts ended, for {@code exit} (a model's exit reason), or null when it ran out; the
-     * touches the model saw made count as made (a call's outcome reaches the model before its task's row commits).
+     * A sequence of these attempts ended; the touches the model saw made count as made (a call's outcome reaches the
+     * model before its task's row commits).
      */
-    public void ended(UUID leadId, List<SequenceAttempt> round, List<SequenceProcess.AttemptOutcome> touches, String exit) {
+    public void ended(List<SequenceAttempt> attempts, List<SequenceProcess.AttemptOutcome> touches) {
         Set<Integer> made = new TreeSet<>();
-        round.stream().filter(a -> a.status() == SequenceAttempt.Status.DONE).forEach(a -> made.add(a.step()));
+        attempts.stream().filter(a -> a.status() == SequenceAttempt.Status.DONE).forEach(a -> made.add(a.step()));
         touches.forEach(touch -> made.add(touch.step()));
-        attempts.record(made.size());
-        if (exit != null && OUTCOMES.contains(exit)) {
-            int step = made.stream().mapToInt(Integer::intValue).max().orElse(0);
+        this.attempts.record(made.size());
+    }
+
+    /** The sequence ended for {@code exit} (a model's exit reason); counted when that is the lead's answer. */
+    public void answered(String exit, SequenceOutcomeRepository.Credit credit) {
+        if (OUTCOMES.contains(exit)) {
             Counter.builder("leadflow.sequence.outcomes").description("Leads' answers that ended a sequence, by step and email template")
-                    .tag("step", Integer.toString(step)).tag("template", lastTemplate(leadId))
+                    .tag("step", Integer.toString(Objects.requireNonNullElse(credit.step(), 0)))
+                    .tag("template", Objects.requireNonNullElse(credit.template(), "none"))
                     .tag("outcome", outcome(exit)).register(meters).increment();
         }
     }
@@ -62,11 +62,5 @@ public class SequenceMetrics {
 
     private static String outcome(String exit) {
         return "MEETING_BOOKED".equals(exit) ? "meeting" : exit.toLowerCase(Locale.ROOT);
-    }
-
-    private String lastTemplate(UUID leadId) {
-        return timeline.of(leadId).stream().filter(e -> Timeline.Type.EMAIL_SENT.name().equals(e.type()))
-                .map(e -> e.details().get("template")).filter(Objects::nonNull).map(Object::toString)
-                .reduce((first, second) -> second).orElse("none");
     }
 }

@@ -5,11 +5,16 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** How each round of a lead's sequence ended, for the reports: the outcome and the step and template it answered. */
 @Repository
 public class SequenceOutcomeRepository {
+
+    /** The attempt and the email template an ending is credited to: null when none was made or sent. */
+    public record Credit(Integer step, String template) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -21,9 +26,11 @@ public class SequenceOutcomeRepository {
      * Records the end of the lead's latest round once (a redelivered job records nothing more), credited to the last
      * attempt made in it and the last template sent; nothing when the lead has no sequence. {@code lastTouchedStep} is
      * the last step the model saw made (0: none): the call that ended the sequence may not be stored as made yet.
+     *
+     * @return the credit, when this call recorded the end
      */
-    public void record(UUID leadId, String outcome, int lastTouchedStep, Instant at) {
-        jdbc.sql("""
+    public Optional<Credit> record(UUID leadId, String outcome, int lastTouchedStep, Instant at) {
+        return jdbc.sql("""
                         insert into sequence_outcome (lead_id, round, outcome, step, template, at)
                         select r.lead_id, r.round, ?, greatest(made.step, nullif(?, 0)), sent.template, ?
                           from (select lead_id, max(round) as round from sequence_attempt where lead_id = ? group by lead_id) r
@@ -32,8 +39,10 @@ public class SequenceOutcomeRepository {
                           left join lateral (select template from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
                                              and a.template is not null order by a.step desc limit 1) sent on true
                         on conflict (lead_id, round) do nothing
+                        returning step, template
                         """)
                 .params(outcome, lastTouchedStep, Timestamp.from(at), leadId)
-                .update();
+                .query((row, n) -> new Credit(row.getObject("step", Integer.class), row.getString("template")))
+                .optional();
     }
 }

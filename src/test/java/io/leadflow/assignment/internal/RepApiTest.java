@@ -27,6 +27,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
@@ -175,6 +176,18 @@ class RepApiTest {
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60"))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
         verify(directory).save(new Rep("ana", "Ana Torres", "ana@leadflow.local", "latam", true, false, null, 60));
+        verify(directory, never()).setPassword(any(), any());
+    }
+
+    @Test
+    void aManagerSetsARepsPasswordOnThePageAndAShortOneIsRefused() {
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60")
+                .param("password", "new-secret-9")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).setPassword("ana", "new-secret-9");
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60")
+                .param("password", "short")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("Ana Torres: password is 8 to 200 characters").doesNotContain("value=\"short\"");
+        verify(directory, times(1)).setPassword(any(), any());
     }
 
     @Test

@@ -140,14 +140,15 @@ class ReportsApiTest {
         when(sequences.firstAttempts(from, to)).thenReturn(new SequenceStats.FirstAttemptsByWeek(List.of(
                 new SequenceStats.FirstAttempts("2026-W47", 9, 1, 1.0), new SequenceStats.FirstAttempts("2026-W48", 28, 2, 1.5)),
                 new SequenceStats.FirstAttempts(null, 37, 3, 1.254)));
-        when(sla.breaches(from, to)).thenReturn(List.of(new SlaQuery.Breach(lead, "Laura Gómez", "ana", "FIRST_CONTACT",
-                Instant.parse("2026-11-20T17:00:00Z"), "/tasks/lead/" + lead)));
+        when(sla.breaches(from, to, 100)).thenReturn(new SlaQuery.Breaches(3, List.of(new SlaQuery.Breach(lead, "Laura Gómez", "ana",
+                "FIRST_CONTACT", Instant.parse("2026-11-20T17:00:00Z"), "/tasks/lead/" + lead))));
         var json = assertThat(mvc.get().uri("/api/reports/sla?from=2026-11-16&to=2026-11-30").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatusOk().bodyJson();
         json.extractingPath("$.firstAttempt").isEqualTo(java.util.Map.of("due", 40, "met", 37, "breached", 3, "compliance", 0.925,
                 "medianWorkingHoursToFirstAttempt", 1.25));
         json.extractingPath("$.byWeek[0]").isEqualTo(java.util.Map.of("week", "2026-W47", "due", 10, "met", 9, "breached", 1,
                 "compliance", 0.9));
+        json.extractingPath("$.breachesTotal").isEqualTo(3);
         json.extractingPath("$.breaches[0]").isEqualTo(java.util.Map.of("leadId", lead.toString(), "leadName", "Laura Gómez",
                 "rep", "ana", "kind", "FIRST_CONTACT", "at", "2026-11-20T17:00:00Z", "taskUrl", "/tasks/lead/" + lead));
 

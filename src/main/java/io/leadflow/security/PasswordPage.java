@@ -1,0 +1,84 @@
+package io.leadflow.security;
+
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.SignIn;
+import io.leadflow.platform.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a signed-in rep or manager changes their own password. It asks for the current one, so a session left open is
+ * not enough, and a wrong one counts towards the sign-in lock, so the page is no way around it.
+ */
+@PageController
+@RequestMapping("/account/password")
+class PasswordPage {
+
+    static final String CHANGED = "Your password is changed.";
+    static final String WRONG_CURRENT = "The current password is wrong.";
+    static final String REPEAT_DIFFERS = "The new password and its repeat differ.";
+
+    private final RepDirectory directory;
+    private final PasswordEncoder passwords;
+    private final SignInThrottle throttle;
+
+    PasswordPage(RepDirectory directory, PasswordEncoder passwords, SignInThrottle throttle) {
+        this.directory = directory;
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @ModelAttribute
+    void passwordRule(Model model) {
+        model.addAttribute("minPassword", RepDirectory.MIN_PASSWORD);
+        model.addAttribute("maxPassword", RepDirectory.MAX_PASSWORD);
+    }
+
+    @GetMapping
+    String form(Model model) {
+        model.addAttribute("errors", List.of());
+        return "account/password";
+    }
+
+    @PostMapping
+    ModelAndView change(@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newPassword,
+                        @RequestParam(defaultValue = "") String repeatPassword, Authentication auth, HttpServletRequest request,
+                        Model model, RedirectAttributes redirect) {
+        String username = auth.getName();
+        List<String> errors = new ArrayList<>();
+        Duration locked = throttle.lockedFor(username, request.getRemoteAddr());
+        if (locked.isPositive()) {
+            errors.add(ThrottledSignIn.lockMessage(locked) + ".");
+        } else if (!directory.signIn(username).map(SignIn::passwordHash).filter(hash -> passwords.matches(currentPassword, hash)).isPresent()) {
+            throttle.failed(username, request.getRemoteAddr());
+            errors.add(WRONG_CURRENT);
+        }
+        RepDirectory.passwordRefusal(newPassword).ifPresent(refusal -> errors.add("The new password " + refusal + "."));
+        if (!newPassword.equals(repeatPassword)) {
+            errors.add(REPEAT_DIFFERS);
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            ModelAndView page = new ModelAndView("account/password", model.asMap());
+            page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+            return page;
+        }
+        directory.setPassword(username, newPassword);
+        redirect.addFlashAttribute("flash", CHANGED);
+        return new ModelAndView("redirect:/account/password");
+    }
+}

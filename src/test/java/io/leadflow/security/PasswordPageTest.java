@@ -1,0 +1,100 @@
+package io.leadflow.security;
+
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.SignIn;
+import io.leadflow.platform.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** A signed-in person changes their own password: the current one first, the length rule, the repeat and the lock. */
+@WebMvcTest(PasswordPage.class)
+@WithApiKeySecurity
+class PasswordPageTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+        @Bean
+        MovableClock clock() {
+            return new MovableClock(Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
+        }
+    }
+
+    private static final RequestPostProcessor ANA = user("ana").roles(Roles.REP);
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    RepDirectory directory;
+    @Autowired
+    PasswordEncoder passwords;
+    @Autowired
+    MovableClock clock;
+
+    @BeforeEach
+    void ana() {
+        // The tests share the throttle: a day later, no earlier test's failures count.
+        clock.advance(Duration.ofDays(1));
+        when(directory.signIn("ana")).thenReturn(Optional.of(new SignIn("ana", passwords.encode("ana-password"), false)));
+    }
+
+    @Test
+    void theFormIsForWhoeverIsSignedIn() {
+        assertThat(mvc.get().uri("/account/password").with(ANA)).hasStatusOk().bodyText()
+                .contains("name=\"currentPassword\"", "name=\"newPassword\"", "name=\"repeatPassword\"", "minlength=\"8\"",
+                        "name=\"_csrf\"", "Signed in as <strong>ana</strong>");
+        assertThat(mvc.get().uri("/account/password")).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void theRightCurrentPasswordChangesIt() {
+        assertThat(change("ana-password", "a-new-secret", "a-new-secret")).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/account/password").flash().containsEntry("flash", PasswordPage.CHANGED);
+        verify(directory).setPassword("ana", "a-new-secret");
+    }
+
+    @Test
+    void aWrongCurrentPasswordAShortNewOneAndAnotherRepeatAreEachSaidAndNothingChanges() {
+        assertThat(change("guess", "short", "shorter")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains(PasswordPage.WRONG_CURRENT, "The new password is 8 to 200 characters.", PasswordPage.REPEAT_DIFFERS);
+        assertThat(mvc.post().uri("/account/password").with(ANA).param("currentPassword", "ana-password")
+                .param("newPassword", "a-new-secret").param("repeatPassword", "a-new-secret")).hasStatus(HttpStatus.FORBIDDEN);
+        verify(directory, never()).setPassword(any(), any());
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheSignInLock() {
+        for (int failure = 1; failure <= 10; failure++) {
+            change("guess-" + failure, "a-new-secret", "a-new-secret").exchange();
+        }
+        assertThat(change("ana-password", "a-new-secret", "a-new-secret")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("Too many failed sign-ins; try again in 15 minutes.");
+        verify(directory, never()).setPassword(any(), any());
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder change(String current, String newPassword, String repeat) {
+        return mvc.post().uri("/account/password").with(ANA).with(csrf()).param("currentPassword", current)
+                .param("newPassword", newPassword).param("repeatPassword", repeat);
+    }
+}
