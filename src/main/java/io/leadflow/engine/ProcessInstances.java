@@ -32,6 +32,12 @@ public interface ProcessInstances {
     /** Oldest first; empty when not {@link #available()}. */
     List<OpenIncident> incidents();
 
+    /**
+     * Whether the view shows this process instance live: true spares asking the engine, whose only lookup writes to
+     * its log; false says nothing (not projected yet, ended, or not {@link #available()}).
+     */
+    boolean shownLive(long processInstanceKey);
+
     /** Against a cluster: Operate shows the instances. */
     ProcessInstances IN_OPERATE = new ProcessInstances() {
         @Override
@@ -47,6 +53,11 @@ public interface ProcessInstances {
         @Override
         public List<OpenIncident> incidents() {
             return List.of();
+        }
+
+        @Override
+        public boolean shownLive(long processInstanceKey) {
+            return false;
         }
     };
 }

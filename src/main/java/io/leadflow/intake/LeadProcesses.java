@@ -2,6 +2,7 @@ package io.leadflow.intake;
 
 import io.leadflow.engine.EngineIdentity;
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.engine.ProcessInstances;
 import io.leadflow.lead.Timeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +36,17 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
 
     private final JdbcClient jdbc;
     private final ProcessEngine engine;
+    private final ProcessInstances instances;
     private final EngineIdentity engineIdentity;
     private final Timeline timeline;
     private final Clock clock;
     private final IntakeProperties settings;
 
-    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, EngineIdentity engineIdentity, Timeline timeline, Clock clock,
-                  IntakeProperties settings) {
+    LeadProcesses(JdbcClient jdbc, ProcessEngine engine, ProcessInstances instances, EngineIdentity engineIdentity,
+                  Timeline timeline, Clock clock, IntakeProperties settings) {
         this.jdbc = jdbc;
         this.engine = engine;
+        this.instances = instances;
         this.engineIdentity = engineIdentity;
         this.timeline = timeline;
         this.clock = clock;
@@ -80,8 +83,10 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
         for (LiveProcess process : page) {
             boolean exists;
             try {
-                // Another engine's instance key means nothing here (its data directory was replaced).
-                exists = engineIdentity.id().equals(process.engineId()) && engine.processInstanceExists(process.processInstanceKey());
+                // Another engine's instance key means nothing here (its data directory was replaced). The process view
+                // answers for most instances; only those it does not show live are asked of the engine.
+                exists = engineIdentity.id().equals(process.engineId()) && (instances.shownLive(process.processInstanceKey())
+                        || engine.processInstanceExists(process.processInstanceKey()));
             } catch (RuntimeException e) {
                 log.warn("Could not ask the engine about lead {}'s process: {}", process.leadId(), e.getMessage());
                 return;

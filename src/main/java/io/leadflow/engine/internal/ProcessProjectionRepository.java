@@ -104,6 +104,14 @@ public class ProcessProjectionRepository {
         return countsPerProcess("select bpmn_process_id, count(*) from process_element_instance where element_type = 'PROCESS' group by 1");
     }
 
+    /** Whether this process instance was activated and has not completed or terminated, as far as projected. */
+    public boolean isLive(long processInstanceKey) {
+        // The instance itself is its PROCESS element: the element instance key is the process instance key.
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from process_element_instance where element_instance_key = ? and element_type = 'PROCESS')",
+                Boolean.class, processInstanceKey));
+    }
+
     /** Open incidents per process id. */
     public Map<String, Long> openIncidents() {
         return countsPerProcess("select bpmn_process_id, count(*) from process_incident group by 1");

@@ -49,4 +49,9 @@ public final class ProjectedProcessInstances implements ProcessInstances {
     public List<OpenIncident> incidents() {
         return repository.incidents();
     }
+
+    @Override
+    public boolean shownLive(long processInstanceKey) {
+        return repository.isLive(processInstanceKey);
+    }
 }
