@@ -34,19 +34,10 @@ public class RepDirectory {
         return directory.signIn(username);
     }
 
-    /** The shortest and the longest password: long enough to resist guessing, short enough for BCrypt's input. */
-    public static final int MIN_PASSWORD = 8;
-    public static final int MAX_PASSWORD = 200;
-
-    /** Why a new password is refused, wherever it is set; empty when it is not. */
-    public static Optional<String> passwordRefusal(String password) {
-        return password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD
-                ? Optional.of("is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters") : Optional.empty();
-    }
-
     /**
      * Sets the password this person signs in with, stored hashed: a manager's and, for a manager who also works
-     * leads, the rep's of the same name; false when there is no such person.
+     * leads, the rep's of the same name; false when there is no such person. The caller has checked the
+     * {@link PasswordRule}.
      */
     @Transactional
     public boolean setPassword(String username, String password) {

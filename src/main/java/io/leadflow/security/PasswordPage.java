@@ -1,5 +1,6 @@
 package io.leadflow.security;
 
+import io.leadflow.assignment.PasswordRule;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.SignIn;
 import io.leadflow.platform.PageController;
@@ -42,10 +43,9 @@ class PasswordPage {
         this.throttle = throttle;
     }
 
-    @ModelAttribute
-    void passwordRule(Model model) {
-        model.addAttribute("minPassword", RepDirectory.MIN_PASSWORD);
-        model.addAttribute("maxPassword", RepDirectory.MAX_PASSWORD);
+    @ModelAttribute("passwordRule")
+    PasswordRule passwordRule() {
+        return PasswordRule.STANDARD;
     }
 
     @GetMapping
@@ -67,7 +67,7 @@ class PasswordPage {
             throttle.failed(username, request.getRemoteAddr());
             errors.add(WRONG_CURRENT);
         }
-        RepDirectory.passwordRefusal(newPassword).ifPresent(refusal -> errors.add("The new password " + refusal + "."));
+        PasswordRule.STANDARD.refusal(newPassword).ifPresent(refusal -> errors.add("The new password " + refusal + "."));
         if (!newPassword.equals(repeatPassword)) {
             errors.add(REPEAT_DIFFERS);
         }

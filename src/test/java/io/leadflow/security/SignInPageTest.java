@@ -9,10 +9,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +24,20 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** leadflow's sign-in page and its lock, on the web layer with the real security configuration. */
-@WebMvcTest(SignInPage.class)
+/**
+ * leadflow's sign-in page and its lock, and the page where a signed-in person changes their password (the current one
+ * first, the length rule, the repeat, the same lock), on the web layer with the real security configuration.
+ */
+@WebMvcTest({SignInPage.class, PasswordPage.class})
 @WithApiKeySecurity
 class SignInPageTest {
 
@@ -39,8 +49,12 @@ class SignInPageTest {
         }
     }
 
+    private static final RequestPostProcessor ANA = user("ana").roles(Roles.REP);
+
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MockMvcTester tester;
     @Autowired
     RepDirectory directory;
     @Autowired
@@ -105,5 +119,44 @@ class SignInPageTest {
     private String page(String url, MvcResult after) throws Exception {
         return mvc.perform(get(url).session((MockHttpSession) after.getRequest().getSession()))
                 .andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theFormIsForWhoeverIsSignedIn() {
+        assertThat(tester.get().uri("/account/password").with(ANA)).hasStatusOk().bodyText()
+                .contains("name=\"currentPassword\"", "name=\"newPassword\"", "name=\"repeatPassword\"", "minlength=\"8\"",
+                        "name=\"_csrf\"", "Signed in as <strong>ana</strong>");
+        assertThat(tester.get().uri("/account/password")).hasStatus(HttpStatus.FOUND).redirectedUrl().endsWith("/login");
+    }
+
+    @Test
+    void theRightCurrentPasswordChangesIt() {
+        assertThat(change("ana-password", "a-new-secret", "a-new-secret")).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/account/password").flash().containsEntry("flash", PasswordPage.CHANGED);
+        verify(directory).setPassword("ana", "a-new-secret");
+    }
+
+    @Test
+    void aWrongCurrentPasswordAShortNewOneAndAnotherRepeatAreEachSaidAndNothingChanges() {
+        assertThat(change("guess", "short", "shorter")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains(PasswordPage.WRONG_CURRENT, "The new password is 8 to 200 characters.", PasswordPage.REPEAT_DIFFERS);
+        assertThat(tester.post().uri("/account/password").with(ANA).param("currentPassword", "ana-password")
+                .param("newPassword", "a-new-secret").param("repeatPassword", "a-new-secret")).hasStatus(HttpStatus.FORBIDDEN);
+        verify(directory, never()).setPassword(any(), any());
+    }
+
+    @Test
+    void wrongCurrentPasswordsCountTowardsTheSignInLock() {
+        for (int failure = 1; failure <= 10; failure++) {
+            change("guess-" + failure, "a-new-secret", "a-new-secret").exchange();
+        }
+        assertThat(change("ana-password", "a-new-secret", "a-new-secret")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("Too many failed sign-ins; try again in 15 minutes.");
+        verify(directory, never()).setPassword(any(), any());
+    }
+
+    private MockMvcTester.MockMvcRequestBuilder change(String current, String newPassword, String repeat) {
+        return tester.post().uri("/account/password").with(ANA).with(csrf()).param("currentPassword", current)
+                .param("newPassword", newPassword).param("repeatPassword", repeat);
     }
 }

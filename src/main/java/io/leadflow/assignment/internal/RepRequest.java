@@ -1,7 +1,7 @@
 package io.leadflow.assignment.internal;
 
 import io.leadflow.assignment.Rep;
-import io.leadflow.assignment.RepDirectory;
+import io.leadflow.assignment.PasswordRule;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 
@@ -65,7 +65,7 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
             errors.add(new FieldError("monthlyCapacity", "is required: a whole number from 0 to " + MAX_CAPACITY));
         }
         if (password != null) {
-            RepDirectory.passwordRefusal(password).ifPresent(refusal -> errors.add(new FieldError("password", refusal)));
+            PasswordRule.STANDARD.refusal(password).ifPresent(refusal -> errors.add(new FieldError("password", refusal)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The rep has fields at fault", errors);

@@ -1,5 +1,6 @@
 package io.leadflow.assignment.internal;
 
+import io.leadflow.assignment.PasswordRule;
 import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
@@ -44,10 +45,9 @@ class RepsPage {
         this.clock = clock;
     }
 
-    @ModelAttribute
-    void passwordRule(Model model) {
-        model.addAttribute("minPassword", RepDirectory.MIN_PASSWORD);
-        model.addAttribute("maxPassword", RepDirectory.MAX_PASSWORD);
+    @ModelAttribute("passwordRule")
+    PasswordRule passwordRule() {
+        return PasswordRule.STANDARD;
     }
 
     @GetMapping
