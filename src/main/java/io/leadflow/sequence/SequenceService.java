@@ -233,9 +233,8 @@ public class SequenceService {
      */
     @Transactional
     public void recordExit(UUID leadId, String reason, List<SequenceProcess.AttemptOutcome> calls) {
-        metrics.ended(attempts.of(leadId), calls);
         outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant())
-                .ifPresent(credit -> metrics.answered(reason, credit));
+                .ifPresent(credit -> metrics.ended(attempts.of(leadId), calls, reason, credit));
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);
         timeline.record(leadId, Timeline.Type.SEQUENCE_ENDED, Map.of("reason", reason, "cancelledAttempts", cancelled));
@@ -245,7 +244,8 @@ public class SequenceService {
     @Transactional
     public void recycleToNurture(UUID leadId, String model) {
         String reason = "no answer after the sequence";
-        metrics.ended(attempts.of(leadId), List.of());
+        outcomes.record(leadId, SequenceOutcomeRepository.NO_ANSWER, 0, clock.instant())
+                .ifPresent(credit -> metrics.ended(attempts.of(leadId), List.of(), SequenceOutcomeRepository.NO_ANSWER, credit));
         events.publishEvent(new LeadRecycled(leadId, reason, model));
         timeline.record(leadId, Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", reason));
     }

@@ -10,7 +10,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ConnectSequenceIT extends LeadflowIntegrationTest {
 
-
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void fiveAttemptsWithNoAnswerRecycleTheLeadToNurture() throws Exception {
@@ -59,6 +62,8 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         assertThat(lead.get("stage").asText()).isEqualTo("LEAD");
         assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL", "LEAD");
         assertThat(lead.at("/stages/2/reason").asText()).isEqualTo("no answer after the sequence");
+        assertThat(jdbc.sql("select outcome || ' at step ' || step from sequence_outcome where lead_id = ?").param(id)
+                .query(String.class).single()).as("how the sequence ended, credited to its last attempt").isEqualTo("NO_ANSWER at step 5");
         List<String> statuses = new ArrayList<>();
         lead.get("sequence").forEach(step -> statuses.add(step.get("status").asText()));
         assertThat(statuses).containsExactly("done", "done", "done", "done", "done");

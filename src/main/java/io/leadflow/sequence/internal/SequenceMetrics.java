@@ -34,18 +34,16 @@ public class SequenceMetrics {
     }
 
     /**
-     * A sequence of these attempts ended; the touches the model saw made count as made (a call's outcome reaches the
-     * model before its task's row commits).
+     * A sequence of these attempts ended for {@code exit} (a model's exit reason, or {@code NO_ANSWER}), credited to
+     * {@code credit}; called once per sequence, when its end is recorded. The touches the model saw made count as
+     * made (a call's outcome reaches the model before its task's row commits).
      */
-    public void ended(List<SequenceAttempt> attempts, List<SequenceProcess.AttemptOutcome> touches) {
+    public void ended(List<SequenceAttempt> attempts, List<SequenceProcess.AttemptOutcome> touches, String exit,
+                      SequenceOutcomeRepository.Credit credit) {
         Set<Integer> made = new TreeSet<>();
         attempts.stream().filter(a -> a.status() == SequenceAttempt.Status.DONE).forEach(a -> made.add(a.step()));
         touches.forEach(touch -> made.add(touch.step()));
         this.attempts.record(made.size());
-    }
-
-    /** The sequence ended for {@code exit} (a model's exit reason); counted when that is the lead's answer. */
-    public void answered(String exit, SequenceOutcomeRepository.Credit credit) {
         if (OUTCOMES.contains(exit)) {
             Counter.builder("leadflow.sequence.outcomes").description("Leads' answers that ended a sequence, by step and email template")
                     .tag("step", Integer.toString(Objects.requireNonNullElse(credit.step(), 0)))

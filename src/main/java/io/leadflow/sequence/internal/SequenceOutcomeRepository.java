@@ -12,6 +12,9 @@ import java.util.UUID;
 @Repository
 public class SequenceOutcomeRepository {
 
+    /** The outcome of a sequence that ran out: every attempt made, and no answer. */
+    public static final String NO_ANSWER = "NO_ANSWER";
+
     /** The attempt and the email template an ending is credited to: null when none was made or sent. */
     public record Credit(Integer step, String template) {
     }
