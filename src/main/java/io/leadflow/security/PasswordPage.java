@@ -2,12 +2,15 @@ package io.leadflow.security;
 
 import io.leadflow.assignment.PasswordRule;
 import io.leadflow.assignment.RepDirectory;
-import io.leadflow.assignment.SignIn;
 import io.leadflow.platform.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -17,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Where a signed-in rep or manager changes their own password. It asks for the current one, so a session left open is
- * not enough, and a wrong one counts towards the sign-in lock, so the page is no way around it.
+ * not enough, and checks it as signing in does (the same lock, which a wrong one counts towards), so the page is no way
+ * around it.
  */
 @PageController
 @RequestMapping("/account/password")
@@ -34,13 +37,11 @@ class PasswordPage {
     static final String REPEAT_DIFFERS = "The new password and its repeat differ.";
 
     private final RepDirectory directory;
-    private final PasswordEncoder passwords;
-    private final SignInThrottle throttle;
+    private final AuthenticationProvider signIn;
 
-    PasswordPage(RepDirectory directory, PasswordEncoder passwords, SignInThrottle throttle) {
+    PasswordPage(RepDirectory directory, AuthenticationProvider signIn) {
         this.directory = directory;
-        this.passwords = passwords;
-        this.throttle = throttle;
+        this.signIn = signIn;
     }
 
     @ModelAttribute("passwordRule")
@@ -60,11 +61,13 @@ class PasswordPage {
                         Model model, RedirectAttributes redirect) {
         String username = auth.getName();
         List<String> errors = new ArrayList<>();
-        Duration locked = throttle.lockedFor(username, request.getRemoteAddr());
-        if (locked.isPositive()) {
-            errors.add(ThrottledSignIn.lockMessage(locked) + ".");
-        } else if (!directory.signIn(username).map(SignIn::passwordHash).filter(hash -> passwords.matches(currentPassword, hash)).isPresent()) {
-            throttle.failed(username, request.getRemoteAddr());
+        UsernamePasswordAuthenticationToken current = UsernamePasswordAuthenticationToken.unauthenticated(username, currentPassword);
+        current.setDetails(new WebAuthenticationDetails(request));
+        try {
+            signIn.authenticate(current);
+        } catch (LockedException e) {
+            errors.add(e.getMessage() + ".");
+        } catch (AuthenticationException e) {
             errors.add(WRONG_CURRENT);
         }
         PasswordRule.STANDARD.refusal(newPassword).ifPresent(refusal -> errors.add("The new password " + refusal + "."));
