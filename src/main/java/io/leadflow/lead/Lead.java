@@ -28,9 +28,9 @@ public record Lead(
         return ZoneId.of(facts.timeZone());
     }
 
+    /** The person's name, else the company's: how a rep recognises the lead. */
     public String fullName() {
-        String name = ((facts.firstName() == null ? "" : facts.firstName()) + " "
-                + (facts.lastName() == null ? "" : facts.lastName())).strip();
+        String name = facts.personName();
         return name.isEmpty() ? (facts.company() == null ? facts.companyDomain() : facts.company()) : name;
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,12 @@ public record LeadFacts(
     /** Whether there is a person to contact (an email); without one, a rep researches who to contact. */
     public boolean personKnown() {
         return email != null;
+    }
+
+    /** The person's first and last name, as a mail's display name; empty when the lead has neither. */
+    public String personName() {
+        return Stream.of(firstName, lastName).filter(Objects::nonNull).map(String::strip).filter(part -> !part.isEmpty())
+                .collect(Collectors.joining(" "));
     }
 
     /** The key that makes two submissions the same lead: the person's email, else the company's domain. */

@@ -40,9 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
@@ -179,7 +177,7 @@ public class SequenceService {
                 settings.content(stage, template.language()),
                 unsubscribeUrl));
         String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
-        Mailbox recipient = new Mailbox(fullName(facts), facts.email());
+        Mailbox recipient = new Mailbox(facts.personName(), facts.email());
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, recipient, new Mailbox(rep.name(), rep.email()),
                 mail.subject(), mail.textBody(), mail.htmlBody(),
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
@@ -256,11 +254,6 @@ public class SequenceService {
 
     private String journeyStage(int step) {
         return settings.journeyStageByStep().get(Math.min(step, settings.journeyStageByStep().size()) - 1);
-    }
-
-    private static String fullName(LeadFacts facts) {
-        return Stream.of(facts.firstName(), facts.lastName()).filter(Objects::nonNull).map(String::strip)
-                .filter(part -> !part.isEmpty()).collect(Collectors.joining(" "));
     }
 
     private static String text(Object value) {
