@@ -37,7 +37,8 @@ public class EmbeddedEngineConfiguration {
     EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock, ProcessProjection projection) {
         EngineProperties.Embedded embedded = properties.embedded();
         EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(properties.dataDir(), embedded.host(),
-                embedded.port(), embedded.logSegmentSize().toBytes(), embedded.compactionInterval()), projection::position);
+                embedded.port(), embedded.logSegmentSize().toBytes(), embedded.snapshotInterval(), embedded.startTimeout()),
+                projection::position);
         // leadflow's "now" goes on where the engine's state left it (a demo that moved time, then restarted).
         clock.advance(engine.clockOffset());
         return engine;
@@ -87,13 +88,19 @@ public class EmbeddedEngineConfiguration {
         };
     }
 
-    /** DOWN when the stream processor failed; shows how far processing is behind the log. */
+    /**
+     * DOWN when the stream processor, the log's writes or the state snapshots failed (and says which); shows
+     * how far processing is behind the log and where the newest snapshot is.
+     */
     @Bean
     HealthIndicator engineHealthIndicator(EmbeddedZeebe engine) {
         return () -> {
             EmbeddedZeebe.Progress progress = engine.progress();
-            return (engine.isHealthy() ? Health.up() : Health.down())
+            String problem = engine.problem();
+            Health.Builder health = problem == null ? Health.up() : Health.down().withDetail("problem", problem);
+            return health
                     .withDetail("mode", "embedded")
+                    .withDetail("snapshotPosition", progress.snapshotPosition())
                     .withDetail("processedPosition", progress.processedPosition())
                     .withDetail("committedPosition", progress.committedPosition())
                     .withDetail("backlog", progress.backlog())

@@ -28,9 +28,12 @@ public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValu
      * @param host               the gateway's address: loopback unless you say otherwise, the gateway has no authentication
      * @param port               the gateway's port
      * @param logSegmentSize     the size of the log's segment files
-     * @param compactionInterval how often segments the state no longer needs are dropped
+     * @param snapshotInterval   how often the state is snapshotted and the log segments below the snapshot dropped;
+     *                           a start replays the log written since the last snapshot
+     * @param startTimeout       how long a start may take to recover the state before it gives up with a message
      */
     public record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("26500") int port,
-                           @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT1M") Duration compactionInterval) {
+                           @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT1M") Duration snapshotInterval,
+                           @DefaultValue("PT2M") Duration startTimeout) {
     }
 }

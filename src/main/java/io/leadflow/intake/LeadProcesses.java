@@ -4,6 +4,7 @@ import io.leadflow.engine.EngineIdentity;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.lead.Timeline;
+import io.leadflow.intake.internal.ProcessStartQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -41,10 +42,12 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
     private final Timeline timeline;
     private final Clock clock;
     private final IntakeProperties settings;
+    private final ProcessStartQueue starts;
 
     LeadProcesses(JdbcClient jdbc, ProcessEngine engine, ProcessInstances instances, EngineIdentity engineIdentity,
-                  Timeline timeline, Clock clock, IntakeProperties settings) {
+                  Timeline timeline, Clock clock, IntakeProperties settings, ProcessStartQueue starts) {
         this.jdbc = jdbc;
+        this.starts = starts;
         this.engine = engine;
         this.instances = instances;
         this.engineIdentity = engineIdentity;
@@ -110,10 +113,10 @@ public class LeadProcesses implements HealthIndicator, SchedulingConfigurer {
                 .param("now", now).param("id", leadId).update() == 1;
     }
 
-    /** UP, with how many leads lost their process: a number to act on, not an outage. */
+    /** UP, with how many leads lost their process and how many wait for theirs to start: numbers to act on, not an outage. */
     @Override
     public Health health() {
         long lost = jdbc.sql("select count(*) from lead_process where lost_at is not null").query(Long.class).single();
-        return Health.up().withDetail("leadsWithLostProcess", lost).build();
+        return Health.up().withDetail("leadsWithLostProcess", lost).withDetail("processStartsPending", starts.pending()).build();
     }
 }

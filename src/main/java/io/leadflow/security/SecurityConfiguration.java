@@ -109,12 +109,26 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Health is open to every caller, who sees only the status (a load balancer's probe); the API key or a
+     * signed-in manager also sees the details (management.endpoint.health.roles).
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain healthSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new BearerTokenFilter(apiKey, API_ROLE, WRONG_API_KEY, json, false), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/unsubscribe/**", "/actuator/health/**", "/v3/api-docs/**",
+                        .requestMatchers("/unsubscribe/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
                         .requestMatchers("/reps/**", "/manager/**", "/actuator/metrics", "/actuator/metrics/**").hasRole(Roles.MANAGER)
                         .anyRequest().authenticated())

@@ -1,6 +1,8 @@
 package io.leadflow.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import org.springframework.web.client.RestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,5 +35,20 @@ class EngineHealthIT extends LeadflowIntegrationTest {
         assertThat(meters.get("leadflow.engine.backlog").gauge().value()).isNotNegative();
         assertThat(meters.get("leadflow.engine.log.size").gauge().value()).isPositive();
         assertThat(meters.get("leadflow.intake.process.starts.pending").gauge().value()).isNotNegative();
+    }
+
+    @Test
+    void anonymousCallersSeeTheStatusOnlyAndTheApiKeySeesTheDetails() {
+        JsonNode anonymous = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
+                .retrieve().body(JsonNode.class);
+        assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.has("components")).isFalse();
+
+        JsonNode detailed = api.get().uri("/actuator/health").retrieve().body(JsonNode.class);
+        JsonNode components = detailed.get("components");
+        assertThat(components.at("/engine/details").fieldNames()).toIterable()
+                .contains("processedPosition", "committedPosition", "backlog", "logSizeBytes", "snapshotPosition");
+        assertThat(components.at("/leadProcesses/details").fieldNames()).toIterable()
+                .contains("leadsWithLostProcess", "processStartsPending");
     }
 }

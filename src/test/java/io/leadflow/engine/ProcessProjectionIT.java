@@ -228,7 +228,7 @@ class ProcessProjectionIT {
     }
 
     private EmbeddedZeebe.Settings settings(Duration compactionInterval) {
-        return new EmbeddedZeebe.Settings(data, "127.0.0.1", PORT, 256 * 1024, compactionInterval);
+        return new EmbeddedZeebe.Settings(data, "127.0.0.1", PORT, 256 * 1024, compactionInterval, Duration.ofMinutes(1));
     }
 
     private static CamundaClient client() {

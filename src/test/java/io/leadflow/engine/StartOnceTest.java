@@ -34,7 +34,7 @@ class StartOnceTest {
     @Test
     void startsRetriedAfterClientTimeoutsMakeOneInstancePerKey() {
         try (EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(data, "127.0.0.1", PORT,
-                1024 * 1024, Duration.ofMinutes(1)));
+                1024 * 1024, Duration.ofMinutes(1), Duration.ofMinutes(1)));
              CamundaClient patient = client(Duration.ofSeconds(10));
              CamundaClient hasty = client(Duration.ofMillis(1))) {
             patient.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("arrival")

@@ -47,27 +47,38 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The real Zeebe 8.8 engine (one partition) with its state on disk: RocksDB for the engine's state
- * and {@link SegmentedFileLog} for its log, served over Zeebe's gRPC gateway protocol so the
- * official Camunda client talks to it as to a cluster.
+ * The real Zeebe 8.8 engine (one partition) with its state on disk, served over Zeebe's gRPC gateway
+ * protocol so the official Camunda client talks to it as to a cluster.
  *
  * <p>It is wired the way Zeebe Process Test's {@code EngineFactory} (zeebe-process-test-engine 8.8)
- * wires its in-memory engine, with three differences that make it durable: RocksDB instead of the
- * in-memory store, a file log instead of the in-memory list, and the engine's state migrations run
- * at start as the broker runs them. On start the stream processor reads its last processed position
- * from RocksDB and replays the log after it, so deployments, instances, timers and jobs come back.
- * These are Zeebe internals: the 8.8 line is pinned in the pom and this is the one place that knows them.
+ * wires its in-memory engine, and it recovers the way a broker does: {@link SegmentedFileLog} is the
+ * source of truth (a record is processed only once it is fsynced); the state is RocksDB without its
+ * write-ahead log, snapshotted now and then at a position whose records are durable ({@link StateSnapshots});
+ * a start rebuilds the state from the newest snapshot and replays the log after it, so the state is never
+ * ahead of the log. The log is compacted only below the snapshot. The engine's state migrations run at start
+ * as the broker runs them. These are Zeebe internals: the 8.8 line is pinned in the pom and this is the one
+ * place that knows them.
  */
 public final class EmbeddedZeebe implements AutoCloseable {
 
-    /** Where, and how, the engine runs. */
-    public record Settings(Path dataDirectory, String host, int port, long logSegmentBytes, Duration compactionInterval) {
+    /**
+     * Where, and how, the engine runs.
+     *
+     * @param snapshotInterval how often the state is snapshotted and the log below the snapshot dropped
+     * @param startTimeout     how long recovery (replaying the log after the snapshot) may take before the start gives up
+     */
+    public record Settings(Path dataDirectory, String host, int port, long logSegmentBytes, Duration snapshotInterval,
+                           Duration startTimeout) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
@@ -80,6 +91,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private String id;
     private volatile Duration clockOffset = Duration.ZERO;
     private SegmentedFileLog logStorage;
+    private StateSnapshots snapshots;
+    private volatile Exception snapshotFailure;
     private LogStream logStream;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
@@ -122,7 +135,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         Files.createDirectories(data);
         lock(data);
         id = readOrCreateId(data.resolve("engine-id"));
-        clockOffset = Files.exists(clockOffsetFile()) ? Duration.parse(Files.readString(clockOffsetFile()).trim()) : Duration.ZERO;
+        clockOffset = readClockOffset();
         clock.addTime(clockOffset);
 
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
@@ -139,14 +152,18 @@ public final class EmbeddedZeebe implements AutoCloseable {
                 .build();
         openedParts.push(logStream);
 
-        database = openDatabase(data.resolve("state"));
+        database = openDatabase(data);
         openedParts.push(database);
         migrate(database);
 
         LogStreamGateway gateway = new LogStreamGateway(logStream.newLogStreamWriter(), PARTITION_ID, settings.port());
         streamProcessor = streamProcessor(logStream, database, scheduler, gateway);
         openedParts.push(streamProcessor);
-        streamProcessor.openAsync(false).join();
+        recover();
+        if (snapshots.latest().isEmpty() && Files.isDirectory(legacyState())) {
+            // State kept by an earlier leadflow in RocksDB itself: from now on it lives in snapshots.
+            snapshot();
+        }
 
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()))
                 .addService(gateway.service())
@@ -164,18 +181,57 @@ public final class EmbeddedZeebe implements AutoCloseable {
             server.awaitTermination(10, TimeUnit.SECONDS);
         });
 
-        ScheduledExecutorService compaction = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "leadflow-engine-compaction");
+        ScheduledExecutorService snapshotter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "leadflow-engine-snapshot");
             thread.setDaemon(true);
             return thread;
         });
-        long every = settings.compactionInterval().toMillis();
-        compaction.scheduleWithFixedDelay(this::compactLog, every, every, TimeUnit.MILLISECONDS);
-        openedParts.push(compaction::shutdownNow);
+        long every = settings.snapshotInterval().toMillis();
+        snapshotter.scheduleWithFixedDelay(this::snapshotAndCompact, every, every, TimeUnit.MILLISECONDS);
+        // A snapshot in progress finishes before the database it copies is closed.
+        openedParts.push(() -> {
+            snapshotter.shutdownNow();
+            snapshotter.awaitTermination(1, TimeUnit.MINUTES);
+        });
 
-        log.info("Embedded Zeebe engine on {}:{} with data in {}: processed up to position {}, started in {} ms",
-                settings.host(), settings.port(), data, processedPosition(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Embedded Zeebe engine on {}:{} with data in {}: recovered from {}, processed up to position {}, started in {} ms",
+                settings.host(), settings.port(), data,
+                snapshots.latest().map(snapshot -> "the state snapshot at position " + snapshot.processedPosition()).orElse("the start of the log"),
+                processedPosition(), (System.nanoTime() - started) / 1_000_000);
     }
+
+    /**
+     * Replays the log after the snapshot, as a broker does when it becomes leader. Bounded: a recovery that
+     * fails or does not finish in time ends the start with that message instead of hanging.
+     */
+    private void recover() {
+        try {
+            streamProcessor.openAsync(false).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new EngineStartException("The embedded engine did not finish recovering its state from " + settings.dataDirectory()
+                    + " within " + settings.startTimeout() + " (leadflow.engine.embedded.start-timeout). Raise it if the log after the last"
+                    + " state snapshot is very large; otherwise " + WAY_OUT.formatted(settings.dataDirectory().toAbsolutePath()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineStartException("Interrupted while the embedded engine recovered its state", e);
+        } catch (ExecutionException e) {
+            throw cannotRecover("replaying the log failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        if (streamProcessor.isFailed()) {
+            throw cannotRecover("replaying the log failed (see the log above)", null);
+        }
+    }
+
+    private EngineStartException cannotRecover(String problem, Throwable cause) {
+        Path data = settings.dataDirectory().toAbsolutePath();
+        return new EngineStartException("The embedded engine cannot recover its state from " + data + ": " + problem + ". "
+                + WAY_OUT.formatted(data), cause);
+    }
+
+    /** What a person can do about data the engine refuses to start on. */
+    static final String WAY_OUT = "Restore the whole directory %1$s from a backup taken with leadflow stopped, or delete the whole "
+            + "directory %1$s (not a part of it) to start with an empty engine: its live processes are then gone, and leadflow "
+            + "flags their leads as having lost their process.";
 
     /** One engine per data directory: a second leadflow on the same directory would corrupt it. */
     private void lock(Path data) throws IOException {
@@ -196,20 +252,77 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
     private static String readOrCreateId(Path file) throws IOException {
         if (!Files.exists(file)) {
-            Files.writeString(file, java.util.UUID.randomUUID().toString());
+            DurableFiles.writeAtomically(file, java.util.UUID.randomUUID().toString());
         }
         return Files.readString(file).trim();
     }
 
-    private static ZeebeDb<ZbColumnFamilies> openDatabase(Path directory) {
-        // The write-ahead log stays on, so a kill -9 loses nothing the engine committed to RocksDB;
-        // what RocksDB may still lose on power failure is replayed from the log.
+    private Duration readClockOffset() throws IOException {
+        if (!Files.exists(clockOffsetFile())) {
+            return Duration.ZERO;
+        }
+        String offset = Files.readString(clockOffsetFile()).trim();
+        try {
+            return Duration.parse(offset);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw cannotRecover(clockOffsetFile() + " holds \"" + offset + "\", not a duration such as PT2H", e);
+        }
+    }
+
+    private Path legacyState() {
+        return settings.dataDirectory().toAbsolutePath().resolve("state");
+    }
+
+    /**
+     * Opens the live state: a working copy of the newest snapshot, with RocksDB's write-ahead log off, since the
+     * log replayed after the snapshot is what makes state durable (as in a broker). A data directory of an
+     * earlier leadflow, whose state lived in RocksDB with its write-ahead log, is opened as it is once.
+     */
+    private ZeebeDb<ZbColumnFamilies> openDatabase(Path data) throws IOException {
+        snapshots = StateSnapshots.open(data.resolve("snapshots"));
+        checkLogCoversState(snapshots.latest());
+        Path runtime = data.resolve("runtime");
+        boolean legacy = snapshots.latest().isEmpty() && Files.isDirectory(legacyState());
+        if (legacy) {
+            runtime = legacyState();
+        } else if (snapshots.latest().isPresent()) {
+            StateSnapshots.restore(snapshots.latest().get(), runtime);
+            FileSystemUtils.deleteRecursively(legacyState());
+        } else {
+            FileSystemUtils.deleteRecursively(runtime);
+        }
         RocksDbConfiguration configuration = new RocksDbConfiguration()
-                .setWalDisabled(false)
+                .setWalDisabled(!legacy)
                 .setMemoryLimit(128L * 1024 * 1024);
         return new ZeebeRocksDbFactory<ZbColumnFamilies>(configuration, new ConsistencyChecksSettings(),
                 new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, PARTITION_ID), SimpleMeterRegistry::new)
-                .createDb(directory.toFile(), false);
+                .createDb(runtime.toFile(), false);
+    }
+
+    /**
+     * The log must hold every record after the snapshot's position, and every record the snapshot's state
+     * depends on; otherwise replay would start from a record that is gone (a broker then waits forever)
+     * or the engine would hand out positions it has already used.
+     */
+    private void checkLogCoversState(Optional<StateSnapshots.Snapshot> snapshot) {
+        long first = logStorage.firstPosition();
+        long last = logStorage.lastCommittedPosition();
+        if (snapshot.isEmpty()) {
+            if (first > 1 && first != Long.MAX_VALUE && !Files.isDirectory(legacyState())) {
+                throw cannotRecover("its log starts at position %d, yet there is no state snapshot for the records before it"
+                        .formatted(first), null);
+            }
+            return;
+        }
+        StateSnapshots.Snapshot state = snapshot.get();
+        if (last < state.writtenPosition()) {
+            throw cannotRecover("its log ends at position %d, yet the state snapshot %s depends on records up to position %d"
+                    .formatted(last, state.directory(), state.writtenPosition()), null);
+        }
+        if (first > state.processedPosition() + 1) {
+            throw cannotRecover("its log starts at position %d, yet the state snapshot %s needs every record after position %d"
+                    .formatted(first, state.directory(), state.processedPosition()), null);
+        }
     }
 
     /** As the broker does before it opens a partition: brings state written by an older 8.x engine up to date. */
@@ -248,29 +361,47 @@ public final class EmbeddedZeebe implements AutoCloseable {
                 .build();
     }
 
-    /**
-     * Deletes log segments the state no longer needs. A RocksDB checkpoint flushes the state to disk,
-     * so everything processed before it is durable without the log. The flush slows processing for
-     * a moment, so it is done only when a whole segment can go. A segment that the log's reader
-     * has not read yet stays.
-     */
-    private void compactLog() {
+    /** Snapshots the state and drops the log segments that neither the snapshot nor the log's reader needs. */
+    private void snapshotAndCompact() {
         try {
-            long processed = Math.min(processedPosition(), logReadPosition.getAsLong());
-            if (processed < logStorage.firstPositionOfSecondSegment()) {
-                return;
-            }
-            Path checkpoint = settings.dataDirectory().resolve("checkpoint");
-            FileSystemUtils.deleteRecursively(checkpoint);
-            database.createSnapshot(checkpoint.toFile());
-            FileSystemUtils.deleteRecursively(checkpoint);
-            int deleted = logStorage.compactBelow(processed);
+            snapshot();
+            snapshotFailure = null;
+            long kept = Math.min(snapshots.latest().map(StateSnapshots.Snapshot::processedPosition).orElse(-1L),
+                    logReadPosition.getAsLong());
+            int deleted = logStorage.compactBelow(kept);
             if (deleted > 0) {
-                log.info("Compacted the engine's log: {} segments below position {} deleted", deleted, processed);
+                log.info("Compacted the engine's log: {} segments below position {} deleted", deleted, kept);
             }
         } catch (RuntimeException | IOException e) {
-            log.warn("Could not compact the engine's log; will try again", e);
+            snapshotFailure = e;
+            log.error("Could not snapshot the engine's state or compact its log; will try again", e);
         }
+    }
+
+    /**
+     * Takes a snapshot as a broker does: the processed position before the checkpoint (a lower bound of what
+     * the state holds), the written position after it (an upper bound of the records it depends on), and the
+     * snapshot counts only once the log has made those records durable.
+     */
+    synchronized void snapshot() throws IOException {
+        long processed = processedPosition();
+        long newest = snapshots.latest().map(StateSnapshots.Snapshot::processedPosition).orElse(-1L);
+        if (processed < 0 || processed <= newest) {
+            return;
+        }
+        Path pending = snapshots.pending(processed);
+        database.createSnapshot(pending.toFile());
+        long written = Math.max(processed, streamProcessor.getLastWrittenPositionAsync().join());
+        long deadline = System.nanoTime() + SNAPSHOT_COMMIT_WAIT.toNanos();
+        while (logStorage.lastCommittedPosition() < written) {
+            if (logStorage.failure() != null || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                FileSystemUtils.deleteRecursively(pending);
+                throw new IOException("the log did not make position %d durable; the snapshot at %d is dropped".formatted(written, processed),
+                        logStorage.failure());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+        snapshots.complete(pending, processed, written);
     }
 
     /**
@@ -280,7 +411,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     public synchronized void advanceClock(Duration duration) {
         Duration offset = clockOffset.plus(duration);
         try {
-            Files.writeString(clockOffsetFile(), offset.toString());
+            DurableFiles.writeAtomically(clockOffsetFile(), offset.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -310,9 +441,20 @@ public final class EmbeddedZeebe implements AutoCloseable {
         return logStream.newLogStreamReader();
     }
 
+    private static final Duration SNAPSHOT_COMMIT_WAIT = Duration.ofSeconds(30);
+
     /** The position of the last record the engine processed. */
     public long processedPosition() {
         return streamProcessor.getLastProcessedPositionAsync().join();
+    }
+
+    /** The position of the last record the engine's processing handed to the log, durable or not yet. */
+    long writtenPosition() {
+        return streamProcessor.getLastWrittenPositionAsync().join();
+    }
+
+    SegmentedFileLog logStorage() {
+        return logStorage;
     }
 
     /** The position of the last record written to the log and made durable. */
@@ -320,8 +462,11 @@ public final class EmbeddedZeebe implements AutoCloseable {
         return logStorage.lastCommittedPosition();
     }
 
-    /** How far the engine got, read once: what it processed, what its log holds durably, and how big the log is. */
-    public record Progress(long processedPosition, long committedPosition, long logSizeBytes) {
+    /**
+     * How far the engine got, read once: what it processed, what its log holds durably, how big the log is,
+     * and the position of the newest state snapshot (-1: none yet).
+     */
+    public record Progress(long processedPosition, long committedPosition, long logSizeBytes, long snapshotPosition) {
 
         /** Records in the log the engine has not processed yet. */
         public long backlog() {
@@ -330,15 +475,28 @@ public final class EmbeddedZeebe implements AutoCloseable {
     }
 
     public Progress progress() {
-        return new Progress(processedPosition(), committedPosition(), logSizeBytes());
+        return new Progress(processedPosition(), committedPosition(), logSizeBytes(),
+                snapshots.latest().map(StateSnapshots.Snapshot::processedPosition).orElse(-1L));
     }
 
     public long logSizeBytes() {
         return logStorage.sizeBytes();
     }
 
+    /** What stops the engine from keeping its promise: a failed processor, log or snapshot; null while healthy. */
+    public String problem() {
+        if (streamProcessor == null || !streamProcessor.isOpened() || streamProcessor.isFailed()) {
+            return "the stream processor is not running";
+        }
+        if (logStorage.failure() != null) {
+            return "writing the log failed: " + logStorage.failure().getMessage();
+        }
+        Exception snapshot = snapshotFailure;
+        return snapshot == null ? null : "the last state snapshot failed: " + snapshot.getMessage();
+    }
+
     public boolean isHealthy() {
-        return streamProcessor != null && streamProcessor.isOpened() && !streamProcessor.isFailed();
+        return problem() == null;
     }
 
     /** Stops accepting requests, then closes processing, state, log and threads, in reverse order of opening. */

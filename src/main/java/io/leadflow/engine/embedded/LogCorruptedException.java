@@ -12,8 +12,8 @@ public class LogCorruptedException extends IllegalStateException {
     private final long offset;
 
     LogCorruptedException(Path file, long offset, String problem) {
-        super("Log segment %s is damaged at byte offset %d: %s. The data directory %s is damaged and must be restored from a backup or removed to start afresh."
-                .formatted(file, offset, problem, file.toAbsolutePath().getParent()));
+        super("The engine's log file %s is damaged at byte offset %d: %s. leadflow does not start on it, since that could lose or rewrite records it has processed. %s"
+                .formatted(file.toAbsolutePath(), offset, problem, EmbeddedZeebe.WAY_OUT.formatted(file.toAbsolutePath().getParent().getParent())));
         this.file = file;
         this.offset = offset;
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 /**
@@ -37,6 +38,8 @@ final class LogSegment {
     private static final int MAGIC = 0x4C464C47; // "LFLG"
     private static final int FORMAT_VERSION = 1;
     private static final Pattern FILE_NAME = Pattern.compile("segment-(\\d{20})\\.log");
+    // Recovery reads a segment frame by frame through a buffer of this size (larger frames get their own).
+    private static final int READ_BUFFER_BYTES = 1024 * 1024;
     // A seek reads at most this much of a segment before it reaches the block it looks for.
     private static final long INDEX_INTERVAL_BYTES = 64 * 1024;
 
@@ -74,65 +77,92 @@ final class LogSegment {
     }
 
     /**
-     * Verifies every frame of an existing segment, read into memory whole. Only the last segment may end
-     * in a torn write (the crash interrupted its last flush); that tail is cut off. Anything else is damage.
+     * Verifies every frame of an existing segment, reading it frame by frame (never the whole file at once).
+     * Only the last segment may end in a write torn by a crash, and only above {@code flushedPosition}, the
+     * highest position that was fsynced and acknowledged: that tail was never seen by anyone and is cut off.
+     * A bad frame anywhere else is damage to records that were made durable, and is refused.
      */
-    static LogSegment recover(Path file, long sequence, boolean last, long previousHighest) throws IOException {
-        ByteBuffer content = ByteBuffer.wrap(Files.readAllBytes(file));
+    static LogSegment recover(Path file, long sequence, boolean last, long previousHighest, long flushedPosition)
+            throws IOException {
         var segment = new LogSegment(sequence, file, HEADER_BYTES);
-        if (!hasHeader(content)) {
-            if (last && isZeroFrom(content, 0)) {
-                log.warn("Log segment {} has no header yet (interrupted creation); writing it", file);
-                try (FileChannel channel = FileChannel.open(file, WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, READ, WRITE)) {
+            long size = channel.size();
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            channel.read(header, 0);
+            if (!hasHeader(header)) {
+                if (last && previousHighest >= flushedPosition && isZeroFrom(channel, 0)) {
+                    log.warn("Log segment {} has no header yet (interrupted creation); writing it", file);
                     channel.truncate(0);
                     writeHeader(channel);
+                    return segment;
                 }
-                return segment;
+                throw new LogCorruptedException(file, 0, "the segment header is missing or not a leadflow log header");
             }
-            throw new LogCorruptedException(file, 0, "the segment header is missing or not a leadflow log header");
-        }
-        int offset = HEADER_BYTES;
-        String problem = null;
-        long highest = previousHighest;
-        while (offset < content.limit()) {
-            problem = frameProblem(content, offset);
+            long offset = HEADER_BYTES;
+            long highest = previousHighest;
+            ByteBuffer frame = ByteBuffer.allocate(READ_BUFFER_BYTES);
+            String problem = null;
+            while (offset < size) {
+                frame = readFrame(channel, offset, size, frame);
+                problem = frameProblem(frame, size - offset);
+                if (problem != null) {
+                    break;
+                }
+                long lowest = frame.getLong(8);
+                long blockHighest = frame.getLong(16);
+                if (lowest <= highest || blockHighest < lowest) {
+                    throw new LogCorruptedException(file, offset,
+                            "block positions %d..%d do not follow position %d".formatted(lowest, blockHighest, highest));
+                }
+                segment.addBlock(lowest, blockHighest, offset);
+                highest = blockHighest;
+                offset += FRAME_HEADER_BYTES + frame.getInt(0);
+            }
             if (problem != null) {
-                break;
+                if (!last) {
+                    throw new LogCorruptedException(file, offset, problem + " in a segment that is not the last one");
+                }
+                if (highest < flushedPosition) {
+                    throw new LogCorruptedException(file, offset, "%s, yet the log had made every position up to %d durable (this block holds position %d)"
+                            .formatted(problem, flushedPosition, highest + 1));
+                }
+                log.warn("Log segment {} ends in a write torn by a crash at byte offset {} ({}), above the last position made durable ({}); cutting {} bytes",
+                        file, offset, problem, flushedPosition, size - offset);
+                channel.truncate(offset);
+                channel.force(true);
             }
-            long lowest = content.getLong(offset + 8);
-            long blockHighest = content.getLong(offset + 16);
-            if (lowest <= highest || blockHighest < lowest) {
-                throw new LogCorruptedException(file, offset,
-                        "block positions %d..%d do not follow position %d".formatted(lowest, blockHighest, highest));
-            }
-            segment.addBlock(lowest, blockHighest, offset);
-            highest = blockHighest;
-            offset += FRAME_HEADER_BYTES + content.getInt(offset);
+            segment.committedEnd = offset;
+            return segment;
         }
-        if (problem != null) {
-            if (!last) {
-                throw new LogCorruptedException(file, offset, problem + " in a segment that is not the last one");
-            }
-            cutTornTail(file, content, offset, problem);
-        }
-        segment.committedEnd = offset;
-        return segment;
     }
 
-    private static void cutTornTail(Path file, ByteBuffer content, int offset, String problem) throws IOException {
-        if (isZeroFrom(content, offset)) {
-            problem = "only zero bytes follow";
-        } else {
-            int valid = nextValidFrame(content, offset + 1);
-            if (valid >= 0) {
-                throw new LogCorruptedException(file, offset, problem + ", yet a valid block follows at byte offset " + valid);
-            }
+    /**
+     * Reads the frame at {@code at} into {@code buffer} (or a larger one it returns): as much of header and
+     * payload as the file holds, so that {@link #frameProblem} can judge it.
+     */
+    private static ByteBuffer readFrame(FileChannel channel, long at, long size, ByteBuffer buffer) throws IOException {
+        buffer.clear().limit((int) Math.min(FRAME_HEADER_BYTES, size - at));
+        readFully(channel, buffer, at);
+        if (buffer.limit() < FRAME_HEADER_BYTES) {
+            return buffer.flip();
         }
-        log.warn("Log segment {} ends in a torn write at byte offset {} ({}); truncating {} bytes",
-                file, offset, problem, content.limit() - offset);
-        try (FileChannel channel = FileChannel.open(file, WRITE)) {
-            channel.truncate(offset);
-            channel.force(true);
+        int length = buffer.getInt(0);
+        long available = Math.min((long) FRAME_HEADER_BYTES + Math.max(0, length), size - at);
+        if (available > buffer.capacity()) {
+            buffer = ByteBuffer.allocate((int) available).put(buffer.flip());
+        }
+        buffer.limit((int) available);
+        readFully(channel, buffer, at + buffer.position());
+        return buffer.flip();
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+        for (long position = at; buffer.hasRemaining(); ) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                return;
+            }
+            position += read;
         }
     }
 
@@ -164,42 +194,40 @@ final class LogSegment {
         channel.force(true);
     }
 
-    private static boolean hasHeader(ByteBuffer content) {
-        return content.limit() >= HEADER_BYTES && content.getInt(0) == MAGIC && content.getInt(4) == FORMAT_VERSION;
+    private static boolean hasHeader(ByteBuffer header) {
+        return header.position() >= HEADER_BYTES && header.getInt(0) == MAGIC && header.getInt(4) == FORMAT_VERSION;
     }
 
-    private static String frameProblem(ByteBuffer content, int at) {
-        int remaining = content.limit() - at;
-        if (remaining < FRAME_HEADER_BYTES) {
-            return "the block header is incomplete";
+    /** What is wrong with the frame read into {@code frame} ({@code remaining}: the file's bytes from its start), or null. */
+    private static String frameProblem(ByteBuffer frame, long remaining) {
+        if (frame.limit() < FRAME_HEADER_BYTES) {
+            return isZero(frame) ? "only zero bytes follow" : "the block header is incomplete";
         }
-        int length = content.getInt(at);
+        int length = frame.getInt(0);
         if (length < 0 || length > remaining - FRAME_HEADER_BYTES) {
             return "the block length runs past the end of the file";
         }
-        return checksumMatches(content, at) ? null : "the block checksum does not match";
+        if (checksumMatches(frame, 0)) {
+            return null;
+        }
+        return isZero(frame) ? "only zero bytes follow" : "the block checksum does not match";
     }
 
-    /**
-     * Looks for any intact frame at or after {@code from}, trying every offset since the bad frame's length
-     * cannot be trusted. A crash tears only the end of the last flush, so an intact frame behind a bad one
-     * means the bad one was damaged later, not torn.
-     */
-    private static int nextValidFrame(ByteBuffer content, int from) {
-        for (int at = from; at <= content.limit() - FRAME_HEADER_BYTES; at++) {
-            int length = content.getInt(at);
-            boolean plausible = length >= 0 && length <= content.limit() - at - FRAME_HEADER_BYTES
-                    && content.getLong(at + 8) <= content.getLong(at + 16);
-            if (plausible && checksumMatches(content, at)) {
-                return at;
+    private static boolean isZero(ByteBuffer bytes) {
+        for (int i = 0; i < bytes.limit(); i++) {
+            if (bytes.get(i) != 0) {
+                return false;
             }
         }
-        return -1;
+        return true;
     }
 
-    private static boolean isZeroFrom(ByteBuffer content, int from) {
-        for (int i = from; i < content.limit(); i++) {
-            if (content.get(i) != 0) {
+    private static boolean isZeroFrom(FileChannel channel, long from) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        for (long at = from; at < channel.size(); at += chunk.limit()) {
+            chunk.clear().limit((int) Math.min(chunk.capacity(), channel.size() - at));
+            readFully(channel, chunk, at);
+            if (!isZero(chunk.flip())) {
                 return false;
             }
         }

@@ -54,10 +54,13 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final Thread flusher;
+    private final FlushedPosition flushed;
     private volatile long lastCommittedPosition;
 
     // Guarded by lock.
     private List<PendingBlock> pending = new ArrayList<>();
+    // Blocks above it are not flushed: a test stands for a process that dies before its next flush.
+    private long flushLimit = Long.MAX_VALUE;
     private long lastAppendedPosition;
     private boolean closed;
     private Exception failure;
@@ -67,8 +70,10 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private FileChannel writer;
     private long blockIndex;
 
-    private SegmentedFileLog(Path directory, long maxSegmentBytes, List<LogSegment> segments) throws IOException {
+    private SegmentedFileLog(Path directory, long maxSegmentBytes, List<LogSegment> segments, FlushedPosition flushed)
+            throws IOException {
         this.directory = directory;
+        this.flushed = flushed;
         this.maxSegmentBytes = maxSegmentBytes;
         this.segments = new CopyOnWriteArrayList<>(segments);
         this.active = segments.getLast();
@@ -85,7 +90,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
 
     /**
      * Opens the log in {@code directory} (creating it if needed), verifies every block on disk and cuts
-     * off a write torn by a crash.
+     * off a write torn by a crash above the last position made durable.
      *
      * @throws LogCorruptedException if the files are damaged beyond a torn last write
      */
@@ -94,12 +99,29 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
             throw new IllegalArgumentException("maxSegmentBytes is too small: " + maxSegmentBytes);
         }
         Files.createDirectories(directory);
-        var log = new SegmentedFileLog(directory, maxSegmentBytes, recover(directory));
-        log.flusher.start();
-        return log;
+        FlushedPosition flushed = FlushedPosition.open(directory);
+        try {
+            List<LogSegment> segments = recover(directory, flushed.position());
+            long highest = segments.stream().mapToLong(LogSegment::highestPosition).max().orElse(-1);
+            if (highest < flushed.position()) {
+                throw new LogCorruptedException(segments.getLast().file(), segments.getLast().committedEnd(),
+                        "the log ends at position %d, yet it had made every position up to %d durable: its end was cut off"
+                                .formatted(highest, flushed.position()));
+            }
+            if (highest > flushed.position()) {
+                // fsynced before a crash but not yet recorded (or written before the record was kept)
+                flushed.store(highest);
+            }
+            var log = new SegmentedFileLog(directory, maxSegmentBytes, segments, flushed);
+            log.flusher.start();
+            return log;
+        } catch (IOException | RuntimeException e) {
+            flushed.close();
+            throw e;
+        }
     }
 
-    private static List<LogSegment> recover(Path directory) throws IOException {
+    private static List<LogSegment> recover(Path directory, long flushedPosition) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(file -> LogSegment.sequenceOf(file).isPresent())
@@ -108,7 +130,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         }
         if (files.isEmpty()) {
             LogSegment first = LogSegment.create(directory, 0);
-            syncDirectory(directory);
+            DurableFiles.syncDirectory(directory);
             return List.of(first);
         }
         List<LogSegment> recovered = new ArrayList<>();
@@ -119,7 +141,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
                 throw new LogCorruptedException(file, 0,
                         "segment %d is missing before it".formatted(recovered.getLast().sequence() + 1));
             }
-            LogSegment segment = LogSegment.recover(file, sequence, file.equals(files.getLast()), highest);
+            LogSegment segment = LogSegment.recover(file, sequence, file.equals(files.getLast()), highest, flushedPosition);
             highest = Math.max(highest, segment.highestPosition());
             recovered.add(segment);
         }
@@ -188,7 +210,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
             deleted++;
         }
         if (deleted > 0) {
-            syncDirectory(directory);
+            DurableFiles.syncDirectory(directory);
         }
         return deleted;
     }
@@ -196,6 +218,11 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     /** The processed position from which {@link #compactBelow} deletes a segment; MAX_VALUE while there is one segment. */
     public synchronized long firstPositionOfSecondSegment() {
         return segments.size() > 1 ? segments.get(1).firstLowestPosition() : Long.MAX_VALUE;
+    }
+
+    /** Lowest position the log still holds, or {@link Long#MAX_VALUE} while it holds none. */
+    public long firstPosition() {
+        return segments.getFirst().firstLowestPosition();
     }
 
     /** Highest position that is fsynced, or -1 while the log is empty. */
@@ -237,6 +264,17 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         writer.close();
+        flushed.close();
+    }
+
+    /** Why the log stopped taking blocks (a failed write or fsync), or null while it works. */
+    public Exception failure() {
+        lock.lock();
+        try {
+            return failure;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void flushUntilClosed() {
@@ -256,19 +294,33 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         }
     }
 
-    /** Waits for appended blocks and takes all of them; null once closed and nothing is left. */
+    /** Waits for appended blocks and takes all of them; null once closed and nothing is left to flush. */
     private List<PendingBlock> takeBatch() {
         lock.lock();
         try {
-            while (pending.isEmpty() && !closed) {
+            while (!closed && (pending.isEmpty() || pending.getFirst().lowestPosition() > flushLimit)) {
                 appended.awaitUninterruptibly();
             }
-            if (pending.isEmpty()) {
+            int flushable = 0;
+            while (flushable < pending.size() && pending.get(flushable).highestPosition() <= flushLimit) {
+                flushable++;
+            }
+            if (flushable == 0) {
                 return null;
             }
-            List<PendingBlock> batch = pending;
-            pending = new ArrayList<>();
+            List<PendingBlock> batch = new ArrayList<>(pending.subList(0, flushable));
+            pending = new ArrayList<>(pending.subList(flushable, pending.size()));
             return batch;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Flushes no block above {@code position} from now on; what is held back is lost at close, as in a crash. */
+    void holdFlushesAbove(long position) {
+        lock.lock();
+        try {
+            flushLimit = position;
         } finally {
             lock.unlock();
         }
@@ -307,6 +359,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         }
         // With metadata: the file length is metadata, and appended frames are lost without it.
         writer.force(true);
+        flushed.store(blocks.getLast().highestPosition());
         lastCommittedPosition = blocks.getLast().highestPosition();
         long end = active.committedEnd();
         for (PendingBlock block : blocks) {
@@ -321,7 +374,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private void roll() throws IOException {
         writer.close();
         LogSegment next = LogSegment.create(directory, active.sequence() + 1);
-        syncDirectory(directory);
+        DurableFiles.syncDirectory(directory);
         writer = openWriter(next);
         active = next;
         segments.add(next);
@@ -352,13 +405,6 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private static FileChannel openWriter(LogSegment segment) throws IOException {
         FileChannel channel = FileChannel.open(segment.file(), WRITE);
         return channel.position(segment.committedEnd());
-    }
-
-    /** Makes a created or deleted file name durable. */
-    private static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, READ)) {
-            channel.force(true);
-        }
     }
 
     private record PendingBlock(long lowestPosition, long highestPosition, ByteBuffer frame, AppendListener listener) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** The leads whose process is still to be started ({@code lead_process}), kept in PostgreSQL next to the leads themselves. */
 @Repository
-class ProcessStartQueue {
+public class ProcessStartQueue {
 
     /** A start to do, how often it was tried, and which run of the lead's process it starts (the first is 1). */
     record PendingStart(UUID leadId, int attempts, int run) {
@@ -79,7 +79,7 @@ class ProcessStartQueue {
                 .params(Timestamp.from(at), error, start.leadId(), start.run()).update();
     }
 
-    long pending() {
+    public long pending() {
         return jdbc.sql("select count(*) from lead_process where started_at is null").query(Long.class).single();
     }
 }

@@ -106,7 +106,7 @@ class EmbeddedZeebeTest {
     }
 
     static EmbeddedZeebe.Settings settings(Path data, int port) {
-        return new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 1024 * 1024, Duration.ofSeconds(1));
+        return new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 1024 * 1024, Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     static CamundaClient client() {

@@ -175,23 +175,70 @@ class SegmentedFileLogTest {
     }
 
     @Test
-    void reopenDropsALastBlockThatWasWrittenOnlyInPart() throws IOException {
+    void reopenDropsABlockWrittenOnlyInPartAboveTheFlushedPosition() throws IOException {
+        SegmentedFileLog log = open(LARGE);
+        appendAll(log, blocks(0, 10));
+        log.close();
+        Path last = lastSegment();
+        long size = Files.size(last);
+        // the crash tore the write of block 10: it was never fsynced, so never acknowledged
+        byte[] frame = LogSegment.frame(block(10).lowest(), block(10).highest(), writer(block(10).payload())).array();
+        appendBytes(last, java.util.Arrays.copyOf(frame, frame.length - 3));
+
+        log = open(LARGE);
+
+        assertThat(Files.size(last)).isEqualTo(size);
+        assertThat(readAll(log)).containsExactlyElementsOf(blocks(0, 10));
+        assertThat(log.lastCommittedPosition()).isEqualTo(block(9).highest());
+        appendAll(log, blocks(10, 12));
+        assertThat(readAll(log)).containsExactlyElementsOf(blocks(0, 12));
+    }
+
+    @Test
+    void refusesToOpenWhenDurableBytesAreCutOff() throws IOException {
         SegmentedFileLog log = open(LARGE);
         appendAll(log, blocks(0, 10));
         log.close();
         Path last = lastSegment();
         long size = Files.size(last);
         try (RandomAccessFile file = new RandomAccessFile(last.toFile(), "rw")) {
-            file.setLength(size - 3);
+            file.setLength(size - 7);
         }
 
-        log = open(LARGE);
+        assertThatThrownBy(() -> open(LARGE))
+                .isInstanceOf(LogCorruptedException.class)
+                .hasMessageContaining(last.getFileName().toString())
+                .hasMessageContaining("byte offset " + (size - frameBytes(block(9))))
+                .hasMessageContaining("up to " + block(9).highest() + " durable");
+        assertThat(Files.size(last)).as("nothing cut").isEqualTo(size - 7);
 
-        assertThat(Files.size(last)).isEqualTo(size - frameBytes(block(9)));
-        assertThat(readAll(log)).containsExactlyElementsOf(blocks(0, 9));
-        assertThat(log.lastCommittedPosition()).isEqualTo(block(8).highest());
-        appendAll(log, blocks(9, 11));
-        assertThat(readAll(log)).containsExactlyElementsOf(blocks(0, 11));
+        // cut at a block boundary: every remaining block is intact, but the last durable one is gone
+        try (RandomAccessFile file = new RandomAccessFile(last.toFile(), "rw")) {
+            file.setLength(size - frameBytes(block(9)));
+        }
+        assertThatThrownBy(() -> open(LARGE))
+                .isInstanceOf(LogCorruptedException.class)
+                .hasMessageContaining("ends at position " + block(8).highest());
+    }
+
+    @Test
+    void aTornWriteOfTheFlushedPositionKeepsThePreviousOne() throws IOException {
+        SegmentedFileLog log = open(LARGE);
+        appendAll(log, blocks(0, 3));
+        appendAll(log, blocks(3, 6));
+        log.close();
+        Path record = directory.resolve(FlushedPosition.FILE_NAME);
+        // a torn write damages one slot: the other still holds an earlier flushed position
+        flipByte(record, 8);
+        try (SegmentedFileLog reopened = SegmentedFileLog.open(directory, LARGE)) {
+            assertThat(readAll(reopened)).containsExactlyElementsOf(blocks(0, 6));
+        }
+        // the reopen stored the position again; damage to both slots is no crash's doing
+        flipByte(record, 9);
+        flipByte(record, 20 + 9);
+        assertThatThrownBy(() -> open(LARGE))
+                .isInstanceOf(LogCorruptedException.class)
+                .hasMessageContaining("flushed position");
     }
 
     @Test
@@ -221,7 +268,7 @@ class SegmentedFileLogTest {
                 .isInstanceOf(LogCorruptedException.class)
                 .hasMessageContaining(last.getFileName().toString())
                 .hasMessageContaining("byte offset " + (8 + frameBytes(block(0))))
-                .hasMessageContaining("restored from a backup");
+                .hasMessageContaining("from a backup");
     }
 
     @Test
