@@ -33,7 +33,7 @@ public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValu
      * @param startTimeout       how long a start may take to recover the state before it gives up with a message
      */
     public record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("26500") int port,
-                           @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT1M") Duration snapshotInterval,
+                           @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT15S") Duration snapshotInterval,
                            @DefaultValue("PT2M") Duration startTimeout) {
     }
 }

@@ -205,8 +205,19 @@ public final class EmbeddedZeebe implements AutoCloseable {
      * fails or does not finish in time ends the start with that message instead of hanging.
      */
     private void recover() {
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
         try {
             streamProcessor.openAsync(false).get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // The replay goes on after the open: the engine serves requests only once it is done.
+            for (StreamProcessor.Phase phase = currentPhase(); phase != StreamProcessor.Phase.PROCESSING; phase = currentPhase()) {
+                if (phase == StreamProcessor.Phase.FAILED || streamProcessor.isFailed()) {
+                    throw cannotRecover("replaying the log failed (see the log above)", null);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException();
+                }
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
         } catch (TimeoutException e) {
             throw new EngineStartException("The embedded engine did not finish recovering its state from " + settings.dataDirectory()
                     + " within " + settings.startTimeout() + " (leadflow.engine.embedded.start-timeout). Raise it if the log after the last"
@@ -217,9 +228,10 @@ public final class EmbeddedZeebe implements AutoCloseable {
         } catch (ExecutionException e) {
             throw cannotRecover("replaying the log failed: " + e.getCause().getMessage(), e.getCause());
         }
-        if (streamProcessor.isFailed()) {
-            throw cannotRecover("replaying the log failed (see the log above)", null);
-        }
+    }
+
+    private StreamProcessor.Phase currentPhase() {
+        return streamProcessor.getCurrentPhase().join();
     }
 
     private EngineStartException cannotRecover(String problem, Throwable cause) {

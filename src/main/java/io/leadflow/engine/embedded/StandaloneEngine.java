@@ -23,7 +23,7 @@ public final class StandaloneEngine {
         String host = args.length > 1 ? args[1] : "127.0.0.1";
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 26500;
         EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(Path.of(args[0]), host, port,
-                64L * 1024 * 1024, Duration.ofMinutes(1), Duration.ofMinutes(2)));
+                64L * 1024 * 1024, Duration.ofSeconds(15), Duration.ofMinutes(2)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
