@@ -28,13 +28,14 @@ public record TasklistProperties(@DefaultValue("PT5S") Duration reconcileInterva
     }
 
     /**
-     * A try that got no answer from the engine (or was cut by a crash) is made again {@code first} after it,
-     * doubling up to {@code max}.
+     * A try that got no answer from the engine (or was cut by a crash) is made again {@code first} after it started,
+     * doubling up to {@code max}. {@code first} is longer than a try may take (the client's request timeout, 10 s), so
+     * no second try overtakes a first that is still waiting for the engine.
      *
      * @param first the wait after a completion's first try
      * @param max   the longest wait between tries
      */
-    public record CompletionRetry(@DefaultValue("PT1S") Duration first, @DefaultValue("PT1M") Duration max) {
+    public record CompletionRetry(@DefaultValue("PT15S") Duration first, @DefaultValue("PT1M") Duration max) {
 
         public RetryBackoff backoff() {
             return new RetryBackoff(first, max);

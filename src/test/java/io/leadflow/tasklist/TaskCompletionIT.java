@@ -1,10 +1,8 @@
 package io.leadflow.tasklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.engine.EngineIdentity;
-import io.leadflow.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +27,6 @@ class TaskCompletionIT extends LeadflowIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     EngineIdentity engineIdentity;
-    @Autowired
-    ProcessEngine engine;
-    @Autowired
-    CamundaClient camunda;
 
     @Test
     void aCompletionRecordedButNotDeliveredIsDeliveredLaterAndTheProcessMovesOnWithItsOutcome() {
@@ -82,12 +76,7 @@ class TaskCompletionIT extends LeadflowIntegrationTest {
     void aTaskTheProcessWithdrewBeforeTheRepClickedKeepsTheOutcomeAndSaysTheProcessMovedOn() {
         UUID id = postLead(mqlLead("Marina"));
         long firstContact = firstContact(id);
-        // The engine withdraws the task before the rep's click reaches it (here: its process is cancelled).
-        Long instance = await().atMost(PATIENCE).until(() -> jdbc.sql(
-                "select process_instance_key from lead_process where lead_id = ?").param(id).query(Long.class).optional().orElse(null),
-                key -> key != null);
-        camunda.newCancelInstanceCommand(instance).send().join();
-        await().atMost(PATIENCE).until(() -> !engine.jobExists(firstContact));
+        withdrawInTheEngine(id, firstContact);
 
         RepTask completed = tasks.complete(firstContact, "ana", false, CONNECTED);
 
