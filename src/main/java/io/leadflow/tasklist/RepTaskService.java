@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Reps' tasks in the embedded default: the engine hands each user task out as a job, leadflow keeps
- * it until the rep completes it in the task list, then completes the job with the form's values.
+ * it until the rep completes it in the task list, records the completion and then completes the job with the form's
+ * values ({@link io.leadflow.tasklist.internal.CompletionDelivery}, until the engine answers).
  */
 @Service
 public class RepTaskService implements SchedulingConfigurer {

@@ -18,8 +18,8 @@ import java.time.Instant;
  * Delivers recorded completions to the engine until it answers: right after the completion is committed, and again
  * from the database for those a crash or an engine error left pending. Each try is counted in the database before the
  * engine is asked, so "the engine has no such job" means, on the first try, that the process withdrew the task before
- * the completion reached it, and on a later one that an earlier try got through (the engine refuses a second
- * completion of a job: a retry never completes twice).
+ * the completion reached it; on a later one it counts as delivered, an earlier try most likely got through (the
+ * engine refuses a second completion of a job: a retry never completes twice).
  */
 @Component
 public class CompletionDelivery implements SchedulingConfigurer {
