@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
- * auto-complete) until the rep completes the task: taken for a few minutes, then, once the task is
+ * auto-complete) until the rep completes the task: taken for 20 s, then, once the task is
  * stored, held for a month. A task of the sequence knows its attempt; a task keeps what its form shows.
  */
 @Component

@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.Transport;
+import io.camunda.client.CamundaClient;
+import io.leadflow.engine.ProcessEngine;
 import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.client.RestClient;
 
@@ -65,6 +68,12 @@ public abstract class LeadflowIntegrationTest {
     protected RepTaskService tasks;
     @Autowired
     protected BusinessHoursCalendar calendar;
+    @Autowired
+    private CamundaClient camunda;
+    @Autowired
+    private ProcessEngine engine;
+    @Autowired
+    private JdbcClient database;
 
     protected RestClient api;
 
@@ -185,6 +194,14 @@ public abstract class LeadflowIntegrationTest {
     protected void complete(UUID id, String task, Map<String, Object> values) {
         JsonNode lead = awaitLead(id, l -> openTask(l, task) != null);
         tasks.complete(openTask(lead, task).get("id").asLong(), "ana", false, values);
+    }
+
+    /** The engine withdraws the lead's task (its process is cancelled) while leadflow still shows it open. */
+    protected void withdrawInTheEngine(UUID leadId, long jobKey) {
+        Long instance = await().atMost(PATIENCE).until(() -> database.sql("select process_instance_key from lead_process where lead_id = ?")
+                .param(leadId).query(Long.class).optional().orElse(null), key -> key != null);
+        camunda.newCancelInstanceCommand(instance).send().join();
+        await().atMost(PATIENCE).until(() -> !engine.jobExists(jobKey));
     }
 
     /** The lead's answer to a mail leadflow sent, as a mail client writes it. */

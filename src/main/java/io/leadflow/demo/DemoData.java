@@ -220,8 +220,7 @@ class DemoData {
     /** Works the task as its rep would; false when the process took it back meanwhile (its window closed). */
     private boolean complete(RepTask task, Map<String, Object> values) {
         try {
-            tasks.complete(task.jobKey(), task.assignee(), true, values);
-            return true;
+            return tasks.complete(task.jobKey(), task.assignee(), true, values).delivery() != RepTask.Delivery.PROCESS_MOVED_ON;
         } catch (TaskNotOpenException e) {
             return false;
         }

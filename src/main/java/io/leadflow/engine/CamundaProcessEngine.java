@@ -87,7 +87,7 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public void completeJob(long jobKey, Map<String, Object> variables) {
-        client.newCompleteCommand(jobKey).variables(variables).send().join();
+    public boolean completeJob(long jobKey, Map<String, Object> variables) {
+        return found(() -> client.newCompleteCommand(jobKey).variables(variables).send().join());
     }
 }

@@ -13,9 +13,9 @@ public interface ProcessEngine {
 
     /**
      * How long a rep's task job is taken before leadflow has stored it: if leadflow dies in between,
-     * the engine hands the job out again this soon, not a month later.
+     * the engine hands the job out again this soon (storing it and holding it take milliseconds).
      */
-    long USER_TASK_CLAIM_MILLIS = 5L * 60 * 1000;
+    long USER_TASK_CLAIM_MILLIS = 20L * 1000;
 
     /**
      * Starts a process through its message start event, once per message id however often it is called:
@@ -39,6 +39,9 @@ public interface ProcessEngine {
     /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */
     boolean jobExists(long jobKey);
 
-    /** Completes a job that leadflow holds open on behalf of a person (a rep's task). */
-    void completeJob(long jobKey, Map<String, Object> variables);
+    /**
+     * Completes a job that leadflow holds open on behalf of a person (a rep's task); false when the engine has no
+     * such job: it was completed already (a retry of a completion it took), or the process withdrew it.
+     */
+    boolean completeJob(long jobKey, Map<String, Object> variables);
 }

@@ -7,7 +7,9 @@ import io.leadflow.assignment.FirstContactRenewed;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Timeline;
+import io.leadflow.tasklist.internal.CompletionDelivery;
 import io.leadflow.tasklist.internal.RepTaskRepository;
+import io.leadflow.tasklist.internal.RepTaskRepository.PendingCompletion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Reps' tasks in the embedded default: the engine hands each user task out as a job, leadflow keeps
- * it until the rep completes it in the task list, then completes the job with the form's values.
+ * it until the rep completes it in the task list, records the completion and then completes the job with the form's
+ * values ({@link io.leadflow.tasklist.internal.CompletionDelivery}, until the engine answers).
  */
 @Service
 public class RepTaskService implements SchedulingConfigurer {
@@ -64,9 +67,12 @@ public class RepTaskService implements SchedulingConfigurer {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final TasklistProperties settings;
+    private final CompletionDelivery delivery;
 
     RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline,
-                   ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, TasklistProperties settings) {
+                   ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, TasklistProperties settings,
+                   CompletionDelivery delivery) {
+        this.delivery = delivery;
         this.events = events;
         this.transaction = transaction;
         this.tasks = tasks;
@@ -90,7 +96,7 @@ public class RepTaskService implements SchedulingConfigurer {
         RepTask task = new RepTask(incoming.jobKey(), incoming.leadId(), incoming.elementId(), name,
                 blankToNull(incoming.assignee()), blankToNull(incoming.candidateGroups()),
                 definition.map(ProcessModels.UserTaskDefinition::formId).orElse(null), due, RepTask.Status.OPEN,
-                clock.instant(), null, null, Map.of(), incoming.attemptStep(), incoming.context());
+                clock.instant(), null, null, Map.of(), incoming.attemptStep(), incoming.context(), null);
         if (tasks.insertIfNew(task)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("task", name);
@@ -138,10 +144,28 @@ public class RepTaskService implements SchedulingConfigurer {
     }
 
     /**
-     * Completes the rep's task with the form's values. Only its assignee (or a manager) may; a task the
-     * engine has meanwhile withdrawn (its time window passed) is closed as cancelled.
+     * Completes the rep's task with the form's values. Only its assignee (or a manager) may. The completion is recorded
+     * first, then delivered to the engine (and again later until the engine answers, should this try get no answer or
+     * leadflow stop): the returned task says how far it got. A task the engine had withdrawn before (its window
+     * passed, the sequence ended) stays completed with its outcome, its delivery {@link RepTask.Delivery#PROCESS_MOVED_ON}.
      */
     public RepTask complete(long jobKey, String user, boolean manager, Map<String, Object> values) {
+        PendingCompletion recorded = recordCompletion(jobKey, user, manager, values);
+        try {
+            delivery.deliver(recorded);
+        } catch (RuntimeException e) {
+            // Recorded all the same: the redelivery takes it from the database.
+            log.warn("Could not deliver the completion of task {} now; it is delivered later: {}", jobKey, e.getMessage());
+        }
+        return get(jobKey);
+    }
+
+    /**
+     * The durable half of {@link #complete}: in one transaction the task becomes COMPLETED with its outcome and a
+     * pending delivery, the timeline gets TASK_COMPLETED and {@link RepTaskClosed} is heard, so what follows in the
+     * process finds the outcome recorded before the engine moves on.
+     */
+    PendingCompletion recordCompletion(long jobKey, String user, boolean manager, Map<String, Object> values) {
         RepTask task = get(jobKey);
         if (task.status() != RepTask.Status.OPEN) {
             throw new TaskNotOpenException(jobKey, task.status());
@@ -149,25 +173,17 @@ public class RepTaskService implements SchedulingConfigurer {
         if (!manager && task.assignee() != null && !task.assignee().equals(user)) {
             throw new TaskNotYoursException(jobKey);
         }
-        boolean completed;
-        try {
-            // Recorded before the engine moves on, so what follows in the process sees the outcome;
-            // rolled back if the engine refuses.
-            completed = Boolean.TRUE.equals(transaction.execute(status -> {
-                boolean closed = close(task, RepTask.Status.COMPLETED, user, values);
-                if (closed) {
-                    engine.completeJob(jobKey, values);
-                }
-                return closed;
-            }));
-        } catch (RuntimeException e) {
-            close(task, RepTask.Status.CANCELLED, null, Map.of());
-            throw new TaskNotOpenException(jobKey, RepTask.Status.CANCELLED);
-        }
-        if (!completed) {
+        boolean recorded = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!tasks.recordCompletion(jobKey, user, values, clock.instant(), delivery.retryAfterRecording())) {
+                return false;
+            }
+            closed(task, RepTask.Status.COMPLETED, user, values);
+            return true;
+        }));
+        if (!recorded) {
             throw new TaskNotOpenException(jobKey, get(jobKey).status());
         }
-        return get(jobKey);
+        return new PendingCompletion(jobKey, values, 0);
     }
 
     /**
@@ -179,7 +195,7 @@ public class RepTaskService implements SchedulingConfigurer {
         for (RepTask task : tasks.openOverdue(clock.instant())) {
             try {
                 if (!engine.jobExists(task.jobKey())) {
-                    close(task, RepTask.Status.CANCELLED, null, Map.of());
+                    cancel(task);
                 }
             } catch (RuntimeException e) {
                 log.warn("Could not check task {} with the engine: {}", task.jobKey(), e.getMessage());
@@ -190,13 +206,17 @@ public class RepTaskService implements SchedulingConfigurer {
 
     /** The process interrupted the scope of the lead's tasks (its sequence ended): they are withdrawn. */
     public void withdrawOpenTasksOf(UUID leadId) {
-        tasks.openOfLead(leadId).forEach(task -> close(task, RepTask.Status.CANCELLED, null, Map.of()));
+        tasks.openOfLead(leadId).forEach(this::cancel);
     }
 
-    private boolean close(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
-        if (!tasks.close(task.jobKey(), status, by, values, clock.instant())) {
-            return false;
+    /** Cancels an open task; one whose completion is recorded is not open, so it is never cancelled. */
+    private void cancel(RepTask task) {
+        if (tasks.cancel(task.jobKey(), clock.instant())) {
+            closed(task, RepTask.Status.CANCELLED, null, Map.of());
         }
+    }
+
+    private void closed(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
         Map<String, Object> details = new LinkedHashMap<>(values);
         details.put("task", task.name());
         if (by != null) {
@@ -204,7 +224,6 @@ public class RepTaskService implements SchedulingConfigurer {
         }
         timeline.record(task.leadId(), status == RepTask.Status.COMPLETED ? Timeline.Type.TASK_COMPLETED : Timeline.Type.TASK_CANCELLED, details);
         events.publishEvent(new RepTaskClosed(task.leadId(), task.attemptStep(), task.elementId(), status, values));
-        return true;
     }
 
     private static String blankToNull(String value) {

@@ -253,11 +253,27 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(openTask(lead(leadId), "First contact")).as("the open call stays").isNotNull();
     }
 
+    @Test
+    void aRepWhoseTaskTheProcessWithdrewWhileSheWorkedOnItIsToldItWentOnWithoutHerAnswer() {
+        HeadlessChromium.assumeInstalled();
+        UUID leadId = postLead(mqlLead("Valentina"));
+        long jobKey = openFirstContactAsAna(leadId);
+        withdrawInTheEngine(leadId, jobKey);
+
+        browser.findElement(By.xpath("//label[normalize-space()='Connected']")).click();
+        submitAndReturnToList();
+
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText())
+                .contains("Recorded: First contact for Valentina Ruiz", "the process had already closed this task");
+        assertThat(tasks.get(jobKey).delivery()).isEqualTo(RepTask.Delivery.PROCESS_MOVED_ON);
+        assertThat(timelineTypes(leadId)).contains("TASK_COMPLETED").doesNotContain("TASK_CANCELLED");
+    }
+
     /**
      * Follows the link of Ana's notification mail, signs in on the way and lands on the lead's First contact; the lead
      * gave no phone number, which the call says.
      */
-    private void openFirstContactAsAna(UUID leadId) {
+    private long openFirstContactAsAna(UUID leadId) {
         String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
         String link = "/tasks/lead/" + leadId;
         await("the notification").atMost(PATIENCE).until(() -> mailbox("ana@leadflow.local").stream()
@@ -267,6 +283,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         signIn("ana");
         await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
         assertThat(browser.findElement(By.cssSelector(".call-line")).getText()).isEqualTo("No phone number \u2014 research it");
+        return Long.parseLong(jobKey);
     }
 
     private static String text(jakarta.mail.Message mail) {

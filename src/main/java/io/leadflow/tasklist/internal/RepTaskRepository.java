@@ -78,14 +78,64 @@ public class RepTaskRepository {
                 .param(leadId).query(this::map).list();
     }
 
-    /** Moves an open task to its final state; false when someone else got there first. */
-    public boolean close(long jobKey, RepTask.Status status, String by, Map<String, Object> result, Instant at) {
+    /** Cancels an open task (the process withdrew it); false when it is not open any more (completed, say). */
+    public boolean cancel(long jobKey, Instant at) {
         return jdbc.sql("""
-                        update rep_task set status = ?, completed_by = ?, result = cast(? as jsonb), completed_at = ?
+                        update rep_task set status = 'CANCELLED', result = '{}', completed_at = ?
                         where engine_id = ? and job_key = ? and status = 'OPEN'
                         """)
-                .params(status.name(), by, json.write(result), Timestamp.from(at), engine.id(), jobKey)
+                .params(Timestamp.from(at), engine.id(), jobKey)
                 .update() == 1;
+    }
+
+    /**
+     * Records a person's completion of an open task with its outcome, its delivery to the engine pending (a retry may
+     * go from {@code deliverAfter}); false when the task is not open any more.
+     */
+    public boolean recordCompletion(long jobKey, String by, Map<String, Object> result, Instant at, Instant deliverAfter) {
+        return jdbc.sql("""
+                        update rep_task set status = 'COMPLETED', completed_by = ?, result = cast(? as jsonb), completed_at = ?,
+                            delivery = 'PENDING', deliver_after = ?
+                        where engine_id = ? and job_key = ? and status = 'OPEN'
+                        """)
+                .params(by, json.write(result), Timestamp.from(at), Timestamp.from(deliverAfter), engine.id(), jobKey)
+                .update() == 1;
+    }
+
+    /** A recorded completion on its way to the engine: its outcome, and how many tries went to the engine so far. */
+    public record PendingCompletion(long jobKey, Map<String, Object> result, int tries) {
+    }
+
+    /** This engine's recorded completions due for a (new) try, the longest waiting first. */
+    public List<PendingCompletion> completionsDue(Instant now, int limit) {
+        return jdbc.sql("""
+                        select job_key, result, delivery_attempts from rep_task
+                        where engine_id = ? and delivery = 'PENDING' and deliver_after <= ? order by deliver_after limit ?
+                        """)
+                .params(engine.id(), Timestamp.from(now), limit)
+                .query((rs, row) -> new PendingCompletion(rs.getLong("job_key"), json.map(rs.getString("result")),
+                        rs.getInt("delivery_attempts")))
+                .list();
+    }
+
+    /**
+     * Takes the next try of a pending completion, committed before the engine is asked so that a crash during the try
+     * still counts it; the try after waits until {@code nextTry}. False when another try took it first.
+     */
+    public boolean claimTry(PendingCompletion completion, Instant nextTry) {
+        return jdbc.sql("""
+                        update rep_task set delivery_attempts = delivery_attempts + 1, deliver_after = ?
+                        where engine_id = ? and job_key = ? and delivery = 'PENDING' and delivery_attempts = ?
+                        """)
+                .params(Timestamp.from(nextTry), engine.id(), completion.jobKey(), completion.tries())
+                .update() == 1;
+    }
+
+    /** The engine answered: the completion's delivery ends as it says. */
+    public void settleDelivery(long jobKey, RepTask.Delivery delivery) {
+        jdbc.sql("update rep_task set delivery = ?, deliver_after = null where engine_id = ? and job_key = ? and delivery = 'PENDING'")
+                .params(delivery.name(), engine.id(), jobKey)
+                .update();
     }
 
     public List<RepTask> openOverdue(Instant now) {
@@ -107,6 +157,7 @@ public class RepTaskRepository {
         Timestamp completedAt = rs.getTimestamp("completed_at");
         String result = rs.getString("result");
         String context = rs.getString("context");
+        String delivery = rs.getString("delivery");
         return new RepTask(
                 rs.getLong("job_key"),
                 rs.getObject("lead_id", UUID.class),
@@ -122,6 +173,7 @@ public class RepTaskRepository {
                 rs.getString("completed_by"),
                 result == null ? Map.of() : json.map(result),
                 (Integer) rs.getObject("attempt_step"),
-                context == null ? Map.of() : json.map(context));
+                context == null ? Map.of() : json.map(context),
+                delivery == null ? null : RepTask.Delivery.valueOf(delivery));
     }
 }

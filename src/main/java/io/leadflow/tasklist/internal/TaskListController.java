@@ -198,8 +198,11 @@ public class TaskListController {
             page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
             return page;
         }
-        tasks.complete(jobKey, auth.getName(), Roles.isManager(auth), submission.values());
-        redirect.addFlashAttribute("flash", "Done: " + task.name() + " for " + lead.fullName() + ".");
+        RepTask completed = tasks.complete(jobKey, auth.getName(), Roles.isManager(auth), submission.values());
+        redirect.addFlashAttribute("flash", completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON
+                ? "Recorded: " + task.name() + " for " + lead.fullName() + ", but the process had already closed this task"
+                  + " (its time passed or the sequence ended), so it goes on without your answer: see the lead's timeline."
+                : "Done: " + task.name() + " for " + lead.fullName() + ".");
         return new ModelAndView("redirect:/tasks");
     }
 
