@@ -1,6 +1,7 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.RetryBackoff;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -170,7 +171,13 @@ class MailDispatcher implements SmartLifecycle {
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
         MimeMessage message = new LeadflowMessage(smtp.session(), mail.messageId(), settings.inbox().address());
-        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, CHARSET);
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, CHARSET) {
+            /** Spring's own would read its table of MIME types anew for every mail; leadflow attaches no files. */
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FileTypeMap.getDefaultFileTypeMap();
+            }
+        };
         helper.setFrom(from(mail.sender()));
         helper.setTo(address(mail.recipient()));
         if (mail.sender() != null) {
