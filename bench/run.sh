@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs leadflow's performance benchmarks (see bench/README.md). From the repository root:
-#   bench/run.sh                      both benchmarks
+#   bench/run.sh                      all of them
 #   bench/run.sh speed                SpeedToLeadBenchmark only
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)

@@ -78,17 +78,23 @@ class MailDispatcher implements SmartLifecycle {
         this.leadflow = new InternetAddress(settings.from(), true);
     }
 
+    /** A dispatcher thread still finishing its mail after a stop that timed out carries on, rather than a second one. */
     @Override
-    public void start() {
+    public synchronized void start() {
         stopping = false;
-        thread = Thread.ofPlatform().daemon().name("leadflow-mail-dispatcher").start(this::dispatchUntilStopped);
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("leadflow-mail-dispatcher").start(this::dispatchUntilStopped);
+        }
     }
 
     /** Ends the drain after the mail in flight. */
     @Override
     public void stop() {
-        Thread running = thread;
-        stopping = true;
+        Thread running;
+        synchronized (this) {
+            stopping = true;
+            running = thread;
+        }
         wakeUp.release();
         if (running == null) {
             return;
@@ -100,7 +106,6 @@ class MailDispatcher implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread = null;
     }
 
     @Override
@@ -109,7 +114,7 @@ class MailDispatcher implements SmartLifecycle {
     }
 
     private void dispatchUntilStopped() {
-        while (!stopping) {
+        while (stillRunning()) {
             try {
                 dispatchDue();
             } catch (RuntimeException e) {
@@ -118,9 +123,19 @@ class MailDispatcher implements SmartLifecycle {
             try {
                 wakeUp.tryAcquire(settings.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                return;
+                synchronized (this) {
+                    stopping = true;
+                }
             }
         }
+    }
+
+    /** A stop seen here ends the thread; one not seen yet leaves it to a start that follows. */
+    private synchronized boolean stillRunning() {
+        if (stopping) {
+            thread = null;
+        }
+        return !stopping;
     }
 
     /** Sends due mails until none is left, the server fails one or the dispatcher stops; then hangs up. */
