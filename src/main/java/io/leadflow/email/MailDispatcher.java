@@ -1,8 +1,10 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.RetryBackoff;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -11,11 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,26 +26,31 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what the outbox holds over SMTP. When the server is down the mail stays pending and is
- * retried with exponential backoff (capped), and goes out once the server is back.
+ * Sends what the outbox holds over SMTP, on a thread of its own (a backlog holds up no scheduled task), over one
+ * connection per drain. Each mail is sent in a transaction of its own and marked sent right after the server took it:
+ * a crash resends at most the one mail in flight, with the same Message-ID. When the server is down the mail stays
+ * pending and is retried with exponential backoff (capped), and goes out once the server is back.
  * <p>
  * The one place mail headers are built. A mail sent for a rep is from the rep (or from leadflow's address under
  * the rep's name, {@code leadflow.mail.send-as}) with Reply-To the rep and leadflow's inbox: the lead's reply reaches
  * a person, and the inbox poller still sees it and ends the sequence. Bounces always go to leadflow's inbox.
  */
 @Component
-class MailDispatcher implements SchedulingConfigurer {
+class MailDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    private static final int BATCH = 20;
+    /** Long enough for the mail in flight to finish within the SMTP timeouts. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final String CHARSET = StandardCharsets.UTF_8.name();
     /** 45 bytes make 60 Base64 characters, 72 with the word's delimiters: within RFC 2047's 75. */
     private static final int ENCODED_WORD_BYTES = 45;
 
     private final MailOutbox outbox;
-    private final JavaMailSender sender;
+    private final SmtpConnection smtp;
     private final TransactionTemplate transaction;
     private final MailProperties settings;
     private final RetryBackoff retry;
@@ -54,8 +58,11 @@ class MailDispatcher implements SchedulingConfigurer {
     private final MeterRegistry meters;
     private final Counter failed;
     private final Counter retried;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean stopping;
+    private volatile Thread thread;
 
-    MailDispatcher(MailOutbox outbox, JavaMailSender sender, TransactionTemplate transaction, MailProperties settings,
+    MailDispatcher(MailOutbox outbox, SmtpConnection smtp, TransactionTemplate transaction, MailProperties settings,
                    MeterRegistry meters) throws AddressException {
         this.meters = meters;
         // At zero from the start: an alert on failures needs the series before the first one.
@@ -64,44 +71,110 @@ class MailDispatcher implements SchedulingConfigurer {
         this.retried = Counter.builder("leadflow.mail.retried").description("Sending attempts of mail that failed before")
                 .register(meters);
         this.outbox = outbox;
-        this.sender = sender;
+        this.smtp = smtp;
         this.transaction = transaction;
         this.settings = settings;
         this.retry = settings.retry().backoff();
         this.leadflow = new InternetAddress(settings.from(), true);
     }
 
+    /** A dispatcher thread still finishing its mail after a stop that timed out carries on, rather than a second one. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::dispatchDue, settings.dispatchInterval());
+    public synchronized void start() {
+        stopping = false;
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("leadflow-mail-dispatcher").start(this::dispatchUntilStopped);
+        }
     }
 
-    void dispatchDue() {
-        Integer sent;
-        do {
-            sent = transaction.execute(status -> sendBatch());
-        } while (sent != null && sent == BATCH);
+    /** Ends the drain after the mail in flight. */
+    @Override
+    public void stop() {
+        Thread running;
+        synchronized (this) {
+            stopping = true;
+            running = thread;
+        }
+        wakeUp.release();
+        if (running == null) {
+            return;
+        }
+        try {
+            if (!running.join(STOP_WAIT)) {
+                log.warn("The mail dispatcher did not stop within {}", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private int sendBatch() {
-        var due = outbox.lockDue(BATCH);
-        for (MailOutbox.PendingMail mail : due) {
-            if (mail.attempts() > 0) {
-                retried.increment();
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    private void dispatchUntilStopped() {
+        while (stillRunning()) {
+            try {
+                dispatchDue();
+            } catch (RuntimeException e) {
+                log.warn("Outbox not sent: {}", e.getMessage());
             }
             try {
-                sender.send(toMime(mail));
-                outbox.markSent(mail.idempotencyKey());
-                countSent(mail);
-            } catch (MailException | MessagingException e) {
-                failed.increment();
-                Duration retryIn = retry.afterFailures(mail.attempts() + 1);
-                log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
-                outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
-                return 0;
+                wakeUp.tryAcquire(settings.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                synchronized (this) {
+                    stopping = true;
+                }
             }
         }
-        return due.size();
+    }
+
+    /** A stop seen here ends the thread; one not seen yet leaves it to a start that follows. */
+    private synchronized boolean stillRunning() {
+        if (stopping) {
+            thread = null;
+        }
+        return !stopping;
+    }
+
+    /** Sends due mails until none is left, the server fails one or the dispatcher stops; then hangs up. */
+    void dispatchDue() {
+        try {
+            boolean sent = true;
+            while (sent && !stopping) {
+                sent = sendNext();
+            }
+        } finally {
+            smtp.close();
+        }
+    }
+
+    /**
+     * The longest-waiting due mail, sent and marked sent in one short transaction, its row locked meanwhile so that
+     * another leadflow on the same outbox skips it. True when one was sent (more may be due).
+     */
+    private boolean sendNext() {
+        return Boolean.TRUE.equals(transaction.execute(status -> outbox.lockNextDue().map(this::send).orElse(false)));
+    }
+
+    /** False when the server did not take it: it is likely down, and the mail waits for its next attempt. */
+    private boolean send(MailOutbox.PendingMail mail) {
+        if (mail.attempts() > 0) {
+            retried.increment();
+        }
+        try {
+            smtp.send(toMime(mail));
+        } catch (MessagingException e) {
+            failed.increment();
+            Duration retryIn = retry.afterFailures(mail.attempts() + 1);
+            log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
+            outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
+            return false;
+        }
+        outbox.markSent(mail.idempotencyKey());
+        countSent(mail);
+        return true;
     }
 
     /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
@@ -112,8 +185,14 @@ class MailDispatcher implements SchedulingConfigurer {
     }
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
-        MimeMessage message = new LeadflowMessage(sender.createMimeMessage(), mail.messageId(), settings.inbox().address());
-        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, CHARSET);
+        MimeMessage message = new LeadflowMessage(smtp.session(), mail.messageId(), settings.inbox().address());
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.htmlBody() != null, CHARSET) {
+            /** Spring's own would read its table of MIME types anew for every mail; leadflow attaches no files. */
+            @Override
+            protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+                return FileTypeMap.getDefaultFileTypeMap();
+            }
+        };
         helper.setFrom(from(mail.sender()));
         helper.setTo(address(mail.recipient()));
         if (mail.sender() != null) {
@@ -190,8 +269,8 @@ class MailDispatcher implements SchedulingConfigurer {
 
         private final String messageId;
 
-        LeadflowMessage(MimeMessage session, String messageId, String bounceAddress) {
-            super(session.getSession());
+        LeadflowMessage(Session session, String messageId, String bounceAddress) {
+            super(session);
             this.messageId = messageId;
             setEnvelopeFrom(bounceAddress);
         }

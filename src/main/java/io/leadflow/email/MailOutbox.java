@@ -8,8 +8,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -63,13 +63,16 @@ public class MailOutbox {
                 .param(mail.idempotencyKey()).query(String.class).single(), false);
     }
 
-    /** Takes due mails for sending; rows locked by another sender are skipped, not waited for. */
-    List<PendingMail> lockDue(int limit) {
+    /**
+     * Locks the longest-waiting due mail for the caller's transaction; a row another sender has locked is skipped,
+     * not waited for, so two leadflows sending from one outbox never send the same mail at once.
+     */
+    Optional<PendingMail> lockNextDue() {
         return jdbc.sql("""
                         select * from outbound_mail where status = 'PENDING' and next_attempt_at <= ?
-                        order by next_attempt_at limit ? for update skip locked
+                        order by next_attempt_at limit 1 for update skip locked
                         """)
-                .params(Timestamp.from(clock.instant()), limit)
+                .param(Timestamp.from(clock.instant()))
                 .query((rs, row) -> new PendingMail(rs.getString("idempotency_key"), rs.getObject("lead_id", UUID.class),
                         new Mailbox(rs.getString("recipient_name"), rs.getString("recipient")),
                         rs.getString("sender_address") == null ? null
@@ -77,7 +80,7 @@ public class MailOutbox {
                         rs.getString("subject"), rs.getString("text_body"),
                         rs.getString("html_body"), rs.getString("message_id"), stringMap(rs.getString("headers")),
                         rs.getInt("attempts")))
-                .list();
+                .optional();
     }
 
     void markSent(String key) {
@@ -91,7 +94,7 @@ public class MailOutbox {
     }
 
     /** Where leadflow's Message-ID is known, a reply's In-Reply-To finds its lead. */
-    public java.util.Optional<UUID> leadOfMessage(String messageId) {
+    public Optional<UUID> leadOfMessage(String messageId) {
         return jdbc.sql("select lead_id from outbound_mail where message_id = ?").param(messageId).query(UUID.class).optional();
     }
 

@@ -15,7 +15,7 @@ import java.time.Duration;
  *                         {@code leadflow}, leadflow's address under the rep's name; either way replies go to the rep
  *                         and to leadflow's inbox (Reply-To), so a person reads them and the sequence ends
  * @param messageIdDomain  the domain part of the Message-IDs leadflow gives its mails
- * @param dispatchInterval how often the outbox is sent
+ * @param dispatchInterval how long the dispatcher waits, once nothing is due, before it looks at the outbox again
  * @param retry            how a mail the server refused is tried again
  * @param embedded         the embedded SMTP and IMAP server (GreenMail) of the default setup
  * @param inbox            the mailbox replies and bounces arrive in

@@ -103,7 +103,7 @@ class MailDispatcherTest {
                 Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new MailProperties.Embedded(false),
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)));
-        return new MailDispatcher(null, new JavaMailSenderImpl(), null, settings, new SimpleMeterRegistry());
+        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl()), null, settings, new SimpleMeterRegistry());
     }
 
     private static List<String> headerNames(MimeMessage mail) throws Exception {
