@@ -1,6 +1,8 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.Json;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,7 @@ import java.util.UUID;
  * that crashes after asking, never sends twice and never loses the mail.
  */
 @Component
-public class MailOutbox {
+public class MailOutbox implements HealthIndicator {
 
     public record PendingMail(String idempotencyKey, UUID leadId, Mailbox recipient, Mailbox sender, String subject,
                               String textBody, String htmlBody, String messageId, Map<String, String> headers,
@@ -91,6 +93,30 @@ public class MailOutbox {
     void markFailed(String key, String error, Duration retryIn) {
         jdbc.sql("update outbound_mail set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where idempotency_key = ?")
                 .params(error, Timestamp.from(clock.instant().plus(retryIn)), key).update();
+    }
+
+    /**
+     * UP, with the mails waiting to go: how many, how many of them are due, how many failed at least once,
+     * and how long the oldest due one has waited. A queue is a number to act on, not an outage.
+     */
+    @Override
+    public Health health() {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                        select count(*) as pending,
+                               count(*) filter (where next_attempt_at <= ?) as due,
+                               count(*) filter (where attempts > 0) as retrying,
+                               coalesce(extract(epoch from (? - min(next_attempt_at) filter (where next_attempt_at <= ?))), 0) as oldest
+                        from outbound_mail where status = 'PENDING'
+                        """)
+                .params(now, now, now)
+                .query((rs, row) -> Health.up()
+                        .withDetail("pending", rs.getLong("pending"))
+                        .withDetail("due", rs.getLong("due"))
+                        .withDetail("retrying", rs.getLong("retrying"))
+                        .withDetail("oldestDueSeconds", Math.round(rs.getDouble("oldest")))
+                        .build())
+                .single();
     }
 
     /** Where leadflow's Message-ID is known, a reply's In-Reply-To finds its lead. */

@@ -50,5 +50,7 @@ class EngineHealthIT extends LeadflowIntegrationTest {
                 .contains("processedPosition", "committedPosition", "backlog", "logSizeBytes", "snapshotPosition");
         assertThat(components.at("/leadProcesses/details").fieldNames()).toIterable()
                 .contains("leadsWithLostProcess", "processStartsPending");
+        assertThat(components.at("/mailOutbox/details").fieldNames()).toIterable()
+                .contains("pending", "due", "retrying", "oldestDueSeconds");
     }
 }
