@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -93,6 +94,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private SegmentedFileLog logStorage;
     private StateSnapshots snapshots;
     private volatile Exception snapshotFailure;
+    private final ReentrantLock snapshotting = new ReentrantLock();
     private LogStream logStream;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
@@ -193,6 +195,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
             snapshotter.shutdownNow();
             snapshotter.awaitTermination(1, TimeUnit.MINUTES);
         });
+        // A stop snapshots what it processed, so the next start replays almost nothing.
+        openedParts.push(this::snapshot);
 
         log.info("Embedded Zeebe engine on {}:{} with data in {}: recovered from {}, processed up to position {}, started in {} ms",
                 settings.host(), settings.port(), data,
@@ -395,7 +399,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
      * the state holds), the written position after it (an upper bound of the records it depends on), and the
      * snapshot counts only once the log has made those records durable.
      */
-    synchronized void snapshot() throws IOException {
+    void snapshot() throws IOException {
+        // Not this object's monitor: close() holds that while it waits for a snapshot in progress to end.
+        snapshotting.lock();
+        try {
+            snapshotLocked();
+        } finally {
+            snapshotting.unlock();
+        }
+    }
+
+    private void snapshotLocked() throws IOException {
         long processed = processedPosition();
         long newest = snapshots.latest().map(StateSnapshots.Snapshot::processedPosition).orElse(-1L);
         if (processed < 0 || processed <= newest) {
@@ -453,7 +467,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         return logStream.newLogStreamReader();
     }
 
-    private static final Duration SNAPSHOT_COMMIT_WAIT = Duration.ofSeconds(30);
+    private static final Duration SNAPSHOT_COMMIT_WAIT = Duration.ofSeconds(10);
 
     /** The position of the last record the engine processed. */
     public long processedPosition() {
