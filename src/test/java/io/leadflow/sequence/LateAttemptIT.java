@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,8 +43,9 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         attempts.reschedule(id, 1, new PlannedAttempt(2, Channel.EMAIL, stepTwo, stepTwo.withHour(17).withMinute(0)), clock.instant());
         complete(id, "First contact", Map.of("outcome", "no-answer"));
         awaitMail(email, 1);
+        Instant stepOneDone = clock.instant();
         complete(id, "Social touch after call", Map.of("action", "commented"));
-        awaitWaitingForItsTime(id);
+        awaitWaitingForItsTime(id, stepOneDone);
 
         moveClockTo(stepTwo.minusMinutes(5));
         engineClock.advance(Duration.ofHours(3).plusMinutes(2)); // 19:52, in one jump
@@ -73,11 +75,12 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         UUID id = startOnAWorkingMorning(submitted);
         complete(id, "First contact", Map.of("outcome", "no-answer"));
         complete(id, "Social touch after call", Map.of("action", "commented"));
-        moveClockTo(plannedAt(id, 2).atZone(BOGOTA));
+        Instant stepTwo = plannedAt(id, 2);
+        moveClockTo(stepTwo.atZone(BOGOTA));
         awaitMail(email, 2);
         ZonedDateTime stepThree = plannedAt(id, 3).atZone(BOGOTA);
         Duration window = calendar.workingTimeBetween(stepThree.toInstant(), due(id, 3), "CO", BOGOTA);
-        awaitWaitingForItsTime(id);
+        awaitWaitingForItsTime(id, stepTwo);
 
         moveClockTo(stepThree.minusMinutes(5));
         engineClock.advance(Duration.between(clock.instant(), stepThree.withHour(19).withMinute(52).toInstant()));
@@ -110,13 +113,16 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         engineClock.advance(Duration.between(clock.instant(), moment.toInstant()));
     }
 
-    /** The attempt the lead's sequence is at waits for its time or a new plan (the process view shows it there). */
-    private void awaitWaitingForItsTime(UUID id) {
+    /**
+     * The attempt the lead's sequence came to after {@code since} waits for its time or a new plan (the process view
+     * shows it there; an earlier attempt's wait may still show while the view catches up).
+     */
+    private void awaitWaitingForItsTime(UUID id, Instant since) {
         await().atMost(PATIENCE).until(() -> jdbc.sql("""
                         select count(*) from process_element_instance e
                         join process_instance_lead l on l.process_instance_key = e.process_instance_key
-                        where l.lead_id = ? and e.element_id = 'Gateway_PlannedTimeOrNewPlan'""")
-                .param(id.toString()).query(Long.class).single() == 1);
+                        where l.lead_id = ? and e.element_id = 'Gateway_PlannedTimeOrNewPlan' and e.since >= ?""")
+                .params(id.toString(), Timestamp.from(since)).query(Long.class).single() == 1);
     }
 
     private JsonNode awaitDelay(UUID id, int step) {
