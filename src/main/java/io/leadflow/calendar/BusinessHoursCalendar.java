@@ -145,6 +145,11 @@ public class BusinessHoursCalendar {
         return total;
     }
 
+    /** Whether now is working time in the zone and the country. */
+    public boolean isWorkingTimeNow(String country, ZoneId zone) {
+        return isWorkingTime(clock.instant(), country, zone);
+    }
+
     /** When the given amount of working time from now runs out. */
     public ZonedDateTime dueFromNow(Duration workingTime, String country, ZoneId zone) {
         return addWorkingTime(clock.instant(), workingTime, country, zone);

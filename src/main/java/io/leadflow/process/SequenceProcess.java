@@ -40,18 +40,18 @@ public final class SequenceProcess {
     /**
      * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
      * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
-     * plan at its turn, a pause moves it) and {@code attemptOpenAt} when it opens ({@code attemptOpen}: it is
-     * open now, read when its turn came or its time did: a moment passed outside working time moves), the task forms set
-     * {@code outcome} (calls, social touches) and {@code action} (social touches). {@code sequenceExit} tells the
-     * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}. A late first
-     * attempt is a {@code breach} escalated to the owner's {@code manager}, whose {@code slaDecision} is "keep" or
-     * "reassign".
+     * plan at its turn and when its time came: a pause moves it, and so does a moment that passed outside the lead's
+     * working time), {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now. A call not
+     * answered is followed up by email at {@code followUpAt}, the lead's working time ({@code followUpInWorkingTime}:
+     * now is). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
+     * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
+     * {@code slaDecision} is "keep" or "reassign".
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
                             List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean attemptOpen,
-                            Boolean followUp,
-                            String followUpAt, String outcome, String action, String lastSocialAction,
-                            List<AttemptOutcome> attemptOutcomes,
+                            Boolean followUp, String followUpAt, Boolean followUpInWorkingTime, String outcome,
+                            String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
                             String exitReason, String sequenceExit, String replyIntent, String breach,
                             String manager, String slaDecision) {
 

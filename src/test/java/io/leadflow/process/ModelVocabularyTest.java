@@ -52,6 +52,8 @@ class ModelVocabularyTest {
                 "exitReason",       // the exits' input mapping
                 "followUp",         // the emails' input mapping
                 "followUpAt",       // the follow-up's working moment, read by its timer
+                "followUpInWorkingTime", // whether now is the lead's working time, read by the follow-up's condition
+                "inWorkingTime",    // due-in-working-time's result, read by an output mapping
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "manager",          // the SLA breach task's assignee

@@ -28,6 +28,9 @@ import static org.awaitility.Awaitility.await;
  */
 class LateAttemptIT extends LeadflowIntegrationTest {
 
+    /** Where an attempt waits for its time or a new plan. */
+    private static final String WAITING_FOR_ITS_TIME = "Gateway_PlannedTimeOrNewPlan";
+
     @Autowired
     SequenceAttemptRepository attempts;
     @Autowired
@@ -45,7 +48,7 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         awaitMail(email, 1);
         Instant stepOneDone = clock.instant();
         complete(id, "Social touch after call", Map.of("action", "commented"));
-        awaitWaitingForItsTime(id, stepOneDone);
+        awaitWaitingAt(id, WAITING_FOR_ITS_TIME, stepOneDone);
 
         moveClockTo(stepTwo.minusMinutes(5));
         engineClock.advance(Duration.ofHours(3).plusMinutes(2)); // 19:52, in one jump
@@ -80,7 +83,7 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         awaitMail(email, 2);
         ZonedDateTime stepThree = plannedAt(id, 3).atZone(BOGOTA);
         Duration window = calendar.workingTimeBetween(stepThree.toInstant(), due(id, 3), "CO", BOGOTA);
-        awaitWaitingForItsTime(id, stepTwo);
+        awaitWaitingAt(id, WAITING_FOR_ITS_TIME, stepTwo);
 
         moveClockTo(stepThree.minusMinutes(5));
         engineClock.advance(Duration.between(clock.instant(), stepThree.withHour(19).withMinute(52).toInstant()));
@@ -94,6 +97,35 @@ class LateAttemptIT extends LeadflowIntegrationTest {
         JsonNode call = openTask(awaitLead(id, l -> openTask(l, "Follow-up call") != null), "Follow-up call");
         assertThat(OffsetDateTime.parse(call.get("due").asText()).toInstant())
                 .isEqualTo(calendar.addWorkingTime(nextWorkingMoment.toInstant(), window, "CO", BOGOTA).toInstant());
+    }
+
+    @Test
+    void theFollowUpOfACallRecordedAt0300IsNotSentWhenTheClockJumpsTo1952ButAt0900TheNextWorkingDay() {
+        LocalDate tomorrow = clock.instant().atZone(BOGOTA).toLocalDate().plusDays(1);
+        ZonedDateTime threeAm = calendar.startOfWorkingDay(calendar.workingDayOnOrAfter(tomorrow, "CO"), BOGOTA).withHour(3);
+        moveClockTo(threeAm);
+        Map<String, Object> submitted = mqlLead("Rocio");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "no-answer"));
+        awaitWaitingAt(id, "TimerEvent_WaitFollowUpTime", threeAm.toInstant());
+
+        ZonedDateTime evening = threeAm.withHour(19).withMinute(52);
+        moveClockTo(evening);
+
+        // Its time came at 19:52: the lead's working time read again, it waits anew.
+        awaitWaitingAt(id, "TimerEvent_WaitFollowUpTime", evening.toInstant());
+        assertThat(sentEmails(id)).isEmpty();
+        assertThat(mailbox(email)).isEmpty();
+
+        ZonedDateTime nextWorkingMoment = calendar.startOfWorkingDay(nextWorkingDay(evening), BOGOTA);
+        moveClockTo(nextWorkingMoment);
+
+        awaitMail(email, 1);
+        assertThat(sentEmails(id)).singleElement().satisfies(sent -> {
+            assertThat(sent.toLocalDate()).isEqualTo(nextWorkingMoment.toLocalDate());
+            assertThat(calendar.isWorkingTime(sent.toInstant(), "CO", BOGOTA)).as("sent at %s", sent).isTrue();
+        });
     }
 
     /** Moves the clocks to 10:00 in Bogotá on a working day, then posts the lead and waits for its plan. */
@@ -114,15 +146,15 @@ class LateAttemptIT extends LeadflowIntegrationTest {
     }
 
     /**
-     * The attempt the lead's sequence came to after {@code since} waits for its time or a new plan (the process view
-     * shows it there; an earlier attempt's wait may still show while the view catches up).
+     * The lead's sequence waits at the element, which it came to after {@code since} (the process view shows it; an
+     * earlier wait there may still show while the view catches up).
      */
-    private void awaitWaitingForItsTime(UUID id, Instant since) {
+    private void awaitWaitingAt(UUID id, String elementId, Instant since) {
         await().atMost(PATIENCE).until(() -> jdbc.sql("""
                         select count(*) from process_element_instance e
                         join process_instance_lead l on l.process_instance_key = e.process_instance_key
-                        where l.lead_id = ? and e.element_id = 'Gateway_PlannedTimeOrNewPlan' and e.since >= ?""")
-                .params(id.toString(), Timestamp.from(since)).query(Long.class).single() == 1);
+                        where l.lead_id = ? and e.element_id = ? and e.since >= ?""")
+                .params(id.toString(), elementId, Timestamp.from(since)).query(Long.class).single() == 1);
     }
 
     private JsonNode awaitDelay(UUID id, int step) {
