@@ -573,8 +573,7 @@ class ModelsDeployTest {
     void unansweredCallsAreFollowedUpAndTheLeadIsRecycledAfterTheLastAttempt() throws Exception {
         long instance = startSequence("lead-43");
         OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 3, "channel", "CALL", "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(8).toString()))));
+        planOneAttempt(instance, 3, "CALL", now.plusHours(2), now.plusHours(8));
         completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
 
         ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
@@ -607,9 +606,7 @@ class ModelsDeployTest {
     void aReplyEndsTheSequenceThroughItsEventSubProcess() throws Exception {
         long instance = startSequence("lead-44");
         OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
-                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        planOneAttempt(instance, 2, "EMAIL", now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8));
         engine.waitForIdleState(Duration.ofSeconds(5));
 
         client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-44").send().join();
@@ -625,9 +622,7 @@ class ModelsDeployTest {
     void aRescheduledSequenceMovesTheWaitOfTheAttempt() throws Exception {
         long instance = startSequence("lead-52");
         OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
-                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        planOneAttempt(instance, 2, "EMAIL", now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8));
         OffsetDateTime planned = now.plusDays(2);
         OffsetDateTime afterThePause = now.plusDays(5);
         completeAttemptTime(awaitJob("attempt-time", instance), planned);
@@ -643,10 +638,7 @@ class ModelsDeployTest {
         Thread.sleep(1_000); // the engine checks its timers on a schedule of its own
         engine.waitForIdleState(Duration.ofSeconds(5));
         assertThat(jobsOf("send-sequence-email", instance)).as("no email at the time planned before the pause").isEmpty();
-        advanceEngineClock(Duration.between(engineNow(), afterThePause.plusMinutes(1)));
-        completeAttemptTime(awaitJob("attempt-time", instance), afterThePause);
-        ActivatedJob email = awaitJob("send-sequence-email", instance);
-        assertThat(email.getVariablesAsMap()).containsEntry("attemptOpenAt", afterThePause.toString());
+        complete(emailWhenItsTimeComes(instance, afterThePause), Map.of());
     }
 
     /**
@@ -658,8 +650,7 @@ class ModelsDeployTest {
     void anAttemptWhoseTimeCameOutsideWorkingTimeWaitsForTheNextWorkingMoment() throws Exception {
         long instance = startSequence("lead-54");
         OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusHours(2).toString(), "sameDayEnd", now.plusHours(2).toString()))));
+        planOneAttempt(instance, 2, "EMAIL", now.plusHours(2), now.plusHours(2));
         completeAttemptTime(awaitJob("attempt-time", instance), now.plusSeconds(30));
 
         advanceEngineClock(Duration.ofMinutes(1));
@@ -670,11 +661,23 @@ class ModelsDeployTest {
         engine.waitForIdleState(Duration.ofSeconds(5));
         assertThat(jobsOf("send-sequence-email", instance)).as("no email outside the lead's working time").isEmpty();
 
-        advanceEngineClock(Duration.between(engineNow(), nextWorkingMoment.plusSeconds(1)));
-        completeAttemptTime(awaitJob("attempt-time", instance), nextWorkingMoment);
+        complete(emailWhenItsTimeComes(instance, nextWorkingMoment), Map.of());
+    }
+
+    /** Moves the clock past {@code openAt}: the attempt, read again then, is open and its email's job comes. */
+    static ActivatedJob emailWhenItsTimeComes(long instance, OffsetDateTime openAt) throws Exception {
+        advanceEngineClock(Duration.between(engineNow(), openAt.plusSeconds(1)));
+        completeAttemptTime(awaitJob("attempt-time", instance), openAt);
         ActivatedJob email = awaitJob("send-sequence-email", instance);
-        assertThat(email.getVariablesAsMap()).containsEntry("attemptOpenAt", nextWorkingMoment.toString());
-        complete(email, Map.of());
+        assertThat(email.getVariablesAsMap()).containsEntry("attemptOpenAt", openAt.toString());
+        return email;
+    }
+
+    /** Answers the instance's plan-sequence job: one attempt. */
+    static void planOneAttempt(long instance, int step, String channel, OffsetDateTime due, OffsetDateTime sameDayEnd)
+            throws Exception {
+        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
+                Map.of("step", step, "channel", channel, "due", due.toString(), "sameDayEnd", sameDayEnd.toString()))));
     }
 
     /** Answers an attempt-time job: the attempt as planned, opening at {@code openAt}, open if that is not after now. */

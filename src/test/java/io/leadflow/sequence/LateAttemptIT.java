@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -166,16 +165,6 @@ class LateAttemptIT extends LeadflowIntegrationTest {
     private List<ZonedDateTime> sentEmails(UUID id) {
         return timeline(id, "EMAIL_SENT").stream()
                 .map(entry -> OffsetDateTime.parse(entry.get("at").asText()).atZoneSameInstant(BOGOTA)).toList();
-    }
-
-    private List<JsonNode> timeline(UUID id, String type) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class).forEach(entry -> {
-            if (entry.get("type").asText().equals(type)) {
-                entries.add(entry);
-            }
-        });
-        return entries;
     }
 
     private Instant plannedAt(UUID id, int step) {
