@@ -23,6 +23,6 @@ public class DueInWorkingTimeWorker {
         ZoneId zone = ZoneId.of(lead.timeZone());
         int hours = lead.workingHours() == null ? 0 : lead.workingHours();
         return new WorkingTimeJob.Due(calendar.dueFromNow(Duration.ofHours(hours), lead.country(), zone)
-                .toOffsetDateTime().toString());
+                .toOffsetDateTime().toString(), calendar.isWorkingTimeNow(lead.country(), zone));
     }
 }

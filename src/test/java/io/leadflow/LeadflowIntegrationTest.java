@@ -117,6 +117,17 @@ public abstract class LeadflowIntegrationTest {
         return types;
     }
 
+    /** The lead's timeline entries of that type, in order. */
+    protected List<JsonNode> timeline(UUID id, String type) {
+        List<JsonNode> entries = new ArrayList<>();
+        api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class).forEach(entry -> {
+            if (entry.get("type").asText().equals(type)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
+    }
+
     protected void awaitTimeline(UUID id, String type) {
         await().atMost(PATIENCE).until(() -> timelineTypes(id).contains(type));
     }

@@ -53,11 +53,25 @@ public class BusinessHoursCalendar {
         return !WEEKEND.contains(date.getDayOfWeek()) && !publicHolidays(country, date.getYear()).contains(date);
     }
 
+    /** Why a moment is not working time for a lead. */
+    public enum OffTime { WEEKEND, PUBLIC_HOLIDAY, OUTSIDE_WORKING_HOURS }
+
     public boolean isWorkingTime(Instant instant, String country, ZoneId zone) {
+        return offTime(instant, country, zone).isEmpty();
+    }
+
+    /** Why the instant is not working time in the zone and the country, or empty when it is. */
+    public Optional<OffTime> offTime(Instant instant, String country, ZoneId zone) {
         LocalDate date = LocalDate.ofInstant(instant, zone);
-        return isWorkingDay(date, country)
-                && !instant.isBefore(startOfWorkingDay(date, zone).toInstant())
+        if (WEEKEND.contains(date.getDayOfWeek())) {
+            return Optional.of(OffTime.WEEKEND);
+        }
+        if (publicHolidays(country, date.getYear()).contains(date)) {
+            return Optional.of(OffTime.PUBLIC_HOLIDAY);
+        }
+        boolean inHours = !instant.isBefore(startOfWorkingDay(date, zone).toInstant())
                 && instant.isBefore(endOfWorkingDay(date, zone).toInstant());
+        return inHours ? Optional.empty() : Optional.of(OffTime.OUTSIDE_WORKING_HOURS);
     }
 
     /** The given date if it is a working day, otherwise the first working day after it. */
@@ -129,6 +143,11 @@ public class BusinessHoursCalendar {
             }
         }
         return total;
+    }
+
+    /** Whether now is working time in the zone and the country. */
+    public boolean isWorkingTimeNow(String country, ZoneId zone) {
+        return isWorkingTime(clock.instant(), country, zone);
     }
 
     /** When the given amount of working time from now runs out. */

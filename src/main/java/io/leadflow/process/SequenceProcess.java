@@ -40,16 +40,18 @@ public final class SequenceProcess {
     /**
      * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
      * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
-     * plan at its turn, a pause moves it) and {@code attemptOpenAt} when it opens, the task forms set
-     * {@code outcome} (calls, social touches) and {@code action} (social touches). {@code sequenceExit} tells the
-     * journey why the sequence ended early (null: it ran out), with the reply's {@code replyIntent}. A late first
-     * attempt is a {@code breach} escalated to the owner's {@code manager}, whose {@code slaDecision} is "keep" or
-     * "reassign".
+     * plan at its turn and when its time came: a pause moves it, and so does a moment that passed outside the lead's
+     * working time), {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now. A call not
+     * answered is followed up by email at {@code followUpAt}, the lead's working time ({@code followUpInWorkingTime}:
+     * now is). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
+     * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
+     * {@code slaDecision} is "keep" or "reassign".
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
-                            List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean followUp,
-                            String followUpAt, String outcome, String action, String lastSocialAction,
-                            List<AttemptOutcome> attemptOutcomes,
+                            List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean attemptOpen,
+                            Boolean followUp, String followUpAt, Boolean followUpInWorkingTime, String outcome,
+                            String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
                             String exitReason, String sequenceExit, String replyIntent, String breach,
                             String manager, String slaDecision) {
 
@@ -80,10 +82,10 @@ public final class SequenceProcess {
     }
 
     /**
-     * The attempt-time job's result: the attempt as the lead's plan has it now, and when it opens (an ISO offset
-     * date-time in the lead's zone).
+     * The attempt-time job's result: the attempt as the lead's plan has it now, when it opens (an ISO offset date-time
+     * in the lead's zone) and whether it is {@code open} now; one that is not waits for openAt, then is read again.
      */
-    public record AttemptTime(Attempt attempt, String openAt) {
+    public record AttemptTime(Attempt attempt, String openAt, boolean open) {
     }
 
     /** What became of a call or social attempt. */

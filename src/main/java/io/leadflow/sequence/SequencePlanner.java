@@ -96,6 +96,21 @@ public class SequencePlanner {
         return List.copyOf(shifted);
     }
 
+    /**
+     * An attempt whose moment has passed when its turn comes {@code now} (leadflow was stopped, or the clock jumped):
+     * empty when now is the lead's working time, so it is made now; else the attempt moved to the next working moment
+     * with the working time it had to be made in, and why now is not working time.
+     */
+    public Optional<Delay> delayOutsideWorkingTime(PlannedAttempt attempt, Instant now, String country) {
+        ZoneId zone = attempt.at().getZone();
+        return calendar.offTime(now, country, zone).map(reason -> new Delay(
+                shift(List.of(attempt), calendar.nextWorkingMoment(now, country, zone), country).getFirst(), reason));
+    }
+
+    /** A late attempt moved to the lead's next working moment, and why it could not be made when its turn came. */
+    public record Delay(PlannedAttempt attempt, BusinessHoursCalendar.OffTime reason) {
+    }
+
     private ZonedDateTime scheduledAt(CadenceStep step, Instant start, ZonedDateTime previous,
                                       ZonedDateTime windowEnd, String country, ZoneId zone) {
         ZonedDateTime earliest = previous == null

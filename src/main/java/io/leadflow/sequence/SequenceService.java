@@ -137,17 +137,42 @@ public class SequenceService {
     }
 
     /**
-     * An attempt of the lead's {@code round}th sequence and when it opens, read when its turn comes: the plan as it is
-     * now, which a pause or its end may have moved since it was made.
+     * An attempt of the lead's {@code round}th sequence and when it opens, read when its turn comes and again when its
+     * time came: the plan as it is now, which a pause or its end may have moved since it was made. An attempt whose
+     * moment has passed while it is not the lead's working time (leadflow was stopped, the clock jumped) is not made
+     * late at night: it moves to the lead's next working moment, and the timeline says so. A call or social touch
+     * first in its round opens at once, whatever the time: its task is due by the first-attempt SLA.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public SequenceProcess.AttemptTime attemptTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
-        List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
+        Instant now = clock.instant();
+        // Locked: a pause moving the plan at the same moment waits, then tells the waiting attempt to read it again.
+        List<SequenceAttempt> stored = attempts.lockRound(leadId, round);
         int index = IntStream.range(0, stored.size()).filter(i -> stored.get(i).step() == step).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no attempt " + step + " in round " + round));
-        Instant openAt = stored.get(index).opensAt(index == 0, clock.instant());
-        return new SequenceProcess.AttemptTime(variables(stored, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString());
+        boolean first = index == 0;
+        List<SequenceAttempt> plan = delayedOutsideWorkingTime(lead, round, stored.get(index), first, now)
+                ? attempts.ofRound(leadId, round) : stored;
+        Instant openAt = plan.get(index).opensAt(first, now);
+        return new SequenceProcess.AttemptTime(variables(plan, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString(),
+                !openAt.isAfter(now));
+    }
+
+    /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */
+    private boolean delayedOutsideWorkingTime(Lead lead, int round, SequenceAttempt attempt, boolean first, Instant now) {
+        if (attempt.status() != SequenceAttempt.Status.PLANNED || attempt.opensAtOnce(first) || attempt.plannedAt().isAfter(now)) {
+            return false;
+        }
+        return planner.delayOutsideWorkingTime(attempt.planned(lead.zone()), now, lead.facts().country()).map(delay -> {
+            attempts.reschedule(lead.id(), round, delay.attempt(), now);
+            timeline.record(lead.id(), Timeline.Type.ATTEMPT_DELAYED, Map.of("round", round, "step", attempt.step(),
+                    "channel", attempt.channel().name(),
+                    "from", attempt.plannedAt().atZone(lead.zone()).toOffsetDateTime().toString(),
+                    "to", delay.attempt().at().toOffsetDateTime().toString(), "reason", delay.reason().name(),
+                    "timeZone", lead.zone().getId(), "country", Objects.toString(lead.facts().country(), "")));
+            return true;
+        }).orElse(false);
     }
 
     /**

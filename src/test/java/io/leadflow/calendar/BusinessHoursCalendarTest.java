@@ -94,6 +94,18 @@ class BusinessHoursCalendarTest {
         }
 
         @Test
+        void saysWhyAMomentIsNotWorkingTime() {
+            assertThat(calendar.offTime(local("2027-03-02T12:00", MADRID), "ES", MADRID)).isEmpty();
+            assertThat(calendar.offTime(local("2027-03-02T19:52", MADRID), "ES", MADRID))
+                    .contains(BusinessHoursCalendar.OffTime.OUTSIDE_WORKING_HOURS);
+            assertThat(calendar.offTime(local("2027-03-02T08:59", MADRID), "ES", MADRID))
+                    .contains(BusinessHoursCalendar.OffTime.OUTSIDE_WORKING_HOURS);
+            assertThat(calendar.offTime(local("2027-03-06T12:00", MADRID), "ES", MADRID)).contains(BusinessHoursCalendar.OffTime.WEEKEND);
+            assertThat(calendar.offTime(local("2026-10-12T12:00", MADRID), "ES", MADRID))
+                    .contains(BusinessHoursCalendar.OffTime.PUBLIC_HOLIDAY);
+        }
+
+        @Test
         void nextWorkingMomentIsTheInstantItselfDuringWorkingTime() {
             assertThat(calendar.nextWorkingMoment(local("2027-03-02T12:34:56", MADRID), "ES", MADRID))
                     .isEqualTo(zoned("2027-03-02T12:34:56", "+01:00", MADRID));

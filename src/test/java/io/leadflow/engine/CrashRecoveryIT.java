@@ -1,6 +1,8 @@
 package io.leadflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.CalendarProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,11 @@ import org.springframework.web.client.RestClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,6 +41,9 @@ class CrashRecoveryIT {
     private static final int MQL_LEADS = 260;
     private static final int DISQUALIFIED_LEADS = 40;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    private static final BusinessHoursCalendar CALENDAR = new BusinessHoursCalendar(Clock.systemUTC(),
+            new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));
 
     private final Path dataDir = Path.of("target", "crash-recovery-engine").toAbsolutePath();
     private ChildJvm leadflow;
@@ -88,8 +96,10 @@ class CrashRecoveryIT {
         assertThat(db.sql("select count(distinct lead_id) from outbound_mail where idempotency_key like 'rep-notification:%'")
                 .query(Long.class).single()).as("reps notified once per MQL").isEqualTo(MQL_LEADS);
 
-        // The clock moves on: the second attempt (an email, day 2) runs for every lead, once.
-        advanceClock(Duration.ofDays(5));
+        // The clock moves on to a working moment in the leads' zone (a late attempt waits for one): the second attempt
+        // (an email, day 2) runs for every lead, once.
+        Instant now = Instant.parse(api.post().uri("/api/demo/clock?advance=PT0S").retrieve().body(JsonNode.class).get("now").asText());
+        advanceClock(Duration.between(now, CALENDAR.nextWorkingMoment(now.plus(Duration.ofDays(5)), "CO", BOGOTA).toInstant()));
         await().atMost(PATIENCE).until(() -> attemptsDone(2) == MQL_LEADS);
         assertThat(db.sql("select count(*) from outbound_mail where idempotency_key like 'sequence:%:2'")
                 .query(Long.class).single()).isEqualTo(MQL_LEADS);

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,16 +212,6 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         JsonNode updated = timeline(id, "FACTS_UPDATED").getFirst();
         assertThat(updated.at("/details/identifiedAgain").asBoolean()).isFalse();
         assertThat(updated.at("/details/because").asText()).isEqualTo("stage MQL");
-    }
-
-    private List<JsonNode> timeline(UUID id, String type) {
-        List<JsonNode> entries = new ArrayList<>();
-        api.get().uri("/api/leads/{id}/timeline", id).retrieve().body(JsonNode.class).forEach(entry -> {
-            if (entry.get("type").asText().equals(type)) {
-                entries.add(entry);
-            }
-        });
-        return entries;
     }
 
     private static String subject(Message message) {

@@ -42,6 +42,7 @@ class ModelVocabularyTest {
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
                 "attempt",          // the loop's input element, read again by attempt-time, read by timers, due dates and conditions
+                "attemptOpen",      // attempt-time's output mapping, read by the open-now condition
                 "attemptOpenAt",    // attempt-time's output mapping, read by the planned time's timer
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
@@ -51,9 +52,12 @@ class ModelVocabularyTest {
                 "exitReason",       // the exits' input mapping
                 "followUp",         // the emails' input mapping
                 "followUpAt",       // the follow-up's working moment, read by its timer
+                "followUpInWorkingTime", // whether now is the lead's working time, read by the follow-up's condition
+                "inWorkingTime",    // due-in-working-time's result, read by an output mapping
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "manager",          // the SLA breach task's assignee
+                "open",             // attempt-time's result, read by an output mapping
                 "openAt",           // attempt-time's result, read by an output mapping
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee

@@ -150,6 +150,27 @@ class SequencePlannerTest {
     }
 
     @Test
+    void aLateAttemptOutsideWorkingTimeMovesToTheNextWorkingMomentKeepingItsWorkingWindow() {
+        PlannedAttempt call = attempt(3, CALL, "2027-03-05T10:00", "2027-03-05T17:00");
+
+        // Its turn came on Friday at 19:52: Monday at 09:00, with the 7 working hours it had.
+        assertThat(planner.delayOutsideWorkingTime(call, madrid("2027-03-05T19:52"), "ES")).contains(new SequencePlanner.Delay(
+                attempt(3, CALL, "2027-03-08T09:00", "2027-03-08T16:00"), BusinessHoursCalendar.OffTime.OUTSIDE_WORKING_HOURS));
+        assertThat(planner.delayOutsideWorkingTime(call, madrid("2027-03-06T11:00"), "ES")).map(SequencePlanner.Delay::reason)
+                .contains(BusinessHoursCalendar.OffTime.WEEKEND);
+        // Monday 12 October 2026, Spain's national day.
+        assertThat(planner.delayOutsideWorkingTime(attempt(2, EMAIL, "2026-10-09T16:55", "2026-10-09T17:00"),
+                madrid("2026-10-12T10:00"), "ES")).contains(new SequencePlanner.Delay(
+                attempt(2, EMAIL, "2026-10-13T09:00", "2026-10-13T09:05"), BusinessHoursCalendar.OffTime.PUBLIC_HOLIDAY));
+    }
+
+    @Test
+    void aLateAttemptInWorkingTimeIsMadeAsItIs() {
+        assertThat(planner.delayOutsideWorkingTime(attempt(3, CALL, "2027-03-05T10:00", "2027-03-05T17:00"),
+                madrid("2027-03-05T16:59"), "ES")).isEmpty();
+    }
+
+    @Test
     void rejectsAnInvalidCadenceStep() {
         assertThatIllegalArgumentException().isThrownBy(() -> new CadenceStep(0, CALL, 0));
         assertThatIllegalArgumentException().isThrownBy(() -> new CadenceStep(1, CALL, -1));

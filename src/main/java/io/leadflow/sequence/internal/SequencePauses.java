@@ -170,9 +170,7 @@ public class SequencePauses {
     }
 
     private static List<PlannedAttempt> planned(List<SequenceAttempt> attempts, ZoneId zone) {
-        return attempts.stream()
-                .map(a -> new PlannedAttempt(a.step(), a.channel(), a.plannedAt().atZone(zone), a.due().atZone(zone)))
-                .toList();
+        return attempts.stream().map(attempt -> attempt.planned(zone)).toList();
     }
 
     private static Map<String, Object> details(Round round, List<PlannedAttempt> moved, String by) {

@@ -289,14 +289,8 @@ public class TaskListController {
             return null;
         }
         ZonedDateTime local = due.atZone(zone);
-        return new Due(DUE.format(local), place(zone), "UTC" + OFFSET.format(local), zone.getId(),
+        return new Due(DUE.format(local), TimelineSentences.place(zone), "UTC" + OFFSET.format(local), zone.getId(),
                 local.toOffsetDateTime().toString(), due.isBefore(now));
-    }
-
-    /** America/Argentina/Buenos_Aires → Buenos Aires: the city a zone is named after, else its id (UTC). */
-    private static String place(ZoneId zone) {
-        String id = zone.getId();
-        return id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
     }
 
     private void mayWorkOn(RepTask task, Authentication auth) {

@@ -2,6 +2,7 @@ package io.leadflow.tasklist.internal;
 
 import io.leadflow.lead.Timeline;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -73,6 +74,8 @@ final class TimelineSentences {
             case SEQUENCE_PLANNED -> "Sequence planned" + round(d) + attempts(d, ": ");
             case SEQUENCE_PAUSED -> "Sequence paused" + d.suffix("by", " by ", "") + d.day("until", " until ") + attempts(d, "; then ");
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
+            case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
+                    + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
             case EMAIL_SENT -> (d.flag("followUp") ? "Follow-up email sent: " : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
             case AUTO_REPLY_IGNORED -> "Automatic reply, sequence goes on" + d.suffix("subject", ": ", "");
@@ -87,6 +90,24 @@ final class TimelineSentences {
                     + d.suffix("cancelledAttempts", "; planned attempts cancelled: ", "");
             case RECYCLED_TO_NURTURE -> "Back to nurture" + d.suffix("reason", ": ", "");
         };
+    }
+
+    /** ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia". */
+    private static String whyDelayed(Details d) {
+        String place = place(d.zone("timeZone"));
+        return switch (d.text("reason", "")) {
+            case "OUTSIDE_WORKING_HOURS" -> ": outside working hours in " + place;
+            case "WEEKEND" -> ": the weekend in " + place;
+            case "PUBLIC_HOLIDAY" -> ": a public holiday" + (d.has("country")
+                    ? " in " + Locale.of("", d.text("country", "")).getDisplayCountry(Locale.ENGLISH) : "");
+            default -> "";
+        };
+    }
+
+    /** America/Argentina/Buenos_Aires → Buenos Aires: the city a zone is named after, else its id (UTC). */
+    static String place(ZoneId zone) {
+        String id = zone.getId();
+        return id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
     }
 
     private static String round(Details d) {
@@ -155,6 +176,15 @@ final class TimelineSentences {
         /** A stored timestamp (ISO with offset) in the lead's zone. */
         String time(String key, String before, String after) {
             return formatted(key, WHEN).map(text -> before + text + after).orElse("");
+        }
+
+        /** A stored zone id, else the lead's zone. */
+        ZoneId zone(String key) {
+            try {
+                return has(key) ? ZoneId.of(text(key, "")) : zone;
+            } catch (DateTimeException e) {
+                return zone;
+            }
         }
 
         String day(String key, String before) {

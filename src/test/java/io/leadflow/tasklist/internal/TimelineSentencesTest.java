@@ -47,6 +47,8 @@ class TimelineSentencesTest {
             entry(Timeline.Type.SEQUENCE_PLANNED, Map.of("round", 1, "attempts", ATTEMPTS)),
             entry(Timeline.Type.SEQUENCE_PAUSED, Map.of("round", 1, "attempts", ATTEMPTS, "by", "ana", "until", "2026-03-10")),
             entry(Timeline.Type.SEQUENCE_RESUMED, Map.of("round", 2, "attempts", ATTEMPTS)),
+            entry(Timeline.Type.ATTEMPT_DELAYED, Map.of("round", 1, "step", 2, "channel", "EMAIL", "from", "2026-03-03T21:55:00Z",
+                    "to", "2026-03-04T14:00:00Z", "reason", "OUTSIDE_WORKING_HOURS", "timeZone", "America/Bogota", "country", "CO")),
             entry(Timeline.Type.EMAIL_SENT, Map.of("step", 2, "followUp", false, "template", "any__any__awareness.en.ftl",
                     "subject", "Ana, a quick question", "messageId", "<m1@leadflow.local>")),
             entry(Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", 2)),
@@ -80,6 +82,18 @@ class TimelineSentencesTest {
         assertThat(sentence(Timeline.Type.EMAIL_SENT, WRITTEN.get(Timeline.Type.EMAIL_SENT))).isEqualTo("Email sent: Ana, a quick question");
         assertThat(sentence(Timeline.Type.STAGE_CHANGED, WRITTEN.get(Timeline.Type.STAGE_CHANGED)))
                 .isEqualTo("Moved to MQL: lead-fit: score 80 (Region: LATAM)");
+    }
+
+    @Test
+    void aDelayedAttemptSaysFromWhenToWhenAndWhy() {
+        assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, WRITTEN.get(Timeline.Type.ATTEMPT_DELAYED)))
+                .isEqualTo("Email (step 2) delayed from Tue 3 Mar 16:55 to Wed 4 Mar 09:00: outside working hours in Bogota");
+        assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, Map.of("step", 3, "channel", "CALL", "from", "2026-01-01T15:00:00Z",
+                "to", "2026-01-02T14:00:00Z", "reason", "PUBLIC_HOLIDAY", "timeZone", "America/Bogota", "country", "CO")))
+                .isEqualTo("Call (step 3) delayed from Thu 1 Jan 10:00 to Fri 2 Jan 09:00: a public holiday in Colombia");
+        assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, Map.of("step", 4, "channel", "SOCIAL", "from", "2026-03-06T21:00:00Z",
+                "to", "2026-03-09T14:00:00Z", "reason", "WEEKEND", "timeZone", "America/Bogota", "country", "CO")))
+                .isEqualTo("Social (step 4) delayed from Fri 6 Mar 16:00 to Mon 9 Mar 09:00: the weekend in Bogota");
     }
 
     @Test
