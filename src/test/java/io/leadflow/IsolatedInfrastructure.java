@@ -16,27 +16,25 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What makes a full-stack test class independent of every other: its leadflow gets a database of its own (named after
- * {@code spring.datasource.url}'s, created empty), an engine data directory of its own (so its own engine clock), both
- * deleted when the context closes, and the engine's gateway, SMTP and IMAP on ports free when it starts. A port set
- * explicitly ({@code -Dspring.mail.port=…} or its environment variable) is kept. {@link LeadflowIntegrationTest}'s
- * {@code @DirtiesContext} closes the context after each class.
+ * What makes a full-stack test class independent of every other: its leadflow gets a database of its own (on the server
+ * of {@code spring.datasource.url}, named after its database, created empty) and an engine data directory of its own
+ * (so its own engine clock), both deleted when the context closes, and the engine's gateway, SMTP and IMAP on ports
+ * free when it starts. A port set explicitly ({@code -Dspring.mail.port=…} or its environment variable) is kept.
+ * {@link LeadflowIntegrationTest}'s {@code @DirtiesContext} closes the context after each class.
  */
 public final class IsolatedInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-    static final String ENGINE_PORT = "leadflow.engine.embedded.port";
-    static final String SMTP_PORT = "spring.mail.port";
-    static final String IMAP_PORT = "leadflow.mail.inbox.port";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
         // Below the system properties and the environment, above application-test.yaml.
         environment.getPropertySources().addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MapPropertySource("freePorts", Map.of(ENGINE_PORT, FreePorts.pick(), SMTP_PORT, FreePorts.pick(),
-                        IMAP_PORT, FreePorts.pick())));
+                new MapPropertySource("freePorts", Map.of("leadflow.engine.embedded.port", FreePorts.pick(),
+                        "spring.mail.port", FreePorts.pick(), "leadflow.mail.inbox.port", FreePorts.pick())));
 
-        TestDatabase database = TestDatabase.create(TestDatabase.nameIn(environment.getRequiredProperty("spring.datasource.url")));
+        TestDatabase database = TestDatabase.createLike(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password", ""));
         Path engineData = Path.of("target", "test-engine", database.name());
         environment.getPropertySources().addFirst(new MapPropertySource("ownDatabaseAndEngine", Map.of(
                 "spring.datasource.url", database.url(), "leadflow.engine.data-dir", engineData.toString())));

@@ -182,7 +182,8 @@ public abstract class LeadflowIntegrationTest {
             for (UUID lead : leads) {
                 Set<Long> instances = records.instancesOf(lead.toString());
                 assertThat(instances).as("the processes of lead %s", lead).isNotEmpty();
-                assertThat(records.workUnderWay(instances, clock.instant(), EngineRecords.LEADFLOW_WORKERS)).as("what still moves for lead %s", lead).isEmpty();
+                assertThat(records.workUnderWay(instances, clock.instant(), EngineRecords.LEADFLOW_WORKERS))
+                        .as("what still moves for lead %s", lead).isEmpty();
             }
         });
     }

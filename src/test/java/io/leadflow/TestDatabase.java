@@ -6,27 +6,32 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import java.util.UUID;
 
 /**
- * A PostgreSQL database of the test server (127.0.0.1:5432) that one test owns: its name is the given one plus a random
- * suffix, so no other test, earlier run or build running beside this one shares it. Created empty, dropped when done.
+ * A PostgreSQL database that one test owns: its name is the given one plus a random suffix, so no other test, earlier
+ * run or build running beside this one shares it. Created empty, dropped when done.
  */
-public record TestDatabase(String name) {
+public record TestDatabase(String server, String name, String user, String password) {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String LOCAL_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
-    /** A new, empty database named after {@code base}. */
+    /** A new, empty database named after {@code base} on the local server (127.0.0.1:5432, user postgres). */
     public static TestDatabase create(String base) {
-        TestDatabase database = new TestDatabase(base + "_" + UUID.randomUUID().toString().substring(0, 8));
+        return create(LOCAL_SERVER, base, "postgres", "");
+    }
+
+    /** A new, empty database on the server of {@code jdbcUrl}, named after the database it names. */
+    public static TestDatabase createLike(String jdbcUrl, String user, String password) {
+        int path = jdbcUrl.indexOf('/', jdbcUrl.indexOf("//") + 2) + 1;
+        return create(jdbcUrl.substring(0, path), jdbcUrl.substring(path).replaceAll("[?;].*$", ""), user, password);
+    }
+
+    private static TestDatabase create(String server, String base, String user, String password) {
+        TestDatabase database = new TestDatabase(server, base + "_" + UUID.randomUUID().toString().substring(0, 8), user, password);
         database.admin("create database " + database.name);
         return database;
     }
 
-    /** The database named by a JDBC URL's path: {@code jdbc:postgresql://host:port/leadflow_test?…} gives leadflow_test. */
-    public static String nameIn(String jdbcUrl) {
-        return jdbcUrl.replaceAll("^[^/]*//[^/]*/", "").replaceAll("[?;].*$", "");
-    }
-
     public String url() {
-        return SERVER + name;
+        return server + name;
     }
 
     /** Drops it, ending any connection still open to it. */
@@ -35,7 +40,7 @@ public record TestDatabase(String name) {
     }
 
     private void admin(String statement) {
-        try (var postgres = new SingleConnectionDataSource(SERVER + "postgres", "postgres", "", true)) {
+        try (var postgres = new SingleConnectionDataSource(server + "postgres", user, password, true)) {
             JdbcClient.create(postgres).sql(statement).update();
         }
     }

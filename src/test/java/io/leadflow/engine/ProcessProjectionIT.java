@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The process view projected from the real engine's log into PostgreSQL (a database of its own for each test): counts that move as jobs complete, an incident that opens and
- * resolves, a restart that counts nothing twice, and compaction that leaves the unread log alone.
+ * The process view projected from the real engine's log into PostgreSQL (a database of its own for each test): counts
+ * that move as jobs complete, an incident that opens and resolves, a restart that counts nothing twice, and compaction
+ * that leaves the unread log alone.
  */
 class ProcessProjectionIT {
 

@@ -45,7 +45,8 @@ class SequencePauseIT extends LeadflowIntegrationTest {
 
         engineClock.advance(Duration.between(clock.instant(), planned.get(1)).plusHours(1));
         awaitAtRest(lead.id());
-        assertThat(timelineTypes(lead.id()).stream().filter("EMAIL_SENT"::equals)).as("no email at the time planned before the pause").hasSize(1);
+        assertThat(timelineTypes(lead.id()).stream().filter("EMAIL_SENT"::equals))
+                .as("no email at the time planned before the pause").hasSize(1);
 
         engineClock.advance(Duration.between(clock.instant(), firstSlot.toInstant()).plusSeconds(1));
         awaitMail(lead.email(), 2);
