@@ -12,6 +12,8 @@ import io.leadflow.calendar.BusinessHoursCalendar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.leadflow.engine.EngineClock;
+import io.leadflow.engine.EngineRecords;
+import io.leadflow.engine.embedded.EmbeddedZeebe;
 import io.leadflow.platform.MovableClock;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -26,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
@@ -34,17 +38,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole of leadflow, as it runs: the real Zeebe engine, PostgreSQL (database leadflow_test) and
- * the GreenMail SMTP/IMAP server, driven through its HTTP API.
+ * The whole of leadflow, as it runs: the real Zeebe engine, PostgreSQL and the GreenMail SMTP/IMAP server, driven
+ * through its HTTP API. Each test class has a leadflow of its own (database, engine and its clock, mail server, ports:
+ * {@link IsolatedInfrastructure}), closed after it, so no class sees another's leads or clock moves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ContextConfiguration(initializers = IsolatedInfrastructure.class)
+@DirtiesContext
 public abstract class LeadflowIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -74,6 +83,8 @@ public abstract class LeadflowIntegrationTest {
     private ProcessEngine engine;
     @Autowired
     private JdbcClient database;
+    @Autowired
+    private EmbeddedZeebe embeddedEngine;
 
     protected RestClient api;
 
@@ -178,6 +189,23 @@ public abstract class LeadflowIntegrationTest {
 
     protected List<Message> awaitMail(String address, int count) {
         return await().atMost(PATIENCE).until(() -> mailbox(address), messages -> messages.size() >= count);
+    }
+
+    /**
+     * Waits until the leads' processes are at rest at the clock's "now" ({@link EngineRecords#workUnderWay}): every timer
+     * due has fired and every job but a rep's task is done, with what it recorded. What a test then finds has not
+     * happened does not happen until the clock moves or someone acts: the positive signal for a check of "nothing".
+     */
+    protected void awaitAtRest(UUID... leads) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            EngineRecords records = EngineRecords.readAll(embeddedEngine.newLogReader());
+            for (UUID lead : leads) {
+                Set<Long> instances = records.instancesOf(lead.toString());
+                assertThat(instances).as("the processes of lead %s", lead).isNotEmpty();
+                assertThat(records.workUnderWay(instances, clock.instant(), EngineRecords.LEADFLOW_WORKERS))
+                        .as("what still moves for lead %s", lead).isEmpty();
+            }
+        });
     }
 
     /** Touches wait for the MQL lead's working time (Bogotá): moves the clocks there if it is not. */

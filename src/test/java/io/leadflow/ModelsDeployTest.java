@@ -12,6 +12,7 @@ import io.camunda.zeebe.client.api.response.Form;
 import io.camunda.zeebe.client.api.response.Process;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.leadflow.engine.EngineRecords;
 import io.leadflow.lead.LeadType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import org.w3c.dom.NodeList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,16 +36,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /** Deploys everything in processes/ to the embedded Zeebe engine in one deployment and runs the decisions on it. */
 class ModelsDeployTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PATIENCE = Duration.ofSeconds(30);
     static ZeebeTestEngine engine;
     static ZeebeClient client;
     static DeploymentEvent deployment;
@@ -51,7 +55,7 @@ class ModelsDeployTest {
 
     @BeforeAll
     static void deployAll() throws Exception {
-        engine = EngineFactory.create(26577);
+        engine = EngineFactory.create(); // on a port free now
         engine.start();
         client = engine.createClient();
         List<Path> files = new ArrayList<>();
@@ -466,7 +470,7 @@ class ModelsDeployTest {
         ActivatedJob nurture = awaitLeadJob("move-stage", "lead-49");
         assertThat(nurture.getVariablesAsMap()).containsEntry("stage", "LEAD").containsEntry("reason", "Nurture until " + nurtureUntil);
         complete(nurture, Map.of());
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
 
         advanceEngineClock(Duration.ofDays(4));
         ActivatedJob back = awaitJob("move-stage", instance);
@@ -488,7 +492,7 @@ class ModelsDeployTest {
         complete(awaitLeadJob("plan-sequence", "lead-51"), Map.of("attempts", List.of(
                 Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
                         "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-51"));
 
         client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-51")
                 .variables(Map.of("exitReason", "REPLIED", "replyIntent", "NOT_NOW")).send().join();
@@ -586,7 +590,7 @@ class ModelsDeployTest {
         ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
         complete(social, Map.of("action", "sent-connection-request"));
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
         assertThat(client.newActivateJobsCommand().jobType("send-sequence-email").maxJobsToActivate(1)
                 .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).as("no email before the lead's working time").isEmpty();
         advanceEngineClock(Duration.ofHours(13));
@@ -607,7 +611,7 @@ class ModelsDeployTest {
         long instance = startSequence("lead-44");
         OffsetDateTime now = engineNow();
         planOneAttempt(instance, 2, "EMAIL", now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8));
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
 
         client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-44").send().join();
 
@@ -626,17 +630,16 @@ class ModelsDeployTest {
         OffsetDateTime planned = now.plusDays(2);
         OffsetDateTime afterThePause = now.plusDays(5);
         completeAttemptTime(awaitJob("attempt-time", instance), planned);
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
 
         client.newPublishMessageCommand().messageName("sequence-rescheduled").correlationKey("lead-52").send().join();
         ActivatedJob again = awaitJob("attempt-time", instance);
         assertThat(again.getElementId()).isEqualTo("Task_FindAttemptTime");
         completeAttemptTime(again, afterThePause);
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
 
         advanceEngineClock(Duration.between(engineNow(), planned.plusHours(1)));
-        Thread.sleep(1_000); // the engine checks its timers on a schedule of its own
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
         assertThat(jobsOf("send-sequence-email", instance)).as("no email at the time planned before the pause").isEmpty();
         complete(emailWhenItsTimeComes(instance, afterThePause), Map.of());
     }
@@ -729,8 +732,8 @@ class ModelsDeployTest {
         return awaitJobThat(type, job -> leadId.equals(job.getVariablesAsMap().get("leadId")));
     }
 
-    static ActivatedJob awaitJobThat(String type, java.util.function.Predicate<ActivatedJob> wanted) throws Exception {
-        for (int i = 0; i < 50; i++) {
+    static ActivatedJob awaitJobThat(String type, java.util.function.Predicate<ActivatedJob> wanted) {
+        return await().atMost(PATIENCE).until(() -> {
             List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
                     .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
             ActivatedJob found = null;
@@ -741,13 +744,17 @@ class ModelsDeployTest {
                     client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join();
                 }
             }
-            if (found != null) {
-                return found;
-            }
-            advanceEngineClock(Duration.ofSeconds(1));
-            Thread.sleep(100);
-        }
-        return fail("no job of type " + type);
+            return found;
+        }, Objects::nonNull);
+    }
+
+    /**
+     * Waits until the instances are at rest at the engine's "now" ({@link EngineRecords#workUnderWay}): every timer due
+     * has fired and what it started waits for a job this test completes, a message or a later time.
+     */
+    static void awaitAtRest(Set<Long> instances) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(EngineRecords.of(engine.getRecordStreamSource().getRecords())
+                .workUnderWay(instances, Instant.now().plus(engineClockAhead), type -> false)).isEmpty());
     }
 
     static void complete(ActivatedJob job, Map<String, Object> variables) {

@@ -53,7 +53,7 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
 
         engineClock.advance(Duration.ofHours(18)); // Saturday 10:00
         engineClock.advance(Duration.between(clock.instant(), due.toInstant()).minusMinutes(1)); // Monday 11:59
-        Thread.sleep(2_000);
+        awaitAtRest(id);
         assertThat(openTask(lead(id), "SLA breach")).as("no breach before the due").isNull();
         assertThat(timelineTypes(id)).doesNotContain("SLA_BREACHED");
 

@@ -1,9 +1,9 @@
 package io.leadflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.FreePorts;
+import io.leadflow.TestDatabase;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.web.client.RestClient;
 
 import java.io.File;
@@ -44,44 +44,39 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** leadflow as a user starts it (see {@link #startLeadflow}); returns once its health is UP. */
-    static ChildJvm leadflow(String name, Ports ports, List<String> settings) throws Exception {
-        ChildJvm child = startLeadflow(name, ports, settings);
+    static ChildJvm leadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws Exception {
+        ChildJvm child = startLeadflow(name, ports, database, settings);
         RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
         child.awaitReady(Duration.ofMinutes(2), () -> health.get().uri("/actuator/health").retrieve()
                 .body(JsonNode.class).get("status").asText().equals("UP"));
         return child;
     }
 
-    /**
-     * leadflow as a user starts it, on a database of its own and the given ports (the mail server's
-     * IMAP port is the SMTP port + 1); returns at once.
-     */
-    static ChildJvm startLeadflow(String name, Ports ports, List<String> settings) throws IOException {
+    /** leadflow as a user starts it, on the given database and ports; returns at once. */
+    static ChildJvm startLeadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + ports.http(),
                 "--leadflow.base-url=http://localhost:" + ports.http(),
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + ports.database(),
+                "--spring.datasource.url=" + database.url(),
+                "--leadflow.engine.embedded.port=" + ports.engine(),
                 "--spring.mail.port=" + ports.smtp(),
-                "--leadflow.mail.inbox.port=" + (ports.smtp() + 1)));
+                "--leadflow.mail.inbox.port=" + ports.imap()));
         arguments.addAll(settings);
         return start("leadflow-" + name, "io.leadflow.LeadflowApplication", arguments);
     }
 
-    /** Where a child leadflow listens and which database it uses. */
-    record Ports(int http, int smtp, String database) {
+    /** Where a child leadflow listens: HTTP, SMTP, IMAP and the engine's gateway. */
+    record Ports(int http, int smtp, int imap, int engine) {
+
+        /** Ports free now ({@link FreePorts}). */
+        static Ports free() {
+            return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        }
 
         /** The API of that leadflow, with the development key. */
         RestClient api() {
             return RestClient.builder().baseUrl("http://127.0.0.1:" + http)
                     .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").build();
-        }
-
-        /** Drops the database and makes it anew, so each run starts from nothing. */
-        void freshDatabase() {
-            try (var admin = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "", true)) {
-                JdbcClient.create(admin).sql("drop database if exists " + database + " with (force)").update();
-                JdbcClient.create(admin).sql("create database " + database).update();
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.leadflow.FreePorts;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
 import io.leadflow.engine.embedded.StandaloneEngine;
@@ -10,8 +11,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +60,11 @@ class EngineStartRefusalIT {
     }
 
     private void runEngineUntilSnapshotted() {
-        int port = freePort();
+        int port = FreePorts.pick();
         try (EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 1024 * 1024,
                 Duration.ofMillis(200), Duration.ofMinutes(1)));
              CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port))
-                     .restAddress(URI.create("http://127.0.0.1:" + freePort())).preferRestOverGrpc(false).build()) {
+                     .restAddress(URI.create("http://127.0.0.1:" + FreePorts.pick())).preferRestOverGrpc(false).build()) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("waiting").startEvent()
                     .serviceTask("wait", task -> task.zeebeJobType("wait")).endEvent().done(), "waiting.bpmn").send().join();
             client.newCreateInstanceCommand().bpmnProcessId("waiting").latestVersion().send().join();
@@ -75,17 +74,9 @@ class EngineStartRefusalIT {
 
     private String startExpectingRefusal() throws Exception {
         try (ChildJvm engine = ChildJvm.start("refused-engine", StandaloneEngine.class.getName(),
-                List.of(data.toString(), "127.0.0.1", String.valueOf(freePort())))) {
+                List.of(data.toString(), "127.0.0.1", String.valueOf(FreePorts.pick())))) {
             assertThat(engine.awaitExit(BOUND)).as("exit code").isNotZero();
             return engine.output();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.leadflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.TestDatabase;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.calendar.CalendarProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +12,6 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,18 +43,16 @@ class LateTimerAcrossStopIT {
     private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(),
             new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));
     private final Path dataDir = Path.of("target", "late-timer-engine").toAbsolutePath();
-    private ChildJvm.Ports ports;
-    private int enginePort;
+    private final ChildJvm.Ports ports = ChildJvm.Ports.free();
+    private TestDatabase database;
     private RestClient api;
     private ChildJvm leadflow;
 
     /** A database and a data directory of its own, so the lead is the only one there; ports free now. */
     @BeforeEach
     void freshDatabaseDataDirectoryAndPorts() throws IOException {
-        ports = new ChildJvm.Ports(freePort(), freePortFollowedByAFreePort(), "leadflow_late_timer");
-        enginePort = freePort();
+        database = TestDatabase.create("leadflow_late_timer");
         api = ports.api();
-        ports.freshDatabase();
         FileSystemUtils.deleteRecursively(dataDir);
     }
 
@@ -63,6 +61,7 @@ class LateTimerAcrossStopIT {
         if (leadflow != null) {
             leadflow.close();
         }
+        database.drop();
     }
 
     @Test
@@ -101,10 +100,9 @@ class LateTimerAcrossStopIT {
     }
 
     private ChildJvm startLeadflow(String name) throws Exception {
-        return ChildJvm.leadflow("late-timer-" + name, ports, List.of(
+        return ChildJvm.leadflow("late-timer-" + name, ports, database, List.of(
                 "--spring.profiles.active=demo",
-                "--leadflow.engine.data-dir=" + dataDir,
-                "--leadflow.engine.embedded.port=" + enginePort));
+                "--leadflow.engine.data-dir=" + dataDir));
     }
 
     private UUID postLead() {
@@ -162,23 +160,5 @@ class LateTimerAcrossStopIT {
             }
         });
         return dues;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The embedded mail server listens on SMTP at this port and on IMAP at the next. */
-    private static int freePortFollowedByAFreePort() throws IOException {
-        while (true) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
     }
 }

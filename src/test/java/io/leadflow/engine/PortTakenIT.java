@@ -1,10 +1,11 @@
 package io.leadflow.engine;
 
+import io.leadflow.FreePorts;
+import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -37,25 +38,20 @@ class PortTakenIT {
             SMTP + ", SPRING_MAIL_PORT"})
     void aTakenPortEndsTheStartNamingTheSettingThatMovesIt(String setting, String environmentVariable) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Map<String, Integer> ports = new HashMap<>(Map.of(HTTP, freePort(), ENGINE, freePort(), SMTP, freePort()));
+            Map<String, Integer> ports = new HashMap<>(Map.of(HTTP, FreePorts.pick(), ENGINE, FreePorts.pick(), SMTP, FreePorts.pick()));
             ports.put(setting, taken.getLocalPort());
-            ChildJvm.Ports leadflowPorts = new ChildJvm.Ports(ports.get(HTTP), ports.get(SMTP), "leadflow_port_taken");
-            leadflowPorts.freshDatabase();
-            try (ChildJvm leadflow = ChildJvm.startLeadflow("port-taken-" + setting, leadflowPorts, List.of(
+            ChildJvm.Ports leadflowPorts = new ChildJvm.Ports(ports.get(HTTP), ports.get(SMTP), FreePorts.pick(), ports.get(ENGINE));
+            TestDatabase database = TestDatabase.create("leadflow_port_taken");
+            try (ChildJvm leadflow = ChildJvm.startLeadflow("port-taken-" + setting, leadflowPorts, database, List.of(
                     "--spring.profiles.active=dev",
-                    "--leadflow.engine.data-dir=" + dataDir,
-                    "--" + ENGINE + "=" + ports.get(ENGINE)))) {
+                    "--leadflow.engine.data-dir=" + dataDir))) {
                 assertThat(leadflow.awaitExit(BOUND)).isNotZero();
                 assertThat(leadflow.output())
                         .contains("Port " + taken.getLocalPort() + " is taken")
                         .contains("setting " + setting + " (environment variable " + environmentVariable + ")");
+            } finally {
+                database.drop();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -12,6 +12,8 @@ import io.leadflow.engine.internal.ProcessProjectionRepository;
 import io.leadflow.engine.internal.ProcessProjectionRepository.WaitingAt;
 import io.leadflow.engine.internal.ProcessRecordDecoder;
 import io.leadflow.engine.internal.ProjectionBatch;
+import io.leadflow.FreePorts;
+import io.leadflow.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,21 +33,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The process view projected from the real engine's log into PostgreSQL (a database of its own, next
- * to the one the full-stack tests use): counts that move as jobs complete, an incident that opens and
- * resolves, a restart that counts nothing twice, and compaction that leaves the unread log alone.
+ * The process view projected from the real engine's log into PostgreSQL (a database of its own for each test): counts
+ * that move as jobs complete, an incident that opens and resolves, a restart that counts nothing twice, and compaction
+ * that leaves the unread log alone.
  */
 class ProcessProjectionIT {
 
-    private static final String DATABASE = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow_test")
-            .replaceAll(".*/", "") + "_projection";
-    private static final int PORT = Integer.parseInt(System.getenv().getOrDefault("LEADFLOW_ENGINE_EMBEDDED_PORT", "26599")) + 3;
+    private static final int PORT = FreePorts.pick();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final BpmnModelInstance CALL_THEN_MAIL = Bpmn.createExecutableProcess("call-then-mail")
             .startEvent()
@@ -57,14 +59,15 @@ class ProcessProjectionIT {
 
     @TempDir
     Path data;
+    private TestDatabase database;
     private SingleConnectionDataSource dataSource;
     private ProcessProjectionRepository repository;
     private final List<ProcessProjection> projections = new ArrayList<>();
 
     @BeforeEach
     void freshDatabase() {
-        new ChildJvm.Ports(0, 0, DATABASE).freshDatabase();
-        dataSource = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "", true);
+        database = TestDatabase.create("leadflow_projection");
+        dataSource = new SingleConnectionDataSource(database.url(), "postgres", "", true);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         repository = new ProcessProjectionRepository(new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
@@ -74,6 +77,7 @@ class ProcessProjectionIT {
     void closeDatabase() {
         projections.forEach(ProcessProjection::stop);
         dataSource.destroy();
+        database.drop();
     }
 
     @Test
@@ -152,7 +156,13 @@ class ProcessProjectionIT {
         repository.apply(new ProjectionBatch(List.of(new ProcessEvent.ElementActivated(1, 1, "old-process", "old-task",
                 "USER_TASK", Instant.EPOCH)), 10));
         ProcessProjection notYetFollowing = new ProcessProjection(repository, null);
-        try (EmbeddedZeebe engine = EmbeddedZeebe.start(settings(Duration.ofMillis(200)), notYetFollowing::position);
+        // Compaction asks how far the log's reader got on each of its turns: counting the questions counts the turns.
+        AtomicInteger compactionTurns = new AtomicInteger();
+        LongSupplier readPosition = () -> {
+            compactionTurns.incrementAndGet();
+            return notYetFollowing.position();
+        };
+        try (EmbeddedZeebe engine = EmbeddedZeebe.start(settings(Duration.ofMillis(200)), readPosition);
              CamundaClient client = client()) {
             client.newDeployResourceCommand().addProcessModel(CALL_THEN_MAIL, "call-then-mail.bpmn").send().join();
             int instances = 0;
@@ -161,8 +171,9 @@ class ProcessProjectionIT {
                     client.newCreateInstanceCommand().bpmnProcessId("call-then-mail").latestVersion().send().join();
                 }
             }
-            // compaction has had its turns
-            Thread.sleep(1_000);
+            // A turn that began after two whole segments were processed has ended: the next one has begun.
+            int turnsBefore = compactionTurns.get();
+            await().atMost(PATIENCE).until(() -> compactionTurns.get() >= turnsBefore + 2);
             assertThat(Files.exists(data.resolve("log").resolve(firstSegment()))).isTrue();
 
             follow(engine);

@@ -1,6 +1,7 @@
 package io.leadflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
@@ -22,23 +23,21 @@ import static org.awaitility.Awaitility.await;
  */
 class RemoteEngineIT {
 
-    private static final int ENGINE_PORT = 26491;
-    private static final ChildJvm.Ports PORTS = new ChildJvm.Ports(18491, 3491, "leadflow_remote");
-
     @Test
     void aLeadGoesFromIntakeToItsFirstContactTaskOnAnEngineInAnotherJvm() throws Exception {
         Path dataDir = Path.of("target", "remote-engine").toAbsolutePath();
         FileSystemUtils.deleteRecursively(dataDir);
-        PORTS.freshDatabase();
-        RestClient api = PORTS.api();
+        ChildJvm.Ports ports = ChildJvm.Ports.free();
+        TestDatabase database = TestDatabase.create("leadflow_remote");
+        RestClient api = ports.api();
 
         try (ChildJvm engine = ChildJvm.start("standalone-engine", "io.leadflow.engine.embedded.StandaloneEngine",
-                     List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ENGINE_PORT)))) {
-            engine.awaitReady(Duration.ofMinutes(1), () -> listening(ENGINE_PORT));
-            try (ChildJvm leadflow = ChildJvm.leadflow("remote", PORTS, List.of(
+                     List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ports.engine())))) {
+            engine.awaitReady(Duration.ofMinutes(1), () -> listening(ports.engine()));
+            try (ChildJvm leadflow = ChildJvm.leadflow("remote", ports, database, List.of(
                     "--spring.profiles.active=dev",
                     "--leadflow.engine.mode=remote",
-                    "--camunda.client.grpc-address=http://127.0.0.1:" + ENGINE_PORT))) {
+                    "--camunda.client.grpc-address=http://127.0.0.1:" + ports.engine()))) {
 
                 JsonNode created = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("type", "FORM_FILL", "email", "remote@andesnet.co", "firstName", "Rosa",
@@ -59,6 +58,8 @@ class RemoteEngineIT {
                 assertThat(leadflow.stop()).isIn(0, 143);
             }
             assertThat(engine.stop()).isIn(0, 143);
+        } finally {
+            database.drop();
         }
     }
 

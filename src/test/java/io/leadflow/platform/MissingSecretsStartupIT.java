@@ -1,6 +1,7 @@
 package io.leadflow.platform;
 
 import io.leadflow.LeadflowApplication;
+import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -19,18 +20,22 @@ class MissingSecretsStartupIT {
 
     @Test
     void aProductionProfileWithTheShippedSecretsRefusesToStart(CapturedOutput output) {
-        String database = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:5432/leadflow_test");
-        assertThatThrownBy(() -> SpringApplication.run(LeadflowApplication.class,
-                "--spring.profiles.active=prod",
-                "--leadflow.security.api-key=dev-api-key",
-                "--leadflow.sequence.unsubscribe-secret=dev-unsubscribe-secret",
-                "--spring.datasource.url=" + database,
-                "--server.port=0",
-                "--leadflow.engine.mode=remote",
-                "--leadflow.database.embedded-fallback=false",
-                "--leadflow.mail.embedded.enabled=false",
-                "--leadflow.mail.inbox.enabled=false"))
-                .hasRootCauseInstanceOf(MissingSecretException.class);
+        TestDatabase database = TestDatabase.create("leadflow_missing_secrets");
+        try {
+            assertThatThrownBy(() -> SpringApplication.run(LeadflowApplication.class,
+                    "--spring.profiles.active=prod",
+                    "--leadflow.security.api-key=dev-api-key",
+                    "--leadflow.sequence.unsubscribe-secret=dev-unsubscribe-secret",
+                    "--spring.datasource.url=" + database.url(),
+                    "--server.port=0",
+                    "--leadflow.engine.mode=remote",
+                    "--leadflow.database.embedded-fallback=false",
+                    "--leadflow.mail.embedded.enabled=false",
+                    "--leadflow.mail.inbox.enabled=false"))
+                    .hasRootCauseInstanceOf(MissingSecretException.class);
+        } finally {
+            database.drop();
+        }
         assertThat(output).contains("APPLICATION FAILED TO START", "is the development default",
                 "set the environment variable LEADFLOW_", "run with the dev profile");
     }

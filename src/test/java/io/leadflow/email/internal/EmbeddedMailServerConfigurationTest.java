@@ -1,5 +1,6 @@
 package io.leadflow.email.internal;
 
+import io.leadflow.FreePorts;
 import io.leadflow.email.MailProperties;
 import io.leadflow.platform.PortTakenException;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class EmbeddedMailServerConfigurationTest {
 
     @Test
     void aTakenImapPortNamesItsSettingAndLeavesNoSmtpThreadRunning() throws IOException {
-        int smtpPort = freePort();
+        int smtpPort = FreePorts.pick();
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             new ApplicationContextRunner()
                     .withUserConfiguration(MailSettings.class, EmbeddedMailServerConfiguration.class)
@@ -44,12 +45,6 @@ class EmbeddedMailServerConfigurationTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().endsWith(":" + smtpPort));
         try (ServerSocket smtpPortIsFree = new ServerSocket(smtpPort, 50, InetAddress.getLoopbackAddress())) {
             assertThat(smtpPortIsFree.isBound()).isTrue();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.leadflow.FreePorts;
 import io.leadflow.platform.PortTakenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /** The durable engine alone: what it keeps across a stop, and how it refuses to start. */
 class EmbeddedZeebeTest {
 
-    static final int PORT = 26588;
+    static final int PORT = FreePorts.pick();
     private static final BpmnModelInstance WORK_THEN_WAIT = Bpmn.createExecutableProcess("work-then-wait")
             .startEvent()
             .serviceTask("work", task -> task.zeebeJobType("work"))

@@ -1,6 +1,7 @@
 package io.leadflow.engine.embedded;
 
 import io.camunda.client.CamundaClient;
+import io.leadflow.FreePorts;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -10,8 +11,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ class EngineRecoveryTest {
     @TempDir
     Path data;
 
-    private final int port = freePort();
+    private final int port = FreePorts.pick();
 
     @Test
     void aCrashBetweenTheStateCommitAndTheLogFlushLeavesStateAndLogAgreeing() {
@@ -182,7 +181,7 @@ class EngineRecoveryTest {
     private CamundaClient client() {
         return CamundaClient.newClientBuilder()
                 .grpcAddress(URI.create("http://127.0.0.1:" + port))
-                .restAddress(URI.create("http://127.0.0.1:" + freePort()))
+                .restAddress(URI.create("http://127.0.0.1:" + FreePorts.pick()))
                 .preferRestOverGrpc(false)
                 .build();
     }
@@ -195,13 +194,5 @@ class EngineRecoveryTest {
             return jobs.size() >= expected;
         });
         return jobs;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
     }
 }
