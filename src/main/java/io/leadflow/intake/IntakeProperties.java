@@ -18,7 +18,10 @@ public record IntakeProperties(@DefaultValue ProcessStart processStart, @Default
     /**
      * At most {@code maxInFlight} starts wait on the engine at once; a start that fails is tried again
      * after {@code retryFirst}, doubling up to {@code retryMax}; a claimed start that its drainer never
-     * finished is taken again after {@code lease}.
+     * finished (leadflow was killed) is taken again after {@code lease}: longer than a try may take (the
+     * engine client's 10 s request timeout), short enough that a start cut by a crash goes on within the
+     * 30 s the README promises for work in flight. A try taken again after all is harmless: the engine
+     * refuses a second start message with the same id.
      *
      * @param maxInFlight  starts waiting on the engine at once
      * @param batchSize    starts claimed from the database at once
@@ -28,7 +31,7 @@ public record IntakeProperties(@DefaultValue ProcessStart processStart, @Default
      * @param retryMax     the longest wait between tries
      */
     public record ProcessStart(@DefaultValue("32") int maxInFlight, @DefaultValue("256") int batchSize,
-                               @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT1M") Duration lease,
+                               @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT20S") Duration lease,
                                @DefaultValue("PT1S") Duration retryFirst, @DefaultValue("PT5M") Duration retryMax) {
 
         public RetryBackoff backoff() {

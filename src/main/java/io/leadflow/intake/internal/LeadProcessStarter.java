@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ class LeadProcessStarter implements SmartLifecycle {
     private final ProcessEngine engine;
     private final Timeline timeline;
     private final Clock clock;
+    private final TransactionTemplate transaction;
     private final IntakeProperties settings;
     private final RetryBackoff retry;
     private final Semaphore inFlight;
@@ -50,12 +52,13 @@ class LeadProcessStarter implements SmartLifecycle {
     private volatile Thread drainer;
 
     LeadProcessStarter(ProcessStartQueue queue, Leads leads, ProcessEngine engine, Timeline timeline, Clock clock,
-                       IntakeProperties settings, MeterRegistry meters) {
+                       TransactionTemplate transaction, IntakeProperties settings, MeterRegistry meters) {
         this.queue = queue;
         this.leads = leads;
         this.engine = engine;
         this.timeline = timeline;
         this.clock = clock;
+        this.transaction = transaction;
         this.settings = settings;
         this.retry = settings.processStart().backoff();
         this.inFlight = new Semaphore(settings.processStart().maxInFlight());
@@ -153,9 +156,12 @@ class LeadProcessStarter implements SmartLifecycle {
             engine.startOnce(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), start.messageId(), JourneyProcess.Variables.start(
                     lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
                     lead.facts().timeZone(), lead.facts().language(), lead.facts().personKnown()));
-            if (queue.markStarted(start, clock.instant())) {
-                timeline.record(start.leadId(), Timeline.Type.PROCESS_STARTED, Map.of("process", JourneyProcess.ID, "run", start.run()));
-            }
+            // One transaction: a crash between the two would leave the start marked and the timeline without it.
+            transaction.executeWithoutResult(status -> {
+                if (queue.markStarted(start, clock.instant())) {
+                    timeline.record(start.leadId(), Timeline.Type.PROCESS_STARTED, Map.of("process", JourneyProcess.ID, "run", start.run()));
+                }
+            });
         } catch (RuntimeException e) {
             Duration backoff = retry.afterFailures(start.attempts());
             log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", JourneyProcess.ID,
