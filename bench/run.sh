@@ -28,6 +28,7 @@ case "${1:-all}" in
   live) mains=(LiveSequencesBenchmark) ;;
   import) mains=(ImportBenchmark) ;;
   reports) mains=(ReportsBenchmark) ;;
+  records) mains=(EngineRecordsBenchmark) ;;
   all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ImportBenchmark ReportsBenchmark) ;;
   *) echo "usage: bench/run.sh [speed|sequence|live|import|reports|all]" >&2; exit 2 ;;
 esac

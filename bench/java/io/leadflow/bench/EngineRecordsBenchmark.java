@@ -1,0 +1,130 @@
+package io.leadflow.bench;
+
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.value.variable.VariableRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.leadflow.engine.embedded.EmbeddedZeebe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one lead costs, from its POST to its rep's First contact task with the sequence planned: the engine's log
+ * records (positions) and the PostgreSQL statements, per lead, and where the records go (by value type and intent,
+ * variables by name, jobs by type). Posts {@code bench.leads} (200) fitting leads one after the other to an idle
+ * leadflow, waits until every one has its task and the engine is idle again, then reads the engine's log.
+ */
+public final class EngineRecordsBenchmark {
+
+    private EngineRecordsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchApplication.run(app -> {
+            int leads = BenchApplication.intProperty("bench.leads", 200);
+            EmbeddedZeebe engine = app.engine();
+            // The start's own work (deployments, the directory's seed) is not the leads'.
+            awaitIdle(engine);
+            long fromPosition = engine.committedPosition();
+            long fromStatements = BenchApplication.statementCounter().statements();
+            FitLeads run = new FitLeads("records");
+            HttpClient http = HttpClient.newHttpClient();
+            int accepted = run.postEach(http, URI.create("http://localhost:" + app.port()), leads);
+            try (Connection db = BenchApplication.connect()) {
+                FitLeads.Progress done = run.awaitDone(db, accepted, Duration.ofMinutes(5));
+                System.out.printf("%d leads posted, %d accepted, %d with their First contact task and %d sequenced%n",
+                        leads, accepted, done.tasked(), done.planned());
+            }
+            awaitIdle(engine);
+            long toPosition = engine.committedPosition();
+            long statements = BenchApplication.statementCounter().statements() - fromStatements;
+            Tally tally = tally(engine, fromPosition, toPosition);
+            System.out.printf("engine records per lead: %.1f (%d records; of them %d empty job polls)%n",
+                    (toPosition - fromPosition) / (double) accepted, toPosition - fromPosition, tally.emptyPolls);
+            System.out.printf("PostgreSQL statements per lead: %.1f (%d)%n", statements / (double) accepted, statements);
+            tally.print(accepted);
+            return app;
+        });
+    }
+
+    /** The engine is idle once its log stands still for 2 s (at most 60 s). */
+    static void awaitIdle(EmbeddedZeebe engine) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long last = -1;
+        int still = 0;
+        while (still < 4 && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            long committed = engine.committedPosition();
+            still = committed == last ? still + 1 : 0;
+            last = committed;
+        }
+    }
+
+    private static final class Tally {
+        final Map<String, Integer> byKind = new TreeMap<>();
+        final Map<String, Integer> variables = new TreeMap<>();
+        final Map<String, Integer> jobs = new TreeMap<>();
+        int emptyPolls;
+
+        void print(int leads) {
+            System.out.println("records per lead by kind:");
+            print(byKind, leads);
+            System.out.println("variable records per lead by name:");
+            print(variables, leads);
+            System.out.println("job commands and events per lead by job type:");
+            print(jobs, leads);
+        }
+
+        private static void print(Map<String, Integer> counts, int leads) {
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("  %7.2f  %s%n", e.getValue() / (double) leads, e.getKey()));
+        }
+    }
+
+    private static Tally tally(EmbeddedZeebe engine, long from, long to) {
+        Tally tally = new Tally();
+        RecordMetadata metadata = new RecordMetadata();
+        VariableRecord variable = new VariableRecord();
+        JobRecord job = new JobRecord();
+        JobBatchRecord batch = new JobBatchRecord();
+        try (LogStreamReader reader = engine.newLogReader()) {
+            reader.seek(from + 1);
+            while (reader.hasNext()) {
+                LoggedEvent event = reader.next();
+                if (event.getPosition() <= from) {
+                    continue;
+                }
+                if (event.getPosition() > to) {
+                    break;
+                }
+                event.readMetadata(metadata);
+                String kind = metadata.getRecordType() + " " + metadata.getValueType() + " " + metadata.getIntent();
+                tally.byKind.merge(kind, 1, Integer::sum);
+                if (metadata.getValueType() == ValueType.VARIABLE && metadata.getRecordType() == RecordType.EVENT) {
+                    event.readValue(variable);
+                    tally.variables.merge(variable.getName() + " " + metadata.getIntent(), 1, Integer::sum);
+                } else if (metadata.getValueType() == ValueType.JOB) {
+                    event.readValue(job);
+                    tally.jobs.merge(job.getType() + " " + metadata.getRecordType() + " " + metadata.getIntent(), 1, Integer::sum);
+                } else if (metadata.getValueType() == ValueType.JOB_BATCH && metadata.getIntent() == JobBatchIntent.ACTIVATED) {
+                    event.readValue(batch);
+                    if (batch.getJobKeys().isEmpty()) {
+                        tally.emptyPolls++;
+                    }
+                }
+            }
+        }
+        return tally;
+    }
+}
