@@ -5,10 +5,12 @@ import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.value.processinstance.ProcessInstanceRecord;
 import io.camunda.zeebe.protocol.impl.record.value.variable.VariableRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
 
 import java.net.URI;
@@ -38,6 +40,7 @@ public final class EngineRecordsBenchmark {
             awaitIdle(engine);
             long fromPosition = engine.committedPosition();
             long fromStatements = BenchApplication.statementCounter().statements();
+            Map<String, Long> fromSql = BenchApplication.statementCounter().statementsBySql();
             FitLeads run = new FitLeads("records");
             HttpClient http = HttpClient.newHttpClient();
             int accepted = run.postEach(http, URI.create("http://localhost:" + app.port()), leads);
@@ -54,6 +57,12 @@ public final class EngineRecordsBenchmark {
                     (toPosition - fromPosition) / (double) accepted, toPosition - fromPosition, tally.emptyPolls);
             System.out.printf("PostgreSQL statements per lead: %.1f (%d)%n", statements / (double) accepted, statements);
             tally.print(accepted);
+            System.out.println("PostgreSQL statements per lead by SQL:");
+            BenchApplication.statementCounter().statementsBySql().entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - fromSql.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("  %7.2f  %s%n", e.getValue() / (double) accepted, e.getKey()));
             return app;
         });
     }
@@ -75,6 +84,7 @@ public final class EngineRecordsBenchmark {
         final Map<String, Integer> byKind = new TreeMap<>();
         final Map<String, Integer> variables = new TreeMap<>();
         final Map<String, Integer> jobs = new TreeMap<>();
+        final Map<String, Integer> elements = new TreeMap<>();
         int emptyPolls;
 
         void print(int leads) {
@@ -84,6 +94,8 @@ public final class EngineRecordsBenchmark {
             print(variables, leads);
             System.out.println("job commands and events per lead by job type:");
             print(jobs, leads);
+            System.out.println("elements activated per lead:");
+            print(elements, leads);
         }
 
         private static void print(Map<String, Integer> counts, int leads) {
@@ -98,6 +110,7 @@ public final class EngineRecordsBenchmark {
         VariableRecord variable = new VariableRecord();
         JobRecord job = new JobRecord();
         JobBatchRecord batch = new JobBatchRecord();
+        ProcessInstanceRecord element = new ProcessInstanceRecord();
         try (LogStreamReader reader = engine.newLogReader()) {
             reader.seek(from + 1);
             while (reader.hasNext()) {
@@ -117,6 +130,9 @@ public final class EngineRecordsBenchmark {
                 } else if (metadata.getValueType() == ValueType.JOB) {
                     event.readValue(job);
                     tally.jobs.merge(job.getType() + " " + metadata.getRecordType() + " " + metadata.getIntent(), 1, Integer::sum);
+                } else if (metadata.getValueType() == ValueType.PROCESS_INSTANCE && metadata.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                    event.readValue(element);
+                    tally.elements.merge(element.getBpmnProcessId() + " " + element.getElementId(), 1, Integer::sum);
                 } else if (metadata.getValueType() == ValueType.JOB_BATCH && metadata.getIntent() == JobBatchIntent.ACTIVATED) {
                     event.readValue(batch);
                     if (batch.getJobKeys().isEmpty()) {

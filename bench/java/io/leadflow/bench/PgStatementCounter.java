@@ -5,12 +5,15 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A TCP proxy between leadflow and PostgreSQL that counts the statements leadflow runs, from the outside:
@@ -28,8 +31,8 @@ final class PgStatementCounter implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
-    private final AtomicLong executes = new AtomicLong();
-    private final AtomicLong queries = new AtomicLong();
+    private final LongAdder statements = new LongAdder();
+    private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
     private PgStatementCounter(ServerSocket server, String targetHost, int targetPort) {
         this.server = server;
@@ -51,7 +54,36 @@ final class PgStatementCounter implements AutoCloseable {
 
     /** Statements run so far (Execute and simple Query messages). */
     long statements() {
-        return executes.get() + queries.get();
+        return statements.sum();
+    }
+
+    /** Statements run so far by their SQL (whitespace collapsed, cut at 120 characters). */
+    Map<String, Long> statementsBySql() {
+        Map<String, Long> counts = new HashMap<>();
+        bySql.forEach((sql, count) -> counts.put(sql, count.sum()));
+        return counts;
+    }
+
+    private void count(String sql) {
+        statements.increment();
+        bySql.computeIfAbsent(sql, ignored -> new LongAdder()).increment();
+    }
+
+    /** The first {@code count} NUL-terminated strings of a message body. */
+    private static String[] cStrings(byte[] body, int count) {
+        String[] strings = new String[count];
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            int end = start;
+            while (end < body.length && body[end] != 0) {
+                end++;
+            }
+            strings[i] = new String(body, start, end - start, StandardCharsets.UTF_8);
+            start = end + 1;
+        }
+        String sql = strings[count - 1].replaceAll("\\s+", " ").strip();
+        strings[count - 1] = sql.length() > 120 ? sql.substring(0, 120) : sql;
+        return strings;
     }
 
     private void accept() {
@@ -90,23 +122,32 @@ final class PgStatementCounter implements AutoCloseable {
                 }
                 started = code != SSL_REQUEST && code != GSS_REQUEST;
             }
-            byte[] buffer = new byte[8192];
+            // What each prepared statement of this connection runs (the unnamed one too), and what the next Execute runs.
+            Map<String, String> prepared = new HashMap<>();
+            String bound = "";
             while (true) {
                 int type = in.read();
                 if (type < 0) {
                     return;
                 }
-                if (type == 'E') {
-                    executes.incrementAndGet();
-                } else if (type == 'Q') {
-                    queries.incrementAndGet();
-                }
                 int length = in.readInt();
+                byte[] body = in.readNBytes(length - 4);
                 out.write(type);
                 writeInt(out, length);
-                copy(in, out, length - 4, buffer);
+                out.write(body);
                 if (in.available() == 0) {
                     out.flush();
+                }
+                switch (type) {
+                    case 'P' -> {
+                        String[] nameAndQuery = cStrings(body, 2);
+                        prepared.put(nameAndQuery[0], nameAndQuery[1]);
+                    }
+                    case 'B' -> bound = prepared.getOrDefault(cStrings(body, 2)[1], "?");
+                    case 'E' -> count(bound);
+                    case 'Q' -> count(cStrings(body, 1)[0]);
+                    default -> {
+                    }
                 }
             }
         } catch (EOFException e) {
@@ -131,17 +172,6 @@ final class PgStatementCounter implements AutoCloseable {
         }
     }
 
-    private static void copy(InputStream in, OutputStream out, int count, byte[] buffer) throws IOException {
-        int left = count;
-        while (left > 0) {
-            int read = in.read(buffer, 0, Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new EOFException();
-            }
-            out.write(buffer, 0, read);
-            left -= read;
-        }
-    }
 
     private static void writeInt(OutputStream out, int value) throws IOException {
         out.write(value >>> 24);
