@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What one lead costs, from its POST to its rep's First contact task with the sequence planned: the engine's log
@@ -37,7 +36,7 @@ public final class EngineRecordsBenchmark {
             int leads = BenchApplication.intProperty("bench.leads", 200);
             EmbeddedZeebe engine = app.engine();
             // The start's own work (deployments, the directory's seed) is not the leads'.
-            awaitIdle(engine);
+            app.awaitEngineIdle();
             long fromPosition = engine.committedPosition();
             long fromStatements = BenchApplication.statementCounter().statements();
             Map<String, Long> fromSql = BenchApplication.statementCounter().statementsBySql();
@@ -49,7 +48,7 @@ public final class EngineRecordsBenchmark {
                 System.out.printf("%d leads posted, %d accepted, %d with their First contact task and %d sequenced%n",
                         leads, accepted, done.tasked(), done.planned());
             }
-            awaitIdle(engine);
+            app.awaitEngineIdle();
             long toPosition = engine.committedPosition();
             long statements = BenchApplication.statementCounter().statements() - fromStatements;
             Tally tally = tally(engine, fromPosition, toPosition);
@@ -67,18 +66,6 @@ public final class EngineRecordsBenchmark {
         });
     }
 
-    /** The engine is idle once its log stands still for 2 s (at most 60 s). */
-    static void awaitIdle(EmbeddedZeebe engine) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long last = -1;
-        int still = 0;
-        while (still < 4 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(500);
-            long committed = engine.committedPosition();
-            still = committed == last ? still + 1 : 0;
-            last = committed;
-        }
-    }
 
     private static final class Tally {
         final Map<String, Integer> byKind = new TreeMap<>();

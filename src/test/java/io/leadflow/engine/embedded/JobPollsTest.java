@@ -2,6 +2,7 @@ package io.leadflow.engine.embedded;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -12,6 +13,8 @@ import io.grpc.ForwardingClientCallListener;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,67 +45,66 @@ class JobPollsTest {
     Path data;
 
     private final AtomicLong polls = new AtomicLong();
+    private final List<Long> handled = new CopyOnWriteArrayList<>();
+    private EmbeddedZeebe engine;
+    private CamundaClient client;
 
-    @Test
-    void anIdleEnginesLogStandsStillWhileItsWorkersPoll() throws IOException {
+    @BeforeEach
+    void startEngineWithAProcessOfOneJob() throws IOException {
         int port = freePort();
-        try (EmbeddedZeebe engine = EmbeddedZeebe.start(EmbeddedZeebeTest.settings(data, port));
-             CamundaClient client = client(port)) {
-            deployWork(client);
-            List<Long> handled = new CopyOnWriteArrayList<>();
-            try (JobWorker worker = client.newWorker().jobType("work")
-                    .handler((jobs, job) -> {
-                        handled.add(job.getKey());
-                        jobs.newCompleteCommand(job).send().join();
-                    })
-                    .streamEnabled(false).pollInterval(Duration.ofMillis(20)).open()) {
-                // A job made while the engine had none of its type (and no stream to push it to) is polled.
-                runOneInstance(client);
-                assertThat(handled).hasSize(1);
-
-                long pollsAfterWork = polls.get();
-                await().atMost(PATIENCE).until(() -> polls.get() >= pollsAfterWork + 3
-                        && engine.committedPosition() == engine.writtenPosition());
-                long settled = engine.committedPosition();
-                long pollsWhileIdle = polls.get();
-                await().atMost(PATIENCE).until(() -> polls.get() >= pollsWhileIdle + 50);
-
-                assertThat(engine.committedPosition()).as("the log after 50 polls of an idle engine").isEqualTo(settled);
-                runOneInstance(client);
-                assertThat(handled).as("a job made after the idle polls").hasSize(2);
-            }
-        }
-    }
-
-    @Test
-    void aJobLeftToTimeOutIsHandedOutAgain() throws IOException {
-        int port = freePort();
-        try (EmbeddedZeebe engine = EmbeddedZeebe.start(EmbeddedZeebeTest.settings(data, port));
-             CamundaClient client = client(port)) {
-            deployWork(client);
-            List<Long> handled = new CopyOnWriteArrayList<>();
-            try (JobWorker worker = client.newWorker().jobType("work")
-                    .handler((jobs, job) -> {
-                        // The first hand-out is left to time out (a worker killed with the job in hand).
-                        handled.add(job.getKey());
-                        if (handled.size() > 1) {
-                            jobs.newCompleteCommand(job).send().join();
-                        }
-                    })
-                    .timeout(Duration.ofSeconds(1)).streamEnabled(true).open()) {
-                runOneInstance(client);
-            }
-            assertThat(handled).hasSize(2).containsOnly(handled.get(0));
-        }
-    }
-
-    private static void deployWork(CamundaClient client) {
+        engine = EmbeddedZeebe.start(EmbeddedZeebeTest.settings(data, port));
+        client = client(port);
         client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("work").startEvent()
                 .serviceTask("task", task -> task.zeebeJobType("work")).endEvent().done(), "work.bpmn").send().join();
     }
 
+    @AfterEach
+    void stopEngine() {
+        client.close();
+        engine.close();
+    }
+
+    @Test
+    void anIdleEnginesLogStandsStillWhileItsWorkersPoll() {
+        try (JobWorker worker = worker(handOut -> true).streamEnabled(false).pollInterval(Duration.ofMillis(20)).open()) {
+            // A job made while the engine had none of its type (and no stream to push it to) is polled.
+            runOneInstance();
+            assertThat(handled).hasSize(1);
+
+            long pollsAfterWork = polls.get();
+            await().atMost(PATIENCE).until(() -> polls.get() >= pollsAfterWork + 3
+                    && engine.committedPosition() == engine.writtenPosition());
+            long settled = engine.committedPosition();
+            long pollsWhileIdle = polls.get();
+            await().atMost(PATIENCE).until(() -> polls.get() >= pollsWhileIdle + 50);
+
+            assertThat(engine.committedPosition()).as("the log after 50 polls of an idle engine").isEqualTo(settled);
+            runOneInstance();
+            assertThat(handled).as("a job made after the idle polls").hasSize(2);
+        }
+    }
+
+    @Test
+    void aJobLeftToTimeOutIsHandedOutAgain() {
+        // The first hand-out is left to time out (a worker killed with the job in hand).
+        try (JobWorker worker = worker(handOut -> handOut > 1).timeout(Duration.ofSeconds(1)).streamEnabled(true).open()) {
+            runOneInstance();
+        }
+        assertThat(handled).hasSize(2).containsOnly(handled.get(0));
+    }
+
+    /** A worker of the job that notes every hand-out and completes the job at the hand-outs {@code completes} says (counted from 1). */
+    private JobWorkerBuilderStep3 worker(IntPredicate completes) {
+        return client.newWorker().jobType("work").handler((jobs, job) -> {
+            handled.add(job.getKey());
+            if (completes.test(handled.size())) {
+                jobs.newCompleteCommand(job).send().join();
+            }
+        });
+    }
+
     /** Starts an instance and returns once it has ended. */
-    private static void runOneInstance(CamundaClient client) {
+    private void runOneInstance() {
         client.newCreateInstanceCommand().bpmnProcessId("work").latestVersion().withResult()
                 .requestTimeout(PATIENCE).send().join();
     }
