@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs leadflow's performance benchmarks (see bench/README.md). From the repository root:
-#   bench/run.sh                      all of them
-#   bench/run.sh speed                SpeedToLeadBenchmark only
+#   bench/run.sh                      every benchmark, one after the other
+#   bench/run.sh speed                SpeedToLeadBenchmark (10,000 imported leads, then 20 leads/s; leadflow started with mvn spring-boot:run)
+#   bench/run.sh import               ImportBenchmark (10,000-row CSV; leadflow started with mvn spring-boot:run)
+#   bench/run.sh records              EngineRecordsBenchmark (what one lead costs, and where)
+#   bench/run.sh mail                 MailBenchmark (a backlog of mails drained through the outbox)
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
-#   bench/run.sh import               ImportBenchmark (100,000-row CSV)
 #   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
 #   bench/run.sh mail                 MailBenchmark (the outbox draining 1,000 mails)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
@@ -29,9 +31,10 @@ case "${1:-all}" in
   live) mains=(LiveSequencesBenchmark) ;;
   import) mains=(ImportBenchmark) ;;
   reports) mains=(ReportsBenchmark) ;;
+  records) mains=(EngineRecordsBenchmark) ;;
   mail) mains=(MailBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ImportBenchmark ReportsBenchmark MailBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|sequence|live|import|reports|mail|all]" >&2; exit 2 ;;
+  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|import|records|sequence|live|reports|mail|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -19,7 +19,6 @@ public class AssignRepWorker {
     @JobWorker(type = IdentifyProcess.ASSIGN_REP)
     public IdentifyProcess.Assigned assignRep(@VariablesAsType IdentifyProcess.Variables process) {
         Assignment assignment = assignments.assign(UUID.fromString(process.leadId()), process.team());
-        return new IdentifyProcess.Assigned(assignment.owner(), assignment.ownerName(), assignment.ownerEmail(),
-                assignment.taskDue().toOffsetDateTime().toString());
+        return new IdentifyProcess.Assigned(assignment.owner(), assignment.taskDue().toOffsetDateTime().toString());
     }
 }

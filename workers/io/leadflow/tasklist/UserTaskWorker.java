@@ -13,7 +13,10 @@ import java.util.UUID;
 /**
  * Takes the engine's job-based user tasks into leadflow's task list. The job stays open (no
  * auto-complete) until the rep completes the task: taken for 20 s, then, once the task is
- * stored, held for a month. A task of the sequence knows its attempt; a task keeps what its form shows.
+ * stored, held for a month (the hold is sent without waiting for the engine's answer, so the
+ * handler's thread goes on to the next job; a hold that fails lets the job come back after its
+ * 20 s, and storing it again changes nothing). A task of the sequence knows its attempt; a task
+ * keeps what its form shows.
  */
 @Component
 public class UserTaskWorker {

@@ -8,6 +8,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ final class BenchApplication implements AutoCloseable {
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String USER = "postgres";
 
+    /** Every benchmark's leadflow reaches PostgreSQL through it, so the statements it runs can be counted. */
+    private static PgStatementCounter statements;
+
     private final ConfigurableApplicationContext context;
     private final Path engineData;
 
@@ -50,7 +54,7 @@ final class BenchApplication implements AutoCloseable {
     static BenchApplication start(Path engineData) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("leadflow.engine.data-dir", engineData.toAbsolutePath());
-        properties.put("spring.datasource.url", SERVER + DATABASE);
+        properties.put("spring.datasource.url", statementCounter().url());
         properties.put("leadflow.database.embedded-fallback", "false");
         properties.put("leadflow.engine.embedded.port", intProperty("bench.engine-port", 26700));
         properties.put("spring.mail.port", intProperty("bench.smtp-port", 3125));
@@ -69,17 +73,32 @@ final class BenchApplication implements AutoCloseable {
         return new BenchApplication(context, engineData);
     }
 
-    /** Waits until the engine has processed everything it was given: its position stands still for 1.5 s. */
+    /** Waits until the engine is idle: its log stands still for 1.5 s with nothing left to process. */
     void awaitEngineIdle() throws InterruptedException {
-        EmbeddedZeebe engine = context.getBean(EmbeddedZeebe.class);
+        EmbeddedZeebe engine = engine();
         long last = -1;
         int still = 0;
         while (still < 3) {
             Thread.sleep(500);
-            long processed = engine.processedPosition();
-            still = processed == last ? still + 1 : 0;
-            last = processed;
+            EmbeddedZeebe.Progress progress = engine.progress();
+            still = progress.committedPosition() == last && progress.backlog() == 0 ? still + 1 : 0;
+            last = progress.committedPosition();
         }
+    }
+
+    static synchronized PgStatementCounter statementCounter() {
+        if (statements == null) {
+            try {
+                statements = PgStatementCounter.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return statements;
+    }
+
+    EmbeddedZeebe engine() {
+        return context.getBean(EmbeddedZeebe.class);
     }
 
     Path engineData() {
@@ -179,7 +198,7 @@ final class BenchApplication implements AutoCloseable {
         context.close();
     }
 
-    private static void resetDatabase() {
+    static void resetDatabase() {
         try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DATABASE + " with (force)");

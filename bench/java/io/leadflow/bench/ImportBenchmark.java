@@ -7,18 +7,18 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A CSV import of many leads through {@code POST /api/leads/import}: how long until every row is
- * accepted (stored with its process start), and how fast the processes follow.
+ * A CSV import of fitting leads through {@code POST /api/leads/import} into leadflow started with {@code mvn
+ * spring-boot:run}: how long until every row is stored (answered), then until every lead is qualified, assigned
+ * (its rep's notification mail in the outbox), sequenced (five attempts planned) and has its rep's First contact
+ * task; and what each lead cost in engine records and PostgreSQL statements.
  *
- * <p>System properties: bench.rows (100000), bench.wait-seconds (cap on waiting for the starts, 1800).
+ * <p>System properties: bench.rows (10000), bench.wait-seconds (cap on waiting for the leads, 900).
  */
 public final class ImportBenchmark {
 
@@ -26,38 +26,51 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication.run(app -> {
-            run(app, BenchApplication.intProperty("bench.rows", 100_000));
-            return app;
-        });
+        LaunchedLeadflow.run(leadflow -> run(leadflow, BenchApplication.intProperty("bench.rows", 10_000)));
     }
 
-    static void run(BenchApplication app, int rows) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+    static void run(LaunchedLeadflow leadflow, int rows) throws Exception {
+        FitLeads leads = new FitLeads("imp");
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        csv.writeBytes("type,email,firstName,lastName,jobTitle,company,country,source\n".getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(FitLeads.CSV_HEADER.getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < rows; i++) {
-            csv.writeBytes("FORM_FILL,imp.%s.%d@andesnet.co,Imp,N%d,Director de Marketing,AndesNet,CO,ebook\n"
-                    .formatted(run, i, i).getBytes(StandardCharsets.UTF_8));
+            csv.writeBytes(leads.csvRow(i).getBytes(StandardCharsets.UTF_8));
         }
+        LeadCost cost = LeadCost.mark(leadflow);
         long start = System.nanoTime();
-        String answer = postFullDuplex(app.port(), csv.toByteArray());
+        String answer = postFullDuplex(leadflow.base().getPort(), csv.toByteArray());
         double importSeconds = (System.nanoTime() - start) / 1e9;
-        long accepted = count("select count(*) from lead where email like 'imp." + run + ".%'");
         Matcher totals = Pattern.compile("\"accepted\":(\\d+),\"merged\":(\\d+),\"rejected\":(\\d+)").matcher(answer);
-        System.out.printf("import: %d rows answered in %.1f s (%.0f rows/s): %s; %d leads stored%n",
-                rows, importSeconds, rows / importSeconds, totals.find() ? totals.group() : "no totals", accepted);
+        System.out.printf("import: %d rows answered in %.1f s (%.0f rows/s): %s%n",
+                rows, importSeconds, rows / importSeconds, totals.find() ? totals.group() : "no totals");
 
-        int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 1800);
-        long deadline = start + Duration.ofSeconds(waitSeconds).toNanos();
-        long started = 0;
-        while (System.nanoTime() < deadline && started < accepted) {
-            Thread.sleep(1000);
-            started = count("select count(*) from lead_process where started_at is not null");
+        long deadline = start + TimeUnit.SECONDS.toNanos(BenchApplication.intProperty("bench.wait-seconds", 900));
+        FitLeads.Progress progress;
+        int reported = 0;
+        try (Connection db = BenchApplication.connect()) {
+            do {
+                TimeUnit.SECONDS.sleep(2);
+                progress = leads.progress(db);
+                int elapsed = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+                if (elapsed / 15 > reported) {
+                    reported = elapsed / 15;
+                    LaunchedLeadflow.EnginePosition engine = leadflow.enginePosition();
+                    System.out.printf("  %4d s: %d stored, %d qualified and assigned, %d sequenced, %d with their task; engine backlog %d%n",
+                            elapsed, progress.stored(), progress.assigned(), progress.planned(), progress.tasked(), engine.backlog());
+                    if (reported == 4) {
+                        leadflow.threadDump("import-60s");
+                    }
+                }
+            } while ((progress.tasked() < progress.stored() || progress.planned() < progress.stored() || progress.stored() < rows)
+                    && System.nanoTime() < deadline);
         }
-        double startedSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("import: %d of %d processes started %.1f s after the import began (%.0f starts/s after it answered)%n",
-                started, accepted, startedSeconds, started / Math.max(0.001, startedSeconds - importSeconds));
+        double doneSeconds = (System.nanoTime() - start) / 1e9;
+        if (progress.tasked() < rows) {
+            System.out.printf("WARNING: after %.0f s only %d of %d leads have their First contact task%n", doneSeconds, progress.tasked(), rows);
+        }
+        System.out.printf("import: %d leads qualified, assigned and sequenced with their First contact task %.1f s after the import began "
+                + "(%.1f leads/s)%n", progress.tasked(), doneSeconds, progress.tasked() / doneSeconds);
+        cost.print("import", progress.stored());
     }
 
     /**
@@ -75,21 +88,13 @@ public final class ImportBenchmark {
                 }
             });
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/leads/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer dev-api-key\r\n"
+            out.write(("POST /api/leads/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + FitLeads.API_KEY + "\r\n"
                     + "Content-Type: text/csv\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            reader.join();
+            reader.join(Duration.ofMinutes(10));
             return answer.toString(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static long count(String sql) throws Exception {
-        try (Connection db = BenchApplication.connect(); PreparedStatement query = db.prepareStatement(sql);
-             ResultSet rs = query.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -30,14 +31,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Speed to lead: from a fitting lead's POST to its rep's "First contact" task, at a steady arrival
- * rate; then, on the same embedded engine, a bare start → service task → end process for comparison.
+ * Speed to lead: from a fitting lead's POST to its rep's "First contact" task, at a steady arrival rate, into
+ * leadflow started with {@code mvn spring-boot:run}; first {@code bench.live-sequences} leads are imported and
+ * worked through the whole path (qualified, assigned, mailed, sequenced: {@link ImportBenchmark}) and left waiting
+ * on their sequences; then, on the same engine, a bare start → service task → end process for comparison.
  *
- * <p>System properties: bench.live-sequences (sequences scheduled and left waiting before the leads arrive,
- * 10000), bench.rate (leads/s, 20), bench.warmup-seconds (arrivals at the same rate before the measured ones, to
- * let the JIT compile leadflow's path, 15), bench.seconds (60), bench.wait-seconds (cap on waiting
- * for the tasks after the last POST, 300), bench.bare-sequential (instances one at a time, 200),
- * bench.bare-instances (2000), bench.bare-in-flight (64).
+ * <p>System properties: bench.live-sequences (10000), bench.rate (leads/s, 20), bench.warmup-seconds (arrivals at
+ * the same rate before the measured ones, to let the JIT compile leadflow's path, 15), bench.seconds (60),
+ * bench.wait-seconds (cap on waiting for the tasks after the last POST, 300), bench.bare-sequential (instances one
+ * at a time, 200), bench.bare-instances (2000), bench.bare-in-flight (64).
  */
 public final class SpeedToLeadBenchmark {
 
@@ -48,45 +50,51 @@ public final class SpeedToLeadBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchApplication.run(app -> {
+        LaunchedLeadflow.run(leadflow -> {
             int live = BenchApplication.intProperty("bench.live-sequences", 10_000);
             if (live > 0) {
-                System.out.printf("== %d live sequences first, waiting as they would in a real week%n", live);
-                SequenceScheduleBenchmark.run(app, live);
+                System.out.printf("== %d leads imported first and left waiting on their sequences, as in a real week%n", live);
+                ImportBenchmark.run(leadflow, live);
             }
             int rate = BenchApplication.intProperty("bench.rate", 20);
             int warmup = BenchApplication.intProperty("bench.warmup-seconds", 15);
             if (warmup > 0) {
                 System.out.printf("== warm-up: %d s at %d leads/s (not counted)%n", warmup, rate);
-                speedToLead(app, rate, warmup);
+                speedToLead(leadflow, rate, warmup, null);
             }
             System.out.println("== measured");
-            SpeedToLead lead = speedToLead(app, rate, BenchApplication.intProperty("bench.seconds", 60));
-            CamundaClient client = app.camunda();
-            deployBare(client);
-            try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
-                    .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join()).open()) {
-                Bare unloaded = bareEngine(client, BenchApplication.intProperty("bench.bare-sequential", 200), 1);
-                Bare bare = bareEngine(client, BenchApplication.intProperty("bench.bare-instances", 2000),
-                        BenchApplication.intProperty("bench.bare-in-flight", 64));
-                System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f (vs one at a time: %.1f); "
-                                + "bare engine throughput / achieved lead throughput = %.1f%n",
-                        lead.p50 / bare.p50, lead.p50 / unloaded.p50, bare.perSecond / lead.tasksPerSecond);
+            LeadCost cost = LeadCost.mark(leadflow);
+            SpeedToLead lead = speedToLead(leadflow, rate, BenchApplication.intProperty("bench.seconds", 60),
+                    () -> leadflow.threadDump("speed-to-lead"));
+            cost.print("speed to lead", lead.leads());
+            try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(leadflow.engine())
+                    .restAddress(leadflow.base()).preferRestOverGrpc(false).build()) {
+                deployBare(client);
+                try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
+                        .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join()).open()) {
+                    Bare unloaded = bareEngine(client, BenchApplication.intProperty("bench.bare-sequential", 200), 1);
+                    Bare bare = bareEngine(client, BenchApplication.intProperty("bench.bare-instances", 2000),
+                            BenchApplication.intProperty("bench.bare-in-flight", 64));
+                    System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f (vs one at a time: %.1f); "
+                                    + "bare engine throughput / achieved lead throughput = %.1f%n",
+                            lead.p50 / bare.p50, lead.p50 / unloaded.p50, bare.perSecond / lead.tasksPerSecond);
+                }
             }
-            return app;
         });
     }
 
-    record SpeedToLead(double p50, double tasksPerSecond) {
+    record SpeedToLead(double p50, double tasksPerSecond, int leads) {
     }
 
     record Bare(double p50, double perSecond) {
     }
 
-    static SpeedToLead speedToLead(BenchApplication app, int rate, int seconds) throws Exception {
+    /** Posts {@code rate} leads a second for {@code seconds}, running {@code midway} (if any) half way; waits for their tasks. */
+    static SpeedToLead speedToLead(LaunchedLeadflow leadflow, int rate, int seconds, Runnable midway) throws Exception {
         int waitSeconds = BenchApplication.intProperty("bench.wait-seconds", 300);
         int total = rate * seconds;
-        URI uri = URI.create("http://localhost:" + app.port() + "/api/leads");
+        URI uri = leadflow.base().resolve("/api/leads");
+        FitLeads leads = new FitLeads("bench");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
         Map<UUID, Instant> sentAt = new ConcurrentHashMap<>();
@@ -96,24 +104,21 @@ public final class SpeedToLeadBenchmark {
         AtomicLong lastResponse = new AtomicLong();
         AtomicLong lastSend = new AtomicLong();
         CountDownLatch answered = new CountDownLatch(total);
-        String run = UUID.randomUUID().toString().substring(0, 8);
 
         System.out.printf("speed-to-lead: %d leads at %d leads/s for %d s to %s%n", total, rate, seconds, uri);
         ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
         long start = System.nanoTime();
         Instant firstSend = Instant.now();
+        if (midway != null) {
+            // Off the sender's thread, which must keep the arrival rate.
+            CompletableFuture.delayedExecutor(seconds / 2, TimeUnit.SECONDS).execute(midway);
+        }
         sender.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             if (n >= total) {
                 return;
             }
-            String body = """
-                    {"type":"FORM_FILL","email":"bench.%s.%d@andesnet.co","firstName":"Bench","lastName":"N%d",\
-                    "jobTitle":"Director de Marketing","company":"AndesNet","country":"CO","source":"ebook"}"""
-                    .formatted(run, n, n);
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer dev-api-key").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpRequest request = leads.post(leadflow.base(), n);
             Instant at = Instant.now();
             long t0 = System.nanoTime();
             lastSend.set(t0);
@@ -185,7 +190,7 @@ public final class SpeedToLeadBenchmark {
         System.out.printf("speed-to-lead p50=%.0f ms p90=%.0f ms p99=%.0f ms max=%.0f ms (n=%d, %.1f leads/s)%n",
                 p50, BenchApplication.percentile(latencies, 90), BenchApplication.percentile(latencies, 99),
                 BenchApplication.percentile(latencies, 100), latencies.size(), tasksPerSecond);
-        return new SpeedToLead(p50, tasksPerSecond);
+        return new SpeedToLead(p50, tasksPerSecond, sentAt.size());
     }
 
     static void deployBare(CamundaClient client) {

@@ -1,8 +1,12 @@
 package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.response.UpdateTimeoutJobResponse;
 import io.grpc.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -11,6 +15,7 @@ import java.util.Map;
 @Component
 class CamundaProcessEngine implements ProcessEngine {
 
+    private static final Logger log = LoggerFactory.getLogger(CamundaProcessEngine.class);
     private static final Duration MESSAGE_TTL = Duration.ofHours(1);
     private static final Duration HOLD = Duration.ofMillis(USER_TASK_HOLD_MILLIS);
 
@@ -65,13 +70,35 @@ class CamundaProcessEngine implements ProcessEngine {
 
     @Override
     public void holdJob(long jobKey) {
-        client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send().join();
+        try {
+            hold(jobKey).whenComplete((held, error) -> {
+                if (error != null) {
+                    holdFailed(jobKey, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            holdFailed(jobKey, e);
+        }
+    }
+
+    private CamundaFuture<UpdateTimeoutJobResponse> hold(long jobKey) {
+        return client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send();
+    }
+
+    private static void holdFailed(long jobKey, Throwable error) {
+        if (Status.fromThrowable(error).getCode() == Status.Code.NOT_FOUND) {
+            // The process withdrew the task in the meantime: the withdrawn-task check closes it.
+            log.debug("Job {} was gone before it could be held", jobKey);
+            return;
+        }
+        log.warn("Could not hold job {} for its rep ({}); the engine hands it out again once its claim of {} s passes",
+                jobKey, error.getMessage(), USER_TASK_CLAIM_MILLIS / 1000);
     }
 
     @Override
     public boolean jobExists(long jobKey) {
         // The gateway has no job lookup; holding it again answers NOT_FOUND for a withdrawn job.
-        return found(() -> holdJob(jobKey));
+        return found(() -> hold(jobKey).join());
     }
 
     private static boolean found(Runnable command) {

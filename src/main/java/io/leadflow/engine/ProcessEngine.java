@@ -33,7 +33,12 @@ public interface ProcessEngine {
     /** Whether the engine still has this process instance (false once it ended or was lost). */
     boolean processInstanceExists(long processInstanceKey);
 
-    /** Holds a stored rep's task job for {@link #USER_TASK_HOLD_MILLIS}: it waits for the rep, not for a worker. */
+    /**
+     * Holds a stored rep's task job for {@link #USER_TASK_HOLD_MILLIS}: it waits for the rep, not for a worker. Returns
+     * at once, without waiting for the engine's answer: a hold that fails (the engine away or busy) leaves the job to
+     * its {@link #USER_TASK_CLAIM_MILLIS} claim, after which the engine hands it out again and it is stored (once) and
+     * held again.
+     */
     void holdJob(long jobKey);
 
     /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */

@@ -22,8 +22,8 @@ public record Enrichment(
         boolean powerSignal,
         List<String> gaps) {
 
-    /** What the fit decision reads. */
+    /** What the decisions read. */
     public IdentifyProcess.FitFacts fitFacts() {
-        return new IdentifyProcess.FitFacts(role, persona, industry, employees, region, personalEmail, powerSignal, linkedinUrl);
+        return new IdentifyProcess.FitFacts(role, industry, employees, region, personalEmail, powerSignal);
     }
 }

@@ -35,9 +35,12 @@ public final class IdentifyProcess {
                             Boolean personKnown, Qualification qualification, String team, String owner, String taskDue) {
     }
 
-    /** What enrichment found, as the fit decision reads it; an absent fact stays null, so no rule matches on it. */
-    public record FitFacts(String role, String persona, String industry, Integer employees, String region,
-                           boolean personalEmail, boolean powerSignal, String linkedinUrl) {
+    /**
+     * What enrichment found, as the fit and assignment decisions read it (and the advise stage's case study, the
+     * industry); an absent fact stays null, so no rule matches on it. The rest of what enrichment found is on the lead.
+     */
+    public record FitFacts(String role, String industry, Integer employees, String region, boolean personalEmail,
+                           boolean powerSignal) {
     }
 
     /** The fit decision's result ({@code qualification}). */
@@ -54,6 +57,6 @@ public final class IdentifyProcess {
     }
 
     /** Who owns the lead and when the rep's first contact is due (ISO offset date-time in the lead's zone). */
-    public record Assigned(String owner, String ownerName, String ownerEmail, String taskDue) {
+    public record Assigned(String owner, String taskDue) {
     }
 }

@@ -372,6 +372,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                         new EngineConfiguration(),
                         security)))
                 .actorSchedulingService(scheduler)
+                .scheduledCommandCache(new ScheduledCommandsInFlight())
                 .clock(new ControllableStreamClockImpl(clock))
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();

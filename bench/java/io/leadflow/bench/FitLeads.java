@@ -1,0 +1,93 @@
+package io.leadflow.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Leads that fit: a marketing director at AndesNet, CO, becomes an MQL owned by {@code ana}, gets a rep's
+ * notification mail, a five-attempt sequence and a "First contact" task. Each run's leads share an address
+ * prefix, so a benchmark counts its own.
+ */
+final class FitLeads {
+
+    static final String API_KEY = "dev-api-key";
+    static final String CSV_HEADER = "type,email,firstName,lastName,jobTitle,company,country,source\n";
+
+    private final String prefix;
+
+    FitLeads(String name) {
+        this.prefix = name + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String json(int n) {
+        return """
+                {"type":"FORM_FILL","email":"%s.%d@andesnet.co","firstName":"Bench","lastName":"N%d",\
+                "jobTitle":"Director de Marketing","company":"AndesNet","country":"CO","source":"ebook"}"""
+                .formatted(prefix, n, n);
+    }
+
+    String csvRow(int n) {
+        return "FORM_FILL,%s.%d@andesnet.co,Bench,N%d,Director de Marketing,AndesNet,CO,ebook\n".formatted(prefix, n, n);
+    }
+
+    HttpRequest post(URI base, int n) {
+        return HttpRequest.newBuilder(base.resolve("/api/leads")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(n))).build();
+    }
+
+    /** Posts leads 0 … count-1 one after the other; answers how many were accepted. */
+    int postEach(HttpClient http, URI base, int count) throws Exception {
+        int accepted = 0;
+        for (int n = 0; n < count; n++) {
+            HttpResponse<String> response = http.send(post(base, n), HttpResponse.BodyHandlers.ofString());
+            accepted += response.statusCode() == 201 ? 1 : 0;
+        }
+        return accepted;
+    }
+
+    /** How far this run's leads got: stored, qualified and assigned, with five attempts planned, with the rep's First contact task. */
+    record Progress(long stored, long assigned, long planned, long tasked) {
+    }
+
+    Progress progress(Connection db) throws Exception {
+        try (PreparedStatement query = db.prepareStatement("""
+                select count(*),
+                       count(*) filter (where l.stage = 'MQL' and l.owner is not null),
+                       count(*) filter (where a.planned >= 5),
+                       count(*) filter (where t.lead_id is not null)
+                from lead l
+                left join (select lead_id, count(*) planned from sequence_attempt group by lead_id) a on a.lead_id = l.id
+                left join (select distinct lead_id from rep_task where element_id = 'Task_FirstContact') t on t.lead_id = l.id
+                where l.email like ?
+                """)) {
+            query.setString(1, prefix + ".%");
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code expected} of this run's leads are qualified, assigned, sequenced and have their task, or the
+     * cap passes; answers the last progress seen.
+     */
+    Progress awaitDone(Connection db, long expected, Duration cap) throws Exception {
+        long deadline = System.nanoTime() + cap.toNanos();
+        Progress progress = progress(db);
+        while ((progress.tasked() < expected || progress.planned() < expected) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            progress = progress(db);
+        }
+        return progress;
+    }
+}
