@@ -4,6 +4,7 @@
 #   bench/run.sh speed                SpeedToLeadBenchmark (10,000 imported leads, then 20 leads/s; leadflow started with mvn spring-boot:run)
 #   bench/run.sh import               ImportBenchmark (10,000-row CSV; leadflow started with mvn spring-boot:run)
 #   bench/run.sh records              EngineRecordsBenchmark (what one lead costs, and where)
+#   bench/run.sh bare                 BareEngineBenchmark (the engine alone, in leadflow started with mvn spring-boot:run)
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
 #   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
@@ -30,8 +31,9 @@ case "${1:-all}" in
   import) mains=(ImportBenchmark) ;;
   reports) mains=(ReportsBenchmark) ;;
   records) mains=(EngineRecordsBenchmark) ;;
+  bare) mains=(BareEngineBenchmark) ;;
   all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|import|records|sequence|live|reports|all]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's
