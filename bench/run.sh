@@ -5,6 +5,7 @@
 #   bench/run.sh import               ImportBenchmark (10,000-row CSV; leadflow started with mvn spring-boot:run)
 #   bench/run.sh records              EngineRecordsBenchmark (what one lead costs, and where)
 #   bench/run.sh mail                 MailBenchmark (a backlog of mails drained through the outbox)
+#   bench/run.sh bare                 BareEngineBenchmark (the engine alone, in leadflow started with mvn spring-boot:run)
 #   bench/run.sh sequence             SequenceScheduleBenchmark only
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
 #   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
@@ -33,8 +34,9 @@ case "${1:-all}" in
   reports) mains=(ReportsBenchmark) ;;
   records) mains=(EngineRecordsBenchmark) ;;
   mail) mains=(MailBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|import|records|sequence|live|reports|mail|all]" >&2; exit 2 ;;
+  bare) mains=(BareEngineBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -113,11 +113,9 @@ public final class SequenceScheduleBenchmark {
         variables.put("leadId", id.toString());
         variables.put("leadType", "FORM_FILL");
         variables.put("owner", "ana");
-        variables.put("ownerName", "Ana Torres");
         variables.put("country", "CO");
         variables.put("timeZone", "America/Bogota");
         variables.put("language", "es");
-        variables.put("persona", "marketing");
         variables.put("industry", "telecom");
         return variables;
     }

@@ -1,9 +1,5 @@
 package io.leadflow.bench;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.worker.JobWorker;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,26 +62,14 @@ public final class SpeedToLeadBenchmark {
             SpeedToLead lead = speedToLead(leadflow, rate, BenchApplication.intProperty("bench.seconds", 60),
                     () -> leadflow.threadDump("speed-to-lead"));
             cost.print("speed to lead", lead.leads());
-            try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(leadflow.engine())
-                    .restAddress(leadflow.base()).preferRestOverGrpc(false).build()) {
-                deployBare(client);
-                try (JobWorker worker = client.newWorker().jobType("bench-bare-task")
-                        .handler((jobs, job) -> jobs.newCompleteCommand(job).send().join()).open()) {
-                    Bare unloaded = bareEngine(client, BenchApplication.intProperty("bench.bare-sequential", 200), 1);
-                    Bare bare = bareEngine(client, BenchApplication.intProperty("bench.bare-instances", 2000),
-                            BenchApplication.intProperty("bench.bare-in-flight", 64));
-                    System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f (vs one at a time: %.1f); "
-                                    + "bare engine throughput / achieved lead throughput = %.1f%n",
-                            lead.p50 / bare.p50, lead.p50 / unloaded.p50, bare.perSecond / lead.tasksPerSecond);
-                }
-            }
+            BareEngineBenchmark.Bare[] bare = BareEngineBenchmark.run(leadflow);
+            System.out.printf("ratio speed-to-lead p50 / bare engine p50 = %.1f (vs one at a time: %.1f); "
+                            + "bare engine throughput / achieved lead throughput = %.1f%n",
+                    lead.p50 / bare[1].p50(), lead.p50 / bare[0].p50(), bare[1].perSecond() / lead.tasksPerSecond);
         });
     }
 
     record SpeedToLead(double p50, double tasksPerSecond, int leads) {
-    }
-
-    record Bare(double p50, double perSecond) {
     }
 
     /** Posts {@code rate} leads a second for {@code seconds}, running {@code midway} (if any) half way; waits for their tasks. */
@@ -191,43 +174,5 @@ public final class SpeedToLeadBenchmark {
                 p50, BenchApplication.percentile(latencies, 90), BenchApplication.percentile(latencies, 99),
                 BenchApplication.percentile(latencies, 100), latencies.size(), tasksPerSecond);
         return new SpeedToLead(p50, tasksPerSecond, sentAt.size());
-    }
-
-    static void deployBare(CamundaClient client) {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("bench-bare")
-                .startEvent().serviceTask("t", t -> t.zeebeJobType("bench-bare-task")).endEvent().done();
-        // After an overload the engine may still be working off its backlog.
-        client.newDeployResourceCommand().addProcessModel(model, "bench-bare.bpmn").requestTimeout(Duration.ofMinutes(5)).send().join();
-    }
-
-    /** Starts instances with at most inFlight waiting for their result; each latency is create → end. */
-    static Bare bareEngine(CamundaClient client, int instances, int inFlight) throws Exception {
-        System.out.printf("bare engine: %d instances of start -> service task -> end, %d in flight%n", instances, inFlight);
-        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failed = new AtomicInteger();
-        Semaphore slots = new Semaphore(inFlight);
-        long start = System.nanoTime();
-        for (int i = 0; i < instances; i++) {
-            slots.acquire();
-            long t0 = System.nanoTime();
-            client.newCreateInstanceCommand().bpmnProcessId("bench-bare").latestVersion().withResult()
-                    .requestTimeout(Duration.ofSeconds(60)).send().toCompletableFuture()
-                    .whenComplete((result, error) -> {
-                        if (error == null) {
-                            latencies.add((System.nanoTime() - t0) / 1e6);
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                        slots.release();
-                    });
-        }
-        slots.acquire(inFlight);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double perSecond = latencies.size() / elapsed;
-        double p50 = BenchApplication.percentile(latencies, 50);
-        System.out.printf("bare engine (%d in flight) %.0f instances/s p50=%.0f ms p99=%.0f ms max=%.0f ms (n=%d, %d failed, %.1f s)%n",
-                inFlight, perSecond, p50, BenchApplication.percentile(latencies, 99), BenchApplication.percentile(latencies, 100),
-                latencies.size(), failed.get(), elapsed);
-        return new Bare(p50, perSecond);
     }
 }
