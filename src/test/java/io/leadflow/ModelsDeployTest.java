@@ -67,7 +67,8 @@ class ModelsDeployTest {
         for (Path file : files.subList(1, files.size())) {
             command = command.addResourceFromClasspath("processes/" + file.getFileName());
         }
-        deployment = command.send().join();
+        // Parsing every model and expression takes longer than a request's 10 s on a busy machine.
+        deployment = command.requestTimeout(Duration.ofMinutes(2)).send().join();
     }
 
     @AfterAll

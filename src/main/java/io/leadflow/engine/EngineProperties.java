@@ -14,13 +14,16 @@ import java.time.Duration;
  * @param dataDir            the embedded engine's state and log; back it up with leadflow stopped, delete it to start afresh
  * @param startMessageTtl    how long a process start message is kept: retries of a start within it are refused as duplicates
  * @param processesLocation  the BPMN, DMN and form files deployed at start-up
+ * @param deployTimeout      how long that deployment may take before the start fails: the engine parses and checks
+ *                           every model and expression, which on a busy machine or a distant cluster takes longer than
+ *                           a request usually may
  * @param embedded           the embedded engine's gateway and log
  */
 @ConfigurationProperties(prefix = "leadflow.engine")
 public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValue("data/engine") Path dataDir,
                                @DefaultValue("P1D") Duration startMessageTtl,
                                @DefaultValue("classpath*:processes/*") String processesLocation,
-                               @DefaultValue Embedded embedded) {
+                               @DefaultValue("PT2M") Duration deployTimeout, @DefaultValue Embedded embedded) {
 
     public enum Mode { EMBEDDED, REMOTE }
 

@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public class ProcessModels implements SmartInitializingSingleton {
 
     private final CamundaClient client;
     private final String location;
+    private final Duration deployTimeout;
     private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
     private final Map<String, byte[]> forms = new HashMap<>();
     // By process id, in file order: the deployed BPMN file and the names of its process and elements.
@@ -51,6 +53,7 @@ public class ProcessModels implements SmartInitializingSingleton {
     ProcessModels(CamundaClient client, EngineProperties settings) {
         this.client = client;
         this.location = settings.processesLocation();
+        this.deployTimeout = settings.deployTimeout();
     }
 
     /** Before the web server opens, so no lead can start a process that is not deployed yet. */
@@ -74,7 +77,7 @@ public class ProcessModels implements SmartInitializingSingleton {
         if (command == null) {
             throw new IllegalStateException("No models found at " + location);
         }
-        command.send().join();
+        command.requestTimeout(deployTimeout).send().join();
         log.info("Deployed {}", names);
     }
 

@@ -55,7 +55,7 @@ class StartOnceTest {
                     .startEvent().message("lead-arrived")
                     .serviceTask("enrich", task -> task.zeebeJobType("enrich"))
                     .endEvent().done(), "arrival.bpmn").send().join();
-            EngineProperties properties = new EngineProperties(EngineProperties.Mode.EMBEDDED, data, Duration.ofDays(1), null, null);
+            EngineProperties properties = new EngineProperties(EngineProperties.Mode.EMBEDDED, data, Duration.ofDays(1), null, null, null);
             ProcessEngine losing = new CamundaProcessEngine(losingAnswers, properties);
             ProcessEngine answering = new CamundaProcessEngine(answered, properties);
 
