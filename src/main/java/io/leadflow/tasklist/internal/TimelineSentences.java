@@ -51,7 +51,8 @@ final class TimelineSentences {
                     + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")))
                     + (d.flag("powerSignal") ? " (enough to act on)" : "")
                     + (d.list("gaps").isEmpty() ? "" : "; unknown " + fieldNames(d.list("gaps")))
-                    + (d.flag("phoneFound") ? "; phone number found" : "");
+                    + (d.flag("phoneFound") ? "; phone number found" : "")
+                    + (d.flag("companyFound") ? "; company name found" : "");
             case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
                     + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")");
             case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "");
