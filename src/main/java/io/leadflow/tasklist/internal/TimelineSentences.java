@@ -77,7 +77,8 @@ final class TimelineSentences {
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
             case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
-            case EMAIL_SENT -> (d.flag("followUp") ? "Follow-up email sent: " : "Email sent: ") + d.text("subject", "");
+            case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
+                    : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
             case AUTO_REPLY_IGNORED -> "Automatic reply, sequence goes on" + d.suffix("subject", ": ", "");
             case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable, sequence goes on" + d.suffix("subject", ": ", "");
