@@ -104,7 +104,7 @@ public final class TemplateLinter {
     static final List<Attempt> ATTEMPTS = List.of(new Attempt(1, 5, true, true, false), new Attempt(3, 5, false, false, false),
             new Attempt(1, 5, false, false, true));
     /** A space before punctuation, two spaces in a row or empty quotes: a value was left out. */
-    static final Pattern GAP = Pattern.compile("[ \\t][,.;:!?)»”]|\\S {2,}\\S|\"\"|«»|“”|\\( ");
+    private static final Pattern GAP = Pattern.compile("[ \\t][,.;:!?)»”]|\\S {2,}\\S|\"\"|«»|“”|\\( ");
 
     private static final List<Sample> SPARSE_SAMPLES = sparseSamples();
 
@@ -252,7 +252,12 @@ public final class TemplateLinter {
     }
 
     private static Optional<String> missingValue(Rendering rendering) {
-        Matcher gap = GAP.matcher(URL.matcher(rendering.email().subject() + "\n" + rendering.email().textBody()).replaceAll("url"));
+        return leftOutValue(rendering.email());
+    }
+
+    /** Where the email reads as if a value were left out ("Hi ,"), if it does; its links aside. */
+    static Optional<String> leftOutValue(RenderedEmail email) {
+        Matcher gap = GAP.matcher(URL.matcher(email.subject() + "\n" + email.textBody()).replaceAll("url"));
         return gap.find() ? Optional.of("reads as if a value were left out at \"" + gap.group() + "\": give the value a default, or"
                 + " leave its words out with <#if lead.company??>…</#if>") : Optional.empty();
     }

@@ -73,14 +73,14 @@ public class SequenceService {
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
     private final FirstAttemptSla firstAttemptSla;
-    private final EmailLeads origins;
+    private final EmailLeads emailLeads;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
-                    EmailLeads origins) {
+                    EmailLeads emailLeads) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -99,7 +99,7 @@ public class SequenceService {
         this.settings = settings;
         this.metrics = metrics;
         this.firstAttemptSla = firstAttemptSla;
-        this.origins = origins;
+        this.emailLeads = emailLeads;
     }
 
     /**
@@ -240,7 +240,7 @@ public class SequenceService {
                 stage, facts.language());
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(lead.id());
-        EmailModel.Lead addressed = origins.addressed(lead);
+        EmailModel.Lead addressed = emailLeads.addressed(lead);
         RenderedEmail mail = renderer.render(template, new EmailModel(addressed, new EmailModel.Rep(rep.name(), rep.email()),
                 attempt, settings.content(stage, template.language()), unsubscribeUrl));
         Mailbox recipient = new Mailbox(Stream.of(addressed.firstName(), addressed.lastName()).filter(Objects::nonNull)

@@ -46,9 +46,8 @@ class TemplatesAlwaysRenderTest {
 
             assertThat(email.subject()).isNotBlank();
             assertThat(email.textBody()).contains(UNSUBSCRIBE);
-            assertThat(TemplateLinter.GAP.matcher(email.subject() + "\n" + email.textBody().replace(UNSUBSCRIBE, "url")
-                    .replace("https://leadflow.example/guia", "url")).find())
-                    .as("%s for a %s lead without %s: %s", template, type, missing, email.textBody()).isFalse();
+            assertThat(TemplateLinter.leftOutValue(email)).as("%s for a %s lead without %s: %s", template, type, missing,
+                    email.textBody()).isEmpty();
         }
     }
 
