@@ -1,14 +1,9 @@
-<#assign subject>${lead.firstName}, a guide to measuring what your marketing brings in</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, a<#else>A</#if> guide to measuring what your marketing brings in</#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
-<#if attempt.step == 1>
-Thanks for your interest in the blog. Before talking about any product, I'd like to understand what your team at ${lead.company} is working on.
-<#elseif !attempt.afterMissedCall>
-Writing again in case the last email got buried in your inbox.
+<#include "_opening.en.ftl">
+<#if attempt.firstEmail>
+Before talking about any product, I'd like to understand what your team<#if lead.company??> at ${lead.company}</#if> is working on.
 </#if>
 
 Teams like yours often tell the same story: plenty of new contacts, but no clear view of which ones become customers or how much each campaign adds to revenue.

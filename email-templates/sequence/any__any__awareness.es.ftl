@@ -1,14 +1,9 @@
-<#assign subject>${lead.firstName}, una guía para medir lo que aporta tu marketing</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, una<#else>Una</#if> guía para medir lo que aporta tu marketing</#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
-<#if attempt.step == 1>
-Gracias por tu interés en el contenido del blog. Antes de hablar de cualquier producto, prefiero entender en qué está trabajando tu equipo en ${lead.company}.
-<#elseif !attempt.afterMissedCall>
-Te escribo otra vez por si el correo anterior se perdió entre tantos otros en tu bandeja.
+<#include "_opening.es.ftl">
+<#if attempt.firstEmail>
+Antes de hablar de cualquier producto, prefiero entender en qué está trabajando tu equipo<#if lead.company??> en ${lead.company}</#if>.
 </#if>
 
 Muchos equipos como el tuyo cuentan lo mismo: generan contactos, pero no saben cuáles acaban siendo clientes ni cuánto aporta cada campaña a los ingresos.

@@ -1,10 +1,7 @@
-<#assign subject>${lead.firstName}, how a team like ${lead.company}'s solved it</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, how<#else>How</#if> a team like <#if lead.company??>${lead.company}'s<#else>yours</#if> solved it</#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
+<#include "_opening.en.ftl">
 If you already know you want to measure the return of your campaigns more precisely, the next step is usually comparing approaches: by hand, inside your CRM, or with a dedicated tool.
 
 To help you decide with data, here is a real case study, "${content.title}": a B2B services company that moved from monthly spreadsheet reports to seeing every week which campaigns created opportunities. It covers what they tried, what did not work and how long it took:

@@ -1,11 +1,8 @@
-<#assign subject>${lead.firstName}, shall we look at ${lead.company}'s numbers together?</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, shall<#else>Shall</#if> we look at <#if lead.company??>${lead.company}'s<#else>your</#if> numbers together?</#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
-After the guide and the case study, you may be at the point of deciding how to measure your marketing return at ${lead.company}. To compare your options with your team, here is "${content.title}":
+<#include "_opening.en.ftl">
+After the guide and the case study, you may be at the point of deciding how to measure your marketing return<#if lead.company??> at ${lead.company}</#if>. To compare your options with your team, here is "${content.title}":
 ${content.url}
 
 Here is an offer too: a free 30-minute consultation, no strings attached. We look at your current funnel, your lead sources and your conversion rates, and you leave with three concrete recommendations you can apply with or without us.

@@ -1,11 +1,8 @@
-<#assign subject>${lead.firstName}, ¿revisamos juntos los números de ${lead.company}?</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, ¿revisamos<#else>¿Revisamos</#if> juntos <#if lead.company??>los números de ${lead.company}<#else>tus números</#if>?</#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
-Después de la guía y el caso práctico, quizá estés en el punto de decidir cómo medir el retorno de tu marketing en ${lead.company}. Para comparar opciones con tu equipo, te dejo «${content.title}»:
+<#include "_opening.es.ftl">
+Después de la guía y el caso práctico, quizá estés en el punto de decidir cómo medir el retorno de tu marketing<#if lead.company??> en ${lead.company}</#if>. Para comparar opciones con tu equipo, te dejo «${content.title}»:
 ${content.url}
 
 Te propongo también una consultoría gratuita de 30 minutos, sin compromiso: revisamos tu embudo actual, tus fuentes de contactos y tus tasas de conversión, y te llevas tres recomendaciones concretas que puedes aplicar con o sin nosotros.

@@ -1,11 +1,8 @@
-<#assign subject>${lead.firstName}, growing a telecom business without inflating acquisition costs</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, growing<#else>Growing</#if> a telecom business without inflating acquisition costs</#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
-Running an operator like ${lead.company} today means protecting your margin while competitors cut prices and churn never lets up.
+<#include "_opening.en.ftl">
+Running an operator like ${lead.company!"yours"} today means protecting your margin while competitors cut prices and churn never lets up.
 
 Many executives in the sector say their board keeps asking the same thing: what does it really cost to win a customer, and how long until that investment pays back? Answering with reliable numbers is usually the first step in deciding where to grow.
 

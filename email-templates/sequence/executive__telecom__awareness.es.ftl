@@ -1,11 +1,8 @@
-<#assign subject>${lead.firstName}, crecer en telecomunicaciones sin disparar el coste de captación</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, crecer<#else>Crecer</#if> en telecomunicaciones sin disparar el coste de captación</#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
-Dirigir una operadora como ${lead.company} hoy significa defender tu margen mientras la competencia baja precios y la rotación de clientes no da tregua.
+<#include "_opening.es.ftl">
+Dirigir una operadora como ${lead.company!"la tuya"} hoy significa defender tu margen mientras la competencia baja precios y la rotación de clientes no da tregua.
 
 Muchos directivos del sector nos cuentan que su consejo pregunta lo mismo: ¿cuánto cuesta realmente captar a un cliente y cuánto tarda en recuperarse esa inversión? Responder con cifras fiables suele ser el primer paso para decidir dónde crecer.
 

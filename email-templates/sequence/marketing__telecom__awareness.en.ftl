@@ -1,10 +1,7 @@
-<#assign subject>${lead.firstName}, which of ${lead.company}'s campaigns bring customers who stay</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, which<#else>Which</#if> of <#if lead.company??>${lead.company}'s<#else>your</#if> campaigns bring customers who stay</#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
+<#include "_opening.en.ftl">
 In telecom marketing, your team is probably running campaigns for plans, number porting and fibre at the same time, across many channels. Knowing which of them brings customers who stay, not just sign-ups that leave after three months, is one of the hardest parts of your role.
 
 Many marketing leaders find it helps to start by measuring well before investing in tools. So here is a free guide for you, "${content.title}", with a template you can adapt to your channels:

@@ -1,10 +1,7 @@
-<#assign subject>${lead.firstName}, qué campañas de ${lead.company} traen clientes de verdad</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, qué<#else>Qué</#if> campañas <#if lead.company??>de ${lead.company}<#else>tuyas</#if> traen clientes de verdad</#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
+<#include "_opening.es.ftl">
 En marketing de telecomunicaciones, tu equipo seguramente lanza campañas de planes, portabilidad y fibra a la vez, en muchos canales. Saber cuál de ellas trae clientes que se quedan, y no solo altas que se van a los tres meses, es de los retos más difíciles de tu puesto.
 
 A muchos responsables de marketing les ayuda empezar por medir bien antes de invertir en herramientas. Por eso te comparto una guía gratuita, «${content.title}», con una plantilla que puedes adaptar a tus canales:

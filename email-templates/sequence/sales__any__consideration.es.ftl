@@ -1,11 +1,8 @@
-<#assign subject>${lead.firstName}, el caso de un equipo comercial que respondía tarde a sus leads</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, el<#else>El</#if> caso de un equipo comercial que respondía tarde a sus leads</#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
-Como responsable comercial en ${lead.company}, sabes que un lead que espera un día para recibir respuesta ya está hablando con tu competencia.
+<#include "_opening.es.ftl">
+Como responsable comercial<#if lead.company??> en ${lead.company}</#if>, sabes que un lead que espera un día para recibir respuesta ya está hablando con tu competencia.
 
 Te comparto un caso práctico que quizá te resulte cercano, «${content.title}»: un equipo de ventas B2B que tardaba más de 24 horas en contactar a cada lead nuevo. Al acordar con marketing un acuerdo de servicio claro (primer intento en menos de cuatro horas y cinco intentos en dos semanas), duplicó las reuniones con el mismo volumen de contactos:
 ${content.url}

@@ -1,10 +1,7 @@
-<#assign subject>${lead.firstName}, when marketing and sales data don't add up at ${lead.company}</#assign>
-Hi ${lead.firstName},
+<#assign subject><#if lead.firstName??>${lead.firstName}, when<#else>When</#if> marketing and sales data don't add up<#if lead.company??> at ${lead.company}</#if></#assign>
+Hi ${lead.firstName!"there"},
 
-<#if attempt.afterMissedCall>
-I tried calling you but could not reach you, so here is a quick note instead.
-
-</#if>
+<#include "_opening.en.ftl">
 When marketing and sales ask for reports that combine the CRM, the website and the campaign tools, the work tends to land on your technical team: fragile integrations, duplicate contacts and numbers that differ between departments.
 
 If that sounds familiar, you may find a free guide useful, "${content.title}". It explains which numbers are worth unifying and how to let each department query its own data without your team building every report:

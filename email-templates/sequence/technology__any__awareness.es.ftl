@@ -1,10 +1,7 @@
-<#assign subject>${lead.firstName}, datos de marketing y ventas que no cuadran en ${lead.company}</#assign>
-Hola ${lead.firstName}:
+<#assign subject><#if lead.firstName??>${lead.firstName}, datos<#else>Datos</#if> de marketing y ventas que no cuadran<#if lead.company??> en ${lead.company}</#if></#assign>
+Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-<#if attempt.afterMissedCall>
-Intenté llamarte y no logré hablar contigo, así que te escribo por aquí.
-
-</#if>
+<#include "_opening.es.ftl">
 Cuando marketing y ventas piden informes que cruzan el CRM, la web y las herramientas de campañas, el trabajo suele acabar en tu equipo técnico: integraciones frágiles, contactos duplicados y cifras que no coinciden entre departamentos.
 
 Si eso te suena, te puede servir una guía gratuita, «${content.title}». Explica qué cifras conviene unificar y cómo dejar que cada área consulte sus propios datos sin depender de tu equipo para cada informe:

@@ -393,6 +393,9 @@ class ModelsDeployTest {
 
         // The call is still open; once the next attempt is due it is given up and the sequence goes on with the new owner.
         complete(call, Map.of("outcome", "connected"));
+        ActivatedJob contentPromised = awaitJob("send-connected-call-email", instance);
+        assertThat(contentPromised.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=1");
+        complete(contentPromised, Map.of());
         ActivatedJob exit = awaitJob("record-sequence-exit", instance);
         assertThat(exit.getVariablesAsMap()).containsEntry("owner", "rep-3");
     }

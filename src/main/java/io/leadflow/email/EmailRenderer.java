@@ -39,6 +39,7 @@ public class EmailRenderer {
     public EmailRenderer(EmailTemplateCatalog catalog) {
         StringTemplateLoader loader = new StringTemplateLoader();
         catalog.templates().forEach(key -> loader.putTemplate(key.fileName(), catalog.source(key)));
+        catalog.parts().forEach(loader::putTemplate);
         freemarker = strictConfiguration(loader);
     }
 

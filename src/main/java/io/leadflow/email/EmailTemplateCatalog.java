@@ -22,13 +22,18 @@ import static io.leadflow.email.TemplateKey.ANY;
  * The sequence templates and the choice of one for a lead. Fallback order, most specific first:
  * persona + industry, persona + any industry, any persona + industry, any persona + any industry.
  * The language never falls back: a Spanish-speaking lead gets a Spanish email or none.
+ * A file whose name starts with {@value #PART_PREFIX} is a part the templates include (the opening line by lead
+ * type), not a template of its own.
  */
 @Component
 public class EmailTemplateCatalog {
 
     private static final String CLASSPATH_LOCATION = "email-templates/sequence/";
 
+    static final String PART_PREFIX = "_";
+
     private final Map<TemplateKey, String> sources;
+    private final Map<String, String> parts = new TreeMap<>();
 
     /** The templates shipped in the jar. */
     public EmailTemplateCatalog() {
@@ -37,7 +42,13 @@ public class EmailTemplateCatalog {
 
     private EmailTemplateCatalog(Map<String, String> sourcesByFileName) {
         Map<TemplateKey, String> byKey = new TreeMap<>((a, b) -> a.fileName().compareTo(b.fileName()));
-        sourcesByFileName.forEach((fileName, source) -> byKey.put(TemplateKey.fromFileName(fileName), source));
+        sourcesByFileName.forEach((fileName, source) -> {
+            if (fileName.startsWith(PART_PREFIX)) {
+                parts.put(fileName, source);
+            } else {
+                byKey.put(TemplateKey.fromFileName(fileName), source);
+            }
+        });
         this.sources = byKey;
     }
 
@@ -57,6 +68,11 @@ public class EmailTemplateCatalog {
     /** All templates, ordered by file name. */
     public List<TemplateKey> templates() {
         return List.copyOf(sources.keySet());
+    }
+
+    /** The parts templates include, by file name: their Freemarker sources. */
+    public Map<String, String> parts() {
+        return Map.copyOf(parts);
     }
 
     /** The Freemarker source of a template. */

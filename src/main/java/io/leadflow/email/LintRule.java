@@ -4,7 +4,9 @@ package io.leadflow.email;
 public enum LintRule {
     CATALOG("catalog", "every .ftl file is named persona__industry__stage.language.ftl"),
     FALLBACK("fallback", "each language has any__any__<stage> for every stage"),
-    RENDER("render", "renders with every sample lead"),
+    RENDER("render", "renders with every sample lead, and for every lead type with any of the lead's optional fields missing"),
+    OPENING("opening", "includes the opening of its language, _opening.<language>.ftl: the call it follows, the first email's line by lead type"),
+    MISSING_VALUE("missing-value", "reads whole when a lead's optional field is missing: no space before punctuation, no double space, no empty quotes"),
     SUBJECT_TOKEN("subject-token", "the subject contains a ${lead.…} token"),
     SIGNATURE("signature", "a line \"--\" separates the message from the signature"),
     WORD_LIMIT("word-limit", "the message is under 200 words"),

@@ -4,6 +4,7 @@ import freemarker.core.HTMLOutputFormat;
 import io.leadflow.email.EmailModel.Attempt;
 import io.leadflow.email.EmailModel.Content;
 import io.leadflow.email.EmailModel.Lead;
+import io.leadflow.email.EmailModel.Origin;
 import io.leadflow.email.EmailModel.Rep;
 
 import java.io.PrintStream;
@@ -14,10 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static io.leadflow.email.TemplateKey.ANY;
 
@@ -42,34 +48,65 @@ public final class TemplateLinter {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private static final List<Sample> SAMPLES = List.of(
-            new Sample("short Spanish names", new EmailModel(
-                    new Lead("Ana", "Paz", "Telco", "CEO", "telecom", "MX"),
+            new Sample("short Spanish names, first email after a missed call, ebook", new EmailModel(
+                    new Lead("Ana", "Paz", "Telco", "CEO", "telecom", "MX", new Origin("form-fill", "ebook", null, null, null)),
                     new Rep("Daniel Ruiz", "daniel@example.com"),
-                    new Attempt(1, 5, true), new Content("Guía corta", "https://example.com/es/guia?ref=email&step=1"),
+                    new Attempt(1, 5, true, true, false), new Content("Guía corta", "https://example.com/es/guia?ref=email&step=1"),
                     "https://example.com/unsubscribe/es-short")),
-            new Sample("long Spanish names", new EmailModel(
+            new Sample("long Spanish names, referral", new EmailModel(
                     new Lead("María Fernanda de los Ángeles", "Gutiérrez Villanueva",
                             "Telecomunicaciones Integradas del Pacífico S.A. de C.V.",
-                            "Directora de Marketing y Comunicación Corporativa", "telecom", "CO"),
+                            "Directora de Marketing y Comunicación Corporativa", "telecom", "CO",
+                            new Origin("referral", "partner", null, null, "José Antonio Fernández de la Vega")),
                     new Rep("María José Fernández de la Vega", "mariajose.fernandez@example.com"),
-                    new Attempt(5, 5, false),
+                    new Attempt(5, 5, false, false, false),
                     new Content("Cómo medir el retorno de tu marketing y ventas en treinta días, paso a paso",
                             "https://example.com/recursos/como-medir-el-retorno-de-tu-marketing-y-ventas"),
                     "https://example.com/unsubscribe/es-long")),
-            new Sample("short English names", new EmailModel(
-                    new Lead("Bo", "Li", "Zed", "CTO", "software", "US"),
+            new Sample("short English names, first email, hiring", new EmailModel(
+                    new Lead("Bo", "Li", "Zed", "CTO", "software", "US", new Origin("trigger-event", null, null, "hiring", null)),
                     new Rep("Sam Lee", "sam@example.com"),
-                    new Attempt(2, 5, false), new Content("A guide", "https://example.com/en/guide"),
+                    new Attempt(2, 5, false, true, false), new Content("A guide", "https://example.com/en/guide"),
                     "https://example.com/unsubscribe/en-short")),
-            new Sample("long English names", new EmailModel(
+            new Sample("long English names, first email after a missed call, company visit", new EmailModel(
                     new Lead("Alexandria-Catherine", "Montgomery-Whitfield",
                             "Northern Atlantic Broadband Communications Holdings",
-                            "Senior Vice President of Revenue Operations", "telecom", "GB"),
+                            "Senior Vice President of Revenue Operations", "telecom", "GB",
+                            new Origin("company-visit", null, "measuring the return of marketing campaigns across regions", null, null)),
                     new Rep("Christopher Alexander Bennett", "christopher.bennett@example.com"),
-                    new Attempt(3, 5, true),
+                    new Attempt(3, 5, true, true, false),
                     new Content("How to measure the return of your marketing and sales in thirty days, step by step",
                             "https://example.com/resources/how-to-measure-the-return-of-your-marketing-and-sales"),
-                    "https://example.com/unsubscribe/en-long")));
+                    "https://example.com/unsubscribe/en-long")),
+            new Sample("long Spanish names, after a connected call", new EmailModel(
+                    new Lead("María Fernanda de los Ángeles", "Gutiérrez Villanueva",
+                            "Telecomunicaciones Integradas del Pacífico S.A. de C.V.",
+                            "Directora de Marketing y Comunicación Corporativa", "telecom", "CO",
+                            new Origin("form-fill", "webinar", null, null, null)),
+                    new Rep("María José Fernández de la Vega", "mariajose.fernandez@example.com"),
+                    new Attempt(1, 5, false, false, true),
+                    new Content("Cómo medir el retorno de tu marketing y ventas en treinta días, paso a paso",
+                            "https://example.com/recursos/como-medir-el-retorno-de-tu-marketing-y-ventas"),
+                    "https://example.com/unsubscribe/es-connected")));
+
+    /** How a lead can come, with what each type always has (a referral its referrer, a trigger event its kind). */
+    static final List<Origin> ORIGINS = List.of(
+            new Origin("form-fill", null, null, null, null), new Origin("form-fill", "ebook", null, null, null),
+            new Origin("form-fill", "webinar", null, null, null), new Origin("form-fill", "event", null, null, null),
+            new Origin("form-fill", "google-ads", null, null, null),
+            new Origin("company-visit", null, null, null, null), new Origin("company-visit", null, "pricing", null, null),
+            new Origin("trigger-event", null, null, "funding", null), new Origin("trigger-event", null, null, "hiring", null),
+            new Origin("trigger-event", null, null, "news", null), new Origin("trigger-event", null, null, "social-mention", null),
+            new Origin("referral", null, null, null, "Lucía Fernández"), new Origin("research", null, null, null, null));
+    /** The lead's fields the intake API does not require: a template must render without any of them. */
+    static final List<String> OPTIONAL_FIELDS = List.of("firstName", "lastName", "company", "jobTitle", "industry", "country");
+    /** The kinds of email a template is rendered as: a first one after a missed call, a later one, a connected call's follow-up. */
+    static final List<Attempt> ATTEMPTS = List.of(new Attempt(1, 5, true, true, false), new Attempt(3, 5, false, false, false),
+            new Attempt(1, 5, false, false, true));
+    /** A space before punctuation, two spaces in a row or empty quotes: a value was left out. */
+    private static final Pattern GAP = Pattern.compile("[ \\t][,.;:!?)»”]|\\S {2,}\\S|\"\"|«»|“”|\\( ");
+
+    private static final List<Sample> SPARSE_SAMPLES = sparseSamples();
 
     /** The rules checked on each rendering; each returns what is wrong, if anything. */
     private static final List<Check> CHECKS = List.of(
@@ -145,8 +182,12 @@ public final class TemplateLinter {
             findings.add(new LintFinding(key.fileName(), LintRule.SUBJECT_TOKEN,
                     "the subject (<#assign subject>…</#assign>) must contain a personalisation token such as ${lead.firstName}"));
         }
+        if (!source.contains("<#include \"" + openingOf(key.language()) + "\">")) {
+            findings.add(new LintFinding(key.fileName(), LintRule.OPENING,
+                    "must include the opening of its language after the greeting: <#include \"" + openingOf(key.language()) + "\">"));
+        }
         List<Rendering> renderings = new ArrayList<>();
-        for (Sample sample : SAMPLES) {
+        for (Sample sample : Stream.concat(SAMPLES.stream(), SPARSE_SAMPLES.stream()).toList()) {
             try {
                 renderings.add(Rendering.of(key.language(), sample, renderer.render(key, sample.model())));
             } catch (EmailTemplateException e) {
@@ -154,14 +195,71 @@ public final class TemplateLinter {
                 return findings;
             }
         }
+        firstProblem(renderings, TemplateLinter::missingValue)
+                .ifPresent(problem -> findings.add(new LintFinding(key.fileName(), LintRule.MISSING_VALUE, problem)));
+        List<Rendering> sampleLeads = renderings.subList(0, SAMPLES.size());
         // One finding per rule: the first sample that breaks it is enough to fix the template.
         for (Check check : CHECKS) {
-            renderings.stream()
-                    .flatMap(rendering -> check.problem().apply(rendering).map(problem -> problem + " (sample: " + rendering.sample().name() + ")").stream())
-                    .findFirst()
+            firstProblem(sampleLeads, check.problem())
                     .ifPresent(problem -> findings.add(new LintFinding(key.fileName(), check.rule(), problem)));
         }
         return findings;
+    }
+
+    private static Optional<String> firstProblem(List<Rendering> renderings, Function<Rendering, Optional<String>> check) {
+        return renderings.stream()
+                .flatMap(rendering -> check.apply(rendering).map(problem -> problem + " (sample: " + rendering.sample().name() + ")").stream())
+                .findFirst();
+    }
+
+    /** The part every template of a language includes after its greeting. */
+    static String openingOf(String language) {
+        return EmailTemplateCatalog.PART_PREFIX + "opening." + language + ".ftl";
+    }
+
+    /**
+     * A lead of every origin without any of its optional fields, and without each one of them, as every kind of email.
+     * (The property test TemplatesAlwaysRenderTest goes through every combination of missing fields.)
+     */
+    private static List<Sample> sparseSamples() {
+        EmailModel base = SAMPLES.getFirst().model();
+        List<Set<String>> leftOut = new ArrayList<>(OPTIONAL_FIELDS.stream().map(Set::of).toList());
+        leftOut.add(Set.copyOf(OPTIONAL_FIELDS));
+        List<Sample> samples = new ArrayList<>();
+        for (Set<String> without : leftOut) {
+            for (Origin origin : ORIGINS) {
+                Lead lead = without(base.lead(), origin, without);
+                String leadName = Stream.of(origin.type(), origin.source(), origin.topic(), origin.event(), origin.referredBy())
+                        .filter(Objects::nonNull).collect(Collectors.joining(" ")) + " without " + new TreeSet<>(without);
+                for (Attempt attempt : ATTEMPTS) {
+                    samples.add(new Sample(leadName + ", " + attempt,
+                            new EmailModel(lead, base.rep(), attempt, base.content(), base.unsubscribeUrl())));
+                }
+            }
+        }
+        return samples;
+    }
+
+    /** The lead as it came by {@code origin}, with the optional fields named left out. */
+    static Lead without(Lead lead, Origin origin, Set<String> missing) {
+        return new Lead(unless(missing, "firstName", lead.firstName()), unless(missing, "lastName", lead.lastName()),
+                unless(missing, "company", lead.company()), unless(missing, "jobTitle", lead.jobTitle()),
+                unless(missing, "industry", lead.industry()), unless(missing, "country", lead.country()), origin);
+    }
+
+    private static String unless(Set<String> missing, String field, String value) {
+        return missing.contains(field) ? null : value;
+    }
+
+    private static Optional<String> missingValue(Rendering rendering) {
+        return leftOutValue(rendering.email());
+    }
+
+    /** Where the email reads as if a value were left out ("Hi ,"), if it does; its links aside. */
+    static Optional<String> leftOutValue(RenderedEmail email) {
+        Matcher gap = GAP.matcher(URL.matcher(email.subject() + "\n" + email.textBody()).replaceAll("url"));
+        return gap.find() ? Optional.of("reads as if a value were left out at \"" + gap.group() + "\": give the value a default, or"
+                + " leave its words out with <#if lead.company??>…</#if>") : Optional.empty();
     }
 
     private static Optional<String> signature(Rendering rendering) {
@@ -204,7 +302,11 @@ public final class TemplateLinter {
                 + " (a space or line break before it, a space, line break or punctuation after it)");
     }
 
+    /** A first email aside: its opening may name what the lead downloaded ("the ebook"), which it does not offer. */
     private static Optional<String> contentLink(Rendering rendering) {
+        if (rendering.sample().model().attempt().firstEmail()) {
+            return Optional.empty();
+        }
         Matcher promise = CONTENT_PROMISES.getOrDefault(rendering.language(), Pattern.compile("(?!)"))
                 .matcher(rendering.email().subject() + "\n" + rendering.message());
         return !promise.find() || rendering.email().textBody().contains(rendering.sample().model().content().url())

@@ -77,9 +77,12 @@ public class EnrichmentService {
         // A found phone never replaces the one the lead gave.
         String foundPhone = facts.phone() != null ? null : person.map(EnrichmentProvider.PersonFacts::phone)
                 .flatMap(phone -> PhoneNumbers.toE164(phone, facts.country())).orElse(null);
-        events.publishEvent(new LeadEnriched(leadId, enrichment, foundPhone));
+        // Nor a found company name the one the lead gave: the lead knows how it calls its company.
+        String foundCompany = facts.company() != null ? null : company.map(EnrichmentProvider.CompanyFacts::name).orElse(null);
+        events.publishEvent(new LeadEnriched(leadId, enrichment, foundPhone, foundCompany));
         timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
-                "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null));
+                "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null,
+                "companyFound", foundCompany != null));
         return enrichment;
     }
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A stored lead: what it told us, what we found out and where it stands. {@code companyLeadId} is the lead of the
@@ -28,9 +30,16 @@ public record Lead(
         return ZoneId.of(facts.timeZone());
     }
 
-    /** The person's name, else the company's: how a rep recognises the lead. */
+    /**
+     * The person's name, else the company's, else its domain or the visitor's address: how a rep recognises the lead.
+     * Never null, so every mail about a lead can name it.
+     */
     public String fullName() {
         String name = facts.personName();
-        return name.isEmpty() ? (facts.company() == null ? facts.companyDomain() : facts.company()) : name;
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return Stream.of(facts.company(), facts.companyDomain(), facts.details() == null ? null : facts.details().visitorIp())
+                .filter(Objects::nonNull).findFirst().orElse("a lead without a name");
     }
 }

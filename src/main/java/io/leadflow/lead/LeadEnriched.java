@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * Enrichment found out more about the lead; {@code enrichment} is kept with it as JSON. {@code phone}: a number (E.164)
- * a provider found, filled in only when the lead has none (the lead's own never gives way), else null.
+ * a provider found, {@code company}: the company's name from the reference data; each filled in only when the lead has
+ * none (what the lead gave never gives way), else null.
  */
-public record LeadEnriched(UUID leadId, Object enrichment, String phone) {
+public record LeadEnriched(UUID leadId, Object enrichment, String phone, String company) {
 }

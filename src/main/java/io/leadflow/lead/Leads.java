@@ -98,7 +98,7 @@ public class Leads {
 
     @EventListener
     public void enriched(LeadEnriched event) {
-        leads.updateEnrichment(event.leadId(), event.enrichment(), event.phone(), clock.instant());
+        leads.updateEnrichment(event.leadId(), event.enrichment(), event.phone(), event.company(), clock.instant());
     }
 
     @EventListener

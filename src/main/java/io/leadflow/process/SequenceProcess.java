@@ -27,6 +27,7 @@ public final class SequenceProcess {
     public static final String PLAN_SEQUENCE = "plan-sequence";
     public static final String ATTEMPT_TIME = "attempt-time";
     public static final String SEND_SEQUENCE_EMAIL = "send-sequence-email";
+    public static final String SEND_CONNECTED_CALL_EMAIL = "send-connected-call-email";
     public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
     public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;

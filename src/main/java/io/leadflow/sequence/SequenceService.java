@@ -18,6 +18,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
+import io.leadflow.sequence.internal.EmailLeads;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequenceMetrics;
@@ -40,7 +41,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
@@ -48,6 +51,9 @@ import java.util.stream.IntStream;
  */
 @Service
 public class SequenceService {
+
+    /** The journey stage a connected call leaves the buyer in: its follow-up offers that stage's content. */
+    private static final String AWARENESS = "awareness";
 
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
@@ -67,12 +73,14 @@ public class SequenceService {
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
     private final FirstAttemptSla firstAttemptSla;
+    private final EmailLeads emailLeads;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
-                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla) {
+                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
+                    EmailLeads emailLeads) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -91,6 +99,7 @@ public class SequenceService {
         this.settings = settings;
         this.metrics = metrics;
         this.firstAttemptSla = firstAttemptSla;
+        this.emailLeads = emailLeads;
     }
 
     /**
@@ -182,40 +191,71 @@ public class SequenceService {
     @Transactional
     public void sendEmail(UUID leadId, int round, int step, boolean followUp) {
         Lead lead = leads.get(leadId);
-        LeadFacts facts = lead.facts();
-        if (suppressions.isSuppressed(facts.email())) {
-            if (!followUp) {
-                attempts.update(leadId, step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
-            }
-            timeline.record(leadId, Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", step));
+        if (suppressed(lead, step, followUp)) {
             return;
         }
         String stage = journeyStage(step);
+        boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
+        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
+        send(lead, stage, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
+                .ifPresent(template -> {
+                    if (!followUp) {
+                        made(lead, step, "email-sent", clock.instant());
+                    }
+                    attempts.recordTemplate(leadId, step, template.fileName());
+                    metrics.emailSent(step, template.fileName());
+                });
+    }
+
+    /**
+     * Queues, once per round, the email that follows the {@code step}'s call that connected: the awareness content the
+     * call promised (methodology: after the connect call the buyer is in awareness), in the lead's language.
+     */
+    @Transactional
+    public void sendConnectedCallFollowUp(UUID leadId, int round, int step) {
+        Lead lead = leads.get(leadId);
+        if (suppressed(lead, step, true)) {
+            return;
+        }
+        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":connected-call";
+        send(lead, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
+    }
+
+    /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
+    private boolean suppressed(Lead lead, int step, boolean followUp) {
+        if (!suppressions.isSuppressed(lead.facts().email())) {
+            return false;
+        }
+        if (!followUp) {
+            attempts.update(lead.id(), step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
+        }
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", step));
+        return true;
+    }
+
+    /** Renders the lead's template of the stage and queues it under {@code key}; the template, if this queued it. */
+    private Optional<TemplateKey> send(Lead lead, String stage, EmailModel.Attempt attempt, String key) {
+        LeadFacts facts = lead.facts();
         TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
                 stage, facts.language());
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
-        String unsubscribeUrl = unsubscribeLinks.linkFor(leadId);
-        RenderedEmail mail = renderer.render(template, new EmailModel(
-                new EmailModel.Lead(facts.firstName(), facts.lastName(), facts.company(), facts.jobTitle(), facts.industry(), facts.country()),
-                new EmailModel.Rep(rep.name(), rep.email()),
-                new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp),
-                settings.content(stage, template.language()),
-                unsubscribeUrl));
-        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
-        Mailbox recipient = new Mailbox(facts.personName(), facts.email());
-        var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, recipient, new Mailbox(rep.name(), rep.email()),
+        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
+        String unsubscribeUrl = unsubscribeLinks.linkFor(lead.id());
+        EmailModel.Lead addressed = emailLeads.addressed(lead);
+        RenderedEmail mail = renderer.render(template, new EmailModel(addressed, new EmailModel.Rep(rep.name(), rep.email()),
+                attempt, settings.content(stage, template.language()), unsubscribeUrl));
+        Mailbox recipient = new Mailbox(Stream.of(addressed.firstName(), addressed.lastName()).filter(Objects::nonNull)
+                .collect(Collectors.joining(" ")), facts.email());
+        var enqueued = outbox.enqueue(new OutgoingMail(key, lead.id(), recipient, new Mailbox(rep.name(), rep.email()),
                 mail.subject(), mail.textBody(), mail.htmlBody(),
                 Map.of("List-Unsubscribe", "<" + unsubscribeUrl + ">",
                         "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
-        if (enqueued.created()) {
-            if (!followUp) {
-                made(lead, step, "email-sent", clock.instant());
-            }
-            attempts.recordTemplate(leadId, step, template.fileName());
-            timeline.record(leadId, Timeline.Type.EMAIL_SENT, Map.of("step", step, "followUp", followUp, "template", template.fileName(),
-                    "subject", mail.subject(), "messageId", enqueued.messageId()));
-            metrics.emailSent(step, template.fileName());
+        if (!enqueued.created()) {
+            return Optional.empty();
         }
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, Map.of("step", attempt.step(), "followUp", attempt.afterMissedCall(),
+                "afterConnectedCall", attempt.afterConnectedCall(), "template", template.fileName(),
+                "subject", mail.subject(), "messageId", enqueued.messageId()));
+        return Optional.of(template);
     }
 
     /** The call or social task of an attempt was done, or its window passed. */

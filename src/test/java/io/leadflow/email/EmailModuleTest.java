@@ -34,9 +34,10 @@ class EmailModuleTest {
     void aMexicanTelecomExecutiveGetsTheSpanishTelecomTemplateRendered() {
         TemplateKey key = catalog.select("executive", "Telecom", "awareness", "es-MX");
         RenderedEmail email = renderer.render(key, new EmailModel(
-                new EmailModel.Lead("Rosa", "Paz", "Telcomex", "CEO", "telecom", "MX"),
+                new EmailModel.Lead("Rosa", "Paz", "Telcomex", "CEO", "telecom", "MX",
+                        new EmailModel.Origin("form-fill", "ebook", null, null, null)),
                 new EmailModel.Rep("Ana Torres", "ana@leadflow.local"),
-                new EmailModel.Attempt(1, 5, true), new EmailModel.Content("Cinco indicadores", "https://leadflow.example/guia"),
+                new EmailModel.Attempt(1, 5, true, true, false), new EmailModel.Content("Cinco indicadores", "https://leadflow.example/guia"),
                 "https://leadflow.example/unsubscribe/abc"));
 
         assertThat(key.fileName()).isEqualTo("executive__telecom__awareness.es.ftl");

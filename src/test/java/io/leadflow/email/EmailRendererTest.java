@@ -109,8 +109,8 @@ class EmailRendererTest {
                 <#if attempt.afterMissedCall>I tried calling you.</#if> Hi ${lead.firstName}.
                 """;
 
-        assertThat(render(source, lead("Ana", "Acme"), new Attempt(1, 5, true)).textBody()).isEqualTo("I tried calling you. Hi Ana.");
-        assertThat(render(source, lead("Ana", "Acme"), new Attempt(2, 5, false)).textBody()).isEqualTo("Hi Ana.");
+        assertThat(render(source, lead("Ana", "Acme"), new Attempt(1, 5, true, false, false)).textBody()).isEqualTo("I tried calling you. Hi Ana.");
+        assertThat(render(source, lead("Ana", "Acme"), new Attempt(2, 5, false, false, false)).textBody()).isEqualTo("Hi Ana.");
     }
 
     @Test
@@ -131,7 +131,7 @@ class EmailRendererTest {
     }
 
     private RenderedEmail render(String source, Lead lead) throws IOException {
-        return render(source, lead, new Attempt(1, 5, false));
+        return render(source, lead, new Attempt(1, 5, false, false, false));
     }
 
     private RenderedEmail render(String source, Lead lead, Attempt attempt) throws IOException {
@@ -142,6 +142,6 @@ class EmailRendererTest {
     }
 
     private static Lead lead(String firstName, String company) {
-        return new Lead(firstName, "Paz", company, "CMO", "telecom", "MX");
+        return new Lead(firstName, "Paz", company, "CMO", "telecom", "MX", new EmailModel.Origin("form-fill", "blog", null, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TemplateLinterTest {
 
     private static final String GOOD_ENGLISH = """
-            <#assign subject>${lead.firstName}, a guide for your team</#assign>
-            Hi ${lead.firstName},
+            <#assign subject><#if lead.firstName??>${lead.firstName}, a<#else>A</#if> guide for your team</#assign>
+            Hi ${lead.firstName!"there"},
 
-            Your team at ${lead.company} probably wants to know which campaigns bring your best customers.
+            <#include "_opening.en.ftl">
+            Your team<#if lead.company??> at ${lead.company}</#if> probably wants to know which campaigns bring your best customers.
             This free guide shows you how to measure it with your own numbers: ${content.url}
 
             What is your biggest challenge this quarter?
@@ -30,10 +32,11 @@ class TemplateLinterTest {
             """;
 
     private static final String SPANISH = """
-            <#assign subject>${lead.firstName}, una idea para tu equipo</#assign>
-            Hola ${lead.firstName}:
+            <#assign subject><#if lead.firstName??>${lead.firstName}, una<#else>Una</#if> idea para tu equipo</#assign>
+            Hola<#if lead.firstName??> ${lead.firstName}</#if>:
 
-            Tu equipo en ${lead.company} seguramente quiere saber qué campañas traen a tus mejores clientes; ¿lo mides hoy con tus cifras?
+            <#include "_opening.es.ftl">
+            Tu equipo<#if lead.company??> en ${lead.company}</#if> seguramente quiere saber qué campañas traen a tus mejores clientes; ¿lo mides hoy con tus cifras?
 
             ¿Cuál es tu mayor reto este trimestre?
 
@@ -46,6 +49,15 @@ class TemplateLinterTest {
     Path folder;
 
     private final TemplateLinter linter = new TemplateLinter();
+
+    /** The shipped parts the templates include (the opening), beside the templates under test. */
+    @BeforeEach
+    void copyTheParts() throws IOException {
+        for (String language : List.of("es", "en")) {
+            String part = TemplateLinter.openingOf(language);
+            Files.copy(Path.of("email-templates/sequence", part), folder.resolve(part));
+        }
+    }
 
     @Test
     void theShippedTemplatesFollowEveryRule() {
@@ -66,16 +78,16 @@ class TemplateLinterTest {
 
     @Test
     void flagsAMessageOf200WordsOrMore() throws IOException {
-        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName},",
-                "Hi ${lead.firstName},\n\n" + "Your numbers matter to you. ".repeat(40)));
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("<#include",
+                "Your numbers matter to you. ".repeat(40) + "\n\n<#include"));
 
         assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.WORD_LIMIT);
     }
 
     @Test
     void flagsASenderMentionedMoreThanHalfAsOftenAsTheReader() throws IOException {
-        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName},",
-                "Hi ${lead.firstName},\n\nWe think our team and I can help; we built our product for us and me."));
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("<#include",
+                "We think our team and I can help; we built our product for us and me.\n\n<#include"));
 
         assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.READER_FOCUS);
     }
@@ -83,8 +95,10 @@ class TemplateLinterTest {
     @Test
     void flagsTooMuchNosotrosInSpanish() throws IOException {
         write("any__any__awareness.es.ftl", """
-                <#assign subject>${lead.firstName}, una idea para tu equipo</#assign>
-                Hola ${lead.firstName}:
+                <#assign subject>Una idea para tu equipo, ${lead.firstName!"hola"}</#assign>
+                Hola:
+
+                <#include "_opening.es.ftl">
 
                 Nosotros somos líderes; nuestro producto y nuestra plataforma nos hacen únicos. Mi equipo y yo te ayudamos.
 
@@ -109,7 +123,7 @@ class TemplateLinterTest {
     @Test
     void flagsASubjectWithoutAPersonalisationToken() throws IOException {
         write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace(
-                "${lead.firstName}, a guide for your team</#assign>", "A guide for your team</#assign>"));
+                "<#if lead.firstName??>${lead.firstName}, a<#else>A</#if> guide for your team</#assign>", "A guide for your team</#assign>"));
 
         assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.SUBJECT_TOKEN);
     }
@@ -127,8 +141,10 @@ class TemplateLinterTest {
     @Test
     void flagsSpanishThatMixesTuAndUsted() throws IOException {
         write("any__any__awareness.es.ftl", """
-                <#assign subject>${lead.firstName}, una guía para su equipo</#assign>
-                Hola ${lead.firstName}:
+                <#assign subject>Una guía para su equipo, ${lead.firstName!"hola"}</#assign>
+                Hola:
+
+                <#include "_opening.es.ftl">
 
                 Le comparto una guía para usted y su equipo; también te sirve para tus campañas: ${content.url}
 
@@ -144,7 +160,7 @@ class TemplateLinterTest {
 
     @Test
     void flagsASpanishQuestionWithoutItsOpeningMarkInTheSubjectOrTheBody() throws IOException {
-        write("any__any__awareness.es.ftl", SPANISH.replace("${lead.firstName}, una idea para tu equipo", "${lead.firstName}, te sirve?"));
+        write("any__any__awareness.es.ftl", SPANISH.replace("una<#else>Una</#if> idea para tu equipo", "te sirve<#else>Te sirve</#if>?"));
         write("any__any__consideration.es.ftl", SPANISH.replace("¿Cuál es tu mayor reto este trimestre?", "Cuál es tu mayor reto? Cuéntamelo."
                 + "\n¿Te sirve?"));
 
@@ -173,6 +189,28 @@ class TemplateLinterTest {
         write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("${lead.company}", "${lead.companyName}"));
 
         assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.RENDER);
+    }
+
+    @Test
+    void flagsALeadFieldPrintedWithoutADefaultNamingTheFieldsLeftOut() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName!\"there\"},", "Hi ${lead.firstName},"));
+
+        assertThat(onlyFindingIn("any__any__awareness.en.ftl")).contains("without [firstName]");
+    }
+
+    @Test
+    void flagsAnEmailThatReadsAsIfAValueWereLeftOut() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("Hi ${lead.firstName!\"there\"},", "Hi ${lead.firstName!},"));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.MISSING_VALUE);
+        assertThat(onlyFindingIn("any__any__awareness.en.ftl")).contains("\" ,\"", "without [firstName]");
+    }
+
+    @Test
+    void flagsATemplateThatDoesNotIncludeTheOpening() throws IOException {
+        write("any__any__awareness.en.ftl", GOOD_ENGLISH.replace("<#include \"_opening.en.ftl\">\n", ""));
+
+        assertThat(rulesFoundIn("any__any__awareness.en.ftl")).containsExactly(LintRule.OPENING);
     }
 
     @Test

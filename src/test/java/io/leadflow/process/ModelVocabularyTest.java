@@ -35,7 +35,7 @@ class ModelVocabularyTest {
 
         assertThat(sequence.jobTypes()).containsExactly(
                 "attempt-time", "due-in-working-time", "escalate-sla-breach", "keep-owner", "plan-sequence",
-                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "send-sequence-email");
+                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "send-connected-call-email", "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
                 "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
                 "sequence-stopped");

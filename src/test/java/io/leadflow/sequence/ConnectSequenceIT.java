@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,8 +76,8 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         // The emails after calls with no answer (steps 1 and 3) say so; the others (steps 2 and 5) do not.
         List<Message> received = mailbox(email);
         assertThat(received).extracting(mail -> part(mail, "text/plain")).satisfiesExactly(
-                first -> assertThat(first).contains("Intenté llamarte"),
-                second -> assertThat(second).doesNotContain("llamarte"),
+                first -> assertThat(first).contains("Intenté llamarte", "Vi que descargaste el ebook: ¿qué te pareció?"),
+                second -> assertThat(second).doesNotContain("llamarte", "¿qué te pareció?"),
                 third -> assertThat(third).contains("Intenté llamarte"),
                 fifth -> assertThat(fifth).doesNotContain("llamarte"));
         for (Message mail : received) {
@@ -161,6 +162,24 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
 
         awaitTimeline(lead.id(), "SEQUENCE_ENDED");
         assertThat(timelineTypes(lead.id())).contains("BOUNCED");
+    }
+
+    @Test
+    void aConnectedCallIsFollowedOnceByTheAwarenessContentInTheLeadsLanguageAddressedByACleanName() throws Exception {
+        Map<String, Object> submitted = new HashMap<>(mqlLead("Maria"));
+        submitted.put("firstName", "MARÍA DE LA O");
+        String email = (String) submitted.get("email");
+        UUID id = postLead(submitted);
+
+        complete(id, "First contact", Map.of("outcome", "connected"));
+
+        awaitTimeline(id, "SEQUENCE_ENDED");
+        assertNoMoreEmailsAtRest(id, email, 1);
+        Message followUp = mailbox(email).getFirst();
+        assertThat(followUp.getSubject()).startsWith("María de la O, ");
+        assertThat(part(followUp, "text/plain")).contains("Hola María de la O:", "Gracias por atender mi llamada hoy.",
+                "https://example.com/recursos/guia-retorno-marketing").doesNotContain("Intenté llamarte");
+        assertThat(timelineEntry(id, "EMAIL_SENT").at("/details/afterConnectedCall").asBoolean()).isTrue();
     }
 
     @Test

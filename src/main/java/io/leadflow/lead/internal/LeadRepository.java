@@ -140,9 +140,10 @@ public class LeadRepository {
     }
 
     /** Stores what enrichment found; a phone it found fills the lead's only when the lead has none. */
-    public void updateEnrichment(UUID id, Object enrichment, String phone, Instant now) {
-        jdbc.sql("update lead set enrichment = cast(? as jsonb), phone = coalesce(phone, ?), updated_at = ? where id = ?")
-                .params(json.write(enrichment), phone, Timestamp.from(now), id).update();
+    public void updateEnrichment(UUID id, Object enrichment, String phone, String company, Instant now) {
+        jdbc.sql("update lead set enrichment = cast(? as jsonb), phone = coalesce(phone, ?), company = coalesce(company, ?),"
+                        + " updated_at = ? where id = ?")
+                .params(json.write(enrichment), phone, company, Timestamp.from(now), id).update();
     }
 
     public void updateFit(UUID id, int score, List<String> reasons, Instant now) {

@@ -51,7 +51,8 @@ final class TimelineSentences {
                     + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")))
                     + (d.flag("powerSignal") ? " (enough to act on)" : "")
                     + (d.list("gaps").isEmpty() ? "" : "; unknown " + fieldNames(d.list("gaps")))
-                    + (d.flag("phoneFound") ? "; phone number found" : "");
+                    + (d.flag("phoneFound") ? "; phone number found" : "")
+                    + (d.flag("companyFound") ? "; company name found" : "");
             case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
                     + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")");
             case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "");
@@ -76,7 +77,8 @@ final class TimelineSentences {
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
             case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
-            case EMAIL_SENT -> (d.flag("followUp") ? "Follow-up email sent: " : "Email sent: ") + d.text("subject", "");
+            case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
+                    : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
             case AUTO_REPLY_IGNORED -> "Automatic reply, sequence goes on" + d.suffix("subject", ": ", "");
             case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable, sequence goes on" + d.suffix("subject", ": ", "");

@@ -24,8 +24,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** A phone the provider found fills a lead without one, in E.164, and never replaces the one a lead gave. */
-class EnrichmentPhoneTest {
+/**
+ * A phone the provider found fills a lead without one, in E.164, and the company name of the reference data a lead
+ * without a company; neither ever replaces what a lead gave.
+ */
+class EnrichmentFoundFactsTest {
 
     private static final String EMAIL = "carlos.ruiz@andesnet.co";
 
@@ -45,19 +48,35 @@ class EnrichmentPhoneTest {
         assertThat(foundPhoneFor("+573109876543")).isNull();
     }
 
+    @Test
+    void theReferenceCompanyNameFillsALeadWithoutOne() {
+        assertThat(enrichedLeadWith(null, null).company()).isEqualTo("AndesNet Telecomunicaciones");
+    }
+
+    @Test
+    void aGivenCompanyNameIsNeverReplaced() {
+        assertThat(enrichedLeadWith(null, "AndesNet").company()).isNull();
+    }
+
     private String foundPhoneFor(String givenPhone) {
+        return enrichedLeadWith(givenPhone, "AndesNet").phone();
+    }
+
+    private LeadEnriched enrichedLeadWith(String givenPhone, String givenCompany) {
         UUID id = UUID.randomUUID();
-        LeadFacts facts = new LeadFacts(EMAIL, givenPhone, "Carlos", "Ruiz", "CMO", "AndesNet", null, null, null, "CO",
+        LeadFacts facts = new LeadFacts(EMAIL, givenPhone, "Carlos", "Ruiz", "CMO", givenCompany, null, null, null, "CO",
                 "America/Bogota", "es", null, new LeadDetails(null, null, null, null, null));
         when(leads.get(id)).thenReturn(new Lead(id, LeadType.FORM_FILL, facts, null, LeadStage.LEAD, null, List.of(), Map.of(),
                 null, Instant.EPOCH, Instant.EPOCH));
         when(provider.person(EMAIL)).thenReturn(Optional.of(
                 new EnrichmentProvider.PersonFacts(14, "300 123 4567", null, List.of(), List.of())));
+        when(provider.company("andesnet.co")).thenReturn(Optional.of(new EnrichmentProvider.CompanyFacts(
+                "AndesNet Telecomunicaciones", "telecom", 850, List.of("CO"), List.of())));
 
         enrichment.enrich(id);
 
         var published = ArgumentCaptor.forClass(LeadEnriched.class);
         verify(events).publishEvent(published.capture());
-        return published.getValue().phone();
+        return published.getValue();
     }
 }
