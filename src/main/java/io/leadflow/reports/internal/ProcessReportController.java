@@ -1,5 +1,6 @@
 package io.leadflow.reports.internal;
 
+import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.platform.NotFoundException;
@@ -17,7 +18,7 @@ import java.util.List;
 class ProcessReportController {
 
     record ProcessReport(boolean available, List<ProcessInstances.ProcessWaiting> processes,
-                         List<ProcessInstances.OpenIncident> incidents) implements CsvTable {
+                         List<Incidents.Incident> incidents) implements CsvTable {
 
         @Override
         public List<String> csvHeader() {
@@ -34,18 +35,20 @@ class ProcessReportController {
     }
 
     private final ProcessInstances instances;
+    private final Incidents incidents;
     private final ProcessModels models;
 
-    ProcessReportController(ProcessInstances instances, ProcessModels models) {
+    ProcessReportController(ProcessInstances instances, Incidents incidents, ProcessModels models) {
         this.instances = instances;
+        this.incidents = incidents;
         this.models = models;
     }
 
-    @Operation(summary = "Process instances waiting per process and element, and open incidents (embedded engine; "
-            + "against a cluster available is false: Operate shows them)")
+    @Operation(summary = "Process instances waiting per process and element (embedded engine; against a cluster "
+            + "available is false: Operate shows them), and the open incidents (both modes)")
     @GetMapping(value = "/api/reports/process", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
     ProcessReport process() {
-        return new ProcessReport(instances.available(), instances.processes(), instances.incidents());
+        return new ProcessReport(instances.available(), instances.processes(), incidents.open().incidents());
     }
 
     @Operation(summary = "The BPMN XML deployed for a process, for a diagram")

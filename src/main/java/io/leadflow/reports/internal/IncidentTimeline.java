@@ -1,0 +1,65 @@
+package io.leadflow.reports.internal;
+
+import io.leadflow.engine.Incidents;
+import io.leadflow.lead.Timeline;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Puts the incidents on their leads' timelines, in both engine modes: every few seconds it reads the open incidents and
+ * records INCIDENT_RAISED for each one new to it. The database keeps one per incident (several leadflow nodes, a
+ * restart), and the incidents already recorded are remembered so a sweep writes only the new ones.
+ */
+@Component
+class IncidentTimeline {
+
+    private final Incidents incidents;
+    private final Timeline timeline;
+    private Set<Long> recorded = Set.of();
+
+    IncidentTimeline(Incidents incidents, Timeline timeline) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+    }
+
+    @Scheduled(fixedDelay = 5_000)
+    synchronized void recordNewIncidents() {
+        Set<Long> open = new HashSet<>();
+        for (Incidents.Incident incident : incidents.open().incidents()) {
+            open.add(incident.incidentKey());
+            if (!recorded.contains(incident.incidentKey())) {
+                leadOf(incident).ifPresent(lead -> timeline.recordOnce(lead, Timeline.Type.INCIDENT_RAISED, details(incident)));
+            }
+        }
+        recorded = open;
+    }
+
+    /** The lead the incident stops; empty for an instance that names none. */
+    static Optional<UUID> leadOf(Incidents.Incident incident) {
+        try {
+            return Optional.ofNullable(incident.leadId()).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the timeline keeps of an incident: where it stopped the lead and why. */
+    static Map<String, Object> details(Incidents.Incident incident) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("incidentKey", String.valueOf(incident.incidentKey()));
+        details.put("process", incident.bpmnProcessId());
+        details.put("element", incident.elementId());
+        details.put("elementName", incident.elementName());
+        details.put("errorType", incident.errorType());
+        details.put("errorMessage", incident.errorMessage());
+        details.put("since", incident.since());
+        return details;
+    }
+}
