@@ -1,5 +1,7 @@
 package io.leadflow.engine;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +17,13 @@ public interface Incidents {
 
     /**
      * An incident not resolved yet. {@code jobKey} is null for an incident of no job (an expression that failed);
-     * {@code leadId} is null when the instance has no leadId variable.
+     * {@code leadId} is null when the instance has no leadId variable. The engine's keys are JSON strings, as in
+     * Camunda's REST API: a key of a partition past the third is beyond the integers JavaScript reads exactly.
      */
-    record Incident(long incidentKey, String bpmnProcessId, String elementId, String elementName, long processInstanceKey,
-                    Long jobKey, String leadId, String errorType, String errorMessage, Instant since) {
+    record Incident(@JsonFormat(shape = JsonFormat.Shape.STRING) long incidentKey, String bpmnProcessId, String elementId,
+                    String elementName, @JsonFormat(shape = JsonFormat.Shape.STRING) long processInstanceKey,
+                    @JsonFormat(shape = JsonFormat.Shape.STRING) Long jobKey, String leadId, String errorType,
+                    String errorMessage, Instant since) {
     }
 
     /** How many incidents are open, and the oldest {@link #LISTED} of them. */

@@ -2,6 +2,8 @@ package io.leadflow.reports.internal;
 
 import io.leadflow.engine.Incidents;
 import io.leadflow.lead.Timeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,10 @@ class IncidentTimeline {
 
     private final Incidents incidents;
     private final Timeline timeline;
+    private static final Logger log = LoggerFactory.getLogger(IncidentTimeline.class);
+
     private Set<Long> recorded = Set.of();
+    private boolean failing;
 
     IncidentTimeline(Incidents incidents, Timeline timeline) {
         this.incidents = incidents;
@@ -31,8 +36,20 @@ class IncidentTimeline {
 
     @Scheduled(fixedDelay = 5_000)
     synchronized void recordNewIncidents() {
+        Incidents.Open found;
+        try {
+            found = incidents.open();
+        } catch (RuntimeException e) {
+            // Once per outage, not every 5 s; the next sweep tries again.
+            if (!failing) {
+                log.warn("Cannot read the engine's open incidents for the leads' timelines (tried again every 5 s): {}", e.getMessage());
+            }
+            failing = true;
+            return;
+        }
+        failing = false;
         Set<Long> open = new HashSet<>();
-        for (Incidents.Incident incident : incidents.open().incidents()) {
+        for (Incidents.Incident incident : found.incidents()) {
             open.add(incident.incidentKey());
             if (!recorded.contains(incident.incidentKey())) {
                 leadOf(incident).ifPresent(lead -> timeline.recordOnce(lead, Timeline.Type.INCIDENT_RAISED, details(incident)));

@@ -1,15 +1,20 @@
 package io.leadflow.reports.internal;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.camunda.client.api.command.ClientException;
 import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +51,7 @@ class IncidentsController {
     }
 
     /** A retry made: the job has {@code retries} again and the incident is resolved. */
-    record Retried(long incidentKey, String leadId, String elementId, int retries, String by, Instant at) {
+    record Retried(@JsonFormat(shape = JsonFormat.Shape.STRING) long incidentKey, String leadId, String elementId, int retries, String by, Instant at) {
     }
 
     private final Incidents incidents;
@@ -89,6 +94,12 @@ class IncidentsController {
             timeline.recordOnce(lead, Timeline.Type.INCIDENT_RETRIED, details);
         });
         return new Retried(incidentKey, incident.leadId(), incident.elementId(), RETRIES, manager.getName(), at);
+    }
+
+    /** The engine (or a cluster's REST API) away or refusing: not the request's fault. */
+    @ExceptionHandler(ClientException.class)
+    ProblemDetail engineUnavailable(ClientException e) {
+        return ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "The process engine did not answer: " + e.getMessage());
     }
 
     private static ConflictException notOpen(long incidentKey) {

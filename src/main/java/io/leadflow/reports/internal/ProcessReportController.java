@@ -44,11 +44,13 @@ class ProcessReportController {
         this.models = models;
     }
 
-    @Operation(summary = "Process instances waiting per process and element (embedded engine; against a cluster "
-            + "available is false: Operate shows them), and the open incidents (both modes)")
+    @Operation(summary = "Process instances waiting per process and element, and open incidents (embedded engine; "
+            + "against a cluster available is false: Operate shows them, and /api/reports/incidents lists the incidents)")
     @GetMapping(value = "/api/reports/process", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
     ProcessReport process() {
-        return new ProcessReport(instances.available(), instances.processes(), incidents.open().incidents());
+        // Against a cluster the report stays Operate's pointer; its incidents are listed by IncidentsController.
+        return new ProcessReport(instances.available(), instances.processes(),
+                instances.available() ? incidents.open().incidents() : List.of());
     }
 
     @Operation(summary = "The BPMN XML deployed for a process, for a diagram")
