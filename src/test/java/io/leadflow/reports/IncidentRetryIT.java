@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,8 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
 
     @Autowired
     JdbcTemplate database;
+    @Value("${leadflow.security.metrics-token}")
+    String metricsToken;
 
     @Test
     void aSendThatFailsThreeTimesIsAnIncidentAManagerRetriesOnceFixed() throws Exception {
@@ -46,6 +49,7 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
         assertThat(csv).startsWith("incidentKey,leadId,process,element,elementName,errorType,errorMessage,since")
                 .contains(incident.get("incidentKey").asText() + "," + lead);
         awaitTimeline(lead, "INCIDENT_RAISED");
+        awaitScrape("leadflow_incidents_open 1.0");
         assertThat(mailbox(email)).isEmpty();
 
         database.execute("drop trigger refuse_sequence_mail on outbound_mail");
@@ -66,6 +70,12 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
         assertThat(timeline(lead, "INCIDENT_RETRIED")).singleElement()
                 .satisfies(entry -> assertThat(entry.toString()).contains("\"by\":\"api\"").contains(String.valueOf(key)));
         assertThat(retry(key).getStatusCode().value()).isEqualTo(409);
+        awaitScrape("leadflow_incidents_open 0.0");
+    }
+
+    private void awaitScrape(String line) {
+        await().atMost(PATIENCE).until(() -> api.get().uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + metricsToken).retrieve().body(String.class), scraped -> scraped.contains(line));
     }
 
     /** The database refuses the lead's sequence mail, as a relay down for maintenance would its delivery. */

@@ -2,6 +2,8 @@ package io.leadflow.reports.internal;
 
 import io.leadflow.engine.Incidents;
 import io.leadflow.lead.Timeline;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,25 +15,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Puts the incidents on their leads' timelines, in both engine modes: every few seconds it reads the open incidents and
  * records INCIDENT_RAISED for each one new to it. The database keeps one per incident (several leadflow nodes, a
- * restart), and the incidents already recorded are remembered so a sweep writes only the new ones.
+ * restart), and the incidents already recorded are remembered so a sweep writes only the new ones. The sweep also
+ * counts them for {@code leadflow.incidents.open}.
  */
 @Component
 class IncidentTimeline {
 
-    private final Incidents incidents;
-    private final Timeline timeline;
     private static final Logger log = LoggerFactory.getLogger(IncidentTimeline.class);
 
+    private final Incidents incidents;
+    private final Timeline timeline;
+    private final AtomicLong open = new AtomicLong();
     private Set<Long> recorded = Set.of();
     private boolean failing;
 
-    IncidentTimeline(Incidents incidents, Timeline timeline) {
+    IncidentTimeline(Incidents incidents, Timeline timeline, MeterRegistry meters) {
         this.incidents = incidents;
         this.timeline = timeline;
+        Gauge.builder("leadflow.incidents.open", open, AtomicLong::get)
+                .description("open incidents in the engine, in either mode, as of the last sweep").register(meters);
     }
 
     @Scheduled(fixedDelay = 5_000)
@@ -48,14 +55,15 @@ class IncidentTimeline {
             return;
         }
         failing = false;
-        Set<Long> open = new HashSet<>();
+        open.set(found.total());
+        Set<Long> listed = new HashSet<>();
         for (Incidents.Incident incident : found.incidents()) {
-            open.add(incident.incidentKey());
+            listed.add(incident.incidentKey());
             if (!recorded.contains(incident.incidentKey())) {
                 leadOf(incident).ifPresent(lead -> timeline.recordOnce(lead, Timeline.Type.INCIDENT_RAISED, details(incident)));
             }
         }
-        recorded = open;
+        recorded = listed;
     }
 
     /** The lead the incident stops; empty for an instance that names none. */

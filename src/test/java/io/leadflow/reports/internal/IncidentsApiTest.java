@@ -7,16 +7,12 @@ import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,26 +33,20 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-/** The incidents API on the web layer alone: managers only, CSRF for a session, a bad key named, a retry made once. */
+/**
+ * The incidents API on the web layer alone: managers only, CSRF for a session, a bad key named, a retry made once. The
+ * clock stands at {@link ReportsApiTest#NOW}.
+ */
 @WebMvcTest(IncidentsController.class)
 @WithApiKeySecurity
-@Import(CsvReports.class)
+@Import({CsvReports.class, ReportsApiTest.FixedClock.class})
 class IncidentsApiTest {
 
-    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final UUID LEAD = UUID.fromString("0b0f5f3e-7c1a-4c53-9d1e-3f6f0c9b2a11");
     static final Incidents.Incident INCIDENT = new Incidents.Incident(2251799813685290L, "lead-sequence", "Task_SendFollowUp",
             "Send follow-up email", 2251799813685250L, 2251799813685280L, LEAD.toString(), "JOB_NO_RETRIES",
             "any__any__awareness.en.ftl: The following has evaluated to null or missing: ==> lead.firstName",
             Instant.parse("2026-11-25T11:00:00Z"));
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     MockMvcTester mvc;
@@ -115,7 +105,7 @@ class IncidentsApiTest {
         var json = assertThat(mvc.post().uri("/api/reports/incidents/2251799813685290/retry")
                 .with(user("marta").roles("REP", "MANAGER")).with(csrf())).hasStatus(HttpStatus.ACCEPTED).bodyJson();
         json.extractingPath("$.by").isEqualTo("marta");
-        json.extractingPath("$.at").isEqualTo("2026-11-25T12:00:00Z");
+        json.extractingPath("$.at").isEqualTo(ReportsApiTest.NOW.toString());
         json.extractingPath("$.retries").isEqualTo(3);
         verify(timeline).recordOnce(eq(LEAD), eq(Timeline.Type.INCIDENT_RETRIED), argThat((Map<String, ?> details) ->
                 "marta".equals(details.get("by")) && "2251799813685290".equals(details.get("incidentKey"))));
