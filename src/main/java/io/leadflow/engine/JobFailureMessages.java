@@ -1,21 +1,25 @@
 package io.leadflow.engine;
 
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.JobError;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.CommandWrapper;
 import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobHandlingUtil;
 import io.camunda.client.metrics.MetricsRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+
 /**
  * A worker that fails hands its job back with a message that says what went wrong (the template and the value it
  * missed, the database's refusal), which the incident shows once the retries are spent: the SDK's own would send the
  * whole stack trace, which buries the cause on the managers' page and in Operate. The stack trace goes to the log.
- * Errors a worker throws on purpose (a BPMN error, a job error) are left to the SDK.
+ * A job error a worker throws on purpose fails the job as it says, with its own message; a BPMN error is left to the SDK.
  */
 @Component
 class JobFailureMessages implements JobExceptionHandlingStrategy {
@@ -36,15 +40,25 @@ class JobFailureMessages implements JobExceptionHandlingStrategy {
 
     @Override
     public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
-        if (exception instanceof CamundaError) {
+        if (exception instanceof BpmnError) {
             sdk.handleException(exception, context);
             return;
         }
         ActivatedJob job = context.job();
-        int retries = Math.max(job.getRetries() - 1, 0);
-        String message = describe(exception);
-        log.warn("Job {} of type {} failed ({} retries left): {}", job.getKey(), job.getType(), retries, message, exception);
-        var fail = context.jobClient().newFailCommand(job.getKey()).retries(retries).errorMessage(message);
+        // A job error is a failure the worker foresaw: its message, retries, backoff and variables are the worker's.
+        JobError foreseen = exception instanceof JobError error ? error : null;
+        int retries = foreseen != null && foreseen.getRetries() != null ? foreseen.getRetries() : Math.max(job.getRetries() - 1, 0);
+        String message = foreseen != null && foreseen.getErrorMessage() != null ? foreseen.getErrorMessage() : describe(exception);
+        if (foreseen != null) {
+            log.info("Job {} of type {} failed ({} retries left): {}", job.getKey(), job.getType(), retries, message);
+        } else {
+            log.warn("Job {} of type {} failed ({} retries left): {}", job.getKey(), job.getType(), retries, message, exception);
+        }
+        var fail = context.jobClient().newFailCommand(job.getKey()).retries(retries).errorMessage(message)
+                .retryBackoff(foreseen != null && foreseen.getRetryBackoff() != null ? foreseen.getRetryBackoff() : Duration.ZERO);
+        if (foreseen != null && foreseen.getVariables() != null) {
+            fail = JobHandlingUtil.applyVariables(foreseen.getVariables(), fail);
+        }
         new CommandWrapper(fail, job, commands, metrics, context.jobWorkerValue().getMaxRetries())
                 .executeAsyncWithMetrics("camunda.job.invocations", "failed", job.getType());
     }
