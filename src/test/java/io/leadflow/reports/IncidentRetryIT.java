@@ -2,6 +2,7 @@ package io.leadflow.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.PrometheusScrape;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,7 +50,7 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
         assertThat(csv).startsWith("incidentKey,leadId,process,element,elementName,errorType,errorMessage,since")
                 .contains(incident.get("incidentKey").asText() + "," + lead);
         awaitTimeline(lead, "INCIDENT_RAISED");
-        awaitScrape("leadflow_incidents_open 1.0");
+        awaitOpenIncidentsGauge(1);
         assertThat(mailbox(email)).isEmpty();
 
         database.execute("drop trigger refuse_sequence_mail on outbound_mail");
@@ -70,12 +71,13 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
         assertThat(timeline(lead, "INCIDENT_RETRIED")).singleElement()
                 .satisfies(entry -> assertThat(entry.toString()).contains("\"by\":\"api\"").contains(String.valueOf(key)));
         assertThat(retry(key).getStatusCode().value()).isEqualTo(409);
-        awaitScrape("leadflow_incidents_open 0.0");
+        awaitOpenIncidentsGauge(0);
     }
 
-    private void awaitScrape(String line) {
-        await().atMost(PATIENCE).until(() -> api.get().uri("/actuator/prometheus")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + metricsToken).retrieve().body(String.class), scraped -> scraped.contains(line));
+    private void awaitOpenIncidentsGauge(double open) {
+        await().atMost(PATIENCE).until(() -> PrometheusScrape.parse(api.get().uri("/actuator/prometheus")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + metricsToken).retrieve().body(String.class))
+                .sum("leadflow_incidents_open") == open);
     }
 
     /** The database refuses the lead's sequence mail, as a relay down for maintenance would its delivery. */
