@@ -157,6 +157,49 @@
     }
   }
 
+  /** The open incidents, each with a button that retries it once its cause is fixed. */
+  function drawIncidents(element, report) {
+    const table = element.querySelector('table');
+    for (const incident of report.incidents) {
+      const row = table.tBodies[0].insertRow();
+      row.dataset.incident = incident.incidentKey;
+      cell(row, incident.leadId || '—');
+      cell(row, (incident.elementName || incident.elementId) + ' · ' + incident.bpmnProcessId);
+      cell(row, incident.errorMessage || incident.errorType).className = 'error';
+      cell(row, dateTime(incident.since));
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Retry';
+      button.addEventListener('click', () => retryIncident(element, incident, button));
+      cell(row, button);
+    }
+    table.hidden = report.incidents.length === 0;
+    element.querySelector('.summary').textContent = report.open === 0 ? 'No open incidents.'
+      : report.incidents.length < report.open ? `The oldest ${report.incidents.length} of ${count.format(report.open)} open incidents.`
+        : count.format(report.open) + ' open.';
+  }
+
+  async function retryIncident(element, incident, button) {
+    const errors = element.querySelector('.errors');
+    const headers = {Accept: 'application/json'};
+    headers[element.dataset.csrfHeader] = element.dataset.csrfToken;
+    button.disabled = true;
+    try {
+      const response = await fetch('/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry',
+        {method: 'POST', headers});
+      const answer = await response.json();
+      if (!response.ok) {
+        throw new Error(answer.detail || 'the server answered ' + response.status);
+      }
+      button.replaceWith(document.createTextNode('Retried by ' + answer.by));
+      errors.hidden = true;
+    } catch (error) {
+      errors.textContent = 'Not retried: ' + error.message;
+      errors.hidden = false;
+      button.disabled = false;
+    }
+  }
+
   async function drawDiagram(canvas, process) {
     const xml = await fetchReport('/api/reports/process/' + encodeURIComponent(process.bpmnProcessId) + '/diagram', 'application/xml');
     const viewer = new BpmnJS({container: canvas});
@@ -268,4 +311,5 @@
   section('sequences', '/api/reports/sequences', drawSequences);
   section('reps', '/api/reports/reps', drawReps);
   section('process', '/api/reports/process', drawProcesses);
+  section('incidents', '/api/reports/incidents', drawIncidents);
 })();

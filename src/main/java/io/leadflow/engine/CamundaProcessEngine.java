@@ -2,11 +2,13 @@ package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.UpdateTimeoutJobResponse;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -101,6 +103,7 @@ class CamundaProcessEngine implements ProcessEngine {
         return found(() -> hold(jobKey).join());
     }
 
+    /** False when the engine answers NOT_FOUND: over gRPC a status, over the REST API a 404 problem. */
     private static boolean found(Runnable command) {
         try {
             command.run();
@@ -110,11 +113,25 @@ class CamundaProcessEngine implements ProcessEngine {
                 return false;
             }
             throw e;
+        } catch (ClientHttpException e) {
+            if (e.code() == HttpStatus.NOT_FOUND.value()) {
+                return false;
+            }
+            throw e;
         }
     }
 
     @Override
     public boolean completeJob(long jobKey, Map<String, Object> variables) {
         return found(() -> client.newCompleteCommand(jobKey).variables(variables).send().join());
+    }
+
+    @Override
+    public boolean retryIncident(long incidentKey, Long jobKey, int retries) {
+        // A job the engine no longer has leaves only the incident to resolve; resolving says whether it was open.
+        if (jobKey != null) {
+            found(() -> client.newUpdateRetriesCommand(jobKey).retries(retries).send().join());
+        }
+        return found(() -> client.newResolveIncidentCommand(incidentKey).send().join());
     }
 }

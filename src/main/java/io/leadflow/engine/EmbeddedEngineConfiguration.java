@@ -4,6 +4,7 @@ import io.leadflow.engine.embedded.EmbeddedZeebe;
 import io.leadflow.engine.internal.ProcessInstanceMetrics;
 import io.leadflow.engine.internal.ProcessProjection;
 import io.leadflow.engine.internal.ProcessProjectionRepository;
+import io.leadflow.engine.internal.ProjectedIncidents;
 import io.leadflow.engine.internal.ProjectedProcessInstances;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,6 +54,11 @@ public class EmbeddedEngineConfiguration {
     @Bean
     ProcessInstances projectedProcessInstances(ProcessProjectionRepository repository, ProcessModels models) {
         return new ProjectedProcessInstances(repository, models);
+    }
+
+    @Bean
+    Incidents projectedIncidents(ProcessProjectionRepository repository, ProcessModels models) {
+        return new ProjectedIncidents(repository, models);
     }
 
     @Bean

@@ -49,4 +49,11 @@ public interface ProcessEngine {
      * such job: it was completed already (a retry of a completion it took), or the process withdrew it.
      */
     boolean completeJob(long jobKey, Map<String, Object> variables);
+
+    /**
+     * Retries an incident once its cause is fixed: a job's incident gets its job {@code retries} again, then the incident
+     * is resolved and the process goes on. False when the engine has no such open incident (resolved already: a retry
+     * sent twice).
+     */
+    boolean retryIncident(long incidentKey, Long jobKey, int retries);
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where process instances are waiting now and which incidents are open: the embedded engine's answer to
- * Operate, projected from its own log. Against a Camunda 8 cluster Operate does this job and
- * {@link #available()} is false.
+ * Where process instances are waiting now and how many incidents each process has open: the embedded engine's answer
+ * to Operate, projected from its own log (the incidents themselves are {@link Incidents}, in both modes). Against a
+ * Camunda 8 cluster Operate does this job and {@link #available()} is false.
  */
 public interface ProcessInstances {
 
@@ -18,19 +18,11 @@ public interface ProcessInstances {
     record ProcessWaiting(String bpmnProcessId, String name, long waiting, long incidents, List<ElementWaiting> elements) {
     }
 
-    /** An incident not resolved yet; {@code leadId} is null when the instance has no leadId variable. */
-    record OpenIncident(String bpmnProcessId, String elementId, long processInstanceKey, String leadId,
-                        String errorType, String errorMessage, Instant since) {
-    }
-
     /** Whether leadflow sees its process instances (embedded engine); false against a cluster. */
     boolean available();
 
     /** Every deployed process, with no instances waiting too; empty when not {@link #available()}. */
     List<ProcessWaiting> processes();
-
-    /** Oldest first; empty when not {@link #available()}. */
-    List<OpenIncident> incidents();
 
     /**
      * Whether the view shows this process instance live: true spares asking the engine, whose only lookup writes to
@@ -47,11 +39,6 @@ public interface ProcessInstances {
 
         @Override
         public List<ProcessWaiting> processes() {
-            return List.of();
-        }
-
-        @Override
-        public List<OpenIncident> incidents() {
             return List.of();
         }
 

@@ -1,5 +1,7 @@
 package io.leadflow.engine;
 
+import io.camunda.client.CamundaClient;
+import io.leadflow.engine.internal.ClusterIncidents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +20,11 @@ class RemoteEngineConfiguration {
     @Bean
     ProcessInstances processInstancesInOperate() {
         return ProcessInstances.IN_OPERATE;
+    }
+
+    /** The cluster's incidents, from its REST API's search (camunda.client.rest-address). */
+    @Bean
+    Incidents clusterIncidents(CamundaClient client, ProcessModels models) {
+        return new ClusterIncidents(client, models);
     }
 }

@@ -29,7 +29,8 @@ public class Timeline {
         ASSIGNED, REASSIGNED, REP_NOTIFIED, SLA_BREACHED, SLA_KEPT,
         TASK_CREATED, TASK_COMPLETED, TASK_CANCELLED, TASKS_MOVED,
         SEQUENCE_PLANNED, SEQUENCE_PAUSED, SEQUENCE_RESUMED, ATTEMPT_DELAYED, EMAIL_SENT, EMAIL_SUPPRESSED, AUTO_REPLY_IGNORED,
-        SOFT_BOUNCE_IGNORED, REPLIED, MEETING_BOOKED, UNSUBSCRIBED, BOUNCED, STOPPED, SEQUENCE_ENDED, RECYCLED_TO_NURTURE
+        SOFT_BOUNCE_IGNORED, REPLIED, MEETING_BOOKED, UNSUBSCRIBED, BOUNCED, STOPPED, SEQUENCE_ENDED, RECYCLED_TO_NURTURE,
+        INCIDENT_RAISED, INCIDENT_RETRIED
     }
 
     private final JdbcClient jdbc;
@@ -49,7 +50,8 @@ public class Timeline {
     }
 
     /**
-     * Records an event the database keeps once per lead (a unique index says which: UNSUBSCRIBED); returns false,
+     * Records an event the database keeps once per lead (a unique index says which: UNSUBSCRIBED; INCIDENT_RAISED and
+     * INCIDENT_RETRIED once per {@code incidentKey}); returns false,
      * recording nothing, when the lead already has it.
      */
     public boolean recordOnce(UUID leadId, Type type, Map<String, ?> details) {

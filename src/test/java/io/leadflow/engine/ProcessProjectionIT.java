@@ -98,18 +98,21 @@ class ProcessProjectionIT {
 
             ActivatedJob failing = calls.get(2);
             client.newFailCommand(failing).retries(0).errorMessage("the phone line is down").send().join();
-            await().atMost(PATIENCE).until(() -> repository.incidents().size() == 1);
-            var incident = repository.incidents().getFirst();
+            await().atMost(PATIENCE).until(() -> repository.incidents(Incidents.LISTED).size() == 1);
+            var incident = repository.incidents(Incidents.LISTED).getFirst();
+            assertThat(repository.incident(incident.incidentKey())).contains(incident);
+            assertThat(repository.countIncidents()).isEqualTo(1);
             assertThat(incident.bpmnProcessId()).isEqualTo("call-then-mail");
             assertThat(incident.elementId()).isEqualTo("call");
             assertThat(incident.leadId()).isEqualTo(failing.getVariablesAsMap().get("leadId"));
             assertThat(incident.errorType()).isEqualTo("JOB_NO_RETRIES");
             assertThat(incident.errorMessage()).isEqualTo("the phone line is down");
+            assertThat(incident.jobKey()).isEqualTo(failing.getKey());
             assertThat(repository.openIncidents()).containsEntry("call-then-mail", 1L);
 
             client.newUpdateRetriesCommand(failing.getKey()).retries(1).send().join();
-            client.newResolveIncidentCommand(incidentKey(engine)).send().join();
-            await().atMost(PATIENCE).until(() -> repository.incidents().isEmpty());
+            client.newResolveIncidentCommand(incident.incidentKey()).send().join();
+            await().atMost(PATIENCE).until(() -> repository.incidents(Incidents.LISTED).isEmpty());
 
             activate(client, "call", 1).forEach(job -> client.newCompleteCommand(job).send().join());
             activate(client, "mail", 3).forEach(job -> client.newCompleteCommand(job).send().join());
@@ -225,13 +228,6 @@ class ProcessProjectionIT {
     private Map<String, Long> waiting() {
         return repository.waiting().stream()
                 .collect(java.util.stream.Collectors.toMap(WaitingAt::elementId, WaitingAt::waiting));
-    }
-
-    private long incidentKey(EmbeddedZeebe engine) {
-        List<ProcessEvent> events = new ArrayList<>();
-        readAll(engine, Long.MAX_VALUE, events);
-        return events.stream().filter(ProcessEvent.IncidentCreated.class::isInstance)
-                .map(ProcessEvent.IncidentCreated.class::cast).reduce((a, b) -> b).orElseThrow().incidentKey();
     }
 
     private EmbeddedZeebe start(EmbeddedZeebe.Settings settings) {

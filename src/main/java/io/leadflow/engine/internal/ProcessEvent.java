@@ -14,8 +14,10 @@ public sealed interface ProcessEvent {
     record ElementEnded(long elementInstanceKey, long processInstanceKey, boolean processInstance) implements ProcessEvent {
     }
 
+    /** {@code jobKey} is null for an incident of no job. */
     record IncidentCreated(long incidentKey, long processInstanceKey, long elementInstanceKey, String bpmnProcessId,
-                           String elementId, String errorType, String errorMessage, Instant since) implements ProcessEvent {
+                           String elementId, Long jobKey, String errorType, String errorMessage, Instant since)
+            implements ProcessEvent {
     }
 
     record IncidentResolved(long incidentKey) implements ProcessEvent {

@@ -1,6 +1,5 @@
 package io.leadflow.engine.internal;
 
-import io.leadflow.engine.ProcessInstances;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -68,10 +68,10 @@ public class ProcessProjectionRepository {
             jdbc.batchUpdate("delete from process_incident where incident_key = ?", keys(batch.resolved));
             jdbc.batchUpdate("""
                             insert into process_incident (incident_key, process_instance_key, element_instance_key, bpmn_process_id,
-                                element_id, error_type, error_message, since) values (?, ?, ?, ?, ?, ?, ?, ?)
+                                element_id, job_key, error_type, error_message, since) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict do nothing""",
                     batch.created.values().stream().map(i -> new Object[] {i.incidentKey(), i.processInstanceKey(),
-                            i.elementInstanceKey(), i.bpmnProcessId(), i.elementId(), i.errorType(), i.errorMessage(),
+                            i.elementInstanceKey(), i.bpmnProcessId(), i.elementId(), i.jobKey(), i.errorType(), i.errorMessage(),
                             Timestamp.from(i.since())}).toList());
             jdbc.batchUpdate("delete from process_instance_lead where process_instance_key = ?", keys(batch.endedInstances));
             jdbc.batchUpdate("""
@@ -122,15 +122,35 @@ public class ProcessProjectionRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Open incidents, oldest first, with the instance's lead where it has one. */
-    public List<ProcessInstances.OpenIncident> incidents() {
-        return jdbc.query("""
-                        select i.*, l.lead_id from process_incident i
-                          left join process_instance_lead l on l.process_instance_key = i.process_instance_key
-                         order by i.since, i.incident_key""",
-                (rs, row) -> new ProcessInstances.OpenIncident(rs.getString("bpmn_process_id"), rs.getString("element_id"),
-                        rs.getLong("process_instance_key"), rs.getString("lead_id"), rs.getString("error_type"),
-                        rs.getString("error_message"), instant(rs, "since")));
+    /** An open incident as projected, with the lead of its instance where it has one. */
+    public record ProjectedIncident(long incidentKey, String bpmnProcessId, String elementId, long processInstanceKey,
+                                    Long jobKey, String leadId, String errorType, String errorMessage, Instant since) {
+    }
+
+    private static final String INCIDENTS = """
+            select i.*, l.lead_id from process_incident i
+              left join process_instance_lead l on l.process_instance_key = i.process_instance_key
+            """;
+
+    /** Open incidents, the oldest {@code limit}. */
+    public List<ProjectedIncident> incidents(int limit) {
+        return jdbc.query(INCIDENTS + " order by i.since, i.incident_key limit ?", ProcessProjectionRepository::incident, limit);
+    }
+
+    /** All open incidents. */
+    public long countIncidents() {
+        return jdbc.queryForObject("select count(*) from process_incident", Long.class);
+    }
+
+    /** The incident, while it is open. */
+    public Optional<ProjectedIncident> incident(long incidentKey) {
+        return jdbc.query(INCIDENTS + " where i.incident_key = ?", ProcessProjectionRepository::incident, incidentKey).stream().findFirst();
+    }
+
+    private static ProjectedIncident incident(ResultSet rs, int row) throws SQLException {
+        return new ProjectedIncident(rs.getLong("incident_key"), rs.getString("bpmn_process_id"), rs.getString("element_id"),
+                rs.getLong("process_instance_key"), rs.getObject("job_key", Long.class), rs.getString("lead_id"),
+                rs.getString("error_type"), rs.getString("error_message"), instant(rs, "since"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -77,7 +77,8 @@ public final class ProcessRecordDecoder {
         }
         event.readValue(incident);
         return new ProcessEvent.IncidentCreated(event.getKey(), incident.getProcessInstanceKey(), incident.getElementInstanceKey(),
-                incident.getBpmnProcessId(), incident.getElementId(), incident.getErrorType().name(), incident.getErrorMessage(),
+                incident.getBpmnProcessId(), incident.getElementId(), incident.getJobKey() > 0 ? incident.getJobKey() : null,
+                incident.getErrorType().name(), incident.getErrorMessage(),
                 Instant.ofEpochMilli(event.getTimestamp()));
     }
 

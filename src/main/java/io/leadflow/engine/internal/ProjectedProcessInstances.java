@@ -46,11 +46,6 @@ public final class ProjectedProcessInstances implements ProcessInstances {
     }
 
     @Override
-    public List<OpenIncident> incidents() {
-        return repository.incidents();
-    }
-
-    @Override
     public boolean shownLive(long processInstanceKey) {
         return repository.isLive(processInstanceKey);
     }

@@ -1,5 +1,6 @@
 package io.leadflow.reports.internal;
 
+import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.platform.NotFoundException;
@@ -17,7 +18,7 @@ import java.util.List;
 class ProcessReportController {
 
     record ProcessReport(boolean available, List<ProcessInstances.ProcessWaiting> processes,
-                         List<ProcessInstances.OpenIncident> incidents) implements CsvTable {
+                         List<Incidents.Incident> incidents) implements CsvTable {
 
         @Override
         public List<String> csvHeader() {
@@ -34,18 +35,22 @@ class ProcessReportController {
     }
 
     private final ProcessInstances instances;
+    private final Incidents incidents;
     private final ProcessModels models;
 
-    ProcessReportController(ProcessInstances instances, ProcessModels models) {
+    ProcessReportController(ProcessInstances instances, Incidents incidents, ProcessModels models) {
         this.instances = instances;
+        this.incidents = incidents;
         this.models = models;
     }
 
     @Operation(summary = "Process instances waiting per process and element, and open incidents (embedded engine; "
-            + "against a cluster available is false: Operate shows them)")
+            + "against a cluster available is false: Operate shows them, and /api/reports/incidents lists the incidents)")
     @GetMapping(value = "/api/reports/process", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
     ProcessReport process() {
-        return new ProcessReport(instances.available(), instances.processes(), instances.incidents());
+        // Against a cluster the report stays Operate's pointer; its incidents are listed by IncidentsController.
+        return new ProcessReport(instances.available(), instances.processes(),
+                instances.available() ? incidents.open().incidents() : List.of());
     }
 
     @Operation(summary = "The BPMN XML deployed for a process, for a diagram")

@@ -91,6 +91,9 @@ final class TimelineSentences {
             case SEQUENCE_ENDED -> "Sequence ended" + (d.has("reason") ? " (" + d.words("reason", "") + ")" : "")
                     + d.suffix("cancelledAttempts", "; planned attempts cancelled: ", "");
             case RECYCLED_TO_NURTURE -> "Back to nurture" + d.suffix("reason", ": ", "");
+            case INCIDENT_RAISED -> "Stopped by an incident at " + d.text("elementName", "a step") + d.suffix("errorMessage", ": ", "")
+                    + "; a manager retries it once the cause is fixed";
+            case INCIDENT_RETRIED -> "Incident at " + d.text("elementName", "a step") + " retried" + d.suffix("by", " by ", "");
         };
     }
 

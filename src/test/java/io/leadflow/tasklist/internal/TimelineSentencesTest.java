@@ -61,7 +61,13 @@ class TimelineSentencesTest {
             entry(Timeline.Type.BOUNCED, Map.of("messageId", "<r1@x.co>", "subject", "Undeliverable", "exit", "BOUNCED")),
             entry(Timeline.Type.STOPPED, Map.of("by", "ana", "reason", "talked at an event", "exit", "STOPPED")),
             entry(Timeline.Type.SEQUENCE_ENDED, Map.of("reason", "MEETING_BOOKED", "cancelledAttempts", 3)),
-            entry(Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", "no answer after the sequence"))));
+            entry(Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", "no answer after the sequence")),
+            entry(Timeline.Type.INCIDENT_RAISED, Map.of("incidentKey", "2251799813685249", "process", "lead-sequence",
+                    "element", "Task_SendEmail", "elementName", "Send email", "errorType", "JOB_NO_RETRIES",
+                    "errorMessage", "ERROR: the mail relay refuses this lead's mail", "since", AT)),
+            entry(Timeline.Type.INCIDENT_RETRIED, Map.of("incidentKey", "2251799813685249", "process", "lead-sequence",
+                    "element", "Task_SendEmail", "elementName", "Send email", "errorType", "JOB_NO_RETRIES",
+                    "errorMessage", "ERROR: the mail relay refuses this lead's mail", "since", AT, "by", "marta", "retries", 3))));
 
     @Test
     void everyTypeHasASentenceForWhatItsWriterRecords() {
@@ -94,6 +100,14 @@ class TimelineSentencesTest {
         assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, Map.of("step", 4, "channel", "SOCIAL", "from", "2026-03-06T21:00:00Z",
                 "to", "2026-03-09T14:00:00Z", "reason", "WEEKEND", "timeZone", "America/Bogota", "country", "CO")))
                 .isEqualTo("Social (step 4) delayed from Fri 6 Mar 16:00 to Mon 9 Mar 09:00: the weekend in Bogota");
+    }
+
+    @Test
+    void anIncidentSaysWhereTheLeadStoppedWhyAndWhoRetriedIt() {
+        assertThat(sentence(Timeline.Type.INCIDENT_RAISED, WRITTEN.get(Timeline.Type.INCIDENT_RAISED))).isEqualTo("Stopped by an "
+                + "incident at Send email: ERROR: the mail relay refuses this lead's mail; a manager retries it once the cause is fixed");
+        assertThat(sentence(Timeline.Type.INCIDENT_RETRIED, WRITTEN.get(Timeline.Type.INCIDENT_RETRIED)))
+                .isEqualTo("Incident at Send email retried by marta");
     }
 
     @Test
