@@ -1,5 +1,6 @@
 package io.leadflow.engine;
 
+import io.leadflow.engine.embedded.GatewayClients;
 import io.camunda.client.CamundaClient;
 import io.leadflow.FreePorts;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -11,7 +12,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +63,7 @@ class EngineStartRefusalIT {
         int port = FreePorts.pick();
         try (EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 1024 * 1024,
                 Duration.ofMillis(200), Duration.ofMinutes(1)));
-             CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port))
-                     .restAddress(URI.create("http://127.0.0.1:" + FreePorts.pick())).preferRestOverGrpc(false).build()) {
+             CamundaClient client = GatewayClients.to(port)) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("waiting").startEvent()
                     .serviceTask("wait", task -> task.zeebeJobType("wait")).endEvent().done(), "waiting.bpmn").send().join();
             client.newCreateInstanceCommand().bpmnProcessId("waiting").latestVersion().send().join();

@@ -1,5 +1,6 @@
 package io.leadflow.engine;
 
+import io.leadflow.engine.embedded.GatewayClients;
 import freemarker.template.Configuration;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.value.JobWorkerValue;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -86,8 +86,7 @@ class JobFailureMessagesTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 256 * 1024,
                      Duration.ofMinutes(1), Duration.ofMinutes(1)));
-             CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port))
-                     .restAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build()) {
+             CamundaClient client = GatewayClients.to(port)) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("send").startEvent()
                     .serviceTask("mail", task -> task.zeebeJobType("mail").zeebeJobRetries("2")).endEvent().done(), "send.bpmn")
                     .send().join();

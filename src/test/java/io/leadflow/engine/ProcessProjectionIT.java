@@ -234,8 +234,8 @@ class ProcessProjectionIT {
         return EmbeddedZeebe.start(settings, () -> projections.isEmpty() ? -1 : projections.getFirst().position());
     }
 
-    private EmbeddedZeebe.Settings settings(Duration compactionInterval) {
-        return new EmbeddedZeebe.Settings(data, "127.0.0.1", PORT, 256 * 1024, compactionInterval, Duration.ofMinutes(1));
+    private EmbeddedZeebe.Settings settings(Duration snapshotInterval) {
+        return new EmbeddedZeebe.Settings(data, "127.0.0.1", PORT, 256 * 1024, snapshotInterval, Duration.ofMinutes(1));
     }
 
     private static CamundaClient client() {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +46,7 @@ class DueTimersTest {
         EmbeddedZeebe.Settings settings = new EmbeddedZeebe.Settings(data, "127.0.0.1", port, 64L * 1024 * 1024, Duration.ofHours(1),
                 Duration.ofMinutes(1));
         try (EmbeddedZeebe engine = EmbeddedZeebe.start(settings);
-             CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://127.0.0.1:" + port))
-                     .restAddress(URI.create("http://127.0.0.1:" + port)).preferRestOverGrpc(false).build()) {
+             CamundaClient client = GatewayClients.to(port)) {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("due").startEvent()
                     .intermediateCatchEvent("now", event -> event.timerWithDuration("PT0S")).endEvent().done(), "due.bpmn").send().join();
             List<CompletableFuture<ProcessInstanceEvent>> started = IntStream.range(0, TIMERS)

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,11 +110,7 @@ class EmbeddedZeebeTest {
     }
 
     static CamundaClient client() {
-        return CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + PORT))
-                .restAddress(URI.create("http://127.0.0.1:" + (PORT + 100)))
-                .preferRestOverGrpc(false)
-                .build();
+        return GatewayClients.to(PORT);
     }
 
     static List<ActivatedJob> activateAll(CamundaClient client, String type, int expected) {

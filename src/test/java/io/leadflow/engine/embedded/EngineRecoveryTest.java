@@ -11,7 +11,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,11 +178,7 @@ class EngineRecoveryTest {
     }
 
     private CamundaClient client() {
-        return CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + port))
-                .restAddress(URI.create("http://127.0.0.1:" + FreePorts.pick()))
-                .preferRestOverGrpc(false)
-                .build();
+        return GatewayClients.to(port);
     }
 
     private static List<ActivatedJob> activateAll(CamundaClient client, int expected) {

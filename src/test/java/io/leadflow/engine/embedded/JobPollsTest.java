@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -117,11 +116,7 @@ class JobPollsTest {
 
     /** A client that counts the job polls the engine answered. */
     private CamundaClient client(int port) {
-        return CamundaClient.newClientBuilder()
-                .grpcAddress(URI.create("http://127.0.0.1:" + port))
-                // Unused: everything here goes over gRPC.
-                .restAddress(URI.create("http://127.0.0.1:" + port))
-                .preferRestOverGrpc(false)
+        return GatewayClients.builder(port)
                 .withInterceptors(new PollCounter())
                 .build();
     }
