@@ -1,0 +1,165 @@
+package io.leadflow.sequence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What arrives in leadflow's inbox that no person wrote, on the real engine and mail server: an out-of-office reply
+ * pauses the sequence until the lead is back, another automatic reply changes nothing, a hard bounce ends it and
+ * suppresses the address, a soft bounce does not end it.
+ */
+class AutoRepliesAndBouncesIT extends LeadflowIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anOutOfOfficeReplyPausesTheSequenceUntilTheDayAfterTheLeadIsBack() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Camila");
+        complete(lead.id(), "Social touch after call", Map.of("action", "commented"));
+        Instant plannedBefore = plannedAt(lead.id(), 2);
+        LocalDate today = clock.instant().atZone(BOGOTA).toLocalDate();
+        LocalDate back = MonthDay.of(1, 14).atYear(today.getYear());
+        back = back.isBefore(today) ? back.plusYears(1) : back;
+        ZonedDateTime firstSlot = calendar.startOfWorkingDay(calendar.workingDayOnOrAfter(back.plusDays(1), "CO"), BOGOTA).plusHours(1);
+
+        MimeMessage outOfOffice = reply(lead.email(), lead.followUp(), "Hola, estoy de vacaciones sin acceso al correo. Vuelvo el 14 de enero.",
+                Map.of("Auto-Submitted", "auto-replied"));
+        outOfOffice.setSubject("Respuesta automática: " + lead.followUp().getSubject());
+        outOfOffice.setSentDate(Date.from(clock.instant()));
+        sendToInbox(outOfOffice);
+
+        awaitTimeline(lead.id(), "SEQUENCE_PAUSED");
+        JsonNode paused = timeline(lead.id(), "SEQUENCE_PAUSED").getFirst().get("details");
+        assertThat(paused.get("until").asText()).isEqualTo(back.plusDays(1).toString());
+        assertThat(paused.get("returnsOn").asText()).isEqualTo(back.toString());
+        assertThat(paused.get("reason").asText()).isEqualTo("OUT_OF_OFFICE");
+        assertThat(plannedAt(lead.id(), 2)).isEqualTo(firstSlot.toInstant());
+
+        engineClock.advance(Duration.between(clock.instant(), plannedBefore).plusHours(1));
+        awaitAtRest(lead.id());
+        assertThat(timelineTypes(lead.id()).stream().filter("EMAIL_SENT"::equals))
+                .as("no email at the time planned before the out-of-office reply").hasSize(1);
+
+        engineClock.advance(Duration.between(clock.instant(), firstSlot.toInstant()).plusSeconds(1));
+        awaitMail(lead.email(), 2);
+        assertThat(timelineTypes(lead.id())).doesNotContain("SEQUENCE_ENDED");
+    }
+
+    @Test
+    void aTicketSystemsAutomaticReplyNeitherEndsNorPausesTheSequence() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Tomas");
+        complete(lead.id(), "Social touch after call", Map.of("action", "commented"));
+        Instant planned = plannedAt(lead.id(), 2);
+
+        MimeMessage ticket = reply(lead.email(), lead.followUp(),
+                "Hemos recibido tu solicitud (ticket #48213). Te responderemos antes del 14/01.", Map.of("Auto-Submitted", "auto-generated"));
+        ticket.setSubject("[Ticket #48213] " + lead.followUp().getSubject());
+        sendToInbox(ticket);
+
+        awaitTimeline(lead.id(), "AUTO_REPLY_IGNORED");
+        assertThat(plannedAt(lead.id(), 2)).isEqualTo(planned);
+        engineClock.advance(Duration.between(clock.instant(), planned).plusSeconds(1));
+        awaitMail(lead.email(), 2);
+        assertThat(timelineTypes(lead.id())).doesNotContain("SEQUENCE_PAUSED", "SEQUENCE_ENDED", "REPLIED");
+    }
+
+    @Test
+    void aHardBounceEndsTheSequenceAndSuppressesTheAddress() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Elena");
+
+        sendReport(deliveryStatusNotification(lead, "failed", "5.1.1", "550 5.1.1 User unknown"));
+
+        awaitTimeline(lead.id(), "SEQUENCE_ENDED");
+        assertThat(timeline(lead.id(), "BOUNCED").getFirst().at("/details/deliveryStatus").asText()).isEqualTo("5.1.1");
+        assertThat(jdbc.sql("select reason from suppression where email_key = ?").param(lead.email()).query(String.class).single())
+                .isEqualTo("BOUNCED");
+    }
+
+    @Test
+    void aSoftBounceDoesNotEndTheSequenceAndTheNextAttemptStillGoes() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Sofia");
+        complete(lead.id(), "Social touch after call", Map.of("action", "commented"));
+
+        sendReport(deliveryStatusNotification(lead, "failed", "4.2.2", "452 4.2.2 Mailbox full"));
+
+        awaitTimeline(lead.id(), "SOFT_BOUNCE_IGNORED");
+        assertThat(timeline(lead.id(), "SOFT_BOUNCE_IGNORED").getFirst().at("/details/softBounces").asInt()).isEqualTo(1);
+        engineClock.advance(Duration.between(clock.instant(), plannedAt(lead.id(), 2)).plusSeconds(1));
+        awaitMail(lead.email(), 2);
+        assertThat(timelineTypes(lead.id())).doesNotContain("BOUNCED", "SEQUENCE_ENDED");
+        assertThat(jdbc.sql("select count(*) from suppression where email_key = ?").param(lead.email()).query(Integer.class).single())
+                .isZero();
+    }
+
+    private Instant plannedAt(UUID id, int step) {
+        JsonNode attempt = awaitLead(id, l -> l.get("sequence").size() >= step).get("sequence").get(step - 1);
+        return OffsetDateTime.parse(attempt.get("plannedAt").asText()).toInstant();
+    }
+
+    /** An RFC 3464 report as the lead's mail server writes it about the follow-up email, returning its headers. */
+    private MimeMessage deliveryStatusNotification(LeadAfterMissedCall lead, String action, String status, String diagnostic)
+            throws MessagingException {
+        String report = """
+                From: Mail Delivery System <mailer-daemon@mx.andesnet.co>
+                To: leadflow@leadflow.local
+                Subject: Undelivered Mail Returned to Sender
+                Message-ID: <%s@mx.andesnet.co>
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=delivery-status; boundary="report"
+
+                --report
+                Content-Type: text/plain; charset=us-ascii
+
+                Your message could not be delivered.
+                --report
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.andesnet.co
+
+                Final-Recipient: rfc822; %s
+                Action: %s
+                Status: %s
+                Diagnostic-Code: smtp; %s
+
+                --report
+                Content-Type: text/rfc822-headers
+
+                Message-ID: %s
+                To: %s
+
+                --report--
+                """.formatted(UUID.randomUUID(), lead.email(), action, status, diagnostic,
+                lead.followUp().getHeader("Message-ID")[0], lead.email()).replace("\n", "\r\n");
+        return new MimeMessage(smtpSession(), new ByteArrayInputStream(report.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Hands the report to the embedded SMTP server as it was written (no header of it rewritten on the way). */
+    private void sendReport(MimeMessage report) throws MessagingException {
+        try (Transport transport = smtpSession().getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(report, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});
+        }
+    }
+}
