@@ -99,6 +99,21 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void anOutOfOfficeReplySaysWhatItPausedAndABounceItsStatus() {
+        assertThat(sentence(Timeline.Type.SEQUENCE_PAUSED, Map.of("until", "2027-01-15", "reason", "OUT_OF_OFFICE",
+                "returnsOn", "2027-01-14", "subject", "Respuesta automática")))
+                .isEqualTo("Sequence paused until Fri 15 Jan: out-of-office reply, back Thu 14 Jan (Respuesta automática)");
+        assertThat(sentence(Timeline.Type.SEQUENCE_PAUSED, Map.of("until", "2026-12-14", "reason", "OUT_OF_OFFICE")))
+                .isEqualTo("Sequence paused until Mon 14 Dec: out-of-office reply with no day of return");
+        assertThat(sentence(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("subject", "[Ticket #4821] Re: hello")))
+                .isEqualTo("Automatic reply, sequence goes on: [Ticket #4821] Re: hello");
+        assertThat(sentence(Timeline.Type.SOFT_BOUNCE_IGNORED, WRITTEN.get(Timeline.Type.SOFT_BOUNCE_IGNORED)))
+                .isEqualTo("Mail temporarily undeliverable (4.2.2), sequence goes on (1 of 3 soft bounces): Delivery delayed");
+        assertThat(sentence(Timeline.Type.BOUNCED, Map.of("deliveryStatus", "4.2.2", "softBounces", 3, "subject", "Undelivered")))
+                .isEqualTo("Email bounced: the address does not work (4.2.2), after 3 soft bounces: Undelivered");
+    }
+
+    @Test
     void aTypeNoLongerWrittenReadsAsWords() {
         assertThat(TimelineSentences.of(new Timeline.Entry("CALL_LOGGED", Instant.EPOCH, Map.of("a", 1)), BOGOTA)).isEqualTo("Call logged");
     }
