@@ -2,6 +2,8 @@ package io.leadflow.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.email.DeliveryStatusReports;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -10,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What arrives in leadflow's inbox that no person wrote, on the real engine and mail server: an out-of-office reply
@@ -89,7 +90,7 @@ class AutoRepliesAndBouncesIT extends LeadflowIntegrationTest {
     void aHardBounceEndsTheSequenceAndSuppressesTheAddress() throws Exception {
         LeadAfterMissedCall lead = leadAfterMissedCall("Elena");
 
-        sendReport(deliveryStatusNotification(lead, "failed", "5.1.1", "550 5.1.1 User unknown"));
+        sendReport(lead.email(), lead.followUp(), "failed", "5.1.1");
 
         awaitTimeline(lead.id(), "SEQUENCE_ENDED");
         assertThat(timeline(lead.id(), "BOUNCED").getFirst().at("/details/deliveryStatus").asText()).isEqualTo("5.1.1");
@@ -102,12 +103,19 @@ class AutoRepliesAndBouncesIT extends LeadflowIntegrationTest {
         LeadAfterMissedCall lead = leadAfterMissedCall("Sofia");
         complete(lead.id(), "Social touch after call", Map.of("action", "commented"));
 
-        sendReport(deliveryStatusNotification(lead, "failed", "4.2.2", "452 4.2.2 Mailbox full"));
+        sendReport(lead.email(), lead.followUp(), "failed", "4.2.2");
 
         awaitTimeline(lead.id(), "SOFT_BOUNCE_IGNORED");
         assertThat(timeline(lead.id(), "SOFT_BOUNCE_IGNORED").getFirst().at("/details/softBounces").asInt()).isEqualTo(1);
         engineClock.advance(Duration.between(clock.instant(), plannedAt(lead.id(), 2)).plusSeconds(1));
-        awaitMail(lead.email(), 2);
+        Message second = awaitMail(lead.email(), 2).get(1);
+
+        // Another report on the first email counts no more; the second email's is the lead's second soft bounce of three.
+        sendReport(lead.email(), lead.followUp(), "delayed", "4.4.1");
+        sendReport(lead.email(), second, "failed", "4.2.2");
+        await().atMost(PATIENCE).until(() -> timeline(lead.id(), "SOFT_BOUNCE_IGNORED").size() == 3);
+        assertThat(timeline(lead.id(), "SOFT_BOUNCE_IGNORED")).extracting(entry -> entry.at("/details/softBounces").asInt())
+                .containsExactlyInAnyOrder(1, 0, 2);
         assertThat(timelineTypes(lead.id())).doesNotContain("BOUNCED", "SEQUENCE_ENDED");
         assertThat(jdbc.sql("select count(*) from suppression where email_key = ?").param(lead.email()).query(Integer.class).single())
                 .isZero();
@@ -118,45 +126,12 @@ class AutoRepliesAndBouncesIT extends LeadflowIntegrationTest {
         return OffsetDateTime.parse(attempt.get("plannedAt").asText()).toInstant();
     }
 
-    /** An RFC 3464 report as the lead's mail server writes it about the follow-up email, returning its headers. */
-    private MimeMessage deliveryStatusNotification(LeadAfterMissedCall lead, String action, String status, String diagnostic)
-            throws MessagingException {
-        String report = """
-                From: Mail Delivery System <mailer-daemon@mx.andesnet.co>
-                To: leadflow@leadflow.local
-                Subject: Undelivered Mail Returned to Sender
-                Message-ID: <%s@mx.andesnet.co>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="report"
-
-                --report
-                Content-Type: text/plain; charset=us-ascii
-
-                Your message could not be delivered.
-                --report
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mx.andesnet.co
-
-                Final-Recipient: rfc822; %s
-                Action: %s
-                Status: %s
-                Diagnostic-Code: smtp; %s
-
-                --report
-                Content-Type: text/rfc822-headers
-
-                Message-ID: %s
-                To: %s
-
-                --report--
-                """.formatted(UUID.randomUUID(), lead.email(), action, status, diagnostic,
-                lead.followUp().getHeader("Message-ID")[0], lead.email()).replace("\n", "\r\n");
-        return new MimeMessage(smtpSession(), new ByteArrayInputStream(report.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** Hands the report to the embedded SMTP server as it was written (no header of it rewritten on the way). */
-    private void sendReport(MimeMessage report) throws MessagingException {
+    /**
+     * The lead's mail server reports on one of the lead's emails: the report goes to the embedded SMTP server as it was
+     * written (no header of it rewritten on the way).
+     */
+    private void sendReport(String email, Message about, String action, String status) throws MessagingException {
+        MimeMessage report = DeliveryStatusReports.report(smtpSession(), email, about.getHeader("Message-ID")[0], action, status);
         try (Transport transport = smtpSession().getTransport("smtp")) {
             transport.connect();
             transport.sendMessage(report, new InternetAddress[] {new InternetAddress("leadflow@leadflow.local")});

@@ -65,8 +65,8 @@ class InboundMailClassifier {
     private static final Pattern HTML_LINE_END = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
     /** The subjects mail servers give automatic replies (Exchange, Gmail, Zimbra and others), Spanish and English. */
-    private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile("(?iu)^\\s*(?:automatic reply|auto[- ]?reply|auto[- ]?response"
-            + "|auto|out of (?:the )?office|respuesta autom[aá]tica|fuera de (?:la )?oficina)\\b");
+    private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile("(?iu)^\\s*(?:(?:automatic reply|auto[- ]?reply|auto[- ]?response"
+            + "|auto|respuesta autom[aá]tica)\\s*:|(?:out of (?:the )?office|fuera de (?:la )?oficina)\\b)");
     private static final Pattern NO_REPLY_SENDER = Pattern.compile("(?i)^(?:no-?reply|do-?not-?reply|noreply|mailer-daemon)[^@]*@");
     /** The zone offset at the end of a Date header ("… 10:00:00 -0500"), which decides the reply's own day. */
     private static final Pattern DATE_OFFSET = Pattern.compile("([+-]\\d{4})\\s*(?:\\([^)]*\\))?\\s*$");

@@ -46,13 +46,15 @@ final class OutOfOfficeReader {
             + "|regreso|regresare|me reincorporo|me reincorporare|de vuelta|de regreso"
             + "|out of (?:the )?office|ooo|on (?:annual |parental |maternity |paternity |sick |medical )?leave|on vacation|on holiday"
             + "|away from (?:the |my )?(?:office|desk|email)|(?:i am|im|i will be|ill be|currently) away|annual leave"
-            + "|(?:limited|no) access to (?:my )?e-?mail|travell?ing|(?:be|im|i am) back|returning|will return|i return"
+            + "|(?:limited|no) access to (?:my )?e-?mail|travell?ing|(?:be|im|i am) back|returning|(?:will|ill|i) return"
             + "|back in the office|not in the office)\\b");
 
     /** Words just before a date that make it the day of return (or the last day away). */
     private static final String CUE = "(?:vuelvo|volvere|regreso|regresare|retorno|me reincorporo|me reincorporare|reincorporacion"
             + "|de vuelta|de regreso|hasta|al|back|return|returning|returns|until|till|til|through|thru|resume|resuming|to)";
-    private static final Pattern CUED = Pattern.compile("\\b" + CUE + "\\b[^.!?\\n]{0,40}$");
+    private static final Pattern CUED = Pattern.compile("\\b" + CUE + "\\b.{0,40}$");
+    /** Where a sentence (or one language's half of a bilingual line, "… / …") ends. */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?:\\s|$)|\\n|\\s/\\s");
 
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})" + ORDINAL + "\\s+(?:de\\s+|of\\s+)?" + MONTH + "(?![a-z])" + YEAR);
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})" + ORDINAL + "(?![\\d/])" + YEAR);
@@ -67,7 +69,7 @@ final class OutOfOfficeReader {
     /** Spanish words shortly before a numeric date make it day/month. */
     private static final Pattern SPANISH = Pattern.compile("\\b(?:el|la|de|del|al|hasta|dia|vuelvo|volvere|regreso|regresare"
             + "|reincorporo|retorno|vuelta)\\b");
-    /** How far before a date its cue or its language's words are looked for. */
+    /** How far before a date, inside its sentence, its cue or its language's words are looked for. */
     private static final int CONTEXT = 60;
     /** A dot after an abbreviated weekday or month ("Mon. Jan. 14") ends no sentence. */
     private static final Pattern ABBREVIATION_DOT = Pattern.compile("\\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr"
@@ -92,7 +94,7 @@ final class OutOfOfficeReader {
         }
         LocalDate latest = null;
         for (Found found : dates(words, sentOn, senderDomain)) {
-            if (CUED.matcher(words.substring(Math.max(0, found.start() - CONTEXT), found.start())).find()
+            if (CUED.matcher(sentenceBefore(words, found.start())).find()
                     && (latest == null || found.day().isAfter(latest))) {
                 latest = found.day();
             }
@@ -163,10 +165,21 @@ final class OutOfOfficeReader {
         } else if (second > 12) {
             dayFirst = false;
         } else {
-            dayFirst = SPANISH.matcher(words.substring(Math.max(0, match.start() - CONTEXT), match.start())).find()
+            dayFirst = SPANISH.matcher(sentenceBefore(words, match.start())).find()
                     || senderDomain != null && DAY_FIRST_ENGLISH_DOMAINS.stream().anyMatch(senderDomain.toLowerCase(Locale.ROOT)::endsWith);
         }
         return dayFirst ? dated(sentOn, first, second, year) : dated(sentOn, second, first, year);
+    }
+
+    /** The words of the sentence before {@code at}, at most {@link #CONTEXT} characters of them. */
+    private static String sentenceBefore(String words, int at) {
+        String before = words.substring(Math.max(0, at - CONTEXT), at);
+        Matcher end = SENTENCE_END.matcher(before);
+        int start = 0;
+        while (end.find()) {
+            start = end.end();
+        }
+        return before.substring(start);
     }
 
     private static Optional<LocalDate> nextDayOfMonth(LocalDate sentOn, int day) {

@@ -1,5 +1,6 @@
 package io.leadflow.email.internal;
 
+import io.leadflow.email.DeliveryStatusReports;
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.ReplyIntent;
 import jakarta.mail.Session;
@@ -13,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -154,38 +154,8 @@ class InboundMailClassifierTest {
         assertThat(classifier.classify(deliveryStatus("delivered", "2.0.0")).kind()).isEqualTo(InboundMail.Kind.AUTO_REPLY);
     }
 
-    /** An RFC 3464 report as a receiving server sends it, with the headers of the mail it returns. */
     private MimeMessage deliveryStatus(String action, String status) throws Exception {
-        String report = """
-                From: Mail Delivery System <mailer-daemon@mx.andesnet.co>
-                To: leadflow@leadflow.local
-                Subject: Undelivered Mail Returned to Sender
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="b1"
-
-                --b1
-                Content-Type: text/plain; charset=us-ascii
-
-                Your message could not be delivered.
-                --b1
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mx.andesnet.co
-
-                Final-Recipient: rfc822; carlos@andesnet.co
-                Action: %s
-                Status: %s
-
-                --b1
-                Content-Type: text/rfc822-headers
-
-                Message-ID: %s
-                To: carlos@andesnet.co
-                Subject: Carlos, a quick question
-
-                --b1--
-                """.formatted(action, status, SENT).replace("\n", "\r\n");
-        return new MimeMessage(session, new ByteArrayInputStream(report.getBytes(StandardCharsets.US_ASCII)));
+        return DeliveryStatusReports.report(session, "carlos@andesnet.co", SENT, action, status);
     }
 
     private MimeMessage reply() throws Exception {

@@ -42,6 +42,10 @@ class OutOfOfficeReaderTest {
             I'm travelling and will return on the 14th of January.                               | 2027-01-14
             I am out of office and will be back on Thursday.                                     | 2026-12-10
             I'm out of the office until 14/01/27.                                                | 2027-01-14
+            I'll return on Jan 8.                                                                | 2027-01-08
+            Estoy fuera de la oficina desde el 20/12 hasta el 08/01. / I am out of the office from 12/20 to 01/08. | 2027-01-08
+            Out of the office 21 Dec – 8 Jan, back on Monday 11 January 2027.                      | 2027-01-11
+            Automatic reply: Out of office until Friday                                           | 2026-12-11
             """)
     void readsTheDayTheyAreBack(String reply, LocalDate back) {
         assertThat(OutOfOfficeReader.read(reply, SENT, "andesnet.co")).hasValue(new OutOfOfficeReader.Absence(back));
