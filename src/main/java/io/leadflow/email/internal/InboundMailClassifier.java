@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,13 +86,16 @@ class InboundMailClassifier {
         for (int i = chain.size() - 1; i >= 0; i--) {
             references.add(chain.get(i));
         }
-        if (message.isMimeType("multipart/report") && message.getContent() instanceof MultipartReport report) {
-            return report(report, references);
+        if (message.isMimeType("multipart/report")) {
+            // A report no DSN handler could read is still no person's reply.
+            return message.getContent() instanceof MultipartReport report ? report(report, references)
+                    : new Classification(Kind.AUTO_REPLY, references, null, null, null);
         }
         if (!isAutomatic(message)) {
             return new Classification(Kind.REPLY, references, intents.classify(text(message)), null, null);
         }
-        return OutOfOfficeReader.read(Objects.toString(message.getSubject(), "") + "\n" + text(message), sentOn(message), senderDomain(message))
+        String words = Objects.toString(message.getSubject(), "") + "\n" + text(message);
+        return OutOfOfficeReader.read(words, sentOn(message), senderDomain(message))
                 .map(absence -> new Classification(Kind.OUT_OF_OFFICE, references, null, absence.returnsOn(), null))
                 .orElseGet(() -> new Classification(Kind.AUTO_REPLY, references, null, null, null));
     }
@@ -192,7 +196,13 @@ class InboundMailClassifier {
             return today;
         }
         Matcher offset = DATE_OFFSET.matcher(Objects.requireNonNullElse(first(message, "Date"), ""));
-        LocalDate day = LocalDate.ofInstant(sent.toInstant(), offset.find() ? ZoneOffset.of(offset.group(1)) : ZoneOffset.UTC);
+        ZoneOffset zone = ZoneOffset.UTC;
+        try {
+            zone = offset.find() ? ZoneOffset.of(offset.group(1)) : zone;
+        } catch (DateTimeException beyondEighteenHours) {
+            // A malformed offset: the day in UTC is near enough.
+        }
+        LocalDate day = LocalDate.ofInstant(sent.toInstant(), zone);
         return day.isAfter(today) ? today : day;
     }
 

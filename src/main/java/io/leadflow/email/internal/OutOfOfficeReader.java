@@ -183,6 +183,9 @@ final class OutOfOfficeReader {
     }
 
     private static Optional<LocalDate> nextDayOfMonth(LocalDate sentOn, int day) {
+        if (day < 1) {
+            return Optional.empty();
+        }
         for (int months = 0; months < 3; months++) {
             LocalDate month = sentOn.plusMonths(months);
             if (day <= month.lengthOfMonth()) {

@@ -56,6 +56,7 @@ class OutOfOfficeReaderTest {
             "Estoy fuera de la oficina con acceso limitado al correo.",
             "I am out of the office with limited access to email. For urgent matters call 555-1234.",
             "I'm on vacation and will be back at 9.30 next week.",
+            "Estoy de vacaciones hasta el 0. Vuelvo el 32/13 o el 31 de febrero.",
             "Out of office: back in 1-2 weeks.",
             "Estoy de vacaciones. Para urgencias escribe a maria@andesnet.co o llama al 300 123 4567."})
     void anAbsenceWithoutADayHasNone(String reply) {
