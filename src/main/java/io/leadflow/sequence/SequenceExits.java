@@ -7,17 +7,21 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SequencePauses;
+import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
  * What ends a lead's sequence from outside the process: a reply, a booked meeting, an unsubscribe, a
- * bounce, a rep's stop. Each is recorded and sent to the engine as a message; the sequence model's
+ * bounce, a rep's stop; and what a lead's automatic reply does to it. Each is recorded and sent to the engine as a message; the sequence model's
  * interrupting event sub-processes do the ending.
  */
 @Service
@@ -43,12 +47,19 @@ public class SequenceExits {
     private final SuppressionList suppressions;
     private final ProcessEngine engine;
     private final Timeline timeline;
+    private final SequencePauses pauses;
+    private final SoftBounces softBounces;
+    private final SequenceProperties settings;
 
-    SequenceExits(Leads leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline) {
+    SequenceExits(Leads leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline, SequencePauses pauses,
+                  SoftBounces softBounces, SequenceProperties settings) {
         this.leads = leads;
         this.suppressions = suppressions;
         this.engine = engine;
         this.timeline = timeline;
+        this.pauses = pauses;
+        this.softBounces = softBounces;
+        this.settings = settings;
     }
 
     public void exit(UUID leadId, Exit exit, Map<String, Object> details) {
@@ -85,15 +96,57 @@ public class SequenceExits {
         engine.publishMessage(exit.message, leadId.toString(), messageVariables);
     }
 
-    /** A person's reply or a hard bounce ends the sequence; an automatic reply or a soft bounce does not. */
+    /**
+     * A person's reply or a hard bounce ends the sequence; an out-of-office reply pauses it until the lead is back;
+     * another automatic reply changes nothing; a soft bounce neither, until the lead's emails have bounced softly
+     * {@code leadflow.sequence.soft-bounce-limit} times, which counts as a hard bounce. The timeline notes each.
+     */
     @EventListener
     public void inboundMail(InboundMail mail) {
-        Map<String, Object> details = Map.of("messageId", mail.messageId(), "subject", mail.subject());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("messageId", mail.messageId());
+        details.put("subject", mail.subject());
+        if (mail.deliveryStatus() != null) {
+            details.put("deliveryStatus", mail.deliveryStatus());
+        }
         switch (mail.kind()) {
             case REPLY -> replied(mail, details);
             case HARD_BOUNCE -> exit(mail.leadId(), Exit.BOUNCED, details);
+            case SOFT_BOUNCE -> bouncedSoftly(mail, details);
+            case OUT_OF_OFFICE -> away(mail, details);
             case AUTO_REPLY -> timeline.record(mail.leadId(), Timeline.Type.AUTO_REPLY_IGNORED, details);
-            case SOFT_BOUNCE -> timeline.record(mail.leadId(), Timeline.Type.SOFT_BOUNCE_IGNORED, details);
+        }
+    }
+
+    /** Pauses the sequence until the lead is back; when that pauses nothing (ended, paused longer, back already), notes it. */
+    private void away(InboundMail mail, Map<String, Object> details) {
+        Map<String, Object> reply = new LinkedHashMap<>(details);
+        reply.put("reason", InboundMail.Kind.OUT_OF_OFFICE.name());
+        if (mail.returnsOn() != null) {
+            reply.put("returnsOn", mail.returnsOn().toString());
+        }
+        try {
+            if (pauses.pauseWhileAway(mail.leadId(), mail.returnsOn(), reply).isPresent()) {
+                return;
+            }
+        } catch (ConflictException notRunning) {
+            // The sequence has ended: there is nothing to pause.
+        }
+        timeline.record(mail.leadId(), Timeline.Type.AUTO_REPLY_IGNORED, reply);
+    }
+
+    private void bouncedSoftly(InboundMail mail, Map<String, Object> details) {
+        OptionalInt bounced = softBounces.record(mail.leadId(), Objects.requireNonNullElse(mail.sentMessageId(), mail.messageId()),
+                mail.deliveryStatus());
+        Map<String, Object> soft = new LinkedHashMap<>(details);
+        soft.put("softBounceLimit", settings.softBounceLimit());
+        if (bounced.isPresent()) {
+            soft.put("softBounces", bounced.getAsInt());
+        }
+        if (bounced.orElse(0) >= settings.softBounceLimit()) {
+            exit(mail.leadId(), Exit.BOUNCED, soft);
+        } else {
+            timeline.record(mail.leadId(), Timeline.Type.SOFT_BOUNCE_IGNORED, soft);
         }
     }
 

@@ -6,12 +6,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.time.Clock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The email module boots without its outbox (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class})
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, Clock.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Whole connect sequences on the real engine, its clock moved forward day by day: the five attempts,
- * and every way a sequence ends early.
+ * and the ways a sequence ends early (bounces and automatic replies: {@link AutoRepliesAndBouncesIT}).
  */
 class ConnectSequenceIT extends LeadflowIntegrationTest {
 
@@ -114,16 +110,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
     }
 
     @Test
-    void anOutOfOfficeReplyDoesNotEndTheSequence() throws Exception {
-        LeadAfterMissedCall lead = leadAfterMissedCall("Camila");
-
-        sendToInbox(reply(lead.email(), lead.followUp(), "Estoy de vacaciones.", Map.of("Auto-Submitted", "auto-replied")));
-
-        awaitTimeline(lead.id(), "AUTO_REPLY_IGNORED");
-        assertThat(timelineTypes(lead.id())).doesNotContain("SEQUENCE_ENDED");
-    }
-
-    @Test
     void aReplyAskingToStopUnsubscribesTheLeadAsTheLinkDoes() throws Exception {
         LeadAfterMissedCall lead = leadAfterMissedCall("Ines");
 
@@ -152,16 +138,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         assertThat(lead(lead.id()).get("stage").asText()).isEqualTo("MQL");
         engineClock.advance(Duration.ofDays(15));
         assertNoMoreEmailsAtRest(lead.id(), lead.email(), 1);
-    }
-
-    @Test
-    void aHardBounceEndsTheSequence() throws Exception {
-        LeadAfterMissedCall lead = leadAfterMissedCall("Elena");
-
-        sendToInbox(deliveryStatusNotification(lead.email(), lead.followUp().getHeader("Message-ID")[0]));
-
-        awaitTimeline(lead.id(), "SEQUENCE_ENDED");
-        assertThat(timelineTypes(lead.id())).contains("BOUNCED");
     }
 
     @Test
@@ -277,24 +253,6 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         if (!ahead.isNegative()) {
             engineClock.advance(ahead.plusSeconds(1));
         }
-    }
-
-    /** An RFC 3464 report as a receiving server sends it when the mailbox does not exist. */
-    private MimeMessage deliveryStatusNotification(String recipient, String originalMessageId) throws MessagingException {
-        MimeMessage report = new MimeMessage(smtpSession());
-        report.setFrom(new InternetAddress("mailer-daemon@andesnet.co"));
-        report.setRecipient(Message.RecipientType.TO, new InternetAddress("leadflow@leadflow.local"));
-        report.setSubject("Undelivered Mail Returned to Sender");
-        MimeBodyPart human = new MimeBodyPart();
-        human.setText("Your message could not be delivered.", "UTF-8");
-        MimeBodyPart status = new MimeBodyPart();
-        status.setContent("Reporting-MTA: dns; mx.andesnet.co\r\n\r\nFinal-Recipient: rfc822; " + recipient
-                + "\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\r\n", "message/delivery-status");
-        MimeBodyPart headers = new MimeBodyPart();
-        headers.setContent("Message-ID: " + originalMessageId + "\r\nTo: " + recipient + "\r\n", "text/rfc822-headers");
-        MimeMultipart multipart = new MimeMultipart("report; report-type=delivery-status", human, status, headers);
-        report.setContent(multipart);
-        return report;
     }
 
 }

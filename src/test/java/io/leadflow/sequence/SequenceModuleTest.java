@@ -15,6 +15,7 @@ import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
 import io.leadflow.sequence.internal.SequencePauses;
+import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +28,15 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -44,8 +49,8 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequencePauses.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
-        SequencePauseRepository.class, UnsubscribeLinks.class, Clock.class})
+@MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
+        SequencePauseRepository.class, UnsubscribeLinks.class, Clock.class, SoftBounces.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
@@ -59,6 +64,10 @@ class SequenceModuleTest {
     ProcessEngine engine;
     @MockitoBean
     Timeline timeline;
+    @MockitoBean
+    SequencePauses pauses;
+    @MockitoBean
+    SoftBounces softBounces;
 
     private final ApplicationEventPublisher events;
     private final SequenceExits exits;
@@ -102,7 +111,72 @@ class SequenceModuleTest {
                 "replyIntent", intent.name(), "exit", "REPLIED"));
     }
 
+    @Test
+    void anOutOfOfficeReplyPausesTheSequenceUntilTheLeadIsBack() {
+        LocalDate back = LocalDate.of(2027, 1, 14);
+        when(pauses.pauseWhileAway(eq(LEAD), eq(back), anyMap())).thenReturn(Optional.of(new SequencePauses.Schedule(back.plusDays(1), List.of())));
+
+        events.publishEvent(automatic(InboundMail.Kind.OUT_OF_OFFICE, back));
+
+        verify(pauses).pauseWhileAway(LEAD, back, Map.of("messageId", "<a1@acme.com>", "subject", "Out of office",
+                "reason", "OUT_OF_OFFICE", "returnsOn", "2027-01-14"));
+        verify(engine, never()).publishMessage(any(), any(), any());
+        verify(timeline, never()).record(any(), any(), any());
+    }
+
+    @Test
+    void anOutOfOfficeReplyThatPausesNothingOrAnotherAutomaticReplyIsOnlyNoted() {
+        when(pauses.pauseWhileAway(eq(LEAD), any(), anyMap())).thenReturn(Optional.empty());
+
+        events.publishEvent(automatic(InboundMail.Kind.OUT_OF_OFFICE, null));
+        events.publishEvent(automatic(InboundMail.Kind.AUTO_REPLY, null));
+
+        verify(timeline).record(LEAD, Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<a1@acme.com>", "subject", "Out of office",
+                "reason", "OUT_OF_OFFICE"));
+        verify(timeline).record(LEAD, Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<a1@acme.com>", "subject", "Out of office"));
+        verify(engine, never()).publishMessage(any(), any(), any());
+        verify(suppressions, never()).suppress(any(), any());
+    }
+
+    @Test
+    void softBouncesGoOnUntilTheLimitWhichCountsAsAHardBounce() {
+        when(softBounces.record(eq(LEAD), any(), eq("4.2.2"))).thenReturn(OptionalInt.of(1), OptionalInt.empty(), OptionalInt.of(3));
+
+        events.publishEvent(bounce(InboundMail.Kind.SOFT_BOUNCE, "<s1@leadflow.local>", "4.2.2"));
+        events.publishEvent(bounce(InboundMail.Kind.SOFT_BOUNCE, "<s1@leadflow.local>", "4.2.2"));
+        verify(engine, never()).publishMessage(any(), any(), any());
+        verify(timeline).record(LEAD, Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<b1@acme.com>", "subject", "Undelivered",
+                "deliveryStatus", "4.2.2", "softBounceLimit", 3, "softBounces", 1));
+        verify(timeline).record(LEAD, Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<b1@acme.com>", "subject", "Undelivered",
+                "deliveryStatus", "4.2.2", "softBounceLimit", 3));
+
+        events.publishEvent(bounce(InboundMail.Kind.SOFT_BOUNCE, "<s3@leadflow.local>", "4.2.2"));
+
+        verify(suppressions).suppress(EMAIL, SuppressionList.Reason.BOUNCED);
+        verify(engine).publishMessage(SequenceProcess.MAIL_BOUNCED, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
+    }
+
+    @Test
+    void aHardBounceEndsTheSequenceAndSuppressesTheAddress() {
+        events.publishEvent(bounce(InboundMail.Kind.HARD_BOUNCE, "<s1@leadflow.local>", "5.1.1"));
+
+        verify(suppressions).suppress(EMAIL, SuppressionList.Reason.BOUNCED);
+        verify(engine).publishMessage(SequenceProcess.MAIL_BOUNCED, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
+        verify(timeline).record(LEAD, Timeline.Type.BOUNCED, Map.of("messageId", "<b1@acme.com>", "subject", "Undelivered",
+                "deliveryStatus", "5.1.1", "exit", "BOUNCED"));
+        verify(softBounces, never()).record(any(), any(), any());
+    }
+
     private static InboundMail reply(ReplyIntent intent, String phrase) {
-        return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@acme.com>", "Re: Laura, a quick question", intent, phrase);
+        return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@acme.com>", "Re: Laura, a quick question", intent, phrase,
+                "<s1@leadflow.local>", null, null);
+    }
+
+    private static InboundMail automatic(InboundMail.Kind kind, LocalDate returnsOn) {
+        return new InboundMail(LEAD, kind, "<a1@acme.com>", "Out of office", null, null, "<s1@leadflow.local>", returnsOn, null);
+    }
+
+    private static InboundMail bounce(InboundMail.Kind kind, String sent, String status) {
+        return new InboundMail(LEAD, kind, "<b1@acme.com>", "Undelivered", null, null, sent, null, status);
     }
 }

@@ -2,48 +2,61 @@ package io.leadflow.email.internal;
 
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.InboundMail.Kind;
-import jakarta.mail.BodyPart;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.dsn.DeliveryStatus;
+import org.eclipse.angus.mail.dsn.MultipartReport;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells what a mail in leadflow's inbox is: a hard bounce (an RFC 3464 delivery status notification
- * with a permanent failure), an automatic reply (RFC 3834 Auto-Submitted and the common vendor
- * headers), or a person's reply — and which of our messages it refers to, and what a person's reply means
- * ({@link ReplyIntentClassifier}).
+ * Tells what a mail in leadflow's inbox is: a bounce (an RFC 3464 delivery status notification, read with Angus
+ * Mail's DSN support: hard when a recipient failed with a permanent 5.x.x status, soft when it failed or was delayed
+ * with a temporary 4.x.x), an automatic reply (RFC 3834 Auto-Submitted, the vendors' X-Autoreply, X-Autorespond and
+ * X-Auto-Response-Suppress, Precedence auto_reply, bulk, junk or list, a subject such as "Automatic reply:" or "Out
+ * of Office", a no-reply sender) — an out-of-office one when its words tell of an absence ({@link OutOfOfficeReader}),
+ * with the day the lead is back — or a person's reply, and which of our messages it refers to, and what a person's
+ * reply means ({@link ReplyIntentClassifier}). Any reader of a mailbox may use it: it looks at the message alone.
  */
 @Component
 class InboundMailClassifier {
 
     /**
-     * What the mail is, the Message-IDs it refers to (newest first), the failed recipient of a bounce and what a
-     * person's reply means.
+     * What the mail is, the Message-IDs it refers to (newest first, the bounced one first for a bounce), what a person's
+     * reply means, the day an absent lead is back and the status a bounce reported.
      */
-    record Classification(Kind kind, List<String> referencedMessageIds, String failedRecipient, ReplyIntentClassifier.Reading reading) {
+    record Classification(Kind kind, List<String> referencedMessageIds, ReplyIntentClassifier.Reading reading,
+                          LocalDate returnsOn, String deliveryStatus) {
 
         InboundMail event(UUID leadId, String messageId, String subject) {
             return new InboundMail(leadId, kind, messageId, subject, reading == null ? null : reading.intent(),
-                    reading == null ? null : reading.phrase());
+                    reading == null ? null : reading.phrase(), referencedMessageIds.isEmpty() ? null : referencedMessageIds.getFirst(),
+                    returnsOn, deliveryStatus);
         }
     }
 
@@ -52,26 +65,39 @@ class InboundMailClassifier {
     private static final Pattern HTML_QUOTE_OR_HEAD = Pattern.compile("(?is)<blockquote.*</blockquote>|<head.*?</head>|<style.*?</style>");
     private static final Pattern HTML_LINE_END = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
     private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+    /** The subjects mail servers give automatic replies (Exchange, Gmail, Zimbra and others), Spanish and English. */
+    private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile("(?iu)^\\s*(?:(?:automatic reply|auto[- ]?reply|auto[- ]?response"
+            + "|auto|respuesta autom[aá]tica)\\s*:|(?:out of (?:the )?office|fuera de (?:la )?oficina)\\b)");
+    private static final Pattern NO_REPLY_SENDER = Pattern.compile("(?i)^(?:no-?reply|do-?not-?reply|noreply|mailer-daemon)[^@]*@");
+    /** The zone offset at the end of a Date header ("… 10:00:00 -0500"), which decides the reply's own day. */
+    private static final Pattern DATE_OFFSET = Pattern.compile("([+-]\\d{4})\\s*(?:\\([^)]*\\))?\\s*$");
 
     private final ReplyIntentClassifier intents;
+    private final Clock clock;
 
-    InboundMailClassifier(ReplyIntentClassifier intents) {
+    InboundMailClassifier(ReplyIntentClassifier intents, Clock clock) {
         this.intents = intents;
+        this.clock = clock;
     }
 
     Classification classify(Message message) throws MessagingException, IOException {
-        if (message.isMimeType("multipart/report") && "delivery-status".equalsIgnoreCase(
-                new ContentType(message.getContentType()).getParameter("report-type"))) {
-            return bounce((Multipart) message.getContent());
-        }
         List<String> references = new ArrayList<>(messageIds(message.getHeader("In-Reply-To")));
         List<String> chain = messageIds(message.getHeader("References"));
         for (int i = chain.size() - 1; i >= 0; i--) {
             references.add(chain.get(i));
         }
-        return isAutomatic(message)
-                ? new Classification(Kind.AUTO_REPLY, references, null, null)
-                : new Classification(Kind.REPLY, references, null, intents.classify(text(message)));
+        if (message.isMimeType("multipart/report")) {
+            // A report no DSN handler could read is still no person's reply.
+            return message.getContent() instanceof MultipartReport report ? report(report, references)
+                    : new Classification(Kind.AUTO_REPLY, references, null, null, null);
+        }
+        if (!isAutomatic(message)) {
+            return new Classification(Kind.REPLY, references, intents.classify(text(message)), null, null);
+        }
+        String words = Objects.toString(message.getSubject(), "") + "\n" + text(message);
+        return OutOfOfficeReader.read(words, sentOn(message), senderDomain(message))
+                .map(absence -> new Classification(Kind.OUT_OF_OFFICE, references, null, absence.returnsOn(), null))
+                .orElseGet(() -> new Classification(Kind.AUTO_REPLY, references, null, null, null));
     }
 
     /** The mail's words: its first plain-text part, or else its first HTML part as text without what it quotes. */
@@ -121,60 +147,76 @@ class InboundMailClassifier {
     private static boolean isAutomatic(Message message) throws MessagingException {
         String autoSubmitted = first(message, "Auto-Submitted");
         String precedence = first(message, "Precedence");
+        String subject = message.getSubject();
         return (autoSubmitted != null && !autoSubmitted.trim().equalsIgnoreCase("no"))
                 || first(message, "X-Autoreply") != null
                 || first(message, "X-Autorespond") != null
-                || (precedence != null && precedence.trim().toLowerCase(Locale.ROOT).matches("auto_reply|bulk|junk|list"));
+                || first(message, "X-Auto-Response-Suppress") != null
+                || (precedence != null && precedence.trim().toLowerCase(Locale.ROOT).matches("auto_reply|bulk|junk|list"))
+                || (subject != null && AUTOMATIC_SUBJECT.matcher(subject).find())
+                || Arrays.stream(Objects.requireNonNullElse(message.getFrom(), new Address[0]))
+                        .anyMatch(from -> NO_REPLY_SENDER.matcher(address(from)).find());
     }
 
-    private Classification bounce(Multipart report) throws MessagingException, IOException {
-        boolean permanent = false;
-        String recipient = null;
-        List<String> original = new ArrayList<>();
-        for (int i = 0; i < report.getCount(); i++) {
-            BodyPart part = report.getBodyPart(i);
-            if (part.isMimeType("message/delivery-status")) {
-                for (InternetHeaders fields : fieldGroups(part)) {
-                    String action = fields.getHeader("Action", null);
-                    String status = fields.getHeader("Status", null);
-                    if (action != null && action.trim().equalsIgnoreCase("failed") && status != null && status.trim().startsWith("5")) {
-                        permanent = true;
-                        String finalRecipient = fields.getHeader("Final-Recipient", null);
-                        recipient = finalRecipient == null ? null : finalRecipient.substring(finalRecipient.indexOf(';') + 1).trim();
-                    }
-                }
-            } else if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
-                InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw(part)));
-                original.addAll(messageIds(headers.getHeader("Message-ID")));
+    /**
+     * A delivery status notification: the worst of its recipients' outcomes, and the Message-ID of the mail it returns
+     * first. A report of another type (a read receipt) or one of deliveries that went through is an automatic reply.
+     */
+    private static Classification report(MultipartReport report, List<String> references) throws MessagingException {
+        List<String> about = new ArrayList<>();
+        MimeMessage returned = report.getReturnedMessage();
+        if (returned != null) {
+            about.addAll(messageIds(returned.getHeader("Message-ID")));
+        }
+        about.addAll(references);
+        if (!(report.getReport() instanceof DeliveryStatus status)) {
+            return new Classification(Kind.AUTO_REPLY, about, null, null, null);
+        }
+        String soft = null;
+        for (int i = 0; i < status.getRecipientDSNCount(); i++) {
+            InternetHeaders recipient = status.getRecipientDSN(i);
+            String action = Objects.requireNonNullElse(recipient.getHeader("Action", null), "").trim().toLowerCase(Locale.ROOT);
+            String code = Objects.requireNonNullElse(recipient.getHeader("Status", null), "").trim();
+            if (action.equals("failed") && code.startsWith("5")) {
+                return new Classification(Kind.HARD_BOUNCE, about, null, null, code);
+            }
+            if ((action.equals("failed") || action.equals("delayed")) && soft == null) {
+                soft = code.isEmpty() ? "4.0.0" : code;
             }
         }
-        return new Classification(permanent ? Kind.HARD_BOUNCE : Kind.SOFT_BOUNCE, original, recipient, null);
+        return soft == null ? new Classification(Kind.AUTO_REPLY, about, null, null, null)
+                : new Classification(Kind.SOFT_BOUNCE, about, null, null, soft);
     }
 
-    /** A delivery-status body is a per-message group, then one group per recipient, separated by blank lines. */
-    private static List<InternetHeaders> fieldGroups(Part part) throws MessagingException, IOException {
-        List<InternetHeaders> groups = new ArrayList<>();
-        for (String group : new String(raw(part), StandardCharsets.US_ASCII).split("\\r?\\n\\s*\\r?\\n")) {
-            if (!group.isBlank()) {
-                groups.add(new InternetHeaders(new ByteArrayInputStream((group.strip() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII))));
-            }
+    /** The reply's own day: its Date header in the sender's offset, today when it has none or says a later day. */
+    private LocalDate sentOn(Message message) throws MessagingException {
+        LocalDate today = LocalDate.now(clock);
+        Date sent = message.getSentDate();
+        if (sent == null) {
+            return today;
         }
-        return groups;
+        Matcher offset = DATE_OFFSET.matcher(Objects.requireNonNullElse(first(message, "Date"), ""));
+        ZoneOffset zone = ZoneOffset.UTC;
+        try {
+            zone = offset.find() ? ZoneOffset.of(offset.group(1)) : zone;
+        } catch (DateTimeException beyondEighteenHours) {
+            // A malformed offset: the day in UTC is near enough.
+        }
+        LocalDate day = LocalDate.ofInstant(sent.toInstant(), zone);
+        return day.isAfter(today) ? today : day;
     }
 
-    private static byte[] raw(Part part) throws MessagingException, IOException {
-        Object content = part.getContent();
-        if (content instanceof Message embedded) {
-            var out = new java.io.ByteArrayOutputStream();
-            embedded.writeTo(out);
-            return out.toByteArray();
+    private static String senderDomain(Message message) throws MessagingException {
+        Address[] from = message.getFrom();
+        if (from == null || from.length == 0) {
+            return null;
         }
-        if (content instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
+        String address = address(from[0]);
+        return address.substring(address.indexOf('@') + 1);
+    }
+
+    private static String address(Address address) {
+        return address instanceof InternetAddress internet && internet.getAddress() != null ? internet.getAddress() : address.toString();
     }
 
     private static String first(Message message, String header) throws MessagingException {

@@ -168,13 +168,13 @@ class ReplyIntentClassifier {
     }
 
     /** Lower case, no accents, no apostrophes ("Don't" is "dont", "Escríbeme" is "escribeme"), one kind of line break. */
-    private static String normalise(String text) {
+    static String normalise(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
         return APOSTROPHE.matcher(plain).replaceAll("").replaceAll("\\R", "\n");
     }
 
     /** The reply without the mail it quotes and without the signature. */
-    private static String ownText(String reply) {
+    static String ownText(String reply) {
         String[] lines = reply.split("\n", -1);
         StringBuilder own = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {

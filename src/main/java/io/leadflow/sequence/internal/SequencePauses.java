@@ -10,6 +10,7 @@ import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceAttempt;
 import io.leadflow.sequence.SequencePlanner;
+import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.sequence.internal.SequencePauseRepository.Pause;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A pause of a lead's sequence until a day (the rep is away, the lead out of office) and its early end. The attempts
@@ -56,10 +58,11 @@ public class SequencePauses {
     private final ProcessEngine engine;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SequenceProperties settings;
 
     SequencePauses(Leads leads, SequenceAttemptRepository attempts, SequencePauseRepository pauses, SequencePlanner planner,
                    BusinessHoursCalendar calendar, Timeline timeline, ProcessEngine engine, TransactionTemplate transaction,
-                   Clock clock) {
+                   Clock clock, SequenceProperties settings) {
         this.leads = leads;
         this.attempts = attempts;
         this.pauses = pauses;
@@ -69,6 +72,7 @@ public class SequencePauses {
         this.engine = engine;
         this.transaction = transaction;
         this.clock = clock;
+        this.settings = settings;
     }
 
     /**
@@ -80,24 +84,45 @@ public class SequencePauses {
      * @throws ConflictException when the lead's sequence is not running
      */
     public Schedule pause(UUID leadId, LocalDate until, String by) {
-        Schedule schedule = transaction.execute(status -> {
+        return pause(leadId, today -> until, by == null ? Map.of() : Map.of("by", by), false).orElseThrow();
+    }
+
+    /**
+     * Pauses the lead's sequence for an out-of-office reply: until the day after {@code returnsOn}, or for
+     * {@code leadflow.sequence.out-of-office-pause} from today in the lead's zone when the reply named no day. A pause
+     * that already holds as long or longer stays as it is, and a day of return already past pauses nothing: then it
+     * answers nothing. {@code reply} (the reply's subject, its reason) goes on the timeline with the pause.
+     *
+     * @throws ConflictException when the lead's sequence is not running
+     */
+    public Optional<Schedule> pauseWhileAway(UUID leadId, LocalDate returnsOn, Map<String, Object> reply) {
+        return pause(leadId, today -> returnsOn == null ? today.plus(settings.outOfOfficePause()) : returnsOn.plusDays(1), reply, true);
+    }
+
+    private Optional<Schedule> pause(UUID leadId, UnaryOperator<LocalDate> untilFromToday, Map<String, Object> cause, boolean onlyLonger) {
+        Optional<Schedule> schedule = transaction.execute(status -> {
             Lead lead = leads.get(leadId);
             Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, lead.zone());
+            LocalDate until = untilFromToday.apply(today);
             Round round = runningRound(lead, now);
             Optional<Pause> holding = holdingPause(lead, round, now);
+            if (onlyLonger && (!until.isAfter(today) || holding.filter(pause -> !pause.until().isBefore(until)).isPresent())) {
+                return Optional.empty();
+            }
             if (holding.filter(pause -> pause.until().equals(until)).isPresent()) {
-                return new Schedule(until, planned(round.toCome(), lead.zone()));
+                return Optional.of(new Schedule(until, planned(round.toCome(), lead.zone())));
             }
             Instant firstPlannedAt = holding.map(Pause::firstPlannedAt).orElse(round.firstPlannedAt());
             List<PlannedAttempt> moved = move(lead, round, planner.firstSlotOnOrAfter(until, lead.facts().country(), lead.zone()),
                     firstPlannedAt, now);
             pauses.pause(leadId, round.number(), new Pause(until, firstPlannedAt, now, null));
-            Map<String, Object> details = details(round, moved, by);
+            Map<String, Object> details = details(round, moved, cause);
             details.put("until", until.toString());
             timeline.record(leadId, Timeline.Type.SEQUENCE_PAUSED, details);
-            return new Schedule(until, moved);
+            return Optional.of(new Schedule(until, moved));
         });
-        rescheduled(leadId);
+        schedule.ifPresent(paused -> rescheduled(leadId));
         return schedule;
     }
 
@@ -120,7 +145,7 @@ public class SequencePauses {
             List<PlannedAttempt> moved = move(lead, round, calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()),
                     holding.get().firstPlannedAt(), now);
             pauses.resume(leadId, round.number(), now);
-            timeline.record(leadId, Timeline.Type.SEQUENCE_RESUMED, details(round, moved, by));
+            timeline.record(leadId, Timeline.Type.SEQUENCE_RESUMED, details(round, moved, by == null ? Map.of() : Map.of("by", by)));
             return new Schedule(null, moved);
         });
         rescheduled(leadId);
@@ -173,14 +198,12 @@ public class SequencePauses {
         return attempts.stream().map(attempt -> attempt.planned(zone)).toList();
     }
 
-    private static Map<String, Object> details(Round round, List<PlannedAttempt> moved, String by) {
+    private static Map<String, Object> details(Round round, List<PlannedAttempt> moved, Map<String, Object> cause) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("round", round.number());
         details.put("attempts", moved.stream().map(a -> Map.of("step", a.step(), "channel", a.channel().name(),
                 "at", a.at().toOffsetDateTime().toString(), "due", a.due().toOffsetDateTime().toString())).toList());
-        if (by != null) {
-            details.put("by", by);
-        }
+        details.putAll(cause);
         return details;
     }
 }

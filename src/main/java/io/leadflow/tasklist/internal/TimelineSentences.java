@@ -73,20 +73,27 @@ final class TimelineSentences {
             case TASKS_MOVED -> d.text("tasks", "The") + " open task(s) moved from " + d.text("from", "a rep") + " to "
                     + d.text("to", "another rep");
             case SEQUENCE_PLANNED -> "Sequence planned" + round(d) + attempts(d, ": ");
-            case SEQUENCE_PAUSED -> "Sequence paused" + d.suffix("by", " by ", "") + d.day("until", " until ") + attempts(d, "; then ");
+            case SEQUENCE_PAUSED -> "Sequence paused" + d.suffix("by", " by ", "") + d.day("until", " until ")
+                    + (outOfOffice(d) ? ": out-of-office reply" + (d.has("returnsOn") ? d.day("returnsOn", ", back ") : " with no day of return")
+                    + d.suffix("subject", " (", ")") : "") + attempts(d, "; then ");
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
             case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
             case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
                     : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
-            case AUTO_REPLY_IGNORED -> "Automatic reply, sequence goes on" + d.suffix("subject", ": ", "");
-            case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable, sequence goes on" + d.suffix("subject", ": ", "");
+            case AUTO_REPLY_IGNORED -> (outOfOffice(d) ? "Out-of-office reply" + d.day("returnsOn", ", back ")
+                    + ", sequence not paused (already paused as long, ended, or the day is past)" : "Automatic reply, sequence goes on")
+                    + d.suffix("subject", ": ", "");
+            case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable" + d.suffix("deliveryStatus", " (", ")") + ", sequence goes on"
+                    + (d.has("softBounces") ? " (" + d.text("softBounces", "") + d.suffix("softBounceLimit", " of ", "") + " soft bounces)" : "")
+                    + d.suffix("subject", ": ", "");
             case REPLIED -> "Replied" + (d.has("replyIntent") ? " (" + d.words("replyIntent", "") + ")" : "")
                     + d.suffix("subject", ": ", "") + d.suffix("intentPhrase", " \u2014 \u201c", "\u201d");
             case MEETING_BOOKED -> "Meeting booked" + d.time("at", " for ", "") + d.suffix("notes", ": ", "");
             case UNSUBSCRIBED -> "Unsubscribed" + d.suffix("via", " (via ", ")");
-            case BOUNCED -> "Email bounced: the address does not work" + d.suffix("subject", " (", ")");
+            case BOUNCED -> "Email bounced: the address does not work" + d.suffix("deliveryStatus", " (", ")")
+                    + d.suffix("softBounces", ", after ", " soft bounces") + d.suffix("subject", ": ", "");
             case STOPPED -> "Sequence stopped" + d.suffix("by", " by ", "") + d.suffix("reason", ": ", "");
             case SEQUENCE_ENDED -> "Sequence ended" + (d.has("reason") ? " (" + d.words("reason", "") + ")" : "")
                     + d.suffix("cancelledAttempts", "; planned attempts cancelled: ", "");
@@ -95,6 +102,10 @@ final class TimelineSentences {
                     + "; a manager retries it once the cause is fixed";
             case INCIDENT_RETRIED -> "Incident at " + d.text("elementName", "a step") + " retried" + d.suffix("by", " by ", "");
         };
+    }
+
+    private static boolean outOfOffice(Details d) {
+        return "OUT_OF_OFFICE".equals(d.raw("reason"));
     }
 
     /** ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia". */

@@ -1,15 +1,24 @@
 package io.leadflow.email.internal;
 
+import io.leadflow.email.DeliveryStatusReports;
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.ReplyIntent;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -21,7 +30,10 @@ class InboundMailClassifierTest {
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
     private static final String SENT = "<sequence-1@leadflow.local>";
 
-    private final InboundMailClassifier classifier = new InboundMailClassifier(new ReplyIntentClassifier());
+    /** Leadflow's now: Monday 7 December 2026, 10:00 in Bogotá. */
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-07T15:00:00Z"), ZoneOffset.UTC);
+
+    private final InboundMailClassifier classifier = new InboundMailClassifier(new ReplyIntentClassifier(), NOW);
     private final Session session = Session.getInstance(new Properties());
 
     @Test
@@ -38,7 +50,8 @@ class InboundMailClassifierTest {
 
         assertThat(classification.referencedMessageIds()).containsExactly(SENT);
         assertThat(classification.event(LEAD, "<r1@andesnet.co>", "Re: a quick question"))
-                .isEqualTo(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@andesnet.co>", "Re: a quick question", ReplyIntent.NOT_NOW, "ahora no"));
+                .isEqualTo(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@andesnet.co>", "Re: a quick question", ReplyIntent.NOT_NOW,
+                        "ahora no", SENT, null, null));
     }
 
     @Test
@@ -68,25 +81,81 @@ class InboundMailClassifierTest {
     }
 
     @Test
-    void anAutomaticReplyOrABounceMeansNothingForTheRep() throws Exception {
-        MimeMessage outOfOffice = reply();
-        outOfOffice.setHeader("Auto-Submitted", "auto-replied");
-        outOfOffice.setText("Estoy de vacaciones hasta el 15. No me interesa leer correo.", "UTF-8");
-        MimeBodyPart status = new MimeBodyPart();
-        status.setContent("Reporting-MTA: dns; mx.andesnet.co\r\n\r\nFinal-Recipient: rfc822; carlos@andesnet.co\r\n"
-                + "Action: failed\r\nStatus: 5.1.1\r\n", "message/delivery-status");
-        MimeBodyPart headers = new MimeBodyPart();
-        headers.setContent("Message-ID: " + SENT + "\r\n", "text/rfc822-headers");
-        MimeMessage bounce = new MimeMessage(session);
-        bounce.setContent(new MimeMultipart("report; report-type=delivery-status", status, headers));
+    void anOutOfOfficeReplyTellsTheDayTheLeadIsBack() throws Exception {
+        MimeMessage outlook = reply();
+        outlook.setSubject("Respuesta automática: Carlos, una pregunta rápida");
+        outlook.setHeader("Auto-Submitted", "auto-replied");
+        outlook.setHeader("X-Auto-Response-Suppress", "All");
+        outlook.setHeader("Date", "Mon, 7 Dec 2026 21:30:00 -0500");
+        outlook.setText("Hola, estoy de vacaciones sin acceso al correo. Vuelvo el 14 de enero.", "UTF-8");
 
-        var automatic = classifier.classify(saved(outOfOffice)).event(LEAD, "<a1@andesnet.co>", "Fuera de la oficina");
-        var bounced = classifier.classify(saved(bounce)).event(LEAD, "<b1@andesnet.co>", "Undelivered");
+        var event = classifier.classify(saved(outlook)).event(LEAD, "<a1@andesnet.co>", "Respuesta automática");
 
-        assertThat(automatic.kind()).isEqualTo(InboundMail.Kind.AUTO_REPLY);
-        assertThat(bounced.kind()).isEqualTo(InboundMail.Kind.HARD_BOUNCE);
-        assertThat(automatic.intent()).isNull();
-        assertThat(bounced.intent()).isNull();
+        assertThat(event.kind()).isEqualTo(InboundMail.Kind.OUT_OF_OFFICE);
+        assertThat(event.returnsOn()).isEqualTo(LocalDate.of(2027, 1, 14));
+        assertThat(event.sentMessageId()).isEqualTo(SENT);
+        assertThat(event.intent()).isNull();
+    }
+
+    @Test
+    void anOutOfOfficeIsToldByItsSubjectOrVendorHeaderAndMayGiveNoDay() throws Exception {
+        MimeMessage gmail = reply();
+        gmail.setSubject("Out of Office");
+        gmail.setText("I am out of the office with limited access to email.", "UTF-8");
+        MimeMessage vendor = reply();
+        vendor.setHeader("X-Autoreply", "yes");
+        vendor.setText("I'm on vacation until 01/11.", "UTF-8");
+
+        assertThat(classifier.classify(saved(gmail))).extracting(c -> c.kind(), c -> c.returnsOn())
+                .containsExactly(InboundMail.Kind.OUT_OF_OFFICE, null);
+        // No Date header: the day it arrived.
+        assertThat(classifier.classify(saved(vendor)).returnsOn()).isEqualTo(LocalDate.of(2027, 1, 11));
+    }
+
+    @Test
+    void aTicketSystemOrAnUnmonitoredMailboxIsAnotherAutomaticReply() throws Exception {
+        MimeMessage ticket = reply();
+        ticket.setHeader("Auto-Submitted", "auto-generated");
+        ticket.setSubject("[Ticket #48213] Re: a quick question");
+        ticket.setText("Hemos recibido tu solicitud. Te responderemos antes del 14/01.", "UTF-8");
+        MimeMessage unmonitored = reply();
+        unmonitored.setFrom(new InternetAddress("no-reply@andesnet.co"));
+        unmonitored.setText("This mailbox is not monitored.", "UTF-8");
+        MimeMessage bulk = reply();
+        bulk.setHeader("Precedence", "bulk");
+        bulk.setText("Thanks! We'll be in touch.", "UTF-8");
+
+        for (MimeMessage automatic : List.of(ticket, unmonitored, bulk)) {
+            var event = classifier.classify(saved(automatic)).event(LEAD, "<a1@andesnet.co>", "Auto");
+            assertThat(event.kind()).isEqualTo(InboundMail.Kind.AUTO_REPLY);
+            assertThat(event.intent()).isNull();
+            assertThat(event.returnsOn()).isNull();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(textBlock = """
+            failed,  5.1.1, HARD_BOUNCE
+            failed,  4.2.2, SOFT_BOUNCE
+            delayed, 4.4.1, SOFT_BOUNCE
+            """)
+    void aDeliveryStatusNotificationIsAHardOrSoftBounceOfTheMailItReturns(String action, String status, InboundMail.Kind kind)
+            throws Exception {
+        var event = classifier.classify(deliveryStatus(action, status)).event(LEAD, "<b1@andesnet.co>", "Undelivered");
+
+        assertThat(event.kind()).isEqualTo(kind);
+        assertThat(event.deliveryStatus()).isEqualTo(status);
+        assertThat(event.sentMessageId()).isEqualTo(SENT);
+        assertThat(event.intent()).isNull();
+    }
+
+    @Test
+    void aReportOfADeliveryThatWentThroughIsNoBounce() throws Exception {
+        assertThat(classifier.classify(deliveryStatus("delivered", "2.0.0")).kind()).isEqualTo(InboundMail.Kind.AUTO_REPLY);
+    }
+
+    private MimeMessage deliveryStatus(String action, String status) throws Exception {
+        return DeliveryStatusReports.report(session, "carlos@andesnet.co", SENT, action, status);
     }
 
     private MimeMessage reply() throws Exception {

@@ -52,13 +52,15 @@ class TimelineSentencesTest {
             entry(Timeline.Type.EMAIL_SENT, Map.of("step", 2, "followUp", false, "template", "any__any__awareness.en.ftl",
                     "subject", "Ana, a quick question", "messageId", "<m1@leadflow.local>")),
             entry(Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", 2)),
-            entry(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Out of office")),
-            entry(Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Delivery delayed")),
+            entry(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Out of office", "reason", "OUT_OF_OFFICE",
+                    "returnsOn", "2026-03-10")),
+            entry(Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Delivery delayed", "deliveryStatus", "4.2.2",
+                    "softBounces", 1, "softBounceLimit", 3)),
             entry(Timeline.Type.REPLIED, Map.of("messageId", "<r1@x.co>", "subject", "Re: hello", "replyIntent", "NOT_NOW",
                     "intentPhrase", "next quarter", "exit", "REPLIED")),
             entry(Timeline.Type.MEETING_BOOKED, Map.of("at", AT, "notes", "demo", "exit", "MEETING_BOOKED")),
             entry(Timeline.Type.UNSUBSCRIBED, Map.of("via", "one-click link", "exit", "UNSUBSCRIBED")),
-            entry(Timeline.Type.BOUNCED, Map.of("messageId", "<r1@x.co>", "subject", "Undeliverable", "exit", "BOUNCED")),
+            entry(Timeline.Type.BOUNCED, Map.of("messageId", "<r1@x.co>", "subject", "Undeliverable", "deliveryStatus", "5.1.1", "exit", "BOUNCED")),
             entry(Timeline.Type.STOPPED, Map.of("by", "ana", "reason", "talked at an event", "exit", "STOPPED")),
             entry(Timeline.Type.SEQUENCE_ENDED, Map.of("reason", "MEETING_BOOKED", "cancelledAttempts", 3)),
             entry(Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", "no answer after the sequence")),
@@ -108,6 +110,21 @@ class TimelineSentencesTest {
                 + "incident at Send email: ERROR: the mail relay refuses this lead's mail; a manager retries it once the cause is fixed");
         assertThat(sentence(Timeline.Type.INCIDENT_RETRIED, WRITTEN.get(Timeline.Type.INCIDENT_RETRIED)))
                 .isEqualTo("Incident at Send email retried by marta");
+    }
+
+    @Test
+    void anOutOfOfficeReplySaysWhatItPausedAndABounceItsStatus() {
+        assertThat(sentence(Timeline.Type.SEQUENCE_PAUSED, Map.of("until", "2027-01-15", "reason", "OUT_OF_OFFICE",
+                "returnsOn", "2027-01-14", "subject", "Respuesta automática")))
+                .isEqualTo("Sequence paused until Fri 15 Jan: out-of-office reply, back Thu 14 Jan (Respuesta automática)");
+        assertThat(sentence(Timeline.Type.SEQUENCE_PAUSED, Map.of("until", "2026-12-14", "reason", "OUT_OF_OFFICE")))
+                .isEqualTo("Sequence paused until Mon 14 Dec: out-of-office reply with no day of return");
+        assertThat(sentence(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("subject", "[Ticket #4821] Re: hello")))
+                .isEqualTo("Automatic reply, sequence goes on: [Ticket #4821] Re: hello");
+        assertThat(sentence(Timeline.Type.SOFT_BOUNCE_IGNORED, WRITTEN.get(Timeline.Type.SOFT_BOUNCE_IGNORED)))
+                .isEqualTo("Mail temporarily undeliverable (4.2.2), sequence goes on (1 of 3 soft bounces): Delivery delayed");
+        assertThat(sentence(Timeline.Type.BOUNCED, Map.of("deliveryStatus", "4.2.2", "softBounces", 3, "subject", "Undelivered")))
+                .isEqualTo("Email bounced: the address does not work (4.2.2), after 3 soft bounces: Undelivered");
     }
 
     @Test
