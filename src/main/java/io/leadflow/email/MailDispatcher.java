@@ -177,11 +177,18 @@ class MailDispatcher implements SmartLifecycle {
         return true;
     }
 
-    /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
+    /**
+     * By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient; a mail sent for a
+     * rep also by its mailbox (the sender address), whose sending limit it counts against.
+     */
     private void countSent(MailOutbox.PendingMail mail) {
         String key = mail.idempotencyKey();
         Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
                 .register(meters).increment();
+        if (mail.sender() != null) {
+            Counter.builder("leadflow.mailbox.sent").description("Mail sent over SMTP for a rep, by the mailbox it went from")
+                    .tag("mailbox", settings.mailboxOf(mail.sender().address())).register(meters).increment();
+        }
     }
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
@@ -214,7 +221,7 @@ class MailDispatcher implements SmartLifecycle {
         if (rep == null) {
             return leadflow;
         }
-        return settings.sendAs() == MailProperties.SendAs.REP ? address(rep) : address(new Mailbox(rep.name(), leadflow.getAddress()));
+        return address(new Mailbox(rep.name(), settings.senderAddress(rep.address())));
     }
 
     /** The rep, who answers the lead, and leadflow's inbox, where the poller notices the reply. */

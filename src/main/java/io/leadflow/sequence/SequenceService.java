@@ -18,7 +18,9 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
+import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequenceEmailKey;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequenceMetrics;
 import io.leadflow.sequence.internal.SuppressionList;
@@ -67,12 +69,14 @@ public class SequenceService {
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
     private final FirstAttemptSla firstAttemptSla;
+    private final MailboxPacing mailboxPacing;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
-                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla) {
+                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
+                    MailboxPacing mailboxPacing) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -91,6 +95,7 @@ public class SequenceService {
         this.settings = settings;
         this.metrics = metrics;
         this.firstAttemptSla = firstAttemptSla;
+        this.mailboxPacing = mailboxPacing;
     }
 
     /**
@@ -155,8 +160,21 @@ public class SequenceService {
         List<SequenceAttempt> plan = delayedOutsideWorkingTime(lead, round, stored.get(index), first, now)
                 ? attempts.ofRound(leadId, round) : stored;
         Instant openAt = plan.get(index).opensAt(first, now);
+        Optional<Instant> mailboxSlot = openAt.isAfter(now) ? Optional.empty() : mailboxSlotLater(lead, round, plan.get(index), now);
+        if (mailboxSlot.isPresent()) {
+            plan = attempts.ofRound(leadId, round);
+            openAt = mailboxSlot.get();
+        }
         return new SequenceProcess.AttemptTime(variables(plan, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString(),
                 !openAt.isAfter(now));
+    }
+
+    /** An email attempt due now goes when its mailbox has room ({@code leadflow.mail.limits.*}): empty if now. */
+    private Optional<Instant> mailboxSlotLater(Lead lead, int round, SequenceAttempt attempt, Instant now) {
+        if (attempt.channel() != Channel.EMAIL || attempt.status() != SequenceAttempt.Status.PLANNED) {
+            return Optional.empty();
+        }
+        return mailboxPacing.later(lead, round, attempt, SequenceEmailKey.of(lead.id(), round, attempt.step(), false), now);
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */
@@ -201,7 +219,7 @@ public class SequenceService {
                 new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp),
                 settings.content(stage, template.language()),
                 unsubscribeUrl));
-        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
+        String key = SequenceEmailKey.of(leadId, round, step, followUp);
         Mailbox recipient = new Mailbox(facts.personName(), facts.email());
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, recipient, new Mailbox(rep.name(), rep.email()),
                 mail.subject(), mail.textBody(), mail.htmlBody(),
@@ -259,6 +277,7 @@ public class SequenceService {
         outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant())
                 .ifPresent(credit -> metrics.ended(attempts.of(leadId), calls, reason, credit));
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
+        mailboxPacing.release(leadId, clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);
         timeline.record(leadId, Timeline.Type.SEQUENCE_ENDED, Map.of("reason", reason, "cancelledAttempts", cancelled));
     }

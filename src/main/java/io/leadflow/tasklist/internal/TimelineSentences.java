@@ -92,7 +92,10 @@ final class TimelineSentences {
         };
     }
 
-    /** ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia". */
+    /**
+     * ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia",
+     * ": ana@leadflow.local sent its 200 emails of the day".
+     */
     private static String whyDelayed(Details d) {
         String place = place(d.zone("timeZone"));
         return switch (d.text("reason", "")) {
@@ -100,6 +103,8 @@ final class TimelineSentences {
             case "WEEKEND" -> ": the weekend in " + place;
             case "PUBLIC_HOLIDAY" -> ": a public holiday" + (d.has("country")
                     ? " in " + Locale.of("", d.text("country", "")).getDisplayCountry(Locale.ENGLISH) : "");
+            case "MAILBOX_HOUR_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the hour";
+            case "MAILBOX_DAY_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the day";
             default -> "";
         };
     }
