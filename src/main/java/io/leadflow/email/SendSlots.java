@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  */
 public final class SendSlots {
 
-    /** What was full where the email was first due: its hour or its day. */
+    /** What moved the email: its hour was full, or a day it came to was (which says more: it waits a day). */
     public enum Full { HOUR, DAY }
 
     /** When the email goes, and what moved it there (null: it goes when due). */
@@ -45,7 +45,7 @@ public final class SendSlots {
             Instant day = at.truncatedTo(ChronoUnit.DAYS);
             Instant hour = at.truncatedTo(ChronoUnit.HOURS);
             if (perDay.getOrDefault(day, 0) >= limit.perDay()) {
-                full = full == null ? Full.DAY : full;
+                full = Full.DAY;
                 at = workingMoment.apply(day.plus(1, ChronoUnit.DAYS));
             } else if (perHour.getOrDefault(hour, 0) >= limit.perHour()) {
                 full = full == null ? Full.HOUR : full;

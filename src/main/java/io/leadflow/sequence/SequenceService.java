@@ -174,7 +174,21 @@ public class SequenceService {
         if (attempt.channel() != Channel.EMAIL || attempt.status() != SequenceAttempt.Status.PLANNED) {
             return Optional.empty();
         }
-        return mailboxPacing.later(lead, round, attempt, SequenceEmailKey.of(lead.id(), round, attempt.step(), false), now);
+        return mailboxPacing.later(lead, round, attempt, now);
+    }
+
+    /**
+     * When the follow-up email of attempt {@code step}'s missed call goes, read when the call was missed and again when
+     * that moment came (perhaps late): the lead's next working moment, then a free slot in the rep's mailbox
+     * ({@code leadflow.mail.limits.*}); {@code sendNow} when it is now.
+     */
+    @Transactional
+    public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
+        Instant at = working.isAfter(now) ? working : mailboxPacing.laterFollowUp(lead, round, step, now).orElse(now);
+        return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */

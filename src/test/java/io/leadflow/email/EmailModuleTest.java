@@ -8,10 +8,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The email module boots without its outbox (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+/** The email module boots without its outbox and sending slots (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class})
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

@@ -8,6 +8,7 @@ import io.leadflow.email.SendSlots;
 import io.leadflow.email.SendingQuota;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Timeline;
+import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceAttempt;
 import io.leadflow.sequence.SequencePlanner;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * Sequence emails within their mailbox's sending limit: an email attempt whose time has come takes a slot in the
@@ -49,9 +51,32 @@ public class MailboxPacing {
 
     /**
      * Empty when the lead's email attempt, due {@code now} (the lead's working time), has its slot now; else the
-     * moment its mailbox has room, to which the attempt is moved. {@code key} is the email's idempotency key.
+     * moment its mailbox has room, to which the attempt is moved.
      */
-    public Optional<Instant> later(Lead lead, int round, SequenceAttempt attempt, String key, Instant now) {
+    public Optional<Instant> later(Lead lead, int round, SequenceAttempt attempt, Instant now) {
+        return slotLater(lead, SequenceEmailKey.of(lead.id(), round, attempt.step(), false), now, (reservation, at) -> {
+            PlannedAttempt moved = planner.shift(List.of(attempt.planned(lead.zone())), at.atZone(lead.zone()),
+                    lead.facts().country()).getFirst();
+            attempts.reschedule(lead.id(), round, moved, now);
+            recordDelay(lead, round, attempt.step(), false, attempt.plannedAt(), moved.at().toInstant(), reservation);
+            return moved.at().toInstant();
+        });
+    }
+
+    /**
+     * Empty when the follow-up email of the call of attempt {@code step}, due {@code now} (the lead's working time),
+     * has its slot now; else the moment its mailbox has room.
+     */
+    public Optional<Instant> laterFollowUp(Lead lead, int round, int step, Instant now) {
+        return slotLater(lead, SequenceEmailKey.of(lead.id(), round, step, true), now, (reservation, at) -> {
+            recordDelay(lead, round, step, true, now, at, reservation);
+            return at;
+        });
+    }
+
+    /** The email's slot in its rep's mailbox when later than now; {@code deferred} says so when it was just moved. */
+    private Optional<Instant> slotLater(Lead lead, String key, Instant now,
+                                        BiFunction<SendingQuota.Reservation, Instant, Instant> deferred) {
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
         ZoneId zone = lead.zone();
         String country = lead.facts().country();
@@ -61,19 +86,18 @@ public class MailboxPacing {
         if (!slot.at().isAfter(now)) {
             return Optional.empty();
         }
-        if (slot.deferred()) {
-            PlannedAttempt moved = planner.shift(List.of(attempt.planned(zone)), slot.at().atZone(zone), country).getFirst();
-            attempts.reschedule(lead.id(), round, moved, now);
-            boolean day = slot.full() == SendSlots.Full.DAY;
-            timeline.record(lead.id(), Timeline.Type.ATTEMPT_DELAYED, Map.of("round", round, "step", attempt.step(),
-                    "channel", attempt.channel().name(),
-                    "from", attempt.plannedAt().atZone(zone).toOffsetDateTime().toString(),
-                    "to", moved.at().toOffsetDateTime().toString(),
-                    "reason", "MAILBOX_" + slot.full().name() + "_LIMIT", "mailbox", reservation.mailbox(),
-                    "limit", day ? reservation.limit().perDay() : reservation.limit().perHour(),
-                    "timeZone", zone.getId()));
-        }
-        return Optional.of(slot.at());
+        return Optional.of(slot.deferred() ? deferred.apply(reservation, slot.at()) : slot.at());
+    }
+
+    private void recordDelay(Lead lead, int round, int step, boolean followUp, Instant from, Instant to,
+                             SendingQuota.Reservation reservation) {
+        ZoneId zone = lead.zone();
+        boolean day = reservation.slot().full() == SendSlots.Full.DAY;
+        timeline.record(lead.id(), Timeline.Type.ATTEMPT_DELAYED, Map.of("round", round, "step", step,
+                "channel", Channel.EMAIL.name(), "followUp", followUp,
+                "from", from.atZone(zone).toOffsetDateTime().toString(), "to", to.atZone(zone).toOffsetDateTime().toString(),
+                "reason", "MAILBOX_" + reservation.slot().full().name() + "_LIMIT", "mailbox", reservation.mailbox(),
+                "limit", day ? reservation.limit().perDay() : reservation.limit().perHour(), "timeZone", zone.getId()));
     }
 
     /** The slots still to come of the lead's sequence emails are given back: its sequence ended. */

@@ -56,10 +56,11 @@ public class SequencePauses {
     private final ProcessEngine engine;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final MailboxPacing mailboxPacing;
 
     SequencePauses(Leads leads, SequenceAttemptRepository attempts, SequencePauseRepository pauses, SequencePlanner planner,
                    BusinessHoursCalendar calendar, Timeline timeline, ProcessEngine engine, TransactionTemplate transaction,
-                   Clock clock) {
+                   Clock clock, MailboxPacing mailboxPacing) {
         this.leads = leads;
         this.attempts = attempts;
         this.pauses = pauses;
@@ -69,6 +70,7 @@ public class SequencePauses {
         this.engine = engine;
         this.transaction = transaction;
         this.clock = clock;
+        this.mailboxPacing = mailboxPacing;
     }
 
     /**
@@ -166,6 +168,8 @@ public class SequencePauses {
                 ? firstPlannedAt.atZone(lead.zone()) : earliest;
         List<PlannedAttempt> moved = planner.shift(planned(round.toCome(), lead.zone()), first, lead.facts().country());
         moved.forEach(attempt -> attempts.reschedule(lead.id(), round.number(), attempt, now));
+        // An email moved by its mailbox's limit gives its slot back: it takes one again when its new time comes.
+        mailboxPacing.release(lead.id(), now);
         return moved;
     }
 

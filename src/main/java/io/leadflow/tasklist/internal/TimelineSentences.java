@@ -74,7 +74,7 @@ final class TimelineSentences {
             case SEQUENCE_PLANNED -> "Sequence planned" + round(d) + attempts(d, ": ");
             case SEQUENCE_PAUSED -> "Sequence paused" + d.suffix("by", " by ", "") + d.day("until", " until ") + attempts(d, "; then ");
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
-            case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
+            case ATTEMPT_DELAYED -> (d.flag("followUp") ? "Follow-up email" : capitalised(d.words("channel", "attempt"))) + d.suffix("step", " (step ", ")") + " delayed"
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
             case EMAIL_SENT -> (d.flag("followUp") ? "Follow-up email sent: " : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
