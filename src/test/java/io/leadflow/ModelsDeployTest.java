@@ -67,7 +67,8 @@ class ModelsDeployTest {
         for (Path file : files.subList(1, files.size())) {
             command = command.addResourceFromClasspath("processes/" + file.getFileName());
         }
-        deployment = command.send().join();
+        // The engine's first command may take longer than the client's 10 s on a busy machine.
+        deployment = command.requestTimeout(Duration.ofSeconds(60)).send().join();
     }
 
     @AfterAll
