@@ -177,18 +177,11 @@ class MailDispatcher implements SmartLifecycle {
         return true;
     }
 
-    /**
-     * By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient; a mail sent for a
-     * rep also by its mailbox (the sender address), whose sending limit it counts against.
-     */
+    /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
     private void countSent(MailOutbox.PendingMail mail) {
         String key = mail.idempotencyKey();
         Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
                 .register(meters).increment();
-        if (mail.sender() != null) {
-            Counter.builder("leadflow.mailbox.sent").description("Mail sent over SMTP for a rep, by the mailbox it went from")
-                    .tag("mailbox", settings.mailboxOf(mail.sender().address())).register(meters).increment();
-        }
     }
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {

@@ -37,6 +37,13 @@ public class SendingQuota {
         this.meters = meters;
     }
 
+    /**
+     * A mailbox: its address, which its limit counts by, and the name its metrics carry (a rep's username, or
+     * leadflow: never an address).
+     */
+    public record Sender(String address, String name) {
+    }
+
     /** The slot an email has in its mailbox: when it goes, what moved it there (if anything), and the limit. */
     public record Reservation(String mailbox, SendSlots.Slot slot, SendingLimit limit) {
     }
@@ -47,7 +54,8 @@ public class SendingQuota {
      * while its hour has not passed; one whose hour passed (the email did not go then) is given up for a new one.
      */
     @Transactional
-    public Reservation reserve(String key, String mailbox, Instant now, UnaryOperator<Instant> workingMoment) {
+    public Reservation reserve(String key, Sender sender, Instant now, UnaryOperator<Instant> workingMoment) {
+        String mailbox = sender.address();
         SendingLimit limit = limits.limitOf(mailbox);
         lock(mailbox);
         Optional<Instant> held = jdbc.sql("select slot_at from mailbox_send_slot where idempotency_key = ?").param(key)
@@ -65,10 +73,10 @@ public class SendingQuota {
         SendSlots.Slot slot = SendSlots.next(now, limit, taken, workingMoment);
         jdbc.sql("insert into mailbox_send_slot (idempotency_key, mailbox, slot_at, reserved_at) values (?, ?, ?, ?)")
                 .params(key, mailbox, Timestamp.from(slot.at()), Timestamp.from(now)).update();
-        measure(mailbox);
+        measure(sender);
         if (slot.deferred()) {
             Counter.builder("leadflow.mailbox.deferred").description("Sequence emails moved to a later slot by their mailbox's limit")
-                    .tags("mailbox", mailbox, "limit", slot.full().name().toLowerCase(Locale.ROOT)).register(meters).increment();
+                    .tags("mailbox", sender.name(), "limit", slot.full().name().toLowerCase(Locale.ROOT)).register(meters).increment();
         }
         return new Reservation(mailbox, slot, limit);
     }
@@ -86,13 +94,19 @@ public class SendingQuota {
         jdbc.sql("select mailbox from mailbox_send_lock where mailbox = ? for update").param(mailbox).query(String.class).single();
     }
 
+    /** A sequence email was queued to go from the mailbox now. */
+    public void sent(Sender sender) {
+        Counter.builder("leadflow.mailbox.sent").description("Sequence emails queued to go from the mailbox")
+                .tag("mailbox", sender.name()).register(meters).increment();
+    }
+
     /** The mailbox's limits as gauges, read from {@link SendingLimits} at each scrape, once it has sent. */
-    private void measure(String mailbox) {
-        if (measured.add(mailbox)) {
-            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(mailbox).perHour())
-                    .description("Sequence emails the mailbox may send").tags("mailbox", mailbox, "period", "hour").register(meters);
-            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(mailbox).perDay())
-                    .description("Sequence emails the mailbox may send").tags("mailbox", mailbox, "period", "day").register(meters);
+    private void measure(Sender sender) {
+        if (measured.add(sender.name())) {
+            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(sender.address()).perHour())
+                    .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "hour").register(meters);
+            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(sender.address()).perDay())
+                    .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "day").register(meters);
         }
     }
 }

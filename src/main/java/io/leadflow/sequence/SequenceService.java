@@ -247,6 +247,7 @@ public class SequenceService {
             timeline.record(leadId, Timeline.Type.EMAIL_SENT, Map.of("step", step, "followUp", followUp, "template", template.fileName(),
                     "subject", mail.subject(), "messageId", enqueued.messageId()));
             metrics.emailSent(step, template.fileName());
+            mailboxPacing.sent(lead);
         }
     }
 

@@ -42,6 +42,9 @@ import static org.awaitility.Awaitility.await;
 class MailboxLimitIT extends LeadflowIntegrationTest {
 
     private static final String ANA = "ana@leadflow.local";
+    /** Ana's mailbox in the metrics: her username, never an address. */
+    private static final String ANAS_MAILBOX = "ana";
+    private static final SendingQuota.Sender BUSY = new SendingQuota.Sender("busy@leadflow.local", "busy");
 
     @Autowired
     JdbcClient jdbc;
@@ -76,9 +79,9 @@ class MailboxLimitIT extends LeadflowIntegrationTest {
 
         assertThat(deferred("hour")).isEqualTo(2);
         assertThat(deferred("day")).isEqualTo(4);
-        assertThat(meters.get("leadflow.mailbox.sent").tag("mailbox", ANA).counter().count()).isEqualTo(10);
-        assertThat(meters.get("leadflow.mailbox.limit").tags("mailbox", ANA, "period", "day").gauge().value()).isEqualTo(3);
-        assertThat(meters.get("leadflow.mailbox.limit").tags("mailbox", ANA, "period", "hour").gauge().value()).isEqualTo(2);
+        assertThat(meters.get("leadflow.mailbox.sent").tag("mailbox", ANAS_MAILBOX).counter().count()).isEqualTo(10);
+        assertThat(meters.get("leadflow.mailbox.limit").tags("mailbox", ANAS_MAILBOX, "period", "day").gauge().value()).isEqualTo(3);
+        assertThat(meters.get("leadflow.mailbox.limit").tags("mailbox", ANAS_MAILBOX, "period", "hour").gauge().value()).isEqualTo(2);
     }
 
     /**
@@ -137,7 +140,7 @@ class MailboxLimitIT extends LeadflowIntegrationTest {
                     List<SendingQuota.Reservation> mine = new ArrayList<>();
                     for (int i = 0; i < reservations; i++) {
                         together.await();
-                        mine.add(quota.reserve("busy:" + node + ":" + i, "busy@leadflow.local", now, at -> at));
+                        mine.add(quota.reserve("busy:" + node + ":" + i, BUSY, now, at -> at));
                     }
                     return mine;
                 }));
@@ -161,7 +164,7 @@ class MailboxLimitIT extends LeadflowIntegrationTest {
                         group by date_trunc('hour', slot_at)""").query(Long.class).list();
         assertThat(perHour).hasSize(6).allSatisfy(count -> assertThat(count).isEqualTo(10));
         // A job run again keeps its slot.
-        assertThat(quota.reserve("busy:a:0", "busy@leadflow.local", now, at -> at).slot().at()).isEqualTo(
+        assertThat(quota.reserve("busy:a:0", BUSY, now, at -> at).slot().at()).isEqualTo(
                 jdbc.sql("select slot_at from mailbox_send_slot where idempotency_key = 'busy:a:0'")
                         .query(Timestamp.class).single().toInstant());
     }
@@ -191,7 +194,7 @@ class MailboxLimitIT extends LeadflowIntegrationTest {
     }
 
     private double deferred(String limit) {
-        var counter = meters.find("leadflow.mailbox.deferred").tags("mailbox", ANA, "limit", limit).counter();
+        var counter = meters.find("leadflow.mailbox.deferred").tags("mailbox", ANAS_MAILBOX, "limit", limit).counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -77,10 +77,9 @@ public class MailboxPacing {
     /** The email's slot in its rep's mailbox when later than now; {@code deferred} says so when it was just moved. */
     private Optional<Instant> slotLater(Lead lead, String key, Instant now,
                                         BiFunction<SendingQuota.Reservation, Instant, Instant> deferred) {
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
         ZoneId zone = lead.zone();
         String country = lead.facts().country();
-        SendingQuota.Reservation reservation = quota.reserve(key, mail.mailboxOf(rep.email()), now,
+        SendingQuota.Reservation reservation = quota.reserve(key, senderOf(lead), now,
                 from -> calendar.nextWorkingMoment(from, country, zone).toInstant());
         SendSlots.Slot slot = reservation.slot();
         if (!slot.at().isAfter(now)) {
@@ -98,6 +97,18 @@ public class MailboxPacing {
                 "from", from.atZone(zone).toOffsetDateTime().toString(), "to", to.atZone(zone).toOffsetDateTime().toString(),
                 "reason", "MAILBOX_" + reservation.slot().full().name() + "_LIMIT", "mailbox", reservation.mailbox(),
                 "limit", day ? reservation.limit().perDay() : reservation.limit().perHour(), "timeZone", zone.getId()));
+    }
+
+    /** The lead's sequence email was queued to go now. */
+    public void sent(Lead lead) {
+        quota.sent(senderOf(lead));
+    }
+
+    /** The mailbox the lead's sequence emails go from: its rep's, or leadflow's ({@code leadflow.mail.send-as}). */
+    private SendingQuota.Sender senderOf(Lead lead) {
+        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
+        return new SendingQuota.Sender(mail.mailboxOf(rep.email()),
+                mail.sendAs() == MailProperties.SendAs.REP ? rep.username() : "leadflow");
     }
 
     /** The slots still to come of the lead's sequence emails are given back: its sequence ended. */
