@@ -36,9 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = {"leadflow.mail.limits.per-day=3", "leadflow.mail.limits.per-hour=2",
         "leadflow.mail.limits.mailboxes[busy@leadflow.local].per-day=1000",
-        "leadflow.mail.limits.mailboxes[busy@leadflow.local].per-hour=10",
-        // The models' deployment at start may take longer than the client's 10 s on a busy machine.
-        "camunda.client.request-timeout=PT60S"})
+        "leadflow.mail.limits.mailboxes[busy@leadflow.local].per-hour=10"})
 class MailboxLimitIT extends LeadflowIntegrationTest {
 
     private static final String ANA = "ana@leadflow.local";
