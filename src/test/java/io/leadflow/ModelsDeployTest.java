@@ -588,9 +588,7 @@ class ModelsDeployTest {
         assertThat(call.getElementId()).isEqualTo("Task_FollowUpCall");
         complete(call, Map.of("outcome", "no-answer"));
 
-        ActivatedJob followUpTime = awaitJob("due-in-working-time", instance);
-        assertThat(followUpTime.getVariablesAsMap()).containsEntry("workingHours", 0);
-        complete(followUpTime, Map.of("due", now.plusHours(12).toString(), "inWorkingTime", false));
+        complete(awaitJob("follow-up-time", instance), Map.of("at", now.plusHours(12).toString(), "sendNow", false));
         ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
         complete(social, Map.of("action", "sent-connection-request"));
@@ -598,8 +596,8 @@ class ModelsDeployTest {
         assertThat(client.newActivateJobsCommand().jobType("send-sequence-email").maxJobsToActivate(1)
                 .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).as("no email before the lead's working time").isEmpty();
         advanceEngineClock(Duration.ofHours(13));
-        // The time came (perhaps late): the lead's working time is read again before the email goes.
-        complete(awaitJob("due-in-working-time", instance), Map.of("due", engineNow().toString(), "inWorkingTime", true));
+        // The time came (perhaps late): the lead's working time and the mailbox are read again before the email goes.
+        complete(awaitJob("follow-up-time", instance), Map.of("at", engineNow().toString(), "sendNow", true));
         ActivatedJob email = awaitJob("send-sequence-email", instance);
         assertThat(email.getElementId()).isEqualTo("Task_SendFollowUpEmail");
         assertThat(email.getVariablesAsMap()).containsEntry("followUp", true);

@@ -214,7 +214,7 @@ class MailDispatcher implements SmartLifecycle {
         if (rep == null) {
             return leadflow;
         }
-        return settings.sendAs() == MailProperties.SendAs.REP ? address(rep) : address(new Mailbox(rep.name(), leadflow.getAddress()));
+        return address(new Mailbox(rep.name(), settings.senderAddress(rep.address())));
     }
 
     /** The rep, who answers the lead, and leadflow's inbox, where the poller notices the reply. */

@@ -4,7 +4,13 @@ import io.leadflow.platform.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How leadflow sends and reads mail ({@code leadflow.mail.*}); the SMTP server itself is {@code spring.mail.*}.
@@ -19,16 +25,35 @@ import java.time.Duration;
  * @param retry            how a mail the server refused is tried again
  * @param embedded         the embedded SMTP and IMAP server (GreenMail) of the default setup
  * @param inbox            the mailbox replies and bounces arrive in
+ * @param limits           how many sequence emails each mailbox (the sender address) sends an hour and a day
  */
 @ConfigurationProperties(prefix = "leadflow.mail")
 public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>") String from,
                              @DefaultValue("rep") SendAs sendAs,
                              @DefaultValue("leadflow.local") String messageIdDomain,
                              @DefaultValue("PT0.2S") Duration dispatchInterval,
-                             @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox) {
+                             @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox,
+                             @DefaultValue Limits limits) {
 
     /** Whose address a mail sent for a rep carries in From. */
     public enum SendAs { REP, LEADFLOW }
+
+    /** The address in From of a mail sent for the rep with this address ({@link #sendAs}). */
+    public String senderAddress(String repAddress) {
+        if (sendAs == SendAs.REP) {
+            return repAddress;
+        }
+        try {
+            return new InternetAddress(from, true).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalStateException("leadflow.mail.from is not an address: " + from, e);
+        }
+    }
+
+    /** The mailbox, a sending limit's key, of a mail sent for the rep with this address: its sender, in lower case. */
+    public String mailboxOf(String repAddress) {
+        return senderAddress(repAddress).toLowerCase(Locale.ROOT);
+    }
 
     /**
      * @param first the wait after a mail's first failure
@@ -59,5 +84,34 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
     public record Inbox(@DefaultValue("true") boolean enabled, @DefaultValue("leadflow@leadflow.local") String address,
                         String password, @DefaultValue("127.0.0.1") String host, @DefaultValue("3143") int port,
                         @DefaultValue("PT5S") Duration pollInterval) {
+    }
+
+    /**
+     * @param perDay    sequence emails a mailbox sends in a UTC day
+     * @param perHour   sequence emails a mailbox sends in an hour (of UTC's clock)
+     * @param mailboxes other limits for some mailboxes, by address (lower case); a limit left out is the default's
+     */
+    public record Limits(@DefaultValue("200") int perDay, @DefaultValue("50") int perHour, Map<String, PerMailbox> mailboxes) {
+
+        public Limits {
+            if (perDay < 1 || perHour < 1) {
+                throw new IllegalArgumentException("leadflow.mail.limits.per-day and per-hour must be at least 1");
+            }
+            Map<String, PerMailbox> byAddress = new HashMap<>();
+            (mailboxes == null ? Map.<String, PerMailbox>of() : mailboxes).forEach((address, limit) -> {
+                if (limit.perDay() != null && limit.perDay() < 1 || limit.perHour() != null && limit.perHour() < 1) {
+                    throw new IllegalArgumentException("leadflow.mail.limits.mailboxes." + address + " must be at least 1");
+                }
+                byAddress.put(address.toLowerCase(Locale.ROOT), limit);
+            });
+            mailboxes = Map.copyOf(byAddress);
+        }
+
+        /**
+         * @param perDay  this mailbox's sequence emails a UTC day
+         * @param perHour this mailbox's sequence emails an hour
+         */
+        public record PerMailbox(Integer perDay, Integer perHour) {
+        }
     }
 }

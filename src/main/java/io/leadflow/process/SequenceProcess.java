@@ -26,11 +26,11 @@ public final class SequenceProcess {
 
     public static final String PLAN_SEQUENCE = "plan-sequence";
     public static final String ATTEMPT_TIME = "attempt-time";
+    public static final String FOLLOW_UP_TIME = "follow-up-time";
     public static final String SEND_SEQUENCE_EMAIL = "send-sequence-email";
     public static final String SEND_CONNECTED_CALL_EMAIL = "send-connected-call-email";
     public static final String RECYCLE_TO_NURTURE = "recycle-to-nurture";
     public static final String RECORD_SEQUENCE_EXIT = "record-sequence-exit";
-    public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
     public static final String ESCALATE_SLA_BREACH = "escalate-sla-breach";
     public static final String KEEP_OWNER = "keep-owner";
     public static final String REASSIGN_LEAD = "reassign-lead";
@@ -43,8 +43,8 @@ public final class SequenceProcess {
      * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
      * plan at its turn and when its time came: a pause moves it, and so does a moment that passed outside the lead's
      * working time), {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now. A call not
-     * answered is followed up by email at {@code followUpAt}, the lead's working time ({@code followUpInWorkingTime}:
-     * now is). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * answered is followed up by email at {@code followUpAt}, the lead's working time with a free slot in the rep's
+     * mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
      * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
      * {@code slaDecision} is "keep" or "reassign".
@@ -87,6 +87,13 @@ public final class SequenceProcess {
      * in the lead's zone) and whether it is {@code open} now; one that is not waits for openAt, then is read again.
      */
     public record AttemptTime(Attempt attempt, String openAt, boolean open) {
+    }
+
+    /**
+     * The follow-up-time job's result: when the follow-up email of a missed call goes (an ISO offset date-time in the
+     * lead's zone: the lead's working time and a free slot in the rep's mailbox), and whether that is now.
+     */
+    public record FollowUpTime(String at, boolean sendNow) {
     }
 
     /** What became of a call or social attempt. */

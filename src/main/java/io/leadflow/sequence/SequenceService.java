@@ -19,7 +19,9 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.sequence.internal.EmailLeads;
+import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequenceEmailKey;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequenceMetrics;
 import io.leadflow.sequence.internal.SuppressionList;
@@ -74,13 +76,15 @@ public class SequenceService {
     private final SequenceMetrics metrics;
     private final FirstAttemptSla firstAttemptSla;
     private final EmailLeads emailLeads;
+    private final MailboxPacing mailboxPacing;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
-                    EmailLeads emailLeads) {
+                    EmailLeads emailLeads,
+                    MailboxPacing mailboxPacing) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -100,6 +104,7 @@ public class SequenceService {
         this.metrics = metrics;
         this.firstAttemptSla = firstAttemptSla;
         this.emailLeads = emailLeads;
+        this.mailboxPacing = mailboxPacing;
     }
 
     /**
@@ -164,8 +169,35 @@ public class SequenceService {
         List<SequenceAttempt> plan = delayedOutsideWorkingTime(lead, round, stored.get(index), first, now)
                 ? attempts.ofRound(leadId, round) : stored;
         Instant openAt = plan.get(index).opensAt(first, now);
+        Optional<Instant> mailboxSlot = openAt.isAfter(now) ? Optional.empty() : mailboxSlotLater(lead, round, plan.get(index), now);
+        if (mailboxSlot.isPresent()) {
+            plan = attempts.ofRound(leadId, round);
+            openAt = mailboxSlot.get();
+        }
         return new SequenceProcess.AttemptTime(variables(plan, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString(),
                 !openAt.isAfter(now));
+    }
+
+    /** An email attempt due now goes when its mailbox has room ({@code leadflow.mail.limits.*}): empty if now. */
+    private Optional<Instant> mailboxSlotLater(Lead lead, int round, SequenceAttempt attempt, Instant now) {
+        if (attempt.channel() != Channel.EMAIL || attempt.status() != SequenceAttempt.Status.PLANNED) {
+            return Optional.empty();
+        }
+        return mailboxPacing.later(lead, round, attempt, now);
+    }
+
+    /**
+     * When the follow-up email of attempt {@code step}'s missed call goes, read when the call was missed and again when
+     * that moment came (perhaps late): the lead's next working moment, then a free slot in the rep's mailbox
+     * ({@code leadflow.mail.limits.*}); {@code sendNow} when it is now.
+     */
+    @Transactional
+    public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
+        Instant at = working.isAfter(now) ? working : mailboxPacing.laterFollowUp(lead, round, step, now).orElse(now);
+        return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */
@@ -196,7 +228,7 @@ public class SequenceService {
         }
         String stage = journeyStage(step);
         boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
-        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
+        String key = SequenceEmailKey.of(leadId, round, step, followUp);
         send(lead, stage, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
                 .ifPresent(template -> {
                     if (!followUp) {
@@ -217,7 +249,7 @@ public class SequenceService {
         if (suppressed(lead, step, true)) {
             return;
         }
-        String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":connected-call";
+        String key = SequenceEmailKey.connectedCall(leadId, round);
         send(lead, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
     }
 
@@ -252,6 +284,7 @@ public class SequenceService {
         if (!enqueued.created()) {
             return Optional.empty();
         }
+        mailboxPacing.sent(lead);
         timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, Map.of("step", attempt.step(), "followUp", attempt.afterMissedCall(),
                 "afterConnectedCall", attempt.afterConnectedCall(), "template", template.fileName(),
                 "subject", mail.subject(), "messageId", enqueued.messageId()));
@@ -299,6 +332,7 @@ public class SequenceService {
         outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant())
                 .ifPresent(credit -> metrics.ended(attempts.of(leadId), calls, reason, credit));
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
+        mailboxPacing.release(leadId, clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);
         timeline.record(leadId, Timeline.Type.SEQUENCE_ENDED, Map.of("reason", reason, "cancelledAttempts", cancelled));
     }

@@ -10,10 +10,10 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The email module boots without its outbox (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+/** The email module boots without its outbox and sending slots (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, Clock.class})
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, Clock.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

@@ -102,7 +102,8 @@ class MailDispatcherTest {
         MailProperties settings = new MailProperties("leadflow <leadflow@leadflow.local>", sendAs, "leadflow.local",
                 Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new MailProperties.Embedded(false),
-                new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)));
+                new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
+                new MailProperties.Limits(200, 50, null));
         return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl()), null, settings, new SimpleMeterRegistry());
     }
 

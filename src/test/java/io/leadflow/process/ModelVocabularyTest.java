@@ -34,13 +34,14 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "attempt-time", "due-in-working-time", "escalate-sla-breach", "keep-owner", "plan-sequence",
+                "attempt-time", "escalate-sla-breach", "follow-up-time", "keep-owner", "plan-sequence",
                 "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "send-connected-call-email", "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
                 "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
                 "sequence-stopped");
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
+                "at",               // follow-up-time's result, read by an output mapping
                 "attempt",          // the loop's input element, read again by attempt-time, read by timers, due dates and conditions
                 "attemptOpen",      // attempt-time's output mapping, read by the open-now condition
                 "attemptOpenAt",    // attempt-time's output mapping, read by the planned time's timer
@@ -48,12 +49,10 @@ class ModelVocabularyTest {
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
                 "cadence",          // the decision's result
-                "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping
                 "followUp",         // the emails' input mapping
-                "followUpAt",       // the follow-up's working moment, read by its timer
-                "followUpInWorkingTime", // whether now is the lead's working time, read by the follow-up's condition
-                "inWorkingTime",    // due-in-working-time's result, read by an output mapping
+                "followUpAt",       // the follow-up's moment (working time, a mailbox slot), read by its timer
+                "followUpInWorkingTime", // whether the follow-up goes now, read by the follow-up's condition
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "manager",          // the SLA breach task's assignee
@@ -61,9 +60,9 @@ class ModelVocabularyTest {
                 "openAt",           // attempt-time's result, read by an output mapping
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee
+                "sendNow",          // follow-up-time's result, read by an output mapping
                 "sequenceExit",     // the exits' output mapping, for the journey
-                "slaDecision",      // the manager's answer, read by the keep-or-reassign condition
-                "workingHours");    // due-in-working-time's input mapping
+                "slaDecision");     // the manager's answer, read by the keep-or-reassign condition
         // {step: attempt.step, channel: attempt.channel, outcome: outcome} names no variables step and channel
         assertThat(sequence.variables()).doesNotContain(
                 "step", "channel", "if", "then", "else", "null", "or", "append", "date", "time", "date and time");

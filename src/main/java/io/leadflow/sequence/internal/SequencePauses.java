@@ -59,10 +59,11 @@ public class SequencePauses {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SequenceProperties settings;
+    private final MailboxPacing mailboxPacing;
 
     SequencePauses(Leads leads, SequenceAttemptRepository attempts, SequencePauseRepository pauses, SequencePlanner planner,
                    BusinessHoursCalendar calendar, Timeline timeline, ProcessEngine engine, TransactionTemplate transaction,
-                   Clock clock, SequenceProperties settings) {
+                   Clock clock, SequenceProperties settings, MailboxPacing mailboxPacing) {
         this.leads = leads;
         this.attempts = attempts;
         this.pauses = pauses;
@@ -73,6 +74,7 @@ public class SequencePauses {
         this.transaction = transaction;
         this.clock = clock;
         this.settings = settings;
+        this.mailboxPacing = mailboxPacing;
     }
 
     /**
@@ -191,6 +193,8 @@ public class SequencePauses {
                 ? firstPlannedAt.atZone(lead.zone()) : earliest;
         List<PlannedAttempt> moved = planner.shift(planned(round.toCome(), lead.zone()), first, lead.facts().country());
         moved.forEach(attempt -> attempts.reschedule(lead.id(), round.number(), attempt, now));
+        // An email moved by its mailbox's limit gives its slot back: it takes one again when its new time comes.
+        mailboxPacing.release(lead.id(), now);
         return moved;
     }
 

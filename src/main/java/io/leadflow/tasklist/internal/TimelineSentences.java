@@ -77,7 +77,7 @@ final class TimelineSentences {
                     + (outOfOffice(d) ? ": out-of-office reply" + (d.has("returnsOn") ? d.day("returnsOn", ", back ") : " with no day of return")
                     + d.suffix("subject", " (", ")") : "") + attempts(d, "; then ");
             case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
-            case ATTEMPT_DELAYED -> capitalised(d.words("channel", "attempt")) + d.suffix("step", " (step ", ")") + " delayed"
+            case ATTEMPT_DELAYED -> (d.flag("followUp") ? "Follow-up email" : capitalised(d.words("channel", "attempt"))) + d.suffix("step", " (step ", ")") + " delayed"
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
             case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
                     : "Email sent: ") + d.text("subject", "");
@@ -108,7 +108,10 @@ final class TimelineSentences {
         return "OUT_OF_OFFICE".equals(d.raw("reason"));
     }
 
-    /** ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia". */
+    /**
+     * ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia",
+     * ": ana@leadflow.local sent its 200 emails of the day".
+     */
     private static String whyDelayed(Details d) {
         String place = place(d.zone("timeZone"));
         return switch (d.text("reason", "")) {
@@ -116,6 +119,8 @@ final class TimelineSentences {
             case "WEEKEND" -> ": the weekend in " + place;
             case "PUBLIC_HOLIDAY" -> ": a public holiday" + (d.has("country")
                     ? " in " + Locale.of("", d.text("country", "")).getDisplayCountry(Locale.ENGLISH) : "");
+            case "MAILBOX_HOUR_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the hour";
+            case "MAILBOX_DAY_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the day";
             default -> "";
         };
     }

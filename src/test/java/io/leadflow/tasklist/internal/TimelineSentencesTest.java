@@ -128,6 +128,18 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void anEmailDelayedByItsMailboxsLimitNamesTheMailboxAndTheLimit() {
+        assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, Map.of("round", 1, "step", 2, "channel", "EMAIL", "followUp", false,
+                "from", "2026-03-03T15:00:00Z", "to", "2026-03-04T14:00:00Z", "reason", "MAILBOX_DAY_LIMIT",
+                "mailbox", "ana@leadflow.local", "limit", 200, "timeZone", "America/Bogota")))
+                .isEqualTo("Email (step 2) delayed from Tue 3 Mar 10:00 to Wed 4 Mar 09:00: ana@leadflow.local sent its 200 emails of the day");
+        assertThat(sentence(Timeline.Type.ATTEMPT_DELAYED, Map.of("round", 1, "step", 1, "channel", "EMAIL", "followUp", true,
+                "from", "2026-03-03T15:20:00Z", "to", "2026-03-03T16:00:00Z", "reason", "MAILBOX_HOUR_LIMIT",
+                "mailbox", "ana@leadflow.local", "limit", 50, "timeZone", "America/Bogota")))
+                .isEqualTo("Follow-up email (step 1) delayed from Tue 3 Mar 10:20 to Tue 3 Mar 11:00: ana@leadflow.local sent its 50 emails of the hour");
+    }
+
+    @Test
     void aTypeNoLongerWrittenReadsAsWords() {
         assertThat(TimelineSentences.of(new Timeline.Entry("CALL_LOGGED", Instant.EPOCH, Map.of("a", 1)), BOGOTA)).isEqualTo("Call logged");
     }

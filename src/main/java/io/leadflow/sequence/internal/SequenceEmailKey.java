@@ -1,0 +1,24 @@
+package io.leadflow.sequence.internal;
+
+import java.util.UUID;
+
+/** The idempotency key of a sequence email: one per lead, round, step and follow-up (or connected call); also its mailbox slot's key. */
+public final class SequenceEmailKey {
+
+    private SequenceEmailKey() {
+    }
+
+    public static String of(UUID leadId, int round, int step, boolean followUp) {
+        return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":") + step + (followUp ? ":follow-up" : "");
+    }
+
+    /** The email after the round's connected call: the content the call promised. */
+    public static String connectedCall(UUID leadId, int round) {
+        return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":") + "connected-call";
+    }
+
+    /** What the keys of all the lead's sequence emails start with. */
+    public static String prefix(UUID leadId) {
+        return "sequence:" + leadId + ":";
+    }
+}

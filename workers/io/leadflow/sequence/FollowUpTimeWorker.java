@@ -1,0 +1,23 @@
+package io.leadflow.sequence;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.SequenceProcess;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+@Component
+public class FollowUpTimeWorker {
+
+    private final SequenceService sequences;
+
+    FollowUpTimeWorker(SequenceService sequences) {
+        this.sequences = sequences;
+    }
+
+    @JobWorker(type = SequenceProcess.FOLLOW_UP_TIME)
+    public SequenceProcess.FollowUpTime followUpTime(@VariablesAsType SequenceProcess.Variables process) {
+        return sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+    }
+}
