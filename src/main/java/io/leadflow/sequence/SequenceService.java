@@ -20,7 +20,9 @@ import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
+import io.leadflow.sequence.internal.EmailTracking;
 import io.leadflow.sequence.internal.SequenceMetrics;
+import io.leadflow.sequence.internal.StepVariants;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
@@ -67,12 +69,15 @@ public class SequenceService {
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
     private final FirstAttemptSla firstAttemptSla;
+    private final StepVariants variants;
+    private final EmailTracking tracking;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
-                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla) {
+                    SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
+                    StepVariants variants, EmailTracking tracking) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -91,6 +96,8 @@ public class SequenceService {
         this.settings = settings;
         this.metrics = metrics;
         this.firstAttemptSla = firstAttemptSla;
+        this.variants = variants;
+        this.tracking = tracking;
     }
 
     /**
@@ -191,8 +198,13 @@ public class SequenceService {
             return;
         }
         String stage = journeyStage(step);
-        TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
+        TemplateKey selected = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
                 stage, facts.language());
+        // A variant whose file the lead's template lacks sends the template itself, and is recorded as such.
+        String variant = variants.of(leadId, step)
+                .map(name -> templates.variant(selected, name).map(TemplateKey::variant).orElse(SequenceProperties.CONTROL))
+                .orElse(null);
+        TemplateKey template = variant == null || variant.equals(SequenceProperties.CONTROL) ? selected : selected.withVariant(variant);
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(leadId);
         RenderedEmail mail = renderer.render(template, new EmailModel(
@@ -202,6 +214,7 @@ public class SequenceService {
                 settings.content(stage, template.language()),
                 unsubscribeUrl));
         String key = "sequence:" + leadId + (round == 1 ? "" : ":round-" + round) + ":" + step + (followUp ? ":follow-up" : "");
+        mail = tracking.track(new EmailTracking.Sent(key, leadId, round, step, template.fileName(), variant), mail, unsubscribeUrl);
         Mailbox recipient = new Mailbox(facts.personName(), facts.email());
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, recipient, new Mailbox(rep.name(), rep.email()),
                 mail.subject(), mail.textBody(), mail.htmlBody(),
@@ -211,7 +224,7 @@ public class SequenceService {
             if (!followUp) {
                 made(lead, step, "email-sent", clock.instant());
             }
-            attempts.recordTemplate(leadId, step, template.fileName());
+            attempts.recordTemplate(leadId, step, template.fileName(), variant);
             timeline.record(leadId, Timeline.Type.EMAIL_SENT, Map.of("step", step, "followUp", followUp, "template", template.fileName(),
                     "subject", mail.subject(), "messageId", enqueued.messageId()));
             metrics.emailSent(step, template.fileName());

@@ -91,10 +91,13 @@ public class SequenceAttemptRepository {
                 .params(outcome, Timestamp.from(now), Timestamp.from(now), workingHours, leadId, leadId, step).update();
     }
 
-    /** The template of the email sent for an attempt of the latest sequence (its own, or its call's follow-up). */
-    public void recordTemplate(UUID leadId, int step, String template) {
-        jdbc.sql("update sequence_attempt set template = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ?")
-                .params(template, leadId, leadId, step).update();
+    /**
+     * The template of the email sent for an attempt of the latest sequence (its own, or its call's follow-up), and its
+     * A/B variant (null: the step has none).
+     */
+    public void recordTemplate(UUID leadId, int step, String template, String variant) {
+        jdbc.sql("update sequence_attempt set template = ?, variant = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ?")
+                .params(template, variant, leadId, leadId, step).update();
     }
 
     private static SequenceAttempt attempt(ResultSet rs, int row) throws SQLException {

@@ -78,6 +78,8 @@ final class TimelineSentences {
                     + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
             case EMAIL_SENT -> (d.flag("followUp") ? "Follow-up email sent: " : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
+            case EMAIL_OPENED -> "Email" + d.suffix("step", " (step ", ")") + " opened";
+            case EMAIL_CLICKED -> "Link clicked in email" + d.suffix("step", " (step ", ")") + d.suffix("url", ": ", "");
             case AUTO_REPLY_IGNORED -> "Automatic reply, sequence goes on" + d.suffix("subject", ": ", "");
             case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable, sequence goes on" + d.suffix("subject", ": ", "");
             case REPLIED -> "Replied" + (d.has("replyIntent") ? " (" + d.words("replyIntent", "") + ")" : "")
