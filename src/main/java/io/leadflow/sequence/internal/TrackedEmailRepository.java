@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** The sequence emails sent with opens and clicks tracked, the links each carried, and what was done with them. */
 @Repository
-class TrackedEmailRepository {
+public class TrackedEmailRepository {
 
     /** A tracked email as the tracking links need it. */
     record TrackedEmail(UUID id, String outboxKey, UUID leadId, int step, String template, String variant, List<String> links) {
