@@ -52,6 +52,10 @@ public final class TrackingBenchmark {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
         FitLeads leads = new FitLeads("tracking");
         System.out.printf("posting %d leads%n", leads.postEach(http, leadflow.base(), emails));
+        try (Connection db = BenchApplication.connect()) {
+            // Measured once the leads' own work (qualify, assign, plan, task) is done: the tracking alone.
+            System.out.println("leads settled: " + leads.awaitDone(db, emails, Duration.ofMinutes(5)));
+        }
         List<URI> links = trackedEmails(leadflow.base(), emails);
         System.out.printf("== warm-up, %d s at %d/s (not counted)%n", BenchApplication.intProperty("bench.tracking-warmup", 10), rate);
         drive(http, links, rate, BenchApplication.intProperty("bench.tracking-warmup", 10));

@@ -1,7 +1,6 @@
 package io.leadflow.sequence.internal;
 
 import io.leadflow.LeadflowIntegrationTest;
-import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +41,10 @@ class EmailTrackingIT extends LeadflowIntegrationTest {
 
     @Test
     void anOpenAndAClickAreOnTheTimelineOnceAndCountedEachTimeAndAProxyPrefetchApart() throws Exception {
-        LeadAfterMissedCall lead = leadAfterMissedCall("Olga");
-        String html = part(lead.followUp(), "text/html");
-        String openUrl = local(first(OPEN_IMAGE, html));
-        String clickUrl = local(first(CLICK_LINK, html));
+        TrackedMail mail = trackedFollowUp("Olga");
+        LeadAfterMissedCall lead = mail.lead();
+        String openUrl = mail.openUrl();
+        String clickUrl = mail.clickUrl();
         // The lead is Spanish-speaking: the awareness guide in Spanish.
         String content = "https://example.com/recursos/guia-retorno-marketing";
         // The text part's link goes through leadflow too; the unsubscribe link does not.
@@ -78,10 +77,10 @@ class EmailTrackingIT extends LeadflowIntegrationTest {
 
     @Test
     void aTamperedUnknownOrNotCarriedLinkGetsAPlain404AndRecordsNothing() throws Exception {
-        LeadAfterMissedCall lead = leadAfterMissedCall("Pia");
-        String html = part(lead.followUp(), "text/html");
-        String openUrl = local(first(OPEN_IMAGE, html));
-        String clickUrl = local(first(CLICK_LINK, html));
+        TrackedMail mail = trackedFollowUp("Pia");
+        LeadAfterMissedCall lead = mail.lead();
+        String openUrl = mail.openUrl();
+        String clickUrl = mail.clickUrl();
         UUID email = UUID.fromString(openUrl.replaceFirst(".*/track/([^/]+)/open/.*", "$1"));
         engineClock.advance(Duration.ofMinutes(2));
 
@@ -106,6 +105,16 @@ class EmailTrackingIT extends LeadflowIntegrationTest {
         assertThat(counts(lead.id())).containsEntry("opens", 0).containsEntry("machine_opens", 0)
                 .containsEntry("clicks", 0).containsEntry("machine_clicks", 0);
         assertThat(timelineTypes(lead.id())).doesNotContain("EMAIL_OPENED", "EMAIL_CLICKED");
+    }
+
+    /** A lead's follow-up email as the mail server holds it, with its open image's and its link's URLs. */
+    private record TrackedMail(LeadAfterMissedCall lead, String openUrl, String clickUrl) {
+    }
+
+    private TrackedMail trackedFollowUp(String firstName) throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall(firstName);
+        String html = part(lead.followUp(), "text/html");
+        return new TrackedMail(lead, local(first(OPEN_IMAGE, html)), local(first(CLICK_LINK, html)));
     }
 
     private Map<String, Object> counts(UUID leadId) {
