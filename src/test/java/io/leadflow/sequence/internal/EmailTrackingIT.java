@@ -78,21 +78,20 @@ class EmailTrackingIT extends LeadflowIntegrationTest {
     @Test
     void aTamperedUnknownOrNotCarriedLinkGetsAPlain404AndRecordsNothing() throws Exception {
         TrackedMail mail = trackedFollowUp("Pia");
-        LeadAfterMissedCall lead = mail.lead();
         String openUrl = mail.openUrl();
-        String clickUrl = mail.clickUrl();
         UUID email = UUID.fromString(openUrl.replaceFirst(".*/track/([^/]+)/open/.*", "$1"));
         engineClock.advance(Duration.ofMinutes(2));
 
         List<String> refused = new ArrayList<>(List.of(
-                tampered(openUrl), tampered(clickUrl),
+                tampered(openUrl), tampered(mail.clickUrl()),
                 // Index 0's signature on another index, and a link signed as leadflow would, but the email did not carry.
-                clickUrl.replace("/click/0/", "/click/1/"),
+                mail.clickUrl().replace("/click/0/", "/click/1/"),
                 base() + "/track/" + email + "/click/7/" + signer.sign("click:" + email + ":7"),
-                // An email leadflow never sent, signed as it would be.
+                // Not signed, the id in another spelling (it would sign as other text), not an id, not an index.
                 base() + "/track/" + UUID.randomUUID() + "/open/x",
                 openUrl.replace(email.toString(), email.toString().toUpperCase()),
-                base() + "/track/not-an-id/click/0/x", clickUrl.replace("/click/0/", "/click/-1/")));
+                base() + "/track/not-an-id/click/0/x", mail.clickUrl().replace("/click/0/", "/click/-1/")));
+        // An email leadflow never sent, signed as it would be.
         UUID unknown = UUID.randomUUID();
         refused.add(base() + "/track/" + unknown + "/open/" + signer.sign("open:" + unknown));
         for (String url : refused) {
@@ -102,9 +101,9 @@ class EmailTrackingIT extends LeadflowIntegrationTest {
             assertThat(response.headers().firstValue("Location")).as(url).isEmpty();
         }
 
-        assertThat(counts(lead.id())).containsEntry("opens", 0).containsEntry("machine_opens", 0)
+        assertThat(counts(mail.lead().id())).containsEntry("opens", 0).containsEntry("machine_opens", 0)
                 .containsEntry("clicks", 0).containsEntry("machine_clicks", 0);
-        assertThat(timelineTypes(lead.id())).doesNotContain("EMAIL_OPENED", "EMAIL_CLICKED");
+        assertThat(timelineTypes(mail.lead().id())).doesNotContain("EMAIL_OPENED", "EMAIL_CLICKED");
     }
 
     /** A lead's follow-up email as the mail server holds it, with its open image's and its link's URLs. */
