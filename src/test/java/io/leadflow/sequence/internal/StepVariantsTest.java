@@ -80,12 +80,16 @@ class StepVariantsTest {
         return weights;
     }
 
-    static StepVariants variants(Map<Integer, Map<String, Integer>> variants) {
+    private static StepVariants variants(Map<Integer, Map<String, Integer>> variants) {
+        return new StepVariants(settings(variants, new SequenceProperties.Tracking(true, java.time.Duration.ofSeconds(10), List.of())));
+    }
+
+    /** The sequence's settings with a content piece for every stage and language, and this tracking and these variants. */
+    static SequenceProperties settings(Map<Integer, Map<String, Integer>> variants, SequenceProperties.Tracking tracking) {
         Map<String, Map<String, Content>> content = new HashMap<>();
         TemplateKey.STAGES.forEach(stage -> content.put(stage, TemplateKey.LANGUAGES.stream()
                 .collect(Collectors.toMap(Function.identity(), language -> new Content("Guide", "https://example.com/" + stage)))));
-        return new StepVariants(new SequenceProperties(14, List.of("awareness"), null, content,
-                new SequenceProperties.Tracking(true, java.time.Duration.ofSeconds(10), List.of()), variants));
+        return new SequenceProperties(14, List.of("awareness"), null, content, tracking, variants);
     }
 
     private static List<UUID> ids(int count) {
