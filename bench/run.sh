@@ -10,6 +10,7 @@
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
 #   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
 #   bench/run.sh mail                 MailBenchmark (the outbox draining 1,000 mails)
+#   bench/run.sh tracking             TrackingBenchmark (opens and clicks at 200 requests/s; leadflow started with mvn spring-boot:run)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
 set -euo pipefail
 
@@ -35,8 +36,9 @@ case "${1:-all}" in
   records) mains=(EngineRecordsBenchmark) ;;
   mail) mains=(MailBenchmark) ;;
   bare) mains=(BareEngineBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|all]" >&2; exit 2 ;;
+  tracking) mains=(TrackingBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark TrackingBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|tracking|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -109,8 +109,28 @@
       yAxis: {type: 'value', axisLabel: {formatter: percent}},
       series: [
         {type: 'bar', name: 'Replied', data: report.steps.map(step => step.replyRate)},
-        {type: 'bar', name: 'Meeting', data: report.steps.map(step => step.meetingRate)}]
+        {type: 'bar', name: 'Meeting', data: report.steps.map(step => step.meetingRate)},
+        {type: 'bar', name: 'Opened', data: report.steps.map(step => step.openRate)},
+        {type: 'bar', name: 'Clicked', data: report.steps.map(step => step.clickRate)}]
     });
+    drawVariants(element.querySelector('table.variants'), report.variants || []);
+  }
+
+  /** Each step's A/B variants: the counts with their rates, and whether a variant differs from the control yet. */
+  function drawVariants(table, variants) {
+    const withRate = (n, rate) => count.format(n) + ' (' + percent(rate) + ')';
+    for (const variant of variants) {
+      const row = table.tBodies[0].insertRow();
+      row.dataset.variant = variant.step + ':' + variant.variant;
+      cell(row, 'Step ' + variant.step + ' · ' + variant.variant);
+      cell(row, count.format(variant.sent));
+      cell(row, withRate(variant.opened, variant.openRate));
+      cell(row, withRate(variant.clicked, variant.clickRate));
+      cell(row, withRate(variant.replied, variant.replyRate));
+      cell(row, withRate(variant.meetings, variant.meetingRate));
+      cell(row, variant.versusControl ? variant.versusControl.verdict : 'Control');
+    }
+    table.hidden = variants.length === 0;
   }
 
   function drawReps(element, report) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -106,6 +107,11 @@ public class EmailTemplateCatalog {
                 .findFirst()
                 .orElseThrow(() -> new EmailTemplateException(
                         "No template for stage " + wantedStage + " in language " + wantedLanguage));
+    }
+
+    /** The template's A/B variant of that name, when it has one. */
+    public Optional<TemplateKey> variant(TemplateKey template, String name) {
+        return Optional.of(template.withVariant(name)).filter(sources::containsKey);
     }
 
     private static String normalise(String value) {

@@ -124,6 +124,12 @@ public class MailOutbox implements HealthIndicator {
         return jdbc.sql("select lead_id from outbound_mail where message_id = ?").param(messageId).query(UUID.class).optional();
     }
 
+    /** When the mail stored under this key was sent; empty while it waits (or when there is none). */
+    public Optional<Instant> sentAt(String idempotencyKey) {
+        return jdbc.sql("select sent_at from outbound_mail where idempotency_key = ? and sent_at is not null")
+                .param(idempotencyKey).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     private Map<String, String> stringMap(String value) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         json.map(value).forEach((name, header) -> headers.put(name, String.valueOf(header)));

@@ -128,7 +128,7 @@ class SecurityConfiguration {
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/unsubscribe/**", "/v3/api-docs/**",
+                        .requestMatchers("/unsubscribe/**", "/track/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
                         .requestMatchers("/reps/**", "/manager/**", "/actuator/metrics", "/actuator/metrics/**").hasRole(Roles.MANAGER)
                         .anyRequest().authenticated())

@@ -23,7 +23,9 @@ import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequenceEmailKey;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
+import io.leadflow.sequence.internal.EmailTracking;
 import io.leadflow.sequence.internal.SequenceMetrics;
+import io.leadflow.sequence.internal.StepVariants;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
@@ -77,14 +79,15 @@ public class SequenceService {
     private final FirstAttemptSla firstAttemptSla;
     private final EmailLeads emailLeads;
     private final MailboxPacing mailboxPacing;
+    private final StepVariants variants;
+    private final EmailTracking tracking;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
-                    EmailLeads emailLeads,
-                    MailboxPacing mailboxPacing) {
+                    EmailLeads emailLeads, MailboxPacing mailboxPacing, StepVariants variants, EmailTracking tracking) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -105,6 +108,8 @@ public class SequenceService {
         this.firstAttemptSla = firstAttemptSla;
         this.emailLeads = emailLeads;
         this.mailboxPacing = mailboxPacing;
+        this.variants = variants;
+        this.tracking = tracking;
     }
 
     /**
@@ -229,13 +234,13 @@ public class SequenceService {
         String stage = journeyStage(step);
         boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
         String key = SequenceEmailKey.of(leadId, round, step, followUp);
-        send(lead, stage, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
-                .ifPresent(template -> {
+        send(lead, round, stage, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
+                .ifPresent(queued -> {
                     if (!followUp) {
                         made(lead, step, "email-sent", clock.instant());
                     }
-                    attempts.recordTemplate(leadId, step, template.fileName());
-                    metrics.emailSent(step, template.fileName());
+                    attempts.recordTemplate(leadId, step, queued.template().fileName(), queued.variant());
+                    metrics.emailSent(step, queued.template().fileName());
                 });
     }
 
@@ -250,7 +255,7 @@ public class SequenceService {
             return;
         }
         String key = SequenceEmailKey.connectedCall(leadId, round);
-        send(lead, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
+        send(lead, round, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
     }
 
     /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
@@ -265,16 +270,30 @@ public class SequenceService {
         return true;
     }
 
-    /** Renders the lead's template of the stage and queues it under {@code key}; the template, if this queued it. */
-    private Optional<TemplateKey> send(Lead lead, String stage, EmailModel.Attempt attempt, String key) {
+    /** The template an email was queued with, and its step's A/B variant (null: the step has none). */
+    private record Queued(TemplateKey template, String variant) {
+    }
+
+    /**
+     * Renders the lead's template of the stage (the lead's A/B variant of it for a step's own email) and queues it under
+     * {@code key}, with its opens and clicks tracked; what was queued, if this queued it.
+     */
+    private Optional<Queued> send(Lead lead, int round, String stage, EmailModel.Attempt attempt, String key) {
         LeadFacts facts = lead.facts();
-        TemplateKey template = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
+        TemplateKey selected = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
                 stage, facts.language());
+        // A variant whose file the lead's template lacks sends the template itself, and is recorded as such.
+        String variant = attempt.afterConnectedCall() ? null : variants.of(lead.id(), attempt.step())
+                .map(name -> templates.variant(selected, name).map(TemplateKey::variant).orElse(SequenceProperties.CONTROL))
+                .orElse(null);
+        TemplateKey template = variant == null || variant.equals(SequenceProperties.CONTROL) ? selected : selected.withVariant(variant);
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(lead.id());
         EmailModel.Lead addressed = emailLeads.addressed(lead);
         RenderedEmail mail = renderer.render(template, new EmailModel(addressed, new EmailModel.Rep(rep.name(), rep.email()),
                 attempt, settings.content(stage, template.language()), unsubscribeUrl));
+        mail = tracking.track(new EmailTracking.Sent(key, lead.id(), round, attempt.step(), template.fileName(), variant), mail,
+                unsubscribeUrl);
         Mailbox recipient = new Mailbox(Stream.of(addressed.firstName(), addressed.lastName()).filter(Objects::nonNull)
                 .collect(Collectors.joining(" ")), facts.email());
         var enqueued = outbox.enqueue(new OutgoingMail(key, lead.id(), recipient, new Mailbox(rep.name(), rep.email()),
@@ -288,7 +307,7 @@ public class SequenceService {
         timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, Map.of("step", attempt.step(), "followUp", attempt.afterMissedCall(),
                 "afterConnectedCall", attempt.afterConnectedCall(), "template", template.fileName(),
                 "subject", mail.subject(), "messageId", enqueued.messageId()));
-        return Optional.of(template);
+        return Optional.of(new Queued(template, variant));
     }
 
     /** The call or social task of an attempt was done, or its window passed. */

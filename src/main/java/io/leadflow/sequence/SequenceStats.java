@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sequences' figures for the managers' reports, over a period [from, to): what each step and each email template
@@ -77,6 +80,72 @@ public class SequenceStats {
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query((rs, row) -> new TemplateOutcomes(rs.getString("key"), outcomes(rs)))
+                .list();
+    }
+
+    /** Emails sent with opens and clicks tracked, and how many of them a person opened and clicked (at least once). */
+    public record Engagement(long tracked, long opened, long clicked) {
+        public static final Engagement NONE = new Engagement(0, 0, 0);
+    }
+
+    /** An A/B variant of a step's email. */
+    public record StepVariant(int step, String variant) {
+    }
+
+    /** The engagement of the tracked emails sent in the period, per step, per template and per step's variant. */
+    public record Engagements(Map<Integer, Engagement> steps, Map<String, Engagement> templates,
+                              Map<StepVariant, Engagement> variants) {
+    }
+
+    /** Opens and clicks of the emails sent in the period with tracking on; those of proxies and scanners not counted. */
+    @Transactional(readOnly = true)
+    public Engagements engagement(Instant from, Instant to) {
+        Map<Integer, Engagement> steps = new TreeMap<>();
+        Map<String, Engagement> templates = new TreeMap<>();
+        Map<StepVariant, Engagement> variants = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select step, template, variant, grouping(step, template, variant) as grouped,
+                               count(*) as tracked, count(first_opened_at) as opened, count(first_clicked_at) as clicked
+                          from tracked_email where created_at >= :from and created_at < :to
+                         group by grouping sets ((step), (template), (step, variant)) order by step, variant
+                        """)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(rs -> {
+                    Engagement engagement = new Engagement(rs.getLong("tracked"), rs.getLong("opened"), rs.getLong("clicked"));
+                    switch (rs.getInt("grouped")) {
+                        case 0b011 -> steps.put(rs.getInt("step"), engagement);
+                        case 0b101 -> templates.put(rs.getString("template"), engagement);
+                        default -> {
+                            if (rs.getString("variant") != null) {
+                                variants.put(new StepVariant(rs.getInt("step"), rs.getString("variant")), engagement);
+                            }
+                        }
+                    }
+                });
+        return new Engagements(steps, templates, variants);
+    }
+
+    public record VariantOutcomes(StepVariant variant, Outcomes outcomes) {
+    }
+
+    /**
+     * Per A/B variant of a step: its attempts made in the period, and the sequences that ended in it with that variant
+     * the last email sent.
+     */
+    @Transactional(readOnly = true)
+    public List<VariantOutcomes> variants(Instant from, Instant to) {
+        return jdbc.sql("""
+                        with made as (select step, variant, count(*) as sent from sequence_attempt
+                                       where made_at >= :from and made_at < :to and variant is not null group by step, variant),
+                             ended as (select email_step as step, variant, outcome, count(*) as n from sequence_outcome
+                                        where at >= :from and at < :to and variant is not null group by email_step, variant, outcome)
+                        select coalesce(m.step, e.step) as key, coalesce(m.variant, e.variant) as variant,
+                               coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
+                          from made m full join ended e on e.step = m.step and e.variant = m.variant
+                         group by 1, 2 order by 1, 2
+                        """)
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, row) -> new VariantOutcomes(new StepVariant(rs.getInt("key"), rs.getString("variant")), outcomes(rs)))
                 .list();
     }
 

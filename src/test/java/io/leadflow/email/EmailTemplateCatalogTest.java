@@ -98,6 +98,24 @@ class EmailTemplateCatalogTest {
     }
 
     @Test
+    void aVariantIsItsTemplatesFileWithTheVariantsNameAndIsNeverChosenInItsPlace() throws IOException {
+        EmailTemplateCatalog catalog = catalogOf("any__any__awareness.en.ftl", "any__any__awareness.en.b.ftl",
+                "marketing__any__awareness.en.ftl");
+
+        TemplateKey template = catalog.select("marketing", "telecom", "awareness", "en");
+        assertThat(template.fileName()).isEqualTo("marketing__any__awareness.en.ftl");
+        assertThat(catalog.variant(template, "b")).isEmpty();
+        TemplateKey fallback = catalog.select("sales", "retail", "awareness", "en");
+        assertThat(fallback.fileName()).isEqualTo("any__any__awareness.en.ftl");
+        assertThat(catalog.variant(fallback, "b")).hasValueSatisfying(variant -> {
+            assertThat(variant.fileName()).isEqualTo("any__any__awareness.en.b.ftl");
+            assertThat(variant.variant()).isEqualTo("b");
+        });
+        assertThat(TemplateKey.fromFileName("any__any__awareness.en.short-subject.ftl").variant()).isEqualTo("short-subject");
+        assertThatThrownBy(() -> TemplateKey.fromFileName("any__any__awareness.en.B.ftl")).isInstanceOf(EmailTemplateException.class);
+    }
+
+    @Test
     void listsTheTemplatesShippedOnTheClasspath() {
         EmailTemplateCatalog catalog = new EmailTemplateCatalog();
 

@@ -12,7 +12,10 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.MailboxPacing;
+import io.leadflow.sequence.internal.EmailTracking;
+import io.leadflow.sequence.internal.LinkSigner;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.TrackedEmailRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
 import io.leadflow.sequence.internal.SequencePauses;
@@ -51,7 +54,8 @@ import static org.mockito.Mockito.when;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
 @MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
-        SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, Clock.class})
+        SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
+        TrackedEmailRepository.class, Clock.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");

@@ -79,7 +79,8 @@ class Reports {
     SequencesReport sequences(LocalDate from, LocalDate to) {
         Instant start = ReportDays.start(from);
         Instant end = ReportDays.start(to);
-        return SequencesReport.of(from, to, sequences.steps(start, end), sequences.templates(start, end));
+        return SequencesReport.of(from, to, sequences.steps(start, end), sequences.templates(start, end),
+                sequences.engagement(start, end), sequences.variants(start, end));
     }
 
     RepsReport reps() {

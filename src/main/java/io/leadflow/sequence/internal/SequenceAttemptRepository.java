@@ -91,16 +91,19 @@ public class SequenceAttemptRepository {
                 .params(outcome, Timestamp.from(now), Timestamp.from(now), workingHours, leadId, leadId, step).update();
     }
 
-    /** The template of the email sent for an attempt of the latest sequence (its own, or its call's follow-up). */
     /** Whether an email of the round went to the lead at a step before {@code step}: then {@code step}'s is not its first. */
     public boolean emailedBefore(UUID leadId, int round, int step) {
         return jdbc.sql("select exists (select 1 from sequence_attempt where lead_id = ? and round = ? and step < ? and template is not null)")
                 .params(leadId, round, step).query(Boolean.class).single();
     }
 
-    public void recordTemplate(UUID leadId, int step, String template) {
-        jdbc.sql("update sequence_attempt set template = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ?")
-                .params(template, leadId, leadId, step).update();
+    /**
+     * The template of the email sent for an attempt of the latest sequence (its own, or its call's follow-up), and its
+     * A/B variant (null: the step has none).
+     */
+    public void recordTemplate(UUID leadId, int step, String template, String variant) {
+        jdbc.sql("update sequence_attempt set template = ?, variant = ? where lead_id = ? and round = " + LATEST_ROUND + " and step = ?")
+                .params(template, variant, leadId, leadId, step).update();
     }
 
     private static SequenceAttempt attempt(ResultSet rs, int row) throws SQLException {

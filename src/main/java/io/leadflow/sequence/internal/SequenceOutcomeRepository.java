@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** How each round of a lead's sequence ended, for the reports: the outcome and the step and template it answered. */
+/**
+ * How each round of a lead's sequence ended, for the reports: the outcome and the step and template it answered, and
+ * the last email's step and A/B variant.
+ */
 @Repository
 public class SequenceOutcomeRepository {
 
@@ -34,12 +37,12 @@ public class SequenceOutcomeRepository {
      */
     public Optional<Credit> record(UUID leadId, String outcome, int lastTouchedStep, Instant at) {
         return jdbc.sql("""
-                        insert into sequence_outcome (lead_id, round, outcome, step, template, at)
-                        select r.lead_id, r.round, ?, greatest(made.step, nullif(?, 0)), sent.template, ?
+                        insert into sequence_outcome (lead_id, round, outcome, step, template, email_step, variant, at)
+                        select r.lead_id, r.round, ?, greatest(made.step, nullif(?, 0)), sent.template, sent.step, sent.variant, ?
                           from (select lead_id, max(round) as round from sequence_attempt where lead_id = ? group by lead_id) r
                           left join lateral (select step from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
                                              and a.made_at is not null order by a.made_at desc, a.step desc limit 1) made on true
-                          left join lateral (select template from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
+                          left join lateral (select template, step, variant from sequence_attempt a where a.lead_id = r.lead_id and a.round = r.round
                                              and a.template is not null order by a.step desc limit 1) sent on true
                         on conflict (lead_id, round) do nothing
                         returning step, template

@@ -82,6 +82,8 @@ final class TimelineSentences {
             case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
                     : "Email sent: ") + d.text("subject", "");
             case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
+            case EMAIL_OPENED -> "Email" + d.suffix("step", " (step ", ")") + " opened";
+            case EMAIL_CLICKED -> "Link clicked in email" + d.suffix("step", " (step ", ")") + d.suffix("url", ": ", "");
             case AUTO_REPLY_IGNORED -> (outOfOffice(d) ? "Out-of-office reply" + d.day("returnsOn", ", back ")
                     + ", sequence not paused (already paused as long, ended, or the day is past)" : "Automatic reply, sequence goes on")
                     + d.suffix("subject", ": ", "");

@@ -162,25 +162,50 @@ class ReportsApiTest {
     }
 
     @Test
-    void theSequencesGiveCountersAndRatesPerStepAndTemplate() {
+    void theSequencesGiveCountersAndRatesPerStepTemplateAndVariant() {
         when(sequences.steps(any(), any())).thenReturn(List.of(new SequenceStats.StepOutcomes(1, Channel.EMAIL,
                 new SequenceStats.Outcomes(100, 8, 2, 1, 1))));
         when(sequences.templates(any(), any())).thenReturn(List.of(new SequenceStats.TemplateOutcomes("any__any__awareness.es",
                 new SequenceStats.Outcomes(50, 5, 0, 0, 1))));
+        SequenceStats.StepVariant a = new SequenceStats.StepVariant(1, "a");
+        SequenceStats.StepVariant b = new SequenceStats.StepVariant(1, "b");
+        when(sequences.engagement(any(), any())).thenReturn(new SequenceStats.Engagements(
+                java.util.Map.of(1, new SequenceStats.Engagement(80, 40, 10)),
+                java.util.Map.of("any__any__awareness.es", new SequenceStats.Engagement(50, 20, 5)),
+                java.util.Map.of(a, new SequenceStats.Engagement(500, 150, 30), b, new SequenceStats.Engagement(500, 200, 33))));
+        when(sequences.variants(any(), any())).thenReturn(List.of(
+                new SequenceStats.VariantOutcomes(a, new SequenceStats.Outcomes(500, 30, 6, 0, 0)),
+                new SequenceStats.VariantOutcomes(b, new SequenceStats.Outcomes(500, 60, 9, 0, 0))));
         var json = assertThat(mvc.get().uri("/api/reports/sequences").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson();
         json.extractingPath("$.steps[0]").isEqualTo(java.util.Map.ofEntries(java.util.Map.entry("step", 1),
                 java.util.Map.entry("channel", "EMAIL"), java.util.Map.entry("sent", 100), java.util.Map.entry("replied", 8),
                 java.util.Map.entry("meetings", 2), java.util.Map.entry("unsubscribed", 1), java.util.Map.entry("bounced", 1),
                 java.util.Map.entry("replyRate", 0.08), java.util.Map.entry("meetingRate", 0.02),
-                java.util.Map.entry("unsubscribeRate", 0.01), java.util.Map.entry("bounceRate", 0.01)));
+                java.util.Map.entry("unsubscribeRate", 0.01), java.util.Map.entry("bounceRate", 0.01),
+                java.util.Map.entry("tracked", 80), java.util.Map.entry("opened", 40), java.util.Map.entry("clicked", 10),
+                java.util.Map.entry("openRate", 0.5), java.util.Map.entry("clickRate", 0.125)));
         json.extractingPath("$.templates[0].template").isEqualTo("any__any__awareness.es");
         json.extractingPath("$.templates[0].replyRate").isEqualTo(0.1);
+        json.extractingPath("$.templates[0].openRate").isEqualTo(0.4);
+        // The control has nothing to be compared with; b's open and reply rates are higher beyond chance, its clicks not.
+        json.extractingPath("$.variants[0].variant").isEqualTo("a");
+        json.extractingPath("$.variants[0].versusControl").isNull();
+        json.extractingPath("$.variants[1].variant").isEqualTo("b");
+        json.extractingPath("$.variants[1].replyRate").isEqualTo(0.12);
+        json.extractingPath("$.variants[1].openRate").isEqualTo(0.4);
+        json.extractingPath("$.variants[1].versusControl.replyRate.significant").isEqualTo(true);
+        json.extractingPath("$.variants[1].versusControl.clickRate.significant").isEqualTo(false);
+        json.extractingPath("$.variants[1].versusControl.verdict").asString()
+                .startsWith("Significant against a: open rate higher (p = ").contains("reply rate higher").doesNotContain("click");
 
         assertThat(mvc.get().uri("/api/reports/sequences").header(AUTHORIZATION, WithApiKeySecurity.BEARER).header(ACCEPT, "text/csv"))
                 .hasBodyTextEqualTo("""
-                kind,key,channel,sent,replied,meetings,unsubscribed,bounced,replyRate,meetingRate,unsubscribeRate,bounceRate\r
-                step,1,EMAIL,100,8,2,1,1,0.08,0.02,0.01,0.01\r
-                template,any__any__awareness.es,EMAIL,50,5,0,0,1,0.1,0.0,0.0,0.02\r
+                kind,key,channel,sent,replied,meetings,unsubscribed,bounced,replyRate,meetingRate,unsubscribeRate,bounceRate,\
+                tracked,opened,clicked,openRate,clickRate\r
+                step,1,EMAIL,100,8,2,1,1,0.08,0.02,0.01,0.01,80,40,10,0.5,0.125\r
+                template,any__any__awareness.es,EMAIL,50,5,0,0,1,0.1,0.0,0.0,0.02,50,20,5,0.4,0.1\r
+                variant,1:a,EMAIL,500,30,6,0,0,0.06,0.012,0.0,0.0,500,150,30,0.3,0.06\r
+                variant,1:b,EMAIL,500,60,9,0,0,0.12,0.018,0.0,0.0,500,200,33,0.4,0.066\r
                 """);
     }
 

@@ -52,6 +52,8 @@ class TimelineSentencesTest {
             entry(Timeline.Type.EMAIL_SENT, Map.of("step", 2, "followUp", false, "template", "any__any__awareness.en.ftl",
                     "subject", "Ana, a quick question", "messageId", "<m1@leadflow.local>")),
             entry(Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", 2)),
+            entry(Timeline.Type.EMAIL_OPENED, Map.of("step", 2, "template", "any__any__awareness.en.ftl", "variant", "b")),
+            entry(Timeline.Type.EMAIL_CLICKED, Map.of("step", 2, "template", "any__any__awareness.en.ftl", "url", "https://example.com/guide")),
             entry(Timeline.Type.AUTO_REPLY_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Out of office", "reason", "OUT_OF_OFFICE",
                     "returnsOn", "2026-03-10")),
             entry(Timeline.Type.SOFT_BOUNCE_IGNORED, Map.of("messageId", "<r1@x.co>", "subject", "Delivery delayed", "deliveryStatus", "4.2.2",
