@@ -153,8 +153,9 @@ class ConnectSequenceIT extends LeadflowIntegrationTest {
         assertNoMoreEmailsAtRest(id, email, 1);
         Message followUp = mailbox(email).getFirst();
         assertThat(followUp.getSubject()).startsWith("María de la O, ");
+        // The guide's link is tracked: it names the email and the link, and leads to the guide (EmailTrackingIT).
         assertThat(part(followUp, "text/plain")).contains("Hola María de la O:", "Gracias por atender mi llamada hoy.",
-                "https://example.com/recursos/guia-retorno-marketing").doesNotContain("Intenté llamarte");
+                "«Cómo medir el retorno de tu marketing en 30 días»", "/click/0/").doesNotContain("Intenté llamarte");
         assertThat(timelineEntry(id, "EMAIL_SENT").at("/details/afterConnectedCall").asBoolean()).isTrue();
     }
 
