@@ -4,6 +4,8 @@ import io.leadflow.platform.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 
 /**
@@ -19,13 +21,15 @@ import java.time.Duration;
  * @param retry            how a mail the server refused is tried again
  * @param embedded         the embedded SMTP and IMAP server (GreenMail) of the default setup
  * @param inbox            the mailbox replies and bounces arrive in
+ * @param mailboxes        the reps' own mailboxes leadflow sends through and reads
  */
 @ConfigurationProperties(prefix = "leadflow.mail")
 public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>") String from,
                              @DefaultValue("rep") SendAs sendAs,
                              @DefaultValue("leadflow.local") String messageIdDomain,
                              @DefaultValue("PT0.2S") Duration dispatchInterval,
-                             @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox) {
+                             @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox,
+                             @DefaultValue Mailboxes mailboxes) {
 
     /** Whose address a mail sent for a rep carries in From. */
     public enum SendAs { REP, LEADFLOW }
@@ -59,5 +63,19 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
     public record Inbox(@DefaultValue("true") boolean enabled, @DefaultValue("leadflow@leadflow.local") String address,
                         String password, @DefaultValue("127.0.0.1") String host, @DefaultValue("3143") int port,
                         @DefaultValue("PT5S") Duration pollInterval) {
+    }
+
+    /**
+     * @param secret          encrypts the mailbox passwords managers set (AES-GCM); generated and kept in the database
+     *                        in the dev profile when unset, required elsewhere
+     * @param firstSyncWindow how far back the first read of a mailbox looks: older mail is history, not a reply to a
+     *                        sequence that is running
+     * @param maxMessageSize  a larger message is read by its headers only (who it is from, what it answers)
+     * @param fetchBatch      how many messages one IMAP fetch asks for
+     * @param timeout         how long a mail server may take to connect or answer
+     */
+    public record Mailboxes(String secret, @DefaultValue("P14D") Duration firstSyncWindow,
+                            @DefaultValue("10MB") DataSize maxMessageSize, @DefaultValue("500") int fetchBatch,
+                            @DefaultValue("PT10S") Duration timeout) {
     }
 }

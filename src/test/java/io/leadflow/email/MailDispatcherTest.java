@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -102,7 +103,8 @@ class MailDispatcherTest {
         MailProperties settings = new MailProperties("leadflow <leadflow@leadflow.local>", sendAs, "leadflow.local",
                 Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new MailProperties.Embedded(false),
-                new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)));
+                new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
+                new MailProperties.Mailboxes(null, Duration.ofDays(14), DataSize.ofMegabytes(10), 500, Duration.ofSeconds(10)));
         return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl()), null, settings, new SimpleMeterRegistry());
     }
 
