@@ -105,7 +105,7 @@ class MailDispatcherTest {
                 new MailProperties.Embedded(false),
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
                 new MailProperties.Mailboxes(null, Duration.ofDays(14), DataSize.ofMegabytes(10), 500, Duration.ofSeconds(10)));
-        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl()), null, settings, new SimpleMeterRegistry());
+        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl(), settings), null, null, settings, new SimpleMeterRegistry());
     }
 
     private static List<String> headerNames(MimeMessage mail) throws Exception {
