@@ -10,6 +10,7 @@
 #   bench/run.sh live                 LiveSequencesBenchmark (100,000 live sequences, restart)
 #   bench/run.sh reports              ReportsBenchmark (the managers' reports over 100,000 leads)
 #   bench/run.sh mail                 MailBenchmark (the outbox draining 1,000 mails)
+#   bench/run.sh mailboxes            MailboxReadBenchmark (10 rep inboxes of 10,000 messages: first sync, steady state)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
 set -euo pipefail
 
@@ -34,9 +35,10 @@ case "${1:-all}" in
   reports) mains=(ReportsBenchmark) ;;
   records) mains=(EngineRecordsBenchmark) ;;
   mail) mains=(MailBenchmark) ;;
+  mailboxes) mains=(MailboxReadBenchmark) ;;
   bare) mains=(BareEngineBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|all]" >&2; exit 2 ;;
+  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark MailboxReadBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|mailboxes|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's
