@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.leadflow.email.ConnectedMailbox.Server;
 import io.leadflow.email.ConnectedMailbox.Tls;
 import io.leadflow.email.internal.MailServers;
@@ -61,11 +62,13 @@ public class ConnectedMailboxes implements HealthIndicator {
     private final Clock clock;
     private final MailProperties settings;
     private final ObjectProvider<MailboxOwners> owners;
+    private final ObjectProvider<GreenMail> embeddedServer;
     private final Server embeddedSmtp;
 
     ConnectedMailboxes(JdbcClient jdbc, MailboxPasswords passwords, Clock clock, MailProperties settings,
-                       ObjectProvider<MailboxOwners> owners, @Value("${spring.mail.host:127.0.0.1}") String smtpHost,
-                       @Value("${spring.mail.port:3025}") int smtpPort) {
+                       ObjectProvider<MailboxOwners> owners, ObjectProvider<GreenMail> embeddedServer,
+                       @Value("${spring.mail.host:127.0.0.1}") String smtpHost, @Value("${spring.mail.port:3025}") int smtpPort) {
+        this.embeddedServer = embeddedServer;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -153,7 +156,10 @@ public class ConnectedMailboxes implements HealthIndicator {
         connected.forEach((owner, mailbox) -> readable.add(readable(owner, mailbox)));
         owners.orderedStream().flatMap(source -> source.mailboxOwners().stream())
                 .filter(owner -> !connected.containsKey(owner.owner()))
-                .forEach(owner -> embeddedDefault(owner.address()).ifPresent(mailbox -> readable.add(readable(owner.owner(), mailbox))));
+                .forEach(owner -> embeddedDefault(owner.address()).ifPresent(mailbox -> {
+                    openOnTheEmbeddedServer(mailbox);
+                    readable.add(readable(owner.owner(), mailbox));
+                }));
         return readable;
     }
 
@@ -169,14 +175,13 @@ public class ConnectedMailboxes implements HealthIndicator {
         String text = failure == null ? null : abbreviate(failure.toString());
         jdbc.sql("""
                         insert into mailbox_health (mailbox, owner, failure, failing_since, read_at)
-                        values (:mailbox, :owner, :failure, case when :failure is null then null else :now end,
-                                case when :failure is null then :now end)
+                        values (?, ?, ?, cast(? as timestamptz), cast(? as timestamptz))
                         on conflict (mailbox) do update set failure = excluded.failure,
                             failing_since = case when excluded.failure is null then null
                                                  else coalesce(mailbox_health.failing_since, excluded.failing_since) end,
                             read_at = coalesce(excluded.read_at, mailbox_health.read_at)
                         """)
-                .param("mailbox", mailbox.key()).param("owner", mailbox.owner()).param("failure", text).param("now", now)
+                .params(mailbox.key(), mailbox.owner(), text, text == null ? null : now, text == null ? now : null)
                 .update();
     }
 
@@ -198,6 +203,15 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     private Optional<ConnectedMailbox> connected(String owner) {
         return jdbc.sql("select * from connected_mailbox where owner = ?").param(owner).query(this::mailbox).optional();
+    }
+
+    /** The embedded server opens an address's mailbox with its first mail: a rep who got none yet can be read all the same. */
+    private void openOnTheEmbeddedServer(ConnectedMailbox mailbox) {
+        embeddedServer.ifAvailable(server -> {
+            if (server.getUserManager().getUserByEmail(mailbox.address()) == null) {
+                server.setUser(mailbox.address(), mailbox.username(), mailbox.password());
+            }
+        });
     }
 
     /** On the embedded server every address has a mailbox whose login and password are the address. */

@@ -1,6 +1,7 @@
 package io.leadflow.email;
 
 import io.leadflow.WithoutInfrastructure;
+import io.leadflow.email.internal.MailboxPasswords;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -8,10 +9,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The email module boots without its outbox (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+/** The email module boots without its outbox and mailboxes (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class})
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, ConnectedMailboxes.class, MailboxPasswords.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

@@ -17,6 +17,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -37,6 +38,7 @@ import java.util.UUID;
  * {@code mailbox_health}, on the database's time, renewed after each batch and taken over once it lapses.
  */
 @Component
+@ConditionalOnProperty(name = "leadflow.mail.inbox.enabled", havingValue = "true", matchIfMissing = true)
 class MailboxReader {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);

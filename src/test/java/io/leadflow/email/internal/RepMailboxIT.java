@@ -81,7 +81,7 @@ class RepMailboxIT extends LeadflowIntegrationTest {
 
     @Test
     void aFreshEmailFromTheLeadsAddressEndsTheSequence() throws Exception {
-        LeadAfterMissedCall lead = leadAfterMissedCall("Lucía");
+        LeadAfterMissedCall lead = leadAfterMissedCall("Lucia");
         String rep = sender(lead.followUp());
         MimeMessage fresh = new MimeMessage(smtpSession());
         fresh.setFrom(new InternetAddress(lead.email()));
@@ -121,7 +121,7 @@ class RepMailboxIT extends LeadflowIntegrationTest {
     void aWrongPasswordAndAnUnreachableHostAreShownAndTheOtherMailboxesAreStillRead(CapturedOutput output) throws Exception {
         int closedPort = FreePorts.pick();
         assertThat(putMailbox("ben", mailboxJson("ben@leadflow.local", smtpPort, imapPort, WRONG_PASSWORD))).isEqualTo(200);
-        LeadAfterMissedCall lead = leadAfterMissedCall("Inés");
+        LeadAfterMissedCall lead = leadAfterMissedCall("Ines");
         replyAsALeadDoes(lead.email(), lead.followUp(), "Hablemos.");
 
         readAll();
