@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -67,7 +68,7 @@ class MailboxReader {
                 .register(meters);
         // At zero from the start: an alert on failures needs the series before the first one.
         failures("login refused");
-        unreadable();
+        counted(InboundMessages.Outcome.UNREADABLE);
     }
 
     /** Reads what is new in the mailbox, unless another node is reading it; a failure is recorded, never thrown. */
@@ -142,11 +143,9 @@ class MailboxReader {
     private void handle(Message message, Readable mailbox, long validity, long uid) throws MessagingException {
         String fallbackId = "<" + validity + "." + uid + "." + Integer.toHexString(mailbox.key().hashCode()) + "@inbox.leadflow>";
         try {
-            InboundMessages.Outcome outcome = messages.handle(message, fallbackId);
-            Counter.builder("leadflow.mail.inbox.messages").description("Messages read in the mailboxes, by what became of them")
-                    .tag("outcome", outcome.name().toLowerCase()).register(meters).increment();
+            counted(messages.handle(message, fallbackId)).increment();
         } catch (InboundMessages.UnreadableMessageException e) {
-            unreadable().increment();
+            counted(InboundMessages.Outcome.UNREADABLE).increment();
             log.warn("Message UID {} in mailbox {} of {} passed over: {}", uid, mailbox.mailbox().address(), mailbox.owner(),
                     e.getMessage());
         }
@@ -162,9 +161,9 @@ class MailboxReader {
                 .tag("reason", reason).register(meters);
     }
 
-    private Counter unreadable() {
+    private Counter counted(InboundMessages.Outcome outcome) {
         return Counter.builder("leadflow.mail.inbox.messages").description("Messages read in the mailboxes, by what became of them")
-                .tag("outcome", InboundMessages.Outcome.UNREADABLE.name().toLowerCase()).register(meters);
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(meters);
     }
 
     private Optional<Long> lastUid(Readable mailbox, long validity) {
