@@ -75,7 +75,7 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
      * @param timeout         how long a mail server may take to connect or answer
      */
     public record Mailboxes(String secret, @DefaultValue("P14D") Duration firstSyncWindow,
-                            @DefaultValue("10MB") DataSize maxMessageSize, @DefaultValue("500") int fetchBatch,
+                            @DefaultValue("10MB") DataSize maxMessageSize, @DefaultValue("100") int fetchBatch,
                             @DefaultValue("PT10S") Duration timeout) {
     }
 }

@@ -104,7 +104,7 @@ class MailboxReader {
             Optional<Long> lastRead = lastUid(mailbox, validity);
             Instant since = lastRead.isPresent() ? null : clock.instant().minus(settings.firstSyncWindow());
             long from = lastRead.map(uid -> uid + 1).orElse(1L);
-            Message[] unread = folder.getMessagesByUID(from, UIDFolder.MAXUID);
+            Message[] unread = folder.getMessagesByUID(from, UIDFolder.LASTUID);
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
             profile.add(FetchProfile.Item.SIZE);
