@@ -109,6 +109,10 @@ final class BenchApplication implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     CamundaClient camunda() {
         return context.getBean(CamundaClient.class);
     }

@@ -31,7 +31,7 @@ class DockerComposeTest {
         assertThat(env).containsEntry("LEADFLOW_ENGINE_MODE", "remote").containsEntry("LEADFLOW_MAIL_EMBEDDED_ENABLED", "false");
         // Reachable from outside its container; no secret falls back to a default.
         assertThat(env).containsEntry("LEADFLOW_HTTP_ADDRESS", "0.0.0.0");
-        for (String secret : new String[] {"LEADFLOW_API_KEY", "LEADFLOW_UNSUBSCRIBE_SECRET", "LEADFLOW_ADMIN_PASSWORD",
+        for (String secret : new String[] {"LEADFLOW_API_KEY", "LEADFLOW_UNSUBSCRIBE_SECRET", "LEADFLOW_MAILBOX_SECRET", "LEADFLOW_ADMIN_PASSWORD",
                 "LEADFLOW_METRICS_TOKEN"}) {
             assertThat(env.get(secret)).as(secret).isEqualTo("${" + secret + ":?set it}");
         }

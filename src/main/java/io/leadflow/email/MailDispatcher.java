@@ -51,6 +51,7 @@ class MailDispatcher implements SmartLifecycle {
 
     private final MailOutbox outbox;
     private final SmtpConnection smtp;
+    private final ConnectedMailboxes mailboxes;
     private final TransactionTemplate transaction;
     private final MailProperties settings;
     private final RetryBackoff retry;
@@ -62,8 +63,9 @@ class MailDispatcher implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile Thread thread;
 
-    MailDispatcher(MailOutbox outbox, SmtpConnection smtp, TransactionTemplate transaction, MailProperties settings,
-                   MeterRegistry meters) throws AddressException {
+    MailDispatcher(MailOutbox outbox, SmtpConnection smtp, ConnectedMailboxes mailboxes, TransactionTemplate transaction,
+                   MailProperties settings, MeterRegistry meters) throws AddressException {
+        this.mailboxes = mailboxes;
         this.meters = meters;
         // At zero from the start: an alert on failures needs the series before the first one.
         this.failed = Counter.builder("leadflow.mail.failed").description("Sending attempts the SMTP server refused or could not take")
@@ -164,7 +166,13 @@ class MailDispatcher implements SmartLifecycle {
             retried.increment();
         }
         try {
-            smtp.send(toMime(mail));
+            ConnectedMailbox mailbox = sendingMailbox(mail);
+            MimeMessage message = toMime(mail);
+            if (mailbox != null) {
+                // Its own server sends it as the mailbox's (many refuse another envelope sender); bounces reach its inbox, which leadflow reads.
+                ((SMTPMessage) message).setEnvelopeFrom(mailbox.address());
+            }
+            smtp.send(message, mailbox);
         } catch (MessagingException e) {
             failed.increment();
             Duration retryIn = retry.afterFailures(mail.attempts() + 1);
@@ -175,6 +183,12 @@ class MailDispatcher implements SmartLifecycle {
         outbox.markSent(mail.idempotencyKey());
         countSent(mail);
         return true;
+    }
+
+    /** The rep's connected mailbox a mail from the rep goes out through; null: leadflow's server. */
+    private ConnectedMailbox sendingMailbox(MailOutbox.PendingMail mail) {
+        return mail.sender() == null || settings.sendAs() != MailProperties.SendAs.REP ? null
+                : mailboxes.sendingMailbox(mail.sender().address()).orElse(null);
     }
 
     /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param embedded         the embedded SMTP and IMAP server (GreenMail) of the default setup
  * @param inbox            the mailbox replies and bounces arrive in
  * @param limits           how many sequence emails each mailbox (the sender address) sends an hour and a day
+ * @param mailboxes        the reps' own mailboxes leadflow sends through and reads
  */
 @ConfigurationProperties(prefix = "leadflow.mail")
 public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>") String from,
@@ -33,7 +35,7 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
                              @DefaultValue("leadflow.local") String messageIdDomain,
                              @DefaultValue("PT0.2S") Duration dispatchInterval,
                              @DefaultValue Retry retry, @DefaultValue Embedded embedded, @DefaultValue Inbox inbox,
-                             @DefaultValue Limits limits) {
+                             @DefaultValue Limits limits, @DefaultValue Mailboxes mailboxes) {
 
     /** Whose address a mail sent for a rep carries in From. */
     public enum SendAs { REP, LEADFLOW }
@@ -113,5 +115,19 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
          */
         public record PerMailbox(Integer perDay, Integer perHour) {
         }
+    }
+
+    /**
+     * @param secret          encrypts the mailbox passwords managers set (AES-GCM); generated and kept in the database
+     *                        in the dev profile when unset, required elsewhere
+     * @param firstSyncWindow how far back the first read of a mailbox looks: older mail is history, not a reply to a
+     *                        sequence that is running
+     * @param maxMessageSize  a larger message is read by its headers only (who it is from, what it answers)
+     * @param fetchBatch      how many messages one IMAP fetch asks for
+     * @param timeout         how long a mail server may take to connect or answer
+     */
+    public record Mailboxes(String secret, @DefaultValue("P14D") Duration firstSyncWindow,
+                            @DefaultValue("10MB") DataSize maxMessageSize, @DefaultValue("100") int fetchBatch,
+                            @DefaultValue("PT10S") Duration timeout) {
     }
 }

@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import io.leadflow.email.internal.MailServers;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -9,10 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
- * The {@link MailDispatcher}'s connection to the SMTP server ({@code spring.mail.*}), kept open across the mails of
- * a drain: opening one (connect, greeting, login) costs more than sending a mail over it. A failed send closes it, so
- * the next one connects afresh; the dispatcher closes it when nothing more is due. Used by one thread at a time.
+ * The {@link MailDispatcher}'s connection to the SMTP server ({@code spring.mail.*}), or to the rep's own mailbox's
+ * when the mail is from a rep who connected one, kept open across the mails of a drain: opening one (connect,
+ * greeting, login) costs more than sending a mail over it. A mail for another server closes it and opens that one; a
+ * failed send closes it, so the next one connects afresh; the dispatcher closes it when nothing more is due. Used by
+ * one thread at a time.
  */
 @Component
 class SmtpConnection {
@@ -20,22 +26,30 @@ class SmtpConnection {
     private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
 
     private final JavaMailSenderImpl server;
+    private final Duration timeout;
     private Transport transport;
+    /** The mailbox the open connection is logged in to; null: leadflow's server. */
+    private ConnectedMailbox connectedTo;
 
-    SmtpConnection(JavaMailSenderImpl server) {
+    SmtpConnection(JavaMailSenderImpl server, MailProperties settings) {
         this.server = server;
+        this.timeout = settings.mailboxes().timeout();
     }
 
     Session session() {
         return server.getSession();
     }
 
-    /** Returns once the server has taken the mail. */
-    void send(MimeMessage message) throws MessagingException {
+    /** Returns once the server has taken the mail; through the mailbox's server, or leadflow's when it is null. */
+    void send(MimeMessage message, ConnectedMailbox mailbox) throws MessagingException {
         message.saveChanges();
         try {
+            if (transport != null && !Objects.equals(connectedTo, mailbox)) {
+                close();
+            }
             if (transport == null) {
-                transport = connect();
+                transport = mailbox == null ? connect() : MailServers.openTransport(mailbox, timeout);
+                connectedTo = mailbox;
             }
             transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException | RuntimeException e) {
@@ -54,6 +68,7 @@ class SmtpConnection {
             log.debug("SMTP connection not closed cleanly: {}", e.getMessage());
         } finally {
             transport = null;
+            connectedTo = null;
         }
     }
 

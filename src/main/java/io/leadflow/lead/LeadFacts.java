@@ -50,6 +50,11 @@ public record LeadFacts(
 
     /** The key that makes two submissions the same lead: the person's email, else the company's domain. */
     public String emailKey() {
+        return emailKey(email);
+    }
+
+    /** What one person's lead is known by: the address trimmed, in any case. */
+    public static String emailKey(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -51,6 +51,11 @@ public class Leads {
         return leads.find(id);
     }
 
+    /** The person's lead of this address (trimmed, any case), as intake keys it. */
+    public Optional<UUID> findByEmail(String address) {
+        return address == null ? Optional.empty() : leads.idOfEmail(LeadFacts.emailKey(address));
+    }
+
     public Lead get(UUID id) {
         return find(id).orElseThrow(() -> new LeadNotFoundException(id));
     }

@@ -1,6 +1,7 @@
 package io.leadflow.email;
 
 import io.leadflow.WithoutInfrastructure;
+import io.leadflow.email.internal.MailboxPasswords;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -10,10 +11,11 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The email module boots without its outbox and sending slots (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+/** The email module boots without its outbox, sending slots and mailboxes (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, Clock.class})
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, ConnectedMailboxes.class, MailboxPasswords.class,
+        Clock.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

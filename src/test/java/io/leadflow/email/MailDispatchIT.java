@@ -38,6 +38,8 @@ class MailDispatchIT extends LeadflowIntegrationTest {
     @Autowired
     MailProperties settings;
     @Autowired
+    ConnectedMailboxes mailboxes;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
@@ -51,8 +53,8 @@ class MailDispatchIT extends LeadflowIntegrationTest {
     void aCrashResendsOnlyTheMailInFlightWithItsMessageId() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = IntStream.range(0, 10).mapToObj(i -> "crash" + i + "." + run + "@andesnet.co").toList();
-        CrashingConnection crashing = new CrashingConnection(mailSender, run, 4);
-        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, transaction, settings, new SimpleMeterRegistry());
+        CrashingConnection crashing = new CrashingConnection(mailSender, settings, run, 4);
+        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, mailboxes, transaction, settings, new SimpleMeterRegistry());
         dispatcher.stop();
         try {
             recipients.forEach(recipient -> outbox.enqueue(new OutgoingMail(key(recipient), null, recipient, "Hola", "Texto",
@@ -170,15 +172,15 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         private final int crashAt;
         private final List<String> handedOver = new ArrayList<>();
 
-        CrashingConnection(JavaMailSenderImpl server, String run, int crashAt) {
-            super(server);
+        CrashingConnection(JavaMailSenderImpl server, MailProperties settings, String run, int crashAt) {
+            super(server, settings);
             this.run = run;
             this.crashAt = crashAt;
         }
 
         @Override
-        void send(MimeMessage message) throws MessagingException {
-            super.send(message);
+        void send(MimeMessage message, ConnectedMailbox mailbox) throws MessagingException {
+            super.send(message, mailbox);
             String recipient = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
             if (recipient.contains(run)) {
                 handedOver.add(recipient);

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -103,8 +104,9 @@ class MailDispatcherTest {
                 Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2)),
                 new MailProperties.Embedded(false),
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
-                new MailProperties.Limits(200, 50, null));
-        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl()), null, settings, new SimpleMeterRegistry());
+                new MailProperties.Limits(200, 50, null),
+                new MailProperties.Mailboxes(null, Duration.ofDays(14), DataSize.ofMegabytes(10), 500, Duration.ofSeconds(10)));
+        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl(), settings), null, null, settings, new SimpleMeterRegistry());
     }
 
     private static List<String> headerNames(MimeMessage mail) throws Exception {

@@ -4,14 +4,19 @@ import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.Team;
+import io.leadflow.assignment.Person;
+import io.leadflow.email.ConnectedMailboxes;
+import io.leadflow.email.MailboxRequest;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +44,11 @@ class RepController {
     }
 
     private final RepDirectory directory;
+    private final ConnectedMailboxes mailboxes;
 
-    RepController(RepDirectory directory) {
+    RepController(RepDirectory directory, ConnectedMailboxes mailboxes) {
         this.directory = directory;
+        this.mailboxes = mailboxes;
     }
 
     @Operation(summary = "Every rep with team, availability, monthly capacity and the leads handed to them this month (UTC)")
@@ -68,6 +75,45 @@ class RepController {
         }
         RepView saved = rep(username);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(saved);
+    }
+
+    @Operation(summary = "A rep's mailbox: SMTP and IMAP servers, TLS modes and login, never the password; connected false "
+            + "for the embedded server's default; failure: what failed at its last read (login refused, host unreachable, TLS)")
+    @GetMapping("/api/reps/{username}/mailbox")
+    ConnectedMailboxes.MailboxView mailbox(@PathVariable String username) {
+        return mailboxes.find(username, person(username).email())
+                .orElseThrow(() -> new NotFoundException("Rep " + username + " has no mailbox"));
+    }
+
+    @Operation(summary = "Connects a rep's own mailbox: address, smtpHost, smtpPort, smtpTls and imapHost, imapPort, imapTls "
+            + "(NONE, STARTTLS or TLS), username (the address when left out) and password (an app password; stored "
+            + "encrypted, never shown; left out: the saved one is kept). Sequence mail from the rep goes out through it "
+            + "and leadflow reads its inbox for the leads' replies")
+    @PutMapping("/api/reps/{username}/mailbox")
+    ConnectedMailboxes.MailboxView saveMailbox(@PathVariable String username, @RequestBody MailboxRequest request) {
+        person(username);
+        return mailboxes.save(username, request);
+    }
+
+    @Operation(summary = "Tests a rep's mailbox: logs in to its SMTP and IMAP servers and answers what failed on each "
+            + "(login refused, host unknown or unreachable, no answer in time, TLS failed); with a body, the mailbox as "
+            + "given (its password left out: the saved one), else the rep's mailbox as it is")
+    @PostMapping("/api/reps/{username}/mailbox/test")
+    ConnectedMailboxes.ConnectionTest testMailbox(@PathVariable String username, @RequestBody(required = false) MailboxRequest request) {
+        Person rep = person(username);
+        return request != null ? mailboxes.test(username, request) : mailboxes.test(username, rep.email())
+                .orElseThrow(() -> new NotFoundException("Rep " + username + " has no mailbox"));
+    }
+
+    @Operation(summary = "Disconnects a rep's own mailbox (the embedded server's default applies again where it runs)")
+    @DeleteMapping("/api/reps/{username}/mailbox")
+    ResponseEntity<Void> removeMailbox(@PathVariable String username) {
+        person(username);
+        return mailboxes.remove(username) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    private Person person(String username) {
+        return directory.rep(username).orElseThrow(() -> new NotFoundException("No rep " + username));
     }
 
     @Operation(summary = "Every team with its manager")

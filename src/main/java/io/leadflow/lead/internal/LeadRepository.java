@@ -85,6 +85,10 @@ public class LeadRepository {
         return jdbc.sql("select * from lead where id = ?").param(id).query(this::map).optional();
     }
 
+    public Optional<UUID> idOfEmail(String emailKey) {
+        return jdbc.sql("select id from lead where email_key = ?").param(emailKey).query(UUID.class).optional();
+    }
+
     public List<Lead> findAll(Collection<UUID> ids) {
         return jdbc.sql("select * from lead where id in (:ids)").param("ids", ids).query(this::map).list();
     }

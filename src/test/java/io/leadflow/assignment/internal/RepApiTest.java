@@ -4,6 +4,10 @@ import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.Team;
+import io.leadflow.email.ConnectedMailbox;
+import io.leadflow.email.ConnectedMailboxes;
+import io.leadflow.email.MailboxFailure;
+import io.leadflow.email.MailboxRequest;
 import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -26,6 +31,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -58,12 +64,65 @@ class RepApiTest {
     MockMvcTester mvc;
     @Autowired
     RepDirectory directory;
+    @MockitoBean
+    ConnectedMailboxes mailboxes;
 
     @BeforeEach
     void directory() {
         when(directory.workloads()).thenReturn(List.of(new RepWorkload(ANA, 42)));
         when(directory.workload("ana")).thenReturn(Optional.of(new RepWorkload(ANA, 42)));
         when(directory.teams()).thenReturn(List.of(new Team("international", "marta"), new Team("latam", "marta")));
+        when(directory.rep("ana")).thenReturn(Optional.of(ANA.person()));
+        // The fields are checked as the service checks them: by the request itself.
+        when(mailboxes.save(eq("ana"), any())).thenAnswer(call -> {
+            ConnectedMailbox box = call.getArgument(1, MailboxRequest.class).toMailbox(null);
+            return new ConnectedMailboxes.MailboxView("ana", box.address(), box.smtp(), box.imap(), box.username(), true,
+                    null, null, null);
+        });
+    }
+
+    // mailboxes ------------------------------------------------------------------------------------------
+
+    static final String MAILBOX_JSON = """
+            {"address":"ana@andes.example","smtpHost":"smtp.andes.example","smtpPort":587,"smtpTls":"STARTTLS",
+             "imapHost":"imap.andes.example","imapPort":993,"imapTls":"tls","password":"app-pass-8d2f"}""";
+
+    @Test
+    void aManagerConnectsARepsMailboxAndNoAnswerShowsItsPassword() {
+        assertThat(mvc.put().uri("/api/reps/ana/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(MAILBOX_JSON))
+                .hasStatusOk().bodyText().contains("\"username\":\"ana@andes.example\"", "\"tls\":\"TLS\"")
+                .doesNotContain("app-pass-8d2f", "password");
+        assertThat(mvc.put().uri("/api/reps/ana/mailbox").with(REP).with(csrf()).contentType(APPLICATION_JSON).content(MAILBOX_JSON))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.put().uri("/api/reps/nobody/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(MAILBOX_JSON)).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            nothing given           | {}                                                                                                                                                    | address smtpHost smtpPort smtpTls imapHost imapPort imapTls password
+            ports out of range      | {"address":"a@b.example","smtpHost":"s.example","smtpPort":0,"smtpTls":"NONE","imapHost":"i.example","imapPort":70000,"imapTls":"NONE","password":"x"} | smtpPort imapPort
+            unknown TLS mode        | {"address":"a@b.example","smtpHost":"s.example","smtpPort":25,"smtpTls":"SSL","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x"}    | smtpTls
+            a host with a header    | {"address":"a@b.example","smtpHost":"s.example\\r\\nBcc: x@evil.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example/x","imapPort":143,"imapTls":"NONE","password":"x"} | smtpHost imapHost
+            a password on two lines | {"address":"a@b.example","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x\\ny"} | password
+            not an address          | {"address":"ana","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x"}         | address
+            port as text            | {"address":"a@b.example","smtpHost":"s.example","smtpPort":"25","smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x"} | smtpPort
+            """)
+    void aBadMailboxIsA400NamingTheFieldsAtFault(String why, String body, String fieldsAtFault) {
+        assertThat(mvc.put().uri("/api/reps/ana/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(body))
+                .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                .bodyJson().extractingPath("$.errors[*].field").asArray()
+                .containsExactlyInAnyOrder((Object[]) fieldsAtFault.split(" "));
+    }
+
+    @Test
+    void aConnectionTestAnswersWhatFailedWithoutA5xx() {
+        when(mailboxes.test("ana", "ana@leadflow.local")).thenReturn(Optional.of(new ConnectedMailboxes.ConnectionTest(false, null,
+                new MailboxFailure("login refused", "[AUTHENTICATIONFAILED] Invalid credentials"))));
+        assertThat(mvc.post().uri("/api/reps/ana/mailbox/test").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson().extractingPath("$.imap.reason").isEqualTo("login refused");
     }
 
     @Test
