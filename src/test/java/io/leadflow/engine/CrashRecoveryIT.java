@@ -130,7 +130,9 @@ class CrashRecoveryIT {
     private ChildJvm startLeadflow(String name) throws Exception {
         return ChildJvm.leadflow(name, ports, database, List.of(
                 "--spring.profiles.active=demo",
-                "--leadflow.engine.data-dir=" + dataDir));
+                "--leadflow.engine.data-dir=" + dataDir,
+                // Every lead's second email goes at one moment: no mailbox's sending limit may spread them over days.
+                "--leadflow.mail.limits.per-hour=1000", "--leadflow.mail.limits.per-day=1000"));
     }
 
     /** Posts leads {@code from} to {@code to} (every 7th of the first 280 a student), 8 at a time; returns once all are answered. */
