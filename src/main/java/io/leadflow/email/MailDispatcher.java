@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * Sends what the outbox holds over SMTP, on a thread of its own (a backlog holds up no scheduled task), over one
  * connection per drain. Each mail is sent in a transaction of its own and marked sent right after the server took it:
  * a crash resends at most the one mail in flight, with the same Message-ID. When the server is down the mail stays
- * pending and is retried with exponential backoff (capped), and goes out once the server is back.
+ * pending and is retried with exponential backoff (capped), and goes out once the server is back; a mail the server
+ * refuses for good (5xx), or that keeps failing for {@code leadflow.mail.retry.give-up-after}, is given up (FAILED).
  * <p>
  * The one place mail headers are built. A mail sent for a rep is from the rep (or from leadflow's address under
  * the rep's name, {@code leadflow.mail.send-as}) with Reply-To the rep and leadflow's inbox: the lead's reply reaches
@@ -158,7 +159,7 @@ class MailDispatcher implements SmartLifecycle {
         return Boolean.TRUE.equals(transaction.execute(status -> outbox.lockNextDue().map(this::send).orElse(false)));
     }
 
-    /** False when the server did not take it: it is likely down, and the mail waits for its next attempt. */
+    /** False when the server did not take it for a while: it is likely down, and the mail waits for its next attempt. */
     private boolean send(MailOutbox.PendingMail mail) {
         if (mail.attempts() > 0) {
             retried.increment();
@@ -167,14 +168,27 @@ class MailDispatcher implements SmartLifecycle {
             smtp.send(toMime(mail));
         } catch (MessagingException e) {
             failed.increment();
-            Duration retryIn = retry.afterFailures(mail.attempts() + 1);
-            log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
-            outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
-            return false;
+            return notSent(mail, e);
         }
         outbox.markSent(mail.idempotencyKey());
         countSent(mail);
         return true;
+    }
+
+    /**
+     * A refusal for good, or failures for {@code leadflow.mail.retry.give-up-after}, leave the mail FAILED for a
+     * manager's retry; any other failure is tried again with backoff. True when the server is up and the drain goes on.
+     */
+    private boolean notSent(MailOutbox.PendingMail mail, MessagingException e) {
+        SendFailure failure = SendFailure.of(e);
+        Duration retryIn = retry.afterFailures(mail.attempts() + 1);
+        if (outbox.markFailed(mail, failure, retryIn)) {
+            log.warn("Mail {} not sent (attempt {}) and given up, {}: {}", mail.messageId(), mail.attempts() + 1,
+                    failure.permanent() ? "refused for good" : "failing too long", failure.error());
+        } else {
+            log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, failure.error());
+        }
+        return failure.permanent();
     }
 
     /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
