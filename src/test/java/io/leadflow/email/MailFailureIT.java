@@ -1,0 +1,115 @@
+package io.leadflow.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A mail the server refuses for good: FAILED once with the server's answer, listed for managers, on the lead's
+ * timeline, counted; a manager's retry once the cause is fixed sends it exactly once, a second retry is a 409.
+ */
+class MailFailureIT extends LeadflowIntegrationTest {
+
+    @Autowired
+    MailDispatcher dispatcher;
+    @Autowired
+    MailOutbox outbox;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    MailProperties settings;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aRefusedMailIsFailedOnceListedAndSentExactlyOnceAfterTheRetry() throws Exception {
+        Map<String, Object> submitted = mqlLead("Rosa");
+        UUID lead = postLead(submitted);
+        String key = "mail-failure-test:" + UUID.randomUUID();
+        String recipient = "nobody." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
+
+        dispatcher.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(recipient)) {
+            JavaMailSenderImpl server = new JavaMailSenderImpl();
+            server.setHost("127.0.0.1");
+            server.setPort(refusing.port());
+            MailDispatcher refused = new MailDispatcher(outbox, new SmtpConnection(server), transaction, settings,
+                    new SimpleMeterRegistry());
+            outbox.enqueue(new OutgoingMail(key, lead, recipient, "Rosa, una pregunta", "Texto", null, Map.of()));
+
+            await().atMost(PATIENCE).until(() -> {
+                refused.dispatchDue();
+                return "FAILED".equals(status(key));
+            });
+            refused.dispatchDue();
+        } finally {
+            dispatcher.start();
+        }
+
+        assertThat(jdbc.sql("select attempts from outbound_mail where idempotency_key = ?").param(key).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(timeline(lead, "EMAIL_FAILED")).singleElement().satisfies(entry -> assertThat(entry.toString())
+                .contains(key).contains("550 5.1.1").contains("\"permanent\":true"));
+        JsonNode listed = failedMail(key);
+        assertThat(listed.get("leadId").asText()).isEqualTo(lead.toString());
+        assertThat(listed.get("recipient").asText()).isEqualTo(recipient);
+        assertThat(listed.get("subject").asText()).isEqualTo("Rosa, una pregunta");
+        assertThat(listed.get("error").asText()).contains("550 5.1.1").doesNotContain("\n").doesNotContain("at org.");
+        assertThat(listed.hasNonNull("failedAt")).isTrue();
+        assertThat(api.get().uri("/api/reports/mail-failures").header(HttpHeaders.ACCEPT, "text/csv").retrieve().body(String.class))
+                .startsWith("idempotencyKey,leadId,recipient,subject,error,failedAt,attempts").contains(key + "," + lead + "," + recipient);
+        assertThat(meters.get("leadflow.mail.undeliverable").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat((Long) outbox.health().getDetails().get("failed")).isGreaterThanOrEqualTo(1);
+        assertThat(mailbox(recipient)).isEmpty();
+
+        // The fix: leadflow's own server takes the address. The retry puts the mail back, to go now.
+        ResponseEntity<JsonNode> retried = retry(key);
+        ResponseEntity<JsonNode> again = retry(key);
+
+        assertThat(retried.getStatusCode().value()).isEqualTo(202);
+        assertThat(retried.getBody().get("by").asText()).isEqualTo("api");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        await().atMost(PATIENCE).until(() -> "SENT".equals(status(key)));
+        assertThat(mailbox(recipient)).hasSize(1);
+        assertThat(jdbc.sql("select attempts from outbound_mail where idempotency_key = ?").param(key).query(Integer.class).single())
+                .isEqualTo(2);
+        assertThat(failedMail(key)).isNull();
+        assertThat(timeline(lead, "EMAIL_RETRIED")).singleElement()
+                .satisfies(entry -> assertThat(entry.toString()).contains("\"by\":\"api\"").contains(key));
+        assertThat(timeline(lead, "EMAIL_FAILED")).hasSize(1);
+        assertThat(retry(key).getStatusCode().value()).isEqualTo(409);
+        assertThat(retry("mail-failure-test:" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+    }
+
+    private JsonNode failedMail(String key) {
+        JsonNode report = api.get().uri("/api/reports/mail-failures").retrieve().body(JsonNode.class);
+        return StreamSupport.stream(report.get("mails").spliterator(), false)
+                .filter(mail -> key.equals(mail.path("idempotencyKey").asText())).findFirst().orElse(null);
+    }
+
+    private ResponseEntity<JsonNode> retry(String key) {
+        return api.post().uri("/api/reports/mail-failures/{key}/retry", key).retrieve().toEntity(JsonNode.class);
+    }
+
+    private String status(String key) {
+        return jdbc.sql("select status from outbound_mail where idempotency_key = ?").param(key).query(String.class).single();
+    }
+}
