@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.internet.AddressException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Timestamp;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -21,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A mail the server refuses for good: FAILED once with the server's answer, listed for managers, on the lead's
- * timeline, counted; a manager's retry once the cause is fixed sends it exactly once, a second retry is a 409.
+ * timeline, counted; a manager's retry once the cause is fixed sends it exactly once, a second retry is a 409. A mail
+ * only deferred (4xx) is tried again, and given up once it has been failing for a day.
  */
 class MailFailureIT extends LeadflowIntegrationTest {
 
@@ -46,12 +49,8 @@ class MailFailureIT extends LeadflowIntegrationTest {
         String recipient = "nobody." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
 
         dispatcher.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(recipient)) {
-            JavaMailSenderImpl server = new JavaMailSenderImpl();
-            server.setHost("127.0.0.1");
-            server.setPort(refusing.port());
-            MailDispatcher refused = new MailDispatcher(outbox, new SmtpConnection(server), transaction, settings,
-                    new SimpleMeterRegistry());
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(recipient, "550 5.1.1 <" + recipient + ">: no such user")) {
+            MailDispatcher refused = dispatcherTo(refusing);
             outbox.enqueue(new OutgoingMail(key, lead, recipient, "Rosa, una pregunta", "Texto", null, Map.of()));
 
             await().atMost(PATIENCE).until(() -> {
@@ -63,8 +62,7 @@ class MailFailureIT extends LeadflowIntegrationTest {
             dispatcher.start();
         }
 
-        assertThat(jdbc.sql("select attempts from outbound_mail where idempotency_key = ?").param(key).query(Integer.class).single())
-                .isEqualTo(1);
+        assertThat(attempts(key)).isEqualTo(1);
         assertThat(timeline(lead, "EMAIL_FAILED")).singleElement().satisfies(entry -> assertThat(entry.toString())
                 .contains(key).contains("550 5.1.1").contains("\"permanent\":true"));
         JsonNode listed = failedMail(key);
@@ -89,14 +87,60 @@ class MailFailureIT extends LeadflowIntegrationTest {
         assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         await().atMost(PATIENCE).until(() -> "SENT".equals(status(key)));
         assertThat(mailbox(recipient)).hasSize(1);
-        assertThat(jdbc.sql("select attempts from outbound_mail where idempotency_key = ?").param(key).query(Integer.class).single())
-                .isEqualTo(2);
+        assertThat(attempts(key)).isEqualTo(2);
         assertThat(failedMail(key)).isNull();
         assertThat(timeline(lead, "EMAIL_RETRIED")).singleElement()
                 .satisfies(entry -> assertThat(entry.toString()).contains("\"by\":\"api\"").contains(key));
         assertThat(timeline(lead, "EMAIL_FAILED")).hasSize(1);
         assertThat(retry(key).getStatusCode().value()).isEqualTo(409);
         assertThat(retry("mail-failure-test:" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+    }
+
+    /** A 4xx is tried again, until the mail has been failing for leadflow.mail.retry.give-up-after (24 h). */
+    @Test
+    void aMailDeferredForADayIsGivenUpAtItsNextFailure() throws Exception {
+        Map<String, Object> submitted = mqlLead("Ivan");
+        UUID lead = postLead(submitted);
+        String key = "mail-failure-test:" + UUID.randomUUID();
+        String recipient = "greylisted." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
+
+        dispatcher.stop();
+        try (RefusingSmtpServer deferring = new RefusingSmtpServer(recipient, "451 4.7.1 greylisted, try again later")) {
+            MailDispatcher deferred = dispatcherTo(deferring);
+            outbox.enqueue(new OutgoingMail(key, lead, recipient, "Ivan, una pregunta", "Texto", null, Map.of()));
+            await().atMost(PATIENCE).until(() -> {
+                deferred.dispatchDue();
+                return attempts(key) == 1;
+            });
+            assertThat(status(key)).isEqualTo("PENDING");
+            assertThat(timeline(lead, "EMAIL_FAILED")).isEmpty();
+
+            // The mail has been failing for a day: due again now, it fails once more and is given up.
+            jdbc.sql("update outbound_mail set failing_since = failing_since - interval '25 hours', next_attempt_at = ? "
+                    + "where idempotency_key = ?").params(Timestamp.from(clock.instant()), key).update();
+            await().atMost(PATIENCE).until(() -> {
+                deferred.dispatchDue();
+                return "FAILED".equals(status(key));
+            });
+        } finally {
+            dispatcher.start();
+        }
+
+        assertThat(attempts(key)).isEqualTo(2);
+        assertThat(timeline(lead, "EMAIL_FAILED")).singleElement().satisfies(entry -> assertThat(entry.toString())
+                .contains("451 4.7.1 greylisted").contains("\"permanent\":false"));
+        assertThat(failedMail(key).get("error").asText()).contains("451 4.7.1 greylisted");
+    }
+
+    private MailDispatcher dispatcherTo(RefusingSmtpServer refusing) throws AddressException {
+        JavaMailSenderImpl server = new JavaMailSenderImpl();
+        server.setHost("127.0.0.1");
+        server.setPort(refusing.port());
+        return new MailDispatcher(outbox, new SmtpConnection(server), transaction, settings, new SimpleMeterRegistry());
+    }
+
+    private int attempts(String key) {
+        return jdbc.sql("select attempts from outbound_mail where idempotency_key = ?").param(key).query(Integer.class).single();
     }
 
     private JsonNode failedMail(String key) {

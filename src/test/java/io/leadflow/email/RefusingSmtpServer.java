@@ -12,16 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A mail server that refuses one recipient for good (550), as a real one does an address it does not know; GreenMail
- * takes every recipient. It takes any other mail and keeps nothing. On a free port of its own.
+ * A mail server that refuses one recipient with the reply it is given: for good (550), as a real one does an address
+ * it does not know, or for now (451, greylisting); GreenMail takes every recipient. It takes any other mail and keeps
+ * nothing. On a free port of its own.
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String refused;
+    private final String refusal;
 
-    RefusingSmtpServer(String refusedRecipient) {
+    RefusingSmtpServer(String refusedRecipient, String refusal) {
         this.refused = refusedRecipient.toLowerCase(Locale.ROOT);
+        this.refusal = refusal;
         try {
             socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -51,7 +54,7 @@ final class RefusingSmtpServer implements AutoCloseable {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("RCPT")) {
-                reply(out, line.toLowerCase(Locale.ROOT).contains(refused) ? "550 5.1.1 <" + refused + ">: no such user" : "250 OK");
+                reply(out, line.toLowerCase(Locale.ROOT).contains(refused) ? refusal : "250 OK");
             } else if (command.startsWith("DATA")) {
                 reply(out, "354 go ahead");
                 for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
