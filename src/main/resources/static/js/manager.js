@@ -187,11 +187,7 @@
       cell(row, (incident.elementName || incident.elementId) + ' · ' + incident.bpmnProcessId);
       cell(row, incident.errorMessage || incident.errorType).className = 'error';
       cell(row, dateTime(incident.since));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Retry';
-      button.addEventListener('click', () => retry(element, '/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry', button));
-      cell(row, button);
+      cell(row, retryButton(element, '/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry'));
     }
     table.hidden = report.incidents.length === 0;
     element.querySelector('.summary').textContent = report.open === 0 ? 'No open incidents.'
@@ -209,11 +205,7 @@
       cell(row, mail.subject);
       cell(row, mail.error).className = 'error';
       cell(row, dateTime(mail.failedAt));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Retry';
-      button.addEventListener('click', () => retry(element, '/api/reports/mail-failures/' + encodeURIComponent(mail.idempotencyKey) + '/retry', button));
-      cell(row, button);
+      cell(row, retryButton(element, '/api/reports/mail-failures/' + encodeURIComponent(mail.idempotencyKey) + '/retry'));
     }
     table.hidden = report.mails.length === 0;
     element.querySelector('.summary').textContent = report.failed === 0 ? 'No mail given up.'
@@ -221,7 +213,16 @@
         : count.format(report.failed) + ' not sent.';
   }
 
-  /** A retry (of an incident or a mail) under the section's CSRF token; the button becomes who retried it. */
+  /** A button that posts a retry (of an incident or a mail) under the section's CSRF token. */
+  function retryButton(element, url) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Retry';
+    button.addEventListener('click', () => retry(element, url, button));
+    return button;
+  }
+
+  /** The retry itself; the button becomes who retried it. */
   async function retry(element, url, button) {
     const errors = element.querySelector('.errors');
     const headers = {Accept: 'application/json'};

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.mail.internet.AddressException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,19 +49,11 @@ class MailFailureIT extends LeadflowIntegrationTest {
         String key = "mail-failure-test:" + UUID.randomUUID();
         String recipient = "nobody." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
 
-        dispatcher.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(recipient, "550 5.1.1 <" + recipient + ">: no such user")) {
-            MailDispatcher refused = dispatcherTo(refusing);
+        sendingThrough(recipient, "550 5.1.1 <" + recipient + ">: no such user", refusing -> {
             outbox.enqueue(new OutgoingMail(key, lead, recipient, "Rosa, una pregunta", "Texto", null, Map.of()));
-
-            await().atMost(PATIENCE).until(() -> {
-                refused.dispatchDue();
-                return "FAILED".equals(status(key));
-            });
-            refused.dispatchDue();
-        } finally {
-            dispatcher.start();
-        }
+            drainUntil(refusing, () -> "FAILED".equals(status(key)));
+            refusing.dispatchDue();
+        });
 
         assertThat(attempts(key)).isEqualTo(1);
         assertThat(timeline(lead, "EMAIL_FAILED")).singleElement().satisfies(entry -> assertThat(entry.toString())
@@ -104,27 +97,17 @@ class MailFailureIT extends LeadflowIntegrationTest {
         String key = "mail-failure-test:" + UUID.randomUUID();
         String recipient = "greylisted." + UUID.randomUUID().toString().substring(0, 8) + "@andesnet.co";
 
-        dispatcher.stop();
-        try (RefusingSmtpServer deferring = new RefusingSmtpServer(recipient, "451 4.7.1 greylisted, try again later")) {
-            MailDispatcher deferred = dispatcherTo(deferring);
+        sendingThrough(recipient, "451 4.7.1 greylisted, try again later", deferring -> {
             outbox.enqueue(new OutgoingMail(key, lead, recipient, "Ivan, una pregunta", "Texto", null, Map.of()));
-            await().atMost(PATIENCE).until(() -> {
-                deferred.dispatchDue();
-                return attempts(key) == 1;
-            });
+            drainUntil(deferring, () -> attempts(key) == 1);
             assertThat(status(key)).isEqualTo("PENDING");
             assertThat(timeline(lead, "EMAIL_FAILED")).isEmpty();
 
             // The mail has been failing for a day: due again now, it fails once more and is given up.
             jdbc.sql("update outbound_mail set failing_since = failing_since - interval '25 hours', next_attempt_at = ? "
                     + "where idempotency_key = ?").params(Timestamp.from(clock.instant()), key).update();
-            await().atMost(PATIENCE).until(() -> {
-                deferred.dispatchDue();
-                return "FAILED".equals(status(key));
-            });
-        } finally {
-            dispatcher.start();
-        }
+            drainUntil(deferring, () -> "FAILED".equals(status(key)));
+        });
 
         assertThat(attempts(key)).isEqualTo(2);
         assertThat(timeline(lead, "EMAIL_FAILED")).singleElement().satisfies(entry -> assertThat(entry.toString())
@@ -132,11 +115,27 @@ class MailFailureIT extends LeadflowIntegrationTest {
         assertThat(failedMail(key).get("error").asText()).contains("451 4.7.1 greylisted");
     }
 
-    private MailDispatcher dispatcherTo(RefusingSmtpServer refusing) throws AddressException {
-        JavaMailSenderImpl server = new JavaMailSenderImpl();
-        server.setHost("127.0.0.1");
-        server.setPort(refusing.port());
-        return new MailDispatcher(outbox, new SmtpConnection(server), transaction, settings, new SimpleMeterRegistry());
+    /**
+     * Runs the work with a dispatcher of its own sending through a server that gives the recipient this reply
+     * (leadflow's dispatcher, sending through the embedded server that takes every mail, stopped meanwhile).
+     */
+    private void sendingThrough(String recipient, String reply, Consumer<MailDispatcher> work) throws Exception {
+        dispatcher.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(recipient, reply)) {
+            JavaMailSenderImpl server = new JavaMailSenderImpl();
+            server.setHost("127.0.0.1");
+            server.setPort(refusing.port());
+            work.accept(new MailDispatcher(outbox, new SmtpConnection(server), transaction, settings, new SimpleMeterRegistry()));
+        } finally {
+            dispatcher.start();
+        }
+    }
+
+    private static void drainUntil(MailDispatcher dispatcher, Callable<Boolean> condition) {
+        await().atMost(PATIENCE).until(() -> {
+            dispatcher.dispatchDue();
+            return condition.call();
+        });
     }
 
     private int attempts(String key) {
