@@ -159,7 +159,7 @@ class MailDispatcher implements SmartLifecycle {
         return Boolean.TRUE.equals(transaction.execute(status -> outbox.lockNextDue().map(this::send).orElse(false)));
     }
 
-    /** False when the server did not take it for a while: it is likely down, and the mail waits for its next attempt. */
+    /** False when the server did not take it but may later: it is likely down, and the mail waits for its next attempt. */
     private boolean send(MailOutbox.PendingMail mail) {
         if (mail.attempts() > 0) {
             retried.increment();
@@ -173,6 +173,13 @@ class MailDispatcher implements SmartLifecycle {
         outbox.markSent(mail.idempotencyKey());
         countSent(mail);
         return true;
+    }
+
+    /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
+    private void countSent(MailOutbox.PendingMail mail) {
+        String key = mail.idempotencyKey();
+        Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
+                .register(meters).increment();
     }
 
     /**
@@ -189,13 +196,6 @@ class MailDispatcher implements SmartLifecycle {
             log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, failure.error());
         }
         return failure.permanent();
-    }
-
-    /** By kind (the outbox key's prefix: sequence, rep-notification, sla-breach), never by recipient. */
-    private void countSent(MailOutbox.PendingMail mail) {
-        String key = mail.idempotencyKey();
-        Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
-                .register(meters).increment();
     }
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {
