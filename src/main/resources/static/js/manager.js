@@ -187,11 +187,7 @@
       cell(row, (incident.elementName || incident.elementId) + ' · ' + incident.bpmnProcessId);
       cell(row, incident.errorMessage || incident.errorType).className = 'error';
       cell(row, dateTime(incident.since));
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Retry';
-      button.addEventListener('click', () => retryIncident(element, incident, button));
-      cell(row, button);
+      cell(row, retryButton(element, '/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry'));
     }
     table.hidden = report.incidents.length === 0;
     element.querySelector('.summary').textContent = report.open === 0 ? 'No open incidents.'
@@ -199,14 +195,41 @@
         : count.format(report.open) + ' open.';
   }
 
-  async function retryIncident(element, incident, button) {
+  /** The mails given up, each with a button that sends it again once its cause is fixed. */
+  function drawMailFailures(element, report) {
+    const table = element.querySelector('table');
+    for (const mail of report.mails) {
+      const row = table.tBodies[0].insertRow();
+      cell(row, mail.leadId || '—');
+      cell(row, mail.recipient);
+      cell(row, mail.subject);
+      cell(row, mail.error).className = 'error';
+      cell(row, dateTime(mail.failedAt));
+      cell(row, retryButton(element, '/api/reports/mail-failures/' + encodeURIComponent(mail.idempotencyKey) + '/retry'));
+    }
+    table.hidden = report.mails.length === 0;
+    element.querySelector('.summary').textContent = report.failed === 0 ? 'No mail given up.'
+      : report.mails.length < report.failed ? `The latest ${report.mails.length} of ${count.format(report.failed)} mails not sent.`
+        : count.format(report.failed) + ' not sent.';
+  }
+
+  /** A button that posts a retry (of an incident or a mail) under the section's CSRF token. */
+  function retryButton(element, url) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Retry';
+    button.addEventListener('click', () => retry(element, url, button));
+    return button;
+  }
+
+  /** The retry itself; the button becomes who retried it. */
+  async function retry(element, url, button) {
     const errors = element.querySelector('.errors');
     const headers = {Accept: 'application/json'};
     headers[element.dataset.csrfHeader] = element.dataset.csrfToken;
     button.disabled = true;
     try {
-      const response = await fetch('/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry',
-        {method: 'POST', headers});
+      const response = await fetch(url, {method: 'POST', headers});
       const answer = await response.json();
       if (!response.ok) {
         throw new Error(answer.detail || 'the server answered ' + response.status);
@@ -332,4 +355,5 @@
   section('reps', '/api/reports/reps', drawReps);
   section('process', '/api/reports/process', drawProcesses);
   section('incidents', '/api/reports/incidents', drawIncidents);
+  section('mail-failures', '/api/reports/mail-failures', drawMailFailures);
 })();

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * Sends what the outbox holds over SMTP, on a thread of its own (a backlog holds up no scheduled task), over one
  * connection per drain. Each mail is sent in a transaction of its own and marked sent right after the server took it:
  * a crash resends at most the one mail in flight, with the same Message-ID. When the server is down the mail stays
- * pending and is retried with exponential backoff (capped), and goes out once the server is back.
+ * pending and is retried with exponential backoff (capped), and goes out once the server is back; a mail the server
+ * refuses for good (5xx), or that keeps failing for {@code leadflow.mail.retry.give-up-after}, is given up (FAILED).
  * <p>
  * The one place mail headers are built. A mail sent for a rep is from the rep (or from leadflow's address under
  * the rep's name, {@code leadflow.mail.send-as}) with Reply-To the rep and leadflow's inbox: the lead's reply reaches
@@ -160,7 +161,7 @@ class MailDispatcher implements SmartLifecycle {
         return Boolean.TRUE.equals(transaction.execute(status -> outbox.lockNextDue().map(this::send).orElse(false)));
     }
 
-    /** False when the server did not take it: it is likely down, and the mail waits for its next attempt. */
+    /** False when the server did not take it but may later: it is likely down, and the mail waits for its next attempt. */
     private boolean send(MailOutbox.PendingMail mail) {
         if (mail.attempts() > 0) {
             retried.increment();
@@ -175,10 +176,7 @@ class MailDispatcher implements SmartLifecycle {
             smtp.send(message, mailbox);
         } catch (MessagingException e) {
             failed.increment();
-            Duration retryIn = retry.afterFailures(mail.attempts() + 1);
-            log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, e.getMessage());
-            outbox.markFailed(mail.idempotencyKey(), e.getMessage(), retryIn);
-            return false;
+            return notSent(mail, e);
         }
         outbox.markSent(mail.idempotencyKey());
         countSent(mail);
@@ -196,6 +194,22 @@ class MailDispatcher implements SmartLifecycle {
         String key = mail.idempotencyKey();
         Counter.builder("leadflow.mail.sent").description("Mail sent over SMTP").tag("kind", key.contains(":") ? key.substring(0, key.indexOf(':')) : "other")
                 .register(meters).increment();
+    }
+
+    /**
+     * A refusal for good, or failures for {@code leadflow.mail.retry.give-up-after}, leave the mail FAILED for a
+     * manager's retry; any other failure is tried again with backoff. True when the server is up and the drain goes on.
+     */
+    private boolean notSent(MailOutbox.PendingMail mail, MessagingException e) {
+        SendFailure failure = SendFailure.of(e);
+        Duration retryIn = retry.afterFailures(mail.attempts() + 1);
+        if (outbox.markFailed(mail, failure, retryIn)) {
+            log.warn("Mail {} not sent (attempt {}) and given up, {}: {}", mail.messageId(), mail.attempts() + 1,
+                    failure.permanent() ? "refused for good" : "failing too long", failure.error());
+        } else {
+            log.warn("Mail {} not sent (attempt {}), retrying in {}: {}", mail.messageId(), mail.attempts() + 1, retryIn, failure.error());
+        }
+        return failure.permanent();
     }
 
     MimeMessage toMime(MailOutbox.PendingMail mail) throws MessagingException {

@@ -1,15 +1,21 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.Json;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,12 +37,20 @@ public class MailOutbox implements HealthIndicator {
     private final Json json;
     private final Clock clock;
     private final String messageIdDomain;
+    private final Duration giveUpAfter;
+    private final ApplicationEventPublisher events;
 
-    MailOutbox(JdbcClient jdbc, Json json, Clock clock, MailProperties settings) {
+    MailOutbox(JdbcClient jdbc, Json json, Clock clock, MailProperties settings, ApplicationEventPublisher events,
+               MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.messageIdDomain = settings.messageIdDomain();
+        this.giveUpAfter = settings.retry().giveUpAfter();
+        this.events = events;
+        // Read at each scrape (an index holds the FAILED ones), so every leadflow node tells the same number.
+        Gauge.builder("leadflow.mail.undeliverable", this, MailOutbox::failedCount)
+                .description("Mails given up (FAILED) that wait for a manager's retry").register(meters);
     }
 
     /** The mail's Message-ID, and whether this call stored it (false: the same key was stored before). */
@@ -90,14 +104,84 @@ public class MailOutbox implements HealthIndicator {
                 .params(Timestamp.from(clock.instant()), key).update();
     }
 
-    void markFailed(String key, String error, Duration retryIn) {
-        jdbc.sql("update outbound_mail set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where idempotency_key = ?")
-                .params(error, Timestamp.from(clock.instant().plus(retryIn)), key).update();
+    /**
+     * After a try that failed: a permanent refusal, or a failure while the mail has been failing for
+     * {@code leadflow.mail.retry.give-up-after}, makes the mail FAILED and announces {@link MailFailed} (in the
+     * caller's transaction, so it is announced once); any other waits {@code retryIn}. True when it was given up.
+     */
+    boolean markFailed(PendingMail mail, SendFailure failure, Duration retryIn) {
+        Instant now = clock.instant();
+        Instant failingSince = jdbc.sql("""
+                        update outbound_mail set attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+                            failing_since = coalesce(failing_since, ?)
+                        where idempotency_key = ? returning failing_since
+                        """)
+                .params(failure.error(), Timestamp.from(now.plus(retryIn)), Timestamp.from(now), mail.idempotencyKey())
+                .query(Timestamp.class).single().toInstant();
+        if (!failure.permanent() && failingSince.plus(giveUpAfter).isAfter(now)) {
+            return false;
+        }
+        jdbc.sql("update outbound_mail set status = 'FAILED', failed_at = ? where idempotency_key = ?")
+                .params(Timestamp.from(now), mail.idempotencyKey()).update();
+        events.publishEvent(new MailFailed(mail.leadId(), mail.idempotencyKey(), mail.messageId(), mail.subject(),
+                failure.error(), failure.permanent()));
+        return true;
+    }
+
+    /**
+     * A mail given up, as managers see it.
+     *
+     * @param attempts how often it was tried in all
+     */
+    public record FailedMail(String idempotencyKey, UUID leadId, String recipient, String subject, String error,
+                             Instant failedAt, int attempts) {
+    }
+
+    /** The mails given up: how many in all, and the latest ones, newest first. */
+    public record Failed(long total, List<FailedMail> mails) {
+    }
+
+    /** The latest {@code limit} mails given up, and how many there are in all. */
+    public Failed failed(int limit) {
+        List<FailedMail> mails = jdbc.sql("""
+                        select * from outbound_mail where status = 'FAILED' order by failed_at desc, idempotency_key limit ?
+                        """)
+                .param(limit).query(MailOutbox::failedMail).list();
+        return new Failed(mails.size() < limit ? mails.size() : failedCount(), mails);
+    }
+
+    /**
+     * Puts a FAILED mail back in the outbox to go now, its attempts kept and a whole {@code give-up-after} ahead of
+     * it; returns it as it was. Empty when no mail under this key is FAILED (see {@link #exists}): only a FAILED
+     * mail is put back, so two retries at once send it once.
+     */
+    public Optional<FailedMail> retry(String idempotencyKey) {
+        return jdbc.sql("""
+                        update outbound_mail set status = 'PENDING', next_attempt_at = ?, failing_since = null
+                        where idempotency_key = ? and status = 'FAILED' returning *
+                        """)
+                .params(Timestamp.from(clock.instant()), idempotencyKey).query(MailOutbox::failedMail).optional();
+    }
+
+    /** Whether the outbox holds a mail under this key, whatever its status. */
+    public boolean exists(String idempotencyKey) {
+        return jdbc.sql("select count(*) from outbound_mail where idempotency_key = ?").param(idempotencyKey)
+                .query(Long.class).single() > 0;
+    }
+
+    private static FailedMail failedMail(ResultSet rs, int row) throws SQLException {
+        return new FailedMail(rs.getString("idempotency_key"), rs.getObject("lead_id", UUID.class), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("last_error"), rs.getTimestamp("failed_at").toInstant(), rs.getInt("attempts"));
+    }
+
+    private long failedCount() {
+        return jdbc.sql("select count(*) from outbound_mail where status = 'FAILED'").query(Long.class).single();
     }
 
     /**
      * UP, with the mails waiting to go: how many, how many of them are due, how many failed at least once,
-     * and how long the oldest due one has waited. A queue is a number to act on, not an outage.
+     * and how long the oldest due one has waited; and how many were given up (FAILED, waiting for a manager's retry).
+     * A queue or a refused mail is a number to act on, not an outage.
      */
     @Override
     public Health health() {
@@ -115,6 +199,7 @@ public class MailOutbox implements HealthIndicator {
                         .withDetail("due", rs.getLong("due"))
                         .withDetail("retrying", rs.getLong("retrying"))
                         .withDetail("oldestDueSeconds", Math.round(rs.getDouble("oldest")))
+                        .withDetail("failed", failedCount())
                         .build())
                 .single();
     }

@@ -23,7 +23,7 @@ import java.util.Map;
  *                         and to leadflow's inbox (Reply-To), so a person reads them and the sequence ends
  * @param messageIdDomain  the domain part of the Message-IDs leadflow gives its mails
  * @param dispatchInterval how long the dispatcher waits, once nothing is due, before it looks at the outbox again
- * @param retry            how a mail the server refused is tried again
+ * @param retry            how a mail the server could not take is tried again, and when leadflow gives up
  * @param embedded         the embedded SMTP and IMAP server (GreenMail) of the default setup
  * @param inbox            the mailbox replies and bounces arrive in
  * @param limits           how many sequence emails each mailbox (the sender address) sends an hour and a day
@@ -58,10 +58,19 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
     }
 
     /**
-     * @param first the wait after a mail's first failure
-     * @param max   the longest wait between tries
+     * @param first       the wait after a mail's first failure
+     * @param max         the longest wait between tries
+     * @param giveUpAfter how long a mail may keep failing (no connection, a 4xx) before it is FAILED and waits for a
+     *                    manager's retry; a 5xx refusal makes it FAILED at once
      */
-    public record Retry(@DefaultValue("PT5S") Duration first, @DefaultValue("PT10M") Duration max) {
+    public record Retry(@DefaultValue("PT5S") Duration first, @DefaultValue("PT10M") Duration max,
+                        @DefaultValue("P1D") Duration giveUpAfter) {
+
+        public Retry {
+            if (giveUpAfter.isNegative() || giveUpAfter.isZero()) {
+                throw new IllegalArgumentException("leadflow.mail.retry.give-up-after must be positive");
+            }
+        }
 
         public RetryBackoff backoff() {
             return new RetryBackoff(first, max);

@@ -101,7 +101,7 @@ class MailDispatcherTest {
 
     private static MailDispatcher dispatcher(SendAs sendAs) throws Exception {
         MailProperties settings = new MailProperties("leadflow <leadflow@leadflow.local>", sendAs, "leadflow.local",
-                Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                Duration.ofSeconds(1), new MailProperties.Retry(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(1)),
                 new MailProperties.Embedded(false),
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
                 new MailProperties.Limits(200, 50, null),

@@ -51,6 +51,6 @@ class EngineHealthIT extends LeadflowIntegrationTest {
         assertThat(components.at("/leadProcesses/details").fieldNames()).toIterable()
                 .contains("leadsWithLostProcess", "processStartsPending");
         assertThat(components.at("/mailOutbox/details").fieldNames()).toIterable()
-                .contains("pending", "due", "retrying", "oldestDueSeconds");
+                .contains("pending", "due", "retrying", "oldestDueSeconds", "failed");
     }
 }

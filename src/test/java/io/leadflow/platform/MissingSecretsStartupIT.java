@@ -26,6 +26,8 @@ class MissingSecretsStartupIT {
                     "--spring.profiles.active=prod",
                     "--leadflow.security.api-key=dev-api-key",
                     "--leadflow.sequence.unsubscribe-secret=dev-unsubscribe-secret",
+                    // Set, so the secrets shipped for dev are what stops it.
+                    "--leadflow.mail.mailboxes.secret=a-team-s-own-mailbox-secret-of-enough-length",
                     "--spring.datasource.url=" + database.url(),
                     "--server.port=0",
                     "--leadflow.engine.mode=remote",

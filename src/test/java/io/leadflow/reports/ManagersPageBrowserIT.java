@@ -65,10 +65,11 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         // The reports of the other sections (GET /api/reports/…).
         await("every section drawn").atMost(SECTIONS).until(() -> browser.findElements(By.cssSelector("section.panel:not([data-state])")).stream()
                 .noneMatch(section -> !"planner".equals(section.getDomAttribute("id"))));
-        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "process", "incidents"}) {
+        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "process", "incidents", "mail-failures"}) {
             assertThat(browser.findElement(By.id(section)).getDomAttribute("data-state")).as(section).isEqualTo("ready");
         }
         assertThat(browser.findElements(By.cssSelector("#funnel-chart canvas"))).as("the funnel chart").isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#mail-failures .summary")).getText()).as("mails not sent").isNotBlank();
         assertThat(browser.findElements(By.cssSelector("#sla-chart canvas"))).as("SLA compliance by week").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#sla .summary")).getText()).contains("first attempts in time");
         assertThat(browser.findElements(By.cssSelector("#reply-chart canvas"))).as("reply rate per step").isNotEmpty();

@@ -103,6 +103,10 @@ final class TimelineSentences {
             case INCIDENT_RAISED -> "Stopped by an incident at " + d.text("elementName", "a step") + d.suffix("errorMessage", ": ", "")
                     + "; a manager retries it once the cause is fixed";
             case INCIDENT_RETRIED -> "Incident at " + d.text("elementName", "a step") + " retried" + d.suffix("by", " by ", "");
+            case EMAIL_FAILED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)")
+                    + (d.flag("permanent") ? ": the mail server refused it" : ": the mail server kept failing")
+                    + d.suffix("error", " \u2014 ", "") + "; a manager sends it again once the cause is fixed";
+            case EMAIL_RETRIED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)") + " retried" + d.suffix("by", " by ", "");
         };
     }
 

@@ -71,7 +71,12 @@ class TimelineSentencesTest {
                     "errorMessage", "ERROR: the mail relay refuses this lead's mail", "since", AT)),
             entry(Timeline.Type.INCIDENT_RETRIED, Map.of("incidentKey", "2251799813685249", "process", "lead-sequence",
                     "element", "Task_SendEmail", "elementName", "Send email", "errorType", "JOB_NO_RETRIES",
-                    "errorMessage", "ERROR: the mail relay refuses this lead's mail", "since", AT, "by", "marta", "retries", 3))));
+                    "errorMessage", "ERROR: the mail relay refuses this lead's mail", "since", AT, "by", "marta", "retries", 3)),
+            entry(Timeline.Type.EMAIL_FAILED, Map.of("idempotencyKey", "sequence:" + LEAD + ":1:2", "messageId", "<m1@leadflow.local>",
+                    "subject", "Ana, a quick question", "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user",
+                    "permanent", true)),
+            entry(Timeline.Type.EMAIL_RETRIED, Map.of("idempotencyKey", "sequence:" + LEAD + ":1:2", "subject", "Ana, a quick question",
+                    "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user", "by", "marta"))));
 
     @Test
     void everyTypeHasASentenceForWhatItsWriterRecords() {
@@ -112,6 +117,18 @@ class TimelineSentencesTest {
                 + "incident at Send email: ERROR: the mail relay refuses this lead's mail; a manager retries it once the cause is fixed");
         assertThat(sentence(Timeline.Type.INCIDENT_RETRIED, WRITTEN.get(Timeline.Type.INCIDENT_RETRIED)))
                 .isEqualTo("Incident at Send email retried by marta");
+    }
+
+    @Test
+    void aMailGivenUpSaysWhyAndWhoSentItAgain() {
+        assertThat(sentence(Timeline.Type.EMAIL_FAILED, WRITTEN.get(Timeline.Type.EMAIL_FAILED))).isEqualTo("Email not sent "
+                + "(\u201cAna, a quick question\u201d): the mail server refused it \u2014 Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: "
+                + "no such user; a manager sends it again once the cause is fixed");
+        assertThat(sentence(Timeline.Type.EMAIL_FAILED, Map.of("subject", "Hola", "error", "Couldn't connect to host", "permanent", false)))
+                .isEqualTo("Email not sent (\u201cHola\u201d): the mail server kept failing \u2014 Couldn't connect to host; a manager "
+                        + "sends it again once the cause is fixed");
+        assertThat(sentence(Timeline.Type.EMAIL_RETRIED, WRITTEN.get(Timeline.Type.EMAIL_RETRIED)))
+                .isEqualTo("Email not sent (\u201cAna, a quick question\u201d) retried by marta");
     }
 
     @Test
