@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -290,5 +291,19 @@ public abstract class LeadflowIntegrationTest {
         } catch (java.io.IOException e) {
             throw new MessagingException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A manager's retry posted twice at {@code uri}: the first is taken (202, by the API key's user), the second is
+     * refused (409 problem) as what it retries is no longer waiting for one.
+     */
+    protected void assertRetriedOnce(String uri, Object key) {
+        ResponseEntity<JsonNode> retried = api.post().uri(uri, key).retrieve().toEntity(JsonNode.class);
+        ResponseEntity<JsonNode> again = api.post().uri(uri, key).retrieve().toEntity(JsonNode.class);
+
+        assertThat(retried.getStatusCode().value()).isEqualTo(202);
+        assertThat(retried.getBody().get("by").asText()).isEqualTo("api");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     }
 }

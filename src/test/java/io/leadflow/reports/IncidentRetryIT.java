@@ -55,13 +55,7 @@ class IncidentRetryIT extends LeadflowIntegrationTest {
 
         database.execute("drop trigger refuse_sequence_mail on outbound_mail");
         long key = Long.parseLong(incident.get("incidentKey").asText());
-        ResponseEntity<JsonNode> retried = retry(key);
-        ResponseEntity<JsonNode> again = retry(key);
-
-        assertThat(retried.getStatusCode().value()).isEqualTo(202);
-        assertThat(retried.getBody().get("by").asText()).isEqualTo("api");
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(again.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertRetriedOnce("/api/reports/incidents/{key}/retry", key);
         awaitMail(email, 1);
         awaitTimeline(lead, "EMAIL_SENT");
         await().atMost(PATIENCE).until(() -> incidentOf(lead) == null);
