@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.ContextCustomizerFactories;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
@@ -54,6 +55,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = IsolatedInfrastructure.class)
+@ContextCustomizerFactories(ContextPerTestClass.class)
 @DirtiesContext
 public abstract class LeadflowIntegrationTest {
 

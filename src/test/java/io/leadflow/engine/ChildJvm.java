@@ -47,7 +47,8 @@ final class ChildJvm implements AutoCloseable {
     static ChildJvm leadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws Exception {
         ChildJvm child = startLeadflow(name, ports, database, settings);
         RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
-        child.awaitReady(Duration.ofMinutes(2), () -> health.get().uri("/actuator/health").retrieve()
+        // Generous: two test classes run at once, and a start on a machine at load 20 takes two minutes by itself.
+        child.awaitReady(Duration.ofMinutes(5), () -> health.get().uri("/actuator/health").retrieve()
                 .body(JsonNode.class).get("status").asText().equals("UP"));
         return child;
     }
@@ -115,7 +116,7 @@ final class ChildJvm implements AutoCloseable {
     /** SIGTERM, as Ctrl-C or a deploy does; returns the exit code. */
     int stop() throws InterruptedException {
         process.destroy();
-        return awaitExit(Duration.ofSeconds(60));
+        return awaitExit(Duration.ofMinutes(4));
     }
 
     /** Waits for the child to end; returns its exit code, or fails with its output when it still runs after {@code patience}. */

@@ -33,7 +33,7 @@ class RemoteEngineIT {
 
         try (ChildJvm engine = ChildJvm.start("standalone-engine", "io.leadflow.engine.embedded.StandaloneEngine",
                      List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ports.engine())))) {
-            engine.awaitReady(Duration.ofMinutes(1), () -> listening(ports.engine()));
+            engine.awaitReady(Duration.ofMinutes(5), () -> listening(ports.engine()));
             try (ChildJvm leadflow = ChildJvm.leadflow("remote", ports, database, List.of(
                     "--spring.profiles.active=dev",
                     "--leadflow.engine.mode=remote",

@@ -5,6 +5,8 @@ import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -15,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * leadflow started for real with a production profile and the secrets application-dev.yaml ships: it stops, and says
  * which environment variable to set. The engine is remote and the mail server off, so nothing else listens meanwhile.
  */
+// Captures the JVM's standard output, which test classes running beside it write to as well.
+@ResourceLock(Resources.SYSTEM_OUT)
 @ExtendWith(OutputCaptureExtension.class)
 class MissingSecretsStartupIT {
 

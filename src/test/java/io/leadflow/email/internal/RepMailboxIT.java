@@ -23,6 +23,8 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -46,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * schedule is an hour), so what was read is known when it asserts.
  */
 @TestPropertySource(properties = "leadflow.mail.inbox.poll-interval=PT1H")
+// Captures the JVM's standard output, which test classes running beside it write to as well.
+@ResourceLock(Resources.SYSTEM_OUT)
 @ExtendWith(OutputCaptureExtension.class)
 class RepMailboxIT extends LeadflowIntegrationTest {
 
