@@ -23,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,12 @@ public class ConnectedMailboxes implements HealthIndicator {
     /**
      * A mailbox as managers see it: never its password. {@code connected} is false for the embedded default's;
      * {@code failure} is what failed at the last read or sending (null when it worked), since {@code failingSince}.
+     * {@code perHour} and {@code perDay} are its own sending limits (null: the settings'); {@code limit} is the one
+     * that applies.
      */
     public record MailboxView(String owner, String address, Server smtp, Server imap, String username, boolean connected,
-                              String failure, Instant failingSince, Instant lastRead) {
+                              String failure, Instant failingSince, Instant lastRead, Integer perHour, Integer perDay,
+                              SendingLimit limit) {
     }
 
     /** A mailbox to read: {@code key} names it with its login and server, so a changed one is read afresh. */
@@ -93,22 +97,37 @@ public class ConnectedMailboxes implements HealthIndicator {
         try {
             jdbc.sql("""
                             insert into connected_mailbox (owner, address, smtp_host, smtp_port, smtp_tls, imap_host, imap_port,
-                                imap_tls, username, password_cipher, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                imap_tls, username, password_cipher, updated_at, per_hour, per_day)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             on conflict (owner) do update set address = excluded.address, smtp_host = excluded.smtp_host,
                                 smtp_port = excluded.smtp_port, smtp_tls = excluded.smtp_tls, imap_host = excluded.imap_host,
                                 imap_port = excluded.imap_port, imap_tls = excluded.imap_tls, username = excluded.username,
-                                password_cipher = excluded.password_cipher, updated_at = excluded.updated_at
+                                password_cipher = excluded.password_cipher, updated_at = excluded.updated_at,
+                                per_hour = excluded.per_hour, per_day = excluded.per_day
                             """)
                     .params(owner, mailbox.address(), mailbox.smtp().host(), mailbox.smtp().port(), mailbox.smtp().tls().name(),
                             mailbox.imap().host(), mailbox.imap().port(), mailbox.imap().tls().name(), mailbox.username(),
-                            passwords.encrypt(owner, mailbox.password()), Timestamp.from(clock.instant()))
+                            passwords.encrypt(owner, mailbox.password()), Timestamp.from(clock.instant()), request.perHour(),
+                            request.perDay())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new InvalidRequestException("The mailbox has fields at fault",
                     List.of(new FieldError("address", "is the mailbox of someone else")));
         }
         return view(owner, mailbox, true);
+    }
+
+    /** The sending limit of the mailbox with this address (any case): its own where a manager set one, else the settings'. */
+    public SendingLimit limitOf(String address) {
+        SendingLimit configured = settings.limits().of(address);
+        return jdbc.sql("select per_hour, per_day from connected_mailbox where lower(address) = lower(?)").param(address)
+                .query((rs, row) -> new SendingLimit(own(rs, "per_day", configured.perDay()), own(rs, "per_hour", configured.perHour())))
+                .optional().orElse(configured);
+    }
+
+    private static int own(ResultSet rs, String column, int otherwise) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? otherwise : value;
     }
 
     /** Disconnects the owner's mailbox (the embedded default's applies again where there is one). */
@@ -225,12 +244,23 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     private MailboxView view(String owner, ConnectedMailbox mailbox, boolean connected) {
         String key = readable(owner, mailbox).key();
+        Map<String, Integer> own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
+                .query(rs -> {
+                    Map<String, Integer> limits = new HashMap<>();
+                    if (rs.next()) {
+                        limits.put("perHour", (Integer) rs.getObject("per_hour"));
+                        limits.put("perDay", (Integer) rs.getObject("per_day"));
+                    }
+                    return limits;
+                });
+        SendingLimit limit = limitOf(mailbox.address());
         return jdbc.sql("select * from mailbox_health where mailbox = ?").param(key)
                 .query((rs, row) -> new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(),
-                        connected, rs.getString("failure"), instant(rs.getTimestamp("failing_since")), instant(rs.getTimestamp("read_at"))))
+                        connected, rs.getString("failure"), instant(rs.getTimestamp("failing_since")), instant(rs.getTimestamp("read_at")),
+                        own.get("perHour"), own.get("perDay"), limit))
                 .optional()
                 .orElse(new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(), connected,
-                        null, null, null));
+                        null, null, null, own.get("perHour"), own.get("perDay"), limit));
     }
 
     private ConnectedMailbox mailbox(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How leadflow sends and reads mail ({@code leadflow.mail.*}); the SMTP server itself is {@code spring.mail.*}.
@@ -116,6 +117,13 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
                 byAddress.put(address.toLowerCase(Locale.ROOT), limit);
             });
             mailboxes = Map.copyOf(byAddress);
+        }
+
+        /** The limit these settings give the mailbox with this address (any case): its own where set, else the default. */
+        public SendingLimit of(String address) {
+            PerMailbox own = mailboxes.get(address.toLowerCase(Locale.ROOT));
+            return own == null ? new SendingLimit(perDay, perHour) : new SendingLimit(
+                    Objects.requireNonNullElse(own.perDay(), perDay), Objects.requireNonNullElse(own.perHour(), perHour));
         }
 
         /**

@@ -14,16 +14,20 @@ import java.util.regex.Pattern;
 /**
  * A mailbox as a manager sets it, through the API or the reps page. Every field is required but {@code password}
  * when the mailbox has one already (it is kept), and {@code username} (the address then). The TLS modes are
- * {@code NONE}, {@code STARTTLS} and {@code TLS}. Its {@link #toString()} leaves the password out.
+ * {@code NONE}, {@code STARTTLS} and {@code TLS}. {@code perHour} and {@code perDay} are the mailbox's own sending
+ * limits, each optional (left out: the settings' limit, {@code leadflow.mail.limits.*}). Its {@link #toString()} leaves
+ * the password out.
  */
 public record MailboxRequest(String address, String smtpHost, Integer smtpPort, String smtpTls, String imapHost,
-                             Integer imapPort, String imapTls, String username, String password) {
+                             Integer imapPort, String imapTls, String username, String password, Integer perHour,
+                             Integer perDay) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@localhost|[^@\\s]+@[^@\\s.]+\\.local");
     /** A host name or an IPv4/IPv6 address: what a mail server's host can be, and nothing a header or URL could hide. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]{2,45}]?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final int MAX_PASSWORD = 500;
+    private static final int MAX_LIMIT = 100_000;
 
     /** The mailbox these fields describe, with the saved password when none is given; all fields at fault at once. */
     public ConnectedMailbox toMailbox(String savedPassword) {
@@ -42,11 +46,22 @@ public record MailboxRequest(String address, String smtpHost, Integer smtpPort, 
         } else if (secret.length() > MAX_PASSWORD || CONTROL.matcher(secret).find()) {
             errors.add(new FieldError("password", "is up to " + MAX_PASSWORD + " characters on one line"));
         }
+        limit("perHour", perHour, errors);
+        limit("perDay", perDay, errors);
+        if (perHour != null && perDay != null && perHour > perDay) {
+            errors.add(new FieldError("perHour", "is at most perDay"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The mailbox has fields at fault", errors);
         }
         String login = username == null ? address.strip() : username.strip();
         return new ConnectedMailbox(address.strip(), smtp, imap, login, secret);
+    }
+
+    private static void limit(String field, Integer value, List<FieldError> errors) {
+        if (value != null && (value < 1 || value > MAX_LIMIT)) {
+            errors.add(new FieldError(field, "is from 1 to " + MAX_LIMIT + " sequence emails (left out: the settings' limit)"));
+        }
     }
 
     private static Server server(String protocol, String host, Integer port, String tls, List<FieldError> errors) {
@@ -78,6 +93,6 @@ public record MailboxRequest(String address, String smtpHost, Integer smtpPort, 
     @Override
     public String toString() {
         return "MailboxRequest[" + address + ", smtp " + smtpHost + ":" + smtpPort + " " + smtpTls + ", imap " + imapHost
-                + ":" + imapPort + " " + imapTls + ", username " + username + "]";
+                + ":" + imapPort + " " + imapTls + ", username " + username + ", limits " + perHour + "/h " + perDay + "/day]";
     }
 }

@@ -27,13 +27,13 @@ import java.util.function.UnaryOperator;
 public class SendingQuota {
 
     private final JdbcClient jdbc;
-    private final SendingLimits limits;
+    private final ConnectedMailboxes mailboxes;
     private final MeterRegistry meters;
     private final Set<String> measured = ConcurrentHashMap.newKeySet();
 
-    SendingQuota(JdbcClient jdbc, SendingLimits limits, MeterRegistry meters) {
+    SendingQuota(JdbcClient jdbc, ConnectedMailboxes mailboxes, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.limits = limits;
+        this.mailboxes = mailboxes;
         this.meters = meters;
     }
 
@@ -56,7 +56,7 @@ public class SendingQuota {
     @Transactional
     public Reservation reserve(String key, Sender sender, Instant now, UnaryOperator<Instant> workingMoment) {
         String mailbox = sender.address();
-        SendingLimit limit = limits.limitOf(mailbox);
+        SendingLimit limit = mailboxes.limitOf(mailbox);
         lock(mailbox);
         Optional<Instant> held = jdbc.sql("select slot_at from mailbox_send_slot where idempotency_key = ?").param(key)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
@@ -100,12 +100,12 @@ public class SendingQuota {
                 .tag("mailbox", sender.name()).register(meters).increment();
     }
 
-    /** The mailbox's limits as gauges, read from {@link SendingLimits} at each scrape, once it has sent. */
+    /** The mailbox's limits as gauges, read from {@link ConnectedMailboxes#limitOf} at each scrape, once it has sent. */
     private void measure(Sender sender) {
         if (measured.add(sender.name())) {
-            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(sender.address()).perHour())
+            Gauge.builder("leadflow.mailbox.limit", () -> mailboxes.limitOf(sender.address()).perHour())
                     .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "hour").register(meters);
-            Gauge.builder("leadflow.mailbox.limit", () -> limits.limitOf(sender.address()).perDay())
+            Gauge.builder("leadflow.mailbox.limit", () -> mailboxes.limitOf(sender.address()).perDay())
                     .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "day").register(meters);
         }
     }

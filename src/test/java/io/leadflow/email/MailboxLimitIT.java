@@ -5,6 +5,7 @@ import io.leadflow.LeadflowIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A mailbox's sending limit on the full stack: the rep's mailbox (Ana's, who owns the Colombian leads) sends 2
- * sequence emails an hour and 3 a day; an email over the limit waits for the mailbox's next free slot in the lead's
- * working time, the plan and the timeline say so, and no more go than the limit allows, also from reservers at once.
+ * A mailbox's sending limit on the full stack: the rep's mailbox (Ana's, who owns the Colombian leads), connected by a
+ * manager with its own limits of 2 sequence emails an hour and 3 a day, sends her mail through its SMTP; an email over
+ * the limit waits for the mailbox's next free slot in the lead's working time, the plan and the timeline say so, and no
+ * more go than the limit allows, also from reservers at once (a limit from the settings, there).
  */
-@TestPropertySource(properties = {"leadflow.mail.limits.per-day=3", "leadflow.mail.limits.per-hour=2",
-        "leadflow.mail.limits.mailboxes[busy@leadflow.local].per-day=1000",
+@TestPropertySource(properties = {"leadflow.mail.limits.mailboxes[busy@leadflow.local].per-day=1000",
         "leadflow.mail.limits.mailboxes[busy@leadflow.local].per-hour=10"})
 class MailboxLimitIT extends LeadflowIntegrationTest {
 
@@ -60,6 +61,12 @@ class MailboxLimitIT extends LeadflowIntegrationTest {
             day = day.plusDays(1);
         }
         moveClockTo(calendar.startOfWorkingDay(day, BOGOTA).plusHours(1));
+        mailServer.setUser(ANA, ANA, ANA);
+        JsonNode mailbox = api.put().uri("/api/reps/ana/mailbox").contentType(MediaType.APPLICATION_JSON).body(Map.of(
+                        "address", ANA, "smtpHost", "127.0.0.1", "smtpPort", smtpPort, "smtpTls", "NONE", "imapHost", "127.0.0.1",
+                        "imapPort", imapPort, "imapTls", "NONE", "password", ANA, "perHour", 2, "perDay", 3))
+                .retrieve().body(JsonNode.class);
+        assertThat(mailbox.get("limit")).isEqualTo(json.valueToTree(new SendingLimit(3, 2)));
         List<Lead> leads = IntStream.range(0, 5).mapToObj(i -> mqlLead("Limit" + i))
                 .map(submitted -> new Lead(postLead(submitted), (String) submitted.get("email"))).toList();
         leads.forEach(lead -> awaitLead(lead.id(), l -> l.get("sequence").size() == 5));

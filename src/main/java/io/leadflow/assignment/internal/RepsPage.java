@@ -120,11 +120,12 @@ class RepsPage {
 
     /** The mailbox fields of the page's form, by their API names; an empty field is a field left out. */
     record MailboxForm(String address, String smtpHost, String smtpPort, String smtpTls, String imapHost, String imapPort,
-                       String imapTls, String username, String password) {
+                       String imapTls, String username, String password, String perHour, String perDay) {
 
         MailboxRequest request() {
             return new MailboxRequest(address, smtpHost, wholeNumber(smtpPort), smtpTls, imapHost, wholeNumber(imapPort), imapTls,
-                    username == null || username.isBlank() ? null : username, password == null || password.isEmpty() ? null : password);
+                    username == null || username.isBlank() ? null : username, password == null || password.isEmpty() ? null : password,
+                    wholeNumber(perHour), wholeNumber(perDay));
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.leadflow.email.ConnectedMailbox;
 import io.leadflow.email.ConnectedMailboxes;
 import io.leadflow.email.MailboxFailure;
 import io.leadflow.email.MailboxRequest;
+import io.leadflow.email.SendingLimit;
 import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,9 +77,11 @@ class RepApiTest {
         when(directory.rep("ana")).thenReturn(Optional.of(ANA.person()));
         // The fields are checked as the service checks them: by the request itself.
         when(mailboxes.save(eq("ana"), any())).thenAnswer(call -> {
-            ConnectedMailbox box = call.getArgument(1, MailboxRequest.class).toMailbox(null);
+            MailboxRequest request = call.getArgument(1, MailboxRequest.class);
+            ConnectedMailbox box = request.toMailbox(null);
             return new ConnectedMailboxes.MailboxView("ana", box.address(), box.smtp(), box.imap(), box.username(), true,
-                    null, null, null);
+                    null, null, null, request.perHour(), request.perDay(),
+                    new SendingLimit(Objects.requireNonNullElse(request.perDay(), 200), Objects.requireNonNullElse(request.perHour(), 50)));
         });
     }
 
@@ -95,6 +99,9 @@ class RepApiTest {
                 .doesNotContain("app-pass-8d2f", "password");
         assertThat(mvc.put().uri("/api/reps/ana/mailbox").with(REP).with(csrf()).contentType(APPLICATION_JSON).content(MAILBOX_JSON))
                 .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.put().uri("/api/reps/ana/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .contentType(APPLICATION_JSON).content(MAILBOX_JSON.replace("}", ",\"perDay\":120}")))
+                .hasStatusOk().bodyJson().extractingPath("$.limit").isEqualTo(java.util.Map.of("perDay", 120, "perHour", 50));
         assertThat(mvc.put().uri("/api/reps/nobody/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
                 .contentType(APPLICATION_JSON).content(MAILBOX_JSON)).hasStatus(HttpStatus.NOT_FOUND);
     }
@@ -108,6 +115,8 @@ class RepApiTest {
             a password on two lines | {"address":"a@b.example","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x\\ny"} | password
             not an address          | {"address":"ana","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x"}         | address
             port as text            | {"address":"a@b.example","smtpHost":"s.example","smtpPort":"25","smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x"} | smtpPort
+            limits out of range     | {"address":"a@b.example","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x","perHour":0,"perDay":100001} | perHour perDay
+            more an hour than a day | {"address":"a@b.example","smtpHost":"s.example","smtpPort":25,"smtpTls":"NONE","imapHost":"i.example","imapPort":143,"imapTls":"NONE","password":"x","perHour":30,"perDay":20} | perHour
             """)
     void aBadMailboxIsA400NamingTheFieldsAtFault(String why, String body, String fieldsAtFault) {
         assertThat(mvc.put().uri("/api/reps/ana/mailbox").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
