@@ -13,6 +13,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * last UID read is its newest), then the steady state, polls that find nothing new: the time of one mailbox's read
  * and the PostgreSQL statements a poll of all of them costs.
  *
- * <p>System properties: bench.mailboxes (10), bench.messages (10000), bench.steady-seconds (30).
+ * <p>System properties: bench.mailboxes (10), bench.messages (10000), bench.steady-seconds (30), bench.imap-server
+ * ({@code embedded}, or {@code dovecot}: the mailboxes on a Dovecot of the benchmark's own, see {@link DovecotServer}).
  */
 public final class MailboxReadBenchmark {
 
@@ -51,29 +54,52 @@ public final class MailboxReadBenchmark {
     }
 
     static void run(BenchApplication app, int mailboxes, int messages, int steadySeconds) throws Exception {
-        GreenMail server = app.bean(GreenMail.class);
-        int imapPort = BenchApplication.intProperty("bench.imap-port", 3243);
-        int smtpPort = BenchApplication.intProperty("bench.smtp-port", 3125);
+        boolean dovecot = "dovecot".equals(System.getProperty("bench.imap-server", "embedded"));
+        try (DovecotServer server = dovecot ? DovecotServer.start(BenchApplication.intProperty("bench.dovecot-port", 31143)) : null) {
+            int imapPort = dovecot ? server.port() : BenchApplication.intProperty("bench.imap-port", 3243);
+            fill(app, server, mailboxes, messages);
+            measure(app, imapPort, mailboxes, messages, steadySeconds);
+        }
+    }
+
+    /** Stores the messages: in the embedded server's folders, or in Dovecot's Maildirs. */
+    private static void fill(BenchApplication app, DovecotServer dovecot, int mailboxes, int messages) throws Exception {
         Session session = Session.getInstance(new Properties());
         long filling = System.nanoTime();
         for (int box = 0; box < mailboxes; box++) {
             String address = "bench-rep" + box + "@leadflow.local";
-            GreenMailUser user = server.setUser(address, address, "bench-" + box);
-            MailFolder inbox = server.getManagers().getImapHostManager().getInbox(user);
-            for (int i = 0; i < messages; i++) {
-                inbox.appendMessage(message(session, address, box, i), new Flags(), new Date());
+            if (dovecot != null) {
+                Path inbox = dovecot.addUser(address, "bench-" + box);
+                for (int i = 0; i < messages; i++) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    message(session, address, box, i).writeTo(bytes);
+                    DovecotServer.deliver(inbox, "%d.M%dP%d.bench".formatted(1_765_000_000L + i, i, box), bytes.toByteArray());
+                }
+            } else {
+                GreenMail server = app.bean(GreenMail.class);
+                GreenMailUser user = server.setUser(address, address, "bench-" + box);
+                MailFolder inbox = server.getManagers().getImapHostManager().getInbox(user);
+                for (int i = 0; i < messages; i++) {
+                    inbox.appendMessage(message(session, address, box, i), new Flags(), new Date());
+                }
             }
         }
-        System.out.printf("mailboxes: %d × %d messages stored in %.1f s%n", mailboxes, messages,
-                (System.nanoTime() - filling) / 1e9);
+        if (dovecot != null) {
+            dovecot.handOver();
+        }
+        System.out.printf("mailboxes: %d × %d messages stored in %.1f s (%s)%n", mailboxes, messages,
+                (System.nanoTime() - filling) / 1e9, dovecot != null ? "Dovecot" : "the embedded server");
+    }
 
+    private static void measure(BenchApplication app, int imapPort, int mailboxes, int messages, int steadySeconds) throws Exception {
+        int smtpPort = BenchApplication.intProperty("bench.smtp-port", 3125);
         ConnectedMailboxes connected = app.bean(ConnectedMailboxes.class);
         Timer reads = app.bean(MeterRegistry.class).timer("leadflow.mail.inbox.reads");
         long start = System.nanoTime();
         for (int box = 0; box < mailboxes; box++) {
             String address = "bench-rep" + box + "@leadflow.local";
             connected.save("bench-rep" + box, new MailboxRequest(address, "127.0.0.1", smtpPort, "NONE", "127.0.0.1", imapPort,
-                    "NONE", address, "bench-" + box));
+                    "NONE", address, "bench-" + box, null, null));
         }
         while (mailboxesRead(messages) < mailboxes) {
             Thread.sleep(100);
