@@ -19,6 +19,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -35,8 +36,10 @@ public class EmbeddedEngineConfiguration {
     static final String ENGINE_BEAN = "embeddedZeebe";
 
     @Bean(name = ENGINE_BEAN, destroyMethod = "close")
-    EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock, ProcessProjection projection) {
+    EmbeddedZeebe embeddedZeebe(EngineProperties properties, MovableClock clock, ProcessProjection projection,
+                                Environment environment) {
         EngineProperties.Embedded embedded = properties.embedded();
+        EmbeddedEngineLicense.check(environment, embedded);
         EmbeddedZeebe engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(properties.dataDir(), embedded.host(),
                 embedded.port(), embedded.logSegmentSize().toBytes(), embedded.snapshotInterval(), embedded.startTimeout()),
                 projection::position);

@@ -34,9 +34,18 @@ public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValu
      * @param snapshotInterval   how often the state is snapshotted and the log segments below the snapshot dropped;
      *                           a start replays the log written since the last snapshot
      * @param startTimeout       how long a start may take to recover the state before it gives up with a message
+     * @param acceptLicense      the licence the embedded engine runs under, stated by whoever starts it outside the dev
+     *                           profile (unset: it does not start there); see {@link License}
      */
     public record Embedded(@DefaultValue("127.0.0.1") String host, @DefaultValue("26500") int port,
                            @DefaultValue("64MB") DataSize logSegmentSize, @DefaultValue("PT15S") Duration snapshotInterval,
-                           @DefaultValue("PT2M") Duration startTimeout) {
+                           @DefaultValue("PT2M") Duration startTimeout, License acceptLicense) {
     }
+
+    /**
+     * The licences the embedded engine can run under. Its modules (zeebe-workflow-engine, -stream-platform, -db, …) are
+     * under the Camunda License 1.0, which grants use in non-production environments only: the one value,
+     * {@code camunda-license-1.0-non-production}, says this environment is one.
+     */
+    public enum License { CAMUNDA_LICENSE_1_0_NON_PRODUCTION }
 }

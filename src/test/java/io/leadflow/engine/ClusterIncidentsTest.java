@@ -59,7 +59,7 @@ class ClusterIncidentsTest {
                 .build();
         EngineProperties settings = new EngineProperties(EngineProperties.Mode.REMOTE, Path.of("unused"), Duration.ofDays(1),
                 "classpath*:processes/*", Duration.ofMinutes(2), new EngineProperties.Embedded("127.0.0.1", 0, DataSize.ofMegabytes(1),
-                Duration.ofSeconds(15), Duration.ofMinutes(1)));
+                Duration.ofSeconds(15), Duration.ofMinutes(1), null));
         incidents = new ClusterIncidents(client, new ProcessModels(client, settings));
         engine = new CamundaProcessEngine(client, settings);
     }

@@ -72,6 +72,9 @@ import java.util.function.LongSupplier;
  */
 public final class EmbeddedZeebe implements AutoCloseable {
 
+    /** What its modules (zeebe-workflow-engine, -stream-platform, -logstreams, -db, -scheduler, …) are licensed for. */
+    public static final String LICENSE = "the Camunda License 1.0, which grants use in non-production environments only";
+
     /**
      * Where, and how, the engine runs.
      *

@@ -8,7 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * The embedded engine as a process of its own, for leadflow in {@code remote} mode on one machine
  * (and the test that proves the remote path): {@code java -cp leadflow.jar
  * -Dloader.main=io.leadflow.engine.embedded.StandaloneEngine org.springframework.boot.loader.launch.PropertiesLauncher
- * <data-dir> [host] [port]}. It stops cleanly on SIGTERM.
+ * <data-dir> [host] [port]}. It stops cleanly on SIGTERM. Like the embedded engine it is under {@link EmbeddedZeebe#LICENSE}
+ * and says so when it starts.
  */
 public final class StandaloneEngine {
 
@@ -29,7 +30,7 @@ public final class StandaloneEngine {
             engine.close();
             stopped.countDown();
         }));
-        System.out.println("Zeebe engine ready on " + host + ":" + port);
+        System.out.println("Zeebe engine ready on " + host + ":" + port + ", under " + EmbeddedZeebe.LICENSE);
         stopped.await();
     }
 }
