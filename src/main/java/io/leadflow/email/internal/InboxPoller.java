@@ -72,6 +72,13 @@ class InboxPoller implements SchedulingConfigurer, DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database went away under the read (leadflow stopping interrupts it) or failed: the next poll reads on.
+            if (readers.isShutdown()) {
+                log.debug("Reading mailbox {} stopped: leadflow is stopping", mailbox.owner());
+            } else {
+                log.warn("Reading mailbox {} failed; the next poll reads it again", mailbox.owner(), e);
+            }
         } finally {
             reading.remove(mailbox.key());
         }
