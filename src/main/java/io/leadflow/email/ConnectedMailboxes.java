@@ -68,6 +68,11 @@ public class ConnectedMailboxes implements HealthIndicator {
     ConnectedMailboxes(JdbcClient jdbc, MailboxPasswords passwords, Clock clock, MailProperties settings,
                        ObjectProvider<MailboxOwners> owners, ObjectProvider<EmbeddedMailboxes> embeddedMailboxes,
                        @Value("${spring.mail.host:127.0.0.1}") String smtpHost, @Value("${spring.mail.port:3025}") int smtpPort) {
+        if (settings.embedded().enabled() && embeddedMailboxes.getIfAvailable() == null) {
+            // Else every rep's default mailbox would point at a server that is not there.
+            throw new IllegalStateException("leadflow.mail.embedded.enabled is true, but this build has no embedded mail server "
+                    + "(the production jar leaves it out): point spring.mail.* and leadflow.mail.inbox.* at your mail server");
+        }
         this.embeddedMailboxes = embeddedMailboxes;
         this.jdbc = jdbc;
         this.passwords = passwords;
