@@ -1,15 +1,26 @@
 package io.leadflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +38,10 @@ class DockerComposeTest {
         assertThat(services).containsKeys("camunda", "postgres", "mail", "leadflow");
 
         Map<String, String> env = (Map<String, String>) services.get("leadflow").get("environment");
-        assertThat(env).containsEntry("LEADFLOW_ENGINE_MODE", "remote").containsEntry("LEADFLOW_MAIL_EMBEDDED_ENABLED", "false");
+        assertThat(env).containsEntry("LEADFLOW_ENGINE_MODE", "remote");
         // Reachable from outside its container; no secret falls back to a default.
         assertThat(env).containsEntry("LEADFLOW_HTTP_ADDRESS", "0.0.0.0");
-        for (String secret : new String[] {"LEADFLOW_API_KEY", "LEADFLOW_UNSUBSCRIBE_SECRET", "LEADFLOW_MAILBOX_SECRET", "LEADFLOW_ADMIN_PASSWORD",
-                "LEADFLOW_METRICS_TOKEN"}) {
+        for (String secret : secrets()) {
             assertThat(env.get(secret)).as(secret).isEqualTo("${" + secret + ":?set it}");
         }
         assertThat(services).containsKeys(
@@ -48,6 +58,54 @@ class DockerComposeTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every variable leadflow's service sets is one leadflow reads: a setting of its own records, Spring Boot's or the
+     * Camunda client's (their metadata, in the environment's spelling), or a variable application.yaml names.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVariableOfLeadflowsServiceIsASettingLeadflowReads() throws IOException {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) yaml(Path.of("docker-compose.yml")).get("services");
+        Set<String> read = new TreeSet<>(variablesOfApplicationYaml().keySet());
+        for (Resource metadata : new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/*spring-configuration-metadata.json")) {
+            try (InputStream in = metadata.getInputStream()) {
+                for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {
+                    String name = property.get("name").asText().toUpperCase(Locale.ROOT).replace('.', '_');
+                    // Spring Boot reads a dashed setting's variable without the dash or with an underscore for it.
+                    read.add(name.replace("-", ""));
+                    read.add(name.replace('-', '_'));
+                }
+            }
+        }
+
+        assertThat(read).contains("SPRING_DATASOURCE_URL", "CAMUNDA_CLIENT_GRPC_ADDRESS", "LEADFLOW_ENGINE_MODE");
+        assertThat(((Map<String, String>) services.get("leadflow").get("environment")).keySet())
+                .allSatisfy(variable -> assertThat(read).as("leadflow reads %s", variable).contains(variable));
+    }
+
+    /** The secrets: the variables application.yaml reads with nothing as their default. */
+    private static Set<String> secrets() throws IOException {
+        Set<String> secrets = new TreeSet<>();
+        variablesOfApplicationYaml().forEach((variable, fallback) -> {
+            if (fallback.isEmpty()) {
+                secrets.add(variable);
+            }
+        });
+        assertThat(secrets).as("the secrets application.yaml reads").contains("LEADFLOW_API_KEY");
+        return secrets;
+    }
+
+    /** The environment variables application.yaml reads ({@code ${NAME:fallback}}), with their fallbacks. */
+    private static Map<String, String> variablesOfApplicationYaml() throws IOException {
+        Map<String, String> variables = new TreeMap<>();
+        Matcher matcher = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}")
+                .matcher(Files.readString(Path.of("src", "main", "resources", "application.yaml")));
+        while (matcher.find()) {
+            variables.put(matcher.group(1), matcher.group(2));
+        }
+        return variables;
     }
 
     /** On the host, what answers without credentials is published on loopback only; Grafana's password is required. */

@@ -1,8 +1,8 @@
 package io.leadflow.email;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.leadflow.email.ConnectedMailbox.Server;
 import io.leadflow.email.ConnectedMailbox.Tls;
+import io.leadflow.email.internal.EmbeddedMailboxes;
 import io.leadflow.email.internal.MailServers;
 import io.leadflow.email.internal.MailboxPasswords;
 import io.leadflow.platform.FieldError;
@@ -66,13 +66,18 @@ public class ConnectedMailboxes implements HealthIndicator {
     private final Clock clock;
     private final MailProperties settings;
     private final ObjectProvider<MailboxOwners> owners;
-    private final ObjectProvider<GreenMail> embeddedServer;
+    private final ObjectProvider<EmbeddedMailboxes> embeddedMailboxes;
     private final Server embeddedSmtp;
 
     ConnectedMailboxes(JdbcClient jdbc, MailboxPasswords passwords, Clock clock, MailProperties settings,
-                       ObjectProvider<MailboxOwners> owners, ObjectProvider<GreenMail> embeddedServer,
+                       ObjectProvider<MailboxOwners> owners, ObjectProvider<EmbeddedMailboxes> embeddedMailboxes,
                        @Value("${spring.mail.host:127.0.0.1}") String smtpHost, @Value("${spring.mail.port:3025}") int smtpPort) {
-        this.embeddedServer = embeddedServer;
+        if (settings.embedded().enabled() && embeddedMailboxes.getIfAvailable() == null) {
+            // Else every rep's default mailbox would point at a server that is not there.
+            throw new IllegalStateException("leadflow.mail.embedded.enabled is true, but this build has no embedded mail server "
+                    + "(the production jar leaves it out): point spring.mail.* and leadflow.mail.inbox.* at your mail server");
+        }
+        this.embeddedMailboxes = embeddedMailboxes;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -226,11 +231,7 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     /** The embedded server opens an address's mailbox with its first mail: a rep who got none yet can be read all the same. */
     private void openOnTheEmbeddedServer(ConnectedMailbox mailbox) {
-        embeddedServer.ifAvailable(server -> {
-            if (server.getUserManager().getUserByEmail(mailbox.address()) == null) {
-                server.setUser(mailbox.address(), mailbox.username(), mailbox.password());
-            }
-        });
+        embeddedMailboxes.ifAvailable(mailboxes -> mailboxes.open(mailbox.address(), mailbox.username(), mailbox.password()));
     }
 
     /** On the embedded server every address has a mailbox whose login and password are the address. */

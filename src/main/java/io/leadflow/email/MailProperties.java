@@ -80,7 +80,7 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
 
     /**
      * @param enabled start the embedded server, listening for SMTP on {@code spring.mail.port} and for IMAP on
-     *                {@code leadflow.mail.inbox.port}
+     *                {@code leadflow.mail.inbox.port} (the development build only)
      */
     public record Embedded(@DefaultValue("false") boolean enabled) {
     }

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * client talks to it over gRPC exactly as it would to a remote cluster.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "embedded", matchIfMissing = true)
+@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "embedded")
 public class EmbeddedEngineConfiguration {
 
     static final String ENGINE_BEAN = "embeddedZeebe";

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Which engine leadflow uses and what it deploys ({@code leadflow.engine.*}).
  *
- * @param mode               embedded: the Zeebe engine runs inside leadflow; remote: a Camunda 8 cluster set with camunda.client.*
+ * @param mode               embedded: the Zeebe engine runs inside leadflow (the development build's default); remote: a
+ *                           Camunda 8 cluster set with camunda.client.* (the production jar's default)
  * @param dataDir            the embedded engine's state and log; back it up with leadflow stopped, delete it to start afresh
  * @param startMessageTtl    how long a process start message is kept: retries of a start within it are refused as duplicates
  * @param processesLocation  the BPMN, DMN and form files deployed at start-up
@@ -20,7 +21,7 @@ import java.time.Duration;
  * @param embedded           the embedded engine's gateway and log
  */
 @ConfigurationProperties(prefix = "leadflow.engine")
-public record EngineProperties(@DefaultValue("embedded") Mode mode, @DefaultValue("data/engine") Path dataDir,
+public record EngineProperties(@DefaultValue("remote") Mode mode, @DefaultValue("data/engine") Path dataDir,
                                @DefaultValue("P1D") Duration startMessageTtl,
                                @DefaultValue("classpath*:processes/*") String processesLocation,
                                @DefaultValue("PT2M") Duration deployTimeout, @DefaultValue Embedded embedded) {

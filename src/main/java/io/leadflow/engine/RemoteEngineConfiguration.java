@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** A Camunda 8 cluster, set with {@code camunda.client.*}: its keys are unique for its whole life. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "remote")
+@ConditionalOnProperty(name = "leadflow.engine.mode", havingValue = "remote", matchIfMissing = true)
 class RemoteEngineConfiguration {
 
     @Bean

@@ -1,15 +1,13 @@
 package io.leadflow.platform;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +17,8 @@ import java.util.Properties;
 
 /**
  * A real PostgreSQL: the configured server, with leadflow's database created if it is missing;
- * on a newcomer's machine with no server at all, an embedded PostgreSQL (it refuses to run as root,
- * so there it is only the fallback).
+ * on a newcomer's machine with no server at all, the development build's embedded PostgreSQL (it refuses to run
+ * as root, so there it is only the fallback; the production jar has none).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -28,7 +26,7 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "")
-    DataSource dataSource(DataSourceProperties properties, PlatformProperties platform) {
+    DataSource dataSource(DataSourceProperties properties, PlatformProperties platform, ObjectProvider<EmbeddedDatabase> embedded) {
         String url = properties.determineUrl();
         if (serverReachable(url, properties)) {
             if (platform.database().createIfMissing()) {
@@ -36,11 +34,12 @@ class DatabaseConfiguration {
             }
             return properties.initializeDataSourceBuilder().build();
         }
-        if (!platform.database().embeddedFallback()) {
+        EmbeddedDatabase fallback = embedded.getIfAvailable();
+        if (!platform.database().embeddedFallback() || fallback == null) {
             throw new IllegalStateException("No PostgreSQL server answers at " + url);
         }
         log.warn("No PostgreSQL server at {}; starting an embedded one", url);
-        return startEmbedded();
+        return fallback.start();
     }
 
     private static boolean serverReachable(String url, DataSourceProperties properties) {
@@ -67,23 +66,6 @@ class DatabaseConfiguration {
         } catch (SQLException e) {
             // Another node may have created it at the same moment: the real error surfaces at connect time.
             log.warn("Could not create database {}: {}", database, e.getMessage());
-        }
-    }
-
-    private static DataSource startEmbedded() {
-        try {
-            // Loopback only: the embedded server trusts every local connection without a password.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "localhost").start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
-                }
-            }));
-            return postgres.getPostgresDatabase();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

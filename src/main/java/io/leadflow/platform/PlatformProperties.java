@@ -27,7 +27,7 @@ public record PlatformProperties(@DefaultValue("http://localhost:8080") String b
 
     /**
      * @param createIfMissing  create the configured database when the server does not have it
-     * @param embeddedFallback start an embedded PostgreSQL when no server answers (not as root)
+     * @param embeddedFallback start an embedded PostgreSQL when no server answers (not as root; the development build only)
      */
     public record Database(@DefaultValue("true") boolean createIfMissing, @DefaultValue("false") boolean embeddedFallback) {
     }

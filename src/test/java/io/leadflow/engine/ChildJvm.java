@@ -8,6 +8,7 @@ import org.springframework.web.client.RestClient;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +33,17 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(String name, String mainClass, List<String> arguments) throws IOException {
+        return start(name, classPath(), mainClass, arguments);
+    }
+
+    /** A program of this build on the given class path. */
+    static ChildJvm start(String name, String classPath, String mainClass, List<String> arguments) throws IOException {
         Path output = Path.of("target", "child-jvm", name + "-" + System.currentTimeMillis() + ".log");
         Files.createDirectories(output.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath(), mainClass));
+                "-cp", classPath, mainClass));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new ChildJvm(process, output);
@@ -45,7 +51,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** leadflow as a user starts it (see {@link #startLeadflow}); returns once its health is UP. */
     static ChildJvm leadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws Exception {
-        ChildJvm child = startLeadflow(name, ports, database, settings);
+        return leadflow(name, classPath(), ports, database, settings);
+    }
+
+    /** leadflow on the given class path, as {@link #leadflow(String, Ports, TestDatabase, List)}. */
+    static ChildJvm leadflow(String name, String classPath, Ports ports, TestDatabase database, List<String> settings) throws Exception {
+        ChildJvm child = startLeadflow(name, classPath, ports, database, settings);
         RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
         // Generous: two test classes run at once, and a start on a machine at load 20 takes two minutes by itself.
         child.awaitReady(Duration.ofMinutes(5), () -> health.get().uri("/actuator/health").retrieve()
@@ -55,6 +66,11 @@ final class ChildJvm implements AutoCloseable {
 
     /** leadflow as a user starts it, on the given database and ports; returns at once. */
     static ChildJvm startLeadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws IOException {
+        return startLeadflow(name, classPath(), ports, database, settings);
+    }
+
+    private static ChildJvm startLeadflow(String name, String classPath, Ports ports, TestDatabase database, List<String> settings)
+            throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + ports.http(),
                 "--leadflow.base-url=http://localhost:" + ports.http(),
@@ -63,7 +79,7 @@ final class ChildJvm implements AutoCloseable {
                 "--spring.mail.port=" + ports.smtp(),
                 "--leadflow.mail.inbox.port=" + ports.imap()));
         arguments.addAll(settings);
-        return start("leadflow-" + name, "io.leadflow.LeadflowApplication", arguments);
+        return start("leadflow-" + name, classPath, "io.leadflow.LeadflowApplication", arguments);
     }
 
     /** Where a child leadflow listens: HTTP, SMTP, IMAP and the engine's gateway. */
@@ -82,10 +98,19 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** This test's class path, each entry once (Failsafe may list the classes directory twice). */
-    private static String classPath() {
+    static String classPath() {
         String testClassPath = System.getProperty("surefire.test.class.path");
         String classPath = testClassPath != null && !testClassPath.isBlank() ? testClassPath : System.getProperty("java.class.path");
         return String.join(File.pathSeparator, new LinkedHashSet<>(List.of(classPath.split(File.pathSeparator))));
+    }
+
+    /** Whether something listens on this loopback port (an engine's gateway, once started). */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Waits until {@code ready} holds, failing with the child's output when it died or took too long. */

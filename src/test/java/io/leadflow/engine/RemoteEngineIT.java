@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +32,7 @@ class RemoteEngineIT {
 
         try (ChildJvm engine = ChildJvm.start("standalone-engine", "io.leadflow.engine.embedded.StandaloneEngine",
                      List.of(dataDir.toString(), "127.0.0.1", String.valueOf(ports.engine())))) {
-            engine.awaitReady(Duration.ofMinutes(5), () -> listening(ports.engine()));
+            engine.awaitReady(Duration.ofMinutes(5), () -> ChildJvm.listening(ports.engine()));
             try (ChildJvm leadflow = ChildJvm.leadflow("remote", ports, database, List.of(
                     "--spring.profiles.active=dev",
                     "--leadflow.engine.mode=remote",
@@ -60,14 +59,6 @@ class RemoteEngineIT {
             assertThat(engine.stop()).isIn(0, 143);
         } finally {
             database.drop();
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
         }
     }
 }

@@ -45,6 +45,15 @@ class EmbeddedMailServerConfiguration {
         return server;
     }
 
+    @Bean
+    EmbeddedMailboxes embeddedMailboxes(GreenMail server) {
+        return (address, username, password) -> {
+            if (server.getUserManager().getUserByEmail(address) == null) {
+                server.setUser(address, username, password);
+            }
+        };
+    }
+
     /**
      * When one protocol cannot listen, GreenMail leaves the other running, and its thread would keep
      * the JVM alive after the failed start: stop it, and name the taken port and its setting.
