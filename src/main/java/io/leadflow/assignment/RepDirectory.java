@@ -2,6 +2,7 @@ package io.leadflow.assignment;
 
 import io.leadflow.assignment.internal.DirectoryRepository;
 import io.leadflow.assignment.internal.Rotation;
+import io.leadflow.platform.PageLanguages;
 import io.leadflow.platform.PreferredLanguages;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,11 @@ public class RepDirectory implements PreferredLanguages {
     @Transactional
     public void choose(String username, Locale language) {
         directory.setLanguage(username, language.getLanguage());
+    }
+
+    /** The language of the mails leadflow sends this person: their own, else {@code fallback}; English or Spanish. */
+    public Locale mailLanguageOf(String username, Locale fallback) {
+        return languageOf(username).or(() -> Optional.ofNullable(fallback)).flatMap(PageLanguages::supported).orElse(Locale.ENGLISH);
     }
 
     /** A rep of the directory, active or not. */

@@ -40,7 +40,7 @@ public class PageLanguages implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName(PARAMETER);
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
     }
 
     /** The supported language closest to {@code language}; empty when none is. */
@@ -72,7 +72,8 @@ public class PageLanguages implements WebMvcConfigurer {
             this.people = people;
             setCookieMaxAge(Duration.ofDays(365));
             setRejectInvalidCookies(true);
-            setDefaultLocaleFunction(request -> signedIn()
+            // The API's answers are not in a language: no look-up of the caller's on each call.
+            setDefaultLocaleFunction(request -> (BrowserErrorPages.isApi(request.getRequestURI()) ? Optional.<String>empty() : signedIn())
                     .flatMap(username -> Optional.ofNullable(people.getIfAvailable()).flatMap(known -> known.languageOf(username)))
                     .flatMap(PageLanguages::supported)
                     .orElseGet(() -> fromBrowser(request)));

@@ -12,6 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.servlet.ModelAndView;
@@ -28,6 +31,8 @@ import java.util.Map;
  */
 @Controller
 class ProblemErrorController extends BasicErrorController {
+
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
     private final ObjectMapper json;
 
@@ -67,7 +72,9 @@ class ProblemErrorController extends BasicErrorController {
             }
             return null;
         }
-        ModelAndView page = PageModel.of("error", request, SecurityContextHolder.getContext().getAuthentication());
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        // Someone not signed in (anonymous on /error) is shown the way to sign in, not a sign-out button.
+        ModelAndView page = PageModel.of("error", request, SIGNED_IN.isAuthenticated(auth) ? auth : null);
         page.setStatus(status);
         page.addObject("status", BrowserErrorPages.PAGES.contains(status.value()) ? status.value() : HttpStatus.INTERNAL_SERVER_ERROR.value());
         return page;
