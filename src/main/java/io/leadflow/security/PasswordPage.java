@@ -70,8 +70,9 @@ class PasswordPage {
         } catch (AuthenticationException e) {
             errors.add(WRONG_CURRENT);
         }
-        PasswordRule.STANDARD.refusal(newPassword)
-                .ifPresent(refusal -> errors.add(PageMessage.of("password.length.refused", PasswordRule.STANDARD.min(), PasswordRule.STANDARD.max())));
+        if (PasswordRule.STANDARD.refusal(newPassword).isPresent()) {
+            errors.add(PageMessage.of("password.length.refused", PasswordRule.STANDARD.min(), PasswordRule.STANDARD.max()));
+        }
         if (!newPassword.equals(repeatPassword)) {
             errors.add(REPEAT_DIFFERS);
         }
