@@ -69,13 +69,13 @@
         data: all.stages.map(stage => ({name: named('stages.', stage.stage), value: stage.reached}))}]
     });
     element.querySelector('.conversions').textContent = all.conversions
-        .map(step => step.from + ' → ' + step.to + ' ' + percent(step.rate)).join(' · ');
+        .map(step => named('stages.', step.from) + ' → ' + named('stages.', step.to) + ' ' + percent(step.rate)).join(' · ');
   }
 
   function drawSla(element, report) {
     const first = report.firstAttempt;
     element.querySelector('.summary').textContent = t('slaSummary', count.format(first.met), count.format(first.due),
-        percent(first.compliance), first.medianWorkingHoursToFirstAttempt);
+        percent(first.compliance), first.medianWorkingHoursToFirstAttempt ?? '—');
     chart('sla-chart', {
       grid: {left: 48, right: 16, top: 16, bottom: 32},
       tooltip: {trigger: 'axis', valueFormatter: percent},

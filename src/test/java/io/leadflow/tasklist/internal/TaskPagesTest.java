@@ -104,6 +104,16 @@ class TaskPagesTest {
     }
 
     @Test
+    void aTaskDoneAlreadySaysSoInTheRepsWords() {
+        when(tasks.get(43L)).thenReturn(new RepTask(43L, LEAD, "first-contact", "First contact", "ana", null, null, null,
+                RepTask.Status.COMPLETED, Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T11:00:00Z"), "ana",
+                Map.of(), null, Map.of(), RepTask.Delivery.DELIVERED));
+        assertThat(mvc.get().uri("/tasks/43").with(ANA).header("Accept-Language", "es")).hasStatusOk().bodyText()
+                .contains("Esta tarea ya no está abierta (completada).", "Sin fecha límite");
+        assertThat(mvc.get().uri("/tasks/43").with(ANA)).hasStatusOk().bodyText().contains("This task is no longer open (completed).");
+    }
+
+    @Test
     void aTaskThatIsNotThereIsSaidInTheRepsLanguage() {
         when(tasks.get(7L)).thenThrow(new TaskNotFoundException(7L));
         assertThat(mvc.get().uri("/tasks/7").with(ANA).header("Accept-Language", "es")).hasStatus(HttpStatus.NOT_FOUND).bodyText()
