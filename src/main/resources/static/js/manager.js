@@ -3,16 +3,21 @@
 'use strict';
 
 (function () {
-  const count = new Intl.NumberFormat('en');
-  const percent = rate => (rate * 100).toFixed(1).replace(/\.0$/, '') + ' %';
-  const dateTime = iso => new Date(iso).toLocaleString('en', {dateStyle: 'medium', timeStyle: 'short'});
-  const STAGE_NAMES = {LEAD: 'Leads', MQL: 'MQLs', SQL: 'SQLs', OPPORTUNITY: 'Opportunities', CUSTOMER: 'Customers'};
-  const BREACH_KINDS = {FIRST_CONTACT: 'No first attempt in time', SEQUENCE_BEHIND: 'Sequence behind'};
+  // The page's texts in its language (manager.js.* in messages*.properties), with {0}, {1}… filled in here.
+  const texts = document.getElementById('manager-messages');
+  const language = texts.dataset.lang;
+  const MESSAGES = JSON.parse(texts.dataset.messages);
+  const t = (code, ...args) => (MESSAGES[code] || code).replace(/\{(\d+)\}/g, (all, i) => args[i]);
+  const count = new Intl.NumberFormat(language);
+  const oneDecimal = new Intl.NumberFormat(language, {maximumFractionDigits: 1});
+  const percent = rate => oneDecimal.format(rate * 100) + ' %';
+  const dateTime = iso => new Date(iso).toLocaleString(language, {dateStyle: 'medium', timeStyle: 'short'});
+  const named = (prefix, code) => MESSAGES[prefix + code] ? t(prefix + code) : code;
 
   async function fetchReport(url, accept = 'application/json') {
     const response = await fetch(url, {headers: {Accept: accept}});
     if (!response.ok) {
-      throw new Error('the server answered ' + response.status);
+      throw new Error(t('serverAnswered', response.status));
     }
     return accept === 'application/json' ? response.json() : response.text();
   }
@@ -27,7 +32,7 @@
       element.dataset.state = 'ready';
     } catch (error) {
       status.hidden = false;
-      status.textContent = 'Not available: ' + error.message + '.';
+      status.textContent = t('notAvailable', error.message);
       element.dataset.state = 'unavailable';
     }
   }
@@ -61,23 +66,22 @@
       tooltip: {trigger: 'item'},
       series: [{type: 'funnel', sort: 'descending', minSize: '8%', gap: 2,
         label: {formatter: item => item.name + ': ' + count.format(item.value)},
-        data: all.stages.map(stage => ({name: STAGE_NAMES[stage.stage] || stage.stage, value: stage.reached}))}]
+        data: all.stages.map(stage => ({name: named('stages.', stage.stage), value: stage.reached}))}]
     });
     element.querySelector('.conversions').textContent = all.conversions
-        .map(step => step.from + ' → ' + step.to + ' ' + percent(step.rate)).join(' · ');
+        .map(step => named('stages.', step.from) + ' → ' + named('stages.', step.to) + ' ' + percent(step.rate)).join(' · ');
   }
 
   function drawSla(element, report) {
     const first = report.firstAttempt;
-    element.querySelector('.summary').textContent = count.format(first.met) + ' of ' + count.format(first.due)
-        + ' first attempts in time (' + percent(first.compliance) + '); median ' + first.medianWorkingHoursToFirstAttempt
-        + ' working hours to the first attempt.';
+    element.querySelector('.summary').textContent = t('slaSummary', count.format(first.met), count.format(first.due),
+        percent(first.compliance), first.medianWorkingHoursToFirstAttempt ?? '—');
     chart('sla-chart', {
       grid: {left: 48, right: 16, top: 16, bottom: 32},
       tooltip: {trigger: 'axis', valueFormatter: percent},
       xAxis: {type: 'category', data: report.byWeek.map(week => week.week)},
       yAxis: {type: 'value', min: 0, max: 1, axisLabel: {formatter: percent}},
-      series: [{type: 'line', name: 'Compliance', data: report.byWeek.map(week => week.compliance)}]
+      series: [{type: 'line', name: t('compliance'), data: report.byWeek.map(week => week.compliance)}]
     });
     drawBreaches(report.breaches, report.breachesTotal);
   }
@@ -90,13 +94,13 @@
       const row = table.tBodies[0].insertRow();
       cell(row, link(breach.taskUrl, breach.leadName));
       cell(row, breach.rep);
-      cell(row, BREACH_KINDS[breach.kind] || breach.kind);
+      cell(row, named('breaches.', breach.kind));
       cell(row, dateTime(breach.at));
     }
     table.hidden = breaches.length === 0;
     status.hidden = breaches.length > 0 && breaches.length === total;
-    status.textContent = breaches.length === 0 ? 'No breaches. Nice work.'
-      : `The latest ${breaches.length} of ${total} breaches in the period.`;
+    status.textContent = breaches.length === 0 ? t('noBreaches')
+      : t('latestBreaches', count.format(breaches.length), count.format(total));
     element.dataset.state = 'ready';
   }
 
@@ -105,13 +109,13 @@
       grid: {left: 48, right: 16, top: 32, bottom: 32},
       legend: {},
       tooltip: {trigger: 'axis', valueFormatter: percent},
-      xAxis: {type: 'category', data: report.steps.map(step => 'Step ' + step.step + ' · ' + step.channel.toLowerCase())},
+      xAxis: {type: 'category', data: report.steps.map(step => t('step', step.step, named('channels.', step.channel)))},
       yAxis: {type: 'value', axisLabel: {formatter: percent}},
       series: [
-        {type: 'bar', name: 'Replied', data: report.steps.map(step => step.replyRate)},
-        {type: 'bar', name: 'Meeting', data: report.steps.map(step => step.meetingRate)},
-        {type: 'bar', name: 'Opened', data: report.steps.map(step => step.openRate)},
-        {type: 'bar', name: 'Clicked', data: report.steps.map(step => step.clickRate)}]
+        {type: 'bar', name: t('replied'), data: report.steps.map(step => step.replyRate)},
+        {type: 'bar', name: t('meeting'), data: report.steps.map(step => step.meetingRate)},
+        {type: 'bar', name: t('opened'), data: report.steps.map(step => step.openRate)},
+        {type: 'bar', name: t('clicked'), data: report.steps.map(step => step.clickRate)}]
     });
     drawVariants(element.querySelector('table.variants'), report.variants || []);
   }
@@ -122,13 +126,13 @@
     for (const variant of variants) {
       const row = table.tBodies[0].insertRow();
       row.dataset.variant = variant.step + ':' + variant.variant;
-      cell(row, 'Step ' + variant.step + ' · ' + variant.variant);
+      cell(row, t('step', variant.step, variant.variant));
       cell(row, count.format(variant.sent));
       cell(row, withRate(variant.opened, variant.openRate));
       cell(row, withRate(variant.clicked, variant.clickRate));
       cell(row, withRate(variant.replied, variant.replyRate));
       cell(row, withRate(variant.meetings, variant.meetingRate));
-      cell(row, variant.versusControl ? variant.versusControl.verdict : 'Control');
+      cell(row, variant.versusControl ? variant.versusControl.verdict : t('control'));
     }
     table.hidden = variants.length === 0;
   }
@@ -142,8 +146,8 @@
       cell(row, count.format(rep.openTasks));
       const overdue = cell(row, count.format(rep.overdueTasks));
       overdue.classList.toggle('overdue', rep.overdueTasks > 0);
-      const use = cell(row, count.format(rep.assignedThisMonth) + ' of ' + count.format(rep.monthlyCapacity)
-          + ' (' + percent(rep.capacityUse) + ')');
+      const use = cell(row, t('capacityUse', count.format(rep.assignedThisMonth), count.format(rep.monthlyCapacity),
+          percent(rep.capacityUse)));
       use.classList.toggle('overdue', rep.capacityUse >= 1);
     }
     table.hidden = false;
@@ -154,7 +158,7 @@
     const diagrams = element.querySelector('.diagrams');
     if (!report.available) {
       const note = document.createElement('p');
-      note.textContent = 'The engine is a Camunda 8 cluster: Operate shows where leads wait.';
+      note.textContent = t('remoteEngine');
       diagrams.append(note);
       return;
     }
@@ -163,8 +167,8 @@
       figure.className = 'process';
       figure.dataset.process = process.bpmnProcessId;
       const caption = document.createElement('figcaption');
-      caption.textContent = process.name + ' · ' + count.format(process.waiting) + ' waiting'
-          + (process.incidents ? ' · ' + count.format(process.incidents) + ' incidents' : '');
+      caption.textContent = t('processWaiting', process.name, count.format(process.waiting))
+          + (process.incidents ? t('processIncidents', count.format(process.incidents)) : '');
       const canvas = document.createElement('div');
       canvas.className = 'diagram';
       figure.append(caption, canvas);
@@ -172,7 +176,7 @@
       try {
         await drawDiagram(canvas, process);
       } catch (error) {
-        canvas.textContent = 'Diagram not available: ' + error.message + '.';
+        canvas.textContent = t('diagramNotAvailable', error.message);
       }
     }
   }
@@ -190,9 +194,9 @@
       cell(row, retryButton(element, '/api/reports/incidents/' + encodeURIComponent(incident.incidentKey) + '/retry'));
     }
     table.hidden = report.incidents.length === 0;
-    element.querySelector('.summary').textContent = report.open === 0 ? 'No open incidents.'
-      : report.incidents.length < report.open ? `The oldest ${report.incidents.length} of ${count.format(report.open)} open incidents.`
-        : count.format(report.open) + ' open.';
+    element.querySelector('.summary').textContent = report.open === 0 ? t('noIncidents')
+      : report.incidents.length < report.open ? t('oldestIncidents', count.format(report.incidents.length), count.format(report.open))
+        : t('openIncidents', count.format(report.open));
   }
 
   /** The mails given up, each with a button that sends it again once its cause is fixed. */
@@ -208,16 +212,16 @@
       cell(row, retryButton(element, '/api/reports/mail-failures/' + encodeURIComponent(mail.idempotencyKey) + '/retry'));
     }
     table.hidden = report.mails.length === 0;
-    element.querySelector('.summary').textContent = report.failed === 0 ? 'No mail given up.'
-      : report.mails.length < report.failed ? `The latest ${report.mails.length} of ${count.format(report.failed)} mails not sent.`
-        : count.format(report.failed) + ' not sent.';
+    element.querySelector('.summary').textContent = report.failed === 0 ? t('noMailFailures')
+      : report.mails.length < report.failed ? t('latestMailFailures', count.format(report.mails.length), count.format(report.failed))
+        : t('mailFailures', count.format(report.failed));
   }
 
   /** A button that posts a retry (of an incident or a mail) under the section's CSRF token. */
   function retryButton(element, url) {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = 'Retry';
+    button.textContent = t('retry');
     button.addEventListener('click', () => retry(element, url, button));
     return button;
   }
@@ -232,12 +236,12 @@
       const response = await fetch(url, {method: 'POST', headers});
       const answer = await response.json();
       if (!response.ok) {
-        throw new Error(answer.detail || 'the server answered ' + response.status);
+        throw new Error(answer.detail || t('serverAnswered', response.status));
       }
-      button.replaceWith(document.createTextNode('Retried by ' + answer.by));
+      button.replaceWith(document.createTextNode(t('retriedBy', answer.by)));
       errors.hidden = true;
     } catch (error) {
-      errors.textContent = 'Not retried: ' + error.message;
+      errors.textContent = t('notRetried', error.message);
       errors.hidden = false;
       button.disabled = false;
     }
@@ -254,15 +258,14 @@
       const badge = document.createElement('span');
       badge.className = 'waiting-count';
       badge.textContent = count.format(waiting.waiting);
-      badge.title = count.format(waiting.waiting) + ' waiting at ' + (waiting.elementName || waiting.elementId)
-          + (waiting.oldestWaitingSince ? ', the oldest since ' + dateTime(waiting.oldestWaitingSince) : '');
+      badge.title = t('waitingAt', count.format(waiting.waiting), waiting.elementName || waiting.elementId)
+          + (waiting.oldestWaitingSince ? t('oldestSince', dateTime(waiting.oldestWaitingSince)) : '');
       overlays.add(waiting.elementId, 'waiting', {position: {top: -12, right: 12}, html: badge});
     }
   }
 
   // The planner: the form's numbers as the API takes them (rates as fractions), the answer as a table.
-  const STEPS = [['customers', 'Customers'], ['opportunities', 'Opportunities'], ['sqls', 'SQLs'], ['mqls', 'MQLs'],
-    ['leads', 'Leads'], ['prospects', 'Prospects']];
+  const STEPS = ['customers', 'opportunities', 'sqls', 'mqls', 'leads', 'prospects'];
   const plannerForm = document.getElementById('planner-form');
   const plannerSection = document.getElementById('planner');
 
@@ -286,7 +289,7 @@
     const errors = plannerSection.querySelector('.errors');
     errors.replaceChildren();
     const list = document.createElement('ul');
-    for (const error of problem.errors || [{field: 'plan', message: problem.detail || 'could not be made'}]) {
+    for (const error of problem.errors || [{field: t('plan'), message: problem.detail || t('notMade')}]) {
       const item = document.createElement('li');
       item.textContent = error.field + ' ' + error.message;
       list.append(item);
@@ -302,27 +305,26 @@
     const body = result.querySelector('tbody');
     body.replaceChildren();
     const known = value => value === null || value === undefined ? '—' : count.format(value);
-    for (const [step, name] of STEPS) {
+    for (const step of STEPS) {
       const row = body.insertRow();
       row.dataset.step = step;
-      cell(row, name);
+      cell(row, t('plan.' + step));
       cell(row, known(plan.perMonth[step])).className = 'per-month';
       cell(row, known(plan.perRep[step])).className = 'per-rep';
       cell(row, known(plan.actual.monthToDate[step])).className = 'month-to-date';
       cell(row, known(plan.actual.gap[step])).className = 'gap';
     }
     const capacity = plan.capacity;
-    const repsNeeded = capacity.repsNeeded === null ? 'no rep has the hours for even one lead'
-        : count.format(capacity.repsNeeded) + ' reps are needed (' + count.format(capacity.mostLeadsPerRep) + ' leads each)';
-    result.querySelector('.capacity').textContent = 'With ' + count.format(capacity.leadsPerRep) + ' leads a rep ('
-        + count.format(plan.reps) + ' reps), a rep can make ' + count.format(capacity.attemptsPerLeadPossible)
-        + ' attempts per lead; the sequence plans ' + capacity.attemptsPerLeadPlanned + '. '
-        + (capacity.enough ? 'Enough.' : 'Not enough: ' + repsNeeded + '.');
+    const repsNeeded = capacity.repsNeeded === null ? t('noRepHasTheHours')
+        : t('repsNeeded', count.format(capacity.repsNeeded), count.format(capacity.mostLeadsPerRep));
+    result.querySelector('.capacity').textContent = t('capacity', count.format(capacity.leadsPerRep), count.format(plan.reps),
+        count.format(capacity.attemptsPerLeadPossible), count.format(capacity.attemptsPerLeadPlanned))
+        + ' ' + (capacity.enough ? t('enough') : t('notEnough', repsNeeded));
     result.querySelector('.capacity').classList.toggle('overdue', !capacity.enough);
     const rates = plan.ratesUsed;
-    result.querySelector('.rates').textContent = 'Rates used: ' + Object.keys(rates).map(step => step + ' ' + percent(rates[step])).join(', ')
-        + (plan.measured ? ' (measured ' + plan.measured.from + ' to ' + plan.measured.to + ' over '
-            + count.format(plan.measured.leads) + ' leads; given: ' + plan.measured.defaulted.join(', ') + ')' : '');
+    result.querySelector('.rates').textContent = t('ratesUsed', Object.keys(rates).map(step => step + ' ' + percent(rates[step])).join(', '))
+        + (plan.measured ? t('ratesMeasured', plan.measured.from, plan.measured.to, count.format(plan.measured.leads),
+            plan.measured.defaulted.join(', ')) : '');
     result.hidden = false;
   }
 
@@ -339,7 +341,7 @@
         showErrors(answer);
       }
     } catch (error) {
-      showErrors({detail: 'could not be made: ' + error.message});
+      showErrors({detail: t('notMadeBecause', error.message)});
     }
   });
 
@@ -347,7 +349,7 @@
   section('sla', '/api/reports/sla', drawSla).then(() => {
     const breaches = document.getElementById('breaches');
     if (!breaches.dataset.state) {
-      breaches.querySelector('.status').textContent = 'Not available: the SLA report is not.';
+      breaches.querySelector('.status').textContent = t('breachesNotAvailable');
       breaches.dataset.state = 'unavailable';
     }
   });

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Who works leads and how fast ({@code leadflow.assignment.*}). The reps, managers and teams here seed the
@@ -20,11 +21,14 @@ import java.util.List;
  * @param adminPassword              the password of the manager {@code admin} created when the directory has no
  *                                   manager at start (environment LEADFLOW_ADMIN_PASSWORD; generated and logged once
  *                                   in the dev profile)
+ * @param mailLanguage               the language (en, es) of the mails to a rep or manager who has not chosen one in
+ *                                   the pages (their {@code ?lang=} switch)
  */
 @ConfigurationProperties(prefix = "leadflow.assignment")
 public record AssignmentProperties(List<Account> reps, List<Account> managers,
                                    @DefaultValue("default") String defaultTeam,
-                                   @DefaultValue("4") int firstAttemptWorkingHours, String adminPassword) {
+                                   @DefaultValue("4") int firstAttemptWorkingHours, String adminPassword,
+                                   @DefaultValue("en") Locale mailLanguage) {
 
     public AssignmentProperties {
         reps = reps == null ? List.of() : reps.stream()

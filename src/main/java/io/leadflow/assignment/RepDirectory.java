@@ -2,12 +2,15 @@ package io.leadflow.assignment;
 
 import io.leadflow.assignment.internal.DirectoryRepository;
 import io.leadflow.assignment.internal.Rotation;
+import io.leadflow.platform.PageLanguages;
+import io.leadflow.platform.PreferredLanguages;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.Set;
@@ -17,7 +20,7 @@ import java.util.Set;
  * in the database (seeded from configuration at the first start), with the password hashes people sign in with.
  */
 @Component
-public class RepDirectory {
+public class RepDirectory implements PreferredLanguages {
 
     private final DirectoryRepository directory;
     private final PasswordEncoder passwords;
@@ -42,6 +45,22 @@ public class RepDirectory {
     @Transactional
     public boolean setPassword(String username, String password) {
         return directory.setPasswordHash(username, passwords.encode(password));
+    }
+
+    @Override
+    public Optional<Locale> languageOf(String username) {
+        return directory.language(username).map(Locale::forLanguageTag);
+    }
+
+    @Override
+    @Transactional
+    public void choose(String username, Locale language) {
+        directory.setLanguage(username, language.getLanguage());
+    }
+
+    /** The language of the mails leadflow sends this person: their own, else {@code fallback}; English or Spanish. */
+    public Locale mailLanguageOf(String username, Locale fallback) {
+        return languageOf(username).or(() -> Optional.ofNullable(fallback)).flatMap(PageLanguages::supported).orElse(Locale.ENGLISH);
     }
 
     /** A rep of the directory, active or not. */

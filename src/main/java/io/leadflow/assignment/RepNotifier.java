@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,15 +30,17 @@ public class RepNotifier {
     private final MailOutbox outbox;
     private final Timeline timeline;
     private final PlatformProperties platform;
+    private final Locale defaultLanguage;
 
     RepNotifier(Leads leads, RepDirectory reps, InternalMailRenderer renderer, MailOutbox outbox,
-                Timeline timeline, PlatformProperties platform) {
+                Timeline timeline, PlatformProperties platform, AssignmentProperties settings) {
         this.leads = leads;
         this.reps = reps;
         this.renderer = renderer;
         this.outbox = outbox;
         this.timeline = timeline;
         this.platform = platform;
+        this.defaultLanguage = settings.mailLanguage();
     }
 
     @Transactional
@@ -49,13 +52,14 @@ public class RepNotifier {
         leadData.put("company", lead.facts().company() == null ? "" : lead.facts().company());
         leadData.put("jobTitle", lead.facts().jobTitle() == null ? "" : lead.facts().jobTitle());
         leadData.put("timeZone", lead.facts().timeZone());
-        RenderedEmail mail = renderer.render("rep-new-lead", Map.of(
+        Locale language = reps.mailLanguageOf(rep.username(), defaultLanguage);
+        RenderedEmail mail = renderer.render("rep-new-lead", language, Map.of(
                 "rep", Map.of("name", rep.name()),
                 "lead", leadData,
                 "stage", lead.stage().name(),
                 "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
                 "task", task,
-                "due", DUE.format(due),
+                "due", DUE.withLocale(language).format(due),
                 "taskUrl", platform.leadTaskUrl(leadId)));
         String key = "rep-notification:" + leadId + ":" + rep.username();
         var enqueued = outbox.enqueue(new OutgoingMail(key, leadId, rep.email(), mail.subject(), mail.textBody(), null, Map.of()));

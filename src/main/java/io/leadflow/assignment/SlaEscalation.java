@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,13 +29,7 @@ public class SlaEscalation {
 
     /** What was breached: the first attempt's due, or the sequence's pace (an attempt not made in its window). */
     public enum Breach {
-        FIRST_ATTEMPT("The first attempt"), SEQUENCE_BEHIND("An attempt of the 5-in-14 sequence");
-
-        private final String description;
-
-        Breach(String description) {
-            this.description = description;
-        }
+        FIRST_ATTEMPT, SEQUENCE_BEHIND
     }
 
     private final Leads leads;
@@ -49,6 +44,7 @@ public class SlaEscalation {
     private final MeterRegistry meters;
     private final FirstAttemptSla firstAttemptSla;
     private final Duration firstAttemptWithin;
+    private final Locale mailLanguage;
 
     SlaEscalation(Leads leads, RepDirectory reps, AssignmentService assignments, BusinessHoursCalendar calendar,
                   InternalMailRenderer renderer, MailOutbox outbox, Timeline timeline, ApplicationEventPublisher events,
@@ -66,6 +62,7 @@ public class SlaEscalation {
         this.meters = meters;
         this.firstAttemptSla = firstAttemptSla;
         this.firstAttemptWithin = Duration.ofHours(settings.firstAttemptWorkingHours());
+        this.mailLanguage = settings.mailLanguage();
     }
 
     /**
@@ -78,17 +75,17 @@ public class SlaEscalation {
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         Person manager = reps.managerOf(rep.username())
                 .orElseThrow(() -> new IllegalStateException("Rep " + rep.username() + " has no manager"));
-        RenderedEmail mail = renderer.render("manager-sla-breach", Map.of(
+        RenderedEmail mail = renderer.render("manager-sla-breach", reps.mailLanguageOf(manager.username(), mailLanguage), Map.of(
                 "manager", Map.of("name", manager.name()),
                 "rep", Map.of("name", rep.name()),
                 "lead", Map.of("name", lead.fullName(), "company", lead.facts().company() == null ? "" : lead.facts().company()),
-                "breach", breach.description,
+                "breach", breach.name(),
                 "taskUrl", platform.leadTaskUrl(leadId)));
         String key = "sla-breach:" + leadId + ":" + round + ":" + breach.name() + (step == null ? "" : ":" + step);
         if (outbox.enqueue(new OutgoingMail(key, leadId, manager.email(), mail.subject(), mail.textBody(), null, Map.of())).created()) {
             timeline.record(leadId, Timeline.Type.SLA_BREACHED, Map.of("breach", breach.name(), "round", round, "owner", rep.username(),
                     "manager", manager.username()));
-            meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(Locale.ROOT)).increment();
             if (breach == Breach.FIRST_ATTEMPT) {
                 firstAttemptSla.breached();
             }

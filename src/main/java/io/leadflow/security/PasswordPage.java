@@ -3,10 +3,10 @@ package io.leadflow.security;
 import io.leadflow.assignment.PasswordRule;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.platform.PageController;
+import io.leadflow.platform.PageMessage;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -32,9 +32,9 @@ import java.util.List;
 @RequestMapping("/account/password")
 class PasswordPage {
 
-    static final String CHANGED = "Your password is changed.";
-    static final String WRONG_CURRENT = "The current password is wrong.";
-    static final String REPEAT_DIFFERS = "The new password and its repeat differ.";
+    static final String CHANGED = "password.changed";
+    static final String WRONG_CURRENT = "password.wrongCurrent";
+    static final String REPEAT_DIFFERS = "password.repeatDiffers";
 
     private final RepDirectory directory;
     private final AuthenticationProvider signIn;
@@ -60,17 +60,19 @@ class PasswordPage {
                         @RequestParam(defaultValue = "") String repeatPassword, Authentication auth, HttpServletRequest request,
                         Model model, RedirectAttributes redirect) {
         String username = auth.getName();
-        List<String> errors = new ArrayList<>();
+        List<Object> errors = new ArrayList<>();
         UsernamePasswordAuthenticationToken current = UsernamePasswordAuthenticationToken.unauthenticated(username, currentPassword);
         current.setDetails(new WebAuthenticationDetails(request));
         try {
             signIn.authenticate(current);
-        } catch (LockedException e) {
-            errors.add(e.getMessage() + ".");
+        } catch (ThrottledSignIn.Locked e) {
+            errors.add(e.message());
         } catch (AuthenticationException e) {
             errors.add(WRONG_CURRENT);
         }
-        PasswordRule.STANDARD.refusal(newPassword).ifPresent(refusal -> errors.add("The new password " + refusal + "."));
+        if (PasswordRule.STANDARD.refusal(newPassword).isPresent()) {
+            errors.add(PageMessage.of("password.length.refused", PasswordRule.STANDARD.min(), PasswordRule.STANDARD.max()));
+        }
         if (!newPassword.equals(repeatPassword)) {
             errors.add(REPEAT_DIFFERS);
         }

@@ -15,6 +15,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,6 +52,8 @@ class SecurityConfiguration {
     private static final String SCRAPER_ROLE = "SCRAPER";
     private static final String WRONG_API_KEY = "Missing or wrong API key";
     private static final String WRONG_METRICS_TOKEN = "Missing or wrong metrics token";
+    private static final String NO_CREDENTIALS = "Missing or wrong API key, and no manager signed in";
+    private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
     private final String apiKey;
 
@@ -72,9 +76,16 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(API_ROLE, Roles.MANAGER))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Missing or wrong API key, and no manager signed in"))
-                        .accessDeniedHandler((request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
-                                e instanceof CsrfException ? "Missing or wrong CSRF token" : "For managers only")))
+                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, NO_CREDENTIALS))
+                        // No credentials at all is a 401, not the refusal of a CSRF token no one signed in could have.
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (!SIGNED_IN.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, NO_CREDENTIALS);
+                            } else {
+                                writeProblem(response, json, HttpStatus.FORBIDDEN,
+                                        e instanceof CsrfException ? "Missing or wrong CSRF token" : "For managers only");
+                            }
+                        }))
                 .build();
     }
 

@@ -3,7 +3,6 @@ package io.leadflow.security;
 import io.leadflow.platform.PageCsrf;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SignInPage {
 
-    static final String WRONG_PASSWORD = "Wrong username or password.";
-    static final String SIGNED_OUT = "You have signed out.";
+    static final String WRONG_PASSWORD = "signIn.wrongPassword";
+    static final String SIGNED_OUT = "signIn.signedOut";
 
     @GetMapping("/login")
     String signIn(HttpServletRequest request, Model model) {
@@ -23,7 +22,7 @@ class SignInPage {
         if (request.getParameterMap().containsKey("error")) {
             HttpSession session = request.getSession(false);
             Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            model.addAttribute("error", failure instanceof LockedException locked ? locked.getMessage() : WRONG_PASSWORD);
+            model.addAttribute("error", failure instanceof ThrottledSignIn.Locked locked ? locked.message() : WRONG_PASSWORD);
         }
         if (request.getParameterMap().containsKey("logout")) {
             model.addAttribute("notice", SIGNED_OUT);

@@ -1,5 +1,7 @@
 package io.leadflow.security;
 
+import io.leadflow.platform.PageMessage;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -30,7 +32,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
         Duration locked = throttle.lockedFor(username, address);
         if (locked.isPositive()) {
-            throw new LockedException(lockMessage(locked));
+            throw new Locked(locked);
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
@@ -47,8 +49,27 @@ class ThrottledSignIn implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    static String lockMessage(Duration locked) {
-        long minutes = Math.max(1, (locked.toSeconds() + 59) / 60);
-        return "Too many failed sign-ins; try again in " + minutes + (minutes == 1 ? " minute" : " minutes");
+    /** Too many failures: the sign-in is locked for {@link #minutes()} more (rounded up), which the pages say in their language. */
+    static final class Locked extends LockedException {
+
+        private final long minutes;
+
+        Locked(Duration locked) {
+            this(Math.max(1, (locked.toSeconds() + 59) / 60));
+        }
+
+        private Locked(long minutes) {
+            super("Too many failed sign-ins; try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
+            this.minutes = minutes;
+        }
+
+        long minutes() {
+            return minutes;
+        }
+
+        /** What the sign-in and password pages say. */
+        MessageSourceResolvable message() {
+            return PageMessage.of("signIn.locked", minutes);
+        }
     }
 }

@@ -15,6 +15,7 @@ import net.jqwik.api.Provide;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,8 +54,8 @@ class TemplatesAlwaysRenderTest {
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void theRepsNewLeadMailRendersWithoutTitleCompanyOrReasons(@ForAll("blankOrNot") String company, @ForAll("blankOrNot") String jobTitle,
-                                                               @ForAll boolean withReasons) {
-        RenderedEmail mail = INTERNAL.render("rep-new-lead", Map.of(
+                                                               @ForAll boolean withReasons, @ForAll("languages") Locale language) {
+        RenderedEmail mail = INTERNAL.render("rep-new-lead", language, Map.of(
                 "rep", Map.of("name", "Ana Torres"),
                 "lead", Map.of("name", "a lead without a name", "company", company, "jobTitle", jobTitle, "timeZone", "America/Bogota"),
                 "stage", "MQL",
@@ -62,15 +63,16 @@ class TemplatesAlwaysRenderTest {
                 "task", "First contact", "due", "Mon 09:00", "taskUrl", "https://leadflow.example/tasks/1"));
 
         assertThat(mail.subject()).doesNotContain("()");
-        assertThat(mail.textBody()).doesNotContain(" at ,", ", ,");
+        assertThat(mail.textBody()).doesNotContain(" at ,", " de ,", ", ,");
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
-    void theManagersBreachMailRendersWithoutACompany(@ForAll("blankOrNot") String company) {
-        RenderedEmail mail = INTERNAL.render("manager-sla-breach", Map.of(
+    void theManagersBreachMailRendersWithoutACompany(@ForAll("blankOrNot") String company, @ForAll("languages") Locale language,
+                                                     @ForAll("breaches") String breach) {
+        RenderedEmail mail = INTERNAL.render("manager-sla-breach", language, Map.of(
                 "manager", Map.of("name", "Marta"), "rep", Map.of("name", "Ana Torres"),
                 "lead", Map.of("name", "ana@telcomex.mx", "company", company),
-                "breach", "First attempt late", "taskUrl", "https://leadflow.example/tasks/1"));
+                "breach", breach, "taskUrl", "https://leadflow.example/tasks/1"));
 
         assertThat(mail.subject()).doesNotContain("()");
     }
@@ -83,6 +85,17 @@ class TemplatesAlwaysRenderTest {
     @Provide
     Arbitrary<Set<String>> missingFields() {
         return Arbitraries.subsetOf(TemplateLinter.OPTIONAL_FIELDS);
+    }
+
+    /** SlaEscalation.Breach's names. */
+    @Provide
+    Arbitrary<String> breaches() {
+        return Arbitraries.of("FIRST_ATTEMPT", "SEQUENCE_BEHIND");
+    }
+
+    @Provide
+    Arbitrary<Locale> languages() {
+        return Arbitraries.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
     }
 
     @Provide

@@ -81,6 +81,20 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
                 .getText().replace(",", ""))).isPositive();
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         HeadlessChromium.screenshot(browser, "managers-page.png");
+
+        // In Spanish, the script's texts too; then a page that is not there, in Spanish, with the way back.
+        browser.get(url("/manager?lang=es"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vista de gerentes");
+        await("the summary in Spanish").atMost(SECTIONS).until(() -> "ready".equals(browser.findElement(By.id("sla")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.cssSelector("#sla .summary")).getText()).contains("primeros intentos a tiempo");
+        assertThat(browser.findElement(By.cssSelector("#planner h2")).getText()).isEqualTo("Planificador de ingresos");
+        HeadlessChromium.screenshot(browser, "managers-page-es.png");
+        browser.get(url("/no-such-page"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Página no encontrada");
+        HeadlessChromium.screenshot(browser, "error-page-es.png");
+        browser.findElement(By.linkText("Volver a la lista de tareas")).click();
+        await("back on the task list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tareas abiertas de tu equipo");
     }
 
     private String step(String step, String column) {

@@ -5,8 +5,11 @@ import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.platform.GeneratedSecrets;
 import io.leadflow.platform.Secrets.Secret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What the audit asked for, on the running stack: ports on loopback, sign-in from the database, metrics, cookie, OpenAPI. */
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityIT extends LeadflowIntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -120,7 +125,7 @@ class SecurityIT extends LeadflowIntegrationTest {
         HttpResponse<String> changed = postForm(rosa, "/account/password",
                 "currentPassword=rosa-password-1&newPassword=rosa-password-2&repeatPassword=rosa-password-2");
         assertThat(changed.headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(to -> assertThat(to).endsWith("/account/password"));
-        assertThat(send(rosa, get("/account/password").build()).body()).contains(PasswordPage.CHANGED);
+        assertThat(send(rosa, get("/account/password").build()).body()).contains("Your password is changed.");
         assertThat(signIn(browser(), username, "rosa-password-1").headers().firstValue(HttpHeaders.LOCATION))
                 .hasValueSatisfying(to -> assertThat(to).endsWith("/login?error"));
         signedIn(username, "rosa-password-2");
@@ -142,6 +147,46 @@ class SecurityIT extends LeadflowIntegrationTest {
         assertThat(scheme.path("type").asText()).isEqualTo("http");
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
         assertThat(description.at("/paths/~1api~1leads/post/security/0").has(ApiKeyDocumentation.SCHEME)).isTrue();
+    }
+
+    @Test
+    void aBrowserGetsErrorPagesInItsLanguageWithAWayBackAndAnOrdinary403LogsNoError(CapturedOutput output) throws Exception {
+        HttpClient ana = signedIn("ana", "ana");
+        HttpResponse<String> forbidden = send(ana, get("/manager").header(HttpHeaders.ACCEPT, "text/html,*/*;q=0.8")
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "es-CO,es;q=0.9").build());
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(forbidden.body()).contains("<html lang=\"es\">", "No es para ti", "href=\"/tasks\"", "Sesión de <strong>ana</strong>");
+
+        HttpResponse<String> missing = send(ana, get("/no-such-page").header(HttpHeaders.ACCEPT, "text/html").build());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found", "href=\"/tasks\"");
+        HttpResponse<String> noTask = send(ana, get("/tasks/lead/not-a-uuid").header(HttpHeaders.ACCEPT, "text/html").build());
+        assertThat(noTask.statusCode()).isEqualTo(404);
+        assertThat(noTask.body()).contains("Task not found");
+
+        HttpResponse<String> api = send(ana, get("/api/reports/funnel").header(HttpHeaders.ACCEPT, "text/html").build());
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        HttpResponse<String> unknownApi = send(HttpClient.newHttpClient(), get("/api/no-such-thing")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key").header(HttpHeaders.ACCEPT, "text/html").build());
+        assertThat(unknownApi.statusCode()).isEqualTo(404);
+        assertThat(unknownApi.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+
+        assertThat(output.getAll()).doesNotContain(" ERROR ", "Circular view path");
+    }
+
+    @Test
+    void anApiCallWithoutCredentialsIs401NotACsrfRefusal() throws Exception {
+        for (HttpRequest request : List.of(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/planner")).header(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reps/ana")).header(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}")).build())) {
+            HttpResponse<String> refused = send(browser(), request);
+            assertThat(refused.statusCode()).as("%s", request.uri()).isEqualTo(401);
+            assertThat(refused.body()).contains("Missing or wrong API key").doesNotContain("CSRF");
+        }
     }
 
     /** A browser session signed in through the sign-in page's form. */

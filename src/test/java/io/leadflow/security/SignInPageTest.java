@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,8 +82,8 @@ class SignInPageTest {
         assertThat(signIn("ana", "ana-password", "10.0.0.1").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
         MvcResult wrong = signIn("ana", "wrong", "10.0.0.1");
         assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-        assertThat(page("/login?error", wrong)).contains(SignInPage.WRONG_PASSWORD);
-        assertThat(page("/login?logout", wrong)).contains(SignInPage.SIGNED_OUT);
+        assertThat(page("/login?error", wrong)).contains("Wrong username or password.");
+        assertThat(page("/login?logout", wrong)).contains("You have signed out.");
     }
 
     @Test
@@ -106,6 +107,41 @@ class SignInPageTest {
         MvcResult locked = signIn("ana", "ana-password", "203.0.113.9");
         assertThat(page("/login?error", locked)).contains("Too many failed sign-ins");
         assertThat(signIn("ana", "ana-password", "10.0.0.2").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
+    }
+
+    @Test
+    void thePageIsInTheBrowsersLanguageAndTheLanguageChosenStaysInACookie() throws Exception {
+        assertThat(tester.get().uri("/login").header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5")).hasStatusOk().bodyText()
+                .contains("<html lang=\"es\">", "<h1>Iniciar sesión</h1>", "<label for=\"username\">Usuario</label>", "href=\"?lang=en\"");
+        assertThat(tester.get().uri("/login").header("Accept-Language", "de-DE,fr;q=0.8")).hasStatusOk().bodyText()
+                .as("a language leadflow has not: English").contains("<html lang=\"en\">", "<h1>Sign in</h1>");
+
+        MvcResult chosen = mvc.perform(get("/login").param("lang", "es").header("Accept-Language", "en")).andReturn();
+        assertThat(chosen.getResponse().getContentAsString()).contains("<h1>Iniciar sesión</h1>");
+        var cookie = chosen.getResponse().getCookie("leadflow-lang");
+        assertThat(cookie).isNotNull();
+        assertThat(tester.get().uri("/login").cookie(cookie).header("Accept-Language", "en")).bodyText().contains("<h1>Iniciar sesión</h1>");
+        assertThat(tester.get().uri("/login").param("lang", "xx").header("Accept-Language", "en")).hasStatusOk().bodyText()
+                .as("an unknown language is ignored").contains("<h1>Sign in</h1>");
+    }
+
+    @Test
+    void theMessagesOfSigningInAndOfThePasswordPageAreInSpanishToo() throws Exception {
+        MvcResult wrong = signIn("ana", "wrong", "10.0.0.3");
+        assertThat(mvc.perform(get("/login?error").session((MockHttpSession) wrong.getRequest().getSession()).param("lang", "es"))
+                .andReturn().getResponse().getContentAsString()).contains("Usuario o contraseña incorrectos.");
+        assertThat(change("guess", "short", "shorter").header("Accept-Language", "es")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("<h1>Tu contraseña</h1>", "Sesión de <strong>ana</strong>", "La contraseña actual no es correcta.",
+                        "La contraseña nueva tiene de 8 a 200 caracteres.", "La contraseña nueva y su repetición no coinciden.");
+    }
+
+    @Test
+    void choosingALanguageSignedInKeepsItAsThePersonsLanguage() {
+        assertThat(tester.get().uri("/account/password").with(ANA).param("lang", "es")).hasStatusOk().bodyText().contains("<h1>Tu contraseña</h1>");
+        verify(directory).choose("ana", Locale.forLanguageTag("es"));
+        when(directory.languageOf("ana")).thenReturn(Optional.of(Locale.forLanguageTag("es")));
+        assertThat(tester.get().uri("/account/password").with(ANA).header("Accept-Language", "en")).bodyText()
+                .as("on another browser, the person's language").contains("<h1>Tu contraseña</h1>");
     }
 
     private MvcResult signIn(String username, String password, String address) throws Exception {
@@ -132,14 +168,14 @@ class SignInPageTest {
     @Test
     void theRightCurrentPasswordChangesIt() {
         assertThat(change("ana-password", "a-new-secret", "a-new-secret")).hasStatus(HttpStatus.FOUND)
-                .hasRedirectedUrl("/account/password").flash().containsEntry("flash", PasswordPage.CHANGED);
+                .hasRedirectedUrl("/account/password").flash().containsKey("flash");
         verify(directory).setPassword("ana", "a-new-secret");
     }
 
     @Test
     void aWrongCurrentPasswordAShortNewOneAndAnotherRepeatAreEachSaidAndNothingChanges() {
         assertThat(change("guess", "short", "shorter")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
-                .contains(PasswordPage.WRONG_CURRENT, "The new password is 8 to 200 characters.", PasswordPage.REPEAT_DIFFERS);
+                .contains("The current password is wrong.", "The new password is 8 to 200 characters.", "The new password and its repeat differ.");
         assertThat(tester.post().uri("/account/password").with(ANA).param("currentPassword", "ana-password")
                 .param("newPassword", "a-new-secret").param("repeatPassword", "a-new-secret")).hasStatus(HttpStatus.FORBIDDEN);
         verify(directory, never()).setPassword(any(), any());

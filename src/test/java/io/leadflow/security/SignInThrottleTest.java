@@ -70,7 +70,7 @@ class SignInThrottleTest {
 
     @Test
     void theLockSaysTheMinutesLeftRoundedUp() {
-        assertThat(ThrottledSignIn.lockMessage(Duration.ofSeconds(61))).isEqualTo("Too many failed sign-ins; try again in 2 minutes");
-        assertThat(ThrottledSignIn.lockMessage(Duration.ofSeconds(5))).isEqualTo("Too many failed sign-ins; try again in 1 minute");
+        assertThat(new ThrottledSignIn.Locked(Duration.ofSeconds(61)).getMessage()).isEqualTo("Too many failed sign-ins; try again in 2 minutes");
+        assertThat(new ThrottledSignIn.Locked(Duration.ofSeconds(5)).minutes()).isEqualTo(1);
     }
 }

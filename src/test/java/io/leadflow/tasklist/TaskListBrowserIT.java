@@ -12,6 +12,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.support.RequestContext;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 import java.io.IOException;
@@ -35,6 +39,8 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     @Autowired
     FreeMarkerConfig freeMarker;
+    @Autowired
+    WebApplicationContext context;
 
     private WebDriver browser;
 
@@ -301,6 +307,10 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         model.put("manager", false);
         model.put("user", "ana");
         model.put("flash", "Done: <img src=x onerror=alert(1)>");
+        // What the view gives a page: its texts.
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+        model.put("springMacroRequestContext", new RequestContext(request, model));
         model.put("tasks", new io.leadflow.tasklist.internal.TaskListController.TaskPage(List.of(
                 new io.leadflow.tasklist.internal.TaskListController.TaskRow("1", "First contact", "<script>alert(1)</script>",
                         "Acme & \"Co\"", "ana", null)), 1, 1, false, false));

@@ -93,6 +93,20 @@ public class DirectoryRepository {
                 .optional();
     }
 
+    /** The language the person chose, as a manager or as a rep. */
+    public Optional<String> language(String username) {
+        return jdbc.sql("select language from rep where username = ? and language is not null"
+                        + " union all select language from manager where username = ? and language is not null limit 1")
+                .params(username, username).query(String.class).optional();
+    }
+
+    /** Keeps the person's language on their manager's and rep's rows; false when there is no such person. */
+    public boolean setLanguage(String username, String language) {
+        int managers = jdbc.sql("update manager set language = ? where username = ?").params(language, username).update();
+        int reps = jdbc.sql("update rep set language = ? where username = ?").params(language, username).update();
+        return managers + reps > 0;
+    }
+
     public boolean setPasswordHash(String username, String passwordHash) {
         int managers = jdbc.sql("update manager set password_hash = ? where username = ?").params(passwordHash, username).update();
         int reps = jdbc.sql("update rep set password_hash = ? where username = ?").params(passwordHash, username).update();

@@ -11,6 +11,7 @@ import io.leadflow.email.MailboxRequest;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.NotFoundException;
 import io.leadflow.platform.PageController;
+import io.leadflow.platform.PageMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,7 @@ class RepsPage {
         if (newPassword != null) {
             directory.setPassword(username, newPassword);
         }
-        redirect.addFlashAttribute("flash", "Saved " + rep.name() + (newPassword == null ? "." : ", with the new password."));
+        redirect.addFlashAttribute("flash", PageMessage.of(newPassword == null ? "reps.flash.saved" : "reps.flash.savedWithPassword", rep.name()));
         return new ModelAndView("redirect:/reps");
     }
 
@@ -98,7 +99,7 @@ class RepsPage {
         } catch (InvalidRequestException e) {
             return withErrors(rep, e, model);
         }
-        redirect.addFlashAttribute("flash", "Saved the mailbox of " + rep.name() + ".");
+        redirect.addFlashAttribute("flash", PageMessage.of("reps.flash.mailboxSaved", rep.name()));
         return new ModelAndView("redirect:/reps");
     }
 
@@ -112,9 +113,9 @@ class RepsPage {
         } catch (InvalidRequestException e) {
             return withErrors(rep, e, model);
         }
-        redirect.addFlashAttribute("flash", "Mailbox of " + rep.name() + ": " + (test.ok() ? "SMTP and IMAP logged in."
-                : "SMTP " + (test.smtp() == null ? "logged in" : test.smtp().reason()) + ", IMAP "
-                + (test.imap() == null ? "logged in" : test.imap().reason()) + "."));
+        redirect.addFlashAttribute("flash", test.ok() ? PageMessage.of("reps.flash.mailboxOk", rep.name())
+                : PageMessage.of("reps.flash.mailboxFailed", rep.name(), test.smtp() == null ? "OK" : test.smtp().reason(),
+                        test.imap() == null ? "OK" : test.imap().reason()));
         return new ModelAndView("redirect:/reps");
     }
 

@@ -8,6 +8,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PageController;
+import io.leadflow.platform.PageMessage;
 import io.leadflow.platform.PageModel;
 import io.leadflow.platform.PlatformProperties;
 import io.leadflow.process.SequenceProcess;
@@ -18,6 +19,7 @@ import io.leadflow.tasklist.TaskNotFoundException;
 import io.leadflow.tasklist.TaskNotOpenException;
 import io.leadflow.tasklist.TaskNotYoursException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
@@ -61,8 +63,9 @@ import java.util.stream.Collectors;
 @RequestMapping("/tasks")
 public class TaskListController {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ENGLISH);
+    /** In the page's language ({@link #due()}). */
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
     private static final int TIMELINE_ENTRIES = 8;
     private static final List<String> HIGHLIGHTS = List.of("persona", "role", "industry", "employees", "region",
             "tenureMonths", "technologies", "linkedinUrl");
@@ -167,8 +170,7 @@ public class TaskListController {
         return open.stream().filter(task -> auth.getName().equals(task.assignee())).min(soonest)
                 .or(() -> open.stream().filter(task -> Roles.isManager(auth) || task.assignee() == null).min(soonest))
                 .map(task -> new ModelAndView("redirect:/tasks/" + task.jobKey()))
-                .orElseGet(() -> message(request, auth, HttpStatus.NOT_FOUND, "No open task",
-                        "This lead has no open task for you: it may be handed out in a moment, or it is done already."));
+                .orElseGet(() -> message(request, auth, HttpStatus.NOT_FOUND, "task.noOpenTask"));
     }
 
     @GetMapping("/{jobKey}")
@@ -199,35 +201,33 @@ public class TaskListController {
             return page;
         }
         RepTask completed = tasks.complete(jobKey, auth.getName(), Roles.isManager(auth), submission.values());
-        redirect.addFlashAttribute("flash", completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON
-                ? "Recorded: " + task.name() + " for " + lead.fullName() + ", but the process had already closed this task"
-                  + " (its time passed or the sequence ended), so it goes on without your answer: see the lead's timeline."
-                : "Done: " + task.name() + " for " + lead.fullName() + ".");
+        redirect.addFlashAttribute("flash", PageMessage.of(
+                completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON ? "task.flash.movedOn" : "task.flash.done",
+                task.name(), lead.fullName()));
         return new ModelAndView("redirect:/tasks");
     }
 
     @ExceptionHandler(TaskNotYoursException.class)
     ModelAndView notYours(HttpServletRequest request, Authentication auth) {
-        return message(request, auth, HttpStatus.FORBIDDEN, "Not your task",
-                "This task is assigned to someone else.");
+        return message(request, auth, HttpStatus.FORBIDDEN, "task.notYours");
     }
 
     @ExceptionHandler(TaskNotOpenException.class)
     ModelAndView notOpen(HttpServletRequest request, Authentication auth) {
-        return message(request, auth, HttpStatus.CONFLICT, "Task closed", "This task is no longer open.");
+        return message(request, auth, HttpStatus.CONFLICT, "task.closed");
     }
 
     @ExceptionHandler({TaskNotFoundException.class, LeadNotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound(HttpServletRequest request, Authentication auth) {
-        return message(request, auth, HttpStatus.NOT_FOUND, "Task not found", "There is no such task.");
+        return message(request, auth, HttpStatus.NOT_FOUND, "task.notFound");
     }
 
-    private ModelAndView message(HttpServletRequest request, Authentication auth, HttpStatus status, String title,
-                                 String text) {
+    /** A page that says what went wrong: the messages {@code <code>.title} and {@code <code>.text}. */
+    private ModelAndView message(HttpServletRequest request, Authentication auth, HttpStatus status, String code) {
         ModelAndView page = PageModel.of("tasks/message", request, auth);
         page.setStatus(status);
-        page.addObject("title", title);
-        page.addObject("message", text);
+        page.addObject("title", code + ".title");
+        page.addObject("message", code + ".text");
         return page;
     }
 
@@ -274,7 +274,7 @@ public class TaskListController {
         List<Event> events = new ArrayList<>();
         for (int i = entries.size() - 1; i >= 0 && events.size() < TIMELINE_ENTRIES; i--) {
             Timeline.Entry entry = entries.get(i);
-            events.add(new Event(TimelineSentences.of(entry, zone), DUE.format(entry.at().atZone(zone))));
+            events.add(new Event(TimelineSentences.of(entry, zone), due().format(entry.at().atZone(zone))));
         }
         return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
                 nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
@@ -289,7 +289,7 @@ public class TaskListController {
             return null;
         }
         ZonedDateTime local = due.atZone(zone);
-        return new Due(DUE.format(local), TimelineSentences.place(zone), "UTC" + OFFSET.format(local), zone.getId(),
+        return new Due(due().format(local), TimelineSentences.place(zone), "UTC" + OFFSET.format(local), zone.getId(),
                 local.toOffsetDateTime().toString(), due.isBefore(now));
     }
 
@@ -299,12 +299,13 @@ public class TaskListController {
         }
     }
 
+    /** The message code of an enrichment fact's label. */
     private static String label(String key) {
-        return switch (key) {
-            case "tenureMonths" -> "Months in role";
-            case "linkedinUrl" -> "LinkedIn";
-            default -> Character.toUpperCase(key.charAt(0)) + key.substring(1);
-        };
+        return "task.fact." + key;
+    }
+
+    private static DateTimeFormatter due() {
+        return DUE.withLocale(LocaleContextHolder.getLocale());
     }
 
     private static String text(Object value) {

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class DirectorySeedTest {
         when(directory.manager("marta")).thenReturn(Optional.empty());
         when(directory.hasManager()).thenReturn(true);
 
-        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null, Locale.ENGLISH), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<String> repHash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertRepIfAbsent(eq(ana), repHash.capture());
@@ -51,7 +52,7 @@ class DirectorySeedTest {
 
     @Test
     void aDirectoryWithoutManagerGetsAnAdminWithTheConfiguredPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1"), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1", Locale.ENGLISH), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<Account> admin = ArgumentCaptor.forClass(Account.class);
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
@@ -62,7 +63,7 @@ class DirectorySeedTest {
 
     @Test
     void outsideDevAnAdminWithoutPasswordStopsTheStartNamingTheVariable() {
-        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null), "prod");
+        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH), "prod");
         assertThatThrownBy(seed::afterSingletonsInstantiated)
                 .isInstanceOf(MissingSecretException.class).hasMessageContaining("LEADFLOW_ADMIN_PASSWORD");
         verify(directory, never()).insertManagerOfUnmanagedTeams(any(), any());
@@ -70,7 +71,7 @@ class DirectorySeedTest {
 
     @Test
     void inDevTheAdminGetsAGeneratedPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
 
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertManagerOfUnmanagedTeams(any(), hash.capture());

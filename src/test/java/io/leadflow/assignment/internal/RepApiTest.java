@@ -240,6 +240,14 @@ class RepApiTest {
     }
 
     @Test
+    void thePageInSpanish() {
+        assertThat(mvc.get().uri("/reps").with(MANAGER).header("Accept-Language", "es-AR")).hasStatusOk().bodyText()
+                .contains("<html lang=\"es\">", "<h1>Vendedores</h1>", "42 de 100", "Ausente hoy", "<h2>Buzones</h2>",
+                        "aria-label=\"Capacidad mensual de Ana Torres\"", "Guardar buzón")
+                .doesNotContain("Away today", "Mailboxes");
+    }
+
+    @Test
     void aManagerSetsAvailabilityAndCapacityOnThePage() {
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60"))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");

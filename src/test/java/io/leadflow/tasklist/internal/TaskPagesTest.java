@@ -1,0 +1,122 @@
+package io.leadflow.tasklist.internal;
+
+import io.leadflow.engine.ProcessModels;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.Timeline;
+import io.leadflow.security.WithApiKeySecurity;
+import io.leadflow.tasklist.RepTask;
+import io.leadflow.tasklist.RepTaskService;
+import io.leadflow.tasklist.TaskNotFoundException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
+@WebMvcTest(TaskListController.class)
+@WithApiKeySecurity
+class TaskPagesTest {
+
+    private static final RequestPostProcessor ANA = user("ana").roles("REP");
+    private static final UUID LEAD = UUID.fromString("3f0c8a52-61b4-4b0e-9a51-0d2a6f7c1e11");
+    private static final RepTask CALL = new RepTask(42L, LEAD, "first-contact", "First contact", "ana", null, null,
+            Instant.parse("2026-03-03T15:00:00Z"), RepTask.Status.OPEN, Instant.parse("2026-03-03T12:00:00Z"), null, null,
+            Map.of(), null, Map.of(), null);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+    @MockitoBean
+    RepTaskService tasks;
+    @MockitoBean
+    Leads leads;
+    @MockitoBean
+    Timeline timeline;
+    @MockitoBean
+    ProcessModels models;
+    @MockitoBean
+    CamundaFormRenderer forms;
+
+    @BeforeEach
+    void aLeadWithAnOpenTask() {
+        LeadFacts facts = new LeadFacts("maria@telcomex.mx", null, "María", "López", "CMO", "Telcomex", "telcomex.mx", 500,
+                "telecom", "MX", "America/Mexico_City", "es", "ebook", null);
+        Lead lead = new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.SQL, 80, List.of(), Map.of("tenureMonths", 14), "ana",
+                null, null);
+        when(leads.get(LEAD)).thenReturn(lead);
+        when(leads.findAll(any())).thenReturn(Map.of(LEAD, lead));
+        when(tasks.get(42L)).thenReturn(CALL);
+        when(tasks.openTasksOf(any(), anyInt())).thenReturn(new RepTaskService.OpenTasks(List.of(CALL), 1, 50, 1));
+        when(timeline.of(LEAD)).thenReturn(List.of());
+        when(models.form(any())).thenReturn(Optional.empty());
+    }
+
+    @Test
+    void theListInEnglishAndInSpanish() {
+        assertThat(mvc.get().uri("/tasks").with(ANA).header("Accept-Language", "en")).hasStatusOk().bodyText()
+                .contains("<html lang=\"en\">", "<h1>My open tasks</h1>", "Due (lead&#39;s time)", "First contact", "María López",
+                        "Tue 3 Mar 2026, 09:00");
+        assertThat(mvc.get().uri("/tasks").with(ANA).header("Accept-Language", "es-MX")).hasStatusOk().bodyText()
+                .contains("<html lang=\"es\">", "<h1>Mis tareas abiertas</h1>", "Vence (hora del lead)", "mar 3 mar 2026, 09:00",
+                        "Cerrar sesión")
+                .doesNotContain("My open tasks", "Sign out");
+    }
+
+    @Test
+    void theTaskPageInEnglishAndInSpanish() {
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
+                .contains("<h2 id=\"lead-heading\">Lead</h2>", "<dt>Stage</dt><dd>SQL (sales qualified)</dd>",
+                        "<dt>Months in role</dt>", "No phone number — research it");
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
+                .contains("<dt>Etapa</dt><dd>SQL (calificado por ventas)</dd>", "<dt>Meses en el cargo</dt>",
+                        "Sin número de teléfono: búscalo", "Completar la tarea");
+    }
+
+    @Test
+    void aTaskDoneAlreadySaysSoInTheRepsWords() {
+        when(tasks.get(43L)).thenReturn(new RepTask(43L, LEAD, "first-contact", "First contact", "ana", null, null, null,
+                RepTask.Status.COMPLETED, Instant.parse("2026-03-01T10:00:00Z"), Instant.parse("2026-03-01T11:00:00Z"), "ana",
+                Map.of(), null, Map.of(), RepTask.Delivery.DELIVERED));
+        assertThat(mvc.get().uri("/tasks/43").with(ANA).header("Accept-Language", "es")).hasStatusOk().bodyText()
+                .contains("Esta tarea ya no está abierta (completada).", "Sin fecha límite");
+        assertThat(mvc.get().uri("/tasks/43").with(ANA)).hasStatusOk().bodyText().contains("This task is no longer open (completed).");
+    }
+
+    @Test
+    void aTaskThatIsNotThereIsSaidInTheRepsLanguage() {
+        when(tasks.get(7L)).thenThrow(new TaskNotFoundException(7L));
+        assertThat(mvc.get().uri("/tasks/7").with(ANA).header("Accept-Language", "es")).hasStatus(HttpStatus.NOT_FOUND).bodyText()
+                .contains("<h1>Tarea no encontrada</h1>", "No existe esa tarea.", "Volver a la lista de tareas");
+    }
+}
