@@ -59,10 +59,11 @@ class TemplatesAlwaysRenderTest {
                 "lead", Map.of("name", "a lead without a name", "company", company, "jobTitle", jobTitle, "timeZone", "America/Bogota"),
                 "stage", "MQL",
                 "fit", Map.of("score", 0, "reasons", withReasons ? List.of("telecom") : List.of()),
+                "origin", List.of(Map.of("label", "Came as", "value", "form fill"), Map.of("label", "Source", "value", "ebook")),
                 "task", "First contact", "due", "Mon 09:00", "taskUrl", "https://leadflow.example/tasks/1"));
 
         assertThat(mail.subject()).doesNotContain("()");
-        assertThat(mail.textBody()).doesNotContain(" at ,", ", ,");
+        assertThat(mail.textBody()).doesNotContain(" at ,", ", ,").contains("How it came:\n- Came as: form fill\n- Source: ebook\n");
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
