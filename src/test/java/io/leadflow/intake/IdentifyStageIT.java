@@ -66,7 +66,7 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
                 .filter(m -> subject(m).contains("Rodrigo Ruiz")).toList(), found -> !found.isEmpty());
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM", "/tasks/lead/" + id,
-                "How it came:\n- Came as: form fill\n- Source: ebook\n");
+                "How it came:", "- Came as: form fill", "- Source: ebook", "- Signals: activity");
     }
 
     @Test
