@@ -181,7 +181,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     /** Opens the lead's open task of that name from the task list. */
     @Test
-    void aRepSeesWhyAndHowTheLeadCameAndRejectsItWithAReasonFromTheList() {
+    void aRepSeesWhyAndHowTheLeadCameAndRejectsItWithAReasonFromTheList() throws Exception {
         HeadlessChromium.assumeInstalled();
         UUID leadId = postLead(mqlLead("Rosa"));
         String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
