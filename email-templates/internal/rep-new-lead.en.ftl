@@ -8,6 +8,11 @@ Fit score: ${fit.score}
 - ${reason}
 </#list>
 
+How it came:
+<#list origin as fact>
+- ${fact.label}: ${fact.value}
+</#list>
+
 Your first task, "${task}", is due ${due} (${lead.timeZone}).
 Open it: ${taskUrl}
 

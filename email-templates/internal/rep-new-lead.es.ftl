@@ -8,6 +8,11 @@ Puntuación de encaje: ${fit.score}
 - ${reason}
 </#list>
 
+Cómo llegó:
+<#list origin as fact>
+- ${fact.label}: ${fact.value}
+</#list>
+
 Tu primera tarea, "${task}", vence el ${due} (${lead.timeZone}).
 Ábrela: ${taskUrl}
 

@@ -20,6 +20,7 @@ public class RecordQualificationWorker {
 
     @JobWorker(type = IdentifyProcess.RECORD_QUALIFICATION)
     public void recordQualification(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
-        qualifications.record(UUID.fromString(process.leadId()), process.qualification(), ModelVersion.of(job));
+        qualifications.record(UUID.fromString(process.leadId()), process.qualification(), process.fitDecision(),
+                ModelVersion.of(job));
     }
 }

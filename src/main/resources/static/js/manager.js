@@ -153,6 +153,26 @@
     table.hidden = false;
   }
 
+  /** The month's rejections at hand-off: by reason, source, lead type and the fit rule that made the lead an MQL. */
+  function drawRejections(element, report) {
+    const total = element.querySelector('.total');
+    total.textContent = count.format(report.total) + ' MQLs handed back this month';
+    total.hidden = false;
+    const table = element.querySelector('table');
+    const rows = [
+      ...report.byReason.map(group => ['Reason', group.label, group.rejections]),
+      ...report.bySource.map(group => ['Source', group.key || '(none)', group.rejections]),
+      ...report.byLeadType.map(group => ['Lead type', group.key, group.rejections]),
+      ...report.byFitRule.map(rule => ['Fit rule', rule.decidedBy, rule.rejections])];
+    for (const [dimension, value, rejections] of rows) {
+      const row = table.tBodies[0].insertRow();
+      cell(row, dimension);
+      cell(row, value);
+      cell(row, count.format(rejections));
+    }
+    table.hidden = rows.length === 0;
+  }
+
   /** Each process's diagram, with the number of leads waiting on each element drawn on it. */
   async function drawProcesses(element, report) {
     const diagrams = element.querySelector('.diagrams');
@@ -355,6 +375,7 @@
   });
   section('sequences', '/api/reports/sequences', drawSequences);
   section('reps', '/api/reports/reps', drawReps);
+  section('rejections', '/api/reports/rejections', drawRejections);
   section('process', '/api/reports/process', drawProcesses);
   section('incidents', '/api/reports/incidents', drawIncidents);
   section('mail-failures', '/api/reports/mail-failures', drawMailFailures);

@@ -304,6 +304,13 @@ class ModelsDeployTest {
         complete(enrich, vars("persona", "executive", "role", "CEO", "industry", "telecom",
                 "employees", 400, "region", "LATAM", "personalEmail", false, "powerSignal", true));
 
+        // decide-fit evaluates lead-fit as its worker does, at the version deployed with the model
+        ActivatedJob decide = awaitLeadJob("decide-fit", "lead-42");
+        assertThat(decide.getElementId()).isEqualTo("Task_DecideFit");
+        EvaluateDecisionResponse fit = client.newEvaluateDecisionCommand().decisionId("lead-fit")
+                .variables(decide.getVariablesAsMap()).send().join();
+        assertThat(matchedRules(fit)).contains("Rule_LeadFit_Mql");
+        complete(decide, Map.of("qualification", JSON.readValue(fit.getDecisionOutput(), Map.class)));
         ActivatedJob record = awaitLeadJob("record-qualification", "lead-42");
         assertThat(record.getProcessInstanceKey()).isEqualTo(enrich.getProcessInstanceKey());
         assertThat(record.getVariablesAsMap().get("qualification")).isEqualTo(Map.of(
@@ -408,6 +415,23 @@ class ModelsDeployTest {
         completeAttemptTime(awaitJob("attempt-time", instance), engineNow().minusMinutes(1));
         ActivatedJob email = awaitJob("send-sequence-email", instance);
         assertThat(email.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=2");
+    }
+
+    @Test
+    void aLeadRejectedAtFirstContactLeavesTheSequenceWithItsReason() throws Exception {
+        long instance = startSequenceAtItsFirstCall("lead-54");
+        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
+        complete(call, Map.of("outcome", "rejected", "rejectionReason", "other", "rejectionOther", "Moved abroad"));
+
+        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
+        assertThat(exit.getElementId()).isEqualTo("Task_RecordRejectedExit");
+        assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REJECTED");
+        complete(exit, Map.of());
+        ActivatedJob reject = awaitJob("reject-lead", instance);
+        assertThat(reject.getVariablesAsMap()).containsEntry("rejection", Map.of("reason", "other", "other", "Moved abroad"))
+                .containsEntry("owner", "rep-2");
+        complete(reject, Map.of());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -771,6 +795,20 @@ class ModelsDeployTest {
             }
         }
         return matched;
+    }
+
+    /** The rule rows' annotations (their descriptions), by rule id; rows without one are left out. */
+    static Map<String, String> annotations(String dmn) throws Exception {
+        Map<String, String> annotations = new HashMap<>();
+        NodeList rules = ModelsTest.dom(ModelsTest.PROCESSES.resolve(dmn)).getElementsByTagNameNS(ModelsTest.DMN_NS, "rule");
+        for (int i = 0; i < rules.getLength(); i++) {
+            Element rule = (Element) rules.item(i);
+            NodeList descriptions = rule.getElementsByTagNameNS(ModelsTest.DMN_NS, "description");
+            if (descriptions.getLength() > 0) {
+                annotations.put(rule.getAttribute("id"), descriptions.item(0).getTextContent().strip());
+            }
+        }
+        return annotations;
     }
 
     static Set<String> ruleIds(String dmn) throws Exception {

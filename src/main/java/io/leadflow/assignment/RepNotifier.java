@@ -6,6 +6,7 @@ import io.leadflow.email.OutgoingMail;
 import io.leadflow.email.RenderedEmail;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.OriginFact;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PlatformProperties;
 import org.springframework.stereotype.Service;
@@ -58,6 +59,7 @@ public class RepNotifier {
                 "lead", leadData,
                 "stage", lead.stage().name(),
                 "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
+                "origin", OriginFact.of(lead).stream().map(fact -> Map.of("label", fact.label(), "value", fact.value())).toList(),
                 "task", task,
                 "due", DUE.withLocale(language).format(due),
                 "taskUrl", platform.leadTaskUrl(leadId)));

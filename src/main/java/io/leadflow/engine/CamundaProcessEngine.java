@@ -4,6 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.EvaluateDecisionCommandStep1;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.UpdateTimeoutJobResponse;
 import io.grpc.Status;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 @Component
@@ -62,6 +65,21 @@ class CamundaProcessEngine implements ProcessEngine {
     @Override
     public String evaluateDecision(String decisionId, Map<String, Object> variables) {
         return client.newEvaluateDecisionCommand().decisionId(decisionId).variables(variables).send().join().getDecisionOutput();
+    }
+
+    @Override
+    public DecisionEvaluation evaluateDecision(String decisionId, Long decisionKey, Map<String, Object> variables) {
+        EvaluateDecisionCommandStep1 command = client.newEvaluateDecisionCommand();
+        EvaluateDecisionResponse response = (decisionKey == null ? command.decisionId(decisionId) : command.decisionKey(decisionKey))
+                .variables(variables).send().join();
+        if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
+            throw new IllegalStateException("Decision " + response.getFailedDecisionId() + " failed: " + response.getFailureMessage());
+        }
+        List<DecisionEvaluation.MatchedRule> matched = response.getEvaluatedDecisions().stream()
+                .flatMap(decision -> decision.getMatchedRules().stream()
+                        .map(rule -> new DecisionEvaluation.MatchedRule(decision.getDecisionId(), rule.getRuleId(), null)))
+                .toList();
+        return new DecisionEvaluation(response.getDecisionId(), response.getDecisionVersion(), response.getDecisionOutput(), matched);
     }
 
     @Override

@@ -30,6 +30,12 @@ public interface ProcessEngine {
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);
 
+    /**
+     * Evaluates one deployed version of a decision, by its key, or the decision's latest version when the key is null;
+     * says which version decided and which rule rows matched (without their annotations: {@link Decisions} adds them).
+     */
+    DecisionEvaluation evaluateDecision(String decisionId, Long decisionKey, Map<String, Object> variables);
+
     /** Whether the engine still has this process instance (false once it ended or was lost). */
     boolean processInstanceExists(long processInstanceKey);
 

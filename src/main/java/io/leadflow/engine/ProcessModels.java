@@ -2,6 +2,8 @@ package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.Decision;
+import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -23,10 +25,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The BPMN, DMN and form files of processes/: deployed as they are at start-up, and read for what a
@@ -49,6 +53,10 @@ public class ProcessModels implements SmartInitializingSingleton {
     // By process id, in file order: the deployed BPMN file and the names of its process and elements.
     private final Map<String, byte[]> diagrams = new LinkedHashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    // Rule annotations by decision id and rule id, from the DMN files; and what this run's deployment holds.
+    private final Map<String, Map<String, String>> ruleAnnotations = new HashMap<>();
+    private final Map<String, Decision> deployedDecisions = new HashMap<>();
+    private final Set<Long> deployedProcessKeys = new HashSet<>();
 
     ProcessModels(CamundaClient client, EngineProperties settings) {
         this.client = client;
@@ -70,6 +78,8 @@ public class ProcessModels implements SmartInitializingSingleton {
             names.add(name);
             if (name.endsWith(".bpmn")) {
                 describe(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)), bytes);
+            } else if (name.endsWith(".dmn")) {
+                ruleAnnotations.putAll(DmnRules.annotations(bytes));
             } else if (name.endsWith(".form")) {
                 forms.put(name.substring(0, name.length() - ".form".length()), bytes);
             }
@@ -77,8 +87,29 @@ public class ProcessModels implements SmartInitializingSingleton {
         if (command == null) {
             throw new IllegalStateException("No models found at " + location);
         }
-        command.requestTimeout(deployTimeout).send().join();
+        DeploymentEvent deployment = command.requestTimeout(deployTimeout).send().join();
+        deployment.getProcesses().forEach(process -> deployedProcessKeys.add(process.getProcessDefinitionKey()));
+        deployment.getDecisions().forEach(decision -> deployedDecisions.put(decision.getDmnDecisionId(), decision));
         log.info("Deployed {}", names);
+    }
+
+    /**
+     * The key of the decision deployed together with this process definition (one deployment holds every model), so a
+     * process calls the rules it was deployed with; null for a process leadflow did not deploy in this run.
+     */
+    Long decisionDeployedWith(long processDefinitionKey, String decisionId) {
+        Decision decision = deployedDecisions.get(decisionId);
+        return decision != null && deployedProcessKeys.contains(processDefinitionKey) ? decision.getDecisionKey() : null;
+    }
+
+    /**
+     * The annotation of a rule row of {@code decisionId} (the called decision or one it requires) when the called
+     * decision's {@code version} is the one this run deployed; null for another version or a row without one.
+     */
+    String ruleAnnotation(String calledDecisionId, int version, String decisionId, String ruleId) {
+        Decision decision = deployedDecisions.get(calledDecisionId);
+        return decision == null || decision.getVersion() != version ? null
+                : ruleAnnotations.getOrDefault(decisionId, Map.of()).get(ruleId);
     }
 
     public Optional<UserTaskDefinition> userTask(String processId, String elementId) {

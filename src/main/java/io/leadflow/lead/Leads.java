@@ -110,8 +110,8 @@ public class Leads {
     public void qualified(LeadQualified event) {
         Instant now = clock.instant();
         leads.updateFit(event.leadId(), event.score(), event.reasons(), now);
-        moveTo(event.leadId(), event.stage(),
-                "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", event.model());
+        moveTo(event.leadId(), new StageMove(event.stage(), now,
+                "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", event.model(), event.decision()));
     }
 
     @EventListener
@@ -135,7 +135,12 @@ public class Leads {
      */
     @Transactional
     public void moveTo(UUID id, LeadStage stage, String reason, String model) {
-        StageMove move = new StageMove(stage, clock.instant(), reason, model);
+        moveTo(id, new StageMove(stage, clock.instant(), reason, model));
+    }
+
+    /** As {@link #moveTo(UUID, LeadStage, String, String)}, with the decision that made the move when one did. */
+    @Transactional
+    public void moveTo(UUID id, StageMove move) {
         if (leads.moveToStage(id, move)) {
             List<StageMove> history = leads.stagesOf(id);
             if (history.size() > 1) { // a lead stored before stages were kept has no stage to leave
@@ -145,10 +150,13 @@ public class Leads {
                 events.publishEvent(new StageLeft(left, move, lead.facts().country(), lead.zone()));
             }
             Map<String, Object> details = new LinkedHashMap<>();
-            details.put("stage", stage.name());
-            details.put("reason", reason);
-            if (model != null) {
-                details.put("model", model);
+            details.put("stage", move.stage().name());
+            details.put("reason", move.reason());
+            if (move.model() != null) {
+                details.put("model", move.model());
+            }
+            if (move.decision() != null) {
+                details.put("decision", move.decision().inWords());
             }
             timeline.record(id, Timeline.Type.STAGE_CHANGED, details);
         }

@@ -2,6 +2,7 @@ package io.leadflow.process;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.RuleDecision;
 
 import java.util.List;
 
@@ -18,6 +19,8 @@ public final class IdentifyProcess {
     public static final String ASSIGNMENT_DECISION = "lead-assignment";
 
     public static final String ENRICH_LEAD = "enrich-lead";
+    /** Evaluates {@link #FIT_DECISION} bound to the model's deployment: its result is {@link FitDecided}. */
+    public static final String DECIDE_FIT = "decide-fit";
     public static final String RECORD_QUALIFICATION = "record-qualification";
     public static final String ASSIGN_REP = "assign-rep";
     public static final String NOTIFY_REP = "notify-rep";
@@ -32,7 +35,8 @@ public final class IdentifyProcess {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Boolean personKnown, Qualification qualification, String team, String owner, String taskDue) {
+                            Boolean personKnown, Qualification qualification, RuleDecision fitDecision, String team,
+                            String owner, String taskDue) {
     }
 
     /**
@@ -45,6 +49,10 @@ public final class IdentifyProcess {
 
     /** The fit decision's result ({@code qualification}). */
     public record Qualification(LeadStage stage, int score, List<String> reasons) {
+    }
+
+    /** What the decide-fit job returns: the fit decision's result and which version and rules decided it. */
+    public record FitDecided(Qualification qualification, RuleDecision fitDecision) {
     }
 
     /** The company's lead ({@code leadId}) and who the rep found to contact there: the fields of research-contacts.form. */

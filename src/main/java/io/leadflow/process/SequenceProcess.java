@@ -34,6 +34,9 @@ public final class SequenceProcess {
     public static final String ESCALATE_SLA_BREACH = "escalate-sla-breach";
     public static final String KEEP_OWNER = "keep-owner";
     public static final String REASSIGN_LEAD = "reassign-lead";
+    public static final String REJECT_LEAD = "reject-lead";
+    /** A call's outcome that hands the lead back to marketing, with {@link Rejection}. */
+    public static final String REJECTED = "rejected";
 
     private SequenceProcess() {
     }
@@ -47,14 +50,16 @@ public final class SequenceProcess {
      * mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
      * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
-     * {@code slaDecision} is "keep" or "reassign".
+     * {@code slaDecision} is "keep" or "reassign". A call whose outcome is "rejected" hands the lead back to marketing
+     * with the form's {@code rejectionReason} and {@code rejectionOther}, kept as {@code rejection}.
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
                             List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean attemptOpen,
                             Boolean followUp, String followUpAt, Boolean followUpInWorkingTime, String outcome,
                             String action, String lastSocialAction, List<AttemptOutcome> attemptOutcomes,
                             String exitReason, String sequenceExit, String replyIntent, String breach,
-                            String manager, String slaDecision) {
+                            String manager, String slaDecision, String rejectionReason, String rejectionOther,
+                            Rejection rejection) {
 
         /** The lead's sequence this is: a sequence called before rounds were counted is the lead's first. */
         public int sequenceRound() {
@@ -105,6 +110,10 @@ public final class SequenceProcess {
     }
 
     /** Why the sequence ended, sent with the message that ends it. */
+    /** Why the rep handed the lead back: a reason code of the configured list, and the text of "other". */
+    public record Rejection(String reason, String other) {
+    }
+
     public record Exit(String exitReason) {
     }
 

@@ -1,6 +1,7 @@
 package io.leadflow.scoring;
 
 import io.leadflow.lead.LeadQualified;
+import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,9 +24,11 @@ public class QualificationService {
     }
 
     @Transactional
-    public void record(UUID leadId, IdentifyProcess.Qualification qualification, String model) {
-        events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model));
+    public void record(UUID leadId, IdentifyProcess.Qualification qualification, RuleDecision decision, String model) {
+        events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model,
+                decision));
         timeline.record(leadId, Timeline.Type.QUALIFIED, Map.of("stage", qualification.stage().name(), "score", qualification.score(),
-                "reasons", qualification.reasons()));
+                "reasons", qualification.reasons(), "decision", decision.inWords(), "decisionVersion", decision.version(),
+                "rules", decision.rules().stream().map(RuleDecision.Rule::ruleId).toList()));
     }
 }

@@ -60,10 +60,12 @@ class TemplatesAlwaysRenderTest {
                 "lead", Map.of("name", "a lead without a name", "company", company, "jobTitle", jobTitle, "timeZone", "America/Bogota"),
                 "stage", "MQL",
                 "fit", Map.of("score", 0, "reasons", withReasons ? List.of("telecom") : List.of()),
+                "origin", List.of(Map.of("label", "Came as", "value", "form fill"), Map.of("label", "Source", "value", "ebook")),
                 "task", "First contact", "due", "Mon 09:00", "taskUrl", "https://leadflow.example/tasks/1"));
 
         assertThat(mail.subject()).doesNotContain("()");
-        assertThat(mail.textBody()).doesNotContain(" at ,", " de ,", ", ,");
+        assertThat(mail.textBody()).doesNotContain(" at ,", " de ,", ", ,")
+                .contains((language.equals(Locale.ENGLISH) ? "How it came" : "Cómo llegó") + ":\n- Came as: form fill\n- Source: ebook\n");
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)

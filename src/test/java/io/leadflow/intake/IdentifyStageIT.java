@@ -47,6 +47,7 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         assertThat(lead.get("stages")).extracting(move -> move.get("stage").asText()).containsExactly("LEAD", "MQL");
         assertThat(lead.at("/stages/0/reason").asText()).isEqualTo("received as FORM_FILL");
         assertThat(lead.at("/stages/1/reason").asText()).startsWith("lead-fit: score ").contains("Region: LATAM");
+        assertThat(lead.at("/stages/1/decidedBy").asText()).startsWith("lead-fit v").contains(", rule Rule_LeadFit_Mql (");
         assertThat(lead.at("/stages/1/at").asText()).endsWith("-05:00");
         assertThat(lead.get("owner").asText()).isEqualTo("ana");
         assertThat(lead.at("/fit/score").asInt()).isGreaterThanOrEqualTo(70);
@@ -64,7 +65,8 @@ class IdentifyStageIT extends LeadflowIntegrationTest {
         List<Message> mails = await().atMost(PATIENCE).until(() -> mailbox("ana@leadflow.local").stream()
                 .filter(m -> subject(m).contains("Rodrigo Ruiz")).toList(), found -> !found.isEmpty());
         assertThat(mails).hasSize(1);
-        assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM", "/tasks/lead/" + id);
+        assertThat(mails.getFirst().getContent().toString()).contains("First contact", "Region: LATAM", "/tasks/lead/" + id,
+                "How it came:", "- Came as: form fill", "- Source: ebook", "- Signals: activity");
     }
 
     @Test

@@ -22,7 +22,7 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "enrich-lead", "notify-rep",
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "enrich-lead", "notify-rep",
                 "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
         // personKnown in a condition, owner and taskDue on the research task, qualification and team from the decisions
@@ -35,7 +35,8 @@ class ModelVocabularyTest {
 
         assertThat(sequence.jobTypes()).containsExactly(
                 "attempt-time", "escalate-sla-breach", "follow-up-time", "keep-owner", "plan-sequence",
-                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "send-connected-call-email", "send-sequence-email");
+                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead", "send-connected-call-email",
+                "send-sequence-email");
         assertThat(sequence.messageNames()).containsExactly(
                 "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
                 "sequence-stopped");
@@ -60,6 +61,9 @@ class ModelVocabularyTest {
                 "openAt",           // attempt-time's result, read by an output mapping
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee
+                "rejection",        // the calls' output mapping, read by reject-lead
+                "rejectionOther",   // the call form's "other" reason, read by the calls' output mapping
+                "rejectionReason",  // the call form's reason, read by the calls' output mapping
                 "sendNow",          // follow-up-time's result, read by an output mapping
                 "sequenceExit",     // the exits' output mapping, for the journey
                 "slaDecision");     // the manager's answer, read by the keep-or-reassign condition

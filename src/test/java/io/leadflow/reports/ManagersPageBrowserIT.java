@@ -65,7 +65,8 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         // The reports of the other sections (GET /api/reports/…).
         await("every section drawn").atMost(SECTIONS).until(() -> browser.findElements(By.cssSelector("section.panel:not([data-state])")).stream()
                 .noneMatch(section -> !"planner".equals(section.getDomAttribute("id"))));
-        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "process", "incidents", "mail-failures"}) {
+        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "rejections", "process", "incidents",
+                "mail-failures"}) {
             assertThat(browser.findElement(By.id(section)).getDomAttribute("data-state")).as(section).isEqualTo("ready");
         }
         assertThat(browser.findElements(By.cssSelector("#funnel-chart canvas"))).as("the funnel chart").isNotEmpty();

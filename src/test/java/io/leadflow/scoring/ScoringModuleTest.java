@@ -1,8 +1,13 @@
 package io.leadflow.scoring;
 
 import io.leadflow.WithoutInfrastructure;
+import io.leadflow.engine.Decisions;
 import io.leadflow.lead.LeadQualified;
+import io.leadflow.lead.Leads;
+import io.leadflow.platform.Json;
+import io.leadflow.scoring.internal.RejectionRepository;
 import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +59,16 @@ class ScoringModuleTest {
 
     @MockitoBean
     Timeline timeline;
+    @MockitoBean
+    Decisions decisions;
+    @MockitoBean
+    Leads leads;
+    @MockitoBean
+    RejectionRepository rejections;
+    @MockitoBean
+    Json json;
+    @MockitoBean
+    Clock clock;
 
     private final QualificationService qualifications;
 
@@ -64,13 +80,16 @@ class ScoringModuleTest {
     void aQualificationReachesTheLeadModuleAndTheTimeline(Scenario scenario) {
         UUID lead = UUID.randomUUID();
         List<String> reasons = List.of("decision maker", "telecom");
+        RuleDecision decision = new RuleDecision("lead-fit", 2, List.of(new RuleDecision.Rule("lead-fit", "Rule_LeadFit_Mql", "MQL")));
 
-        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), "lead-identify v1"))
+        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), decision,
+                        "lead-identify v1"))
                 .andWaitForEventOfType(LeadQualified.class)
                 .matchingMappedValue(LeadQualified::leadId, lead)
                 .toArriveAndVerify(event -> {
-                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons, "lead-identify v1"));
-                    verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons));
+                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons, "lead-identify v1", decision));
+                    verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons,
+                            "decision", "lead-fit v2, rule Rule_LeadFit_Mql (MQL)", "decisionVersion", 2, "rules", List.of("Rule_LeadFit_Mql")));
                 });
     }
 }

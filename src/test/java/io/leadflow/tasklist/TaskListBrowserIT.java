@@ -186,6 +186,39 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
     }
 
     /** Opens the lead's open task of that name from the task list. */
+    @Test
+    void aRepSeesWhyAndHowTheLeadCameAndRejectsItWithAReasonFromTheList() throws Exception {
+        HeadlessChromium.assumeInstalled();
+        UUID leadId = postLead(mqlLead("Rosa"));
+        String jobKey = openTask(awaitLead(leadId, l -> openTask(l, "First contact") != null), "First contact").path("id").asText();
+        browser = chromium();
+        browser.get(url("/tasks"));
+        signIn("ana");
+        browser.get(url("/tasks/" + jobKey));
+
+        String lead = browser.findElement(By.cssSelector("section.lead")).getText();
+        assertThat(lead).contains("How it came", "Came as", "form fill", "Source", "ebook", "Signals",
+                "decided by lead-fit v", ", rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)",
+                ", called by lead-identify v");
+        assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).as("the arrival stays on the activity")
+                .contains("Arrived as a form fill from ebook");
+
+        // A rejection needs a reason: the server says so, naming the field.
+        browser.findElement(By.xpath("//label[normalize-space()='Rejected: hand back to marketing']")).click();
+        browser.findElement(By.cssSelector("button.primary")).click();
+        await("the form with its error").atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Reason for rejecting is required.");
+
+        browser.findElement(By.xpath("//label[normalize-space()='Rejected: hand back to marketing']")).click();
+        browser.findElement(By.cssSelector("#Field_RejectionReason option[value='student']")).click();
+        screenshot("tasklist-rejection.png");
+        submitAndReturnToList();
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("First contact", "Rosa Ruiz");
+        JsonNode rejected = awaitLead(leadId, l -> "DISQUALIFIED".equals(l.get("stage").asText()));
+        assertThat(rejected.at("/stages/2/reason").asText()).isEqualTo("rejected at hand-off by ana: Student");
+    }
+
     private void openTaskPage(UUID leadId, String name) {
         String jobKey = openTask(awaitLead(leadId, l -> openTask(l, name) != null), name).path("id").asText();
         browser.get(url("/tasks"));

@@ -95,7 +95,8 @@ class LeadController {
         return new LeadView(lead.id(), lead.type(), lead.stage(), lead.facts(), lead.companyLeadId(),
                 new LeadView.Fit(lead.fitScore(), lead.fitReasons()), lead.enrichment(), lead.owner(), openTasks, sequence,
                 leads.stagesOf(id).stream().map(move -> new LeadView.Stage(move.stage(), move.at().atZone(zone).toOffsetDateTime(),
-                        move.reason(), move.model())).toList(),
+                        move.reason(), move.model(), move.decision(),
+                        move.decision() == null ? null : move.decision().inWords())).toList(),
                 lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
     }
 

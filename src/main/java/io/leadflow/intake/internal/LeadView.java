@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
+import io.leadflow.lead.RuleDecision;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,9 +31,12 @@ record LeadView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    /** A move into a stage, and why. */
+    /**
+     * A move into a stage, and why; when a decision table made it, {@code decision} (its version and the rule rows that
+     * matched) and {@code decidedBy}, the same in words.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Stage(LeadStage stage, OffsetDateTime at, String reason, String model) {
+    record Stage(LeadStage stage, OffsetDateTime at, String reason, String model, RuleDecision decision, String decidedBy) {
     }
 
     record Fit(Integer score, List<String> reasons) {

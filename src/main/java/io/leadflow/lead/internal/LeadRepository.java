@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
+import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.StageMove;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -166,16 +167,21 @@ public class LeadRepository {
     }
 
     public void recordStage(UUID id, StageMove move) {
-        jdbc.sql("insert into lead_stage (lead_id, stage, at, reason, model) values (?, ?, ?, ?, ?)")
-                .params(id, move.stage().name(), Timestamp.from(move.at()), move.reason(), move.model()).update();
+        jdbc.sql("insert into lead_stage (lead_id, stage, at, reason, model, decision) values (?, ?, ?, ?, ?, cast(? as jsonb))")
+                .params(id, move.stage().name(), Timestamp.from(move.at()), move.reason(), move.model(),
+                        move.decision() == null ? null : json.write(move.decision())).update();
     }
 
     public List<StageMove> stagesOf(UUID id) {
-        return jdbc.sql("select stage, at, reason, model from lead_stage where lead_id = ? order by id")
+        return jdbc.sql("select stage, at, reason, model, decision from lead_stage where lead_id = ? order by id")
                 .param(id)
                 .query((rs, row) -> new StageMove(LeadStage.valueOf(rs.getString("stage")), rs.getTimestamp("at").toInstant(),
-                        rs.getString("reason"), rs.getString("model")))
+                        rs.getString("reason"), rs.getString("model"), decision(rs.getString("decision"))))
                 .list();
+    }
+
+    private RuleDecision decision(String stored) {
+        return stored == null ? null : json.convert(json.map(stored), RuleDecision.class);
     }
 
     /** Sets the owner once: a redelivered assignment keeps the first rep. */

@@ -5,6 +5,7 @@ import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.SlaQuery;
 import io.leadflow.lead.FunnelQuery;
 import io.leadflow.reports.ReportDays;
+import io.leadflow.scoring.Rejections;
 import io.leadflow.sequence.SequenceStats;
 import io.leadflow.tasklist.TaskLoad;
 import org.springframework.stereotype.Service;
@@ -33,8 +34,10 @@ class Reports {
     private final SequenceStats sequences;
     private final RepDirectory reps;
     private final TaskLoad tasks;
+    private final Rejections rejections;
 
-    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks) {
+    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks, Rejections rejections) {
+        this.rejections = rejections;
         this.funnel = funnel;
         this.sla = sla;
         this.sequences = sequences;
@@ -81,6 +84,10 @@ class Reports {
         Instant end = ReportDays.start(to);
         return SequencesReport.of(from, to, sequences.steps(start, end), sequences.templates(start, end),
                 sequences.engagement(start, end), sequences.variants(start, end));
+    }
+
+    RejectionsReport rejections(LocalDate from, LocalDate to) {
+        return RejectionsReport.of(from, to, rejections.summary(ReportDays.start(from), ReportDays.start(to)));
     }
 
     RepsReport reps() {

@@ -59,6 +59,13 @@ class ReportsController {
         return reports.sequences(period.from(), period.to());
     }
 
+    @GetMapping("/rejections")
+    RejectionsReport rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Period period = period(from, to);
+        return reports.rejections(period.from(), period.to());
+    }
+
     @GetMapping("/reps")
     RepsReport reps() {
         return reports.reps();

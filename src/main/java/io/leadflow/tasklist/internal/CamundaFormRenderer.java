@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a Camunda Forms JSON document into the fields the task page renders. Supported: textfield,
- * textarea, number, select, radio, checkbox, checklist and text; other components are left out. A field's
+ * textarea, number, select, radio, checkbox, checklist and text; other components are left out. A field's options are
+ * its {@code values}, or with {@code valuesKey} the list of {label, value} of the variable it names. A field's
  * {@code validate.pattern} and {@code conditional.hide} are kept for the submission's checks.
  * Static text may hold {{variable}} placeholders, filled from the given variables or left blank; a
  * text whose placeholders all come out blank is hidden (the forms hide it with a FEEL condition).
@@ -66,7 +67,7 @@ public class CamundaFormRenderer {
             }
             JsonNode validate = component.path("validate");
             List<FormField.Option> options = new ArrayList<>();
-            for (JsonNode value : component.path("values")) {
+            for (JsonNode value : options(component, variables)) {
                 String optionValue = value.path("value").asText("");
                 options.add(new FormField.Option(value.path("label").asText(optionValue), optionValue));
             }
@@ -77,6 +78,14 @@ public class CamundaFormRenderer {
                     validate.path("pattern").asText(null), FormCondition.of(component.path("conditional").path("hide").asText(null))));
         }
         return List.copyOf(fields);
+    }
+
+    private JsonNode options(JsonNode component, Map<String, ?> variables) {
+        if (!component.hasNonNull("valuesKey")) {
+            return component.path("values");
+        }
+        Object values = variables == null ? null : variables.get(component.path("valuesKey").asText());
+        return values == null ? json.createArrayNode() : json.valueToTree(values);
     }
 
     private static FormField.Type type(String name) {

@@ -4,7 +4,10 @@ import io.leadflow.assignment.RepDirectory;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadNotFoundException;
+import io.leadflow.lead.OriginFact;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.StageMove;
+import io.leadflow.scoring.Rejections;
 import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PageController;
@@ -67,6 +70,8 @@ public class TaskListController {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
     private static final int TIMELINE_ENTRIES = 8;
+    /** The variable a form's select names ({@code valuesKey}) for the reasons a rep may reject a lead for. */
+    private static final String REJECTION_REASONS = "rejectionReasons";
     private static final List<String> HIGHLIGHTS = List.of("persona", "role", "industry", "employees", "region",
             "tenureMonths", "technologies", "linkedinUrl");
 
@@ -87,11 +92,16 @@ public class TaskListController {
                            boolean hasForm, String leadId, boolean inSequence, String firstPauseEnd, boolean call) {
     }
 
-    /** phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. */
+    /**
+     * phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. stageDecidedBy: why the
+     * lead is in its stage, with the decision table's version and rule and the model that called it. origin: how it
+     * came (its type, source, pages viewed, event, referrer) and the signals enrichment found, marketing's context at
+     * hand-off. timeline: the latest activity, ending with the arrival however much happened since.
+     */
     public record LeadContext(String name, String jobTitle, String company, String email, String phone, String phoneHref,
                               String country,
-                              String timeZone, String stage, String fitScore, List<String> fitReasons,
-                              List<Fact> highlights, List<Event> timeline) {
+                              String timeZone, String stage, String stageDecidedBy, String fitScore, List<String> fitReasons,
+                              List<Fact> origin, List<Fact> highlights, List<Event> timeline) {
     }
 
     /** One enrichment fact; href only for a web link. */
@@ -108,10 +118,12 @@ public class TaskListController {
     private final Timeline timeline;
     private final ProcessModels models;
     private final CamundaFormRenderer forms;
+    private final Rejections rejections;
     private final Clock clock;
 
     TaskListController(RepTaskService tasks, Leads leads, Timeline timeline, ProcessModels models,
-                       CamundaFormRenderer forms, RepDirectory reps, Clock clock) {
+                       CamundaFormRenderer forms, RepDirectory reps, Rejections rejections, Clock clock) {
+        this.rejections = rejections;
         this.tasks = tasks;
         this.reps = reps;
         this.leads = leads;
@@ -255,6 +267,9 @@ public class TaskListController {
         }
         Map<String, Object> shown = new HashMap<>(lead.enrichment());
         shown.putAll(task.context());
+        // The options of the call form's rejection reasons: the list sales ops keep, not the form's.
+        shown.put(REJECTION_REASONS, rejections.reasons().stream()
+                .map(reason -> Map.of("value", reason.code(), "label", reason.label())).toList());
         return models.form(task.formId()).map(form -> forms.render(form, shown)).orElse(List.of());
     }
 
@@ -272,16 +287,34 @@ public class TaskListController {
         String phone = lead.facts().phone();
         List<Timeline.Entry> entries = timeline.of(lead.id());
         List<Event> events = new ArrayList<>();
-        for (int i = entries.size() - 1; i >= 0 && events.size() < TIMELINE_ENTRIES; i--) {
-            Timeline.Entry entry = entries.get(i);
-            events.add(new Event(TimelineSentences.of(entry, zone), due().format(entry.at().atZone(zone))));
+        int shownFrom = Math.max(0, entries.size() - TIMELINE_ENTRIES);
+        for (int i = entries.size() - 1; i >= shownFrom; i--) {
+            events.add(event(entries.get(i), zone));
         }
+        entries.stream().limit(shownFrom).filter(entry -> entry.type().equals(Timeline.Type.RECEIVED.name())).findFirst()
+                .ifPresent(arrival -> events.add(event(arrival, zone)));
+        List<StageMove> stages = leads.stagesOf(lead.id());
         return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
                 nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
                 phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
-                lead.stage() == null ? "" : lead.stage().name(),
+                lead.stage() == null ? "" : lead.stage().name(), stages.isEmpty() ? "" : decidedBy(stages.getLast()),
                 lead.fitScore() == null ? "" : lead.fitScore().toString(),
-                lead.fitReasons() == null ? List.of() : lead.fitReasons(), highlights, events);
+                lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), highlights, events);
+    }
+
+    private static Event event(Timeline.Entry entry, ZoneId zone) {
+        return new Event(TimelineSentences.of(entry, zone), due().format(entry.at().atZone(zone)));
+    }
+
+    /** "lead-fit: score 80 (…); decided by lead-fit v2, rule Rule_LeadFit_Mql (…), called by lead-identify v3". */
+    private static String decidedBy(StageMove move) {
+        return move.reason() + (move.decision() == null ? "" : "; decided by " + move.decision().inWords())
+                + (move.model() == null ? "" : (move.decision() == null ? "; decided by " : ", called by ") + move.model());
+    }
+
+    /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
+    private static List<Fact> origin(Lead lead) {
+        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href())).toList();
     }
 
     private static Due due(Instant due, ZoneId zone, Instant now) {

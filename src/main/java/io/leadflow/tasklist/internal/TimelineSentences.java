@@ -54,8 +54,10 @@ final class TimelineSentences {
                     + (d.flag("phoneFound") ? "; phone number found" : "")
                     + (d.flag("companyFound") ? "; company name found" : "");
             case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
-                    + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")");
-            case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "");
+                    + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")")
+                    + d.suffix("decision", "; decided by ", "");
+            case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "")
+                    + d.suffix("decision", "; decided by ", "") + d.suffix("model", ", called by ", "");
             case ASSIGNED -> "Assigned to " + d.text("owner", "a rep") + d.suffix("team", " (team ", ")")
                     + d.suffix("requestedTeam", ", as team ", " had no one free")
                     + (d.flag("overCapacity") ? ", over capacity" : "") + d.time("due", "; first contact due ", "");
@@ -106,6 +108,9 @@ final class TimelineSentences {
             case EMAIL_FAILED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)")
                     + (d.flag("permanent") ? ": the mail server refused it" : ": the mail server kept failing")
                     + d.suffix("error", " \u2014 ", "") + "; a manager sends it again once the cause is fixed";
+            case REJECTED -> "Rejected at hand-off" + d.suffix("by", " by ", "") + d.suffix("label", ": ", "")
+                    + ("DISQUALIFIED".equals(d.raw("stage")) ? "; disqualified" : "; back to nurture")
+                    + d.suffix("fitRule", "; made an MQL by ", "");
             case EMAIL_RETRIED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)") + " retried" + d.suffix("by", " by ", "");
         };
     }

@@ -6,6 +6,7 @@ import io.leadflow.lead.FunnelQuery;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.SequenceStats;
+import io.leadflow.scoring.Rejections;
 import io.leadflow.tasklist.TaskLoad;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,8 @@ class ReportsApiTest {
     SequenceStats sequences;
     @MockitoBean
     TaskLoad tasks;
+    @MockitoBean
+    Rejections rejections;
     @Autowired
     RepDirectory directory;
 
@@ -82,6 +85,7 @@ class ReportsApiTest {
         assertProblem("/api/reports/sequences?from=2026-11-10&to=2026-11-10", "to");
         assertProblem("/api/reports/sla?from=2026-12-01", "from");
         assertProblem("/api/reports/funnel?groupBy=planet", "groupBy");
+        assertProblem("/api/reports/rejections?from=2026-11-10&to=2026-11-01", "to");
     }
 
     private void assertProblem(String uri, String field) {
@@ -221,6 +225,32 @@ class ReportsApiTest {
                 .hasBodyTextEqualTo("""
                 username,name,team,openTasks,overdueTasks,assignedThisMonth,monthlyCapacity,capacityUse\r
                 ana,Ana Torres,latam,12,2,40,100,0.4\r
+                """);
+    }
+
+    @Test
+    void theRejectionsCountByReasonSourceLeadTypeAndFitRuleMonthToDateByDefault() {
+        when(rejections.summary(NOVEMBER, TOMORROW)).thenReturn(new Rejections.Summary(3,
+                List.of(new Rejections.Count("student", "Student", 2), new Rejections.Count("other", "Other", 1)),
+                List.of(new Rejections.Count("ebook", "ebook", 3)), List.of(new Rejections.Count("FORM_FILL", "FORM_FILL", 3)),
+                List.of(new Rejections.FitRuleCount("lead-fit", 2, "Rule_LeadFit_Mql", "A decision maker", 2),
+                        new Rejections.FitRuleCount(null, null, null, null, 1))));
+        var json = assertThat(mvc.get().uri("/api/reports/rejections").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson();
+        json.extractingPath("$.from").isEqualTo("2026-11-01");
+        json.extractingPath("$.total").isEqualTo(3);
+        json.extractingPath("$.byFitRule[0].decidedBy").isEqualTo("lead-fit v2, rule Rule_LeadFit_Mql (A decision maker)");
+        json.extractingPath("$.byFitRule[1].decidedBy").isEqualTo("no fit rule");
+        assertThat(mvc.get().uri("/api/reports/rejections").header(AUTHORIZATION, WithApiKeySecurity.BEARER).header(ACCEPT, "text/csv"))
+                .hasBodyTextEqualTo("""
+                dimension,key,label,rejections\r
+                reason,student,Student,2\r
+                reason,other,Other,1\r
+                source,ebook,ebook,3\r
+                leadType,FORM_FILL,FORM_FILL,3\r
+                fitRule,Rule_LeadFit_Mql,"lead-fit v2, rule Rule_LeadFit_Mql (A decision maker)",2\r
+                fitRule,,no fit rule,1\r
+                total,,,3\r
                 """);
     }
 }

@@ -28,7 +28,8 @@ class CamundaFormRendererTest {
         List<FormField> fields = renderer.render(form("call-outcome"), Map.of());
 
         assertThat(fields).extracting(FormField::type)
-                .containsExactly(FormField.Type.TEXT, FormField.Type.RADIO, FormField.Type.TEXTAREA);
+                .containsExactly(FormField.Type.TEXT, FormField.Type.RADIO, FormField.Type.SELECT, FormField.Type.TEXTFIELD,
+                        FormField.Type.TEXTAREA);
         FormField intro = fields.get(0);
         assertThat(intro.isInput()).isFalse();
         assertThat(intro.text()).hasSize(2);
@@ -42,11 +43,33 @@ class CamundaFormRendererTest {
         assertThat(outcome.id()).isEqualTo("Field_Outcome");
         assertThat(outcome.required()).isTrue();
         assertThat(outcome.options()).extracting(FormField.Option::value)
-                .containsExactly("connected", "no-answer", "wrong-number", "meeting-booked");
+                .containsExactly("connected", "no-answer", "wrong-number", "meeting-booked", "rejected");
         assertThat(outcome.options()).extracting(FormField.Option::label).contains("Meeting booked");
 
-        assertThat(fields.get(2).key()).isEqualTo("notes");
-        assertThat(fields.get(2).required()).isFalse();
+        assertThat(fields.get(4).key()).isEqualTo("notes");
+        assertThat(fields.get(4).required()).isFalse();
+    }
+
+    @Test
+    void aRejectionTakesAReasonFromTheListTheTaskPageGivesAndOtherInWords() throws IOException {
+        List<FormField> fields = renderer.render(form("call-outcome"), Map.of("rejectionReasons", List.of(
+                Map.of("value", "student", "label", "Student"), Map.of("value", "other", "label", "Other"))));
+        FormField reason = fields.get(2);
+        assertThat(reason.key()).isEqualTo("rejectionReason");
+        assertThat(reason.options()).containsExactly(new FormField.Option("Student", "student"), new FormField.Option("Other", "other"));
+        assertThat(reason.isAlwaysRequired()).as("required only for a rejection").isFalse();
+
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"))).errors())
+                .containsExactly("Reason for rejecting is required.");
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("too-busy"))).errors())
+                .containsExactly("Reason for rejecting: choose one of the options.");
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("other"))).errors())
+                .containsExactly("Other reason is required.");
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("student"))).values())
+                .isEqualTo(Map.of("outcome", "rejected", "rejectionReason", "student"));
+        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("connected"), "rejectionReason", List.of("student"))).values())
+                .as("a reason is kept only with a rejection").isEqualTo(Map.of("outcome", "connected"));
+        assertThat(renderer.render(form("call-outcome"), Map.of()).get(2).options()).as("no list given: no options").isEmpty();
     }
 
     @Test

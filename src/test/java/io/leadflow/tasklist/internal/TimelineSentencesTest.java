@@ -34,7 +34,8 @@ class TimelineSentencesTest {
             entry(Timeline.Type.ENRICHED, Map.of("role", "MARKETING_DIRECTOR", "signals", List.of("ACTIVITY", "BIOGRAPHY"),
                     "powerSignal", false, "personalEmail", false, "gaps", List.of("tenure"), "phoneFound", true)),
             entry(Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", List.of("Region: LATAM", "200+ employees"))),
-            entry(Timeline.Type.STAGE_CHANGED, Map.of("stage", "MQL", "reason", "lead-fit: score 80 (Region: LATAM)", "model", "lead-fit v3")),
+            entry(Timeline.Type.STAGE_CHANGED, Map.of("stage", "MQL", "reason", "lead-fit: score 80 (Region: LATAM)", "model", "lead-identify v3",
+                    "decision", "lead-fit v2, rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)")),
             entry(Timeline.Type.ASSIGNED, Map.of("team", "latam", "requestedTeam", "brazil", "overCapacity", true, "owner", "ana", "due", AT)),
             entry(Timeline.Type.REASSIGNED, Map.of("team", "latam", "from", "ana", "to", "ben")),
             entry(Timeline.Type.REP_NOTIFIED, Map.of("rep", "ana", "messageId", "<" + LEAD + "@leadflow.local>")),
@@ -76,7 +77,9 @@ class TimelineSentencesTest {
                     "subject", "Ana, a quick question", "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user",
                     "permanent", true)),
             entry(Timeline.Type.EMAIL_RETRIED, Map.of("idempotencyKey", "sequence:" + LEAD + ":1:2", "subject", "Ana, a quick question",
-                    "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user", "by", "marta"))));
+                    "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user", "by", "marta")),
+            entry(Timeline.Type.REJECTED, Map.of("reason", "student", "label", "Student", "by", "ana", "stage", "DISQUALIFIED",
+                    "fitRule", "lead-fit v2, rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)"))));
 
     @Test
     void everyTypeHasASentenceForWhatItsWriterRecords() {
@@ -96,7 +99,8 @@ class TimelineSentencesTest {
                 .isEqualTo("Sequence planned: call 1 of 2 on Tue 3 Mar 10:00, email 2 of 2 on Wed 4 Mar 09:00");
         assertThat(sentence(Timeline.Type.EMAIL_SENT, WRITTEN.get(Timeline.Type.EMAIL_SENT))).isEqualTo("Email sent: Ana, a quick question");
         assertThat(sentence(Timeline.Type.STAGE_CHANGED, WRITTEN.get(Timeline.Type.STAGE_CHANGED)))
-                .isEqualTo("Moved to MQL: lead-fit: score 80 (Region: LATAM)");
+                .isEqualTo("Moved to MQL: lead-fit: score 80 (Region: LATAM); decided by lead-fit v2, rule Rule_LeadFit_Mql"
+                        + " (A decision maker with a fit score of 70 or more is marketing qualified), called by lead-identify v3");
     }
 
     @Test
@@ -129,6 +133,11 @@ class TimelineSentencesTest {
                         + "sends it again once the cause is fixed");
         assertThat(sentence(Timeline.Type.EMAIL_RETRIED, WRITTEN.get(Timeline.Type.EMAIL_RETRIED)))
                 .isEqualTo("Email not sent (\u201cAna, a quick question\u201d) retried by marta");
+        assertThat(sentence(Timeline.Type.REJECTED, WRITTEN.get(Timeline.Type.REJECTED)))
+                .isEqualTo("Rejected at hand-off by ana: Student; disqualified; made an MQL by lead-fit v2, rule Rule_LeadFit_Mql"
+                        + " (A decision maker with a fit score of 70 or more is marketing qualified)");
+        assertThat(sentence(Timeline.Type.REJECTED, Map.of("reason", "other", "label", "Other: moved abroad", "stage", "LEAD")))
+                .isEqualTo("Rejected at hand-off: Other: moved abroad; back to nurture");
     }
 
     @Test
