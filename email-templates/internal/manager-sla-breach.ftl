@@ -3,8 +3,9 @@ Hi ${manager.name},
 
 ${breach} for ${lead.name}<#if lead.company?has_content> at ${lead.company}</#if>: ${rep.name} has not recorded it in time.
 
-Decide whether ${rep.name} keeps the lead with a new due or the rotation reassigns it:
-${taskUrl}
+<#if decide!false>Decide whether ${rep.name} keeps the lead with a new due or the rotation reassigns it:
+<#else>The task stays with ${rep.name}; the lead's tasks:
+</#if>${taskUrl}
 
 -- 
 leadflow
