@@ -8,7 +8,7 @@
   const dateTime = iso => new Date(iso).toLocaleString('en', {dateStyle: 'medium', timeStyle: 'short'});
   const STAGE_NAMES = {LEAD: 'Leads', MQL: 'MQLs', SQL: 'SQLs', OPPORTUNITY: 'Opportunities', CUSTOMER: 'Customers'};
   const BREACH_KINDS = {FIRST_CONTACT: 'No first attempt in time', SEQUENCE_BEHIND: 'Sequence behind',
-    QUALIFY: 'Qualify lead late', PROPOSAL: 'Proposal late', DEAL_OUTCOME: 'Deal outcome late'};
+    RESEARCH: 'Research late', QUALIFY: 'Qualify lead late', PROPOSAL: 'Proposal late', DEAL_OUTCOME: 'Deal outcome late'};
 
   async function fetchReport(url, accept = 'application/json') {
     const response = await fetch(url, {headers: {Accept: accept}});

@@ -22,11 +22,13 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "enrich-lead", "notify-rep",
-                "record-qualification");
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "due-in-working-time",
+                "enrich-lead", "escalate-sla-breach", "notify-rep", "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
-        // personKnown in a condition, owner and taskDue on the research task, qualification and team from the decisions
-        assertThat(identify.variables()).containsExactly("owner", "personKnown", "qualification", "taskDue", "team");
+        // personKnown in a condition, owner and researchDue on the research task (its due from due-in-working-time, late a
+        // breach), qualification and team from the decisions
+        assertThat(identify.variables()).containsExactly("breach", "due", "owner", "personKnown", "qualification",
+                "researchDue", "team", "workingHours");
     }
 
     @Test

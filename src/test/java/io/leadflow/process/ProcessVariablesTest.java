@@ -30,7 +30,7 @@ class ProcessVariablesTest {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), IdentifyProcess.ID);
         assertThat(constants(IdentifyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames())
                 .contains(IdentifyProcess.FIT_DECISION, IdentifyProcess.ASSIGNMENT_DECISION);
-        assertThat(variables(IdentifyProcess.class)).containsAll(model.variables());
+        assertThat(variables(IdentifyProcess.class, WorkingTimeJob.class)).containsAll(model.variables());
     }
 
     @Test

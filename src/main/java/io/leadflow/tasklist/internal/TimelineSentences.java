@@ -142,6 +142,7 @@ final class TimelineSentences {
     private static String breach(Object breach) {
         return switch (String.valueOf(breach)) {
             case "SEQUENCE_BEHIND" -> "Sequence attempt late";
+            case "RESEARCH" -> "Research late";
             case "QUALIFY" -> "Qualify lead late";
             case "PROPOSAL" -> "Proposal late";
             case "DEAL_OUTCOME" -> "Deal outcome late";
