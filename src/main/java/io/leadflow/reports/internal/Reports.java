@@ -1,5 +1,6 @@
 package io.leadflow.reports.internal;
 
+import io.leadflow.assignment.LeadQuota;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.SlaQuery;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +35,10 @@ class Reports {
     private final SequenceStats sequences;
     private final RepDirectory reps;
     private final TaskLoad tasks;
+    private final LeadQuota quota;
 
-    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks) {
+    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks, LeadQuota quota) {
+        this.quota = quota;
         this.funnel = funnel;
         this.sla = sla;
         this.sequences = sequences;
@@ -81,6 +85,10 @@ class Reports {
         Instant end = ReportDays.start(to);
         return SequencesReport.of(from, to, sequences.steps(start, end), sequences.templates(start, end),
                 sequences.engagement(start, end), sequences.variants(start, end));
+    }
+
+    QuotaReport quota(YearMonth month) {
+        return QuotaReport.of(quota.of(month));
     }
 
     RepsReport reps() {

@@ -37,7 +37,7 @@ class DirectorySeedTest {
         when(directory.manager("marta")).thenReturn(Optional.empty());
         when(directory.hasManager()).thenReturn(true);
 
-        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null, 100), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<String> repHash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertRepIfAbsent(eq(ana), repHash.capture());
@@ -51,7 +51,7 @@ class DirectorySeedTest {
 
     @Test
     void aDirectoryWithoutManagerGetsAnAdminWithTheConfiguredPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1"), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1", 100), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<Account> admin = ArgumentCaptor.forClass(Account.class);
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
@@ -62,7 +62,7 @@ class DirectorySeedTest {
 
     @Test
     void outsideDevAnAdminWithoutPasswordStopsTheStartNamingTheVariable() {
-        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null), "prod");
+        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, 100), "prod");
         assertThatThrownBy(seed::afterSingletonsInstantiated)
                 .isInstanceOf(MissingSecretException.class).hasMessageContaining("LEADFLOW_ADMIN_PASSWORD");
         verify(directory, never()).insertManagerOfUnmanagedTeams(any(), any());
@@ -70,7 +70,7 @@ class DirectorySeedTest {
 
     @Test
     void inDevTheAdminGetsAGeneratedPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, 100), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
 
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertManagerOfUnmanagedTeams(any(), hash.capture());
