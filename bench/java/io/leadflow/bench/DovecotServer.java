@@ -71,7 +71,12 @@ final class DovecotServer implements AutoCloseable {
                 }
                 """.formatted(home, port, MAIL_USER));
         DovecotServer server = new DovecotServer(home, port);
-        server.run(BINARY.toString(), "-c", server.config());
+        try {
+            server.run(BINARY.toString(), "-c", server.config());
+        } catch (IOException | RuntimeException e) {
+            server.delete();
+            throw e;
+        }
         return server;
     }
 
@@ -114,17 +119,22 @@ final class DovecotServer implements AutoCloseable {
         return home.resolve("dovecot.conf").toString();
     }
 
+    /** Runs a command to its end; its output goes to a file, as Dovecot's master keeps the pipe open once it forks. */
     private void run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Path output = home.resolve("command.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(output, StandardCharsets.UTF_8));
         }
     }
 
     @Override
     public void close() throws Exception {
         run("doveadm", "-c", config(), "stop");
+        delete();
+    }
+
+    private void delete() throws IOException {
         try (Stream<Path> paths = Files.walk(home)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -173,6 +173,28 @@
     table.hidden = rows.length === 0;
   }
 
+  /** Marketing's side of the SLA: each team, then its reps, delivered against the quota; a shortfall by now flagged. */
+  function drawQuota(element, report) {
+    const table = element.querySelector('table');
+    const line = (name, standing) => {
+      const row = table.tBodies[0].insertRow();
+      cell(row, name);
+      cell(row, count.format(standing.delivered));
+      cell(row, count.format(standing.quota) + ' (' + percent(standing.attainment) + ')');
+      const owed = cell(row, standing.behind ? count.format(standing.shortfall) + ' short' : 'On track');
+      owed.classList.toggle('overdue', standing.behind);
+      return row;
+    };
+    for (const team of report.teams) {
+      line(team.name, team).dataset.team = team.name;
+      for (const rep of report.reps.filter(rep => rep.team === team.name)) {
+        line('\u00a0\u00a0' + rep.name, rep).dataset.rep = rep.name;
+      }
+    }
+    line('All teams', report.total).dataset.total = 'true';
+    table.hidden = false;
+  }
+
   /** Each process's diagram, with the number of leads waiting on each element drawn on it. */
   async function drawProcesses(element, report) {
     const diagrams = element.querySelector('.diagrams');
@@ -376,6 +398,7 @@
   section('sequences', '/api/reports/sequences', drawSequences);
   section('reps', '/api/reports/reps', drawReps);
   section('rejections', '/api/reports/rejections', drawRejections);
+  section('quota', '/api/reports/quota', drawQuota);
   section('process', '/api/reports/process', drawProcesses);
   section('incidents', '/api/reports/incidents', drawIncidents);
   section('mail-failures', '/api/reports/mail-failures', drawMailFailures);

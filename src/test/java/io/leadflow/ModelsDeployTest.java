@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Deploys everything in processes/ to the embedded Zeebe engine in one deployment and runs the decisions on it. */
@@ -365,13 +366,17 @@ class ModelsDeployTest {
         assertStageMove("lead-42", "SQL", "Sales accepted: GPCTBA answered");
 
         // advise: a telecom buyer gets the telecom case study; the meeting makes an opportunity; won
+        OffsetDateTime proposalDue = completeDue(awaitLeadJob("due-in-working-time", "lead-42"), 40);
         ActivatedJob proposal = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
         assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
         assertThat(proposal.getVariablesAsMap()).containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/andesnet-telecom");
+        assertThat(proposal.getCustomHeaders()).containsEntry("io.camunda.zeebe:dueDate", proposalDue.toString());
         complete(proposal, Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
         assertStageMove("lead-42", "OPPORTUNITY", "Proposal meeting held on 2027-03-02");
+        OffsetDateTime outcomeDue = completeDue(awaitLeadJob("due-in-working-time", "lead-42"), 80);
         ActivatedJob outcome = awaitLeadJob("io.camunda.zeebe:userTask", "lead-42");
         assertThat(outcome.getElementId()).isEqualTo("Task_RecordDealOutcome");
+        assertThat(outcome.getCustomHeaders()).containsEntry("io.camunda.zeebe:dueDate", outcomeDue.toString());
         complete(outcome, Map.of("outcome", "won"));
         assertStageMove("lead-42", "CUSTOMER", "Won");
 
@@ -390,13 +395,10 @@ class ModelsDeployTest {
         advanceEngineClock(Duration.ofHours(5));
         ActivatedJob escalate = awaitJob("escalate-sla-breach", instance);
         assertThat(escalate.getVariablesAsMap()).containsEntry("breach", "FIRST_ATTEMPT").containsEntry("owner", "rep-2");
-        complete(escalate, Map.of("manager", "marta"));
-        // The call's job, held past its timeout by the clock's move, may be handed out again before the manager's task.
-        ActivatedJob breach = awaitJobThat("io.camunda.zeebe:userTask",
-                job -> job.getProcessInstanceKey() == instance && job.getElementId().equals("Task_SlaBreach"));
+        ActivatedJob breach = managerDecides(escalate, 1);
         assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta");
         complete(breach, Map.of("slaDecision", "reassign"));
-        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3"));
+        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3", "firstContactDue", engineNow().plusHours(4).toString()));
 
         // The call is still open; once the next attempt is due it is given up and the sequence goes on with the new owner.
         complete(call, Map.of("outcome", "connected"));
@@ -405,6 +407,80 @@ class ModelsDeployTest {
         complete(contentPromised, Map.of());
         ActivatedJob exit = awaitJob("record-sequence-exit", instance);
         assertThat(exit.getVariablesAsMap()).containsEntry("owner", "rep-3");
+    }
+
+    @Test
+    void aKeptBreachIsReArmedAndAMissOfTheNewDueEscalatesAgainUntilTheRepActs() throws Exception {
+        long instance = startSequenceAtItsFirstCall("lead-54");
+        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
+        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "keep"));
+        complete(awaitJob("keep-owner", instance), Map.of("firstContactDue", engineNow().plusHours(4).toString()));
+
+        advanceEngineClock(Duration.ofHours(4).minusMinutes(1));
+        awaitAtRest(Set.of(instance));
+        assertThat(jobsOf("first-contact-open", instance)).as("nothing before the new due").isEmpty();
+        advanceEngineClock(Duration.ofMinutes(2));
+        complete(awaitJob("first-contact-open", instance), Map.of("firstContactOpen", true));
+        ActivatedJob again = awaitJob("escalate-sla-breach", instance);
+        assertThat(again.getVariablesAsMap()).containsEntry("breach", "FIRST_ATTEMPT").containsEntry("slaEscalation", 1);
+        ActivatedJob secondBreach = managerDecides(again, 2);
+
+        // The rep calls before the manager decides again: the decision is withdrawn, saying why.
+        client.newPublishMessageCommand().messageName("first-contact-closed").correlationKey("lead-54")
+                .variables(Map.of("firstContactClosed", "COMPLETED")).send().join();
+        ActivatedJob withdraw = awaitJob("withdraw-sla-decision", instance);
+        assertThat(withdraw.getVariablesAsMap()).containsEntry("firstContactClosed", "COMPLETED");
+        complete(withdraw, Map.of());
+        assertThatThrownBy(() -> complete(secondBreach, Map.of("slaDecision", "keep")))
+                .as("the manager's task is gone from the engine").hasMessageContaining("NOT_FOUND");
+    }
+
+    @Test
+    void aReassignedLeadsNewDueEscalatesNothingOnceTheFirstContactClosed() throws Exception {
+        long instance = startSequenceAtItsFirstCall("lead-55");
+        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
+        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "reassign"));
+        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3", "firstContactDue", engineNow().plusHours(4).toString()));
+
+        // The call was given up at the very moment its new due passed: the check finds it closed.
+        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
+        complete(awaitJob("first-contact-open", instance), Map.of("firstContactOpen", false));
+        awaitAtRest(Set.of(instance));
+        assertThat(jobsOf("escalate-sla-breach", instance)).isEmpty();
+    }
+
+    @Test
+    void aFirstContactMadeAfterTheManagerKeptTheLeadStopsTheReArmedSla() throws Exception {
+        long instance = startSequenceAtItsFirstCall("lead-56");
+        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
+        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "keep"));
+        complete(awaitJob("keep-owner", instance), Map.of("firstContactDue", engineNow().plusHours(4).toString()));
+        awaitAtRest(Set.of(instance));
+
+        client.newPublishMessageCommand().messageName("first-contact-closed").correlationKey("lead-56")
+                .variables(Map.of("firstContactClosed", "COMPLETED")).send().join();
+        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
+        awaitAtRest(Set.of(instance));
+        assertThat(jobsOf("first-contact-open", instance)).isEmpty();
+        assertThat(jobsOf("escalate-sla-breach", instance)).isEmpty();
+    }
+
+    /**
+     * Completes the {@code escalation}th escalation of a first attempt (to marta) and the due of her decision, 4 working
+     * hours on; returns her SLA breach task, due then.
+     */
+    static ActivatedJob managerDecides(ActivatedJob escalate, int escalation) throws Exception {
+        long instance = escalate.getProcessInstanceKey();
+        complete(escalate, Map.of("manager", "marta", "slaEscalation", escalation));
+        ActivatedJob decisionDue = awaitJob("due-in-working-time", instance);
+        assertThat(decisionDue.getVariablesAsMap()).containsEntry("workingHours", 4);
+        OffsetDateTime due = engineNow().plusHours(4);
+        complete(decisionDue, Map.of("due", due.toString(), "inWorkingTime", true));
+        // The call's job, held past its timeout by the clock's move, may be handed out again before the manager's task.
+        ActivatedJob breach = awaitJobThat("io.camunda.zeebe:userTask",
+                job -> job.getProcessInstanceKey() == instance && job.getElementId().equals("Task_SlaBreach"));
+        assertThat(OffsetDateTime.parse(breach.getCustomHeaders().get("io.camunda.zeebe:dueDate"))).isEqualTo(due);
+        return breach;
     }
 
     @Test
@@ -492,6 +568,7 @@ class ModelsDeployTest {
                 .variables(vars("leadId", "lead-49", "owner", "rep-2", "industry", "telecom", "country", "ES",
                         "timeZone", "Europe/Madrid", "round", 1))
                 .startBeforeElement("CallActivity_Advise").send().join().getProcessInstanceKey();
+        completeDue(awaitLeadJob("due-in-working-time", "lead-49"), 40);
         completeProposal(awaitLeadJob("io.camunda.zeebe:userTask", "lead-49"));
         String nurtureUntil = engineNow().toLocalDate().plusDays(3).toString();
         complete(awaitLeadJob("io.camunda.zeebe:userTask", "lead-49"), Map.of("outcome", "nurture", "nurtureUntil", nurtureUntil));
@@ -544,16 +621,76 @@ class ModelsDeployTest {
         return instance;
     }
 
-    static long startAdvise(String leadId, String industry, String country) {
-        return client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
+    /** An advise instance at its proposal, due 40 working hours on. */
+    static long startAdvise(String leadId, String industry, String country) throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
                 .variables(vars("leadId", leadId, "owner", "rep-2", "industry", industry, "country", country))
                 .send().join().getProcessInstanceKey();
+        completeDue(awaitJob("due-in-working-time", instance), 40);
+        return instance;
     }
 
-    static void completeProposal(ActivatedJob proposal) throws Exception {
+    /** Completes the proposal with its meeting: the opportunity, and the deal outcome due 80 working hours on. */
+    static OffsetDateTime completeProposal(ActivatedJob proposal) throws Exception {
         assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
         complete(proposal, Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
         complete(awaitJob("move-stage", proposal.getProcessInstanceKey()), Map.of());
+        return completeDue(awaitJob("due-in-working-time", proposal.getProcessInstanceKey()), 80);
+    }
+
+    /**
+     * Completes the job that finds a task's due as the model asks for it, {@code workingHours} on; here each working hour
+     * is an hour (the lead's calendar is {@code DueInWorkingTimeWorker}'s). Returns the due.
+     */
+    static OffsetDateTime completeDue(ActivatedJob job, int workingHours) {
+        assertThat(job.getVariablesAsMap()).containsEntry("workingHours", workingHours);
+        OffsetDateTime due = engineNow().plusHours(workingHours);
+        complete(job, Map.of("due", due.toString(), "inWorkingTime", true));
+        return due;
+    }
+
+    /** Nothing is escalated until the due; then the breach goes to the manager, once. */
+    static void escalatedAtItsDueOnly(long instance, OffsetDateTime due, String breach) throws Exception {
+        advanceEngineClock(Duration.between(engineNow(), due).minusMinutes(1));
+        awaitAtRest(Set.of(instance));
+        assertThat(jobsOf("escalate-sla-breach", instance)).as("nothing before the due").isEmpty();
+        advanceEngineClock(Duration.ofMinutes(2));
+        ActivatedJob escalate = awaitJob("escalate-sla-breach", instance);
+        assertThat(escalate.getVariablesAsMap()).containsEntry("breach", breach).containsKey("owner");
+        complete(escalate, Map.of("manager", "marta"));
+        awaitAtRest(Set.of(instance));
+        assertThat(jobsOf("escalate-sla-breach", instance)).as("escalated once").isEmpty();
+    }
+
+    @Test
+    void aQualifyNotDecidedByItsDueGoesToTheManagerWhileTheTaskStaysWithTheRep() throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
+                .variables(vars("leadId", "lead-57", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City"))
+                .send().join().getProcessInstanceKey();
+        OffsetDateTime due = completeDue(awaitJob("due-in-working-time", instance), 16);
+        ActivatedJob qualify = awaitJob("io.camunda.zeebe:userTask", instance);
+        escalatedAtItsDueOnly(instance, due, "QUALIFY");
+
+        complete(qualify, Map.of("decision", "sql", "goals", "Grow 20%", "budget", "Approved"));
+        assertThat(awaitJob("move-stage", instance).getVariablesAsMap()).containsEntry("stage", "SQL");
+    }
+
+    @Test
+    void aProposalNotMadeByItsDueGoesToTheManagerWhileTheTaskStaysWithTheRep() throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
+                .variables(vars("leadId", "lead-58", "owner", "rep-2", "industry", "telecom", "country", "MX"))
+                .send().join().getProcessInstanceKey();
+        OffsetDateTime due = completeDue(awaitJob("due-in-working-time", instance), 40);
+        ActivatedJob proposal = awaitJob("io.camunda.zeebe:userTask", instance);
+        escalatedAtItsDueOnly(instance, due, "PROPOSAL");
+
+        OffsetDateTime outcomeDue = completeProposal(proposal);
+        ActivatedJob outcome = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(outcome.getElementId()).isEqualTo("Task_RecordDealOutcome");
+        escalatedAtItsDueOnly(instance, outcomeDue, "DEAL_OUTCOME");
+
+        complete(outcome, Map.of("outcome", "won"));
+        assertThat(awaitJob("move-stage", instance).getVariablesAsMap()).containsEntry("stage", "CUSTOMER");
     }
 
     static void assertStageMove(String leadId, String stage, String reason) throws Exception {
@@ -572,9 +709,12 @@ class ModelsDeployTest {
         complete(awaitLeadJob("enrich-lead", "lead-50"), vars("role", "OTHER", "region", "LATAM"));
         complete(awaitLeadJob("assign-rep", "lead-50"), vars("owner", "rep-1", "ownerName", "Ana Rep", "ownerEmail", "ana@example.com",
                 "taskDue", engineNow().plusDays(1).toString()));
+        OffsetDateTime due = completeDue(awaitLeadJob("due-in-working-time", "lead-50"), 8);
 
         ActivatedJob research = awaitLeadJob("io.camunda.zeebe:userTask", "lead-50");
         assertThat(research.getElementId()).isEqualTo("Task_ResearchContacts");
+        assertThat(research.getCustomHeaders()).containsEntry("io.camunda.zeebe:dueDate", due.toString());
+        escalatedAtItsDueOnly(research.getProcessInstanceKey(), due, "RESEARCH");
         complete(research, vars("contactFirstName", "Valeria", "contactLastName", "Soto", "contactEmail", "valeria@telcomex.mx",
                 "contactJobTitle", "CEO", "notes", "Found on the company's team page"));
 

@@ -18,6 +18,8 @@ import java.util.Locale;
  *                                   active rep (or that the assignment decision gave none)
  * @param firstAttemptWorkingHours   the SLA between marketing and sales: the first attempt (the rep's
  *                                   First contact) is due this many working hours after hand-off, in the lead's zone
+ * @param monthlyLeadQuota           marketing's side of the SLA: the leads marketing promises each active rep in a
+ *                                   calendar month (UTC), measured in the quota report and metric
  * @param adminPassword              the password of the manager {@code admin} created when the directory has no
  *                                   manager at start (environment LEADFLOW_ADMIN_PASSWORD; generated and logged once
  *                                   in the dev profile)
@@ -28,7 +30,8 @@ import java.util.Locale;
 public record AssignmentProperties(List<Account> reps, List<Account> managers,
                                    @DefaultValue("default") String defaultTeam,
                                    @DefaultValue("4") int firstAttemptWorkingHours, String adminPassword,
-                                   @DefaultValue("en") Locale mailLanguage) {
+                                   @DefaultValue("en") Locale mailLanguage,
+                                   @DefaultValue("100") int monthlyLeadQuota) {
 
     public AssignmentProperties {
         reps = reps == null ? List.of() : reps.stream()
@@ -37,6 +40,9 @@ public record AssignmentProperties(List<Account> reps, List<Account> managers,
         managers = managers == null ? List.of() : List.copyOf(managers);
         if (firstAttemptWorkingHours < 1) {
             throw new IllegalArgumentException("leadflow.assignment.first-attempt-working-hours must be positive");
+        }
+        if (monthlyLeadQuota < 0) {
+            throw new IllegalArgumentException("leadflow.assignment.monthly-lead-quota must not be negative");
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 public class SlaQuery {
 
     /**
-     * A breach to act on: {@code kind} FIRST_CONTACT (the first attempt was late) or SEQUENCE_BEHIND; {@code taskUrl}
+     * A breach to act on: {@code kind} FIRST_CONTACT (the first attempt was late), SEQUENCE_BEHIND, or the stage whose
+     * task was late (RESEARCH, QUALIFY, PROPOSAL, DEAL_OUTCOME); {@code taskUrl}
      * the lead's open task (the manager's escalation) in the task list.
      */
     public record Breach(UUID leadId, String leadName, String rep, String kind, Instant at, String taskUrl) {

@@ -25,6 +25,8 @@ public final class IdentifyProcess {
     public static final String ASSIGN_REP = "assign-rep";
     public static final String NOTIFY_REP = "notify-rep";
     public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
+    public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String ESCALATE_SLA_BREACH = SequenceProcess.ESCALATE_SLA_BREACH;
 
     private IdentifyProcess() {
     }
@@ -37,6 +39,10 @@ public final class IdentifyProcess {
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
                             Boolean personKnown, Qualification qualification, RuleDecision fitDecision, String team,
                             String owner, String taskDue) {
+    }
+
+    /** The research task's due, and the {@code breach} (RESEARCH) escalated to the rep's manager when it passes. */
+    public record ResearchSla(String researchDue, String breach) {
     }
 
     /**

@@ -23,6 +23,8 @@ public final class SequenceProcess {
     public static final String SEQUENCE_STOPPED = "sequence-stopped";
     /** The lead's plan changed (a pause or its end): an attempt waiting for its time reads it again. */
     public static final String SEQUENCE_RESCHEDULED = "sequence-rescheduled";
+    /** The first contact task closed (made, or withdrawn): a manager's pending decision on its breach is moot. */
+    public static final String FIRST_CONTACT_CLOSED = "first-contact-closed";
 
     public static final String PLAN_SEQUENCE = "plan-sequence";
     public static final String ATTEMPT_TIME = "attempt-time";
@@ -37,6 +39,9 @@ public final class SequenceProcess {
     public static final String REJECT_LEAD = "reject-lead";
     /** A call's outcome that hands the lead back to marketing, with {@link Rejection}. */
     public static final String REJECTED = "rejected";
+    public static final String FIRST_CONTACT_OPEN = "first-contact-open";
+    public static final String WITHDRAW_SLA_DECISION = "withdraw-sla-decision";
+    public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
 
     private SequenceProcess() {
     }
@@ -50,8 +55,8 @@ public final class SequenceProcess {
      * mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
      * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
-     * {@code slaDecision} is "keep" or "reassign". A call whose outcome is "rejected" hands the lead back to marketing
-     * with the form's {@code rejectionReason} and {@code rejectionOther}, kept as {@code rejection}.
+     * {@code slaDecision} is "keep" or "reassign" ({@link SlaBreach}). A call whose outcome is "rejected" hands the lead
+     * back to marketing with the form's {@code rejectionReason} and {@code rejectionOther}, kept as {@code rejection}.
      */
     public record Variables(String leadId, String leadType, String owner, Integer round, List<CadenceRow> cadence,
                             List<Attempt> attempts, Attempt attempt, String attemptOpenAt, Boolean attemptOpen,
@@ -67,12 +72,35 @@ public final class SequenceProcess {
         }
     }
 
-    /** The escalation's result: who decides. */
-    public record Escalated(String manager) {
+    /**
+     * A first attempt's breach as the manager's event sub-process holds it: {@code slaEscalation} counts its escalations
+     * (a kept or reassigned lead missed again), the manager's task is due at {@code slaDecisionDue}, keep and reassign
+     * give the first contact a new {@code firstContactDue}, when a call still open ({@code firstContactOpen}) goes to
+     * the manager again; {@code firstContactClosed} is how the first contact closed (a {@link #FIRST_CONTACT_CLOSED}
+     * message's).
+     */
+    public record SlaBreach(String leadId, Integer slaEscalation, String slaDecisionDue, String firstContactDue,
+                            Boolean firstContactOpen, String firstContactClosed) {
     }
 
-    /** The reassignment's result: the lead's new owner, for the tasks still to come. */
-    public record Reassigned(String owner) {
+    /** The escalation's result: who decides, and the first attempt's escalations so far (null for another breach). */
+    public record Escalated(String manager, Integer slaEscalation) {
+    }
+
+    /** The kept lead's result: when its first contact is due now, an ISO offset date-time in the lead's zone. */
+    public record Kept(String firstContactDue) {
+    }
+
+    /** The reassignment's result: the lead's new owner, for the tasks still to come, and the first contact's fresh due. */
+    public record Reassigned(String owner, String firstContactDue) {
+    }
+
+    /** Whether the lead's first contact is still waiting for the rep. */
+    public record FirstContactOpen(boolean firstContactOpen) {
+    }
+
+    /** Sent with {@link #FIRST_CONTACT_CLOSED}: COMPLETED (the rep recorded the call) or CANCELLED (it was withdrawn). */
+    public record FirstContactClosed(String firstContactClosed) {
     }
 
     /** A row of the cadence decision: attempt number, channel (EMAIL, CALL, SOCIAL), day counted from the start. */

@@ -209,10 +209,28 @@ public class RepTaskService implements SchedulingConfigurer {
         tasks.openOfLead(leadId).forEach(this::cancel);
     }
 
-    /** Cancels an open task; one whose completion is recorded is not open, so it is never cancelled. */
+    /** The process withdrew the lead's open task of this model element: it closes, the timeline saying {@code reason}. */
+    public void withdraw(UUID leadId, String elementId, String reason) {
+        openOfElement(leadId, elementId).forEach(task -> cancel(task, reason));
+    }
+
+    /** Whether the lead's task of this model element waits for its assignee, here and in the engine. */
+    public boolean isOpen(UUID leadId, String elementId) {
+        return openOfElement(leadId, elementId).stream().anyMatch(task -> engine.jobExists(task.jobKey()));
+    }
+
+    private List<RepTask> openOfElement(UUID leadId, String elementId) {
+        return tasks.openOfLead(leadId).stream().filter(task -> task.elementId().equals(elementId)).toList();
+    }
+
     private void cancel(RepTask task) {
+        cancel(task, null);
+    }
+
+    /** Cancels an open task; one whose completion is recorded is not open, so it is never cancelled. */
+    private void cancel(RepTask task, String reason) {
         if (tasks.cancel(task.jobKey(), clock.instant())) {
-            closed(task, RepTask.Status.CANCELLED, null, Map.of());
+            closed(task, RepTask.Status.CANCELLED, null, reason == null ? Map.of() : Map.of("reason", reason));
         }
     }
 

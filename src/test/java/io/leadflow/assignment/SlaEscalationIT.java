@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.tasklist.RepTaskService;
+import io.leadflow.tasklist.TaskNotOpenException;
 import jakarta.mail.Message;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -72,10 +75,15 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
         assertThat(breach.get("assignee").asText()).isEqualTo("marta");
         assertThat(timelineTypes(id)).contains("SLA_BREACHED");
         assertThat(awaitMailAbout("marta@leadflow.local", "Karina")).contains("SLA breach");
+        Instant earliest = calendar.dueFromNow(Duration.ofHours(4), "CO", BOGOTA).toInstant().truncatedTo(ChronoUnit.SECONDS);
         tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "reassign"));
 
-        JsonNode lead = awaitLead(id, l -> !"ana".equals(l.get("owner").asText()));
-        assertThat(openTask(lead, "First contact").get("assignee").asText()).isEqualTo(lead.get("owner").asText());
+        JsonNode lead = awaitLead(id, l -> !"ana".equals(l.get("owner").asText())
+                && !openTask(l, "First contact").get("due").asText().equals(firstContact.get("due").asText()));
+        JsonNode moved = openTask(lead, "First contact");
+        assertThat(moved.get("assignee").asText()).isEqualTo(lead.get("owner").asText());
+        assertThat(OffsetDateTime.parse(moved.get("due").asText()).toInstant()).as("the new rep's full window")
+                .isBetween(earliest, calendar.dueFromNow(Duration.ofHours(4), "CO", BOGOTA).toInstant());
         assertThat(timelineTypes(id)).contains("REASSIGNED", "TASKS_MOVED");
     }
 
@@ -93,6 +101,33 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
                 .isAfter(OffsetDateTime.parse(firstContact.get("due").asText()));
         assertThat(lead.get("owner").asText()).isEqualTo("ana");
         assertThat(timelineTypes(id)).contains("SLA_KEPT");
+
+        // A second miss goes to the manager again: the engine re-armed the SLA at the new due.
+        passFirstContactDue(id);
+        JsonNode again = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        assertThat(again.get("id").asLong()).isNotEqualTo(breach.get("id").asLong());
+        assertThat(timeline(id, "SLA_BREACHED")).hasSize(2);
+        await().atMost(PATIENCE).until(() -> mailbox("marta@leadflow.local").stream()
+                .filter(mail -> subject(mail).contains("Renata")).count() == 2);
+    }
+
+    @Test
+    void aRepWhoCallsBeforeTheManagerDecidesWithdrawsTheDecisionWhichCanNoLongerBeTaken() throws Exception {
+        UUID id = postLead(mqlLead("Ximena"));
+        JsonNode firstContact = passFirstContactDue(id);
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        assertThat(breach.get("due")).as("the manager's decision has a due").isNotNull();
+
+        tasks.complete(firstContact.get("id").asLong(), "ana", false, Map.of("outcome", "no-answer"));
+        awaitLead(id, l -> openTask(l, "SLA breach") == null);
+        assertThat(timeline(id, "TASK_CANCELLED")).anySatisfy(withdrawn -> assertThat(withdrawn.get("details").toString())
+                .contains("SLA breach").contains("the rep made the first contact before the manager decided"));
+
+        assertThatThrownBy(() -> tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "reassign")))
+                .isInstanceOf(TaskNotOpenException.class);
+        awaitAtRest(id);
+        assertThat(lead(id).get("owner").asText()).isEqualTo("ana");
+        assertThat(timelineTypes(id)).doesNotContain("REASSIGNED", "SLA_KEPT");
     }
 
     /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */
@@ -101,6 +136,14 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
         engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
                 .plusMinutes(1));
         return firstContact;
+    }
+
+    private static String subject(Message mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String awaitMailAbout(String address, String text) throws Exception {

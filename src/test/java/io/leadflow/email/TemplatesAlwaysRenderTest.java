@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import io.leadflow.assignment.SlaEscalation;
 import io.leadflow.email.EmailModel.Attempt;
 import io.leadflow.email.EmailModel.Content;
 import io.leadflow.email.EmailModel.Lead;
@@ -14,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +94,7 @@ class TemplatesAlwaysRenderTest {
     /** SlaEscalation.Breach's names. */
     @Provide
     Arbitrary<String> breaches() {
-        return Arbitraries.of("FIRST_ATTEMPT", "SEQUENCE_BEHIND");
+        return Arbitraries.of(Arrays.stream(SlaEscalation.Breach.values()).map(Enum::name).toArray(String[]::new));
     }
 
     @Provide

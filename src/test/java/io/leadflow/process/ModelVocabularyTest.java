@@ -22,11 +22,13 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "enrich-lead", "notify-rep",
-                "record-qualification");
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "due-in-working-time",
+                "enrich-lead", "escalate-sla-breach", "notify-rep", "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
-        // personKnown in a condition, owner and taskDue on the research task, qualification and team from the decisions
-        assertThat(identify.variables()).containsExactly("owner", "personKnown", "qualification", "taskDue", "team");
+        // personKnown in a condition, owner and researchDue on the research task (its due from due-in-working-time, late a
+        // breach), qualification and team from the decisions
+        assertThat(identify.variables()).containsExactly("breach", "due", "owner", "personKnown", "qualification",
+                "researchDue", "team", "workingHours");
     }
 
     @Test
@@ -34,11 +36,11 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "attempt-time", "escalate-sla-breach", "follow-up-time", "keep-owner", "plan-sequence",
-                "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead", "send-connected-call-email",
-                "send-sequence-email");
+                "attempt-time", "due-in-working-time", "escalate-sla-breach", "first-contact-open", "follow-up-time",
+                "keep-owner", "plan-sequence", "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead",
+                "send-connected-call-email", "send-sequence-email", "withdraw-sla-decision");
         assertThat(sequence.messageNames()).containsExactly(
-                "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
+                "first-contact-closed", "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
                 "sequence-stopped");
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
@@ -50,7 +52,10 @@ class ModelVocabularyTest {
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
                 "cadence",          // the decision's result
+                "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping
+                "firstContactDue",  // keep's and reassign's result, read by the re-armed SLA's timer
+                "firstContactOpen", // first-contact-open's result, read by the escalate-again condition
                 "followUp",         // the emails' input mapping
                 "followUpAt",       // the follow-up's moment (working time, a mailbox slot), read by its timer
                 "followUpInWorkingTime", // whether the follow-up goes now, read by the follow-up's condition
@@ -66,7 +71,9 @@ class ModelVocabularyTest {
                 "rejectionReason",  // the call form's reason, read by the calls' output mapping
                 "sendNow",          // follow-up-time's result, read by an output mapping
                 "sequenceExit",     // the exits' output mapping, for the journey
-                "slaDecision");     // the manager's answer, read by the keep-or-reassign condition
+                "slaDecision",      // the manager's answer, read by the keep-or-reassign condition
+                "slaDecisionDue",   // the manager's task's due date
+                "workingHours");    // due-in-working-time's input mapping
         // {step: attempt.step, channel: attempt.channel, outcome: outcome} names no variables step and channel
         assertThat(sequence.variables()).doesNotContain(
                 "step", "channel", "if", "then", "else", "null", "or", "append", "date", "time", "date and time");

@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Marta, a manager, opens the managers' page in a real browser: the charts and the BPMN viewer load from the app
- * itself, every section draws its report (the funnel chart, the SLA, the reps, the process diagrams with the leads
+ * itself, every section draws its report (the funnel chart, the SLA, the reps, marketing's quota, the process diagrams with the leads
  * waiting on them), and the planner answers seed 002's goal with 3,200 prospects.
  */
 class ManagersPageBrowserIT extends LeadflowIntegrationTest {
@@ -65,7 +65,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         // The reports of the other sections (GET /api/reports/…).
         await("every section drawn").atMost(SECTIONS).until(() -> browser.findElements(By.cssSelector("section.panel:not([data-state])")).stream()
                 .noneMatch(section -> !"planner".equals(section.getDomAttribute("id"))));
-        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "rejections", "process", "incidents",
+        for (String section : new String[] {"funnel", "sla", "breaches", "sequences", "reps", "rejections", "quota", "process", "incidents",
                 "mail-failures"}) {
             assertThat(browser.findElement(By.id(section)).getDomAttribute("data-state")).as(section).isEqualTo("ready");
         }
@@ -75,6 +75,8 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#sla .summary")).getText()).contains("first attempts in time");
         assertThat(browser.findElements(By.cssSelector("#reply-chart canvas"))).as("reply rate per step").isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#reps tr[data-rep='ana']")).getText()).contains("Ana");
+        assertThat(browser.findElement(By.cssSelector("#quota tr[data-total]")).getText()).contains("All teams");
+        assertThat(browser.findElement(By.cssSelector("#quota tr[data-rep='ana']")).getText()).contains("ana");
         await("the diagrams with the leads waiting on them").atMost(SECTIONS)
                 .until(() -> !browser.findElements(By.cssSelector("figure.process[data-process='lead-sequence'] .waiting-count")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("figure.process .djs-container svg"))).as("diagrams drawn").isNotEmpty();

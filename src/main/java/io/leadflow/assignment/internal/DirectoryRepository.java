@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tables {@code manager}, {@code team} and {@code rep}: who works leads, and their password hashes. */
@@ -41,6 +43,18 @@ public class DirectoryRepository {
                 .param(Timestamp.from(monthStart))
                 .query((rs, row) -> new RepWorkload(rep(rs), rs.getInt("assigned")))
                 .list();
+    }
+
+    /** The leads handed to each rep in [from, to), by username: first assignments only, a reassignment moves no delivery. */
+    public Map<String, Long> delivered(Instant from, Instant to) {
+        Map<String, Long> delivered = new HashMap<>();
+        jdbc.sql("select rep, count(*) as leads from rep_assignment where kind = 'ASSIGNED' and assigned_at >= ? and assigned_at < ?"
+                        + " group by rep")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    delivered.put(rs.getString("rep"), rs.getLong("leads"));
+                });
+        return delivered;
     }
 
     /** Stores the rep, new or changed; returns whether it is new. */

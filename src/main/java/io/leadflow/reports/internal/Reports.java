@@ -1,5 +1,6 @@
 package io.leadflow.reports.internal;
 
+import io.leadflow.assignment.LeadQuota;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
 import io.leadflow.assignment.SlaQuery;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,9 +37,12 @@ class Reports {
     private final RepDirectory reps;
     private final TaskLoad tasks;
     private final Rejections rejections;
+    private final LeadQuota quota;
 
-    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks, Rejections rejections) {
+    Reports(FunnelQuery funnel, SlaQuery sla, SequenceStats sequences, RepDirectory reps, TaskLoad tasks, Rejections rejections,
+            LeadQuota quota) {
         this.rejections = rejections;
+        this.quota = quota;
         this.funnel = funnel;
         this.sla = sla;
         this.sequences = sequences;
@@ -88,6 +93,10 @@ class Reports {
 
     RejectionsReport rejections(LocalDate from, LocalDate to) {
         return RejectionsReport.of(from, to, rejections.summary(ReportDays.start(from), ReportDays.start(to)));
+    }
+
+    QuotaReport quota(YearMonth month) {
+        return QuotaReport.of(quota.of(month));
     }
 
     RepsReport reps() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,12 @@ class ReportsController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         Period period = period(from, to);
         return reports.rejections(period.from(), period.to());
+    }
+
+    /** Marketing's side of the SLA in a calendar month (UTC, {@code month} as 2026-12): the month under way when not given. */
+    @GetMapping("/quota")
+    QuotaReport quota(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+        return reports.quota(month == null ? YearMonth.from(ReportDays.today(clock)) : month);
     }
 
     @GetMapping("/reps")

@@ -64,8 +64,9 @@ final class TimelineSentences {
             case REASSIGNED -> "Reassigned from " + d.text("from", "a rep") + " to " + d.text("to", "another rep")
                     + d.suffix("team", " (team ", ")");
             case REP_NOTIFIED -> d.text("rep", "The rep") + " told by email";
-            case SLA_BREACHED -> ("SEQUENCE_BEHIND".equals(d.raw("breach")) ? "Sequence attempt late" : "First contact late")
-                    + d.suffix("owner", " for ", "") + d.suffix("manager", ": manager ", " alerted");
+            case SLA_BREACHED -> breach(d.raw("breach")) + d.suffix("owner", " for ", "")
+                    + d.suffix("manager", ": manager ", " alerted")
+                    + (d.has("escalation") && !"1".equals(d.text("escalation", "1")) ? " again (escalation " + d.text("escalation", "") + ")" : "");
             case SLA_KEPT -> "Kept with " + d.text("owner", "its rep") + d.time("due", ": first contact now due ", "");
             case TASK_CREATED -> "Task \u201c" + d.text("task", "?") + "\u201d" + d.suffix("assignee", " for ", "")
                     + d.time("due", ", due ", "");
@@ -140,6 +141,18 @@ final class TimelineSentences {
     static String place(ZoneId zone) {
         String id = zone.getId();
         return id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
+    }
+
+    /** What was late, by the breach an SLA escalation recorded. */
+    private static String breach(Object breach) {
+        return switch (String.valueOf(breach)) {
+            case "SEQUENCE_BEHIND" -> "Sequence attempt late";
+            case "RESEARCH" -> "Research late";
+            case "QUALIFY" -> "Qualify lead late";
+            case "PROPOSAL" -> "Proposal late";
+            case "DEAL_OUTCOME" -> "Deal outcome late";
+            default -> "First contact late";
+        };
     }
 
     private static String round(Details d) {

@@ -38,7 +38,7 @@ class DirectorySeedTest {
         when(directory.manager("marta")).thenReturn(Optional.empty());
         when(directory.hasManager()).thenReturn(true);
 
-        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null, Locale.ENGLISH), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(ana), List.of(marta), "latam", 4, null, Locale.ENGLISH, 100), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<String> repHash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertRepIfAbsent(eq(ana), repHash.capture());
@@ -52,7 +52,7 @@ class DirectorySeedTest {
 
     @Test
     void aDirectoryWithoutManagerGetsAnAdminWithTheConfiguredPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1", Locale.ENGLISH), "prod").afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, "admin-password-1", Locale.ENGLISH, 100), "prod").afterSingletonsInstantiated();
 
         ArgumentCaptor<Account> admin = ArgumentCaptor.forClass(Account.class);
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
@@ -63,7 +63,7 @@ class DirectorySeedTest {
 
     @Test
     void outsideDevAnAdminWithoutPasswordStopsTheStartNamingTheVariable() {
-        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH), "prod");
+        DirectorySeed seed = seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH, 100), "prod");
         assertThatThrownBy(seed::afterSingletonsInstantiated)
                 .isInstanceOf(MissingSecretException.class).hasMessageContaining("LEADFLOW_ADMIN_PASSWORD");
         verify(directory, never()).insertManagerOfUnmanagedTeams(any(), any());
@@ -71,7 +71,7 @@ class DirectorySeedTest {
 
     @Test
     void inDevTheAdminGetsAGeneratedPassword() {
-        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
+        seed(new AssignmentProperties(List.of(), List.of(), "latam", 4, null, Locale.ENGLISH, 100), Secrets.DEV_PROFILE).afterSingletonsInstantiated();
 
         ArgumentCaptor<String> hash = ArgumentCaptor.forClass(String.class);
         verify(directory).insertManagerOfUnmanagedTeams(any(), hash.capture());

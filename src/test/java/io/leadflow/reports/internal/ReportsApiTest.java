@@ -1,5 +1,6 @@
 package io.leadflow.reports.internal;
 
+import io.leadflow.assignment.LeadQuota;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.SlaQuery;
 import io.leadflow.lead.FunnelQuery;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -63,6 +65,8 @@ class ReportsApiTest {
     TaskLoad tasks;
     @MockitoBean
     Rejections rejections;
+    @MockitoBean
+    LeadQuota quota;
     @Autowired
     RepDirectory directory;
 
@@ -86,6 +90,26 @@ class ReportsApiTest {
         assertProblem("/api/reports/sla?from=2026-12-01", "from");
         assertProblem("/api/reports/funnel?groupBy=planet", "groupBy");
         assertProblem("/api/reports/rejections?from=2026-11-10&to=2026-11-01", "to");
+        assertProblem("/api/reports/quota?month=2026-13", "month");
+    }
+
+    @Test
+    void theQuotaIsTheMonthUnderWayByDefaultAsJsonAndCsv() {
+        LeadQuota.Standing ana = new LeadQuota.Standing("ana", "latam", 100, 70, 80, 10, 0.7, true);
+        LeadQuota.Standing latam = new LeadQuota.Standing("latam", "latam", 100, 70, 80, 10, 0.7, true);
+        LeadQuota.Standing total = new LeadQuota.Standing("total", null, 100, 70, 80, 10, 0.7, true);
+        when(quota.of(YearMonth.of(2026, 11))).thenReturn(new LeadQuota.Month(YearMonth.of(2026, 11), 100, 0.8,
+                List.of(ana), List.of(latam), total));
+
+        var json = assertThat(mvc.get().uri("/api/reports/quota").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson();
+        json.extractingPath("$.month").isEqualTo("2026-11");
+        json.extractingPath("$.teams[0].shortfall").isEqualTo(10);
+        json.extractingPath("$.total.behind").isEqualTo(true);
+        assertThat(mvc.get().uri("/api/reports/quota?month=2026-11").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .header(ACCEPT, "text/csv")).hasStatusOk().bodyText()
+                .contains("level,name,team,quota,delivered,expected,shortfall,attainment,behind")
+                .contains("rep,ana,latam,100,70,80,10,0.7,true").contains("total,total,,100,70,80,10,0.7,true");
     }
 
     private void assertProblem(String uri, String field) {

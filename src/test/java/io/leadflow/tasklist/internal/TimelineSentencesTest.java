@@ -116,6 +116,19 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void aBreachSaysWhatWasLateAndWhetherItWasEscalatedAgain() {
+        assertThat(sentence(Timeline.Type.SLA_BREACHED, WRITTEN.get(Timeline.Type.SLA_BREACHED)))
+                .isEqualTo("First contact late for ana: manager mia alerted");
+        assertThat(sentence(Timeline.Type.SLA_BREACHED, Map.of("breach", "FIRST_ATTEMPT", "owner", "ana", "manager", "mia",
+                "escalation", 2))).isEqualTo("First contact late for ana: manager mia alerted again (escalation 2)");
+        assertThat(sentence(Timeline.Type.SLA_BREACHED, Map.of("breach", "PROPOSAL", "owner", "ana", "manager", "mia",
+                "escalation", 1))).isEqualTo("Proposal late for ana: manager mia alerted");
+        assertThat(sentence(Timeline.Type.TASK_CANCELLED, Map.of("task", "SLA breach",
+                "reason", "the rep made the first contact before the manager decided")))
+                .isEqualTo("Task \u201cSLA breach\u201d withdrawn: the rep made the first contact before the manager decided");
+    }
+
+    @Test
     void anIncidentSaysWhereTheLeadStoppedWhyAndWhoRetriedIt() {
         assertThat(sentence(Timeline.Type.INCIDENT_RAISED, WRITTEN.get(Timeline.Type.INCIDENT_RAISED))).isEqualTo("Stopped by an "
                 + "incident at Send email: ERROR: the mail relay refuses this lead's mail; a manager retries it once the cause is fixed");
