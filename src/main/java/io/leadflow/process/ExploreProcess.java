@@ -9,12 +9,26 @@ public final class ExploreProcess {
     public static final String ID = "lead-explore";
     public static final String MOVE_STAGE = StageMoveJob.TYPE;
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String CREATE_REFERRAL_LEAD = "create-referral-lead";
 
     private ExploreProcess() {
     }
 
-    /** {@code decision} is "sql", "nurture" or "disqualify"; the reason of the one chosen is set. */
+    /**
+     * {@code decision} is "sql", "nurture" or "disqualify"; the reason of the one chosen is set, and "not-now" has
+     * {@code nurtureUntil} (a date). A reply that says WRONG_PERSON or NOT_INTERESTED ({@code replyIntent}) is routed
+     * without a decision.
+     */
     public record Variables(String leadId, String owner, String replyIntent, String qualifyDue, String decision,
-                            String recycleReason, String disqualifyReason) {
+                            String recycleReason, String nurtureUntil, String disqualifyReason) {
+    }
+
+    /** Who signs, as the rep found them (find-who-signs.form), for the lead ({@code leadId}) that introduces them. */
+    public record Signer(String leadId, String signerFirstName, String signerLastName, String signerEmail,
+                         String signerJobTitle) {
+    }
+
+    /** The referral lead who signs became. */
+    public record ReferralLeadCreated(String referralLeadId) {
     }
 }

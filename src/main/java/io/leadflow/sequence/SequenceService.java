@@ -16,6 +16,7 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadRecycled;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.sequence.internal.EmailLeads;
@@ -45,6 +46,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -58,6 +60,8 @@ public class SequenceService {
 
     /** The journey stage a connected call leaves the buyer in: its follow-up offers that stage's content. */
     private static final String AWARENESS = "awareness";
+    /** A nurture email is no attempt of a sequence: step 0 in its tracking and on the timeline. */
+    private static final int NURTURE_STEP = 0;
 
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
@@ -200,9 +204,26 @@ public class SequenceService {
     public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
-        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
-        Instant at = working.isAfter(now) ? working : mailboxPacing.laterFollowUp(lead, round, step, now).orElse(now);
+        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
         return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+    }
+
+    /**
+     * When the nurture content the cadence brought on {@code day} goes, read when it came and again when that moment
+     * came (perhaps late): the lead's next working moment, then a free slot in its rep's mailbox; and whether it is now.
+     */
+    @Transactional
+    public NurtureProcess.ContentTime nurtureTime(UUID leadId, String day) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterNurture(lead, SequenceEmailKey.nurture(leadId, day), now));
+        return new NurtureProcess.ContentTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+    }
+
+    /** The lead's next working moment if now is not one; else the email's slot in its mailbox ({@code slotLater}), or now. */
+    private Instant whenItGoes(Lead lead, Instant now, Supplier<Optional<Instant>> slotLater) {
+        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
+        return working.isAfter(now) ? working : slotLater.get().orElse(now);
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */
@@ -256,6 +277,20 @@ public class SequenceService {
         }
         String key = SequenceEmailKey.connectedCall(leadId, round);
         send(lead, round, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
+    }
+
+    /**
+     * Queues the nurture content the cadence brought on {@code day}, once: the lead's awareness template, from its rep,
+     * tracked as the sequence's emails are (a click is a sign that takes the lead back), unless the address is suppressed.
+     */
+    @Transactional
+    public void sendNurtureEmail(UUID leadId, int round, String day) {
+        Lead lead = leads.get(leadId);
+        if (suppressed(lead, NURTURE_STEP, true)) {
+            return;
+        }
+        send(lead, round, AWARENESS, new EmailModel.Attempt(NURTURE_STEP, settings.journeyStageByStep().size(), false, false, false),
+                SequenceEmailKey.nurture(leadId, day));
     }
 
     /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */

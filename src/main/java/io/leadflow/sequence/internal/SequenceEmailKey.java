@@ -17,6 +17,11 @@ public final class SequenceEmailKey {
         return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":") + "connected-call";
     }
 
+    /** The nurture content the cadence brought on {@code day}: one email per lead and day. */
+    public static String nurture(UUID leadId, String day) {
+        return prefix(leadId) + "nurture:" + day;
+    }
+
     /** What the keys of all the lead's sequence emails start with. */
     public static String prefix(UUID leadId) {
         return "sequence:" + leadId + ":";
