@@ -602,8 +602,8 @@ class ModelsDeployTest {
         complete(recycled, Map.of());
         awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-65"));
 
-        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-65")
-                .variables(Map.of("exitReason", "REPLIED", "replyIntent", "INTERESTED")).send().join();
+        client.newPublishMessageCommand().messageName("lead-engaged").correlationKey("lead-65")
+                .variables(Map.of("engagement", "Replied (INTERESTED)")).send().join();
         assertBackToMqlInANewSequence("lead-65", "Back from nurture: Replied (INTERESTED)");
     }
 
