@@ -436,6 +436,7 @@ class ModelsDeployTest {
                 Arguments.of("sql", Map.of("goals", "Grow"), "SQL", "Sales accepted: GPCTBA answered", null),
                 Arguments.of("nurture", Map.of("recycleReason", "no-budget"), "LEAD", "Recycled to nurture: no-budget", null),
                 Arguments.of("nurture", Map.of("recycleReason", "bad-timing"), "LEAD", "Recycled to nurture: bad-timing", null),
+                Arguments.of("nurture", Map.of("recycleReason", "not-interested"), "LEAD", "Recycled to nurture: not-interested", null),
                 Arguments.of("nurture", Map.of("recycleReason", "not-decision-maker"), "LEAD",
                         "Recycled to nurture: not-decision-maker", "Task_FindWhoSigns"),
                 Arguments.of("disqualify", Map.of("disqualifyReason", "no-need"), "DISQUALIFIED",
