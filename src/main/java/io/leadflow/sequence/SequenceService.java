@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,15 +54,14 @@ import java.util.stream.Stream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
- * how the sequence ended. The waiting, branching and exits themselves are in processes/lead-sequence.bpmn.
+ * how the sequence ended; and the nurture track's content email. The waiting, branching and exits themselves are in
+ * processes/lead-sequence.bpmn and processes/lead-nurture.bpmn.
  */
 @Service
 public class SequenceService {
 
     /** The journey stage a connected call leaves the buyer in: its follow-up offers that stage's content. */
     private static final String AWARENESS = "awareness";
-    /** A nurture email is no attempt of a sequence: step 0 in its tracking and on the timeline. */
-    private static final int NURTURE_STEP = 0;
 
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
@@ -286,11 +286,11 @@ public class SequenceService {
     @Transactional
     public void sendNurtureEmail(UUID leadId, int round, String day) {
         Lead lead = leads.get(leadId);
-        if (suppressed(lead, NURTURE_STEP, true)) {
+        if (suppressed(lead, SequenceEmailKey.NURTURE_STEP, true)) {
             return;
         }
-        send(lead, round, AWARENESS, new EmailModel.Attempt(NURTURE_STEP, settings.journeyStageByStep().size(), false, false, false),
-                SequenceEmailKey.nurture(leadId, day));
+        var content = new EmailModel.Attempt(SequenceEmailKey.NURTURE_STEP, settings.journeyStageByStep().size(), false, false, false);
+        send(lead, round, AWARENESS, content, SequenceEmailKey.nurture(leadId, day));
     }
 
     /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
@@ -301,7 +301,7 @@ public class SequenceService {
         if (!followUp) {
             attempts.update(lead.id(), step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
         }
-        timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", step));
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, SequenceEmailKey.place(step));
         return true;
     }
 
@@ -339,9 +339,10 @@ public class SequenceService {
             return Optional.empty();
         }
         mailboxPacing.sent(lead);
-        timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, Map.of("step", attempt.step(), "followUp", attempt.afterMissedCall(),
-                "afterConnectedCall", attempt.afterConnectedCall(), "template", template.fileName(),
-                "subject", mail.subject(), "messageId", enqueued.messageId()));
+        Map<String, Object> sent = new LinkedHashMap<>(SequenceEmailKey.place(attempt.step()));
+        sent.putAll(Map.of("followUp", attempt.afterMissedCall(), "afterConnectedCall", attempt.afterConnectedCall(),
+                "template", template.fileName(), "subject", mail.subject(), "messageId", enqueued.messageId()));
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, sent);
         return Optional.of(new Queued(template, variant));
     }
 

@@ -39,7 +39,7 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
         reachWorkingTime();
         awaitMail(email, mailsBefore + 1);
         await().atMost(PATIENCE).until(() -> timeline(id, "EMAIL_SENT").stream()
-                .anyMatch(sent -> sent.at("/details/template").asText().contains("awareness") && sent.at("/details/step").asInt() == 0));
+                .anyMatch(sent -> sent.at("/details/template").asText().contains("awareness") && sent.at("/details/nurture").asBoolean()));
         awaitAtRest(id);
         assertThat(mailbox(email)).as("one content email for the cadence's day").hasSize(mailsBefore + 1);
 

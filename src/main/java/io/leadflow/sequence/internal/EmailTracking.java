@@ -181,7 +181,8 @@ public class EmailTracking {
     }
 
     private static Map<String, Object> details(TrackedEmail email, Map<String, Object> more) {
-        Map<String, Object> details = new LinkedHashMap<>(Map.of("step", email.step(), "template", email.template()));
+        Map<String, Object> details = new LinkedHashMap<>(SequenceEmailKey.place(email.step()));
+        details.put("template", email.template());
         if (email.variant() != null) {
             details.put("variant", email.variant());
         }
