@@ -566,10 +566,10 @@ class ModelsDeployTest {
     }
 
     @Test
-    void aReplySayingWrongPersonOpensFindWhoSignsWhoseAnswerBecomesAReferralLeadWithTheSameAnswersWhenRetried() throws Exception {
+    void aReplySayingWrongPersonOpensFindWhoSignsFilledInWhoseAnswerBecomesAReferralLeadWithTheSameAnswersWhenRetried() throws Exception {
         long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
                 .variables(vars("leadId", "lead-63", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City",
-                        "replyIntent", "WRONG_PERSON"))
+                        "replyIntent", "WRONG_PERSON", "referralEmail", "lucia@telcomex.mx"))
                 .send().join().getProcessInstanceKey();
         ActivatedJob recycled = awaitJob("move-stage", instance);
         assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
@@ -577,7 +577,8 @@ class ModelsDeployTest {
         complete(recycled, Map.of());
         ActivatedJob find = awaitJob("io.camunda.zeebe:userTask", instance);
         assertThat(find.getElementId()).isEqualTo("Task_FindWhoSigns");
-        assertThat(find.getVariablesAsMap()).containsEntry("replyIntent", "WRONG_PERSON");
+        assertThat(find.getVariablesAsMap()).as("who the reply named fills in the form")
+                .containsEntry("replyIntent", "WRONG_PERSON").containsEntry("signerEmail", "lucia@telcomex.mx");
         complete(find, vars("signerFirstName", "Lucía", "signerLastName", "Paz", "signerEmail", "lucia@telcomex.mx",
                 "signerJobTitle", "CEO"));
 

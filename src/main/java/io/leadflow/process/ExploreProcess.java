@@ -17,10 +17,10 @@ public final class ExploreProcess {
     /**
      * {@code decision} is "sql", "nurture" or "disqualify"; the reason of the one chosen is set, and "not-now" has
      * {@code nurtureUntil} (a date). A reply that says WRONG_PERSON or NOT_INTERESTED ({@code replyIntent}) is routed
-     * without a decision.
+     * without a decision; WRONG_PERSON's {@code referralEmail} (who the reply says to talk to) fills in "Find who signs".
      */
-    public record Variables(String leadId, String owner, String replyIntent, String qualifyDue, String decision,
-                            String recycleReason, String nurtureUntil, String disqualifyReason) {
+    public record Variables(String leadId, String owner, String replyIntent, String referralEmail, String qualifyDue,
+                            String decision, String recycleReason, String nurtureUntil, String disqualifyReason) {
     }
 
     /** Who signs, as the rep found them (find-who-signs.form), for the lead ({@code leadId}) that introduces them. */

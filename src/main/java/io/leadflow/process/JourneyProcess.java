@@ -30,13 +30,13 @@ public final class JourneyProcess {
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
                             Boolean personKnown, IdentifyProcess.Qualification qualification, String owner, Integer round,
                             String sequenceExit, String replyIntent, String exploreDecision, String dealOutcome,
-                            String nurtureUntil, String engagement) {
+                            String nurtureUntil, String engagement, String referralEmail) {
 
         /** What a lead's instance starts with. */
         public static Variables start(String leadId, String leadType, String country, String timeZone, String language,
                                       boolean personKnown) {
             return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
     }
 }

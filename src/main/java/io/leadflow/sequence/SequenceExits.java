@@ -164,6 +164,9 @@ public class SequenceExits {
         if (mail.intentPhrase() != null) {
             reply.put("intentPhrase", mail.intentPhrase());
         }
+        if (mail.referral() != null) {
+            reply.put("referral", mail.referral());
+        }
         if (mail.intent() == ReplyIntent.UNSUBSCRIBE_REQUEST) {
             reply.put("via", "reply");
             exit(mail.leadId(), Exit.UNSUBSCRIBED, reply);
@@ -172,7 +175,8 @@ public class SequenceExits {
             engine.publishMessage(NurtureProcess.LEAD_ENGAGED, mail.leadId().toString(),
                     new NurtureProcess.Engaged("Replied (" + mail.intent().name() + ")"));
         } else {
-            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name()));
+            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name(),
+                    mail.referral()));
         }
     }
 }

@@ -72,4 +72,22 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
         assertThat(timeline(id, "CONTACT_FOUND")).hasSize(1);
         assertThat(timeline(referral, "PROCESS_STARTED")).hasSize(1);
     }
+
+    @Test
+    void aReplySayingWrongPersonOpensFindWhoSignsFilledInWithWhoItNames() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Marta");
+        String signerEmail = uniqueEmail("lucia", "andesnet.co");
+        replyAsALeadDoes(lead.email(), lead.followUp(),
+                "Hola Ana, no soy la persona indicada: escríbele a Lucía, " + signerEmail + ".\nSaludos,\nMarta");
+
+        JsonNode recycled = awaitLead(lead.id(), l -> openTask(l, "Find who signs") != null);
+        assertThat(recycled.get("stage").asText()).isEqualTo("LEAD");
+        long task = openTask(recycled, "Find who signs").get("id").asLong();
+        assertThat(tasks.get(task).context()).containsEntry("signerEmail", signerEmail).containsEntry("replyIntent", "WRONG_PERSON");
+        tasks.complete(task, "ana", false, Map.of("signerFirstName", "Lucía", "signerEmail", signerEmail));
+
+        await().atMost(PATIENCE).until(() -> !timeline(lead.id(), "CONTACT_FOUND").isEmpty());
+        UUID referral = UUID.fromString(timeline(lead.id(), "CONTACT_FOUND").getFirst().at("/details/contactLeadId").asText());
+        assertThat(lead(referral).get("type").asText()).isEqualTo("REFERRAL");
+    }
 }

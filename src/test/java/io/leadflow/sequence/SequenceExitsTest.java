@@ -40,7 +40,15 @@ class SequenceExitsTest {
         stage(LeadStage.MQL);
         exits.inboundMail(reply(ReplyIntent.NOT_NOW));
         verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW"));
+                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null));
+    }
+
+    @Test
+    void aReplySayingWrongPersonTakesWhoToTalkToAlong() {
+        stage(LeadStage.MQL);
+        exits.inboundMail(reply(ReplyIntent.WRONG_PERSON, "maria@acme.com"));
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
+                new SequenceProcess.ReplyExit("REPLIED", "WRONG_PERSON", "maria@acme.com"));
     }
 
     @Test
@@ -62,7 +70,11 @@ class SequenceExitsTest {
     }
 
     private static InboundMail reply(ReplyIntent intent) {
-        return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<reply@example.com>", "Re: a guide", intent, null,
+        return reply(intent, null);
+    }
+
+    private static InboundMail reply(ReplyIntent intent, String referral) {
+        return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<reply@example.com>", "Re: a guide", intent, null, referral,
                 "<sent@leadflow.local>", null, null);
     }
 }
