@@ -30,7 +30,7 @@ public class UserTaskWorker {
     }
 
     @JobWorker(type = Protocol.USER_TASK_JOB_TYPE, autoComplete = false, timeout = ProcessEngine.USER_TASK_CLAIM_MILLIS,
-            fetchVariables = {"leadId", "attempt", "replyIntent", "caseStudyTitle", "caseStudyUrl"})
+            fetchVariables = {"leadId", "attempt", "replyIntent", "caseStudyTitle", "caseStudyUrl", "signerEmail"})
     public void userTaskCreated(ActivatedJob job) {
         Map<String, String> headers = job.getCustomHeaders();
         UserTaskVariables process = job.getVariablesAsType(UserTaskVariables.class);

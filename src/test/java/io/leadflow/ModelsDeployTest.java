@@ -85,7 +85,8 @@ class ModelsDeployTest {
     @Test
     void everythingIsDeployedInOneDeployment() {
         assertThat(deployment.getProcesses()).extracting(Process::getBpmnProcessId)
-                .containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore", "lead-advise");
+                .containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore", "lead-advise",
+                        "lead-nurture");
         assertThat(deployment.getDecisions()).extracting(Decision::getDmnDecisionId)
                 .containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons", "sequence-cadence",
                         "case-study", "lead-assignment");
@@ -535,6 +536,7 @@ class ModelsDeployTest {
                 Arguments.of("sql", Map.of("goals", "Grow"), "SQL", "Sales accepted: GPCTBA answered", null),
                 Arguments.of("nurture", Map.of("recycleReason", "no-budget"), "LEAD", "Recycled to nurture: no-budget", null),
                 Arguments.of("nurture", Map.of("recycleReason", "bad-timing"), "LEAD", "Recycled to nurture: bad-timing", null),
+                Arguments.of("nurture", Map.of("recycleReason", "not-interested"), "LEAD", "Recycled to nurture: not-interested", null),
                 Arguments.of("nurture", Map.of("recycleReason", "not-decision-maker"), "LEAD",
                         "Recycled to nurture: not-decision-maker", "Task_FindWhoSigns"),
                 Arguments.of("disqualify", Map.of("disqualifyReason", "no-need"), "DISQUALIFIED",
@@ -606,6 +608,135 @@ class ModelsDeployTest {
         ActivatedJob qualifyDue = awaitLeadJob("due-in-working-time", "lead-51");
         assertThat(qualifyDue.getBpmnProcessId()).isEqualTo("lead-explore");
         assertThat(qualifyDue.getVariablesAsMap()).containsEntry("replyIntent", "NOT_NOW");
+    }
+
+    // nurture: leads come back -------------------------------------------------------------------------------
+
+    @Test
+    void aNurturedLeadGetsAwarenessContentAtTheCadenceInItsWorkingTimeAndComesBackToMqlOnAClick() throws Exception {
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(journeyVars("lead-60")).startBeforeElement("CallActivity_Nurture").send().join();
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-60"));
+
+        advanceEngineClock(Duration.ofDays(14).plusMinutes(1));
+        ActivatedJob time = awaitLeadJob("nurture-time", "lead-60");
+        assertThat(time.getBpmnProcessId()).isEqualTo("lead-nurture");
+        Object day = time.getVariablesAsMap().get("nurtureDay");
+        assertThat(day).asString().matches("\\d{4}-\\d{2}-\\d{2}");
+        OffsetDateTime workingMoment = engineNow().plusHours(1);
+        complete(time, Map.of("nurtureAt", workingMoment.toString(), "nurtureNow", false));
+        awaitAtRest(Set.of(time.getProcessInstanceKey()));
+        assertThat(jobsOf("send-nurture-email", time.getProcessInstanceKey())).as("nothing before the lead's working time").isEmpty();
+
+        advanceEngineClock(Duration.between(engineNow(), workingMoment.plusSeconds(1)));
+        ActivatedJob again = awaitLeadJob("nurture-time", "lead-60");
+        assertThat(again.getVariablesAsMap()).as("the same content, read again").containsEntry("nurtureDay", day);
+        complete(again, Map.of("nurtureAt", engineNow().toString(), "nurtureNow", true));
+        ActivatedJob content = awaitLeadJob("send-nurture-email", "lead-60");
+        assertThat(content.getVariablesAsMap()).containsEntry("nurtureDay", day).containsEntry("round", 1);
+        complete(content, Map.of());
+
+        client.newPublishMessageCommand().messageName("lead-engaged").correlationKey("lead-60")
+                .variables(Map.of("engagement", "Link clicked: https://leadflow.io/guides/roi")).send().join();
+        assertBackToMqlInANewSequence("lead-60", "Back from nurture: Link clicked: https://leadflow.io/guides/roi");
+    }
+
+    @Test
+    void aLeadThatSaysNotNowIsNurturedUntilItsDateAndComesBackSoonerOnANewFormFill() throws Exception {
+        String until = engineNow().toLocalDate().plusDays(30).toString();
+        qualifyAsNotNowUntil("lead-61", until);
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-61"));
+
+        client.newPublishMessageCommand().messageName("lead-engaged").correlationKey("lead-61")
+                .variables(Map.of("engagement", "New form fill: ebook")).send().join();
+        assertBackToMqlInANewSequence("lead-61", "Back from nurture: New form fill: ebook");
+    }
+
+    @Test
+    void aLeadThatSaysNotNowComesBackOnItsDate() throws Exception {
+        String until = engineNow().toLocalDate().plusDays(3).toString();
+        qualifyAsNotNowUntil("lead-62", until);
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-62"));
+
+        advanceEngineClock(Duration.ofDays(4));
+        ActivatedJob back = awaitLeadJob("move-stage", "lead-62");
+        assertThat(back.getElementId()).isEqualTo("Task_BackToMql");
+        assertThat(back.getVariablesAsMap()).containsEntry("stage", "MQL").containsEntry("reason", "Nurture date " + until + " reached");
+        complete(back, Map.of());
+        assertThat(awaitLeadJob("plan-sequence", "lead-62").getVariablesAsMap()).containsEntry("round", 2);
+    }
+
+    @Test
+    void aReplySayingWrongPersonOpensFindWhoSignsFilledInWhoseAnswerBecomesAReferralLeadWithTheSameAnswersWhenRetried() throws Exception {
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
+                .variables(vars("leadId", "lead-63", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City",
+                        "replyIntent", "WRONG_PERSON", "referralEmail", "lucia@telcomex.mx"))
+                .send().join().getProcessInstanceKey();
+        ActivatedJob recycled = awaitJob("move-stage", instance);
+        assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
+                .containsEntry("reason", "Recycled to nurture: the reply says someone else decides");
+        complete(recycled, Map.of());
+        ActivatedJob find = awaitJob("io.camunda.zeebe:userTask", instance);
+        assertThat(find.getElementId()).isEqualTo("Task_FindWhoSigns");
+        assertThat(find.getVariablesAsMap()).as("who the reply named fills in the form")
+                .containsEntry("replyIntent", "WRONG_PERSON").containsEntry("signerEmail", "lucia@telcomex.mx");
+        complete(find, vars("signerFirstName", "Lucía", "signerLastName", "Paz", "signerEmail", "lucia@telcomex.mx",
+                "signerJobTitle", "CEO"));
+
+        ActivatedJob create = awaitJob("create-referral-lead", instance);
+        client.newFailCommand(create.getKey()).retries(2).errorMessage("database away").send().join();
+        ActivatedJob retried = awaitJob("create-referral-lead", instance);
+        assertThat(retried.getVariablesAsMap()).containsEntry("leadId", "lead-63").containsEntry("signerFirstName", "Lucía")
+                .containsEntry("signerLastName", "Paz").containsEntry("signerEmail", "lucia@telcomex.mx")
+                .containsEntry("signerJobTitle", "CEO");
+        complete(retried, vars("referralLeadId", "lead-64"));
+        awaitAtRest(Set.of(instance));
+    }
+
+    @Test
+    void aReplySayingNotInterestedIsRecycledWithItsReasonAndAReplyInNurtureBringsTheLeadBack() throws Exception {
+        Map<String, Object> variables = journeyVars("lead-65");
+        variables.put("replyIntent", "NOT_INTERESTED");
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(variables).startBeforeElement("CallActivity_Explore").send().join();
+        ActivatedJob recycled = awaitLeadJob("move-stage", "lead-65");
+        assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
+                .containsEntry("reason", "Recycled to nurture: the reply says not interested");
+        complete(recycled, Map.of());
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-65"));
+
+        client.newPublishMessageCommand().messageName("lead-engaged").correlationKey("lead-65")
+                .variables(Map.of("engagement", "Replied (INTERESTED)")).send().join();
+        assertBackToMqlInANewSequence("lead-65", "Back from nurture: Replied (INTERESTED)");
+    }
+
+    static Map<String, Object> journeyVars(String leadId) {
+        return vars("leadId", leadId, "leadType", "FORM_FILL", "owner", "rep-2", "country", "MX",
+                "timeZone", "America/Mexico_City", "language", "es", "round", 1);
+    }
+
+    /** The lead's explore: the rep qualifies the reply as "not now" until the date; the lead goes back to nurture. */
+    static void qualifyAsNotNowUntil(String leadId, String until) throws Exception {
+        Map<String, Object> variables = journeyVars(leadId);
+        variables.put("replyIntent", "NOT_NOW");
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(variables).startBeforeElement("CallActivity_Explore").send().join();
+        complete(awaitLeadJob("due-in-working-time", leadId), Map.of("due", engineNow().plusDays(2).toString()));
+        ActivatedJob qualify = awaitLeadJob("io.camunda.zeebe:userTask", leadId);
+        assertThat(qualify.getElementId()).isEqualTo("Task_QualifyLead");
+        complete(qualify, Map.of("decision", "nurture", "recycleReason", "not-now", "nurtureUntil", until));
+        assertStageMove(leadId, "LEAD", "Recycled to nurture: not-now");
+    }
+
+    /** The journey moves the lead to MQL with the reason and starts its second connect sequence. */
+    static void assertBackToMqlInANewSequence(String leadId, String reason) throws Exception {
+        ActivatedJob back = awaitLeadJob("move-stage", leadId);
+        assertThat(back.getElementId()).isEqualTo("Task_BackToMqlOnSign");
+        assertThat(back.getVariablesAsMap()).containsEntry("stage", "MQL").containsEntry("reason", reason);
+        complete(back, Map.of());
+        ActivatedJob plan = awaitLeadJob("plan-sequence", leadId);
+        assertThat(plan.getBpmnProcessId()).isEqualTo("lead-sequence");
+        assertThat(plan.getVariablesAsMap()).containsEntry("round", 2);
     }
 
     /** A sequence planned as a first call due in 4 hours and an email two days later, its first call open now. */

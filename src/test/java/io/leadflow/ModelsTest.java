@@ -106,13 +106,13 @@ class ModelsTest {
     void allModelsArePresent() throws IOException {
         assertThat(bpmnFiles()).extracting(p -> p.getFileName().toString())
                 .containsExactly("lead-advise.bpmn", "lead-explore.bpmn", "lead-identify.bpmn", "lead-journey.bpmn",
-                        "lead-sequence.bpmn");
+                        "lead-nurture.bpmn", "lead-sequence.bpmn");
         assertThat(dmnFiles()).extracting(p -> p.getFileName().toString())
                 .containsExactly("case-study.dmn", "lead-assignment.dmn", "lead-fit.dmn", "sequence-cadence.dmn");
         assertThat(formIds).containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
                 "find-who-signs", "proposal", "deal-outcome", "sla-breach");
         assertThat(processIds).containsExactlyInAnyOrder("lead-journey", "lead-identify", "lead-sequence", "lead-explore",
-                "lead-advise");
+                "lead-advise", "lead-nurture");
     }
 
     @ParameterizedTest

@@ -3,8 +3,8 @@ package io.leadflow.intake;
 import java.util.UUID;
 
 /**
- * The person a rep found to contact for a company's lead ("Research who to contact"): a lead of its own, linked to
- * the company's, identified like any other.
+ * The person a rep found to contact for a company's lead ("Research who to contact"), or who signs for a lead that
+ * does not ("Find who signs"): a lead of its own, linked to the lead it came from, identified like any other.
  */
 public interface ContactLeads {
 
@@ -20,4 +20,14 @@ public interface ContactLeads {
      * @throws io.leadflow.platform.InvalidRequestException naming the contact's fields at fault
      */
     UUID receive(UUID companyLeadId, Contact contact);
+
+    /**
+     * Receives the person a lead said decides instead of them as a {@code REFERRAL} lead introduced by that lead (its
+     * name is the referral's {@code referredBy}), at its company and linked to it, checked and started as
+     * {@link #receive} does; the same person again (by email) is the same lead.
+     *
+     * @return the referral's lead
+     * @throws io.leadflow.platform.InvalidRequestException naming the contact's fields at fault
+     */
+    UUID referral(UUID introducerLeadId, Contact contact);
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The contract of processes/lead-journey.bpmn, the lead's whole way: the message that starts it, the
  * listeners that record its instance, and its variables. It calls identify, connect ({@link SequenceProcess}),
- * explore and advise. {@code ProcessVariablesTest} fails when the model uses a name not declared here.
+ * explore and advise, and nurture ({@link NurtureProcess}) for a lead recycled, until a new sign ({@code engagement})
+ * or its date takes it back to MQL. {@code ProcessVariablesTest} fails when the model uses a name not declared here.
  */
 public final class JourneyProcess {
 
@@ -29,13 +30,13 @@ public final class JourneyProcess {
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
                             Boolean personKnown, IdentifyProcess.Qualification qualification, String owner, Integer round,
                             String sequenceExit, String replyIntent, String exploreDecision, String dealOutcome,
-                            String nurtureUntil) {
+                            String nurtureUntil, String engagement, String referralEmail) {
 
         /** What a lead's instance starts with. */
         public static Variables start(String leadId, String leadType, String country, String timeZone, String language,
                                       boolean personKnown) {
             return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null, null);
         }
     }
 }

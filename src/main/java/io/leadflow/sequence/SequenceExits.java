@@ -3,9 +3,11 @@ package io.leadflow.sequence;
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.ReplyIntent;
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SoftBounces;
@@ -152,7 +154,9 @@ public class SequenceExits {
 
     /**
      * A reply asking to get no more mail unsubscribes the lead as the one-click link does; any other reply ends the
-     * sequence with what it means, for the model to route on and the rep to read on the timeline.
+     * sequence with what it means, for the model to route on and the rep to read on the timeline. A lead in nurture
+     * (stage LEAD) has no sequence to end: its reply is a sign that takes it back to MQL. (Sent as the sequence's exit,
+     * it would wait an hour in the engine and end the new sequence the sign starts.)
      */
     private void replied(InboundMail mail, Map<String, Object> details) {
         Map<String, Object> reply = new LinkedHashMap<>(details);
@@ -160,11 +164,19 @@ public class SequenceExits {
         if (mail.intentPhrase() != null) {
             reply.put("intentPhrase", mail.intentPhrase());
         }
+        if (mail.referral() != null) {
+            reply.put("referral", mail.referral());
+        }
         if (mail.intent() == ReplyIntent.UNSUBSCRIBE_REQUEST) {
             reply.put("via", "reply");
             exit(mail.leadId(), Exit.UNSUBSCRIBED, reply);
+        } else if (leads.get(mail.leadId()).stage() == LeadStage.LEAD) {
+            timeline.record(mail.leadId(), Timeline.Type.REPLIED, reply);
+            engine.publishMessage(NurtureProcess.LEAD_ENGAGED, mail.leadId().toString(),
+                    new NurtureProcess.Engaged("Replied (" + mail.intent().name() + ")"));
         } else {
-            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name()));
+            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name(),
+                    mail.referral()));
         }
     }
 }

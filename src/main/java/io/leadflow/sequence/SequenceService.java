@@ -16,6 +16,7 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadRecycled;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.sequence.internal.EmailLeads;
@@ -40,18 +41,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * The connect stage's work for one lead: plan the attempts, send an attempt's email (once), record
- * how the sequence ended. The waiting, branching and exits themselves are in processes/lead-sequence.bpmn.
+ * how the sequence ended; and the nurture track's content email. The waiting, branching and exits themselves are in
+ * processes/lead-sequence.bpmn and processes/lead-nurture.bpmn.
  */
 @Service
 public class SequenceService {
@@ -200,9 +204,26 @@ public class SequenceService {
     public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
-        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
-        Instant at = working.isAfter(now) ? working : mailboxPacing.laterFollowUp(lead, round, step, now).orElse(now);
+        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
         return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+    }
+
+    /**
+     * When the nurture content the cadence brought on {@code day} goes, read when it came and again when that moment
+     * came (perhaps late): the lead's next working moment, then a free slot in its rep's mailbox; and whether it is now.
+     */
+    @Transactional
+    public NurtureProcess.ContentTime nurtureTime(UUID leadId, String day) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterNurture(lead, SequenceEmailKey.nurture(leadId, day), now));
+        return new NurtureProcess.ContentTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+    }
+
+    /** The lead's next working moment if now is not one; else the email's slot in its mailbox ({@code slotLater}), or now. */
+    private Instant whenItGoes(Lead lead, Instant now, Supplier<Optional<Instant>> slotLater) {
+        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
+        return working.isAfter(now) ? working : slotLater.get().orElse(now);
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */
@@ -258,6 +279,20 @@ public class SequenceService {
         send(lead, round, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
     }
 
+    /**
+     * Queues the nurture content the cadence brought on {@code day}, once: the lead's awareness template, from its rep,
+     * tracked as the sequence's emails are (a click is a sign that takes the lead back), unless the address is suppressed.
+     */
+    @Transactional
+    public void sendNurtureEmail(UUID leadId, int round, String day) {
+        Lead lead = leads.get(leadId);
+        if (suppressed(lead, SequenceEmailKey.NURTURE_STEP, true)) {
+            return;
+        }
+        var content = new EmailModel.Attempt(SequenceEmailKey.NURTURE_STEP, settings.journeyStageByStep().size(), false, false, false);
+        send(lead, round, AWARENESS, content, SequenceEmailKey.nurture(leadId, day));
+    }
+
     /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
     private boolean suppressed(Lead lead, int step, boolean followUp) {
         if (!suppressions.isSuppressed(lead.facts().email())) {
@@ -266,7 +301,7 @@ public class SequenceService {
         if (!followUp) {
             attempts.update(lead.id(), step, SequenceAttempt.Status.SKIPPED, "suppressed", clock.instant());
         }
-        timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, Map.of("step", step));
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, SequenceEmailKey.place(step));
         return true;
     }
 
@@ -304,9 +339,10 @@ public class SequenceService {
             return Optional.empty();
         }
         mailboxPacing.sent(lead);
-        timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, Map.of("step", attempt.step(), "followUp", attempt.afterMissedCall(),
-                "afterConnectedCall", attempt.afterConnectedCall(), "template", template.fileName(),
-                "subject", mail.subject(), "messageId", enqueued.messageId()));
+        Map<String, Object> sent = new LinkedHashMap<>(SequenceEmailKey.place(attempt.step()));
+        sent.putAll(Map.of("followUp", attempt.afterMissedCall(), "afterConnectedCall", attempt.afterConnectedCall(),
+                "template", template.fileName(), "subject", mail.subject(), "messageId", enqueued.messageId()));
+        timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, sent);
         return Optional.of(new Queued(template, variant));
     }
 

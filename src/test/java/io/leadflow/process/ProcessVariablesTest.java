@@ -66,7 +66,14 @@ class ProcessVariablesTest {
         assertThat(constants(JourneyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
         // the call activities' output mappings read what the called stages declare
         assertThat(variables(JourneyProcess.class, StageMoveJob.class, SequenceProcess.class, ExploreProcess.class,
-                AdviseProcess.class)).containsAll(model.variables());
+                AdviseProcess.class, NurtureProcess.class)).containsAll(model.variables());
+    }
+
+    @Test
+    void theNurtureModelUsesOnlyWhatNurtureProcessDeclares() {
+        var model = ModelVocabulary.process(PROCESSES.resolve("lead-nurture.bpmn"), NurtureProcess.ID);
+        assertThat(constants(NurtureProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
+        assertThat(variables(NurtureProcess.class)).containsAll(model.variables());
     }
 
     @Test

@@ -110,7 +110,7 @@ class SequenceModuleTest {
     void anyOtherReplyEndsTheSequenceAsRepliedWithWhatItMeans(ReplyIntent intent) {
         events.publishEvent(reply(intent, null));
 
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name()));
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null));
         verify(suppressions, never()).suppress(any(), any());
         verify(timeline).record(LEAD, Timeline.Type.REPLIED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", intent.name(), "exit", "REPLIED"));
@@ -174,14 +174,14 @@ class SequenceModuleTest {
 
     private static InboundMail reply(ReplyIntent intent, String phrase) {
         return new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@acme.com>", "Re: Laura, a quick question", intent, phrase,
-                "<s1@leadflow.local>", null, null);
+                null, "<s1@leadflow.local>", null, null);
     }
 
     private static InboundMail automatic(InboundMail.Kind kind, LocalDate returnsOn) {
-        return new InboundMail(LEAD, kind, "<a1@acme.com>", "Out of office", null, null, "<s1@leadflow.local>", returnsOn, null);
+        return new InboundMail(LEAD, kind, "<a1@acme.com>", "Out of office", null, null, null, "<s1@leadflow.local>", returnsOn, null);
     }
 
     private static InboundMail bounce(InboundMail.Kind kind, String sent, String status) {
-        return new InboundMail(LEAD, kind, "<b1@acme.com>", "Undelivered", null, null, sent, null, status);
+        return new InboundMail(LEAD, kind, "<b1@acme.com>", "Undelivered", null, null, null, sent, null, status);
     }
 }

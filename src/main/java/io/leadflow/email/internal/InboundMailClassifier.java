@@ -55,7 +55,7 @@ class InboundMailClassifier {
 
         InboundMail event(UUID leadId, String messageId, String subject) {
             return new InboundMail(leadId, kind, messageId, subject, reading == null ? null : reading.intent(),
-                    reading == null ? null : reading.phrase(), referencedMessageIds.isEmpty() ? null : referencedMessageIds.getFirst(),
+                    reading == null ? null : reading.phrase(), reading == null ? null : reading.referral(), referencedMessageIds.isEmpty() ? null : referencedMessageIds.getFirst(),
                     returnsOn, deliveryStatus);
         }
     }

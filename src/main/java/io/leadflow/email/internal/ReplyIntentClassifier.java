@@ -49,9 +49,17 @@ class ReplyIntentClassifier {
     private static final Pattern HEADER_FROM = Pattern.compile("^(from|de)\\s*:");
     private static final Pattern HEADER_AFTER_FROM = Pattern.compile("^(sent|date|to|enviado|fecha|para)\\s*:");
     private static final String SIGNATURE = "--";
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
-    /** What the reply means, and its words that told (null when none did: then it is interested). */
-    record Reading(ReplyIntent intent, String phrase) {
+    /**
+     * What the reply means, and its words that told (null when none did: then it is interested); a reply saying it is the
+     * wrong person, the first address it gives in its own words ({@code referral}: "talk to maria@acme.com"), if any.
+     */
+    record Reading(ReplyIntent intent, String phrase, String referral) {
+
+        Reading(ReplyIntent intent, String phrase) {
+            this(intent, phrase, null);
+        }
     }
 
     /** A phrase as sales ops wrote it, and its words as they are compared. */
@@ -85,14 +93,15 @@ class ReplyIntentClassifier {
     }
 
     Reading classify(String reply) {
-        List<Word> words = words(ownText(normalise(reply)));
+        String own = ownText(normalise(reply));
+        List<Word> words = words(own);
         for (ReplyIntent intent : PRECEDENCE) {
             Optional<String> told = find(words, phrases.get(intent), false);
             if (intent == NOT_INTERESTED && told.isEmpty()) {
                 told = find(words, phrases.get(INTERESTED), true);
             }
             if (told.isPresent()) {
-                return new Reading(intent, told.get());
+                return new Reading(intent, told.get(), intent == WRONG_PERSON ? firstAddress(own) : null);
             }
         }
         return new Reading(INTERESTED, null);
@@ -171,6 +180,11 @@ class ReplyIntentClassifier {
     static String normalise(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
         return APOSTROPHE.matcher(plain).replaceAll("").replaceAll("\\R", "\n");
+    }
+
+    private static String firstAddress(String text) {
+        Matcher address = EMAIL_ADDRESS.matcher(text);
+        return address.find() ? address.group() : null;
     }
 
     /** The reply without the mail it quotes and without the signature. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A researched contact arrives as the API's lead would, of type {@link LeadType#RESEARCH}: the person's fields from
- * the rep, the company's (name, domain, size, industry, country, zone, language, source) from the company's lead.
+ * A researched contact arrives as the API's lead would, of type {@link LeadType#RESEARCH} (or {@link LeadType#REFERRAL},
+ * introduced by the lead that said who signs): the person's fields from the rep, the company's (name, domain, size, industry, country, zone, language, source) from the company's lead.
  */
 @Service
 class ResearchedContactIntake implements ContactLeads {
@@ -29,9 +29,21 @@ class ResearchedContactIntake implements ContactLeads {
 
     @Override
     public UUID receive(UUID companyLeadId, Contact contact) {
+        return receive(companyLeadId, contact, LeadType.RESEARCH, null);
+    }
+
+    @Override
+    public UUID referral(UUID introducerLeadId, Contact contact) {
+        LeadFacts introducer = leads.get(introducerLeadId).facts();
+        String name = introducer.personName();
+        return receive(introducerLeadId, contact, LeadType.REFERRAL, name.isEmpty() ? introducer.email() : name);
+    }
+
+    private UUID receive(UUID companyLeadId, Contact contact, LeadType type, String referredBy) {
         LeadFacts company = leads.get(companyLeadId).facts();
         Map<String, Object> raw = new HashMap<>();
-        put(raw, LeadValidator.TYPE, LeadType.RESEARCH.name());
+        put(raw, LeadValidator.TYPE, type.name());
+        put(raw, "referredBy", referredBy);
         put(raw, "email", contact.email());
         put(raw, "firstName", contact.firstName());
         put(raw, "lastName", contact.lastName());

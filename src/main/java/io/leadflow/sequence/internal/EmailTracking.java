@@ -2,10 +2,14 @@ package io.leadflow.sequence.internal;
 
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.RenderedEmail;
+import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PlatformProperties;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.sequence.internal.TrackedEmailRepository.TrackedEmail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -28,7 +32,7 @@ import java.util.regex.Pattern;
  * each URL signed with the email's id (and the link's index), and redirects only to a link the email carried. The
  * first human open and the first human click of an email go on the lead's timeline; repeats are counted; fetches by
  * mail-privacy proxies and link scanners (a known user agent, a HEAD request, or within seconds of the sending) are
- * counted apart.
+ * counted apart. A lead's first human click of an email is a sign of interest: a nurtured lead goes back to MQL.
  */
 @Component
 public class EmailTracking {
@@ -36,22 +40,25 @@ public class EmailTracking {
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
     private static final String OPEN = "open:";
     private static final String CLICK = "click:";
+    private static final Logger log = LoggerFactory.getLogger(EmailTracking.class);
 
     private final TrackedEmailRepository emails;
     private final LinkSigner signer;
     private final MailOutbox outbox;
     private final Timeline timeline;
+    private final ProcessEngine engine;
     private final Clock clock;
     private final SequenceProperties.Tracking settings;
     private final List<Pattern> machineUserAgents;
     private final String baseUrl;
 
-    EmailTracking(TrackedEmailRepository emails, LinkSigner signer, MailOutbox outbox, Timeline timeline, Clock clock,
-                  SequenceProperties settings, PlatformProperties platform) {
+    EmailTracking(TrackedEmailRepository emails, LinkSigner signer, MailOutbox outbox, Timeline timeline, ProcessEngine engine,
+                  Clock clock, SequenceProperties settings, PlatformProperties platform) {
         this.emails = emails;
         this.signer = signer;
         this.outbox = outbox;
         this.timeline = timeline;
+        this.engine = engine;
         this.clock = clock;
         this.settings = settings.tracking();
         this.machineUserAgents = this.settings.machineUserAgents().stream()
@@ -132,10 +139,20 @@ public class EmailTracking {
                 boolean machine = isMachine(email, fetch);
                 if (emails.click(email.id(), machine, clock.instant()).first() && !machine) {
                     timeline.record(email.leadId(), Timeline.Type.EMAIL_CLICKED, details(email, Map.of("url", url)));
+                    engaged(email.leadId(), "Link clicked: " + url);
                 }
             }
             return URI.create(url);
         });
+    }
+
+    /** Tells a nurtured lead's process of the sign; the lead is redirected all the same when the engine cannot be told. */
+    private void engaged(UUID leadId, String sign) {
+        try {
+            engine.publishMessage(NurtureProcess.LEAD_ENGAGED, leadId.toString(), new NurtureProcess.Engaged(sign));
+        } catch (RuntimeException e) {
+            log.warn("Could not tell lead {}'s process of its click: {}", leadId, e.getMessage());
+        }
     }
 
     /** The tracked email the id names, when the token is the signature of what the link says. */
@@ -164,7 +181,8 @@ public class EmailTracking {
     }
 
     private static Map<String, Object> details(TrackedEmail email, Map<String, Object> more) {
-        Map<String, Object> details = new LinkedHashMap<>(Map.of("step", email.step(), "template", email.template()));
+        Map<String, Object> details = new LinkedHashMap<>(SequenceEmailKey.place(email.step()));
+        details.put("template", email.template());
         if (email.variant() != null) {
             details.put("variant", email.variant());
         }

@@ -74,6 +74,14 @@ public class MailboxPacing {
         });
     }
 
+    /**
+     * Empty when the lead's nurture email of this key, due {@code now} (the lead's working time), has its slot now; else
+     * the moment its mailbox has room.
+     */
+    public Optional<Instant> laterNurture(Lead lead, String key, Instant now) {
+        return slotLater(lead, key, now, (reservation, at) -> at);
+    }
+
     /** The email's slot in its rep's mailbox when later than now; {@code deferred} says so when it was just moved. */
     private Optional<Instant> slotLater(Lead lead, String key, Instant now,
                                         BiFunction<SendingQuota.Reservation, Instant, Instant> deferred) {

@@ -255,9 +255,10 @@ public class TaskListController {
         model.addAttribute("lead", context(lead));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
+        // A field starts with the task's value of its key, if it has one (who a reply said to talk to), as in Camunda's forms.
         Map<String, List<String>> values = new LinkedHashMap<>();
-        fields.stream().filter(FormField::isInput).forEach(field ->
-                values.put(field.key(), submitted.getOrDefault(field.key(), List.of())));
+        fields.stream().filter(FormField::isInput).forEach(field -> values.put(field.key(), submitted.getOrDefault(field.key(),
+                task.context().get(field.key()) == null ? List.of() : List.of(task.context().get(field.key()).toString()))));
         model.addAttribute("submitted", values);
     }
 

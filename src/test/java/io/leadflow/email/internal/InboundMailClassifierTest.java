@@ -51,7 +51,7 @@ class InboundMailClassifierTest {
         assertThat(classification.referencedMessageIds()).containsExactly(SENT);
         assertThat(classification.event(LEAD, "<r1@andesnet.co>", "Re: a quick question"))
                 .isEqualTo(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@andesnet.co>", "Re: a quick question", ReplyIntent.NOT_NOW,
-                        "ahora no", SENT, null, null));
+                        "ahora no", null, SENT, null, null));
     }
 
     @Test

@@ -70,4 +70,13 @@ class ReplyIntentClassifierTest {
                 .isEqualTo(new Reading(ReplyIntent.INTERESTED, "tell me more"));
         assertThat(CLASSIFIER.classify("Thanks, Ben.")).isEqualTo(new Reading(ReplyIntent.INTERESTED, null));
     }
+
+    @Test
+    void aReplySayingWrongPersonGivesTheFirstAddressItsOwnWordsName() {
+        assertThat(CLASSIFIER.classify("Hola Ana, no soy la persona indicada: escríbele a Lucía, Lucia.Paz@AndesNet.co.\n"
+                + "Saludos\n--\nMarta\nmarta@andesnet.co\n\nEl lun, 30 nov 2026 a las 10:00, Ana <ana@leadflow.local> escribió:\n> Hola"))
+                .isEqualTo(new Reading(ReplyIntent.WRONG_PERSON, "no soy la persona", "lucia.paz@andesnet.co"));
+        assertThat(CLASSIFIER.classify("No soy la persona, lo siento.\n--\nMarta\nmarta@andesnet.co"))
+                .isEqualTo(new Reading(ReplyIntent.WRONG_PERSON, "no soy la persona", null));
+    }
 }

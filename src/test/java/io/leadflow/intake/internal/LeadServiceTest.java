@@ -1,6 +1,8 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
 import io.leadflow.lead.StageMove;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,16 @@ class LeadServiceTest {
         List<StageMove> recycled = List.of(NURTURED.getFirst(), new StageMove(LeadStage.MQL, Instant.EPOCH, "lead-fit", null),
                 new StageMove(LeadStage.LEAD, Instant.EPOCH, "sequence ended without an answer", null));
         assertThat(LeadService.whyNotIdentifiedAgain(LeadStage.LEAD, true, () -> recycled)).isEqualTo(Optional.of("went to sales before"));
+    }
+
+    @Test
+    void aNewSubmissionOfALeadBackFromSalesIsASignInWords() {
+        assertThat(LeadService.nurtureSign(new LeadSubmission(LeadType.FORM_FILL, facts("ebook"), null))).isEqualTo("New form fill: ebook");
+        assertThat(LeadService.nurtureSign(new LeadSubmission(LeadType.TRIGGER_EVENT, facts(null), null))).isEqualTo("New trigger event");
+    }
+
+    private static LeadFacts facts(String source) {
+        return new LeadFacts("ana@example.com", null, "Ana", null, null, null, null, null, null, "MX", "America/Mexico_City", "es",
+                source, null);
     }
 }

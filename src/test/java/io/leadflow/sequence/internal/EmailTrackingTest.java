@@ -2,10 +2,12 @@ package io.leadflow.sequence.internal;
 
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.RenderedEmail;
+import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.GeneratedSecrets;
 import io.leadflow.platform.MovableClock;
 import io.leadflow.platform.PlatformProperties;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.sequence.internal.TrackedEmailRepository.Counted;
 import io.leadflow.sequence.internal.TrackedEmailRepository.TrackedEmail;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -42,6 +45,7 @@ class EmailTrackingTest {
     private final TrackedEmailRepository emails = mock(TrackedEmailRepository.class);
     private final MailOutbox outbox = mock(MailOutbox.class);
     private final Timeline timeline = mock(Timeline.class);
+    private final ProcessEngine engine = mock(ProcessEngine.class);
     private final MovableClock clock = new MovableClock(Clock.fixed(SENT, ZoneOffset.UTC));
     private final LinkSigner signer = signer();
 
@@ -112,12 +116,40 @@ class EmailTrackingTest {
         verify(emails).open(eq(EMAIL), eq(true), any());
     }
 
+    @Test
+    void theLeadsFirstClickIsASignThatTakesANurturedLeadBack() {
+        EmailTracking tracking = tracking(true);
+        stored();
+        when(outbox.sentAt(KEY)).thenReturn(Optional.of(SENT));
+        when(emails.click(eq(EMAIL), anyBoolean(), any())).thenReturn(new Counted(1), new Counted(2));
+        String token = signer.sign("click:" + EMAIL + ":0");
+        clock.advance(Duration.ofMinutes(5));
+
+        tracking.clicked(EMAIL.toString(), "0", token, new EmailTracking.Fetch(BROWSER, false));
+        tracking.clicked(EMAIL.toString(), "0", token, new EmailTracking.Fetch(BROWSER, false));
+        verify(engine).publishMessage(NurtureProcess.LEAD_ENGAGED, LEAD.toString(),
+                new NurtureProcess.Engaged("Link clicked: https://example.com/a"));
+    }
+
+    @Test
+    void aClickTheEngineCannotBeToldOfStillRedirects() {
+        EmailTracking tracking = tracking(true);
+        stored();
+        when(outbox.sentAt(KEY)).thenReturn(Optional.of(SENT));
+        when(emails.click(eq(EMAIL), anyBoolean(), any())).thenReturn(new Counted(1));
+        doThrow(new IllegalStateException("engine away")).when(engine).publishMessage(any(), any(), any());
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(tracking.clicked(EMAIL.toString(), "0", signer.sign("click:" + EMAIL + ":0"), new EmailTracking.Fetch(BROWSER, false)))
+                .hasValue(java.net.URI.create("https://example.com/a"));
+    }
+
     private void stored() {
         when(emails.find(EMAIL)).thenReturn(Optional.of(new TrackedEmail(EMAIL, KEY, LEAD, 2, "t.ftl", null, List.of("https://example.com/a"))));
     }
 
     private EmailTracking tracking(boolean enabled) {
-        return new EmailTracking(emails, signer, outbox, timeline, clock, settings(enabled), new PlatformProperties("https://leadflow.example", null));
+        return new EmailTracking(emails, signer, outbox, timeline, engine, clock, settings(enabled), new PlatformProperties("https://leadflow.example", null));
     }
 
     private static SequenceProperties settings(boolean enabled) {

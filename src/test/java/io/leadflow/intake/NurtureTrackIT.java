@@ -1,0 +1,93 @@
+package io.leadflow.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.LeadflowIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Leads sales sent back to nurture, through the real engine, database and mail server: content, return, referral. */
+class NurtureTrackIT extends LeadflowIntegrationTest {
+
+    @Autowired
+    ContactLeads contacts;
+
+    /** An MQL whose first call connected and whom the rep sent back to nurture from "Qualify lead". */
+    private UUID backFromSales(Map<String, Object> submitted, String recycleReason) {
+        UUID id = postLead(submitted);
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", recycleReason));
+        awaitLead(id, lead -> lead.get("stage").asText().equals("LEAD"));
+        return id;
+    }
+
+    @Test
+    void aLeadSentBackToNurtureGetsAwarenessContentAtTheCadenceAndComesBackToMqlOnANewFormFill() {
+        Map<String, Object> submitted = mqlLead("Nora");
+        String email = (String) submitted.get("email");
+        UUID id = backFromSales(submitted, "no-budget");
+        int mailsBefore = awaitMail(email, 1).size();
+        awaitAtRest(id);
+
+        engineClock.advance(Duration.ofDays(14).plusMinutes(1));
+        reachWorkingTime();
+        awaitMail(email, mailsBefore + 1);
+        await().atMost(PATIENCE).until(() -> timeline(id, "EMAIL_SENT").stream()
+                .anyMatch(sent -> sent.at("/details/template").asText().contains("awareness") && sent.at("/details/nurture").asBoolean()));
+        awaitAtRest(id);
+        assertThat(mailbox(email)).as("one content email for the cadence's day").hasSize(mailsBefore + 1);
+
+        assertThat(postLead(submitted)).as("the same person fills a form again").isEqualTo(id);
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        JsonNode back = lead.get("stages").get(lead.get("stages").size() - 1);
+        assertThat(back.get("reason").asText()).isEqualTo("Back from nurture: New form fill: ebook");
+        assertThat(lead.get("owner").asText()).isEqualTo("ana");
+    }
+
+    @Test
+    void whoSignsForALeadThatDoesNotDecideBecomesAReferralLeadIntroducedByItOnce() {
+        Map<String, Object> submitted = mqlLead("Tomas");
+        UUID id = backFromSales(submitted, "not-decision-maker");
+        String signerEmail = uniqueEmail("lucia", "andesnet.co");
+        complete(id, "Find who signs", Map.of("signerFirstName", "Lucía", "signerLastName", "Paz", "signerEmail", signerEmail,
+                "signerJobTitle", "CEO"));
+
+        await().atMost(PATIENCE).until(() -> !timeline(id, "CONTACT_FOUND").isEmpty());
+        UUID referral = UUID.fromString(timeline(id, "CONTACT_FOUND").getFirst().at("/details/contactLeadId").asText());
+        JsonNode lead = awaitLead(referral, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("type").asText()).isEqualTo("REFERRAL");
+        assertThat(lead.toString()).contains("\"referredBy\":\"Tomas Ruiz\"");
+        assertThat(lead.get("companyLeadId").asText()).isEqualTo(id.toString());
+        assertThat(lead.get("company").asText()).isEqualTo("AndesNet");
+
+        // A retried job brings the same person again: the same lead, nothing recorded twice.
+        assertThat(contacts.referral(id, new ContactLeads.Contact("Lucía", "Paz", signerEmail, "CEO"))).isEqualTo(referral);
+        assertThat(timeline(id, "CONTACT_FOUND")).hasSize(1);
+        assertThat(timeline(referral, "PROCESS_STARTED")).hasSize(1);
+    }
+
+    @Test
+    void aReplySayingWrongPersonOpensFindWhoSignsFilledInWithWhoItNames() throws Exception {
+        LeadAfterMissedCall lead = leadAfterMissedCall("Marta");
+        String signerEmail = uniqueEmail("lucia", "andesnet.co");
+        replyAsALeadDoes(lead.email(), lead.followUp(),
+                "Hola Ana, no soy la persona indicada: escríbele a Lucía, " + signerEmail + ".\nSaludos,\nMarta");
+
+        JsonNode recycled = awaitLead(lead.id(), l -> openTask(l, "Find who signs") != null);
+        assertThat(recycled.get("stage").asText()).isEqualTo("LEAD");
+        long task = openTask(recycled, "Find who signs").get("id").asLong();
+        assertThat(tasks.get(task).context()).containsEntry("signerEmail", signerEmail).containsEntry("replyIntent", "WRONG_PERSON");
+        tasks.complete(task, "ana", false, Map.of("signerFirstName", "Lucía", "signerEmail", signerEmail));
+
+        await().atMost(PATIENCE).until(() -> !timeline(lead.id(), "CONTACT_FOUND").isEmpty());
+        UUID referral = UUID.fromString(timeline(lead.id(), "CONTACT_FOUND").getFirst().at("/details/contactLeadId").asText());
+        assertThat(lead(referral).get("type").asText()).isEqualTo("REFERRAL");
+    }
+}

@@ -1,0 +1,29 @@
+package io.leadflow.sequence;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.leadflow.process.NurtureProcess;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** The nurture track's awareness content: when it goes, and the email itself. */
+@Component
+public class NurtureContentWorker {
+
+    private final SequenceService sequences;
+
+    NurtureContentWorker(SequenceService sequences) {
+        this.sequences = sequences;
+    }
+
+    @JobWorker(type = NurtureProcess.NURTURE_TIME)
+    public NurtureProcess.ContentTime nurtureTime(@VariablesAsType NurtureProcess.Variables process) {
+        return sequences.nurtureTime(UUID.fromString(process.leadId()), process.nurtureDay());
+    }
+
+    @JobWorker(type = NurtureProcess.SEND_NURTURE_EMAIL)
+    public void sendNurtureEmail(@VariablesAsType NurtureProcess.Variables process) {
+        sequences.sendNurtureEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.nurtureDay());
+    }
+}
