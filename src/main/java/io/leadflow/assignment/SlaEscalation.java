@@ -91,10 +91,10 @@ public class SlaEscalation {
                 + (escalation == 1 ? "" : ":again:" + escalation);
         if (outbox.enqueue(new OutgoingMail(key, leadId, manager.email(), mail.subject(), mail.textBody(), null, Map.of())).created()) {
             timeline.record(leadId, Timeline.Type.SLA_BREACHED, Map.of("breach", breach.name(), "round", round, "owner", rep.username(),
-                    "manager", manager.username()));
+                    "manager", manager.username(), "escalation", escalation));
             meters.counter("leadflow.sla.breaches", "breach", breach.name().toLowerCase(Locale.ROOT)).increment();
-            if (breach == Breach.FIRST_ATTEMPT) {
-                "decide", breach == Breach.FIRST_ATTEMPT,
+            // The first attempt is late once, however often it is escalated again.
+            if (breach == Breach.FIRST_ATTEMPT && escalation == 1) {
                 firstAttemptSla.breached();
             }
         }
