@@ -139,12 +139,12 @@ class SequenceApiTest {
     @Test
     void aRepStopsTheSequenceWithAReason() {
         assertThat(post("/api/leads/{id}/sequence/stop", "{\"reason\":\"Wrong person\"}")).hasStatus(HttpStatus.ACCEPTED);
-        verify(exits).exit(LEAD, Exit.STOPPED, Map.of("reason", "Wrong person"));
+        verify(exits).stop(LEAD, Map.of("reason", "Wrong person"));
     }
 
     @Test
     void anExitForAnUnknownLeadIs404() {
-        doThrow(new LeadNotFoundException(LEAD)).when(exits).exit(eq(LEAD), any(), any());
+        doThrow(new LeadNotFoundException(LEAD)).when(exits).stop(eq(LEAD), any());
 
         assertThat(post("/api/leads/{id}/sequence/stop", null)).hasStatus(HttpStatus.NOT_FOUND).hasContentType(APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").isEqualTo("No lead with id " + LEAD);
