@@ -7,6 +7,7 @@ import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.scoring.Rejections;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -38,7 +40,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
 @WebMvcTest(TaskListController.class)
+@Import(LeadContexts.class)
 @WithApiKeySecurity
+@MockitoBean(types = Rejections.class)
 class TaskPagesTest {
 
     private static final RequestPostProcessor ANA = user("ana").roles("REP");
