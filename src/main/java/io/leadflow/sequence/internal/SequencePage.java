@@ -92,8 +92,8 @@ class SequencePage {
     ModelAndView conflict(HttpServletRequest request, Authentication auth) {
         ModelAndView page = PageModel.of("tasks/message", request, auth);
         page.setStatus(HttpStatus.CONFLICT);
-        page.addObject("title", "lead.conflict.title");
-        page.addObject("message", "lead.conflict.sequence");
+        page.addObject("title", "lead.conflict.sequence.title");
+        page.addObject("message", "lead.conflict.sequence.text");
         return page;
     }
 
