@@ -224,6 +224,22 @@ class SequenceApiTest {
         verify(pauses, never()).pause(LEAD, LocalDate.parse("2027-03-10"), "ben");
     }
 
+    @Test
+    void theLeadPagesButtonsGoBackToItAndAStateChangedMeanwhileIsA409Page() {
+        RequestPostProcessor ana = user("ana").roles("REP");
+        when(pauses.resumePaused(LEAD, "ana")).thenReturn(new SequencePauses.Schedule(null, List.of()))
+                .thenThrow(new ConflictException("The sequence of lead " + LEAD + " is not paused"));
+
+        assertThat(mvc.post().uri("/leads/{id}/sequence/resume", LEAD).with(ana).with(csrf()).param("back", "lead"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/leads/" + LEAD);
+        assertThat(mvc.post().uri("/leads/{id}/sequence/resume", LEAD).with(ana).with(csrf()).param("back", "lead")
+                .header("Accept-Language", "es")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("No es posible ahora");
+
+        doThrow(new ConflictException("The sequence of lead " + LEAD + " is stopped already")).when(exits).stop(eq(LEAD), any());
+        assertThat(mvc.post().uri("/leads/{id}/sequence/stop", LEAD).with(ana).with(csrf()))
+                .hasStatus(HttpStatus.CONFLICT).bodyText().contains("Not possible now");
+    }
+
     /** An authorised POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */
     private MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
         var request = mvc.post().uri(uri, LEAD).header(AUTHORIZATION, WithApiKeySecurity.BEARER);
