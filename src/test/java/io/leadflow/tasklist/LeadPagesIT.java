@@ -27,19 +27,27 @@ class LeadPagesIT extends LeadflowIntegrationTest {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
-    void aManagerFindsALeadReadsItsHistoryAndStopsItsSequenceOnce() throws Exception {
+    void aManagerFindsALeadReadsItsHistoryStopsItsSequenceAndReassignsItOnce() throws Exception {
         String company = "Telcomex " + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> wanted = new HashMap<>(mqlLead("Maria"));
         wanted.put("company", company);
         UUID maria = postLead(wanted);
-        postLead(mqlLead("Mario"));
+        Map<String, Object> colleague = new HashMap<>(mqlLead("Mario"));
+        colleague.put("company", company);
+        UUID mario = postLead(colleague);
         postLead(mqlLead("Marina"));
         JsonNode lead = awaitLead(maria, l -> openTask(l, "First contact") != null && !l.get("sequence").isEmpty());
 
-        JsonNode found = api.get().uri("/api/leads?q={q}&stage=MQL", company.toLowerCase()).retrieve().body(JsonNode.class);
+        JsonNode found = api.get().uri("/api/leads?q={q}&size=1", company.toLowerCase()).retrieve().body(JsonNode.class);
         assertThat(found.get("leads")).hasSize(1);
-        assertThat(found.at("/leads/0/id").asText()).isEqualTo(maria.toString());
-        assertThat(found.at("/leads/0/owner").asText()).isEqualTo(lead.get("owner").asText());
+        assertThat(found.at("/leads/0/id").asText()).as("the newest first").isEqualTo(mario.toString());
+        JsonNode older = api.get().uri("/api/leads?q={q}&size=1&cursor={next}", company.toLowerCase(), found.get("next").asText())
+                .retrieve().body(JsonNode.class);
+        assertThat(older.at("/leads/0/id").asText()).isEqualTo(maria.toString());
+        assertThat(older.at("/leads/0/owner").asText()).isEqualTo(lead.get("owner").asText());
+        assertThat(older.get("next").isNull()).as("the last page").isTrue();
+        assertThat(api.get().uri("/api/leads?q={q}", company.replace(' ', '_')).retrieve().body(JsonNode.class).get("leads"))
+                .as("_ is no wildcard").isEmpty();
 
         HttpClient marta = signedIn("marta");
         assertThat(send(marta, "/leads?q=" + encode(company)).body()).contains("href=\"/leads/" + maria + "\"");
@@ -62,6 +70,14 @@ class LeadPagesIT extends LeadflowIntegrationTest {
         awaitTimeline(maria, "SEQUENCE_ENDED");
         assertThat(timelineTypes(maria).stream().filter("STOPPED"::equals)).hasSize(1);
         assertThat(send(marta, "/leads/" + maria + "?lang=es").body()).contains("Historial completo", "Met at an event");
+
+        String owner = lead.get("owner").asText();
+        HttpResponse<String> reassigned = postForm(marta, "/leads/" + maria, "/leads/" + maria + "/reassign", "from=" + encode(owner));
+        assertThat(reassigned.statusCode()).isEqualTo(302);
+        assertThat(lead(maria).get("owner").asText()).isNotEqualTo(owner);
+        assertThat(postForm(marta, "/leads/" + maria, "/leads/" + maria + "/reassign", "from=" + encode(owner)).statusCode())
+                .as("the page seen before the first reassignment").isEqualTo(409);
+        assertThat(timelineTypes(maria).stream().filter("REASSIGNED"::equals)).hasSize(1);
     }
 
     private HttpClient signedIn(String username) throws Exception {
