@@ -20,7 +20,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,12 +58,6 @@ import static org.awaitility.Awaitility.await;
 @ContextCustomizerFactories(ContextPerTestClass.class)
 @DirtiesContext
 public abstract class LeadflowIntegrationTest {
-
-    static {
-        // Awaitility would fail an await on any thread's uncaught exception, also one of another test class's leadflow
-        // running beside this one (two classes run at once); each class checks its own outcomes instead.
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
     protected static final ZoneId BOGOTA = ZoneId.of("America/Bogota");

@@ -1,5 +1,7 @@
 package io.leadflow.email;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.platform.Json;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +41,9 @@ public class MailOutbox implements HealthIndicator {
     private final String messageIdDomain;
     private final Duration giveUpAfter;
     private final ApplicationEventPublisher events;
+    /** A mail's sending time never changes once set: asked for at every open of a tracked email, read once. */
+    private final Cache<String, Instant> sent = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     MailOutbox(JdbcClient jdbc, Json json, Clock clock, MailProperties settings, ApplicationEventPublisher events,
                MeterRegistry meters) {
@@ -211,8 +216,9 @@ public class MailOutbox implements HealthIndicator {
 
     /** When the mail stored under this key was sent; empty while it waits (or when there is none). */
     public Optional<Instant> sentAt(String idempotencyKey) {
-        return jdbc.sql("select sent_at from outbound_mail where idempotency_key = ? and sent_at is not null")
-                .param(idempotencyKey).query(Timestamp.class).optional().map(Timestamp::toInstant);
+        return Optional.ofNullable(sent.get(idempotencyKey, key -> jdbc.sql(
+                        "select sent_at from outbound_mail where idempotency_key = ? and sent_at is not null")
+                .param(key).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null)));
     }
 
     private Map<String, String> stringMap(String value) {

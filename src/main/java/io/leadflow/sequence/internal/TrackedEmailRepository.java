@@ -1,10 +1,13 @@
 package io.leadflow.sequence.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,9 @@ public class TrackedEmailRepository {
 
     private final JdbcClient jdbc;
     private final Json json;
+    /** A tracked email never changes once stored: read once while its opens and clicks come in, not at each. */
+    private final Cache<UUID, TrackedEmail> stored = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
 
     TrackedEmailRepository(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
@@ -45,12 +51,17 @@ public class TrackedEmailRepository {
     }
 
     Optional<TrackedEmail> find(UUID id) {
+        return Optional.ofNullable(stored.get(id, this::load));
+    }
+
+    /** The stored email, or null: nothing is cached for an id that names none. */
+    private TrackedEmail load(UUID id) {
         return jdbc.sql("select id, outbox_key, lead_id, step, template, variant, links from tracked_email where id = ?")
                 .param(id)
                 .query((rs, row) -> new TrackedEmail(rs.getObject("id", UUID.class), rs.getString("outbox_key"),
                         rs.getObject("lead_id", UUID.class), rs.getInt("step"), rs.getString("template"), rs.getString("variant"),
                         json.strings(rs.getString("links"))))
-                .optional();
+                .optional().orElse(null);
     }
 
     Counted open(UUID id, boolean machine, Instant now) {

@@ -12,6 +12,7 @@ import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotFoundException;
+import io.leadflow.scoring.Rejections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +72,8 @@ class TaskPagesTest {
     ProcessModels models;
     @MockitoBean
     CamundaFormRenderer forms;
+    @MockitoBean
+    Rejections rejections;
 
     @BeforeEach
     void aLeadWithAnOpenTask() {
