@@ -12,7 +12,6 @@ import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotFoundException;
-import io.leadflow.scoring.Rejections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +42,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @WebMvcTest(TaskListController.class)
 @Import(LeadContexts.class)
 @WithApiKeySecurity
-@MockitoBean(types = Rejections.class)
 class TaskPagesTest {
 
     private static final RequestPostProcessor ANA = user("ana").roles("REP");
