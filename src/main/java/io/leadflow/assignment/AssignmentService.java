@@ -9,6 +9,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.OwnerAssigned;
 import io.leadflow.lead.OwnerChanged;
 import io.leadflow.lead.Timeline;
+import io.leadflow.platform.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -82,11 +84,28 @@ public class AssignmentService {
      */
     @Transactional
     public Assignment reassign(UUID leadId) {
+        return reassign(leadId, null);
+    }
+
+    /**
+     * As {@link #reassign(UUID)}, by a person who saw {@code from} own the lead: once.
+     *
+     * @throws ConflictException when the lead has another owner by now (handed on already)
+     */
+    @Transactional
+    public Assignment reassignFrom(UUID leadId, String from) {
+        return reassign(leadId, Objects.requireNonNull(from));
+    }
+
+    private Assignment reassign(UUID leadId, String expectedOwner) {
         String team = rotation.teamOf(leadId).or(() -> reps.team(ownerOf(leads.get(leadId)))).orElse(defaultTeam);
         // Locked before the owner is read, so a reassignment committed meanwhile is seen, not undone.
         rotation.lock(team);
         Lead lead = leads.get(leadId);
         String previous = ownerOf(lead);
+        if (expectedOwner != null && !expectedOwner.equals(previous)) {
+            throw new ConflictException("Lead " + leadId + " is owned by " + previous + " now, not " + expectedOwner);
+        }
         Turn turn = nextTurn(team, previous);
         rotation.record(leadId, turn, Kind.REASSIGNED);
         events.publishEvent(new OwnerChanged(leadId, previous, turn.rep().username()));

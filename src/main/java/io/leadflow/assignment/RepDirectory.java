@@ -108,8 +108,16 @@ public class RepDirectory implements PreferredLanguages {
 
     /** The usernames of the reps in the teams this manager manages. */
     public Set<String> repsManagedBy(String manager) {
-        Set<String> teams = teams().stream().filter(team -> manager.equals(team.manager())).map(Team::name)
-                .collect(Collectors.toSet());
+        return repsIn(teams().stream().filter(team -> manager.equals(team.manager())).map(Team::name)
+                .collect(Collectors.toSet()));
+    }
+
+    /** The usernames of the team's reps; empty when there is no such team. */
+    public Optional<Set<String>> repsOf(String team) {
+        return teams().stream().map(Team::name).filter(team::equals).findFirst().map(name -> repsIn(Set.of(name)));
+    }
+
+    private Set<String> repsIn(Set<String> teams) {
         return workloads().stream().map(RepWorkload::rep).filter(rep -> teams.contains(rep.team()))
                 .map(Rep::username).collect(Collectors.toSet());
     }

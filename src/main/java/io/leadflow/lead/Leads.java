@@ -65,6 +65,16 @@ public class Leads {
         return ids.isEmpty() ? Map.of() : leads.findAll(ids).stream().collect(Collectors.toMap(Lead::id, lead -> lead));
     }
 
+    /** A page of the leads the search finds, newest first. */
+    public LeadSearch.Result search(LeadSearch search) {
+        List<Lead> found = leads.search(search);
+        if (found.size() <= search.size()) {
+            return new LeadSearch.Result(found, null);
+        }
+        List<Lead> page = found.subList(0, search.size());
+        return new LeadSearch.Result(List.copyOf(page), LeadSearch.Cursor.after(page.getLast()).token());
+    }
+
     /** The lead's way through the stages, oldest first. */
     public List<StageMove> stagesOf(UUID id) {
         return leads.stagesOf(id);

@@ -51,7 +51,7 @@ public class Timeline {
 
     /**
      * Records an event the database keeps once per lead (a unique index says which: UNSUBSCRIBED; INCIDENT_RAISED and
-     * INCIDENT_RETRIED once per {@code incidentKey}); returns false,
+     * INCIDENT_RETRIED once per {@code incidentKey}; STOPPED once per sequence {@code round}); returns false,
      * recording nothing, when the lead already has it.
      */
     public boolean recordOnce(UUID leadId, Type type, Map<String, ?> details) {

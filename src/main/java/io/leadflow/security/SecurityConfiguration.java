@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -48,10 +49,11 @@ import java.util.Objects;
 class SecurityConfiguration {
 
     static final Secret API_KEY = new Secret("leadflow.security.api-key", "LEADFLOW_API_KEY", "dev-api-key");
-    private static final String API_ROLE = "API";
+    private static final String API_ROLE = Roles.API;
     private static final String SCRAPER_ROLE = "SCRAPER";
     private static final String WRONG_API_KEY = "Missing or wrong API key";
     private static final String WRONG_METRICS_TOKEN = "Missing or wrong metrics token";
+    private static final String NO_SIGN_IN = "Missing or wrong API key, and no one signed in";
     private static final String NO_CREDENTIALS = "Missing or wrong API key, and no manager signed in";
     private static final AuthenticationTrustResolver SIGNED_IN = new AuthenticationTrustResolverImpl();
 
@@ -86,6 +88,22 @@ class SecurityConfiguration {
                                         e instanceof CsrfException ? "Missing or wrong CSRF token" : "For managers only");
                             }
                         }))
+                .build();
+    }
+
+    /**
+     * The lead list reads with the API key or anyone's task-list session (a rep sees their own leads there); it only
+     * reads, so no CSRF token is asked for.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain leadListApiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http.securityMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+                        && "/api/leads".equals(request.getRequestURI().substring(request.getContextPath().length())))
+                .addFilterBefore(new BearerTokenFilter(apiKey, API_ROLE, WRONG_API_KEY, json, false), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
+                        writeProblem(response, json, HttpStatus.UNAUTHORIZED, NO_SIGN_IN)))
                 .build();
     }
 

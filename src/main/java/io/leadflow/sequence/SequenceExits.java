@@ -9,11 +9,13 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,9 +54,11 @@ public class SequenceExits {
     private final SequencePauses pauses;
     private final SoftBounces softBounces;
     private final SequenceProperties settings;
+    private final SequenceAttemptRepository attempts;
 
     SequenceExits(Leads leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline, SequencePauses pauses,
-                  SoftBounces softBounces, SequenceProperties settings) {
+                  SoftBounces softBounces, SequenceProperties settings, SequenceAttemptRepository attempts) {
+        this.attempts = attempts;
         this.leads = leads;
         this.suppressions = suppressions;
         this.engine = engine;
@@ -62,6 +66,32 @@ public class SequenceExits {
         this.pauses = pauses;
         this.softBounces = softBounces;
         this.settings = settings;
+    }
+
+    /**
+     * A person stops the lead's running sequence (its latest round, while attempts are still planned): once a round, as
+     * the database keys it. {@code details} say who and why.
+     *
+     * @throws ConflictException when no sequence is running, or this round was stopped already
+     */
+    @Transactional
+    public void stop(UUID leadId, Map<String, Object> details) {
+        leads.get(leadId);
+        int round = attempts.latestRound(leadId).orElseThrow(() -> notRunning(leadId));
+        if (attempts.lockRound(leadId, round).stream().noneMatch(attempt -> attempt.status() == SequenceAttempt.Status.PLANNED)) {
+            throw notRunning(leadId);
+        }
+        Map<String, Object> recorded = new LinkedHashMap<>(details);
+        recorded.put("exit", Exit.STOPPED.name());
+        recorded.put("round", round);
+        if (!timeline.recordOnce(leadId, Exit.STOPPED.recordedAs, recorded)) {
+            throw new ConflictException("The sequence of lead " + leadId + " is stopped already");
+        }
+        engine.publishMessage(Exit.STOPPED.message, leadId.toString(), new SequenceProcess.Exit(Exit.STOPPED.name()));
+    }
+
+    private static ConflictException notRunning(UUID leadId) {
+        return new ConflictException("Lead " + leadId + " has no running sequence");
     }
 
     public void exit(UUID leadId, Exit exit, Map<String, Object> details) {

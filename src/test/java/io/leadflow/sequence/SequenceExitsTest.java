@@ -8,15 +8,22 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.platform.ConflictException;
 import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -32,8 +39,9 @@ class SequenceExitsTest {
     private final Leads leads = mock(Leads.class);
     private final ProcessEngine engine = mock(ProcessEngine.class);
     private final Timeline timeline = mock(Timeline.class);
+    private final SequenceAttemptRepository attempts = mock(SequenceAttemptRepository.class);
     private final SequenceExits exits = new SequenceExits(leads, mock(SuppressionList.class), engine, timeline,
-            mock(SequencePauses.class), mock(SoftBounces.class), mock(SequenceProperties.class));
+            mock(SequencePauses.class), mock(SoftBounces.class), mock(SequenceProperties.class), attempts);
 
     @Test
     void aReplyDuringTheSequenceEndsItWithItsIntent() {
@@ -58,6 +66,41 @@ class SequenceExitsTest {
         verify(timeline).record(eq(LEAD), eq(Timeline.Type.REPLIED), any());
         verify(engine).publishMessage(NurtureProcess.LEAD_ENGAGED, LEAD.toString(), new NurtureProcess.Engaged("Replied (INTERESTED)"));
         verify(engine, never()).publishMessage(eq(SequenceProcess.LEAD_REPLIED), any(), any());
+    }
+
+    @Test
+    void aPersonStopsARunningSequenceOnceARound() {
+        stage(LeadStage.MQL);
+        when(attempts.latestRound(LEAD)).thenReturn(Optional.of(2));
+        when(attempts.lockRound(LEAD, 2)).thenReturn(List.of(attempt(SequenceAttempt.Status.DONE), attempt(SequenceAttempt.Status.PLANNED)));
+        Map<String, Object> recorded = Map.of("by", "ana", "exit", "STOPPED", "round", 2);
+        when(timeline.recordOnce(LEAD, Timeline.Type.STOPPED, recorded)).thenReturn(true, false);
+
+        exits.stop(LEAD, Map.of("by", "ana"));
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_STOPPED, LEAD.toString(), new SequenceProcess.Exit("STOPPED"));
+
+        assertThatThrownBy(() -> exits.stop(LEAD, Map.of("by", "ana"))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("stopped already");
+        verify(engine).publishMessage(eq(SequenceProcess.SEQUENCE_STOPPED), any(), any());
+    }
+
+    @Test
+    void aSequenceThatIsNotRunningCannotBeStopped() {
+        stage(LeadStage.MQL);
+        when(attempts.latestRound(LEAD)).thenReturn(Optional.of(1), Optional.empty());
+        when(attempts.lockRound(LEAD, 1)).thenReturn(List.of(attempt(SequenceAttempt.Status.CANCELLED)));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> exits.stop(LEAD, Map.of())).isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("no running sequence");
+        }
+        verify(timeline, never()).recordOnce(any(), any(), any());
+        verify(engine, never()).publishMessage(any(), any(), any());
+    }
+
+    private static SequenceAttempt attempt(SequenceAttempt.Status status) {
+        Instant at = Instant.parse("2026-03-02T15:00:00Z");
+        return new SequenceAttempt(1, Channel.EMAIL, at, at, status, null);
     }
 
     private void stage(LeadStage stage) {

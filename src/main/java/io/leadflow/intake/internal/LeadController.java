@@ -3,20 +3,25 @@ package io.leadflow.intake.internal;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.assignment.LeadFinder;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadSearch;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.PayloadTooLargeException;
 import io.leadflow.platform.RequestJson;
+import io.leadflow.security.Roles;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +43,7 @@ class LeadController {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    private final LeadFinder finder;
     private final LeadValidator validator;
     private final LeadService service;
     private final Leads leads;
@@ -48,7 +54,9 @@ class LeadController {
     private final RequestJson requestJson;
 
     LeadController(LeadValidator validator, LeadService service, Leads leads, Timeline timeline,
-                   RepTaskService tasks, SequenceService sequences, ObjectMapper json, RequestJson requestJson) {
+                   RepTaskService tasks, SequenceService sequences, ObjectMapper json, RequestJson requestJson,
+                   LeadFinder finder) {
+        this.finder = finder;
         this.sequences = sequences;
         this.validator = validator;
         this.service = service;
@@ -77,6 +85,15 @@ class LeadController {
         return outcome.created()
                 ? ResponseEntity.created(location).body(created)
                 : ResponseEntity.status(HttpStatus.OK).location(location).body(created);
+    }
+
+    @Operation(summary = "Find leads", description = "Newest first. q: in the person's name, email or company (any case); "
+            + "filters stage, owner, team, source, type; size (1 to " + LeadFinder.MAX_SIZE + ", default " + LeadFinder.DEFAULT_SIZE
+            + "); cursor: the 'next' of the page before. The API key and managers see every lead, a rep their own.")
+    @GetMapping
+    LeadList find(@ParameterObject LeadFinder.Query query, Authentication auth) {
+        LeadSearch.Result found = finder.find(query, Roles.seesEveryLead(auth) ? null : auth.getName());
+        return new LeadList(found.leads().stream().map(LeadList.Row::of).toList(), found.next());
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package io.leadflow.lead.internal;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadSearch;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.RuleDecision;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +94,45 @@ public class LeadRepository {
 
     public List<Lead> findAll(Collection<UUID> ids) {
         return jdbc.sql("select * from lead where id in (:ids)").param("ids", ids).query(this::map).list();
+    }
+
+    /** The leads the search finds, newest first; one more than its size, so the caller knows whether a page follows. */
+    public List<Lead> search(LeadSearch search) {
+        StringBuilder where = new StringBuilder("where true");
+        Map<String, Object> params = new HashMap<>();
+        if (search.text() != null) {
+            // The person's name as the API and pages show it (first and last), the address and the company, as typed.
+            where.append(" and (lower(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) like :text escape '\\'"
+                    + " or email_key like :text escape '\\' or lower(company) like :text escape '\\')");
+            params.put("text", "%" + search.text().toLowerCase(Locale.ROOT).replaceAll("([\\\\%_])", "\\\\$1") + "%");
+        }
+        if (search.stage() != null) {
+            where.append(" and stage = :stage");
+            params.put("stage", search.stage().name());
+        }
+        if (search.owners() != null) {
+            if (search.owners().isEmpty()) {
+                return List.of();
+            }
+            where.append(" and owner in (:owners)");
+            params.put("owners", search.owners());
+        }
+        if (search.source() != null) {
+            where.append(" and lower(source) = :source");
+            params.put("source", search.source().toLowerCase(Locale.ROOT));
+        }
+        if (search.type() != null) {
+            where.append(" and type = :type");
+            params.put("type", search.type().name());
+        }
+        if (search.after() != null) {
+            where.append(" and (created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(search.after().createdAt()));
+            params.put("afterId", search.after().id());
+        }
+        params.put("limit", search.size() + 1);
+        return jdbc.sql("select * from lead " + where + " order by created_at desc, id desc limit :limit")
+                .params(params).query(this::map).list();
     }
 
     /** Fills what the lead did not tell us before, and updates what changed; returns the fields that changed. */
@@ -204,7 +245,7 @@ public class LeadRepository {
     }
 
     private static String column(String field) {
-        return field.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
     }
 
     private Lead map(ResultSet rs, int row) throws SQLException {

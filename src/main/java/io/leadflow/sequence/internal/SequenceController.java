@@ -86,10 +86,10 @@ class SequenceController {
         return ResponseEntity.accepted().build();
     }
 
-    @Operation(summary = "A rep stops the lead's sequence")
+    @Operation(summary = "A rep stops the lead's running sequence, once: 409 when none is running or it is stopped already")
     @PostMapping("/api/leads/{id}/sequence/stop")
     ResponseEntity<Void> stop(@PathVariable UUID id, @RequestBody(required = false) StopRequest stop) {
-        exits.exit(id, SequenceExits.Exit.STOPPED, stop == null ? Map.of() : details("reason", stop.reason(), null, null));
+        exits.stop(id, stop == null ? Map.of() : details("reason", stop.reason(), null, null));
         return ResponseEntity.accepted().build();
     }
 

@@ -4,15 +4,19 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.PageModel;
 import io.leadflow.security.Roles;
 import io.leadflow.sequence.SequenceExits;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
@@ -23,7 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The task list's sequence buttons: the lead's owner (or a manager) stops its sequence or pauses it until a day. */
+/**
+ * The sequence buttons of the task and lead pages: the lead's owner (or a manager) stops its sequence, pauses it until a
+ * day or resumes it; each once, a sequence no longer in that state answers 409.
+ */
 @Controller
 class SequencePage {
 
@@ -42,22 +49,22 @@ class SequencePage {
     }
 
     @PostMapping("/leads/{leadId}/sequence/stop")
-    String stop(@PathVariable UUID leadId, @RequestParam(required = false) String reason, Authentication auth,
-                RedirectAttributes redirect) {
+    String stop(@PathVariable UUID leadId, @RequestParam(required = false) String reason,
+                @RequestParam(required = false) String back, Authentication auth, RedirectAttributes redirect) {
         Lead lead = leadTheUserMayChange(leadId, auth);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("by", auth.getName());
         if (reason != null && !reason.isBlank()) {
             details.put("reason", reason.strip().replaceAll("\\p{Cntrl}", " "));
         }
-        exits.exit(leadId, SequenceExits.Exit.STOPPED, details);
+        exits.stop(leadId, details);
         redirect.addFlashAttribute("flash", "Sequence stopped for " + lead.fullName() + ".");
-        return "redirect:/tasks";
+        return backTo(back, leadId);
     }
 
     @PostMapping("/leads/{leadId}/sequence/pause")
-    String pause(@PathVariable UUID leadId, @RequestParam(required = false) String until, Authentication auth,
-                 RedirectAttributes redirect) {
+    String pause(@PathVariable UUID leadId, @RequestParam(required = false) String until,
+                 @RequestParam(required = false) String back, Authentication auth, RedirectAttributes redirect) {
         Lead lead = leadTheUserMayChange(leadId, auth);
         String flash;
         try {
@@ -66,11 +73,33 @@ class SequencePage {
             flash = "Sequence paused for " + lead.fullName() + " until " + DAY.format(day) + ".";
         } catch (InvalidRequestException e) {
             flash = "Not paused: the date " + e.errors().getFirst().message() + ".";
-        } catch (ConflictException e) {
-            flash = "Not paused: " + lead.fullName() + " has no running sequence.";
         }
         redirect.addFlashAttribute("flash", flash);
-        return "redirect:/tasks";
+        return backTo(back, leadId);
+    }
+
+    @PostMapping("/leads/{leadId}/sequence/resume")
+    String resume(@PathVariable UUID leadId, @RequestParam(required = false) String back, Authentication auth,
+                  RedirectAttributes redirect) {
+        Lead lead = leadTheUserMayChange(leadId, auth);
+        pauses.resumePaused(leadId, auth.getName());
+        redirect.addFlashAttribute("flash", "Sequence resumed for " + lead.fullName() + ".");
+        return backTo(back, leadId);
+    }
+
+    /** A sequence that is not running, not paused or stopped already: the state changed since the page was shown. */
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(HttpServletRequest request, Authentication auth) {
+        ModelAndView page = PageModel.of("tasks/message", request, auth);
+        page.setStatus(HttpStatus.CONFLICT);
+        page.addObject("title", "lead.conflict.sequence.title");
+        page.addObject("message", "lead.conflict.sequence.text");
+        return page;
+    }
+
+    /** The lead's page when the button was on it, else the task list. */
+    private static String backTo(String back, UUID leadId) {
+        return "lead".equals(back) ? "redirect:/leads/" + leadId : "redirect:/tasks";
     }
 
     private Lead leadTheUserMayChange(UUID leadId, Authentication auth) {

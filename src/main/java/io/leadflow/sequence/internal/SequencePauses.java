@@ -136,11 +136,27 @@ public class SequencePauses {
      * @throws ConflictException when the lead's sequence is not running
      */
     public Schedule resume(UUID leadId, String by) {
+        return resume(leadId, by, false);
+    }
+
+    /**
+     * As {@link #resume(UUID, String)}, for a person who saw the sequence paused: once.
+     *
+     * @throws ConflictException when the lead's sequence is not running or no pause holds it
+     */
+    public Schedule resumePaused(UUID leadId, String by) {
+        return resume(leadId, by, true);
+    }
+
+    private Schedule resume(UUID leadId, String by, boolean mustBePaused) {
         Schedule schedule = transaction.execute(status -> {
             Lead lead = leads.get(leadId);
             Instant now = clock.instant();
             Round round = runningRound(lead, now);
             Optional<Pause> holding = holdingPause(lead, round, now);
+            if (holding.isEmpty() && mustBePaused) {
+                throw new ConflictException("The sequence of lead " + leadId + " is not paused");
+            }
             if (holding.isEmpty()) {
                 return new Schedule(null, planned(round.toCome(), lead.zone()));
             }

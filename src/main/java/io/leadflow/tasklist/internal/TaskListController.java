@@ -4,12 +4,8 @@ import io.leadflow.assignment.RepDirectory;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadNotFoundException;
-import io.leadflow.lead.OriginFact;
 import io.leadflow.lead.Leads;
-import io.leadflow.lead.StageMove;
 import io.leadflow.scoring.Rejections;
-import io.leadflow.lead.PhoneNumbers;
-import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PageController;
 import io.leadflow.platform.PageMessage;
 import io.leadflow.platform.PageModel;
@@ -44,8 +40,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,11 +63,8 @@ public class TaskListController {
     /** In the page's language ({@link #due()}). */
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx", Locale.ROOT);
-    private static final int TIMELINE_ENTRIES = 8;
     /** The variable a form's select names ({@code valuesKey}) for the reasons a rep may reject a lead for. */
     private static final String REJECTION_REASONS = "rejectionReasons";
-    private static final List<String> HIGHLIGHTS = List.of("persona", "role", "industry", "employees", "region",
-            "tenureMonths", "technologies", "linkedinUrl");
 
     /** A row of the list. */
     public record TaskRow(String jobKey, String name, String leadName, String company, String assignee, Due due) {
@@ -92,42 +83,22 @@ public class TaskListController {
                            boolean hasForm, String leadId, boolean inSequence, String firstPauseEnd, boolean call) {
     }
 
-    /**
-     * phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. stageDecidedBy: why the
-     * lead is in its stage, with the decision table's version and rule and the model that called it. origin: how it
-     * came (its type, source, pages viewed, event, referrer) and the signals enrichment found, marketing's context at
-     * hand-off. timeline: the latest activity, ending with the arrival however much happened since.
-     */
-    public record LeadContext(String name, String jobTitle, String company, String email, String phone, String phoneHref,
-                              String country,
-                              String timeZone, String stage, String stageDecidedBy, String fitScore, List<String> fitReasons,
-                              List<Fact> origin, List<Fact> highlights, List<Event> timeline) {
-    }
-
-    /** One enrichment fact; href only for a web link. */
-    public record Fact(String label, String value, String href) {
-    }
-
-    /** A timeline entry as a sentence in the rep's words, at a time in the lead's zone. */
-    public record Event(String text, String at) {
-    }
-
     private final RepDirectory reps;
     private final RepTaskService tasks;
     private final Leads leads;
-    private final Timeline timeline;
     private final ProcessModels models;
     private final CamundaFormRenderer forms;
     private final Rejections rejections;
     private final Clock clock;
+    private final LeadContexts contexts;
 
-    TaskListController(RepTaskService tasks, Leads leads, Timeline timeline, ProcessModels models,
-                       CamundaFormRenderer forms, RepDirectory reps, Rejections rejections, Clock clock) {
+    TaskListController(RepTaskService tasks, Leads leads, ProcessModels models, CamundaFormRenderer forms,
+                       RepDirectory reps, Rejections rejections, Clock clock, LeadContexts contexts) {
+        this.contexts = contexts;
         this.rejections = rejections;
         this.tasks = tasks;
         this.reps = reps;
         this.leads = leads;
-        this.timeline = timeline;
         this.models = models;
         this.forms = forms;
         this.clock = clock;
@@ -252,7 +223,7 @@ public class TaskListController {
                 task.formId() != null, task.leadId().toString(), task.attemptStep() != null,
                 LocalDate.now(clock.withZone(lead.zone())).plusDays(1).toString(),
                 SequenceProcess.CALL_FORM.equals(task.formId())));
-        model.addAttribute("lead", context(lead));
+        model.addAttribute("lead", contexts.of(lead, LeadContexts.LATEST_ENTRIES));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);
         // A field starts with the task's value of its key, if it has one (who a reply said to talk to), as in Camunda's forms.
@@ -274,51 +245,7 @@ public class TaskListController {
         return models.form(task.formId()).map(form -> forms.render(form, shown)).orElse(List.of());
     }
 
-    private LeadContext context(Lead lead) {
-        ZoneId zone = lead.zone();
-        Map<String, Object> enrichment = lead.enrichment() == null ? Map.of() : lead.enrichment();
-        List<Fact> highlights = new ArrayList<>();
-        for (String key : HIGHLIGHTS) {
-            String value = text(enrichment.get(key));
-            if (!value.isBlank()) {
-                boolean web = value.startsWith("https://") || value.startsWith("http://");
-                highlights.add(new Fact(label(key), value, web ? value : null));
-            }
-        }
-        String phone = lead.facts().phone();
-        List<Timeline.Entry> entries = timeline.of(lead.id());
-        List<Event> events = new ArrayList<>();
-        int shownFrom = Math.max(0, entries.size() - TIMELINE_ENTRIES);
-        for (int i = entries.size() - 1; i >= shownFrom; i--) {
-            events.add(event(entries.get(i), zone));
-        }
-        entries.stream().limit(shownFrom).filter(entry -> entry.type().equals(Timeline.Type.RECEIVED.name())).findFirst()
-                .ifPresent(arrival -> events.add(event(arrival, zone)));
-        List<StageMove> stages = leads.stagesOf(lead.id());
-        return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
-                nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
-                phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
-                lead.stage() == null ? "" : lead.stage().name(), stages.isEmpty() ? "" : decidedBy(stages.getLast()),
-                lead.fitScore() == null ? "" : lead.fitScore().toString(),
-                lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), highlights, events);
-    }
-
-    private static Event event(Timeline.Entry entry, ZoneId zone) {
-        return new Event(TimelineSentences.of(entry, zone), due().format(entry.at().atZone(zone)));
-    }
-
-    /** "lead-fit: score 80 (…); decided by lead-fit v2, rule Rule_LeadFit_Mql (…), called by lead-identify v3". */
-    private static String decidedBy(StageMove move) {
-        return move.reason() + (move.decision() == null ? "" : "; decided by " + move.decision().inWords())
-                + (move.model() == null ? "" : (move.decision() == null ? "; decided by " : ", called by ") + move.model());
-    }
-
-    /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
-    private static List<Fact> origin(Lead lead) {
-        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href())).toList();
-    }
-
-    private static Due due(Instant due, ZoneId zone, Instant now) {
+    static Due due(Instant due, ZoneId zone, Instant now) {
         if (due == null) {
             return null;
         }
@@ -333,26 +260,10 @@ public class TaskListController {
         }
     }
 
-    /** The message code of an enrichment fact's label. */
-    private static String label(String key) {
-        return "task.fact." + key;
-    }
-
-    private static DateTimeFormatter due() {
+    /** How the pages write a moment, in the page's language. */
+    static DateTimeFormatter due() {
         return DUE.withLocale(LocaleContextHolder.getLocale());
     }
 
-    private static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return value.toString();
-    }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

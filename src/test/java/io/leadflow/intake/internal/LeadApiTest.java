@@ -1,5 +1,6 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.assignment.LeadFinder;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.LeadStage;
@@ -41,7 +42,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 @WebMvcTest({LeadController.class, LeadImportController.class})
 @Import(LeadValidator.class)
 @WithApiKeySecurity
-@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class}) // only GET reads them, past these tests
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class}) // only GET reads them, past these tests
 class LeadApiTest {
 
     @Autowired

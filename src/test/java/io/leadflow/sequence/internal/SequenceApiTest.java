@@ -139,12 +139,12 @@ class SequenceApiTest {
     @Test
     void aRepStopsTheSequenceWithAReason() {
         assertThat(post("/api/leads/{id}/sequence/stop", "{\"reason\":\"Wrong person\"}")).hasStatus(HttpStatus.ACCEPTED);
-        verify(exits).exit(LEAD, Exit.STOPPED, Map.of("reason", "Wrong person"));
+        verify(exits).stop(LEAD, Map.of("reason", "Wrong person"));
     }
 
     @Test
     void anExitForAnUnknownLeadIs404() {
-        doThrow(new LeadNotFoundException(LEAD)).when(exits).exit(eq(LEAD), any(), any());
+        doThrow(new LeadNotFoundException(LEAD)).when(exits).stop(eq(LEAD), any());
 
         assertThat(post("/api/leads/{id}/sequence/stop", null)).hasStatus(HttpStatus.NOT_FOUND).hasContentType(APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.detail").isEqualTo("No lead with id " + LEAD);
@@ -222,6 +222,22 @@ class SequenceApiTest {
         assertThat(mvc.post().uri("/leads/{id}/sequence/pause", LEAD).with(user("ben").roles("REP")).with(csrf())
                 .param("until", "2027-03-10")).hasStatus(HttpStatus.FORBIDDEN);
         verify(pauses, never()).pause(LEAD, LocalDate.parse("2027-03-10"), "ben");
+    }
+
+    @Test
+    void theLeadPagesButtonsGoBackToItAndAStateChangedMeanwhileIsA409Page() {
+        RequestPostProcessor ana = user("ana").roles("REP");
+        when(pauses.resumePaused(LEAD, "ana")).thenReturn(new SequencePauses.Schedule(null, List.of()))
+                .thenThrow(new ConflictException("The sequence of lead " + LEAD + " is not paused"));
+
+        assertThat(mvc.post().uri("/leads/{id}/sequence/resume", LEAD).with(ana).with(csrf()).param("back", "lead"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/leads/" + LEAD);
+        assertThat(mvc.post().uri("/leads/{id}/sequence/resume", LEAD).with(ana).with(csrf()).param("back", "lead")
+                .header("Accept-Language", "es")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("No es posible ahora");
+
+        doThrow(new ConflictException("The sequence of lead " + LEAD + " is stopped already")).when(exits).stop(eq(LEAD), any());
+        assertThat(mvc.post().uri("/leads/{id}/sequence/stop", LEAD).with(ana).with(csrf()))
+                .hasStatus(HttpStatus.CONFLICT).bodyText().contains("Not possible now");
     }
 
     /** An authorised POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */

@@ -7,17 +7,18 @@ import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
+import io.leadflow.scoring.Rejections;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotFoundException;
-import io.leadflow.scoring.Rejections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -39,6 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
 @WebMvcTest(TaskListController.class)
+@Import(LeadContexts.class)
 @WithApiKeySecurity
 class TaskPagesTest {
 

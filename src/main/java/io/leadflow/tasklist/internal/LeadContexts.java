@@ -1,0 +1,131 @@
+package io.leadflow.tasklist.internal;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
+import io.leadflow.lead.OriginFact;
+import io.leadflow.lead.PhoneNumbers;
+import io.leadflow.lead.StageMove;
+import io.leadflow.lead.Timeline;
+import org.springframework.stereotype.Component;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A lead as the task and lead pages show it: who it is, how it came, where it stands and what happened to it. */
+@Component
+class LeadContexts {
+
+    /** The task page shows the latest activity; the lead page all of it. */
+    static final int LATEST_ENTRIES = 8;
+    static final int ALL_ENTRIES = Integer.MAX_VALUE;
+    private static final List<String> HIGHLIGHTS = List.of("persona", "role", "industry", "employees", "region",
+            "tenureMonths", "technologies", "linkedinUrl");
+
+    /**
+     * phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. stageDecidedBy: why the
+     * lead is in its stage, with the decision table's version and rule and the model that called it. origin: how it
+     * came (its type, source, pages viewed, event, referrer) and the signals enrichment found, marketing's context at
+     * hand-off. timeline: the latest activity first, ending with the arrival however much happened since.
+     */
+    public record LeadContext(String name, String jobTitle, String company, String email, String phone, String phoneHref,
+                              String country,
+                              String timeZone, String stage, String stageDecidedBy, String fitScore, List<String> fitReasons,
+                              List<Fact> origin, List<Fact> highlights, List<Event> timeline) {
+    }
+
+    /** One enrichment fact; href only for a web link. */
+    public record Fact(String label, String value, String href) {
+    }
+
+    /** A timeline entry as a sentence in the rep's words, at a time in the lead's zone. */
+    public record Event(String text, String at) {
+    }
+
+    /** A move into a stage, at a time in the lead's zone, with its provenance: why, and the decision and model behind it. */
+    public record StageStep(String stage, String at, String decidedBy) {
+    }
+
+    private final Leads leads;
+    private final Timeline timeline;
+
+    LeadContexts(Leads leads, Timeline timeline) {
+        this.leads = leads;
+        this.timeline = timeline;
+    }
+
+    /** The lead with its latest {@code entries} timeline entries (and its arrival). */
+    LeadContext of(Lead lead, int entries) {
+        ZoneId zone = lead.zone();
+        Map<String, Object> enrichment = lead.enrichment() == null ? Map.of() : lead.enrichment();
+        List<Fact> highlights = new ArrayList<>();
+        for (String key : HIGHLIGHTS) {
+            String value = text(enrichment.get(key));
+            if (!value.isBlank()) {
+                boolean web = value.startsWith("https://") || value.startsWith("http://");
+                highlights.add(new Fact(label(key), value, web ? value : null));
+            }
+        }
+        String phone = lead.facts().phone();
+        List<Timeline.Entry> stored = timeline.of(lead.id());
+        List<Event> events = new ArrayList<>();
+        int shownFrom = Math.max(0, stored.size() - entries);
+        for (int i = stored.size() - 1; i >= shownFrom; i--) {
+            events.add(event(stored.get(i), zone));
+        }
+        stored.stream().limit(shownFrom).filter(entry -> entry.type().equals(Timeline.Type.RECEIVED.name())).findFirst()
+                .ifPresent(arrival -> events.add(event(arrival, zone)));
+        List<StageMove> stages = leads.stagesOf(lead.id());
+        return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
+                nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
+                phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
+                lead.stage() == null ? "" : lead.stage().name(), stages.isEmpty() ? "" : decidedBy(stages.getLast()),
+                lead.fitScore() == null ? "" : lead.fitScore().toString(),
+                lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), highlights, events);
+    }
+
+    /** The lead's way through the stages, latest first. */
+    List<StageStep> stages(Lead lead) {
+        return leads.stagesOf(lead.id()).reversed().stream()
+                .map(move -> new StageStep(move.stage().name(), TaskListController.due().format(move.at().atZone(lead.zone())),
+                        decidedBy(move)))
+                .toList();
+    }
+
+    private static Event event(Timeline.Entry entry, ZoneId zone) {
+        return new Event(TimelineSentences.of(entry, zone), TaskListController.due().format(entry.at().atZone(zone)));
+    }
+
+    /** "lead-fit: score 80 (…); decided by lead-fit v2, rule Rule_LeadFit_Mql (…), called by lead-identify v3". */
+    private static String decidedBy(StageMove move) {
+        return move.reason() + (move.decision() == null ? "" : "; decided by " + move.decision().inWords())
+                + (move.model() == null ? "" : (move.decision() == null ? "; decided by " : ", called by ") + move.model());
+    }
+
+    /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
+    private static List<Fact> origin(Lead lead) {
+        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href())).toList();
+    }
+
+    /** The message code of an enrichment fact's label. */
+    private static String label(String key) {
+        return "task.fact." + key;
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        return value.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
