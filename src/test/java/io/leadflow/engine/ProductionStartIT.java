@@ -8,18 +8,15 @@ import io.leadflow.DevelopmentHarness;
 import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * leadflow as the production jar runs it: its class path without the development harness (no embedded PostgreSQL or
@@ -48,7 +45,7 @@ class ProductionStartIT {
 
         try (ChildJvm engine = ChildJvm.start("production-engine", "io.leadflow.engine.embedded.StandaloneEngine",
                 List.of(target.resolve("engine").toString(), "127.0.0.1", String.valueOf(ports.engine())))) {
-            engine.awaitReady(Duration.ofMinutes(1), () -> ChildJvm.listening(ports.engine()));
+            engine.awaitReady(Duration.ofMinutes(5), () -> ChildJvm.listening(ports.engine()));
             // The client's default gateway follows leadflow.engine.embedded.port, which ChildJvm sets to the engine's:
             // were the embedded engine the default, it would find that port taken and stop.
             try (ChildJvm leadflow = ChildJvm.leadflow("production", classPath, ports, database, List.of(
@@ -65,16 +62,7 @@ class ProductionStartIT {
 
                 RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + ports.http())
                         .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + API_KEY).build();
-                JsonNode created = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("type", "FORM_FILL", "email", "production@andesnet.co", "firstName", "Rosa",
-                                "lastName", "Ruiz", "jobTitle", "Director de Marketing", "company", "AndesNet",
-                                "country", "CO", "source", "ebook"))
-                        .retrieve().body(JsonNode.class);
-                UUID id = UUID.fromString(created.get("id").asText());
-
-                JsonNode lead = await().atMost(Duration.ofMinutes(1)).until(
-                        () -> api.get().uri("/api/leads/{id}", id).retrieve().body(JsonNode.class),
-                        view -> view.get("openTasks").size() == 1);
+                JsonNode lead = FirstContactCheck.leadWithItsTask(api, "production@andesnet.co");
                 assertThat(lead.get("openTasks").get(0).get("name").asText()).isEqualTo("First contact");
                 assertThat(leadflow.output()).doesNotContain("Embedded Zeebe engine", "embedded PostgreSQL", "GreenMail")
                         .doesNotContain("development default");

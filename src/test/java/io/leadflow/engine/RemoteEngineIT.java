@@ -3,18 +3,14 @@ package io.leadflow.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * leadflow in {@code remote} mode, as against a Camunda 8 cluster: the engine runs in a JVM of its
@@ -38,16 +34,7 @@ class RemoteEngineIT {
                     "--leadflow.engine.mode=remote",
                     "--camunda.client.grpc-address=http://127.0.0.1:" + ports.engine()))) {
 
-                JsonNode created = api.post().uri("/api/leads").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("type", "FORM_FILL", "email", "remote@andesnet.co", "firstName", "Rosa",
-                                "lastName", "Ruiz", "jobTitle", "Director de Marketing", "company", "AndesNet",
-                                "country", "CO", "source", "ebook"))
-                        .retrieve().body(JsonNode.class);
-                UUID id = UUID.fromString(created.get("id").asText());
-
-                JsonNode lead = await().atMost(Duration.ofMinutes(1)).until(
-                        () -> api.get().uri("/api/leads/{id}", id).retrieve().body(JsonNode.class),
-                        view -> view.get("openTasks").size() == 1);
+                JsonNode lead = FirstContactCheck.leadWithItsTask(api, "remote@andesnet.co");
                 assertThat(lead.get("stage").asText()).isEqualTo("MQL");
                 assertThat(lead.get("openTasks").get(0).get("name").asText()).isEqualTo("First contact");
                 // Operate shows a cluster's instances
