@@ -2,6 +2,7 @@ package io.leadflow.intake.internal;
 
 import io.leadflow.HostileInput;
 import io.leadflow.HostileRequests;
+import io.leadflow.assignment.LeadFinder;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
@@ -33,7 +34,7 @@ import static org.mockito.Mockito.doAnswer;
 @WebMvcTest({LeadController.class, LeadImportController.class})
 @Import({LeadValidator.class, RejectedRequestProblem.class})
 @WithApiKeySecurity
-@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class})
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class})
 class LeadInputPropertiesTest extends HostileRequests {
 
     @MockitoBean
