@@ -164,9 +164,15 @@ public class BusinessHoursCalendar {
     }
 
     private Optional<HolidayManager> holidayManager(String code) {
-        return holidayManagers.computeIfAbsent(code, key -> HolidayManager.getSupportedCalendarCodes().contains(key)
-                ? Optional.of(HolidayManager.getInstance(ManagerParameters.create(key)))
-                : Optional.empty());
+        return holidayManagers.computeIfAbsent(code, key -> {
+            // Jollyday fills its cache of data sources lazily, unguarded: two first calls at once (two workers, two
+            // countries) can find it empty. One creation at a time in the JVM.
+            synchronized (HolidayManager.class) {
+                return HolidayManager.getSupportedCalendarCodes().contains(key)
+                        ? Optional.of(HolidayManager.getInstance(ManagerParameters.create(key)))
+                        : Optional.empty();
+            }
+        });
     }
 
     // A holiday can be taken in a neighbouring year: in MX, 1 January on a Saturday is taken on Friday 31 December.
