@@ -23,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,15 +123,21 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     /** The sending limit of the mailbox with this address (any case): its own where a manager set one, else the settings'. */
     public SendingLimit limitOf(String address) {
-        SendingLimit configured = settings.limits().of(address);
         return jdbc.sql("select per_hour, per_day from connected_mailbox where lower(address) = lower(?)").param(address)
-                .query((rs, row) -> new SendingLimit(own(rs, "per_day", configured.perDay()), own(rs, "per_hour", configured.perHour())))
-                .optional().orElse(configured);
+                .query(ConnectedMailboxes::ownLimits).optional().orElse(OwnLimits.NONE).over(settings.limits().of(address));
     }
 
-    private static int own(ResultSet rs, String column, int otherwise) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? otherwise : value;
+    /** A connected mailbox's own limits, each null where the settings' applies. */
+    private record OwnLimits(Integer perHour, Integer perDay) {
+        static final OwnLimits NONE = new OwnLimits(null, null);
+
+        SendingLimit over(SendingLimit configured) {
+            return new SendingLimit(perDay == null ? configured.perDay() : perDay, perHour == null ? configured.perHour() : perHour);
+        }
+    }
+
+    private static OwnLimits ownLimits(ResultSet rs, int row) throws SQLException {
+        return new OwnLimits(rs.getObject("per_hour", Integer.class), rs.getObject("per_day", Integer.class));
     }
 
     /** Disconnects the owner's mailbox (the embedded default's applies again where there is one). */
@@ -245,23 +250,16 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     private MailboxView view(String owner, ConnectedMailbox mailbox, boolean connected) {
         String key = readable(owner, mailbox).key();
-        Map<String, Integer> own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
-                .query(rs -> {
-                    Map<String, Integer> limits = new HashMap<>();
-                    if (rs.next()) {
-                        limits.put("perHour", (Integer) rs.getObject("per_hour"));
-                        limits.put("perDay", (Integer) rs.getObject("per_day"));
-                    }
-                    return limits;
-                });
-        SendingLimit limit = limitOf(mailbox.address());
+        OwnLimits own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
+                .query(ConnectedMailboxes::ownLimits).optional().orElse(OwnLimits.NONE);
+        SendingLimit limit = own.over(settings.limits().of(mailbox.address()));
         return jdbc.sql("select * from mailbox_health where mailbox = ?").param(key)
                 .query((rs, row) -> new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(),
                         connected, rs.getString("failure"), instant(rs.getTimestamp("failing_since")), instant(rs.getTimestamp("read_at")),
-                        own.get("perHour"), own.get("perDay"), limit))
+                        own.perHour(), own.perDay(), limit))
                 .optional()
                 .orElse(new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(), connected,
-                        null, null, null, own.get("perHour"), own.get("perDay"), limit));
+                        null, null, null, own.perHour(), own.perDay(), limit));
     }
 
     private ConnectedMailbox mailbox(ResultSet rs, int row) throws SQLException {
