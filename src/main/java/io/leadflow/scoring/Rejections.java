@@ -38,12 +38,26 @@ public class Rejections {
 
     /** Rejections of leads a fit rule made MQLs ({@code ruleId} null: no decision table did, e.g. a nurture date). */
     public record FitRuleCount(String decisionId, Integer version, String ruleId, String annotation, long rejections) {
+
+        /** The rule as a stage move tells it ({@link RuleDecision#inWords()}); null when no rule made the lead an MQL. */
+        public String inWords() {
+            return Rejections.inWords(decisionId, version, ruleId, annotation);
+        }
     }
 
     /** The fit rule that made the lead an MQL, as the rejection keeps it. */
     public record FitRule(String decisionId, Integer version, String ruleId, String annotation) {
 
         static final FitRule NONE = new FitRule(null, null, null, null);
+
+        String inWords() {
+            return Rejections.inWords(decisionId, version, ruleId, annotation);
+        }
+    }
+
+    private static String inWords(String decisionId, Integer version, String ruleId, String annotation) {
+        return ruleId == null ? null
+                : new RuleDecision(decisionId, version, List.of(new RuleDecision.Rule(decisionId, ruleId, annotation))).inWords();
     }
 
     private final RejectionRepository rejections;
@@ -97,8 +111,7 @@ public class Rejections {
         }
         details.put("stage", reason.stage().name());
         if (fit.ruleId() != null) {
-            details.put("fitRule", fit.decisionId() + " v" + fit.version() + ", rule " + fit.ruleId()
-                    + (fit.annotation() == null ? "" : " (" + fit.annotation() + ")"));
+            details.put("fitRule", fit.inWords());
         }
         timeline.record(leadId, Timeline.Type.REJECTED, details);
     }

@@ -22,8 +22,7 @@ record RejectionsReport(LocalDate from, LocalDate to, long total, List<Rejection
     static RejectionsReport of(LocalDate from, LocalDate to, Rejections.Summary summary) {
         return new RejectionsReport(from, to, summary.total(), summary.byReason(), summary.bySource(), summary.byLeadType(),
                 summary.byFitRule().stream().map(rule -> new FitRule(rule.decisionId(), rule.version(), rule.ruleId(), rule.annotation(),
-                        rule.ruleId() == null ? "no fit rule" : rule.decisionId() + " v" + rule.version() + ", rule " + rule.ruleId()
-                                + (rule.annotation() == null ? "" : " (" + rule.annotation() + ")"), rule.rejections())).toList());
+                        rule.ruleId() == null ? "no fit rule" : rule.inWords(), rule.rejections())).toList());
     }
 
     @Override
