@@ -15,7 +15,7 @@ import java.util.UUID;
  * auto-complete) until the rep completes the task: taken for 20 s, then, once the task is
  * stored, held for a month (the hold is sent without waiting for the engine's answer, so the
  * handler's thread goes on to the next job; a hold that fails lets the job come back after its
- * 20 s, and storing it again changes nothing). A task of the sequence knows its attempt; a task
+ * 20 s, and storing it again changes nothing; a job already gone closes the task at once). A task of the sequence knows its attempt; a task
  * keeps what its form shows.
  */
 @Component
@@ -40,6 +40,6 @@ public class UserTaskWorker {
                 headers.get(Protocol.USER_TASK_CANDIDATE_GROUPS_HEADER_NAME),
                 headers.get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME),
                 process.attempt() == null ? null : process.attempt().step(), process.shown()));
-        engine.holdJob(job.getKey());
+        engine.holdJob(job.getKey(), () -> tasks.withdrawnAsItOpened(job.getKey()));
     }
 }

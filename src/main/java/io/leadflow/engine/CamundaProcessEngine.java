@@ -89,15 +89,15 @@ class CamundaProcessEngine implements ProcessEngine {
     }
 
     @Override
-    public void holdJob(long jobKey) {
+    public void holdJob(long jobKey, Runnable whenGone) {
         try {
             hold(jobKey).whenComplete((held, error) -> {
                 if (error != null) {
-                    holdFailed(jobKey, error);
+                    holdFailed(jobKey, error, whenGone);
                 }
             });
         } catch (RuntimeException e) {
-            holdFailed(jobKey, e);
+            holdFailed(jobKey, e, whenGone);
         }
     }
 
@@ -105,10 +105,15 @@ class CamundaProcessEngine implements ProcessEngine {
         return client.newUpdateTimeoutCommand(jobKey).timeout(HOLD).send();
     }
 
-    private static void holdFailed(long jobKey, Throwable error) {
+    private static void holdFailed(long jobKey, Throwable error, Runnable whenGone) {
         if (Status.fromThrowable(error).getCode() == Status.Code.NOT_FOUND) {
-            // The process withdrew the task in the meantime: the withdrawn-task check closes it.
             log.debug("Job {} was gone before it could be held", jobKey);
+            try {
+                whenGone.run();
+            } catch (RuntimeException e) {
+                // The withdrawn-task check closes it at its due.
+                log.warn("Could not close the task of job {}, withdrawn before it was held: {}", jobKey, e.getMessage());
+            }
             return;
         }
         log.warn("Could not hold job {} for its rep ({}); the engine hands it out again once its claim of {} s passes",

@@ -43,9 +43,10 @@ public interface ProcessEngine {
      * Holds a stored rep's task job for {@link #USER_TASK_HOLD_MILLIS}: it waits for the rep, not for a worker. Returns
      * at once, without waiting for the engine's answer: a hold that fails (the engine away or busy) leaves the job to
      * its {@link #USER_TASK_CLAIM_MILLIS} claim, after which the engine hands it out again and it is stored (once) and
-     * held again.
+     * held again. A job the engine no longer has (the process withdrew the task between handing it out and the hold)
+     * runs {@code whenGone}: a task withdrawn before its due is otherwise only found at its due.
      */
-    void holdJob(long jobKey);
+    void holdJob(long jobKey, Runnable whenGone);
 
     /** Whether a job leadflow holds open still exists in the engine (false once the process withdrew it). */
     boolean jobExists(long jobKey);

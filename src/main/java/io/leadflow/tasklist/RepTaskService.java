@@ -204,6 +204,15 @@ public class RepTaskService implements SchedulingConfigurer {
         }
     }
 
+    /**
+     * The process withdrew a task between handing it out and its hold (a manager's decision the rep made moot at the
+     * same moment): it closes now, not at its due.
+     */
+    public void withdrawnAsItOpened(long jobKey) {
+        transaction.executeWithoutResult(status -> tasks.find(jobKey).filter(task -> task.status() == RepTask.Status.OPEN)
+                .ifPresent(task -> cancel(task, "the process withdrew it as it opened")));
+    }
+
     /** The process interrupted the scope of the lead's tasks (its sequence ended): they are withdrawn. */
     public void withdrawOpenTasksOf(UUID leadId) {
         tasks.openOfLead(leadId).forEach(this::cancel);

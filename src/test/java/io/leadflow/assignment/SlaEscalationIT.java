@@ -130,6 +130,22 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
         assertThat(timelineTypes(id)).doesNotContain("REASSIGNED", "SLA_KEPT");
     }
 
+    @Test
+    void aFirstContactWhoseDueAndNextAttemptBothPassInOneMoveLeavesTheManagerNothingOpenToDecide() {
+        UUID id = postLead(mqlLead("Julieta"));
+        awaitLead(id, l -> openTask(l, "First contact") != null);
+
+        // leadflow was stopped over a long weekend: the SLA's due and the next attempt's time passed while it was down.
+        engineClock.advance(Duration.ofDays(7));
+        awaitTimeline(id, "SLA_BREACHED");
+        awaitAtRest(id);
+
+        // The call was given up when the next attempt came, so the manager's decision, escalated in the same move,
+        // closes too: whether the process withdrew it before or after it reached the task list.
+        awaitLead(id, l -> openTask(l, "SLA breach") == null && openTask(l, "First contact") == null);
+        assertThat(timeline(id, "TASK_CANCELLED")).anySatisfy(given -> assertThat(given.get("details").toString()).contains("First contact"));
+    }
+
     /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */
     private JsonNode passFirstContactDue(UUID id) {
         JsonNode firstContact = openTask(awaitLead(id, l -> openTask(l, "First contact") != null), "First contact");
