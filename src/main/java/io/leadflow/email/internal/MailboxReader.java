@@ -105,6 +105,10 @@ class MailboxReader {
             Instant since = lastRead.isPresent() ? null : clock.instant().minus(settings.firstSyncWindow());
             long from = lastRead.map(uid -> uid + 1).orElse(1L);
             Message[] unread = folder.getMessagesByUID(from, UIDFolder.LASTUID);
+            if (lastRead.isEmpty() && unread.length == 0) {
+                // Read once, empty: what arrives from now on is new, whatever date its server gives it.
+                saveLastUid(mailbox, validity, Math.max(0, folder.getUIDNext() - 1));
+            }
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
             profile.add(FetchProfile.Item.SIZE);

@@ -34,6 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
@@ -119,6 +120,27 @@ class RepMailboxIT extends LeadflowIntegrationTest {
         assertThat(restartedMeters.find("leadflow.mail.inbox.messages").tag("outcome", "already_told").counter().count()).isPositive();
         awaitAtRest(lead.id());
         assertThat(timeline(lead.id(), "REPLIED")).hasSize(1);
+    }
+
+    @Test
+    void aMailboxFoundEmptyAtItsFirstReadReadsWhatArrivesNextWhateverItsDate() throws Exception {
+        String empty = uniqueEmail("ben.new", "leadflow.local");
+        mailServer.setUser(empty, empty, empty);
+        assertThat(putMailbox("ben", mailboxJson(empty, smtpPort, imapPort, empty))).isEqualTo(200);
+        readAll();
+        LeadAfterMissedCall lead = leadAfterMissedCall("Carla");
+
+        // Moved into the INBOX by the rep, or dated by a server whose clock is behind: older than the first read's window.
+        MimeMessage fresh = new MimeMessage(smtpSession());
+        fresh.setFrom(new InternetAddress(lead.email()));
+        fresh.setRecipient(Message.RecipientType.TO, new InternetAddress(empty));
+        fresh.setSubject("Sobre su correo");
+        fresh.setText("Llámeme el lunes.", "UTF-8");
+        store(empty, fresh, Date.from(clock.instant().minus(settings.mailboxes().firstSyncWindow()).minus(Duration.ofDays(1))));
+        readAll();
+
+        assertThat(timeline(lead.id(), "REPLIED")).hasSize(1);
+        api.delete().uri("/api/reps/ben/mailbox").retrieve().toBodilessEntity();
     }
 
     @Test
@@ -220,12 +242,16 @@ class RepMailboxIT extends LeadflowIntegrationTest {
 
     /** Puts a message straight into the mailbox, as its server would after delivering it. */
     private void store(String address, MimeMessage message) throws Exception {
+        store(address, message, new Date());
+    }
+
+    private void store(String address, MimeMessage message, Date received) throws Exception {
         GreenMailUser user = mailServer.getUserManager().getUserByEmail(address);
         if (user == null) {
             user = mailServer.setUser(address, address, address);
         }
         MailFolder inbox = mailServer.getManagers().getImapHostManager().getInbox(user);
-        inbox.appendMessage(message, new Flags(), new Date());
+        inbox.appendMessage(message, new Flags(), received);
     }
 
     private static MimeMessage raw(String text) throws MessagingException {
