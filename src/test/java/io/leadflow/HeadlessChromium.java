@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Debian's Chromium, headless, for the pages' browser tests; screenshots go to target/. */
 public final class HeadlessChromium {
 
+    /** A bound for a page to answer, never a wait: a busy machine takes more than seconds to render one. */
+    public static final Duration BROWSER_PATIENCE = Duration.ofMinutes(1);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -52,7 +54,7 @@ public final class HeadlessChromium {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        await("signed in as " + user).atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/login"));
+        await("signed in as " + user).atMost(BROWSER_PATIENCE).until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
     public static void screenshot(WebDriver browser, String name) throws IOException {

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 class ModelsDeployTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofMinutes(2);
     static ZeebeTestEngine engine;
     static ZeebeClient client;
     static DeploymentEvent deployment;

@@ -68,7 +68,7 @@ class EngineStartRefusalIT {
             client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("waiting").startEvent()
                     .serviceTask("wait", task -> task.zeebeJobType("wait")).endEvent().done(), "waiting.bpmn").send().join();
             client.newCreateInstanceCommand().bpmnProcessId("waiting").latestVersion().send().join();
-            await().atMost(Duration.ofSeconds(30)).until(() -> engine.progress().snapshotPosition() > 0);
+            await().atMost(Duration.ofMinutes(2)).until(() -> engine.progress().snapshotPosition() > 0);
         }
     }
 

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  */
 class JobFailureMessagesTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
     Path data;

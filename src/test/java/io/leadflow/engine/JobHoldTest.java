@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class JobHoldTest {
 
     private static final int PORT = FreePorts.pick();
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
     Path data;

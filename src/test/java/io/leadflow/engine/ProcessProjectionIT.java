@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 class ProcessProjectionIT {
 
     private static final int PORT = FreePorts.pick();
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final BpmnModelInstance CALL_THEN_MAIL = Bpmn.createExecutableProcess("call-then-mail")
             .startEvent()
             .exclusiveGateway()

@@ -40,7 +40,7 @@ class StartOnceTest {
     private static final int PORT = FreePorts.pick();
     private static final int LEADS = 40;
     private static final int TRIES = 3;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
     Path data;

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.leadflow.HeadlessChromium.BROWSER_PATIENCE;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,7 +45,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         browser.get(url("/tasks"));
         HeadlessChromium.signIn(browser, "marta");
         browser.findElement(By.cssSelector("nav.managers a[href='/manager']")).click();
-        await("the managers' page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/manager"));
+        await("the managers' page").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/manager"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Managers' view");
         assertThat(((JavascriptExecutor) browser).executeScript("return typeof echarts + ' ' + typeof BpmnJS"))
                 .as("ECharts and bpmn-js, served by leadflow").isEqualTo("object function");
@@ -53,7 +54,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         WebElement reps = browser.findElement(By.id("reps-count"));
         reps.sendKeys("4");
         browser.findElement(By.cssSelector("#planner-form button.primary")).click();
-        await("the plan").atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector(".plan-result")).isDisplayed());
+        await("the plan").atMost(BROWSER_PATIENCE).until(() -> browser.findElement(By.cssSelector(".plan-result")).isDisplayed());
         assertThat(step("prospects", "per-month")).isEqualTo("3,200");
         assertThat(step("customers", "per-month")).isEqualTo("100");
         assertThat(step("leads", "per-rep")).isEqualTo("400");
@@ -96,7 +97,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Página no encontrada");
         HeadlessChromium.screenshot(browser, "error-page-es.png");
         browser.findElement(By.linkText("Volver a la lista de tareas")).click();
-        await("back on the task list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        await("back on the task list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tareas abiertas de tu equipo");
     }
 

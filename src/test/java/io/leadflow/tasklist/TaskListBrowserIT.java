@@ -20,7 +20,6 @@ import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.leadflow.HeadlessChromium.BROWSER_PATIENCE;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -75,7 +75,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(row.findElement(By.tagName("time")).getDomAttribute("datetime")).endsWith("-05:00");
 
         link.click();
-        await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+        await("the task page").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
         String lead = browser.findElement(By.cssSelector("section.lead")).getText();
         assertThat(lead).contains("Carlos Ruiz", "Director de Marketing", "AndesNet", "CO", "America/Bogota", "MQL", "Fit score");
         WebElement call = browser.findElement(By.cssSelector(".call-line a.phone"));
@@ -91,7 +91,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
         browser.findElement(By.cssSelector("button.primary")).click();
-        await("the form with its error").atMost(Duration.ofSeconds(10))
+        await("the form with its error").atMost(BROWSER_PATIENCE)
                 .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Outcome is required.");
 
@@ -104,12 +104,12 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         screenshot("tasklist-task-page.png");
 
         browser.findElement(By.cssSelector("button.primary")).click();
-        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        await("back on the list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("First contact", "Carlos Ruiz");
         assertThat(browser.findElements(By.cssSelector("a[data-job-key='" + jobKey + "']"))).isEmpty();
         screenshot("tasklist-after-completion.png");
 
-        await("TASK_COMPLETED on the timeline").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await("TASK_COMPLETED on the timeline").atMost(BROWSER_PATIENCE).untilAsserted(() -> {
             JsonNode completed = null;
             for (JsonNode entry : api.get().uri("/api/leads/{id}/timeline", leadId).retrieve().body(JsonNode.class)) {
                 if ("TASK_COMPLETED".equals(entry.path("type").asText())) {
@@ -152,7 +152,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
         browser.findElement(By.id("Field_Goals")).sendKeys("Grow the B2B pipeline 30%");
         browser.findElement(By.cssSelector("button.primary")).click();
-        await("the form with its errors").atMost(Duration.ofSeconds(10))
+        await("the form with its errors").atMost(BROWSER_PATIENCE)
                 .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Budget is required.");
         new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
@@ -206,7 +206,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         // A rejection needs a reason: the server says so, naming the field.
         browser.findElement(By.xpath("//label[normalize-space()='Rejected: hand back to marketing']")).click();
         browser.findElement(By.cssSelector("button.primary")).click();
-        await("the form with its error").atMost(Duration.ofSeconds(10))
+        await("the form with its error").atMost(BROWSER_PATIENCE)
                 .until(() -> !browser.findElements(By.cssSelector(".errors")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".errors")).getText()).contains("Reason for rejecting is required.");
 
@@ -223,18 +223,18 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         String jobKey = openTask(awaitLead(leadId, l -> openTask(l, name) != null), name).path("id").asText();
         browser.get(url("/tasks"));
         browser.findElement(By.cssSelector("a[data-job-key='" + jobKey + "']")).click();
-        await(name).atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+        await(name).atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
     }
 
     private void submitAndReturnToList() {
         browser.findElement(By.cssSelector("button.primary")).click();
-        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        await("back on the list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
     }
 
     private void signOutAndSignInAs(String user) {
         browser.get(url("/tasks"));
         browser.findElement(By.cssSelector("form.signout button")).click();
-        await("signed out").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
+        await("signed out").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().contains("/login"));
         // The session is over: the task list asks for a sign-in again.
         browser.get(url("/tasks"));
         assertThat(browser.getCurrentUrl()).endsWith("/login");
@@ -268,7 +268,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         browser.findElement(By.id("stop-reason")).sendKeys("Talked at the Andicom booth");
         browser.findElement(By.cssSelector("form.stop-form button")).click();
 
-        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        await("back on the list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Sequence stopped", "Julieta Ruiz");
         awaitTimeline(leadId, "SEQUENCE_ENDED");
         assertThat(timelineTypes(leadId)).contains("STOPPED");
@@ -286,7 +286,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", until, tomorrow.plusDays(9).toString());
         browser.findElement(By.cssSelector("form.pause-form button")).click();
 
-        await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
+        await("back on the list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Sequence paused", "Lorena Ruiz");
         awaitTimeline(leadId, "SEQUENCE_PAUSED");
         assertThat(openTask(lead(leadId), "First contact")).as("the open call stays").isNotNull();
@@ -320,7 +320,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         browser = chromium();
         browser.get(url(link));
         signIn("ana");
-        await("the task page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
+        await("the task page").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks/" + jobKey));
         assertThat(browser.findElement(By.cssSelector(".call-line")).getText()).isEqualTo("No phone number \u2014 research it");
         return Long.parseLong(jobKey);
     }

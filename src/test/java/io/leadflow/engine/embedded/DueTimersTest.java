@@ -54,7 +54,7 @@ class DueTimersTest {
                     .toList();
             started.forEach(CompletableFuture::join);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> timerRecords(engine, RecordType.EVENT, TimerIntent.TRIGGERED) == TIMERS);
+            await().atMost(Duration.ofMinutes(2)).until(() -> timerRecords(engine, RecordType.EVENT, TimerIntent.TRIGGERED) == TIMERS);
             // Without the record of triggers in flight it wrote about five per timer; a check that read a timer just
             // before its trigger was processed may still write one more (the engine rejects it), as in a broker.
             assertThat(timerRecords(engine, RecordType.COMMAND, TimerIntent.TRIGGER)).isBetween((long) TIMERS, TIMERS + TIMERS / 10L);

@@ -89,7 +89,7 @@ class EmbeddedZeebeTest {
                     .isInstanceOfSatisfying(PortTakenException.class,
                             portTaken -> assertThat(portTaken.action()).contains("leadflow.engine.embedded.port"));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> engineThreads() == engineThreadsBefore);
+        await().atMost(Duration.ofMinutes(2)).until(() -> engineThreads() == engineThreadsBefore);
         try (EmbeddedZeebe engine = start()) {
             assertThat(engine.isHealthy()).isTrue();
         }

@@ -183,7 +183,7 @@ class EngineRecoveryTest {
 
     private static List<ActivatedJob> activateAll(CamundaClient client, int expected) {
         List<ActivatedJob> jobs = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
             jobs.addAll(client.newActivateJobsCommand().jobType("work").maxJobsToActivate(expected)
                     .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofSeconds(1)).send().join().getJobs());
             return jobs.size() >= expected;

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 class JobPollsTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     @TempDir
     Path data;

@@ -363,7 +363,7 @@ class SegmentedFileLogTest {
             }
         });
 
-        await().atMost(Duration.ofSeconds(5)).until(reader::hasNext);
+        await().atMost(Duration.ofMinutes(2)).until(reader::hasNext);
         assertThat(decode(reader.next())).isEqualTo(block(0));
         assertThat(visibleAtCommit).isTrue();
         assertThat(reader.hasNext()).isFalse();
@@ -503,7 +503,7 @@ class SegmentedFileLogTest {
     }
 
     private static void awaitCommitted(SegmentedFileLog log, long position) {
-        await().atMost(Duration.ofSeconds(5)).until(() -> log.lastCommittedPosition() >= position);
+        await().atMost(Duration.ofMinutes(2)).until(() -> log.lastCommittedPosition() >= position);
     }
 
     private static List<Block> readAll(SegmentedFileLog log) {
