@@ -13,7 +13,7 @@ import io.leadflow.assignment.RepDirectory;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
-import io.leadflow.lead.LeadRecycled;
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.NurtureProcess;
@@ -31,7 +31,6 @@ import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +75,6 @@ public class SequenceService {
     private final RepDirectory reps;
     private final RepTaskService repTasks;
     private final Timeline timeline;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
@@ -89,7 +87,7 @@ public class SequenceService {
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
-                    RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
+                    RepTaskService repTasks, Timeline timeline, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
                     EmailLeads emailLeads, MailboxPacing mailboxPacing, StepVariants variants, EmailTracking tracking) {
         this.leads = leads;
@@ -105,7 +103,6 @@ public class SequenceService {
         this.reps = reps;
         this.repTasks = repTasks;
         this.timeline = timeline;
-        this.events = events;
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
@@ -398,7 +395,7 @@ public class SequenceService {
         String reason = "no answer after the sequence";
         outcomes.record(leadId, SequenceOutcomeRepository.NO_ANSWER, 0, clock.instant())
                 .ifPresent(credit -> metrics.ended(attempts.of(leadId), List.of(), SequenceOutcomeRepository.NO_ANSWER, credit));
-        events.publishEvent(new LeadRecycled(leadId, reason, model));
+        leads.moveTo(leadId, LeadStage.LEAD, reason, model);
         timeline.record(leadId, Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", reason));
     }
 
