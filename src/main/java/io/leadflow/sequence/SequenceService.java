@@ -115,10 +115,10 @@ public class SequenceService {
 
     /**
      * Plans the attempts of the lead's {@code round}th sequence from now (once: a redelivered job gets the stored
-     * plan) and returns them as the process variables the sequence model iterates over.
+     * plan) and returns them.
      */
     @Transactional
-    public List<SequenceProcess.Attempt> plan(UUID leadId, int round, List<CadenceStep> cadence) {
+    public List<AttemptWindow> plan(UUID leadId, int round, List<CadenceStep> cadence) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         if (attempts.ofRound(leadId, round).isEmpty()) {
@@ -129,19 +129,17 @@ public class SequenceService {
                     .toList()));
         }
         List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
-        return IntStream.range(0, stored.size()).mapToObj(i -> variables(stored, i, lead)).toList();
+        return IntStream.range(0, stored.size()).mapToObj(i -> window(stored, i, lead)).toList();
     }
 
-    /** The attempt as the model reads it: when a first call not made is given up depends on the next one. */
-    private SequenceProcess.Attempt variables(List<SequenceAttempt> stored, int index, Lead lead) {
+    /** The attempt's window: when a first call not made is given up depends on the next one. */
+    private AttemptWindow window(List<SequenceAttempt> stored, int index, Lead lead) {
         SequenceAttempt attempt = stored.get(index);
         ZoneId zone = lead.zone();
         ZonedDateTime at = attempt.plannedAt().atZone(zone);
         Instant closeAt = closeAt(attempt, index + 1 < stored.size() ? stored.get(index + 1) : null, lead);
-        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
-                attempt.due().atZone(zone).toOffsetDateTime().toString(),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString(),
-                closeAt.atZone(zone).toOffsetDateTime().toString());
+        return new AttemptWindow(attempt.step(), attempt.channel(), at, attempt.due().atZone(zone),
+                calendar.endOfWorkingDay(at.toLocalDate(), zone), closeAt.atZone(zone));
     }
 
     /**
@@ -164,7 +162,7 @@ public class SequenceService {
      * first in its round opens at once, whatever the time: its task is due by the first-attempt SLA.
      */
     @Transactional
-    public SequenceProcess.AttemptTime attemptTime(UUID leadId, int round, int step) {
+    public AttemptOpening attemptTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         // Locked: a pause moving the plan at the same moment waits, then tells the waiting attempt to read it again.
@@ -180,8 +178,7 @@ public class SequenceService {
             plan = attempts.ofRound(leadId, round);
             openAt = mailboxSlot.get();
         }
-        return new SequenceProcess.AttemptTime(variables(plan, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString(),
-                !openAt.isAfter(now));
+        return new AttemptOpening(window(plan, index, lead), openAt.atZone(lead.zone()), !openAt.isAfter(now));
     }
 
     /** An email attempt due now goes when its mailbox has room ({@code leadflow.mail.limits.*}): empty if now. */
@@ -198,11 +195,11 @@ public class SequenceService {
      * ({@code leadflow.mail.limits.*}); {@code sendNow} when it is now.
      */
     @Transactional
-    public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
+    public FollowUpMoment followUpTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
-        return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+        return new FollowUpMoment(at.atZone(lead.zone()), !at.isAfter(now));
     }
 
     /**
