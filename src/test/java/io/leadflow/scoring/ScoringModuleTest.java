@@ -1,5 +1,6 @@
 package io.leadflow.scoring;
 
+import io.leadflow.TransactionsWithoutADatabase;
 import io.leadflow.WithoutInfrastructure;
 import io.leadflow.engine.Decisions;
 import io.leadflow.lead.Leads;
@@ -11,49 +12,22 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verify;
 
 /** The scoring module boots on its own, records the lead-fit decision with the lead module and on the timeline. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
+@Import(TransactionsWithoutADatabase.class)
 class ScoringModuleTest {
-
-    /** Scoring keeps no data: its @Transactional needs a manager, not a database. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TransactionsWithoutADatabase {
-        @Bean
-        PlatformTransactionManager transactionManager() {
-            return new PlatformTransactionManager() {
-                @Override
-                public TransactionStatus getTransaction(TransactionDefinition definition) {
-                    return new SimpleTransactionStatus();
-                }
-
-                @Override
-                public void commit(TransactionStatus status) {
-                }
-
-                @Override
-                public void rollback(TransactionStatus status) {
-                }
-            };
-        }
-    }
 
     @MockitoBean
     Timeline timeline;

@@ -1,5 +1,6 @@
 package io.leadflow.tasklist;
 
+import io.leadflow.TransactionsWithoutADatabase;
 import io.leadflow.WithoutInfrastructure;
 import io.leadflow.assignment.AssignmentService;
 import io.leadflow.assignment.FirstContactRenewed;
@@ -19,16 +20,11 @@ import io.leadflow.scoring.Rejections;
 import io.leadflow.tasklist.internal.RepTaskRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,41 +41,13 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
+@Import(TransactionsWithoutADatabase.class)
 @MockitoBean(types = {AssignmentService.class, LeadFinder.class, RepDirectory.class, EngineIdentity.class, ProcessEngine.class,
         ProcessModels.class, Leads.class, Rejections.class, Json.class, PageModel.class, PlatformProperties.class, Clock.class,
         JdbcClient.class})
 class TasklistModuleTest {
 
     private static final UUID LEAD = UUID.fromString("5a0c4c0e-1d8b-4a53-a1f4-7c2e0b9d3e61");
-
-    /**
-     * The tasklist's transactions and the Scenario's need a manager, not a database; one that runs what waits for the
-     * commit, as a listener after it does.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TransactionsWithoutADatabase {
-        @Bean
-        PlatformTransactionManager transactionManager() {
-            return new AbstractPlatformTransactionManager() {
-                @Override
-                protected Object doGetTransaction() {
-                    return new Object();
-                }
-
-                @Override
-                protected void doBegin(Object transaction, TransactionDefinition definition) {
-                }
-
-                @Override
-                protected void doCommit(DefaultTransactionStatus status) {
-                }
-
-                @Override
-                protected void doRollback(DefaultTransactionStatus status) {
-                }
-            };
-        }
-    }
 
     @MockitoBean
     RepTaskRepository tasks;
