@@ -18,6 +18,8 @@ public class AttemptTimeWorker {
 
     @JobWorker(type = SequenceProcess.ATTEMPT_TIME)
     public SequenceProcess.AttemptTime attemptTime(@VariablesAsType SequenceProcess.Variables process) {
-        return sequences.attemptTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        AttemptOpening opening = sequences.attemptTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        return new SequenceProcess.AttemptTime(AttemptVariables.of(opening.attempt()), opening.openAt().toOffsetDateTime().toString(),
+                opening.open());
     }
 }

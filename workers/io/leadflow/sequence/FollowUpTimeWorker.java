@@ -18,6 +18,7 @@ public class FollowUpTimeWorker {
 
     @JobWorker(type = SequenceProcess.FOLLOW_UP_TIME)
     public SequenceProcess.FollowUpTime followUpTime(@VariablesAsType SequenceProcess.Variables process) {
-        return sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        FollowUpMoment followUp = sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        return new SequenceProcess.FollowUpTime(followUp.at().toOffsetDateTime().toString(), followUp.now());
     }
 }

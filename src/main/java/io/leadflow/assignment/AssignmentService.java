@@ -6,8 +6,6 @@ import io.leadflow.assignment.internal.Rotation.Turn;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
-import io.leadflow.lead.OwnerAssigned;
-import io.leadflow.lead.OwnerChanged;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,7 +68,7 @@ public class AssignmentService {
         if (!rotation.record(leadId, turn, Kind.ASSIGNED)) {
             return assignment(leads.get(leadId).owner(), due);
         }
-        events.publishEvent(new OwnerAssigned(leadId, turn.rep().username()));
+        leads.assignOwnerOnce(leadId, turn.rep().username());
         Map<String, Object> details = details(turn, requested);
         details.put("owner", turn.rep().username());
         details.put("due", due.toOffsetDateTime().toString());
@@ -108,6 +106,7 @@ public class AssignmentService {
         }
         Turn turn = nextTurn(team, previous);
         rotation.record(leadId, turn, Kind.REASSIGNED);
+        leads.changeOwner(leadId, previous, turn.rep().username());
         events.publishEvent(new OwnerChanged(leadId, previous, turn.rep().username()));
         Map<String, Object> details = details(turn, team);
         details.put("from", previous);

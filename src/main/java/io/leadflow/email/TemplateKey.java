@@ -1,6 +1,6 @@
 package io.leadflow.email;
 
-import io.leadflow.enrichment.Personas;
+import io.leadflow.lead.Personas;
 import io.leadflow.lead.Locales;
 
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public record TemplateKey(String persona, String industry, String stage, String language, String variant) {
 
     public static final String ANY = "any";
-    /** Enrichment's personas, and any. */
+    /** The personas a lead can have, and any. */
     public static final List<String> PERSONAS = Stream.concat(Personas.ALL.stream(), Stream.of(ANY)).toList();
     public static final List<String> STAGES = List.of("awareness", "consideration", "decision");
     public static final List<String> LANGUAGES = Locales.LANGUAGES;

@@ -3,14 +3,12 @@ package io.leadflow.enrichment;
 import io.leadflow.enrichment.internal.RoleClassifier;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
-import io.leadflow.lead.LeadEnriched;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ReferenceFile;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,18 +34,15 @@ public class EnrichmentService {
     private final Timeline timeline;
     private final EnrichmentProvider provider;
     private final RoleClassifier roles;
-    private final ApplicationEventPublisher events;
     private final Set<String> personalDomains = Set.copyOf(ReferenceFile.lines("enrichment/personal-email-domains.txt"));
     private final Properties regions = ReferenceFile.properties("enrichment/regions.properties");
     private final Properties industries = ReferenceFile.properties("enrichment/industries.properties");
 
-    EnrichmentService(Leads leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles,
-                      ApplicationEventPublisher events) {
+    EnrichmentService(Leads leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles) {
         this.leads = leads;
         this.timeline = timeline;
         this.provider = provider;
         this.roles = roles;
-        this.events = events;
     }
 
     @Transactional
@@ -79,7 +74,7 @@ public class EnrichmentService {
                 .flatMap(phone -> PhoneNumbers.toE164(phone, facts.country())).orElse(null);
         // Nor a found company name the one the lead gave: the lead knows how it calls its company.
         String foundCompany = facts.company() != null ? null : company.map(EnrichmentProvider.CompanyFacts::name).orElse(null);
-        events.publishEvent(new LeadEnriched(leadId, enrichment, foundPhone, foundCompany));
+        leads.recordEnrichment(leadId, enrichment, foundPhone, foundCompany);
         timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
                 "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null,
                 "companyFound", foundCompany != null));

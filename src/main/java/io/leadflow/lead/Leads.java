@@ -3,7 +3,6 @@ package io.leadflow.lead;
 import io.leadflow.lead.internal.LeadMetrics;
 import io.leadflow.lead.internal.LeadRepository;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +17,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The leads: the one owner of the {@code lead} table. Intake stores arriving leads here; what other
- * features find out about a lead reaches it as events ({@link LeadEnriched}, {@link LeadQualified},
- * {@link OwnerAssigned}, {@link OwnerChanged}, {@link LeadRecycled}), handled in the publisher's transaction so the next
- * step of the process sees them.
+ * The leads: the one owner of the {@code lead} table. Intake stores arriving leads here; what other features find out
+ * about a lead (its enrichment, fit, owner) they record here, in their own transaction, so the next step of the process
+ * sees it. These are calls, not events: every one of those features uses this module, which can therefore use none of
+ * them (no cycles), and each write belongs to the job that found it out (effect once).
  */
 @Service
 public class Leads {
@@ -111,32 +110,33 @@ public class Leads {
         return new Received(existing.id(), false, existing.stage(), changes);
     }
 
-    @EventListener
-    public void enriched(LeadEnriched event) {
-        leads.updateEnrichment(event.leadId(), event.enrichment(), event.phone(), event.company(), clock.instant());
+    /**
+     * Keeps what enrichment found out about the lead ({@code enrichment}, as JSON). {@code phone}: a number (E.164) a
+     * provider found, {@code company}: the company's name from the reference data; each given only when the lead has
+     * none (what the lead gave never gives way), else null.
+     */
+    public void recordEnrichment(UUID leadId, Object enrichment, String phone, String company) {
+        leads.updateEnrichment(leadId, enrichment, phone, company, clock.instant());
     }
 
-    @EventListener
-    public void qualified(LeadQualified event) {
+    /**
+     * The fit decision, called by {@code model}, placed the lead in a stage, with its score and the reasons; {@code decision}
+     * is the decision's version and the rules that matched.
+     */
+    public void recordFit(UUID leadId, LeadStage stage, int score, List<String> reasons, String model, RuleDecision decision) {
         Instant now = clock.instant();
-        leads.updateFit(event.leadId(), event.score(), event.reasons(), now);
-        moveTo(event.leadId(), new StageMove(event.stage(), now,
-                "lead-fit: score " + event.score() + " (" + String.join(", ", event.reasons()) + ")", event.model(), event.decision()));
+        leads.updateFit(leadId, score, reasons, now);
+        moveTo(leadId, new StageMove(stage, now, "lead-fit: score " + score + " (" + String.join(", ", reasons) + ")", model, decision));
     }
 
-    @EventListener
-    public void ownerAssigned(OwnerAssigned event) {
-        leads.assignOwnerOnce(event.leadId(), event.owner(), clock.instant());
+    /** A rep was chosen for the lead. A lead keeps its first owner: a repeated assignment changes nothing. */
+    public void assignOwnerOnce(UUID leadId, String owner) {
+        leads.assignOwnerOnce(leadId, owner, clock.instant());
     }
 
-    @EventListener
-    public void ownerChanged(OwnerChanged event) {
-        leads.changeOwner(event.leadId(), event.from(), event.to(), clock.instant());
-    }
-
-    @EventListener
-    public void recycled(LeadRecycled event) {
-        moveTo(event.leadId(), LeadStage.LEAD, event.reason(), event.model());
+    /** The lead was handed from one rep to another; a change from an owner the lead no longer has changes nothing. */
+    public void changeOwner(UUID leadId, String from, String to) {
+        leads.changeOwner(leadId, from, to, clock.instant());
     }
 
     /**

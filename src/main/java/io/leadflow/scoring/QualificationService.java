@@ -1,10 +1,9 @@
 package io.leadflow.scoring;
 
-import io.leadflow.lead.LeadQualified;
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,18 +14,17 @@ import java.util.UUID;
 @Service
 public class QualificationService {
 
-    private final ApplicationEventPublisher events;
+    private final Leads leads;
     private final Timeline timeline;
 
-    QualificationService(ApplicationEventPublisher events, Timeline timeline) {
-        this.events = events;
+    QualificationService(Leads leads, Timeline timeline) {
+        this.leads = leads;
         this.timeline = timeline;
     }
 
     @Transactional
     public void record(UUID leadId, IdentifyProcess.Qualification qualification, RuleDecision decision, String model) {
-        events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model,
-                decision));
+        leads.recordFit(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model, decision);
         timeline.record(leadId, Timeline.Type.QUALIFIED, Map.of("stage", qualification.stage().name(), "score", qualification.score(),
                 "reasons", qualification.reasons(), "decision", decision.inWords(), "decisionVersion", decision.version(),
                 "rules", decision.rules().stream().map(RuleDecision.Rule::ruleId).toList()));

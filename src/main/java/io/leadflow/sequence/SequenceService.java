@@ -13,7 +13,7 @@ import io.leadflow.assignment.RepDirectory;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
-import io.leadflow.lead.LeadRecycled;
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.NurtureProcess;
@@ -31,7 +31,6 @@ import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +75,6 @@ public class SequenceService {
     private final RepDirectory reps;
     private final RepTaskService repTasks;
     private final Timeline timeline;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SequenceProperties settings;
     private final SequenceMetrics metrics;
@@ -89,7 +87,7 @@ public class SequenceService {
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
                     BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
-                    RepTaskService repTasks, Timeline timeline, ApplicationEventPublisher events, Clock clock,
+                    RepTaskService repTasks, Timeline timeline, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
                     EmailLeads emailLeads, MailboxPacing mailboxPacing, StepVariants variants, EmailTracking tracking) {
         this.leads = leads;
@@ -105,7 +103,6 @@ public class SequenceService {
         this.reps = reps;
         this.repTasks = repTasks;
         this.timeline = timeline;
-        this.events = events;
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
@@ -118,10 +115,10 @@ public class SequenceService {
 
     /**
      * Plans the attempts of the lead's {@code round}th sequence from now (once: a redelivered job gets the stored
-     * plan) and returns them as the process variables the sequence model iterates over.
+     * plan) and returns them.
      */
     @Transactional
-    public List<SequenceProcess.Attempt> plan(UUID leadId, int round, List<CadenceStep> cadence) {
+    public List<AttemptWindow> plan(UUID leadId, int round, List<CadenceStep> cadence) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         if (attempts.ofRound(leadId, round).isEmpty()) {
@@ -132,19 +129,17 @@ public class SequenceService {
                     .toList()));
         }
         List<SequenceAttempt> stored = attempts.ofRound(leadId, round);
-        return IntStream.range(0, stored.size()).mapToObj(i -> variables(stored, i, lead)).toList();
+        return IntStream.range(0, stored.size()).mapToObj(i -> window(stored, i, lead)).toList();
     }
 
-    /** The attempt as the model reads it: when a first call not made is given up depends on the next one. */
-    private SequenceProcess.Attempt variables(List<SequenceAttempt> stored, int index, Lead lead) {
+    /** The attempt's window: when a first call not made is given up depends on the next one. */
+    private AttemptWindow window(List<SequenceAttempt> stored, int index, Lead lead) {
         SequenceAttempt attempt = stored.get(index);
         ZoneId zone = lead.zone();
         ZonedDateTime at = attempt.plannedAt().atZone(zone);
         Instant closeAt = closeAt(attempt, index + 1 < stored.size() ? stored.get(index + 1) : null, lead);
-        return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), at.toOffsetDateTime().toString(),
-                attempt.due().atZone(zone).toOffsetDateTime().toString(),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone).toOffsetDateTime().toString(),
-                closeAt.atZone(zone).toOffsetDateTime().toString());
+        return new AttemptWindow(attempt.step(), attempt.channel(), at, attempt.due().atZone(zone),
+                calendar.endOfWorkingDay(at.toLocalDate(), zone), closeAt.atZone(zone));
     }
 
     /**
@@ -167,7 +162,7 @@ public class SequenceService {
      * first in its round opens at once, whatever the time: its task is due by the first-attempt SLA.
      */
     @Transactional
-    public SequenceProcess.AttemptTime attemptTime(UUID leadId, int round, int step) {
+    public AttemptOpening attemptTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         // Locked: a pause moving the plan at the same moment waits, then tells the waiting attempt to read it again.
@@ -183,8 +178,7 @@ public class SequenceService {
             plan = attempts.ofRound(leadId, round);
             openAt = mailboxSlot.get();
         }
-        return new SequenceProcess.AttemptTime(variables(plan, index, lead), openAt.atZone(lead.zone()).toOffsetDateTime().toString(),
-                !openAt.isAfter(now));
+        return new AttemptOpening(window(plan, index, lead), openAt.atZone(lead.zone()), !openAt.isAfter(now));
     }
 
     /** An email attempt due now goes when its mailbox has room ({@code leadflow.mail.limits.*}): empty if now. */
@@ -201,11 +195,11 @@ public class SequenceService {
      * ({@code leadflow.mail.limits.*}); {@code sendNow} when it is now.
      */
     @Transactional
-    public SequenceProcess.FollowUpTime followUpTime(UUID leadId, int round, int step) {
+    public FollowUpMoment followUpTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
-        return new SequenceProcess.FollowUpTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+        return new FollowUpMoment(at.atZone(lead.zone()), !at.isAfter(now));
     }
 
     /**
@@ -398,7 +392,7 @@ public class SequenceService {
         String reason = "no answer after the sequence";
         outcomes.record(leadId, SequenceOutcomeRepository.NO_ANSWER, 0, clock.instant())
                 .ifPresent(credit -> metrics.ended(attempts.of(leadId), List.of(), SequenceOutcomeRepository.NO_ANSWER, credit));
-        events.publishEvent(new LeadRecycled(leadId, reason, model));
+        leads.moveTo(leadId, LeadStage.LEAD, reason, model);
         timeline.record(leadId, Timeline.Type.RECYCLED_TO_NURTURE, Map.of("reason", reason));
     }
 

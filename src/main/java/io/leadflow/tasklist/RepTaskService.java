@@ -1,8 +1,9 @@
 package io.leadflow.tasklist;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import io.leadflow.process.SequenceProcess;
-import io.leadflow.lead.OwnerChanged;
+import io.leadflow.assignment.OwnerChanged;
 import io.leadflow.assignment.FirstContactRenewed;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
@@ -108,7 +109,11 @@ public class RepTaskService implements SchedulingConfigurer {
         }
     }
 
-    /** The open tasks go with the lead to its new owner (a manager reassigned it). */
+    /**
+     * The open tasks go with the lead to its new owner (a manager reassigned it). In the reassigning transaction: two
+     * reassignments in a row (a to b, then b to c) must move the tasks in that order, which listeners after the commit,
+     * each on a thread of its own, do not promise.
+     */
     @EventListener
     public void ownerChanged(OwnerChanged changed) {
         int moved = tasks.moveOpen(changed.leadId(), changed.from(), changed.to());
@@ -117,8 +122,11 @@ public class RepTaskService implements SchedulingConfigurer {
         }
     }
 
-    /** A manager kept a late lead with its rep: the open first contact gets its new due. */
-    @EventListener
+    /**
+     * A manager kept a late lead with its rep: the open first contact gets its new due. After the manager's decision is
+     * committed, from the event publication registry: setting a due twice sets the same due.
+     */
+    @ApplicationModuleListener
     public void firstContactRenewed(FirstContactRenewed renewed) {
         tasks.renewDue(renewed.leadId(), SequenceProcess.FIRST_CONTACT_TASK, renewed.due());
     }

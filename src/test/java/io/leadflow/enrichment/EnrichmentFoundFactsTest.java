@@ -3,7 +3,6 @@ package io.leadflow.enrichment;
 import io.leadflow.enrichment.internal.RoleClassifier;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
-import io.leadflow.lead.LeadEnriched;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
@@ -11,7 +10,6 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.context.ApplicationEventPublisher;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -34,9 +34,8 @@ class EnrichmentFoundFactsTest {
 
     private final Leads leads = mock(Leads.class);
     private final EnrichmentProvider provider = mock(EnrichmentProvider.class);
-    private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
     private final EnrichmentService enrichment = new EnrichmentService(leads, mock(Timeline.class), provider,
-            new RoleClassifier(), events);
+            new RoleClassifier());
 
     @Test
     void aFoundPhoneFillsALeadWithoutOne() {
@@ -62,7 +61,11 @@ class EnrichmentFoundFactsTest {
         return enrichedLeadWith(givenPhone, "AndesNet").phone();
     }
 
-    private LeadEnriched enrichedLeadWith(String givenPhone, String givenCompany) {
+    /** What enrichment records on the lead besides the enrichment itself. */
+    private record Found(String phone, String company) {
+    }
+
+    private Found enrichedLeadWith(String givenPhone, String givenCompany) {
         UUID id = UUID.randomUUID();
         LeadFacts facts = new LeadFacts(EMAIL, givenPhone, "Carlos", "Ruiz", "CMO", givenCompany, null, null, null, "CO",
                 "America/Bogota", "es", null, new LeadDetails(null, null, null, null, null));
@@ -75,8 +78,9 @@ class EnrichmentFoundFactsTest {
 
         enrichment.enrich(id);
 
-        var published = ArgumentCaptor.forClass(LeadEnriched.class);
-        verify(events).publishEvent(published.capture());
-        return published.getValue();
+        var phone = ArgumentCaptor.forClass(String.class);
+        var company = ArgumentCaptor.forClass(String.class);
+        verify(leads).recordEnrichment(eq(id), any(), phone.capture(), company.capture());
+        return new Found(phone.getValue(), company.getValue());
     }
 }

@@ -1,8 +1,8 @@
 package io.leadflow.scoring;
 
+import io.leadflow.TransactionsWithoutADatabase;
 import io.leadflow.WithoutInfrastructure;
 import io.leadflow.engine.Decisions;
-import io.leadflow.lead.LeadQualified;
 import io.leadflow.lead.Leads;
 import io.leadflow.platform.Json;
 import io.leadflow.scoring.internal.RejectionRepository;
@@ -12,50 +12,22 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.SimpleTransactionStatus;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verify;
 
-/** The scoring module hands the lead-fit decision to the lead module as a LeadQualified event and records it on the timeline. */
+/** The scoring module boots on its own, records the lead-fit decision with the lead module and on the timeline. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
+@Import(TransactionsWithoutADatabase.class)
 class ScoringModuleTest {
-
-    /** Scoring keeps no data: its @Transactional and the Scenario's transaction need a manager, not a database. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TransactionsWithoutADatabase {
-        @Bean
-        PlatformTransactionManager transactionManager() {
-            return new PlatformTransactionManager() {
-                @Override
-                public TransactionStatus getTransaction(TransactionDefinition definition) {
-                    return new SimpleTransactionStatus();
-                }
-
-                @Override
-                public void commit(TransactionStatus status) {
-                }
-
-                @Override
-                public void rollback(TransactionStatus status) {
-                }
-            };
-        }
-    }
 
     @MockitoBean
     Timeline timeline;
@@ -77,19 +49,15 @@ class ScoringModuleTest {
     }
 
     @Test
-    void aQualificationReachesTheLeadModuleAndTheTimeline(Scenario scenario) {
+    void aQualificationReachesTheLeadModuleAndTheTimeline() {
         UUID lead = UUID.randomUUID();
         List<String> reasons = List.of("decision maker", "telecom");
         RuleDecision decision = new RuleDecision("lead-fit", 2, List.of(new RuleDecision.Rule("lead-fit", "Rule_LeadFit_Mql", "MQL")));
 
-        scenario.stimulate(() -> qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), decision,
-                        "lead-identify v1"))
-                .andWaitForEventOfType(LeadQualified.class)
-                .matchingMappedValue(LeadQualified::leadId, lead)
-                .toArriveAndVerify(event -> {
-                    assertThat(event).isEqualTo(new LeadQualified(lead, LeadStage.MQL, 80, reasons, "lead-identify v1", decision));
-                    verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons,
-                            "decision", "lead-fit v2, rule Rule_LeadFit_Mql (MQL)", "decisionVersion", 2, "rules", List.of("Rule_LeadFit_Mql")));
-                });
+        qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), decision, "lead-identify v1");
+
+        verify(leads).recordFit(lead, LeadStage.MQL, 80, reasons, "lead-identify v1", decision);
+        verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons,
+                "decision", "lead-fit v2, rule Rule_LeadFit_Mql (MQL)", "decisionVersion", 2, "rules", List.of("Rule_LeadFit_Mql")));
     }
 }

@@ -1,6 +1,6 @@
 package io.leadflow.enrichment.internal;
 
-import io.leadflow.enrichment.Personas;
+import io.leadflow.lead.Personas;
 import io.leadflow.platform.ReferenceFile;
 import org.springframework.stereotype.Component;
 

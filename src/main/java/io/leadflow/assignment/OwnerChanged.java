@@ -1,4 +1,4 @@
-package io.leadflow.lead;
+package io.leadflow.assignment;
 
 import java.util.UUID;
 

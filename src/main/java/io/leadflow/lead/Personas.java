@@ -1,11 +1,14 @@
-package io.leadflow.enrichment;
+package io.leadflow.lead;
 
 import io.leadflow.platform.ReferenceFile;
 
 import java.util.List;
 import java.util.Properties;
 
-/** The buyer personas a lead's role maps to (enrichment/personas.properties); a persona picks the email templates. */
+/**
+ * The buyer personas a lead's role maps to (enrichment/personas.properties); a persona picks the email templates.
+ * Part of the lead, not of enrichment: enrichment finds a lead's persona, email picks templates by it.
+ */
 public final class Personas {
 
     public static final String OTHER = "other";
