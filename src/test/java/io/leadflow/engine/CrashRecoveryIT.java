@@ -41,7 +41,7 @@ class CrashRecoveryIT {
     private static final int MQL_LEADS = 260;
     private static final int DISQUALIFIED_LEADS = 40;
     private static final int LEADS = MQL_LEADS + DISQUALIFIED_LEADS;
-    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Duration PATIENCE = Duration.ofMinutes(8);
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     private static final BusinessHoursCalendar CALENDAR = new BusinessHoursCalendar(Clock.systemUTC(),
             new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));

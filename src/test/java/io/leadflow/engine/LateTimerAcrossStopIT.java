@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 class LateTimerAcrossStopIT {
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
-    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final Duration PATIENCE = Duration.ofMinutes(8);
 
     private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(),
             new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));
