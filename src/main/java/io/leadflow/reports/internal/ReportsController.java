@@ -3,6 +3,7 @@ package io.leadflow.reports.internal;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.reports.ReportDays;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The managers' reports (managers only, see SecurityConfiguration): JSON, or CSV with {@code Accept: text/csv}. A period
- * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date.
+ * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date. The funnel,
+ * the SLA and the sequences count the leads of a {@code team}, a {@code rep}, a {@code source} and a lead {@code type}
+ * when given.
  */
 @RestController
 @RequestMapping(value = "/api/reports", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
@@ -41,23 +44,25 @@ class ReportsController {
     @GetMapping("/funnel")
     FunnelReport funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(required = false) String groupBy) {
+                        @RequestParam(required = false) String groupBy, @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.funnel(period.from(), period.to(), groupBy(groupBy));
+        return reports.funnel(period.from(), period.to(), groupBy(groupBy), reports.select(filters));
     }
 
     @GetMapping("/sla")
     SlaReport sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.sla(period.from(), period.to());
+        return reports.sla(period.from(), period.to(), reports.select(filters));
     }
 
     @GetMapping("/sequences")
     SequencesReport sequences(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.sequences(period.from(), period.to());
+        return reports.sequences(period.from(), period.to(), reports.select(filters));
     }
 
     @GetMapping("/rejections")
