@@ -154,8 +154,8 @@ class Reports {
                 sequences.engagement(start, end, selected), sequences.variants(start, end, selected));
     }
 
-    RejectionsReport rejections(LocalDate from, LocalDate to) {
-        return RejectionsReport.of(from, to, rejections.summary(ReportDays.start(from), ReportDays.start(to)));
+    RejectionsReport rejections(LocalDate from, LocalDate to, LeadSelection selected) {
+        return RejectionsReport.of(from, to, rejections.summary(ReportDays.start(from), ReportDays.start(to), selected));
     }
 
     QuotaReport quota(YearMonth month) {

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * The managers' reports (managers only, see SecurityConfiguration): JSON, or CSV with {@code Accept: text/csv}. A period
  * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date. The funnel,
- * the SLA and the sequences count the leads of a {@code team}, a {@code rep}, a {@code source} and a lead {@code type}
+ * the SLA, the sequences and the rejections count the leads of a {@code team}, a {@code rep}, a {@code source} and a lead {@code type}
  * when given.
  */
 @RestController
@@ -67,9 +67,10 @@ class ReportsController {
 
     @GetMapping("/rejections")
     RejectionsReport rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.rejections(period.from(), period.to());
+        return reports.rejections(period.from(), period.to(), reports.select(filters));
     }
 
     /** Marketing's side of the SLA in a calendar month (UTC, {@code month} as 2026-12): the month under way when not given. */

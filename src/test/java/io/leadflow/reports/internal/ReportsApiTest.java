@@ -300,7 +300,7 @@ class ReportsApiTest {
 
     @Test
     void theRejectionsCountByReasonSourceLeadTypeAndFitRuleMonthToDateByDefault() {
-        when(rejections.summary(NOVEMBER, TOMORROW)).thenReturn(new Rejections.Summary(3,
+        when(rejections.summary(NOVEMBER, TOMORROW, LeadSelection.EVERY)).thenReturn(new Rejections.Summary(3,
                 List.of(new Rejections.Count("student", "Student", 2), new Rejections.Count("other", "Other", 1)),
                 List.of(new Rejections.Count("ebook", "ebook", 3)), List.of(new Rejections.Count("FORM_FILL", "FORM_FILL", 3)),
                 List.of(new Rejections.FitRuleCount("lead-fit", 2, "Rule_LeadFit_Mql", "A decision maker", 2),
