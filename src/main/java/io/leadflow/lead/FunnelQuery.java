@@ -66,7 +66,7 @@ public class FunnelQuery {
                                        bool_or(s.stage = 'LEAD' and exists (select 1 from lead_stage earlier
                                                where earlier.lead_id = s.lead_id and earlier.id < s.id)) as nurture
                                   from lead_stage s join lead l on l.id = s.lead_id
-                                 where s.at >= :from and s.at < :to and""" + " " + leads.condition("s.lead_id") + """
+                                 where s.at >= :from and s.at < :to and\s""" + leads.condition("s.lead_id") + """
                                  group by l.id) per_lead
                          group by grp order by grp nulls last
                         """)

@@ -53,11 +53,11 @@ public class SequenceStats {
     public List<StepOutcomes> steps(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select step, channel, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to and """ + leads.condition("lead_id") + """
+                                       where made_at >= :from and made_at < :to and\s""" + leads.condition("lead_id") + """
                                        group by step, channel),
                              ended as (select a.step, a.channel, o.outcome, count(*) as n from sequence_outcome o
                                          join sequence_attempt a on a.lead_id = o.lead_id and a.round = o.round and a.step = o.step
-                                        where o.at >= :from and o.at < :to and """ + leads.condition("o.lead_id") + """
+                                        where o.at >= :from and o.at < :to and\s""" + leads.condition("o.lead_id") + """
                                         group by a.step, a.channel, o.outcome)
                         select coalesce(m.step, e.step) as key, coalesce(m.channel, e.channel) as channel,
                                coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
@@ -75,10 +75,10 @@ public class SequenceStats {
     public List<TemplateOutcomes> templates(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select template, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to and template is not null and """ + leads.condition("lead_id") + """
+                                       where made_at >= :from and made_at < :to and template is not null and\s""" + leads.condition("lead_id") + """
                                        group by template),
                              ended as (select template, outcome, count(*) as n from sequence_outcome
-                                        where at >= :from and at < :to and template is not null and """ + leads.condition("lead_id") + """
+                                        where at >= :from and at < :to and template is not null and\s""" + leads.condition("lead_id") + """
                                       group by template, outcome)
                         select coalesce(m.template, e.template) as key, coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
                           from made m full join ended e on e.template = m.template
@@ -113,7 +113,7 @@ public class SequenceStats {
         jdbc.sql("""
                         select step, template, variant, grouping(step, template, variant) as grouped,
                                count(*) as tracked, count(first_opened_at) as opened, count(first_clicked_at) as clicked
-                          from tracked_email where created_at >= :from and created_at < :to and """ + leads.condition("lead_id") + """
+                          from tracked_email where created_at >= :from and created_at < :to and\s""" + leads.condition("lead_id") + """
                          group by grouping sets ((step), (template), (step, variant)) order by step, variant
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
@@ -144,10 +144,10 @@ public class SequenceStats {
     public List<VariantOutcomes> variants(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select step, variant, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to and variant is not null and """ + leads.condition("lead_id") + """
+                                       where made_at >= :from and made_at < :to and variant is not null and\s""" + leads.condition("lead_id") + """
                                        group by step, variant),
                              ended as (select email_step as step, variant, outcome, count(*) as n from sequence_outcome
-                                        where at >= :from and at < :to and variant is not null and """ + leads.condition("lead_id") + """
+                                        where at >= :from and at < :to and variant is not null and\s""" + leads.condition("lead_id") + """
                                       group by email_step, variant, outcome)
                         select coalesce(m.step, e.step) as key, coalesce(m.variant, e.variant) as variant,
                                coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
@@ -189,7 +189,7 @@ public class SequenceStats {
                                        made_at is not null and made_at <= due as kept,
                                        made_at is not null or due <= :now and (status = 'PLANNED' or updated_at > due) as settled
                                   from sequence_attempt
-                                 where step = 1 and due >= :from and due < :to and """ + leads.condition("lead_id") + """
+                                 where step = 1 and due >= :from and due < :to and\s""" + leads.condition("lead_id") + """
                                 ) first
                          where settled
                          group by grouping sets ((week), ())

@@ -1,5 +1,7 @@
 package io.leadflow.reports.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.engine.ProcessModels;
@@ -15,6 +17,7 @@ import java.util.List;
 
 /** Where leads wait in the processes now, and the diagrams to draw it on. */
 @RestController
+@Tag(name = ApiDocumentation.REPORTS)
 class ProcessReportController {
 
     record ProcessReport(boolean available, List<ProcessInstances.ProcessWaiting> processes,
