@@ -45,6 +45,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         browser = HeadlessChromium.start();
         browser.get(url("/tasks"));
         HeadlessChromium.signIn(browser, "marta");
+        browser.get(url("/tasks?lang=en"));
         browser.findElement(By.cssSelector("nav.managers a[href='/manager']")).click();
         await("the managers' page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/manager"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Managers' view");
@@ -111,6 +112,8 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         browser = HeadlessChromium.start();
         browser.get(url("/manager"));
         HeadlessChromium.signIn(browser, "marta");
+        // In English, whichever language Marta chose last.
+        browser.get(url("/manager?lang=en"));
         assertThat(browser.findElement(By.id("from")).isDisplayed()).as("custom dates only for a custom period").isFalse();
         new Select(browser.findElement(By.id("period"))).selectByValue("this-week");
         new Select(browser.findElement(By.id("team"))).selectByValue("latam");
@@ -159,6 +162,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#rejections h2")).getText()).isEqualTo("Rechazados en la entrega");
         assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page in Spanish").isEmpty();
         HeadlessChromium.screenshot(browser, "managers-page-custom-es.png");
+        browser.get(url("/manager?lang=en"));
     }
 
     /** Where the diagram's canvas is and how far it is zoomed. */

@@ -20,6 +20,7 @@ import io.leadflow.tasklist.TaskNotYoursException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -176,7 +178,7 @@ public class TaskListController {
         }
         Lead lead = leads.get(task.leadId());
         List<FormField> fields = fields(task, lead);
-        FormSubmission submission = FormSubmission.read(fields, params);
+        FormSubmission submission = FormSubmission.read(LocalDate.now(clock.withZone(lead.zone())), fields, params);
         if (!submission.valid()) {
             taskPage(model, task, lead, fields, submission.errors(), params);
             ModelAndView page = new ModelAndView("tasks/task", model.asMap());
@@ -188,6 +190,18 @@ public class TaskListController {
                 completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON ? "task.flash.movedOn" : "task.flash.done",
                 task.name(), lead.fullName()));
         return new ModelAndView("redirect:/tasks");
+    }
+
+    /**
+     * The fields the task's form hides for the answers given so far (the form's rules, evaluated as on submit), for the
+     * page to show and hide them while the rep answers.
+     */
+    @PostMapping(value = "/{jobKey}/hidden", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Set<String> hidden(@PathVariable long jobKey, @RequestParam MultiValueMap<String, String> params, Authentication auth) {
+        RepTask task = tasks.get(jobKey);
+        mayWorkOn(task, auth);
+        return FormSubmission.hidden(fields(task, leads.get(task.leadId())), params);
     }
 
     @ExceptionHandler(TaskNotYoursException.class)
@@ -231,6 +245,8 @@ public class TaskListController {
         fields.stream().filter(FormField::isInput).forEach(field -> values.put(field.key(), submitted.getOrDefault(field.key(),
                 task.context().get(field.key()) == null ? List.of() : List.of(task.context().get(field.key()).toString()))));
         model.addAttribute("submitted", values);
+        model.addAttribute("hidden", List.copyOf(FormSubmission.hidden(fields, values)));
+        model.addAttribute("conditional", fields.stream().anyMatch(field -> field.hide() != null));
     }
 
     private List<FormField> fields(RepTask task, Lead lead) {

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
@@ -106,6 +107,31 @@ class TaskPagesTest {
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
                 .contains("<dt>Etapa</dt><dd>SQL (calificado por ventas)</dd>", "<dt>Meses en el cargo</dt>",
                         "Sin número de teléfono: búscalo", "Completar la tarea");
+    }
+
+    @Test
+    void aFieldTheFormHidesForTheAnswersIsHiddenOnThePageAsTheRepAnswersAndOnSubmit() {
+        RepTask qualify = new RepTask(44L, LEAD, "qualify", "Qualify lead", "ana", null, "qualify-lead", null, RepTask.Status.OPEN,
+                Instant.parse("2026-03-01T10:00:00Z"), null, null, Map.of(), null, Map.of(), null);
+        when(tasks.get(44L)).thenReturn(qualify);
+        when(models.form("qualify-lead")).thenReturn(Optional.of(new byte[0]));
+        when(forms.render(any(), any())).thenReturn(List.of(
+                new FormField(FormField.Type.SELECT, "decision", "decision", "Decision", true, false,
+                        List.of(new FormField.Option("SQL", "sql"), new FormField.Option("Nurture", "nurture")), List.of(), null, null, null),
+                new FormField(FormField.Type.TEXTFIELD, "budget", "budget", "Budget", true, false, List.of(), List.of(), null,
+                        FormCondition.of("=decision != \"sql\""), null),
+                new FormField(FormField.Type.TEXTAREA, "notes", "notes", "Notes", false, false, List.of(), List.of(), null, null, null)));
+
+        assertThat(mvc.get().uri("/tasks/44").with(ANA)).hasStatusOk().bodyText()
+                .contains("data-hidden-url=\"/tasks/44/hidden\"", "data-field=\"budget\" hidden>", "data-field=\"notes\">",
+                        "<script src=\"/js/task-form.js\">");
+        assertThat(mvc.post().uri("/tasks/44/hidden").with(ANA).with(csrf()).param("decision", "nurture")).hasStatusOk()
+                .bodyJson().isEqualTo("[\"budget\"]");
+        assertThat(mvc.post().uri("/tasks/44/hidden").with(ANA).with(csrf()).param("decision", "sql")).hasStatusOk()
+                .bodyJson().isEqualTo("[]");
+        // A budget of no-break and zero-width spaces is no budget.
+        assertThat(mvc.post().uri("/tasks/44").with(ANA).with(csrf()).param("decision", "sql").param("budget", "\u00a0\u200b\u2009"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Budget is required.");
     }
 
     @Test
