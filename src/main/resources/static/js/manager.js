@@ -328,8 +328,9 @@
     const rows = new Map();
     for (const waiting of process.elements) {
       const shape = registry.get(waiting.elementId);
-      // Containers (a sub-process, a multi-instance body, a called process) hold the waits drawn inside them.
-      if (!shape || waiting.waiting === 0 || ['bpmn:SubProcess', 'bpmn:CallActivity'].includes(shape.type)
+      // An expanded sub-process and a multi-instance body hold the waits drawn inside them; a collapsed sub-process and a
+      // called process (drawn on its own diagram) are where the lead is on this one.
+      if (!shape || waiting.waiting === 0 || (shape.type === 'bpmn:SubProcess' && !shape.collapsed)
           || waiting.elementType === 'MULTI_INSTANCE_BODY') {
         continue;
       }

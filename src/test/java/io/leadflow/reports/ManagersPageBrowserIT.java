@@ -136,6 +136,10 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(figure.findElements(By.cssSelector(".waiting-count[data-element^='Gateway_']"))).as("no count on a gateway").isEmpty();
         figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
         assertThat(figure.getDomAttribute("class")).contains("full");
+        WebElement firstContact = figure.findElement(By.cssSelector("table.waiting tr[data-element]"));
+        assertThat(firstContact.getText()).contains("First contact");
+        assertThat(figure.findElement(By.cssSelector(".waiting-count[data-element='" + firstContact.getDomAttribute("data-element") + "']"))
+                .isDisplayed()).as("its count on the diagram").isTrue();
         String fitted = viewport(figure);
         figure.findElement(By.cssSelector("button[data-action='zoomIn']")).click();
         assertThat(viewport(figure)).as("zoomed in").isNotEqualTo(fitted);

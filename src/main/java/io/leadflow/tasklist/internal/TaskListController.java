@@ -111,14 +111,15 @@ public class TaskListController {
     }
 
     /**
-     * A rep's open tasks; a manager's own (SLA breaches to decide, their first page) and then the open tasks of the
-     * reps in the teams they manage. Soonest due first, overdue ones marked, a page at a time.
+     * A rep's open tasks; a manager's own (SLA breaches to decide, paged on their own: {@code decisionsPage}) and then the
+     * open tasks of the reps in the teams they manage. Soonest due first, overdue ones marked, a page at a time.
      */
     @GetMapping
-    String list(@RequestParam(defaultValue = "1") int page, Authentication auth, Model model) {
+    String list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "1") int decisionsPage, Authentication auth,
+                Model model) {
         boolean manager = Roles.isManager(auth);
         Instant now = clock.instant();
-        TaskPage mine = page(tasks.openTasksOf(Set.of(auth.getName()), manager ? 1 : page), now);
+        TaskPage mine = page(tasks.openTasksOf(Set.of(auth.getName()), manager ? decisionsPage : page), now);
         if (manager) {
             model.addAttribute("decisions", mine);
             model.addAttribute("tasks", page(tasks.openTasksOf(reps.repsManagedBy(auth.getName()), page), now));

@@ -267,6 +267,34 @@ class RepApiTest {
     }
 
     @Test
+    void aManagerMovesARepToAnotherTeamOnThePage() {
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "100")
+                .param("team", "international")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).save(new Rep("ana", "Ana Torres", "ana@leadflow.local", "international", true, false, null, 100));
+        assertThat(mvc.get().uri("/reps").with(MANAGER)).bodyText().contains("<option value=\"latam\" selected>latam</option>");
+    }
+
+    @Test
+    void aManagerAddsARepOnThePageWithAPassword() {
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "carla").param("name", "Carla Díaz")
+                .param("email", "carla@leadflow.local").param("team", "latam").param("monthlyCapacity", "80")
+                .param("password", "carla-secret-1")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).save(new Rep("carla", "Carla Díaz", "carla@leadflow.local", "latam", true, false, null, 80));
+        verify(directory).setPassword("carla", "carla-secret-1");
+
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "ana").param("name", "Ana Again")
+                .param("email", "ana2@leadflow.local").param("team", "latam").param("monthlyCapacity", "80").param("password", "ana-secret-1"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("There is a rep with that username already");
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "dora").param("name", "Dora")
+                .param("email", "dora@leadflow.local").param("team", "nowhere").param("monthlyCapacity", "80").param("password", "dora-secret-1"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Dora: team is required");
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "eva").param("name", "Eva")
+                .param("email", "eva@leadflow.local").param("team", "latam").param("monthlyCapacity", "80"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("A new rep needs a password");
+        verify(directory, times(1)).save(any(Rep.class));
+    }
+
+    @Test
     void aBadCapacityOnThePageIsShownAndNothingIsSaved() {
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "lots"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Ana Torres: monthlyCapacity is required");

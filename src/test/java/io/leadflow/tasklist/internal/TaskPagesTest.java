@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class TaskPagesTest {
     void aLeadWithAnOpenTask() {
         LeadFacts facts = new LeadFacts("maria@telcomex.mx", null, "María", "López", "CMO", "Telcomex", "telcomex.mx", 500,
                 "telecom", "MX", "America/Mexico_City", "es", "ebook", null);
-        Lead lead = new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.SQL, 80, List.of(), Map.of("tenureMonths", 14), "ana",
+        Lead lead = new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.SQL, 80, List.of(), Map.of("tenureMonths", 14, "role", "GENERAL_MANAGER", "persona", "executive"), "ana",
                 null, null);
         when(leads.get(LEAD)).thenReturn(lead);
         when(leads.findAll(any())).thenReturn(Map.of(LEAD, lead));
@@ -100,13 +101,22 @@ class TaskPagesTest {
     }
 
     @Test
+    void theTasksWaitingForAManagersDecisionArePagedOnTheirOwn() {
+        when(tasks.openTasksOf(Set.of("marta"), 2)).thenReturn(new RepTaskService.OpenTasks(List.of(CALL), 2, 1, 3));
+        assertThat(mvc.get().uri("/tasks?decisionsPage=2").with(user("marta").roles("REP", "MANAGER"))).hasStatusOk().bodyText()
+                .contains("Needs your decision", "aria-label=\"Pages of the tasks waiting for you\"",
+                        "href=\"/tasks?page=1&amp;decisionsPage=1\"", "href=\"/tasks?page=1&amp;decisionsPage=3\"", "Page 2 · 3 open tasks");
+    }
+
+    @Test
     void theTaskPageInEnglishAndInSpanish() {
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
                 .contains("<h2 id=\"lead-heading\">Lead</h2>", "<dt>Stage</dt><dd>SQL (sales qualified)</dd>",
-                        "<dt>Months in role</dt>", "No phone number — research it");
+                        "<dt>Months in role</dt>", "No phone number — research it", "<dd>General manager</dd>", "<dd>Executive</dd>")
+                .doesNotContain("GENERAL_MANAGER");
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
                 .contains("<dt>Etapa</dt><dd>SQL (calificado por ventas)</dd>", "<dt>Meses en el cargo</dt>",
-                        "Sin número de teléfono: búscalo", "Completar la tarea");
+                        "Sin número de teléfono: búscalo", "Completar la tarea", "<dd>Gerente general</dd>", "<dd>Directivo</dd>");
     }
 
     @Test
