@@ -323,7 +323,10 @@
     return controls;
   }
 
-  /** The elements whose count goes on the diagram and in the table, as {elementId, name, waiting, oldest}. */
+  /**
+   * The elements whose count goes on the diagram and in the table, as {elementId, name, waiting, oldest, sources}: sources
+   * the elements the leads wait at as the engine says (a gateway's count is drawn on the event it waits for).
+   */
   function waits(process, registry) {
     const rows = new Map();
     for (const waiting of process.elements) {
@@ -336,8 +339,10 @@
       }
       // A lead at an event-based gateway waits for its events: the count goes on the timer it waits for (or the first event).
       const target = shape.type === 'bpmn:EventBasedGateway' ? waitedFor(shape) : shape;
-      const row = rows.get(target.id) || {elementId: target.id, name: target.businessObject.name || target.id, waiting: 0, oldest: null};
+      const row = rows.get(target.id)
+          || {elementId: target.id, name: target.businessObject.name || target.id, waiting: 0, oldest: null, sources: []};
       row.waiting += waiting.waiting;
+      row.sources.push(waiting.elementId);
       row.oldest = [row.oldest, waiting.oldestWaitingSince].filter(Boolean).sort()[0] || null;
       rows.set(target.id, row);
     }
@@ -358,7 +363,7 @@
     const caption = table.createCaption();
     caption.textContent = t('waitingCaption', process.name);
     const head = table.createTHead().insertRow();
-    for (const code of ['waitingStep', 'waitingLeads', 'waitingOldest']) {
+    for (const code of ['waitingStep', 'waitingLeads', 'waitingOldest', 'waitingWho']) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = t(code);
@@ -366,6 +371,49 @@
     }
     table.createTBody();
     return table;
+  }
+
+  /** A button that lists, under the row, the leads waiting there (the longest waiting first), each a link to its page. */
+  function leadsButton(processId, wait, row) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('showLeads');
+    button.setAttribute('aria-expanded', 'false');
+    let list = null;
+    button.addEventListener('click', async () => {
+      if (list) {
+        list.remove();
+        list = null;
+        button.setAttribute('aria-expanded', 'false');
+        return;
+      }
+      button.disabled = true;
+      const listRow = row.parentElement.insertRow(row.sectionRowIndex + 1);
+      listRow.className = 'waiting-leads';
+      const listCell = listRow.insertCell();
+      listCell.colSpan = row.cells.length;
+      try {
+        const waiting = (await Promise.all(wait.sources.map(source => fetchReport('/api/reports/process/'
+            + encodeURIComponent(processId) + '/elements/' + encodeURIComponent(source) + '/leads')))).flat();
+        const items = document.createElement('ul');
+        for (const lead of waiting) {
+          const item = document.createElement('li');
+          item.append(link('/leads/' + encodeURIComponent(lead.leadId), lead.name || lead.leadId),
+              (lead.company ? ' · ' + lead.company : '') + ' · ' + t('waitingSince', dateTime(lead.since)));
+          items.append(item);
+        }
+        listCell.append(items);
+        if (waiting.length < wait.waiting) {
+          listCell.append(t('longestWaiting', count.format(waiting.length), count.format(wait.waiting)));
+        }
+      } catch (error) {
+        listCell.textContent = t('notAvailable', error.message);
+      }
+      list = listRow;
+      button.disabled = false;
+      button.setAttribute('aria-expanded', 'true');
+    });
+    return button;
   }
 
   async function drawDiagram(canvas, process, table) {
@@ -387,6 +435,7 @@
       cell(row, wait.name);
       cell(row, count.format(wait.waiting));
       cell(row, wait.oldest ? dateTime(wait.oldest) : '—');
+      cell(row, leadsButton(process.bpmnProcessId, wait, row));
     }
     table.hidden = table.tBodies[0].rows.length === 0;
     return viewer;

@@ -37,15 +37,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aManagerSeesTheFunnelTheSlaTheRepsTheProcessesAndPlans() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        // A lead waiting at its First contact: something to count on the diagrams.
-        UUID leadId = postLead(mqlLead("Camila"));
-        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
-
-        browser = HeadlessChromium.start();
-        browser.get(url("/tasks"));
-        HeadlessChromium.signIn(browser, "marta");
-        browser.get(url("/tasks?lang=en"));
+        martaWithALeadAtFirstContact("Camila", "/tasks");
         browser.findElement(By.cssSelector("nav.managers a[href='/manager']")).click();
         await("the managers' page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/manager"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Managers' view");
@@ -98,6 +90,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         browser.get(url("/no-such-page"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Página no encontrada");
         HeadlessChromium.screenshot(browser, "error-page-es.png");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the error page").isEmpty();
         browser.findElement(By.linkText("Volver a la lista de tareas")).click();
         await("back on the task list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tareas abiertas de tu equipo");
@@ -105,15 +98,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aManagerFiltersTheDashboardDrillsDownToTheLeadsAndZoomsIntoADiagram() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        UUID leadId = postLead(mqlLead("Valeria"));
-        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
-
-        browser = HeadlessChromium.start();
-        browser.get(url("/manager"));
-        HeadlessChromium.signIn(browser, "marta");
-        // In English, whichever language Marta chose last.
-        browser.get(url("/manager?lang=en"));
+        UUID leadId = martaWithALeadAtFirstContact("Valeria", "/manager");
         assertThat(browser.findElement(By.id("from")).isDisplayed()).as("custom dates only for a custom period").isFalse();
         new Select(browser.findElement(By.id("period"))).selectByValue("this-week");
         new Select(browser.findElement(By.id("team"))).selectByValue("latam");
@@ -146,6 +131,10 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         HeadlessChromium.screenshot(browser, "managers-page-diagram-full.png");
         figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
         assertThat(figure.getDomAttribute("class")).doesNotContain("full");
+        // The leads behind the count, each a link to its page.
+        firstContact.findElement(By.tagName("button")).click();
+        await("the leads waiting at First contact").atMost(Duration.ofSeconds(10))
+                .until(() -> !figure.findElements(By.cssSelector("tr.waiting-leads a[href='/leads/" + leadId + "']")).isEmpty());
         assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page, filtered").isEmpty();
         HeadlessChromium.screenshot(browser, "managers-page-filtered.png");
 
@@ -166,7 +155,24 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("#rejections h2")).getText()).isEqualTo("Rechazados en la entrega");
         assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page in Spanish").isEmpty();
         HeadlessChromium.screenshot(browser, "managers-page-custom-es.png");
-        browser.get(url("/manager?lang=en"));
+        browser.get(url("/reps?lang=en"));
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the reps' page").isEmpty();
+        HeadlessChromium.screenshot(browser, "reps-page.png");
+    }
+
+    /**
+     * A new lead waiting at its First contact (something to count on the diagrams), and Marta signed in on the page at
+     * {@code path}, in English whichever language she chose last.
+     */
+    private UUID martaWithALeadAtFirstContact(String firstName, String path) {
+        HeadlessChromium.assumeInstalled();
+        UUID leadId = postLead(mqlLead(firstName));
+        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
+        browser = HeadlessChromium.start();
+        browser.get(url(path));
+        HeadlessChromium.signIn(browser, "marta");
+        browser.get(url(path + "?lang=en"));
+        return leadId;
     }
 
     /** Where the diagram's canvas is and how far it is zoomed. */

@@ -103,6 +103,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(radio.isSelected()).isTrue();
         browser.findElement(By.id("Field_Notes")).sendKeys("Demo on Tuesday <10:00>");
         screenshot("tasklist-task-page.png");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the task page").isEmpty();
 
         browser.findElement(By.cssSelector("button.primary")).click();
         await("back on the list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/tasks"));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,30 +113,32 @@ class CamundaFormRendererTest {
     }
 
     @Test
-    void aDateFieldChecksItsPattern() throws IOException {
-        List<FormField> fields = renderer.render(form("deal-outcome"), Map.of());
-
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("next spring")))
-                .errors()).containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
+    void aDateFieldChecksItsPatternAndWhatTheDateIsAbout() throws IOException {
+        List<FormField> outcome = renderer.render(form("deal-outcome"), Map.of());
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "next spring"))
+                .containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
+        assertThat(FormSubmission.read(TODAY, outcome, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
                 .values()).containsOnly(entry("outcome", "nurture"), entry("nurtureUntil", "2027-03-01"));
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("lost"))).errors())
-                .containsExactly("Why lost is required.");
+        assertThat(errors(outcome, "outcome", "lost")).containsExactly("Why lost is required.");
+        // Nurture until: a day to come, and a real one.
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "2026-11-25"))
+                .containsExactly("Nurture until (YYYY-MM-DD) must be after today (2026-11-25).");
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "2027-02-30"))
+                .containsExactly("Nurture until (YYYY-MM-DD) is not a date (YYYY-MM-DD).");
+        // The meeting that took place: today at the latest.
+        List<FormField> proposal = renderer.render(form("proposal"), Map.of());
+        assertThat(errors(proposal, "meetingDate", "2026-11-26", "meetingHeld", "true"))
+                .containsExactly("Meeting date (YYYY-MM-DD) cannot be after today (2026-11-25).");
+        assertThat(errors(proposal, "meetingDate", "2026-11-25", "meetingHeld", "true")).isEmpty();
     }
 
-    @Test
-    void aDateIsCheckedForWhatItIsAbout() throws IOException {
-        List<FormField> outcome = renderer.render(form("deal-outcome"), Map.of());
-        assertThat(FormSubmission.read(TODAY, outcome, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2026-11-25")))
-                .errors()).containsExactly("Nurture until (YYYY-MM-DD) must be after today (2026-11-25).");
-        assertThat(FormSubmission.read(TODAY, outcome, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-02-30")))
-                .errors()).containsExactly("Nurture until (YYYY-MM-DD) is not a date (YYYY-MM-DD).");
-
-        List<FormField> proposal = renderer.render(form("proposal"), Map.of());
-        assertThat(FormSubmission.read(TODAY, proposal, Map.of("meetingDate", List.of("2026-11-26"), "meetingHeld", List.of("true")))
-                .errors()).containsExactly("Meeting date (YYYY-MM-DD) cannot be after today (2026-11-25).");
-        assertThat(FormSubmission.read(TODAY, proposal, Map.of("meetingDate", List.of("2026-11-25"), "meetingHeld", List.of("true")))
-                .errors()).isEmpty();
+    /** What is wrong with these answers (field, value, field, value…) on {@link #TODAY}. */
+    private static List<String> errors(List<FormField> fields, String... answers) {
+        Map<String, List<String>> params = new HashMap<>();
+        for (int i = 0; i < answers.length; i += 2) {
+            params.put(answers[i], List.of(answers[i + 1]));
+        }
+        return FormSubmission.read(TODAY, fields, params).errors();
     }
 
     @Test
