@@ -236,7 +236,8 @@ class RepApiTest {
     void thePageIsForManagers() {
         assertThat(mvc.get().uri("/reps").with(REP)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/reps").with(MANAGER)).hasStatusOk().bodyText()
-                .contains("Ana Torres", "42 of 100", "value=\"2026-03-20\"", "Away today", "action=\"/reps/ana\"");
+                .contains("Ana Torres", "42 of 100", "value=\"2026-03-20\"", "Away today", "action=\"/reps/ana\"",
+                        "<nav class=\"managers\"", "<a href=\"/manager\">");
     }
 
     @Test
