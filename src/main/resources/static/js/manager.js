@@ -84,6 +84,7 @@
       : all.conversions.map(step => t('conversion', named('stages.', step.from), named('stages.', step.to), percent(step.rate),
         ofTotal(reached[step.to], reached[step.from]))).join(' · ');
     const drill = element.querySelector('.drill-down');
+    drill.hidden = all.stages.length === 0;
     drill.replaceChildren(t('leadsNowAt') + ' ');
     all.stages.forEach((stage, i) => {
       const a = link(leadsUrl('stage', stage.stage), named('stages.', stage.stage));

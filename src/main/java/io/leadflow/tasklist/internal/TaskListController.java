@@ -17,6 +17,7 @@ import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotFoundException;
 import io.leadflow.tasklist.TaskNotOpenException;
 import io.leadflow.tasklist.TaskNotYoursException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -197,6 +198,7 @@ public class TaskListController {
      * The fields the task's form hides for the answers given so far (the form's rules, evaluated as on submit), for the
      * page to show and hide them while the rep answers.
      */
+    @Hidden // the task page's helper, not an API
     @PostMapping(value = "/{jobKey}/hidden", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Set<String> hidden(@PathVariable long jobKey, @RequestParam MultiValueMap<String, String> params, Authentication auth) {
