@@ -1,6 +1,7 @@
 package io.leadflow.assignment;
 
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PlatformProperties;
@@ -37,12 +38,12 @@ public class SlaQuery {
     public record Breaches(long total, List<Breach> latest) {
     }
 
-    /** The breaches recorded in [from, to): their number, and the latest {@code limit} of them, newest first. */
+    /** The selected leads' breaches recorded in [from, to): their number, and the latest {@code limit} of them, newest first. */
     @Transactional(readOnly = true)
-    public Breaches breaches(Instant from, Instant to, int limit) {
-        List<Timeline.LeadEntry> entries = timeline.latestOfType(Timeline.Type.SLA_BREACHED, from, to, limit);
+    public Breaches breaches(Instant from, Instant to, LeadSelection selected, int limit) {
+        List<Timeline.LeadEntry> entries = timeline.latestOfType(Timeline.Type.SLA_BREACHED, from, to, selected, limit);
         Map<UUID, Lead> byId = leads.findAll(entries.stream().map(Timeline.LeadEntry::leadId).distinct().toList());
-        return new Breaches(timeline.countOfType(Timeline.Type.SLA_BREACHED, from, to), entries.stream().map(recorded -> {
+        return new Breaches(timeline.countOfType(Timeline.Type.SLA_BREACHED, from, to, selected), entries.stream().map(recorded -> {
             Map<String, Object> details = recorded.entry().details();
             Lead lead = byId.get(recorded.leadId());
             return new Breach(recorded.leadId(), lead == null ? null : lead.fullName(), Objects.toString(details.get("owner"), null),

@@ -18,11 +18,18 @@ public interface ProcessInstances {
     record ProcessWaiting(String bpmnProcessId, String name, long waiting, long incidents, List<ElementWaiting> elements) {
     }
 
+    /** A lead waiting at an element, since when. */
+    record LeadWaiting(String leadId, Instant since) {
+    }
+
     /** Whether leadflow sees its process instances (embedded engine); false against a cluster. */
     boolean available();
 
     /** Every deployed process, with no instances waiting too; empty when not {@link #available()}. */
     List<ProcessWaiting> processes();
+
+    /** The leads waiting at this element of this process, the longest waiting first, at most {@code limit}. */
+    List<LeadWaiting> leadsWaitingAt(String bpmnProcessId, String elementId, int limit);
 
     /**
      * Whether the view shows this process instance live: true spares asking the engine, whose only lookup writes to
@@ -39,6 +46,11 @@ public interface ProcessInstances {
 
         @Override
         public List<ProcessWaiting> processes() {
+            return List.of();
+        }
+
+        @Override
+        public List<LeadWaiting> leadsWaitingAt(String bpmnProcessId, String elementId, int limit) {
             return List.of();
         }
 

@@ -53,9 +53,9 @@ public class FunnelQuery {
         this.jdbc = jdbc;
     }
 
-    /** Per group (in group order), the leads with a stage move in the period. */
+    /** Per group (in group order), the selected leads with a stage move in the period. */
     @Transactional(readOnly = true)
-    public List<Counts> counts(Instant from, Instant to, Grouping grouping) {
+    public List<Counts> counts(Instant from, Instant to, Grouping grouping, LeadSelection leads) {
         String reached = IntStream.range(0, STAGES.size())
                 .mapToObj(i -> "count(*) filter (where top >= " + i + ") as reached" + i).collect(Collectors.joining(", "));
         return jdbc.sql("select grp, " + reached + """
@@ -66,11 +66,12 @@ public class FunnelQuery {
                                        bool_or(s.stage = 'LEAD' and exists (select 1 from lead_stage earlier
                                                where earlier.lead_id = s.lead_id and earlier.id < s.id)) as nurture
                                   from lead_stage s join lead l on l.id = s.lead_id
-                                 where s.at >= ? and s.at < ?
+                                 where s.at >= :from and s.at < :to and\s""" + leads.condition("s.lead_id") + """
                                  group by l.id) per_lead
                          group by grp order by grp nulls last
                         """)
-                .params(Timestamp.from(from), Timestamp.from(to))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter())
                 .query((rs, row) -> {
                     long[] counts = new long[STAGES.size()];
                     for (int i = 0; i < counts.length; i++) {
@@ -83,7 +84,7 @@ public class FunnelQuery {
 
     /** All leads together: how many reached each funnel stage in the period, every stage present. */
     public Map<LeadStage, Long> reached(Instant from, Instant to) {
-        long[] reached = counts(from, to, Grouping.ALL).stream().findFirst().map(Counts::reached).orElseGet(() -> new long[STAGES.size()]);
+        long[] reached = counts(from, to, Grouping.ALL, LeadSelection.EVERY).stream().findFirst().map(Counts::reached).orElseGet(() -> new long[STAGES.size()]);
         Map<LeadStage, Long> byStage = new EnumMap<>(LeadStage.class);
         for (int i = 0; i < STAGES.size(); i++) {
             byStage.put(STAGES.get(i), reached[i]);

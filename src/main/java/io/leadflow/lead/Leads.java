@@ -74,6 +74,11 @@ public class Leads {
         return new LeadSearch.Result(List.copyOf(page), LeadSearch.Cursor.after(page.getLast()).token());
     }
 
+    /** The leads a report counts under the filter: every lead when it filters nothing. */
+    public LeadSelection select(LeadFilter filter) {
+        return filter.filters() ? new LeadSelection(leads.idsOf(filter)) : LeadSelection.EVERY;
+    }
+
     /** The lead's way through the stages, oldest first. */
     public List<StageMove> stagesOf(UUID id) {
         return leads.stagesOf(id);

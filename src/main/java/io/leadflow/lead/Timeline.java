@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,21 +74,32 @@ public class Timeline {
     public record LeadEntry(UUID leadId, Entry entry) {
     }
 
-    /** The latest {@code limit} entries of this type made in [from, to), newest first (indexed for SLA_BREACHED). */
-    public List<LeadEntry> latestOfType(Type type, Instant from, Instant to, int limit) {
-        return jdbc.sql("select lead_id, type, at, details from lead_event where type = ? and at >= ? and at < ? "
-                        + "order by at desc, id desc limit ?")
-                .params(type.name(), Timestamp.from(from), Timestamp.from(to), limit)
+    /** The latest {@code limit} entries of this type made in [from, to) on the selected leads, newest first (indexed for SLA_BREACHED). */
+    public List<LeadEntry> latestOfType(Type type, Instant from, Instant to, LeadSelection leads, int limit) {
+        return jdbc.sql("select lead_id, type, at, details from lead_event where " + OF_TYPE + " and " + leads.condition("lead_id")
+                        + " order by at desc, id desc limit :limit")
+                .params(ofType(type, from, to, leads)).param("limit", limit)
                 .query((rs, row) -> new LeadEntry(rs.getObject("lead_id", UUID.class), new Entry(rs.getString("type"),
                         rs.getTimestamp("at").toInstant(), json.map(rs.getString("details")))))
                 .list();
     }
 
-    /** How many entries of this type were made in [from, to). */
-    public long countOfType(Type type, Instant from, Instant to) {
-        return jdbc.sql("select count(*) from lead_event where type = ? and at >= ? and at < ?")
-                .params(type.name(), Timestamp.from(from), Timestamp.from(to))
+    /** How many entries of this type were made in [from, to) on the selected leads. */
+    public long countOfType(Type type, Instant from, Instant to, LeadSelection leads) {
+        return jdbc.sql("select count(*) from lead_event where " + OF_TYPE + " and " + leads.condition("lead_id"))
+                .params(ofType(type, from, to, leads))
                 .query(Long.class).single();
+    }
+
+    private static final String OF_TYPE = "type = :type and at >= :from and at < :to";
+
+    private static Map<String, Object> ofType(Type type, Instant from, Instant to, LeadSelection leads) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("type", type.name());
+        params.put("from", Timestamp.from(from));
+        params.put("to", Timestamp.from(to));
+        params.put(LeadSelection.PARAMETER, leads.parameter());
+        return params;
     }
 
     public List<Entry> of(UUID leadId) {

@@ -1,6 +1,7 @@
 package io.leadflow.scoring;
 
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.RuleDecision;
@@ -116,11 +117,11 @@ public class Rejections {
         timeline.record(leadId, Timeline.Type.REJECTED, details);
     }
 
-    /** Rejections made in [from, to). */
-    public Summary summary(Instant from, Instant to) {
+    /** The selected leads' rejections made in [from, to). */
+    public Summary summary(Instant from, Instant to, LeadSelection leads) {
         Map<String, String> labels = new LinkedHashMap<>();
         settings.rejectionReasons().forEach((code, reason) -> labels.put(code, reason.label()));
-        return rejections.summary(from, to, labels);
+        return rejections.summary(from, to, leads, labels);
     }
 
     /** The rule of the decision table that made the lead an MQL the last time it became one. */

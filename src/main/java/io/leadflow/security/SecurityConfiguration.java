@@ -158,7 +158,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/unsubscribe/**", "/track/**", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html", "/login", "/error", "/css/**", "/favicon.ico").permitAll()
                         .requestMatchers("/reps/**", "/manager/**", "/actuator/metrics", "/actuator/metrics/**").hasRole(Roles.MANAGER)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))

@@ -1,5 +1,6 @@
 package io.leadflow.sequence;
 
+import io.leadflow.lead.LeadSelection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,36 +50,42 @@ public class SequenceStats {
 
     /** Per step and channel: attempts made in the period, and the sequences that ended in it after that step. */
     @Transactional(readOnly = true)
-    public List<StepOutcomes> steps(Instant from, Instant to) {
+    public List<StepOutcomes> steps(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select step, channel, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to group by step, channel),
+                                       where made_at >= :from and made_at < :to and\s""" + leads.condition("lead_id") + """
+                                       group by step, channel),
                              ended as (select a.step, a.channel, o.outcome, count(*) as n from sequence_outcome o
                                          join sequence_attempt a on a.lead_id = o.lead_id and a.round = o.round and a.step = o.step
-                                        where o.at >= :from and o.at < :to group by a.step, a.channel, o.outcome)
+                                        where o.at >= :from and o.at < :to and\s""" + leads.condition("o.lead_id") + """
+                                        group by a.step, a.channel, o.outcome)
                         select coalesce(m.step, e.step) as key, coalesce(m.channel, e.channel) as channel,
                                coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
                           from made m full join ended e on e.step = m.step and e.channel = m.channel
                          group by 1, 2 order by 1, 2
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter())
                 .query((rs, row) -> new StepOutcomes(rs.getInt("key"), Channel.valueOf(rs.getString("channel")), outcomes(rs)))
                 .list();
     }
 
     /** Per email template: emails sent for attempts made in the period, and the sequences that ended in it after one. */
     @Transactional(readOnly = true)
-    public List<TemplateOutcomes> templates(Instant from, Instant to) {
+    public List<TemplateOutcomes> templates(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select template, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to and template is not null group by template),
+                                       where made_at >= :from and made_at < :to and template is not null and\s""" + leads.condition("lead_id") + """
+                                       group by template),
                              ended as (select template, outcome, count(*) as n from sequence_outcome
-                                        where at >= :from and at < :to and template is not null group by template, outcome)
+                                        where at >= :from and at < :to and template is not null and\s""" + leads.condition("lead_id") + """
+                                      group by template, outcome)
                         select coalesce(m.template, e.template) as key, coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
                           from made m full join ended e on e.template = m.template
                          group by 1 order by 1
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter())
                 .query((rs, row) -> new TemplateOutcomes(rs.getString("key"), outcomes(rs)))
                 .list();
     }
@@ -99,17 +106,18 @@ public class SequenceStats {
 
     /** Opens and clicks of the emails sent in the period with tracking on; those of proxies and scanners not counted. */
     @Transactional(readOnly = true)
-    public Engagements engagement(Instant from, Instant to) {
+    public Engagements engagement(Instant from, Instant to, LeadSelection leads) {
         Map<Integer, Engagement> steps = new TreeMap<>();
         Map<String, Engagement> templates = new TreeMap<>();
         Map<StepVariant, Engagement> variants = new LinkedHashMap<>();
         jdbc.sql("""
                         select step, template, variant, grouping(step, template, variant) as grouped,
                                count(*) as tracked, count(first_opened_at) as opened, count(first_clicked_at) as clicked
-                          from tracked_email where created_at >= :from and created_at < :to
+                          from tracked_email where created_at >= :from and created_at < :to and\s""" + leads.condition("lead_id") + """
                          group by grouping sets ((step), (template), (step, variant)) order by step, variant
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter())
                 .query(rs -> {
                     Engagement engagement = new Engagement(rs.getLong("tracked"), rs.getLong("opened"), rs.getLong("clicked"));
                     switch (rs.getInt("grouped")) {
@@ -133,18 +141,21 @@ public class SequenceStats {
      * the last email sent.
      */
     @Transactional(readOnly = true)
-    public List<VariantOutcomes> variants(Instant from, Instant to) {
+    public List<VariantOutcomes> variants(Instant from, Instant to, LeadSelection leads) {
         return jdbc.sql("""
                         with made as (select step, variant, count(*) as sent from sequence_attempt
-                                       where made_at >= :from and made_at < :to and variant is not null group by step, variant),
+                                       where made_at >= :from and made_at < :to and variant is not null and\s""" + leads.condition("lead_id") + """
+                                       group by step, variant),
                              ended as (select email_step as step, variant, outcome, count(*) as n from sequence_outcome
-                                        where at >= :from and at < :to and variant is not null group by email_step, variant, outcome)
+                                        where at >= :from and at < :to and variant is not null and\s""" + leads.condition("lead_id") + """
+                                      group by email_step, variant, outcome)
                         select coalesce(m.step, e.step) as key, coalesce(m.variant, e.variant) as variant,
                                coalesce(max(m.sent), 0) as sent,""" + OUTCOME_COUNTS + """
                           from made m full join ended e on e.step = m.step and e.variant = m.variant
                          group by 1, 2 order by 1, 2
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter())
                 .query((rs, row) -> new VariantOutcomes(new StepVariant(rs.getInt("key"), rs.getString("variant")), outcomes(rs)))
                 .list();
     }
@@ -170,7 +181,7 @@ public class SequenceStats {
      * ahead counts nowhere yet.
      */
     @Transactional(readOnly = true)
-    public FirstAttemptsByWeek firstAttempts(Instant from, Instant to) {
+    public FirstAttemptsByWeek firstAttempts(Instant from, Instant to, LeadSelection leads) {
         List<FirstAttempts> rows = jdbc.sql("""
                         select week, count(*) filter (where kept) as met, count(*) filter (where not kept) as breached,
                                percentile_cont(0.5) within group (order by working_hours_to_made) as median
@@ -178,12 +189,14 @@ public class SequenceStats {
                                        made_at is not null and made_at <= due as kept,
                                        made_at is not null or due <= :now and (status = 'PLANNED' or updated_at > due) as settled
                                   from sequence_attempt
-                                 where step = 1 and due >= :from and due < :to) first
+                                 where step = 1 and due >= :from and due < :to and\s""" + leads.condition("lead_id") + """
+                                ) first
                          where settled
                          group by grouping sets ((week), ())
                          order by week nulls last
                         """)
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("now", Timestamp.from(clock.instant()))
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param(LeadSelection.PARAMETER, leads.parameter()).param("now", Timestamp.from(clock.instant()))
                 .query((rs, row) -> new FirstAttempts(rs.getString("week"), rs.getLong("met"), rs.getLong("breached"),
                         rs.getObject("median") == null ? null : rs.getDouble("median")))
                 .list();

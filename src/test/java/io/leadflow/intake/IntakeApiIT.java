@@ -137,6 +137,16 @@ class IntakeApiIT extends LeadflowIntegrationTest {
                 .get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
         assertThat(openApi.at("/paths").has("/api/leads")).isTrue();
         assertThat(openApi.at("/paths").has("/api/leads/import")).isTrue();
+        assertThat(openApi.at("/info/title").asText()).isEqualTo("leadflow API");
+        assertThat(openApi.at("/info/description").asText()).startsWith("Inbound sales on Camunda 8");
+        List<String> undocumented = new ArrayList<>();
+        openApi.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (operation.getValue().path("summary").asText().isBlank() || operation.getValue().path("tags").isEmpty()) {
+                undocumented.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(undocumented).as("operations without a summary or a tag").isEmpty();
+        assertThat(openApi.at("/paths").has("/unsubscribe/{leadId}/{token}")).as("mails' links are no API").isFalse();
     }
 
     private JsonNode post(String body, int expectedStatus) {

@@ -8,9 +8,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.leadflow.HeadlessChromium.BROWSER_PATIENCE;
@@ -36,14 +38,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
 
     @Test
     void aManagerSeesTheFunnelTheSlaTheRepsTheProcessesAndPlans() throws Exception {
-        HeadlessChromium.assumeInstalled();
-        // A lead waiting at its First contact: something to count on the diagrams.
-        UUID leadId = postLead(mqlLead("Camila"));
-        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
-
-        browser = HeadlessChromium.start();
-        browser.get(url("/tasks"));
-        HeadlessChromium.signIn(browser, "marta");
+        martaWithALeadAtFirstContact("Camila", "/tasks");
         browser.findElement(By.cssSelector("nav.managers a[href='/manager']")).click();
         await("the managers' page").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/manager"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Managers' view");
@@ -96,9 +91,94 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         browser.get(url("/no-such-page"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Página no encontrada");
         HeadlessChromium.screenshot(browser, "error-page-es.png");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the error page").isEmpty();
         browser.findElement(By.linkText("Volver a la lista de tareas")).click();
         await("back on the task list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tareas abiertas de tu equipo");
+    }
+
+    @Test
+    void aManagerFiltersTheDashboardDrillsDownToTheLeadsAndZoomsIntoADiagram() throws Exception {
+        UUID leadId = martaWithALeadAtFirstContact("Valeria", "/manager");
+        assertThat(browser.findElement(By.id("from")).isDisplayed()).as("custom dates only for a custom period").isFalse();
+        new Select(browser.findElement(By.id("period"))).selectByValue("this-week");
+        new Select(browser.findElement(By.id("team"))).selectByValue("latam");
+        new Select(browser.findElement(By.id("rep"))).selectByValue("ana");
+        browser.findElement(By.cssSelector("#report-filters button.primary")).click();
+        await("the filtered page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("period=this-week"));
+        assertThat(browser.getCurrentUrl()).contains("team=latam", "rep=ana");
+        await("every report drawn").atMost(SECTIONS).until(() -> Stream.of("funnel", "sla", "sequences", "rejections", "process")
+                .allMatch(id -> "ready".equals(browser.findElement(By.id(id)).getDomAttribute("data-state"))));
+        assertThat(new Select(browser.findElement(By.id("rep"))).getFirstSelectedOption().getText()).contains("Ana");
+        assertThat(browser.findElement(By.cssSelector("#funnel .conversions")).getText()).as("stages in words, with their counts")
+                .contains("Leads → MQLs", " of ").doesNotContain("MQL →");
+        assertThat(browser.findElement(By.id("period-shown")).getText()).contains("whole days in UTC");
+
+        // The diagram where leads wait: full size, zoomed, the count on the wait people see, the table beside it.
+        By sequence = By.cssSelector("figure.process[data-process='lead-sequence']");
+        await("the sequence's diagram").atMost(SECTIONS)
+                .until(() -> !browser.findElements(By.cssSelector("figure.process[data-process='lead-sequence'] .zoom-controls")).isEmpty());
+        WebElement figure = browser.findElement(sequence);
+        assertThat(figure.findElements(By.cssSelector(".waiting-count[data-element^='Gateway_']"))).as("no count on a gateway").isEmpty();
+        figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
+        assertThat(figure.getDomAttribute("class")).contains("full");
+        WebElement firstContact = figure.findElement(By.cssSelector("table.waiting tr[data-element]"));
+        assertThat(firstContact.getText()).contains("First contact");
+        assertThat(figure.findElement(By.cssSelector(".waiting-count[data-element='" + firstContact.getDomAttribute("data-element") + "']"))
+                .isDisplayed()).as("its count on the diagram").isTrue();
+        String fitted = viewport(figure);
+        figure.findElement(By.cssSelector("button[data-action='zoomIn']")).click();
+        assertThat(viewport(figure)).as("zoomed in").isNotEqualTo(fitted);
+        HeadlessChromium.screenshot(browser, "managers-page-diagram-full.png");
+        figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
+        assertThat(figure.getDomAttribute("class")).doesNotContain("full");
+        // The leads behind the count, each a link to its page.
+        firstContact.findElement(By.tagName("button")).click();
+        await("the leads waiting at First contact").atMost(Duration.ofSeconds(10))
+                .until(() -> !figure.findElements(By.cssSelector("tr.waiting-leads a[href='/leads/" + leadId + "']")).isEmpty());
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page, filtered").isEmpty();
+        HeadlessChromium.screenshot(browser, "managers-page-filtered.png");
+
+        // Drill-down: the funnel's MQLs are the lead list's, same filters.
+        WebElement mqls = browser.findElement(By.cssSelector("#funnel .drill-down a[data-stage='MQL']"));
+        assertThat(mqls.getDomAttribute("href")).isEqualTo("/leads?stage=MQL&team=latam&owner=ana");
+        mqls.click();
+        await("the lead list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/leads?"));
+        assertThat(new Select(browser.findElement(By.id("stage"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("MQL");
+        assertThat(browser.findElement(By.id("owner")).getDomProperty("value")).isEqualTo("ana");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the lead list").isEmpty();
+
+        // In Spanish, a custom period.
+        browser.get(url("/manager?lang=es&period=custom&from=2026-01-05&to=2026-01-11"));
+        assertThat(browser.findElement(By.id("from")).isDisplayed()).isTrue();
+        await("the SLA in Spanish").atMost(SECTIONS).until(() -> "ready".equals(browser.findElement(By.id("sla")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("period-shown")).getText()).contains("días enteros en UTC");
+        assertThat(browser.findElement(By.cssSelector("#rejections h2")).getText()).isEqualTo("Rechazados en la entrega");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page in Spanish").isEmpty();
+        HeadlessChromium.screenshot(browser, "managers-page-custom-es.png");
+        browser.get(url("/reps?lang=en"));
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the reps' page").isEmpty();
+        HeadlessChromium.screenshot(browser, "reps-page.png");
+    }
+
+    /**
+     * A new lead waiting at its First contact (something to count on the diagrams), and Marta signed in on the page at
+     * {@code path}, in English whichever language she chose last.
+     */
+    private UUID martaWithALeadAtFirstContact(String firstName, String path) {
+        HeadlessChromium.assumeInstalled();
+        UUID leadId = postLead(mqlLead(firstName));
+        awaitLead(leadId, lead -> openTask(lead, "First contact") != null);
+        browser = HeadlessChromium.start();
+        browser.get(url(path));
+        HeadlessChromium.signIn(browser, "marta");
+        browser.get(url(path + "?lang=en"));
+        return leadId;
+    }
+
+    /** Where the diagram's canvas is and how far it is zoomed. */
+    private static String viewport(WebElement figure) {
+        return figure.findElement(By.cssSelector("svg .viewport")).getDomAttribute("transform");
     }
 
     private String step(String step, String column) {

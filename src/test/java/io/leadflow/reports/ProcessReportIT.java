@@ -40,6 +40,18 @@ class ProcessReportIT extends LeadflowIntegrationTest {
         assertThat(csv).startsWith("process,element,elementName,elementType,waiting,oldestWaitingSince")
                 .contains("lead-sequence,Task_FirstContact,First contact,USER_TASK,");
 
+        // The leads behind the count: Valentina among them, named.
+        JsonNode waiting = api.get().uri("/api/reports/process/lead-sequence/elements/Task_FirstContact/leads").retrieve().body(JsonNode.class);
+        JsonNode valentina = null;
+        for (JsonNode one : waiting) {
+            valentina = one.get("leadId").asText().equals(lead.toString()) ? one : valentina;
+        }
+        assertThat(valentina).as("Valentina waits at First contact").isNotNull();
+        assertThat(valentina.get("name").asText()).startsWith("Valentina");
+        assertThat(valentina.get("since").asText()).isNotBlank();
+        assertThat(api.get().uri("/api/reports/process/lead-sequence/elements/No_Such_Element/leads").retrieve().body(JsonNode.class))
+                .isEmpty();
+
         ResponseEntity<String> diagram = api.get().uri("/api/reports/process/lead-sequence/diagram").retrieve().toEntity(String.class);
         assertThat(diagram.getStatusCode().value()).isEqualTo(200);
         assertThat(diagram.getHeaders().getContentType().toString()).startsWith("application/xml");

@@ -77,6 +77,11 @@ class RejectionsIT extends LeadflowIntegrationTest {
         assertThat(api.get().uri("/api/reports/rejections?" + period).header(HttpHeaders.ACCEPT, "text/csv").retrieve().body(String.class))
                 .startsWith("dimension,key,label,rejections\r\nreason,student,Student,2\r\nreason,other,Other,1\r\n")
                 .endsWith("total,,,3\r\n");
+        // One source's leads: the webinar's one rejection, a student.
+        JsonNode webinars = api.get().uri("/api/reports/rejections?" + period + "&source=" + webinar).accept(MediaType.APPLICATION_JSON)
+                .retrieve().body(JsonNode.class);
+        assertThat(webinars.get("total").asLong()).isEqualTo(1);
+        assertThat(webinars.at("/byReason/0/key").asText()).isEqualTo("student");
     }
 
     private Map<String, Object> lead(String firstName, String source) {

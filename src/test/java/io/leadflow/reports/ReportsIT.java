@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -102,6 +103,19 @@ class ReportsIT extends LeadflowIntegrationTest {
         assertThat(sequences.get("variants")).isEmpty();
         assertThat(api.get().uri("/api/reports/sequences?" + period).header(HttpHeaders.ACCEPT, "text/csv").retrieve().body(String.class))
                 .startsWith("kind,key,channel,sent,").contains("step,1,CALL,3,1,1,1,0,0.3333,0.3333,0.3333,0.0,2,0,0,0.0,0.0\r\n");
+
+        // The day's leads are this test's source's; a source nobody has counts nothing in any report.
+        String ourSource = "&source=" + source.toUpperCase(Locale.ROOT);
+        assertThat(reached(report("/api/reports/funnel?" + period + ourSource).at("/groups/0"))).containsExactly(4L, 4L, 1L, 1L, 1L);
+        assertThat(report("/api/reports/sla?" + period + ourSource).get("firstAttempt")).isEqualTo(sla.get("firstAttempt"));
+        assertThat(report("/api/reports/sla?" + period + ourSource).get("breaches")).isEqualTo(sla.get("breaches"));
+        assertThat(report("/api/reports/sequences?" + period + ourSource)).isEqualTo(sequences);
+        String otherSource = "&source=other-" + source;
+        assertThat(report("/api/reports/funnel?" + period + otherSource).get("groups")).isEmpty();
+        assertThat(report("/api/reports/sla?" + period + otherSource).at("/firstAttempt/due").asLong()).isZero();
+        assertThat(report("/api/reports/sla?" + period + otherSource).get("breachesTotal").asLong()).isZero();
+        JsonNode noSequences = report("/api/reports/sequences?" + period + otherSource);
+        assertThat(List.of(noSequences.get("steps").size(), noSequences.get("templates").size())).containsExactly(0, 0);
 
         // Ana's open and overdue tasks now: this test's leads are all she has.
         List<JsonNode> open = new ArrayList<>();

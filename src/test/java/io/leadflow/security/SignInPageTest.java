@@ -78,6 +78,12 @@ class SignInPageTest {
     }
 
     @Test
+    void theFaviconIsForEveryoneSoSigningInDoesNotLandOnIt() {
+        assertThat(tester.get().uri("/favicon.ico")).hasStatusOk().hasContentType("image/x-icon");
+        assertThat(tester.get().uri("/login")).bodyText().contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+    }
+
+    @Test
     void theRightPasswordSignsInAndAWrongOneSaysSo() throws Exception {
         assertThat(signIn("ana", "ana-password", "10.0.0.1").getResponse().getRedirectedUrl()).isEqualTo("/tasks");
         MvcResult wrong = signIn("ana", "wrong", "10.0.0.1");

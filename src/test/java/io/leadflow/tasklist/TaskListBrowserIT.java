@@ -21,6 +21,7 @@ import org.springframework.web.servlet.view.freemarker.FreeMarkerConfig;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(radio.isSelected()).isTrue();
         browser.findElement(By.id("Field_Notes")).sendKeys("Demo on Tuesday <10:00>");
         screenshot("tasklist-task-page.png");
+        assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the task page").isEmpty();
 
         browser.findElement(By.cssSelector("button.primary")).click();
         await("back on the list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().endsWith("/tasks"));
@@ -149,7 +151,9 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         // Explore: the reply's intent is on the task; an SQL needs the GPCTBA answers.
         openTaskPage(lead.id(), "Qualify lead");
         assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("INTERESTED");
+        assertThat(browser.findElement(By.id("Field_Goals")).isDisplayed()).as("the GPCTBA answers wait for the decision").isFalse();
         new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
+        await("the SQL's questions shown").atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("Field_Goals")).isDisplayed());
         browser.findElement(By.id("Field_Goals")).sendKeys("Grow the B2B pipeline 30%");
         browser.findElement(By.cssSelector("button.primary")).click();
         await("the form with its errors").atMost(BROWSER_PATIENCE)
@@ -167,7 +171,8 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         // Advise: the proposal carries the buyer's case study; the meeting makes an opportunity; won.
         openTaskPage(lead.id(), "Prepare proposal or demo");
         assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("Case study for this buyer");
-        browser.findElement(By.id("Field_MeetingDate")).sendKeys("2027-03-02");
+        // The meeting took place: yesterday, not a day to come.
+        browser.findElement(By.id("Field_MeetingDate")).sendKeys(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1).toString());
         browser.findElement(By.id("Field_MeetingHeld")).click();
         submitAndReturnToList();
         awaitLead(lead.id(), l -> "OPPORTUNITY".equals(l.get("stage").asText()));

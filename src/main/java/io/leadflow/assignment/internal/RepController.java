@@ -1,5 +1,7 @@
 package io.leadflow.assignment.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.RepWorkload;
@@ -27,6 +29,7 @@ import java.util.List;
 
 /** The directory for managers: reps with their team, availability, capacity and load; teams with their manager. */
 @RestController
+@Tag(name = ApiDocumentation.REPS)
 class RepController {
 
     /** A rep as the API shows them. */

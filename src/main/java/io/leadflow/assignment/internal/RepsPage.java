@@ -29,8 +29,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The managers' page of reps (security lets only managers in): availability, capacity and a new password, changed in
- * place.
+ * The managers' page of reps (security lets only managers in): team, availability, capacity and a new password, changed
+ * in place, and new reps added, as {@code PUT /api/reps/{username}} does.
  */
 @PageController
 @RequestMapping("/reps")
@@ -57,6 +57,11 @@ class RepsPage {
         return ConnectedMailbox.Tls.values();
     }
 
+    @ModelAttribute("teams")
+    List<String> teams() {
+        return directory.teams().stream().map(Team::name).sorted().toList();
+    }
+
     @ModelAttribute("passwordRule")
     PasswordRule passwordRule() {
         return PasswordRule.STANDARD;
@@ -72,21 +77,42 @@ class RepsPage {
     @PostMapping("/{username}")
     ModelAndView save(@PathVariable String username, @RequestParam(defaultValue = "false") boolean active,
                       @RequestParam(defaultValue = "false") boolean away, @RequestParam(defaultValue = "") String awayUntil,
-                      @RequestParam(defaultValue = "") String monthlyCapacity, @RequestParam(defaultValue = "") String password,
-                      Model model, RedirectAttributes redirect) {
+                      @RequestParam(defaultValue = "") String monthlyCapacity, @RequestParam(required = false) String team,
+                      @RequestParam(defaultValue = "") String password, Model model, RedirectAttributes redirect) {
         Rep rep = rep(username);
-        // An empty password field leaves the password as it is.
-        String newPassword = password.isEmpty() ? null : password;
+        return saved(username, rep.name(), new RepRequest(rep.name(), rep.email(), team == null ? rep.team() : team, active, away,
+                awayUntil, wholeNumber(monthlyCapacity), password.isEmpty() ? null : password), model, redirect);
+    }
+
+    /** A new rep, as {@code PUT /api/reps/{username}} adds one: active, present, with a password to sign in with. */
+    @PostMapping
+    ModelAndView add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String name,
+                     @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String team,
+                     @RequestParam(defaultValue = "") String monthlyCapacity, @RequestParam(defaultValue = "") String password,
+                     Model model, RedirectAttributes redirect) {
+        String who = username.strip();
+        if (directory.workload(who).isPresent()) {
+            return notSaved(List.of("reps.error.exists"), model);
+        }
+        if (password.isEmpty()) {
+            return notSaved(List.of("reps.error.newPassword"), model);
+        }
+        return saved(who, name.strip(), new RepRequest(name.strip(), email.strip(), team, true, false, null, wholeNumber(monthlyCapacity),
+                password), model, redirect);
+    }
+
+    /** Stores the rep the page's fields describe, and the password typed (an empty one leaves it as it is). */
+    private ModelAndView saved(String username, String name, RepRequest request, Model model, RedirectAttributes redirect) {
         try {
-            directory.save(new RepRequest(rep.name(), rep.email(), rep.team(), active, away, awayUntil, wholeNumber(monthlyCapacity),
-                    newPassword).toRep(username, directory.teams().stream().map(Team::name).toList()));
+            directory.save(request.toRep(username, teams()));
         } catch (InvalidRequestException e) {
-            return withErrors(rep, e, model);
+            return withErrors(name, e, model);
         }
-        if (newPassword != null) {
-            directory.setPassword(username, newPassword);
+        if (request.password() != null) {
+            directory.setPassword(username, request.password());
         }
-        redirect.addFlashAttribute("flash", PageMessage.of(newPassword == null ? "reps.flash.saved" : "reps.flash.savedWithPassword", rep.name()));
+        redirect.addFlashAttribute("flash", PageMessage.of(request.password() == null ? "reps.flash.saved" : "reps.flash.savedWithPassword",
+                name));
         return new ModelAndView("redirect:/reps");
     }
 
@@ -97,7 +123,7 @@ class RepsPage {
         try {
             mailboxes.save(username, form.request());
         } catch (InvalidRequestException e) {
-            return withErrors(rep, e, model);
+            return withErrors(rep.name(), e, model);
         }
         redirect.addFlashAttribute("flash", PageMessage.of("reps.flash.mailboxSaved", rep.name()));
         return new ModelAndView("redirect:/reps");
@@ -111,7 +137,7 @@ class RepsPage {
         try {
             test = mailboxes.test(username, form.request());
         } catch (InvalidRequestException e) {
-            return withErrors(rep, e, model);
+            return withErrors(rep.name(), e, model);
         }
         redirect.addFlashAttribute("flash", test.ok() ? PageMessage.of("reps.flash.mailboxOk", rep.name())
                 : PageMessage.of("reps.flash.mailboxFailed", rep.name(), test.smtp() == null ? "OK" : test.smtp().reason(),
@@ -139,9 +165,14 @@ class RepsPage {
         return directory.workload(username).map(RepWorkload::rep).orElseThrow(() -> new NotFoundException("No rep " + username));
     }
 
-    private ModelAndView withErrors(Rep rep, InvalidRequestException e, Model model) {
+    private ModelAndView withErrors(String name, InvalidRequestException e, Model model) {
+        return notSaved(e.errors().stream().map(error -> name + ": " + error.field() + " " + error.message()).toList(), model);
+    }
+
+    /** The page again with what was not saved (message codes, or texts shown as they are). */
+    private ModelAndView notSaved(List<String> errors, Model model) {
         model.addAttribute("reps", rows());
-        model.addAttribute("errors", e.errors().stream().map(error -> rep.name() + ": " + error.field() + " " + error.message()).toList());
+        model.addAttribute("errors", errors);
         ModelAndView page = new ModelAndView("reps/list", model.asMap());
         page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         return page;

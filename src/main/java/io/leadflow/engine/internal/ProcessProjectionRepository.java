@@ -1,5 +1,6 @@
 package io.leadflow.engine.internal;
 
+import io.leadflow.engine.ProcessInstances;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,6 +98,17 @@ public class ProcessProjectionRepository {
                          order by bpmn_process_id, oldest""",
                 (rs, row) -> new WaitingAt(rs.getString("bpmn_process_id"), rs.getString("element_id"),
                         rs.getString("element_type"), rs.getLong("waiting"), instant(rs, "oldest")));
+    }
+
+    /** The leads whose instances wait at the element (a multi-instance body not counted twice), the longest waiting first. */
+    public List<ProcessInstances.LeadWaiting> leadsWaitingAt(String bpmnProcessId, String elementId, int limit) {
+        return jdbc.query("""
+                        select l.lead_id, min(e.since) as since from process_element_instance e
+                          join process_instance_lead l on l.process_instance_key = e.process_instance_key
+                         where e.bpmn_process_id = ? and e.element_id = ? and e.element_type <> 'MULTI_INSTANCE_BODY'
+                         group by l.lead_id order by since, l.lead_id limit ?""",
+                (rs, row) -> new ProcessInstances.LeadWaiting(rs.getString("lead_id"), instant(rs, "since")), bpmnProcessId, elementId,
+                limit);
     }
 
     /** Live process instances per process id. */

@@ -46,6 +46,11 @@ public final class ProjectedProcessInstances implements ProcessInstances {
     }
 
     @Override
+    public List<LeadWaiting> leadsWaitingAt(String bpmnProcessId, String elementId, int limit) {
+        return repository.leadsWaitingAt(bpmnProcessId, elementId, limit);
+    }
+
+    @Override
     public boolean shownLive(long processInstanceKey) {
         return repository.isLive(processInstanceKey);
     }

@@ -1,5 +1,7 @@
 package io.leadflow.intake.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @RestController
+@Tag(name = ApiDocumentation.LEADS)
 @RequestMapping("/api/leads")
 class LeadController {
 
@@ -96,6 +99,8 @@ class LeadController {
         return new LeadList(found.leads().stream().map(LeadList.Row::of).toList(), found.next());
     }
 
+    @Operation(summary = "One lead: its facts, stage and stage history with the reasons, fit score, owner, open tasks and times "
+            + "in the lead's zone")
     @GetMapping("/{id}")
     LeadView get(@PathVariable UUID id) {
         Lead lead = leads.get(id);
@@ -117,6 +122,7 @@ class LeadController {
                 lead.createdAt().atZone(zone).toOffsetDateTime(), lead.updatedAt().atZone(zone).toOffsetDateTime());
     }
 
+    @Operation(summary = "A lead's timeline: what happened to it, oldest first, each entry with its details")
     @GetMapping("/{id}/timeline")
     List<TimelineEntryView> timeline(@PathVariable UUID id) {
         ZoneId zone = leads.get(id).zone();

@@ -1,5 +1,7 @@
 package io.leadflow.intake.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.lead.Leads;
@@ -36,6 +38,7 @@ import java.util.Set;
  * bad row never rejects the file, and the answer lists every row's result as it goes.
  */
 @RestController
+@Tag(name = ApiDocumentation.LEADS)
 @RequestMapping("/api/leads")
 class LeadImportController {
 

@@ -2,6 +2,7 @@ package io.leadflow.lead.internal;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadFilter;
 import io.leadflow.lead.LeadSearch;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
@@ -110,21 +111,10 @@ public class LeadRepository {
             where.append(" and stage = :stage");
             params.put("stage", search.stage().name());
         }
-        if (search.owners() != null) {
-            if (search.owners().isEmpty()) {
-                return List.of();
-            }
-            where.append(" and owner in (:owners)");
-            params.put("owners", search.owners());
+        if (search.owners() != null && search.owners().isEmpty()) {
+            return List.of();
         }
-        if (search.source() != null) {
-            where.append(" and lower(source) = :source");
-            params.put("source", search.source().toLowerCase(Locale.ROOT));
-        }
-        if (search.type() != null) {
-            where.append(" and type = :type");
-            params.put("type", search.type().name());
-        }
+        filter(new LeadFilter(search.owners(), search.source(), search.type()), where, params);
         if (search.after() != null) {
             where.append(" and (created_at, id) < (:afterAt, :afterId)");
             params.put("afterAt", Timestamp.from(search.after().createdAt()));
@@ -133,6 +123,33 @@ public class LeadRepository {
         params.put("limit", search.size() + 1);
         return jdbc.sql("select * from lead " + where + " order by created_at desc, id desc limit :limit")
                 .params(params).query(this::map).list();
+    }
+
+    /** The ids of the leads the filter keeps. */
+    public Set<UUID> idsOf(LeadFilter filter) {
+        if (filter.owners() != null && filter.owners().isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder where = new StringBuilder("where true");
+        Map<String, Object> params = new HashMap<>();
+        filter(filter, where, params);
+        return Set.copyOf(jdbc.sql("select id from lead " + where).params(params).query(UUID.class).list());
+    }
+
+    /** The filter's conditions on the {@code lead} table (owners not empty), and their parameters. */
+    private static void filter(LeadFilter filter, StringBuilder where, Map<String, Object> params) {
+        if (filter.owners() != null) {
+            where.append(" and owner in (:owners)");
+            params.put("owners", filter.owners());
+        }
+        if (filter.source() != null) {
+            where.append(" and lower(source) = :source");
+            params.put("source", filter.source().toLowerCase(Locale.ROOT));
+        }
+        if (filter.type() != null) {
+            where.append(" and type = :type");
+            params.put("type", filter.type().name());
+        }
     }
 
     /** Fills what the lead did not tell us before, and updates what changed; returns the fields that changed. */

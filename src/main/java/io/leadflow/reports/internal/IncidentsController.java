@@ -1,5 +1,7 @@
 package io.leadflow.reports.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.camunda.client.api.command.ClientException;
 import io.leadflow.engine.Incidents;
@@ -30,6 +32,7 @@ import java.util.Map;
 
 /** The engine's open incidents (managers only, see SecurityConfiguration), and their retry once the cause is fixed. */
 @RestController
+@Tag(name = ApiDocumentation.REPORTS)
 @RequestMapping("/api/reports/incidents")
 class IncidentsController {
 

@@ -1,5 +1,7 @@
 package io.leadflow.reports.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
@@ -22,6 +24,7 @@ import java.util.UUID;
 
 /** The mails leadflow gave up sending (managers only, see SecurityConfiguration), and their retry once the cause is fixed. */
 @RestController
+@Tag(name = ApiDocumentation.REPORTS)
 @RequestMapping("/api/reports/mail-failures")
 class MailFailuresController {
 

@@ -1,8 +1,11 @@
 package io.leadflow.reports.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.reports.Plan;
 import io.leadflow.reports.PlanRequest;
 import io.leadflow.reports.RevenuePlanner;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The revenue planner's API, for managers (security's managers' chain): a goal in, the funnel it needs out. */
 @RestController
+@Tag(name = ApiDocumentation.PLANNER)
 @RequestMapping("/api/planner")
 class PlannerController {
 
@@ -19,6 +23,8 @@ class PlannerController {
         this.planner = planner;
     }
 
+    @Operation(summary = "Plan a revenue goal: the prospects, leads, MQLs, SQLs, opportunities and customers it needs a month "
+            + "and per rep, the month so far, and whether the reps' hours are enough for the planned attempts")
     @PostMapping
     Plan plan(@RequestBody PlanRequest request) {
         return planner.plan(request);

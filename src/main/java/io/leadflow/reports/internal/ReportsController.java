@@ -1,8 +1,12 @@
 package io.leadflow.reports.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.reports.ReportDays;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +24,12 @@ import java.util.stream.Collectors;
 
 /**
  * The managers' reports (managers only, see SecurityConfiguration): JSON, or CSV with {@code Accept: text/csv}. A period
- * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date.
+ * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date. The funnel,
+ * the SLA, the sequences and the rejections count the leads of a {@code team}, a {@code rep}, a {@code source} and a lead {@code type}
+ * when given.
  */
 @RestController
+@Tag(name = ApiDocumentation.REPORTS)
 @RequestMapping(value = "/api/reports", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
 class ReportsController {
 
@@ -38,41 +45,55 @@ class ReportsController {
     private record Period(LocalDate from, LocalDate to) {
     }
 
+    @Operation(summary = "The funnel: per group (groupBy rep, team, source or type), the leads that reached each stage in the "
+            + "period and the conversion of each step")
     @GetMapping("/funnel")
     FunnelReport funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(required = false) String groupBy) {
+                        @RequestParam(required = false) String groupBy, @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.funnel(period.from(), period.to(), groupBy(groupBy));
+        return reports.funnel(period.from(), period.to(), groupBy(groupBy), reports.select(filters));
     }
 
+    @Operation(summary = "First-attempt SLA: the first attempts due in the period kept in time, per ISO week, the median "
+            + "working hours to the first attempt, and the latest breaches with their lead and task")
     @GetMapping("/sla")
     SlaReport sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.sla(period.from(), period.to());
+        return reports.sla(period.from(), period.to(), reports.select(filters));
     }
 
+    @Operation(summary = "Per sequence step, email template and A/B variant: attempts made, replies, meetings, "
+            + "unsubscribes, bounces, opens and clicks, with their rates and each variant against its control")
     @GetMapping("/sequences")
     SequencesReport sequences(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.sequences(period.from(), period.to());
+        return reports.sequences(period.from(), period.to(), reports.select(filters));
     }
 
+    @Operation(summary = "MQLs reps handed back at hand-off in the period, by reason, source, lead type and the fit rule "
+            + "that made them MQLs")
     @GetMapping("/rejections")
     RejectionsReport rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @ParameterObject Reports.Filters filters) {
         Period period = period(from, to);
-        return reports.rejections(period.from(), period.to());
+        return reports.rejections(period.from(), period.to(), reports.select(filters));
     }
 
     /** Marketing's side of the SLA in a calendar month (UTC, {@code month} as 2026-12): the month under way when not given. */
+    @Operation(summary = "Marketing's side of the SLA in a month: leads delivered per team and rep against the quota, "
+            + "and what is owed by now")
     @GetMapping("/quota")
     QuotaReport quota(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return reports.quota(month == null ? YearMonth.from(ReportDays.today(clock)) : month);
     }
 
+    @Operation(summary = "Each rep's open and overdue tasks, and the leads handed to them this month against their capacity")
     @GetMapping("/reps")
     RepsReport reps() {
         return reports.reps();

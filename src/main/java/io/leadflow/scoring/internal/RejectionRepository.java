@@ -1,11 +1,13 @@
 package io.leadflow.scoring.internal;
 
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.scoring.Rejections;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,22 +34,23 @@ public class RejectionRepository {
                 .update() == 1;
     }
 
-    /** Rejections in [from, to), most first in each dimension; {@code reasonLabels} names the reasons by code. */
-    public Rejections.Summary summary(Instant from, Instant to, Map<String, String> reasonLabels) {
-        Timestamp start = Timestamp.from(from);
-        Timestamp end = Timestamp.from(to);
-        long total = jdbc.sql("select count(*) from lead_rejection where at >= ? and at < ?").params(start, end)
-                .query(Long.class).single();
+    /** The selected leads' rejections in [from, to), most first in each dimension; {@code reasonLabels} names the reasons by code. */
+    public Rejections.Summary summary(Instant from, Instant to, LeadSelection leads, Map<String, String> reasonLabels) {
+        String where = "where at >= :from and at < :to and " + leads.condition("lead_id");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamp.from(from));
+        params.put("to", Timestamp.from(to));
+        params.put(LeadSelection.PARAMETER, leads.parameter());
+        long total = jdbc.sql("select count(*) from lead_rejection " + where).params(params).query(Long.class).single();
         return new Rejections.Summary(total,
-                counts("reason", start, end).stream()
+                counts("reason", where, params).stream()
                         .map(count -> new Rejections.Count(count.key(), reasonLabels.getOrDefault(count.key(), count.key()), count.rejections()))
                         .toList(),
-                counts("source", start, end), counts("lead_type", start, end),
-                jdbc.sql("""
-                                select fit_decision, fit_version, fit_rule, fit_rule_annotation, count(*) as n from lead_rejection
-                                where at >= ? and at < ? group by fit_decision, fit_version, fit_rule, fit_rule_annotation
-                                order by n desc, fit_decision, fit_version, fit_rule""")
-                        .params(start, end)
+                counts("source", where, params), counts("lead_type", where, params),
+                jdbc.sql("select fit_decision, fit_version, fit_rule, fit_rule_annotation, count(*) as n from lead_rejection " + where
+                                + " group by fit_decision, fit_version, fit_rule, fit_rule_annotation"
+                                + " order by n desc, fit_decision, fit_version, fit_rule")
+                        .params(params)
                         .query((rs, row) -> new Rejections.FitRuleCount(rs.getString("fit_decision"),
                                 (Integer) rs.getObject("fit_version"), rs.getString("fit_rule"), rs.getString("fit_rule_annotation"),
                                 rs.getLong("n")))
@@ -55,10 +58,10 @@ public class RejectionRepository {
     }
 
     // The column is one of this class's own names, never input.
-    private List<Rejections.Count> counts(String column, Timestamp start, Timestamp end) {
-        return jdbc.sql("select " + column + " as key, count(*) as n from lead_rejection where at >= ? and at < ? "
-                        + "group by " + column + " order by n desc, " + column)
-                .params(start, end)
+    private List<Rejections.Count> counts(String column, String where, Map<String, Object> params) {
+        return jdbc.sql("select " + column + " as key, count(*) as n from lead_rejection " + where
+                        + " group by " + column + " order by n desc, " + column)
+                .params(params)
                 .query((rs, row) -> new Rejections.Count(rs.getString("key"), rs.getString("key"), rs.getLong("n")))
                 .list();
     }

@@ -1,5 +1,7 @@
 package io.leadflow.sequence.internal;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.leadflow.platform.ApiDocumentation;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Locales;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @RestController
+@Tag(name = ApiDocumentation.SEQUENCES)
 class SequenceController {
 
     private static final Instant EARLIEST_PREVIEW = Instant.parse("1970-01-01T00:00:00Z");

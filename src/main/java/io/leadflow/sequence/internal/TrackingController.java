@@ -1,5 +1,6 @@
 package io.leadflow.sequence.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +19,7 @@ import java.util.Base64;
  * cached, so every open and click reaches leadflow.
  */
 @RestController
+@Hidden
 class TrackingController {
 
     /** A transparent 1×1 GIF. */

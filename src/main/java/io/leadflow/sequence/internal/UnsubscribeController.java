@@ -1,5 +1,6 @@
 package io.leadflow.sequence.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.sequence.SequenceExits;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * without the person seeing a page); GET shows a page with one button, since link scanners follow GETs.
  */
 @RestController
+@Hidden
 class UnsubscribeController {
 
     private final UnsubscribeLinks links;

@@ -58,7 +58,7 @@ public class CamundaFormRenderer {
                     continue;
                 }
                 fields.add(new FormField(type, htmlId(id, fields.size()), null, null, false, false, List.of(),
-                        text(substitute(raw, variables)), null, null));
+                        text(substitute(raw, variables)), null, null, null));
                 continue;
             }
             String key = component.path("key").asText("");
@@ -75,7 +75,8 @@ public class CamundaFormRenderer {
             fields.add(new FormField(type, htmlId(id.isBlank() ? key : id, fields.size()), key,
                     label.isBlank() ? key : label, validate.path("required").asBoolean(false),
                     "email".equalsIgnoreCase(validate.path("validationType").asText("")), List.copyOf(options), List.of(),
-                    validate.path("pattern").asText(null), FormCondition.of(component.path("conditional").path("hide").asText(null))));
+                    validate.path("pattern").asText(null), FormCondition.of(component.path("conditional").path("hide").asText(null)),
+                    dateMeaning(component.path("properties").path("date").asText(""))));
         }
         return List.copyOf(fields);
     }
@@ -86,6 +87,10 @@ public class CamundaFormRenderer {
         }
         Object values = variables == null ? null : variables.get(component.path("valuesKey").asText());
         return values == null ? json.createArrayNode() : json.valueToTree(values);
+    }
+
+    private static FormField.DateMeaning dateMeaning(String name) {
+        return name.isBlank() ? null : FormField.DateMeaning.valueOf(name.strip().toUpperCase(Locale.ROOT));
     }
 
     private static FormField.Type type(String name) {

@@ -16,7 +16,8 @@ public record FormField(
         List<Option> options,
         List<TextBlock> text,
         String pattern,
-        FormCondition hide) {
+        FormCondition hide,
+        DateMeaning date) {
 
     public enum Type {
         TEXTFIELD, TEXTAREA, NUMBER, SELECT, RADIO, CHECKBOX, CHECKLIST, TEXT;
@@ -25,6 +26,12 @@ public record FormField(
             return name().toLowerCase();
         }
     }
+
+    /**
+     * What a date answer (YYYY-MM-DD, a component's custom property {@code date}) is about: a day that has been (the
+     * meeting held: today at the latest) or one to come (nurture until: after today); null when the field is no date.
+     */
+    public enum DateMeaning { PAST, FUTURE }
 
     public record Option(String label, String value) {
     }

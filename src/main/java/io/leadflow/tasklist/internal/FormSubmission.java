@@ -1,12 +1,17 @@
 package io.leadflow.tasklist.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A task form as submitted: the values typed for the engine (checklist as a list of strings,
@@ -17,21 +22,23 @@ import java.util.regex.Pattern;
 public record FormSubmission(Map<String, Object> values, List<String> errors) {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern UNICODE_SPACE_AROUND = Pattern.compile("^[\\p{Z}\\p{Cf}\\s]+|[\\p{Z}\\p{Cf}\\s]+$");
 
     public boolean valid() {
         return errors.isEmpty();
     }
 
-    public static FormSubmission read(List<FormField> fields, Map<String, List<String>> params) {
+    /** Reads the submission on {@code today}, the lead's day, against which date answers are checked. */
+    public static FormSubmission read(LocalDate today, List<FormField> fields, Map<String, List<String>> params) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
-        Map<String, Object> asSubmitted = asSubmitted(fields, params);
+        Set<String> hidden = hidden(fields, params);
         for (FormField field : fields) {
-            if (!field.isInput() || (field.hide() != null && field.hide().hides(asSubmitted))) {
+            if (!field.isInput() || hidden.contains(field.key())) {
                 continue;
             }
             List<String> submitted = params.getOrDefault(field.key(), List.of());
-            String first = submitted.isEmpty() || submitted.get(0) == null ? "" : submitted.get(0).strip();
+            String first = submitted.isEmpty() ? "" : answer(submitted.get(0));
             switch (field.type()) {
                 case CHECKBOX -> {
                     boolean checked = submitted.stream().anyMatch(v -> "true".equalsIgnoreCase(v) || "on".equalsIgnoreCase(v));
@@ -69,19 +76,31 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                 }
                 default -> {
                     String text = submitted.isEmpty() || submitted.get(0) == null ? "" : submitted.get(0);
-                    if (text.isBlank()) {
+                    if (first.isEmpty()) {
                         required(field, errors);
-                    } else if (field.email() && !EMAIL.matcher(text.strip()).matches()) {
+                    } else if (field.email() && !EMAIL.matcher(first).matches()) {
                         errors.add(field.label() + " must be an email address.");
-                    } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text.strip()).matches()) {
+                    } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(first).matches()) {
                         errors.add(field.label() + " is not in the expected format.");
+                    } else if (field.date() != null && dateError(field, first, today) != null) {
+                        errors.add(field.label() + dateError(field, first, today));
                     } else {
-                        values.put(field.key(), field.type() == FormField.Type.TEXTFIELD ? text.strip() : text);
+                        values.put(field.key(), field.type() == FormField.Type.TEXTFIELD ? first : text);
                     }
                 }
             }
         }
         return new FormSubmission(values, List.copyOf(errors));
+    }
+
+    /**
+     * The keys of the input fields the form hides for these values (its {@code conditional.hide} rules), as the page
+     * shows and hides them while the rep answers, and as a submission leaves them out.
+     */
+    public static Set<String> hidden(List<FormField> fields, Map<String, List<String>> params) {
+        Map<String, Object> asSubmitted = asSubmitted(fields, params);
+        return fields.stream().filter(field -> field.isInput() && field.hide() != null && field.hide().hides(asSubmitted))
+                .map(FormField::key).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The submitted values as the forms' conditions read them: the first value of each field, checkboxes as booleans. */
@@ -91,11 +110,33 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
             List<String> submitted = field.isInput() ? params.getOrDefault(field.key(), List.of()) : List.of();
             if (field.type() == FormField.Type.CHECKBOX) {
                 values.put(field.key(), submitted.stream().anyMatch(v -> "true".equalsIgnoreCase(v) || "on".equalsIgnoreCase(v)));
-            } else if (!submitted.isEmpty() && submitted.get(0) != null && !submitted.get(0).isBlank()) {
-                values.put(field.key(), submitted.get(0).strip());
+            } else if (!submitted.isEmpty() && !answer(submitted.get(0)).isEmpty()) {
+                values.put(field.key(), answer(submitted.get(0)));
             }
         }
         return values;
+    }
+
+    /**
+     * The text without the space around it, in any of Unicode's forms (a no-break space, a thin space, a zero-width
+     * one…), which {@link String#strip()} keeps: an answer of only such spaces is no answer.
+     */
+    static String answer(String text) {
+        return text == null ? "" : UNICODE_SPACE_AROUND.matcher(text).replaceAll("");
+    }
+
+    /** What is wrong with a date answer for what it is about, or null. */
+    private static String dateError(FormField field, String answer, LocalDate today) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(answer);
+        } catch (DateTimeParseException e) {
+            return " is not a date (YYYY-MM-DD).";
+        }
+        return switch (field.date()) {
+            case PAST -> day.isAfter(today) ? " cannot be after today (" + today + ")." : null;
+            case FUTURE -> day.isAfter(today) ? null : " must be after today (" + today + ").";
+        };
     }
 
     private static void required(FormField field, List<String> errors) {

@@ -37,9 +37,15 @@ class LeadContexts {
                               List<Fact> origin, List<Fact> highlights, List<Event> timeline) {
     }
 
-    /** One enrichment fact; href only for a web link. */
-    public record Fact(String label, String value, String href) {
+    /**
+     * One enrichment fact; href only for a web link; valueCode the message code of a value that is a code (a role, a
+     * persona), shown in words where the messages have it, else as it is.
+     */
+    public record Fact(String label, String value, String href, String valueCode) {
     }
+
+    /** The enrichment facts whose values are codes (GENERAL_MANAGER, executive), shown in words. */
+    private static final List<String> WORDED = List.of("persona", "role");
 
     /** A timeline entry as a sentence in the rep's words, at a time in the lead's zone. */
     public record Event(String text, String at) {
@@ -66,7 +72,7 @@ class LeadContexts {
             String value = text(enrichment.get(key));
             if (!value.isBlank()) {
                 boolean web = value.startsWith("https://") || value.startsWith("http://");
-                highlights.add(new Fact(label(key), value, web ? value : null));
+                highlights.add(new Fact(label(key), value, web ? value : null, WORDED.contains(key) ? label(key) + "." + value : null));
             }
         }
         String phone = lead.facts().phone();
@@ -107,7 +113,7 @@ class LeadContexts {
 
     /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
     private static List<Fact> origin(Lead lead) {
-        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href())).toList();
+        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href(), null)).toList();
     }
 
     /** The message code of an enrichment fact's label. */

@@ -17,9 +17,11 @@ import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotFoundException;
 import io.leadflow.tasklist.TaskNotOpenException;
 import io.leadflow.tasklist.TaskNotYoursException;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -109,14 +112,15 @@ public class TaskListController {
     }
 
     /**
-     * A rep's open tasks; a manager's own (SLA breaches to decide, their first page) and then the open tasks of the
-     * reps in the teams they manage. Soonest due first, overdue ones marked, a page at a time.
+     * A rep's open tasks; a manager's own (SLA breaches to decide, paged on their own: {@code decisionsPage}) and then the
+     * open tasks of the reps in the teams they manage. Soonest due first, overdue ones marked, a page at a time.
      */
     @GetMapping
-    String list(@RequestParam(defaultValue = "1") int page, Authentication auth, Model model) {
+    String list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "1") int decisionsPage, Authentication auth,
+                Model model) {
         boolean manager = Roles.isManager(auth);
         Instant now = clock.instant();
-        TaskPage mine = page(tasks.openTasksOf(Set.of(auth.getName()), manager ? 1 : page), now);
+        TaskPage mine = page(tasks.openTasksOf(Set.of(auth.getName()), manager ? decisionsPage : page), now);
         if (manager) {
             model.addAttribute("decisions", mine);
             model.addAttribute("tasks", page(tasks.openTasksOf(reps.repsManagedBy(auth.getName()), page), now));
@@ -176,7 +180,7 @@ public class TaskListController {
         }
         Lead lead = leads.get(task.leadId());
         List<FormField> fields = fields(task, lead);
-        FormSubmission submission = FormSubmission.read(fields, params);
+        FormSubmission submission = FormSubmission.read(LocalDate.now(clock.withZone(lead.zone())), fields, params);
         if (!submission.valid()) {
             taskPage(model, task, lead, fields, submission.errors(), params);
             ModelAndView page = new ModelAndView("tasks/task", model.asMap());
@@ -188,6 +192,19 @@ public class TaskListController {
                 completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON ? "task.flash.movedOn" : "task.flash.done",
                 task.name(), lead.fullName()));
         return new ModelAndView("redirect:/tasks");
+    }
+
+    /**
+     * The fields the task's form hides for the answers given so far (the form's rules, evaluated as on submit), for the
+     * page to show and hide them while the rep answers.
+     */
+    @Hidden // the task page's helper, not an API
+    @PostMapping(value = "/{jobKey}/hidden", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Set<String> hidden(@PathVariable long jobKey, @RequestParam MultiValueMap<String, String> params, Authentication auth) {
+        RepTask task = tasks.get(jobKey);
+        mayWorkOn(task, auth);
+        return FormSubmission.hidden(fields(task, leads.get(task.leadId())), params);
     }
 
     @ExceptionHandler(TaskNotYoursException.class)
@@ -231,6 +248,8 @@ public class TaskListController {
         fields.stream().filter(FormField::isInput).forEach(field -> values.put(field.key(), submitted.getOrDefault(field.key(),
                 task.context().get(field.key()) == null ? List.of() : List.of(task.context().get(field.key()).toString()))));
         model.addAttribute("submitted", values);
+        model.addAttribute("hidden", List.copyOf(FormSubmission.hidden(fields, values)));
+        model.addAttribute("conditional", fields.stream().anyMatch(field -> field.hide() != null));
     }
 
     private List<FormField> fields(RepTask task, Lead lead) {

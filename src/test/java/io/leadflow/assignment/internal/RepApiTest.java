@@ -236,7 +236,8 @@ class RepApiTest {
     void thePageIsForManagers() {
         assertThat(mvc.get().uri("/reps").with(REP)).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/reps").with(MANAGER)).hasStatusOk().bodyText()
-                .contains("Ana Torres", "42 of 100", "value=\"2026-03-20\"", "Away today", "action=\"/reps/ana\"");
+                .contains("Ana Torres", "42 of 100", "value=\"2026-03-20\"", "Away today", "action=\"/reps/ana\"",
+                        "<nav class=\"managers\"", "<a href=\"/manager\">");
     }
 
     @Test
@@ -264,6 +265,34 @@ class RepApiTest {
                 .param("password", "short")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
                 .contains("Ana Torres: password is 8 to 200 characters").doesNotContain("value=\"short\"");
         verify(directory, times(1)).setPassword(any(), any());
+    }
+
+    @Test
+    void aManagerMovesARepToAnotherTeamOnThePage() {
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "100")
+                .param("team", "international")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).save(new Rep("ana", "Ana Torres", "ana@leadflow.local", "international", true, false, null, 100));
+        assertThat(mvc.get().uri("/reps").with(MANAGER)).bodyText().contains("<option value=\"latam\" selected>latam</option>");
+    }
+
+    @Test
+    void aManagerAddsARepOnThePageWithAPassword() {
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "carla").param("name", "Carla Díaz")
+                .param("email", "carla@leadflow.local").param("team", "latam").param("monthlyCapacity", "80")
+                .param("password", "carla-secret-1")).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/reps");
+        verify(directory).save(new Rep("carla", "Carla Díaz", "carla@leadflow.local", "latam", true, false, null, 80));
+        verify(directory).setPassword("carla", "carla-secret-1");
+
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "ana").param("name", "Ana Again")
+                .param("email", "ana2@leadflow.local").param("team", "latam").param("monthlyCapacity", "80").param("password", "ana-secret-1"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("There is a rep with that username already");
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "dora").param("name", "Dora")
+                .param("email", "dora@leadflow.local").param("team", "nowhere").param("monthlyCapacity", "80").param("password", "dora-secret-1"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Dora: team is required");
+        assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "eva").param("name", "Eva")
+                .param("email", "eva@leadflow.local").param("team", "latam").param("monthlyCapacity", "80"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("A new rep needs a password");
+        verify(directory, times(1)).save(any(Rep.class));
     }
 
     @Test

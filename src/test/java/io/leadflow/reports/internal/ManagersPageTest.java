@@ -8,12 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +34,14 @@ class ManagersPageTest {
 
     private static final Pattern SCRIPT_TEXTS = Pattern.compile("id=\"manager-messages\"[^>]*data-messages='([^']*)'");
     private static final RequestPostProcessor MARTA = user("marta").roles("REP", "MANAGER");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     MockMvcTester mvc;
@@ -54,6 +67,29 @@ class ManagersPageTest {
         assertThat(texts.path("noBreaches").asText()).isEqualTo("Sin incumplimientos. ¡Buen trabajo!");
         assertThat(texts.path("slaSummary").asText()).startsWith("{0} de {1} primeros intentos a tiempo");
         assertThat(texts.size()).as("every text of the script").isEqualTo(scriptTexts(page("en")).size());
+    }
+
+    @Test
+    void thePeriodAndTheFiltersOfTheUrlGoToTheReportsAndTheDrillDowns() throws Exception {
+        var result = mvc.get().uri("/manager?period=custom&from=2026-11-03&to=2026-11-09&team=latam&rep=ana&source={source}&type=FORM_FILL", "e book")
+                .with(MARTA).header("Accept-Language", "en").exchange();
+        assertThat(result).hasStatusOk();
+        String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<option value=\"custom\" selected>Custom dates</option>", "id=\"from\" name=\"from\" value=\"2026-11-03\"",
+                "id=\"to\" name=\"to\" value=\"2026-11-09\"", "name=\"source\" value=\"e book\"",
+                "<option value=\"FORM_FILL\" selected>", "From 2026-11-03 to 2026-11-09, whole days in UTC.");
+        // The API's end is exclusive; the lead list names a rep "owner".
+        assertThat(HtmlUtils.htmlUnescape(page)).contains("data-report-query=\"team=latam&rep=ana&source=e%20book&type=FORM_FILL&from=2026-11-03&to=2026-11-10\"",
+                "data-leads-query=\"team=latam&owner=ana&source=e%20book&type=FORM_FILL\"");
+    }
+
+    @Test
+    void aCustomPeriodThatCannotBeReadSaysSoAndShowsThisMonth() throws Exception {
+        var result = mvc.get().uri("/manager?period=custom&from=soon&to=2026-11-09").with(MARTA).header("Accept-Language", "es").exchange();
+        assertThat(result).hasStatusOk();
+        String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(HtmlUtils.htmlUnescape(page)).contains("El \"Desde\" del periodo elegido no es una fecha", "<option value=\"this-month\" selected>Este mes",
+                "data-leads-query=\"\"");
     }
 
     @Test

@@ -3,12 +3,18 @@ package io.leadflow.reports.internal;
 import io.leadflow.assignment.LeadQuota;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.SlaQuery;
+import io.leadflow.assignment.Person;
 import io.leadflow.lead.FunnelQuery;
+import io.leadflow.lead.LeadFilter;
+import io.leadflow.lead.LeadSelection;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.SequenceStats;
 import io.leadflow.scoring.Rejections;
 import io.leadflow.tasklist.TaskLoad;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -24,6 +30,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,12 +75,19 @@ class ReportsApiTest {
     Rejections rejections;
     @MockitoBean
     LeadQuota quota;
+    @MockitoBean
+    Leads leads;
     @Autowired
     RepDirectory directory;
 
+    @BeforeEach
+    void everyLeadUnlessFiltered() {
+        when(leads.select(LeadFilter.NONE)).thenReturn(LeadSelection.EVERY);
+    }
+
     @Test
     void aSignedInRepGets403AManagerAndTheApiKeyGetIn() {
-        when(funnel.counts(any(), any(), any())).thenReturn(List.of());
+        when(funnel.counts(any(), any(), any(), any())).thenReturn(List.of());
         assertThat(mvc.get().uri("/api/reports/funnel").with(user("ben").roles("REP")))
                 .hasStatus(HttpStatus.FORBIDDEN).hasContentType(APPLICATION_PROBLEM_JSON);
         assertThat(mvc.get().uri("/api/planner").with(user("ben").roles("REP"))).hasStatus(HttpStatus.FORBIDDEN);
@@ -91,6 +106,37 @@ class ReportsApiTest {
         assertProblem("/api/reports/funnel?groupBy=planet", "groupBy");
         assertProblem("/api/reports/rejections?from=2026-11-10&to=2026-11-01", "to");
         assertProblem("/api/reports/quota?month=2026-13", "month");
+        assertProblem("/api/reports/funnel?team=nowhere", "team");
+        assertProblem("/api/reports/sla?rep=nobody", "rep");
+        assertProblem("/api/reports/sequences?type=PIGEON", "type");
+    }
+
+    @Test
+    void theFiltersSelectTheLeadsEachReportCounts() {
+        LeadSelection anasFormFills = new LeadSelection(Set.of(UUID.randomUUID()));
+        when(directory.repsOf("latam")).thenReturn(Optional.of(Set.of("ana", "ben")));
+        when(directory.rep("ana")).thenReturn(Optional.of(new Person("ana", "Ana Torres", "ana@leadflow.local")));
+        when(leads.select(new LeadFilter(Set.of("ana"), "ebook", LeadType.FORM_FILL))).thenReturn(anasFormFills);
+        when(funnel.counts(NOVEMBER, TOMORROW, FunnelQuery.Grouping.ALL, anasFormFills)).thenReturn(List.of(
+                new FunnelQuery.Counts("all", new long[] {4, 2, 1, 0, 0}, 0, 0, 0)));
+        when(sequences.firstAttempts(NOVEMBER, TOMORROW, anasFormFills)).thenReturn(new SequenceStats.FirstAttemptsByWeek(List.of(),
+                new SequenceStats.FirstAttempts(null, 1, 1, 2.0)));
+        when(sla.breaches(NOVEMBER, TOMORROW, anasFormFills, SlaReport.BREACHES_SHOWN)).thenReturn(new SlaQuery.Breaches(1, List.of()));
+        String filters = "team=latam&rep=ana&source=ebook&type=form_fill";
+
+        assertThat(mvc.get().uri("/api/reports/funnel?" + filters).header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk()
+                .bodyJson().extractingPath("$.groups[0].stages[0].reached").isEqualTo(4);
+        var sla = assertThat(mvc.get().uri("/api/reports/sla?" + filters).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson();
+        sla.extractingPath("$.firstAttempt.due").isEqualTo(2);
+        sla.extractingPath("$.breachesTotal").isEqualTo(1);
+        // A rep of another team than the one asked for: no lead is theirs and the team's at once.
+        LeadSelection none = new LeadSelection(Set.of());
+        when(directory.repsOf("emea")).thenReturn(Optional.of(Set.of("zoe")));
+        when(leads.select(new LeadFilter(Set.of(), null, null))).thenReturn(none);
+        when(funnel.counts(NOVEMBER, TOMORROW, FunnelQuery.Grouping.ALL, none)).thenReturn(List.of());
+        assertThat(mvc.get().uri("/api/reports/funnel?team=emea&rep=ana").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk().bodyJson().extractingPath("$.groups").asArray().isEmpty();
     }
 
     @Test
@@ -120,7 +166,7 @@ class ReportsApiTest {
 
     @Test
     void theFunnelCountsEachStageAndConvertsStepByStepPerGroupMonthToDateByDefault() {
-        when(funnel.counts(NOVEMBER, TOMORROW, FunnelQuery.Grouping.SOURCE)).thenReturn(List.of(
+        when(funnel.counts(NOVEMBER, TOMORROW, FunnelQuery.Grouping.SOURCE, LeadSelection.EVERY)).thenReturn(List.of(
                 new FunnelQuery.Counts("ebook", new long[] {120, 60, 30, 15, 7}, 3, 4, 5),
                 new FunnelQuery.Counts(null, new long[] {2, 0, 0, 0, 0}, 0, 0, 0)));
         var json = assertThat(mvc.get().uri("/api/reports/funnel?groupBy=source").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
@@ -165,10 +211,10 @@ class ReportsApiTest {
         Instant from = Instant.parse("2026-11-16T00:00:00Z");
         Instant to = Instant.parse("2026-11-30T00:00:00Z");
         UUID lead = UUID.fromString("0f8e4a52-3c1b-4c53-9d7e-2a1f0c7b9e11");
-        when(sequences.firstAttempts(from, to)).thenReturn(new SequenceStats.FirstAttemptsByWeek(List.of(
+        when(sequences.firstAttempts(from, to, LeadSelection.EVERY)).thenReturn(new SequenceStats.FirstAttemptsByWeek(List.of(
                 new SequenceStats.FirstAttempts("2026-W47", 9, 1, 1.0), new SequenceStats.FirstAttempts("2026-W48", 28, 2, 1.5)),
                 new SequenceStats.FirstAttempts(null, 37, 3, 1.254)));
-        when(sla.breaches(from, to, 100)).thenReturn(new SlaQuery.Breaches(3, List.of(new SlaQuery.Breach(lead, "Laura Gómez", "ana",
+        when(sla.breaches(from, to, LeadSelection.EVERY, 100)).thenReturn(new SlaQuery.Breaches(3, List.of(new SlaQuery.Breach(lead, "Laura Gómez", "ana",
                 "FIRST_CONTACT", Instant.parse("2026-11-20T17:00:00Z"), "/tasks/lead/" + lead))));
         var json = assertThat(mvc.get().uri("/api/reports/sla?from=2026-11-16&to=2026-11-30").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatusOk().bodyJson();
@@ -191,17 +237,17 @@ class ReportsApiTest {
 
     @Test
     void theSequencesGiveCountersAndRatesPerStepTemplateAndVariant() {
-        when(sequences.steps(any(), any())).thenReturn(List.of(new SequenceStats.StepOutcomes(1, Channel.EMAIL,
+        when(sequences.steps(any(), any(), any())).thenReturn(List.of(new SequenceStats.StepOutcomes(1, Channel.EMAIL,
                 new SequenceStats.Outcomes(100, 8, 2, 1, 1))));
-        when(sequences.templates(any(), any())).thenReturn(List.of(new SequenceStats.TemplateOutcomes("any__any__awareness.es",
+        when(sequences.templates(any(), any(), any())).thenReturn(List.of(new SequenceStats.TemplateOutcomes("any__any__awareness.es",
                 new SequenceStats.Outcomes(50, 5, 0, 0, 1))));
         SequenceStats.StepVariant a = new SequenceStats.StepVariant(1, "a");
         SequenceStats.StepVariant b = new SequenceStats.StepVariant(1, "b");
-        when(sequences.engagement(any(), any())).thenReturn(new SequenceStats.Engagements(
+        when(sequences.engagement(any(), any(), any())).thenReturn(new SequenceStats.Engagements(
                 java.util.Map.of(1, new SequenceStats.Engagement(80, 40, 10)),
                 java.util.Map.of("any__any__awareness.es", new SequenceStats.Engagement(50, 20, 5)),
                 java.util.Map.of(a, new SequenceStats.Engagement(500, 150, 30), b, new SequenceStats.Engagement(500, 200, 33))));
-        when(sequences.variants(any(), any())).thenReturn(List.of(
+        when(sequences.variants(any(), any(), any())).thenReturn(List.of(
                 new SequenceStats.VariantOutcomes(a, new SequenceStats.Outcomes(500, 30, 6, 0, 0)),
                 new SequenceStats.VariantOutcomes(b, new SequenceStats.Outcomes(500, 60, 9, 0, 0))));
         var json = assertThat(mvc.get().uri("/api/reports/sequences").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson();
@@ -254,7 +300,7 @@ class ReportsApiTest {
 
     @Test
     void theRejectionsCountByReasonSourceLeadTypeAndFitRuleMonthToDateByDefault() {
-        when(rejections.summary(NOVEMBER, TOMORROW)).thenReturn(new Rejections.Summary(3,
+        when(rejections.summary(NOVEMBER, TOMORROW, LeadSelection.EVERY)).thenReturn(new Rejections.Summary(3,
                 List.of(new Rejections.Count("student", "Student", 2), new Rejections.Count("other", "Other", 1)),
                 List.of(new Rejections.Count("ebook", "ebook", 3)), List.of(new Rejections.Count("FORM_FILL", "FORM_FILL", 3)),
                 List.of(new Rejections.FitRuleCount("lead-fit", 2, "Rule_LeadFit_Mql", "A decision maker", 2),

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +15,9 @@ import static org.assertj.core.api.Assertions.entry;
 
 /** The four shipped forms, as the task page renders and reads them. */
 class CamundaFormRendererTest {
+
+    /** The lead's day the answers are read on. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
     private final CamundaFormRenderer renderer = new CamundaFormRenderer();
 
@@ -59,15 +64,15 @@ class CamundaFormRendererTest {
         assertThat(reason.options()).containsExactly(new FormField.Option("Student", "student"), new FormField.Option("Other", "other"));
         assertThat(reason.isAlwaysRequired()).as("required only for a rejection").isFalse();
 
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"))).errors())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"))).errors())
                 .containsExactly("Reason for rejecting is required.");
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("too-busy"))).errors())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("too-busy"))).errors())
                 .containsExactly("Reason for rejecting: choose one of the options.");
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("other"))).errors())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("other"))).errors())
                 .containsExactly("Other reason is required.");
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("student"))).values())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("student"))).values())
                 .isEqualTo(Map.of("outcome", "rejected", "rejectionReason", "student"));
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("connected"), "rejectionReason", List.of("student"))).values())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("connected"), "rejectionReason", List.of("student"))).values())
                 .as("a reason is kept only with a rejection").isEqualTo(Map.of("outcome", "connected"));
         assertThat(renderer.render(form("call-outcome"), Map.of()).get(2).options()).as("no list given: no options").isEmpty();
     }
@@ -88,14 +93,14 @@ class CamundaFormRendererTest {
     void anSqlNeedsTheGpctbaAnswersAndOtherDecisionsTheirReason() throws IOException {
         List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
 
-        assertThat(FormSubmission.read(fields, Map.of("decision", List.of("sql"), "goals", List.of("Grow 20%"))).errors())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("sql"), "goals", List.of("Grow 20%"))).errors())
                 .containsExactly("Plans is required.", "Challenges is required.", "Timeline is required.",
                         "Budget is required.", "Authority (who signs?) is required.");
-        FormSubmission recycled = FormSubmission.read(fields, Map.of("decision", List.of("nurture"),
+        FormSubmission recycled = FormSubmission.read(TODAY, fields, Map.of("decision", List.of("nurture"),
                 "recycleReason", List.of("bad-timing"), "goals", List.of("typed before changing the decision")));
         assertThat(recycled.errors()).isEmpty();
         assertThat(recycled.values()).containsOnly(entry("decision", "nurture"), entry("recycleReason", "bad-timing"));
-        assertThat(FormSubmission.read(fields, Map.of("decision", List.of("disqualify"))).errors())
+        assertThat(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("disqualify"))).errors())
                 .containsExactly("Why disqualify is required.");
     }
 
@@ -108,15 +113,32 @@ class CamundaFormRendererTest {
     }
 
     @Test
-    void aDateFieldChecksItsPattern() throws IOException {
-        List<FormField> fields = renderer.render(form("deal-outcome"), Map.of());
-
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("next spring")))
-                .errors()).containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
+    void aDateFieldChecksItsPatternAndWhatTheDateIsAbout() throws IOException {
+        List<FormField> outcome = renderer.render(form("deal-outcome"), Map.of());
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "next spring"))
+                .containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
+        assertThat(FormSubmission.read(TODAY, outcome, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
                 .values()).containsOnly(entry("outcome", "nurture"), entry("nurtureUntil", "2027-03-01"));
-        assertThat(FormSubmission.read(fields, Map.of("outcome", List.of("lost"))).errors())
-                .containsExactly("Why lost is required.");
+        assertThat(errors(outcome, "outcome", "lost")).containsExactly("Why lost is required.");
+        // Nurture until: a day to come, and a real one.
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "2026-11-25"))
+                .containsExactly("Nurture until (YYYY-MM-DD) must be after today (2026-11-25).");
+        assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "2027-02-30"))
+                .containsExactly("Nurture until (YYYY-MM-DD) is not a date (YYYY-MM-DD).");
+        // The meeting that took place: today at the latest.
+        List<FormField> proposal = renderer.render(form("proposal"), Map.of());
+        assertThat(errors(proposal, "meetingDate", "2026-11-26", "meetingHeld", "true"))
+                .containsExactly("Meeting date (YYYY-MM-DD) cannot be after today (2026-11-25).");
+        assertThat(errors(proposal, "meetingDate", "2026-11-25", "meetingHeld", "true")).isEmpty();
+    }
+
+    /** What is wrong with these answers (field, value, field, value…) on {@link #TODAY}. */
+    private static List<String> errors(List<FormField> fields, String... answers) {
+        Map<String, List<String>> params = new HashMap<>();
+        for (int i = 0; i < answers.length; i += 2) {
+            params.put(answers[i], List.of(answers[i + 1]));
+        }
+        return FormSubmission.read(TODAY, fields, params).errors();
     }
 
     @Test
@@ -184,7 +206,7 @@ class CamundaFormRendererTest {
                 ]}""";
         List<FormField> fields = renderer.render(json.getBytes(StandardCharsets.UTF_8), Map.of());
 
-        FormSubmission submission = FormSubmission.read(fields, Map.of(
+        FormSubmission submission = FormSubmission.read(TODAY, fields, Map.of(
                 "name", List.of(" Carlos "), "seats", List.of("12"), "budget", List.of("1500.50"),
                 "consent", List.of("true"), "topics", List.of("a", "b", "zzz"), "outcome", List.of("yes"),
                 "_csrf", List.of("token"), "injected", List.of("x")));
@@ -198,16 +220,16 @@ class CamundaFormRendererTest {
     @Test
     void requiredAndMalformedValuesAreErrors() throws IOException {
         List<FormField> research = renderer.render(form("research-contacts"), Map.of());
-        FormSubmission empty = FormSubmission.read(research, Map.of("contactEmail", List.of("not-an-email")));
+        FormSubmission empty = FormSubmission.read(TODAY, research, Map.of("contactEmail", List.of("not-an-email")));
         assertThat(empty.valid()).isFalse();
         assertThat(empty.errors()).containsExactly("First name is required.", "Email must be an email address.",
                 "Job title is required.");
 
         List<FormField> call = renderer.render(form("call-outcome"), Map.of());
-        assertThat(FormSubmission.read(call, Map.of()).errors()).containsExactly("Outcome is required.");
-        assertThat(FormSubmission.read(call, Map.of("outcome", List.of("hung-up"))).errors())
+        assertThat(FormSubmission.read(TODAY, call, Map.of()).errors()).containsExactly("Outcome is required.");
+        assertThat(FormSubmission.read(TODAY, call, Map.of("outcome", List.of("hung-up"))).errors())
                 .containsExactly("Outcome: choose one of the options.");
-        assertThat(FormSubmission.read(call, Map.of("outcome", List.of("meeting-booked"), "notes", List.of("Tue 10:00")))
+        assertThat(FormSubmission.read(TODAY, call, Map.of("outcome", List.of("meeting-booked"), "notes", List.of("Tue 10:00")))
                 .values()).containsExactly(Map.entry("outcome", "meeting-booked"), Map.entry("notes", "Tue 10:00"));
     }
 }

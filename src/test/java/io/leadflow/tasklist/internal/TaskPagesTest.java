@@ -30,12 +30,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
@@ -77,7 +79,7 @@ class TaskPagesTest {
     void aLeadWithAnOpenTask() {
         LeadFacts facts = new LeadFacts("maria@telcomex.mx", null, "María", "López", "CMO", "Telcomex", "telcomex.mx", 500,
                 "telecom", "MX", "America/Mexico_City", "es", "ebook", null);
-        Lead lead = new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.SQL, 80, List.of(), Map.of("tenureMonths", 14), "ana",
+        Lead lead = new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.SQL, 80, List.of(), Map.of("tenureMonths", 14, "role", "GENERAL_MANAGER", "persona", "executive"), "ana",
                 null, null);
         when(leads.get(LEAD)).thenReturn(lead);
         when(leads.findAll(any())).thenReturn(Map.of(LEAD, lead));
@@ -99,13 +101,47 @@ class TaskPagesTest {
     }
 
     @Test
+    void theTasksWaitingForAManagersDecisionArePagedOnTheirOwn() {
+        when(tasks.openTasksOf(Set.of("marta"), 2)).thenReturn(new RepTaskService.OpenTasks(List.of(CALL), 2, 1, 3));
+        assertThat(mvc.get().uri("/tasks?decisionsPage=2").with(user("marta").roles("REP", "MANAGER"))).hasStatusOk().bodyText()
+                .contains("Needs your decision", "aria-label=\"Pages of the tasks waiting for you\"",
+                        "href=\"/tasks?page=1&amp;decisionsPage=1\"", "href=\"/tasks?page=1&amp;decisionsPage=3\"", "Page 2 · 3 open tasks");
+    }
+
+    @Test
     void theTaskPageInEnglishAndInSpanish() {
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
                 .contains("<h2 id=\"lead-heading\">Lead</h2>", "<dt>Stage</dt><dd>SQL (sales qualified)</dd>",
-                        "<dt>Months in role</dt>", "No phone number — research it");
+                        "<dt>Months in role</dt>", "No phone number — research it", "<dd>General manager</dd>", "<dd>Executive</dd>")
+                .doesNotContain("GENERAL_MANAGER");
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
                 .contains("<dt>Etapa</dt><dd>SQL (calificado por ventas)</dd>", "<dt>Meses en el cargo</dt>",
-                        "Sin número de teléfono: búscalo", "Completar la tarea");
+                        "Sin número de teléfono: búscalo", "Completar la tarea", "<dd>Gerente general</dd>", "<dd>Directivo</dd>");
+    }
+
+    @Test
+    void aFieldTheFormHidesForTheAnswersIsHiddenOnThePageAsTheRepAnswersAndOnSubmit() {
+        RepTask qualify = new RepTask(44L, LEAD, "qualify", "Qualify lead", "ana", null, "qualify-lead", null, RepTask.Status.OPEN,
+                Instant.parse("2026-03-01T10:00:00Z"), null, null, Map.of(), null, Map.of(), null);
+        when(tasks.get(44L)).thenReturn(qualify);
+        when(models.form("qualify-lead")).thenReturn(Optional.of(new byte[0]));
+        when(forms.render(any(), any())).thenReturn(List.of(
+                new FormField(FormField.Type.SELECT, "decision", "decision", "Decision", true, false,
+                        List.of(new FormField.Option("SQL", "sql"), new FormField.Option("Nurture", "nurture")), List.of(), null, null, null),
+                new FormField(FormField.Type.TEXTFIELD, "budget", "budget", "Budget", true, false, List.of(), List.of(), null,
+                        FormCondition.of("=decision != \"sql\""), null),
+                new FormField(FormField.Type.TEXTAREA, "notes", "notes", "Notes", false, false, List.of(), List.of(), null, null, null)));
+
+        assertThat(mvc.get().uri("/tasks/44").with(ANA)).hasStatusOk().bodyText()
+                .contains("data-hidden-url=\"/tasks/44/hidden\"", "data-field=\"budget\" hidden>", "data-field=\"notes\">",
+                        "<script src=\"/js/task-form.js\">");
+        assertThat(mvc.post().uri("/tasks/44/hidden").with(ANA).with(csrf()).param("decision", "nurture")).hasStatusOk()
+                .bodyJson().isEqualTo("[\"budget\"]");
+        assertThat(mvc.post().uri("/tasks/44/hidden").with(ANA).with(csrf()).param("decision", "sql")).hasStatusOk()
+                .bodyJson().isEqualTo("[]");
+        // A budget of no-break and zero-width spaces is no budget.
+        assertThat(mvc.post().uri("/tasks/44").with(ANA).with(csrf()).param("decision", "sql").param("budget", "\u00a0\u200b\u2009"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Budget is required.");
     }
 
     @Test
