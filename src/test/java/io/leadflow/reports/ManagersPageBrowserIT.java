@@ -105,7 +105,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         new Select(browser.findElement(By.id("team"))).selectByValue("latam");
         new Select(browser.findElement(By.id("rep"))).selectByValue("ana");
         browser.findElement(By.cssSelector("#report-filters button.primary")).click();
-        await("the filtered page").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("period=this-week"));
+        await("the filtered page").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().contains("period=this-week"));
         assertThat(browser.getCurrentUrl()).contains("team=latam", "rep=ana");
         await("every report drawn").atMost(SECTIONS).until(() -> Stream.of("funnel", "sla", "sequences", "rejections", "process")
                 .allMatch(id -> "ready".equals(browser.findElement(By.id(id)).getDomAttribute("data-state"))));
@@ -134,7 +134,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         assertThat(figure.getDomAttribute("class")).doesNotContain("full");
         // The leads behind the count, each a link to its page.
         firstContact.findElement(By.tagName("button")).click();
-        await("the leads waiting at First contact").atMost(Duration.ofSeconds(10))
+        await("the leads waiting at First contact").atMost(BROWSER_PATIENCE)
                 .until(() -> !figure.findElements(By.cssSelector("tr.waiting-leads a[href='/leads/" + leadId + "']")).isEmpty());
         assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the managers' page, filtered").isEmpty();
         HeadlessChromium.screenshot(browser, "managers-page-filtered.png");
@@ -143,7 +143,7 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         WebElement mqls = browser.findElement(By.cssSelector("#funnel .drill-down a[data-stage='MQL']"));
         assertThat(mqls.getDomAttribute("href")).isEqualTo("/leads?stage=MQL&team=latam&owner=ana");
         mqls.click();
-        await("the lead list").atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/leads?"));
+        await("the lead list").atMost(BROWSER_PATIENCE).until(() -> browser.getCurrentUrl().contains("/leads?"));
         assertThat(new Select(browser.findElement(By.id("stage"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("MQL");
         assertThat(browser.findElement(By.id("owner")).getDomProperty("value")).isEqualTo("ana");
         assertThat(HeadlessChromium.seriousAccessibilityViolations(browser)).as("the lead list").isEmpty();

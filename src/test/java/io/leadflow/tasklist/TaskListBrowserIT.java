@@ -153,7 +153,7 @@ class TaskListBrowserIT extends LeadflowIntegrationTest {
         assertThat(browser.findElement(By.cssSelector("section.work")).getText()).contains("INTERESTED");
         assertThat(browser.findElement(By.id("Field_Goals")).isDisplayed()).as("the GPCTBA answers wait for the decision").isFalse();
         new Select(browser.findElement(By.id("Field_Decision"))).selectByValue("sql");
-        await("the SQL's questions shown").atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("Field_Goals")).isDisplayed());
+        await("the SQL's questions shown").atMost(BROWSER_PATIENCE).until(() -> browser.findElement(By.id("Field_Goals")).isDisplayed());
         browser.findElement(By.id("Field_Goals")).sendKeys("Grow the B2B pipeline 30%");
         browser.findElement(By.cssSelector("button.primary")).click();
         await("the form with its errors").atMost(BROWSER_PATIENCE)
