@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -124,6 +125,15 @@ class ModelsDeployTest {
                         "LEAD", 10, List.of("Power signals: activity, presence and biography")),
                 new FitCase("Rule_FitSignals_PersonalEmail", vars("role", "OTHER", "personalEmail", true),
                         "LEAD", -20, List.of("Personal email domain")),
+                new FitCase("Rule_FitSignals_RegionServed", vars("role", "OTHER", "region", "NA"),
+                        "LEAD", 25, List.of("Region served: NA")),
+                new FitCase("Rule_FitSignals_StrongSignals", vars("role", "OTHER", "signalStrength", 15),
+                        "LEAD", 10, List.of("Strong, recent signals")),
+                new FitCase("Rule_FitSignals_TriggerFitsPersona", vars("role", "OTHER", "triggerFitsPersona", true),
+                        "LEAD", 10, List.of("Trigger event fits the persona")),
+                new FitCase("Rule_LeadFit_RegionNotServed", vars("role", "CEO", "industry", "telecom", "employees", 5000,
+                        "region", "APAC", "powerSignal", true), "DISQUALIFIED", 65, List.of("Target industry: telecom",
+                        "200+ employees", "Power signals: activity, presence and biography", "Region not served: APAC")),
                 new FitCase("Rule_BuyerRole_Student", vars("role", "STUDENT", "industry", "telecom", "employees", 500,
                         "region", "LATAM", "powerSignal", true), "DISQUALIFIED", 100, List.of(
                         "Target industry: telecom", "200+ employees", "Region: LATAM",
@@ -162,6 +172,22 @@ class ModelsDeployTest {
         assertThat(qualification.get("stage")).isEqualTo(fitCase.stage());
         assertThat(((Number) qualification.get("score")).intValue()).isEqualTo(fitCase.score());
         assertThat(qualification.get("reasons")).isEqualTo(fitCase.reasons());
+    }
+
+    /**
+     * The shipped fit rule lets a decision maker of a mid-sized company become an MQL in every region served, so each
+     * team of lead-assignment gets MQLs, not only the target region's.
+     */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({"CO, LATAM, latam", "US, NA, international", "GB, EMEA, international"})
+    void everyTeamCanReceiveMqls(String country, String region, String team) throws Exception {
+        Map<String, Object> lead = vars("country", country, "region", region, "role", "CEO", "industry", "retail",
+                "employees", 250, "powerSignal", true, "personalEmail", false);
+        EvaluateDecisionResponse fit = client.newEvaluateDecisionCommand().decisionId("lead-fit").variables(lead).send().join();
+        assertThat(JSON.readTree(fit.getDecisionOutput()).get("stage").asText()).isEqualTo("MQL");
+        EvaluateDecisionResponse assignment = client.newEvaluateDecisionCommand().decisionId("lead-assignment")
+                .variables(lead).send().join();
+        assertThat(JSON.readValue(assignment.getDecisionOutput(), String.class)).isEqualTo(team);
     }
 
     @Test

@@ -48,9 +48,11 @@ public final class IdentifyProcess {
     /**
      * What enrichment found, as the fit and assignment decisions read it (and the advise stage's case study, the
      * industry); an absent fact stays null, so no rule matches on it. The rest of what enrichment found is on the lead.
+     * {@code signalStrength}: the signals' weight today; {@code triggerFitsPersona}: whether the trigger event is news
+     * for the lead's persona (null without one).
      */
     public record FitFacts(String role, String industry, Integer employees, String region, boolean personalEmail,
-                           boolean powerSignal) {
+                           boolean powerSignal, int signalStrength, Boolean triggerFitsPersona) {
     }
 
     /** The fit decision's result ({@code qualification}). */

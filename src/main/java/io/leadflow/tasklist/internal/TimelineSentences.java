@@ -48,7 +48,7 @@ final class TimelineSentences {
             case PROCESS_STARTED -> "Follow-up started";
             case PROCESS_LOST -> "Follow-up lost by the process engine: ask an administrator";
             case ENRICHED -> "Researched: " + d.words("role", "role unknown")
-                    + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")))
+                    + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")) + d.suffix("signalStrength", " weighing ", ""))
                     + (d.flag("powerSignal") ? " (enough to act on)" : "")
                     + (d.list("gaps").isEmpty() ? "" : "; unknown " + fieldNames(d.list("gaps")))
                     + (d.flag("phoneFound") ? "; phone number found" : "")
