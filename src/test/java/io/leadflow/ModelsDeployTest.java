@@ -33,6 +33,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,13 @@ class ModelsDeployTest {
         }
         // Parsing every model and expression takes longer than a request's 10 s on a busy machine.
         deployment = command.requestTimeout(Duration.ofMinutes(2)).send().join();
+        // decide-routing evaluates the decision the model names on the instance's variables, as its worker does
+        client.newWorker().jobType("decide-routing").handler((jobs, job) -> {
+            EvaluateDecisionResponse routed = client.newEvaluateDecisionCommand()
+                    .decisionId((String) job.getVariablesAsMap().get("decision")).variables(job.getVariablesAsMap()).send().join();
+            jobs.newCompleteCommand(job).variables(Collections.singletonMap("routing",
+                    JSON.readValue(routed.getDecisionOutput(), Object.class))).send().join();
+        }).open();
     }
 
     @AfterAll

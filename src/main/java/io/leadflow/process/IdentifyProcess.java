@@ -26,6 +26,7 @@ public final class IdentifyProcess {
     public static final String NOTIFY_REP = "notify-rep";
     public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String DECIDE_ROUTING = RoutingJob.TYPE;
     public static final String ESCALATE_SLA_BREACH = SequenceProcess.ESCALATE_SLA_BREACH;
 
     private IdentifyProcess() {

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,8 +28,8 @@ public class QualificationService {
     public void record(UUID leadId, IdentifyProcess.Qualification qualification, RuleDecision decision, String model) {
         events.publishEvent(new LeadQualified(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model,
                 decision));
-        timeline.record(leadId, Timeline.Type.QUALIFIED, Map.of("stage", qualification.stage().name(), "score", qualification.score(),
-                "reasons", qualification.reasons(), "decision", decision.inWords(), "decisionVersion", decision.version(),
-                "rules", decision.rules().stream().map(RuleDecision.Rule::ruleId).toList()));
+        Map<String, Object> details = new HashMap<>(decision.asHistory());
+        details.putAll(Map.of("stage", qualification.stage().name(), "score", qualification.score(), "reasons", qualification.reasons()));
+        timeline.record(leadId, Timeline.Type.QUALIFIED, details);
     }
 }

@@ -56,6 +56,8 @@ final class TimelineSentences {
             case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
                     + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")")
                     + d.suffix("decision", "; decided by ", "");
+            case ROUTED -> "Routed: " + d.text("result", "?") + d.suffix("decision", "; decided by ", "")
+                    + d.suffix("model", ", called by ", "");
             case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "")
                     + d.suffix("decision", "; decided by ", "") + d.suffix("model", ", called by ", "");
             case ASSIGNED -> "Assigned to " + d.text("owner", "a rep") + d.suffix("team", " (team ", ")")
