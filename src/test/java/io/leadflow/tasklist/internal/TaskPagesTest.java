@@ -1,6 +1,7 @@
 package io.leadflow.tasklist.internal;
 
 import io.leadflow.engine.ProcessModels;
+import io.leadflow.email.EmailLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
@@ -72,6 +73,8 @@ class TaskPagesTest {
     CamundaFormRenderer forms;
     @MockitoBean
     Rejections rejections;
+    @MockitoBean
+    EmailLeads emailLeads;
 
     @BeforeEach
     void aLeadWithAnOpenTask() {
@@ -106,6 +109,21 @@ class TaskPagesTest {
         assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
                 .contains("<dt>Etapa</dt><dd>SQL (calificado por ventas)</dd>", "<dt>Meses en el cargo</dt>",
                         "Sin número de teléfono: búscalo", "Completar la tarea");
+    }
+
+    @Test
+    void theTaskPageShowsTheFirstTouchsOpeningLineAndHowEachDecisionRoutedTheLead() {
+        when(emailLeads.openingLine(any())).thenReturn("Vi que descargaste el ebook: ¿qué te pareció?");
+        when(timeline.of(LEAD)).thenReturn(List.of(
+                new Timeline.Entry("ROUTED", Instant.parse("2026-03-01T10:00:00Z"), Map.of("decisionId", "lead-assignment",
+                        "result", "latam", "decision", "lead-assignment v2, rule Rule_LeadAssignment_Latam", "model", "lead-identify v3")),
+                new Timeline.Entry("ROUTED", Instant.parse("2026-03-01T10:01:00Z"), Map.of("decisionId", "sequence-cadence",
+                        "result", "5 rows", "decision", "sequence-cadence v1, rule Rule_Cadence_1", "model", "lead-sequence v1"))));
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
+                .contains("<dt>First touch opens with</dt>", "<q>Vi que descargaste el ebook: ¿qué te pareció?</q>",
+                        "<p class=\"muted routed-by\">Routed: latam; decided by lead-assignment v2, rule Rule_LeadAssignment_Latam,"
+                                + " called by lead-identify v3</p>",
+                        "<p class=\"muted routed-by\">Routed: 5 rows; decided by sequence-cadence v1");
     }
 
     @Test
