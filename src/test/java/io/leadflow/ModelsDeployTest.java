@@ -644,6 +644,36 @@ class ModelsDeployTest {
         assertThat(qualifyDue.getVariablesAsMap()).containsEntry("replyIntent", "NOT_NOW");
     }
 
+    @Test
+    void aReplySayingNotNowUntilADayNurturesTheLeadUntilThenWithoutAskingTheRep() throws Exception {
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(journeyVars("lead-66")).startBeforeElement("CallActivity_Connect").send().join();
+        OffsetDateTime now = engineNow();
+        complete(awaitLeadJob("plan-sequence", "lead-66"), Map.of("attempts", List.of(
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-66"));
+
+        String until = now.toLocalDate().plusDays(5).toString();
+        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-66")
+                .variables(Map.of("exitReason", "REPLIED", "replyIntent", "NOT_NOW", "nurtureUntil", until)).send().join();
+        complete(awaitLeadJob("record-sequence-exit", "lead-66"), Map.of());
+
+        ActivatedJob recycled = awaitLeadJob("move-stage", "lead-66");
+        assertThat(recycled.getElementId()).isEqualTo("Task_NotNow");
+        assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
+                .containsEntry("reason", "Recycled to nurture: the reply says not now, until " + until);
+        complete(recycled, Map.of());
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-66"));
+
+        advanceEngineClock(Duration.ofDays(6));
+        ActivatedJob back = awaitLeadJob("move-stage", "lead-66");
+        assertThat(back.getElementId()).isEqualTo("Task_BackToMql");
+        assertThat(back.getVariablesAsMap()).containsEntry("reason", "Nurture date " + until + " reached");
+        complete(back, Map.of());
+        assertThat(awaitLeadJob("plan-sequence", "lead-66").getVariablesAsMap()).containsEntry("round", 3); // the next round
+    }
+
     // nurture: leads come back -------------------------------------------------------------------------------
 
     @Test

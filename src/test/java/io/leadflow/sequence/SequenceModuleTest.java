@@ -110,7 +110,7 @@ class SequenceModuleTest {
     void anyOtherReplyEndsTheSequenceAsRepliedWithWhatItMeans(ReplyIntent intent) {
         events.publishEvent(reply(intent, null));
 
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null));
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null, null));
         verify(suppressions, never()).suppress(any(), any());
         verify(timeline).record(LEAD, Timeline.Type.REPLIED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", intent.name(), "exit", "REPLIED"));
