@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,7 @@ class ModelsDeployTest {
     static ZeebeClient client;
     static DeploymentEvent deployment;
     static final Set<String> hitRules = new HashSet<>();
+    static final Set<String> enteredNurture = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void deployAll() throws Exception {
@@ -78,6 +80,11 @@ class ModelsDeployTest {
                     .decisionId((String) job.getVariablesAsMap().get("decision")).variables(job.getVariablesAsMap()).send().join();
             jobs.newCompleteCommand(job).variables(Collections.singletonMap("routing",
                     JSON.readValue(routed.getDecisionOutput(), Object.class))).send().join();
+        }).open();
+        // enter-nurture records the lead in nurture
+        client.newWorker().jobType("enter-nurture").handler((jobs, job) -> {
+            enteredNurture.add((String) job.getVariablesAsMap().get("leadId"));
+            jobs.newCompleteCommand(job).send().join();
         }).open();
     }
 
@@ -681,6 +688,7 @@ class ModelsDeployTest {
         client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
                 .variables(journeyVars("lead-60")).startBeforeElement("CallActivity_Nurture").send().join();
         awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-60"));
+        assertThat(enteredNurture).as("the nurture recorded the lead in nurture").contains("lead-60");
 
         advanceEngineClock(Duration.ofDays(14).plusMinutes(1));
         ActivatedJob time = awaitLeadJob("nurture-time", "lead-60");

@@ -55,7 +55,7 @@ import static org.mockito.Mockito.when;
 @WithoutInfrastructure
 @MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
         SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
-        TrackedEmailRepository.class, Clock.class})
+        TrackedEmailRepository.class, Nurtures.class, Clock.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
