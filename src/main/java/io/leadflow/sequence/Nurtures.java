@@ -67,7 +67,7 @@ public class Nurtures {
     /** A re-enrolment of a lead not in nurture, or re-enrolled already: the page it was asked from was out of date. */
     public static final class NotInNurture extends ConflictException {
 
-        NotInNurture() {
+        public NotInNurture() {
             super("The lead is not in nurture, or was re-enrolled already");
         }
     }
