@@ -12,6 +12,10 @@ How it came:
 <#list origin as fact>
 - ${fact.label}: ${fact.value}
 </#list>
+<#if openingLine?has_content>
+
+Your first email to them opens with: "${openingLine}"
+</#if>
 
 Your first task, "${task}", is due ${due} (${lead.timeZone}).
 Open it: ${taskUrl}

@@ -12,6 +12,10 @@ Cómo llegó:
 <#list origin as fact>
 - ${fact.label}: ${fact.value}
 </#list>
+<#if openingLine?has_content>
+
+Tu primer email empieza así: "${openingLine}"
+</#if>
 
 Tu primera tarea, "${task}", vence el ${due} (${lead.timeZone}).
 Ábrela: ${taskUrl}

@@ -5,7 +5,6 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.leadflow.engine.DecisionEvaluation;
 import io.leadflow.engine.Decisions;
-import io.leadflow.lead.RuleDecision;
 import io.leadflow.platform.Json;
 import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,6 @@ public class DecideFitWorker {
         DecisionEvaluation evaluation = decisions.evaluate(IdentifyProcess.FIT_DECISION, job.getProcessDefinitionKey(),
                 json.toMap(facts));
         return new IdentifyProcess.FitDecided(json.convert(json.map(evaluation.output()), IdentifyProcess.Qualification.class),
-                new RuleDecision(evaluation.decisionId(), evaluation.version(), evaluation.matchedRules().stream()
-                        .map(rule -> new RuleDecision.Rule(rule.decisionId(), rule.ruleId(), rule.annotation())).toList()));
+                RuleDecisions.of(evaluation));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -32,12 +33,14 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +56,7 @@ class ModelsDeployTest {
     static ZeebeClient client;
     static DeploymentEvent deployment;
     static final Set<String> hitRules = new HashSet<>();
+    static final Set<String> enteredNurture = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void deployAll() throws Exception {
@@ -70,6 +74,18 @@ class ModelsDeployTest {
         }
         // Parsing every model and expression takes longer than a request's 10 s on a busy machine.
         deployment = command.requestTimeout(Duration.ofMinutes(2)).send().join();
+        // decide-routing evaluates the decision the model names on the instance's variables, as its worker does
+        client.newWorker().jobType("decide-routing").handler((jobs, job) -> {
+            EvaluateDecisionResponse routed = client.newEvaluateDecisionCommand()
+                    .decisionId((String) job.getVariablesAsMap().get("decision")).variables(job.getVariablesAsMap()).send().join();
+            jobs.newCompleteCommand(job).variables(Collections.singletonMap("routing",
+                    JSON.readValue(routed.getDecisionOutput(), Object.class))).send().join();
+        }).open();
+        // enter-nurture records the lead in nurture
+        client.newWorker().jobType("enter-nurture").handler((jobs, job) -> {
+            enteredNurture.add((String) job.getVariablesAsMap().get("leadId"));
+            jobs.newCompleteCommand(job).send().join();
+        }).open();
     }
 
     @AfterAll
@@ -124,6 +140,15 @@ class ModelsDeployTest {
                         "LEAD", 10, List.of("Power signals: activity, presence and biography")),
                 new FitCase("Rule_FitSignals_PersonalEmail", vars("role", "OTHER", "personalEmail", true),
                         "LEAD", -20, List.of("Personal email domain")),
+                new FitCase("Rule_FitSignals_RegionServed", vars("role", "OTHER", "region", "NA"),
+                        "LEAD", 25, List.of("Region served: NA")),
+                new FitCase("Rule_FitSignals_StrongSignals", vars("role", "OTHER", "signalStrength", 15),
+                        "LEAD", 10, List.of("Strong, recent signals")),
+                new FitCase("Rule_FitSignals_TriggerFitsPersona", vars("role", "OTHER", "triggerFitsPersona", true),
+                        "LEAD", 10, List.of("Trigger event fits the persona")),
+                new FitCase("Rule_LeadFit_RegionNotServed", vars("role", "CEO", "industry", "telecom", "employees", 5000,
+                        "region", "APAC", "powerSignal", true), "DISQUALIFIED", 65, List.of("Target industry: telecom",
+                        "200+ employees", "Power signals: activity, presence and biography", "Region not served: APAC")),
                 new FitCase("Rule_BuyerRole_Student", vars("role", "STUDENT", "industry", "telecom", "employees", 500,
                         "region", "LATAM", "powerSignal", true), "DISQUALIFIED", 100, List.of(
                         "Target industry: telecom", "200+ employees", "Region: LATAM",
@@ -162,6 +187,22 @@ class ModelsDeployTest {
         assertThat(qualification.get("stage")).isEqualTo(fitCase.stage());
         assertThat(((Number) qualification.get("score")).intValue()).isEqualTo(fitCase.score());
         assertThat(qualification.get("reasons")).isEqualTo(fitCase.reasons());
+    }
+
+    /**
+     * The shipped fit rule lets a decision maker of a mid-sized company become an MQL in every region served, so each
+     * team of lead-assignment gets MQLs, not only the target region's.
+     */
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({"CO, LATAM, latam", "US, NA, international", "GB, EMEA, international"})
+    void everyTeamCanReceiveMqls(String country, String region, String team) throws Exception {
+        Map<String, Object> lead = vars("country", country, "region", region, "role", "CEO", "industry", "retail",
+                "employees", 250, "powerSignal", true, "personalEmail", false);
+        EvaluateDecisionResponse fit = client.newEvaluateDecisionCommand().decisionId("lead-fit").variables(lead).send().join();
+        assertThat(JSON.readTree(fit.getDecisionOutput()).get("stage").asText()).isEqualTo("MQL");
+        EvaluateDecisionResponse assignment = client.newEvaluateDecisionCommand().decisionId("lead-assignment")
+                .variables(lead).send().join();
+        assertThat(JSON.readValue(assignment.getDecisionOutput(), String.class)).isEqualTo(team);
     }
 
     @Test
@@ -610,6 +651,36 @@ class ModelsDeployTest {
         assertThat(qualifyDue.getVariablesAsMap()).containsEntry("replyIntent", "NOT_NOW");
     }
 
+    @Test
+    void aReplySayingNotNowUntilADayNurturesTheLeadUntilThenWithoutAskingTheRep() throws Exception {
+        client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
+                .variables(journeyVars("lead-66")).startBeforeElement("CallActivity_Connect").send().join();
+        OffsetDateTime now = engineNow();
+        complete(awaitLeadJob("plan-sequence", "lead-66"), Map.of("attempts", List.of(
+                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
+                        "sameDayEnd", now.plusDays(2).plusHours(8).toString()))));
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-66"));
+
+        String until = now.toLocalDate().plusDays(5).toString();
+        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-66")
+                .variables(Map.of("exitReason", "REPLIED", "replyIntent", "NOT_NOW", "nurtureUntil", until)).send().join();
+        complete(awaitLeadJob("record-sequence-exit", "lead-66"), Map.of());
+
+        ActivatedJob recycled = awaitLeadJob("move-stage", "lead-66");
+        assertThat(recycled.getElementId()).isEqualTo("Task_NotNow");
+        assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
+                .containsEntry("reason", "Recycled to nurture: the reply says not now, until " + until);
+        complete(recycled, Map.of());
+        awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-66"));
+
+        advanceEngineClock(Duration.ofDays(6));
+        ActivatedJob back = awaitLeadJob("move-stage", "lead-66");
+        assertThat(back.getElementId()).isEqualTo("Task_BackToMql");
+        assertThat(back.getVariablesAsMap()).containsEntry("reason", "Nurture date " + until + " reached");
+        complete(back, Map.of());
+        assertThat(awaitLeadJob("plan-sequence", "lead-66").getVariablesAsMap()).containsEntry("round", 3); // the next round
+    }
+
     // nurture: leads come back -------------------------------------------------------------------------------
 
     @Test
@@ -617,6 +688,7 @@ class ModelsDeployTest {
         client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
                 .variables(journeyVars("lead-60")).startBeforeElement("CallActivity_Nurture").send().join();
         awaitAtRest(EngineRecords.of(engine.getRecordStreamSource().getRecords()).instancesOf("lead-60"));
+        assertThat(enteredNurture).as("the nurture recorded the lead in nurture").contains("lead-60");
 
         advanceEngineClock(Duration.ofDays(14).plusMinutes(1));
         ActivatedJob time = awaitLeadJob("nurture-time", "lead-60");

@@ -1,5 +1,6 @@
 package io.leadflow.assignment;
 
+import io.leadflow.email.EmailLeads;
 import io.leadflow.email.InternalMailRenderer;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.OutgoingMail;
@@ -26,6 +27,7 @@ public class RepNotifier {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm xxx");
 
     private final Leads leads;
+    private final EmailLeads emailLeads;
     private final RepDirectory reps;
     private final InternalMailRenderer renderer;
     private final MailOutbox outbox;
@@ -33,9 +35,10 @@ public class RepNotifier {
     private final PlatformProperties platform;
     private final Locale defaultLanguage;
 
-    RepNotifier(Leads leads, RepDirectory reps, InternalMailRenderer renderer, MailOutbox outbox,
+    RepNotifier(Leads leads, EmailLeads emailLeads, RepDirectory reps, InternalMailRenderer renderer, MailOutbox outbox,
                 Timeline timeline, PlatformProperties platform, AssignmentProperties settings) {
         this.leads = leads;
+        this.emailLeads = emailLeads;
         this.reps = reps;
         this.renderer = renderer;
         this.outbox = outbox;
@@ -60,6 +63,7 @@ public class RepNotifier {
                 "stage", lead.stage().name(),
                 "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
                 "origin", OriginFact.of(lead).stream().map(fact -> Map.of("label", fact.label(), "value", fact.value())).toList(),
+                "openingLine", emailLeads.openingLine(lead),
                 "task", task,
                 "due", DUE.withLocale(language).format(due),
                 "taskUrl", platform.leadTaskUrl(leadId)));

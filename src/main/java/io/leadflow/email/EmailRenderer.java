@@ -18,7 +18,9 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,12 +37,14 @@ public class EmailRenderer {
     private static final String SUBJECT_BREAKERS = "[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+";
 
     private final Configuration freemarker;
+    private final Set<String> parts;
 
     public EmailRenderer(EmailTemplateCatalog catalog) {
         StringTemplateLoader loader = new StringTemplateLoader();
         catalog.templates().forEach(key -> loader.putTemplate(key.fileName(), catalog.source(key)));
         catalog.parts().forEach(loader::putTemplate);
         freemarker = strictConfiguration(loader);
+        parts = catalog.parts().keySet();
     }
 
     /** The Freemarker settings every leadflow mail template is rendered with. */
@@ -65,6 +69,24 @@ public class EmailRenderer {
     /** @throws EmailTemplateException when the template is unknown, has no subject, or uses a missing value */
     public RenderedEmail render(TemplateKey key, EmailModel model) {
         return render(freemarker, key.fileName(), model.asTemplateData(), model.links());
+    }
+
+    /**
+     * The line a lead's first email opens with, by how it came ({@code _opening.<language>.ftl}), on one line; empty
+     * when there is no opening in the lead's language (a tag such as "es-MX" counts as "es").
+     */
+    public String firstTouchOpening(EmailModel.Lead lead, String language) {
+        String part = "_opening." + (language == null ? "" : language.toLowerCase(Locale.ROOT).split("[-_]", 2)[0]) + ".ftl";
+        if (!parts.contains(part)) {
+            return "";
+        }
+        try {
+            StringWriter output = new StringWriter();
+            freemarker.getTemplate(part).process(Map.of("lead", lead, "attempt", new EmailModel.Attempt(1, 1, false, true, false)), output);
+            return output.toString().strip().replaceAll("\\s+", " ");
+        } catch (IOException | TemplateException e) {
+            throw new EmailTemplateException(part + ": " + e.getMessage(), e);
+        }
     }
 
     /**

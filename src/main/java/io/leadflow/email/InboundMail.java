@@ -11,8 +11,9 @@ import java.util.UUID;
  *                       any other kind
  * @param referral       for a reply saying the lead is the wrong person, the address it gives of who to talk to; else null
  * @param sentMessageId  the Message-ID of leadflow's mail it is about (the bounced one, the one answered)
- * @param returnsOn      for an out-of-office reply, the day the lead said they are back; null when it gave none and for
- *                       any other kind
+ * @param returnsOn      for an out-of-office reply, the day the lead said they are back; for a reply saying "not now",
+ *                       the latest later day its words name (when to come back); null when it gave none and for any
+ *                       other kind
  * @param deliveryStatus for a bounce, the RFC 3463 status the receiving server reported (5.1.1, 4.2.2); else null
  */
 public record InboundMail(UUID leadId, Kind kind, String messageId, String subject, ReplyIntent intent, String intentPhrase,

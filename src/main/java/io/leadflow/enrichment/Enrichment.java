@@ -5,7 +5,11 @@ import io.leadflow.process.IdentifyProcess;
 import java.util.List;
 import java.util.Set;
 
-/** What leadflow found out about a lead: what sales must always have, and the signals it shows. */
+/**
+ * What leadflow found out about a lead: what sales must always have, and the signals it shows: their families, their
+ * weight today ({@code signalStrength}, 0 for a title sales does not sell to) and whether a trigger event is news for
+ * the lead's persona ({@code triggerFitsPersona}, null without one).
+ */
 public record Enrichment(
         String role,
         String persona,
@@ -20,10 +24,13 @@ public record Enrichment(
         List<String> technologies,
         Set<SignalFamily> signals,
         boolean powerSignal,
+        int signalStrength,
+        Boolean triggerFitsPersona,
         List<String> gaps) {
 
     /** What the decisions read. */
     public IdentifyProcess.FitFacts fitFacts() {
-        return new IdentifyProcess.FitFacts(role, industry, employees, region, personalEmail, powerSignal);
+        return new IdentifyProcess.FitFacts(role, industry, employees, region, personalEmail, powerSignal, signalStrength,
+                triggerFitsPersona);
     }
 }

@@ -1,18 +1,24 @@
 package io.leadflow.enrichment;
 
+import io.leadflow.enrichment.EnrichmentProvider.ObservedSignal;
 import io.leadflow.enrichment.internal.RoleClassifier;
+import io.leadflow.enrichment.internal.SignalStrengths;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.Personas;
 import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ReferenceFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +43,12 @@ public class EnrichmentService {
     private final Set<String> personalDomains = Set.copyOf(ReferenceFile.lines("enrichment/personal-email-domains.txt"));
     private final Properties regions = ReferenceFile.properties("enrichment/regions.properties");
     private final Properties industries = ReferenceFile.properties("enrichment/industries.properties");
+    private final Properties triggerPersonas = ReferenceFile.properties("enrichment/trigger-events.properties");
+    private final SignalStrengths strengths;
 
-    EnrichmentService(Leads leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles) {
+    EnrichmentService(Leads leads, Timeline timeline, EnrichmentProvider provider, RoleClassifier roles,
+                      SignalStrengths strengths) {
+        this.strengths = strengths;
         this.leads = leads;
         this.timeline = timeline;
         this.provider = provider;
@@ -61,13 +71,24 @@ public class EnrichmentService {
         Integer employees = facts.employees() != null ? facts.employees()
                 : company.map(EnrichmentProvider.CompanyFacts::employees).orElse(null);
         Integer tenure = person.map(EnrichmentProvider.PersonFacts::tenureMonths).orElse(null);
-        Set<SignalFamily> signals = signals(lead, company, person);
+        String persona = roles.persona(role);
+        SignalStrengths.Weighed weighed = strengths.weigh(observed(lead, person));
+        Set<SignalFamily> signals = EnumSet.noneOf(SignalFamily.class);
+        signals.addAll(weighed.families());
+        if (company.isPresent()) {
+            signals.add(SignalFamily.COMPANY_TECHNOLOGY);
+        }
+        if (facts.jobTitle() != null) {
+            signals.add(SignalFamily.BIOGRAPHY);
+        }
+        // Biography filters the rest: signals count for a title sales sells to, not for a student's likes.
+        int signalStrength = Personas.isBuyer(persona) ? weighed.strength() : 0;
 
-        Enrichment enrichment = new Enrichment(role, roles.persona(role), facts.jobTitle(), industry, employees,
+        Enrichment enrichment = new Enrichment(role, persona, facts.jobTitle(), industry, employees,
                 facts.country(), facts.country() == null ? null : regions.getProperty(facts.country()), tenure, personalEmail,
                 person.map(EnrichmentProvider.PersonFacts::linkedinUrl).orElse(null),
                 company.map(EnrichmentProvider.CompanyFacts::technologies).orElse(List.of()),
-                signals, SignalFamily.arePowerSignals(signals),
+                signals, SignalFamily.arePowerSignals(signals), signalStrength, triggerFitsPersona(lead, persona),
                 gaps(facts, industry, employees, tenure));
         // A found phone never replaces the one the lead gave.
         String foundPhone = facts.phone() != null ? null : person.map(EnrichmentProvider.PersonFacts::phone)
@@ -76,6 +97,7 @@ public class EnrichmentService {
         String foundCompany = facts.company() != null ? null : company.map(EnrichmentProvider.CompanyFacts::name).orElse(null);
         leads.recordEnrichment(leadId, enrichment, foundPhone, foundCompany);
         timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
+                "signalStrength", signalStrength,
                 "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null,
                 "companyFound", foundCompany != null));
         return enrichment;
@@ -89,29 +111,39 @@ public class EnrichmentService {
         return industries.getProperty(key, key);
     }
 
-    private static Set<SignalFamily> signals(Lead lead, Optional<EnrichmentProvider.CompanyFacts> company,
-                                             Optional<EnrichmentProvider.PersonFacts> person) {
-        Set<SignalFamily> found = EnumSet.noneOf(SignalFamily.class);
+    /** What the lead did that tells interest: what it told us on arrival, and what the provider saw the person do. */
+    private static List<ObservedSignal> observed(Lead lead, Optional<EnrichmentProvider.PersonFacts> person) {
+        LocalDate arrived = LocalDate.ofInstant(lead.createdAt(), ZoneOffset.UTC);
+        List<ObservedSignal> observed = new ArrayList<>();
         LeadDetails details = lead.facts().details();
-        if (lead.type() == LeadType.FORM_FILL || !details.pagesViewed().isEmpty()
-                || "social-mention".equals(details.eventKind())) {
-            found.add(SignalFamily.ACTIVITY);
+        if (lead.type() == LeadType.FORM_FILL) {
+            observed.add(new ObservedSignal("form-fill", arrived, null));
         }
-        boolean attendsOrBelongs = person.map(p -> !p.groups().isEmpty() || !p.events().isEmpty()).orElse(false);
+        if (!details.pagesViewed().isEmpty()) {
+            observed.add(new ObservedSignal("page-view", arrived, null));
+        }
+        if ("social-mention".equals(details.eventKind())) {
+            observed.add(new ObservedSignal("social-mention", arrived, null));
+        }
         String source = lead.facts().source() == null ? "" : lead.facts().source().toLowerCase(Locale.ROOT);
-        if (attendsOrBelongs || source.matches(".*\\b(webinar|event|evento|meetup|conference|congreso|community|comunidad)\\b.*")) {
-            found.add(SignalFamily.PRESENCE);
+        if (source.matches(".*\\b(webinar|event|evento|meetup|conference|congreso|community|comunidad)\\b.*")) {
+            observed.add(new ObservedSignal("event", arrived, null));
         }
         if (details.referredBy() != null) {
-            found.add(SignalFamily.SOCIAL_GRAPH);
+            observed.add(new ObservedSignal("referral", arrived, details.referredBy()));
         }
-        if (company.isPresent()) {
-            found.add(SignalFamily.COMPANY_TECHNOLOGY);
-        }
-        if (lead.facts().jobTitle() != null) {
-            found.add(SignalFamily.BIOGRAPHY);
-        }
-        return found;
+        person.ifPresent(p -> {
+            p.groups().forEach(group -> observed.add(new ObservedSignal("group", arrived, null)));
+            p.events().forEach(event -> observed.add(new ObservedSignal("event", arrived, null)));
+            observed.addAll(p.signals());
+        });
+        return observed;
+    }
+
+    /** Whether a trigger event is news for the lead's persona (null without one): most news is only the CEO's. */
+    private Boolean triggerFitsPersona(Lead lead, String persona) {
+        String kind = lead.type() == LeadType.TRIGGER_EVENT ? lead.facts().details().eventKind() : null;
+        return kind == null ? null : Arrays.asList(triggerPersonas.getProperty(kind, "").split(",")).contains(persona);
     }
 
     private static List<String> gaps(LeadFacts facts, String industry, Integer employees, Integer tenure) {

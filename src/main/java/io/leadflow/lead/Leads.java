@@ -162,7 +162,7 @@ public class Leads {
                 StageMove left = history.get(history.size() - 2);
                 metrics.moved(left, move);
                 Lead lead = get(id);
-                events.publishEvent(new StageLeft(left, move, lead.facts().country(), lead.zone()));
+                events.publishEvent(new StageLeft(id, left, move, lead.facts().country(), lead.zone()));
             }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("stage", move.stage().name());

@@ -12,6 +12,7 @@ import java.util.Properties;
 public final class Personas {
 
     public static final String OTHER = "other";
+    public static final String STUDENT = "student";
 
     private static final Properties BY_ROLE = ReferenceFile.properties("enrichment/personas.properties");
 
@@ -23,5 +24,10 @@ public final class Personas {
 
     public static String ofRole(String role) {
         return BY_ROLE.getProperty(role, OTHER);
+    }
+
+    /** A persona sales sells to: not a student, not a title leadflow cannot place. */
+    public static boolean isBuyer(String persona) {
+        return !OTHER.equals(persona) && !STUDENT.equals(persona);
     }
 }

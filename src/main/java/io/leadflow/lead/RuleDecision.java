@@ -1,6 +1,7 @@
 package io.leadflow.lead;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +25,11 @@ public record RuleDecision(String decisionId, int version, List<Rule> rules) {
     /** The rows of the decision itself (not of those it requires): the rule that decided. */
     public List<Rule> decidingRules() {
         return rules.stream().filter(rule -> rule.decisionId().equals(decisionId)).toList();
+    }
+
+    /** How a lead's history keeps it: the decision in words, its version and the ids of the rule rows that matched. */
+    public Map<String, Object> asHistory() {
+        return Map.of("decision", inWords(), "decisionVersion", version, "rules", rules.stream().map(Rule::ruleId).toList());
     }
 
     /** E.g. "lead-fit v2, rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)". */

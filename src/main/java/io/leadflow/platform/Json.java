@@ -14,6 +14,8 @@ public class Json {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final TypeReference<Object> ANY = new TypeReference<>() {
+    };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -42,6 +44,11 @@ public class Json {
 
     public Map<String, Object> map(String json) {
         return read(json, MAP);
+    }
+
+    /** Any JSON value: a string, a number, a list or a map. */
+    public Object value(String json) {
+        return read(json, ANY);
     }
 
     public List<String> strings(String json) {

@@ -10,6 +10,7 @@ public final class AdviseProcess {
     public static final String CASE_STUDY_DECISION = "case-study";
     public static final String MOVE_STAGE = StageMoveJob.TYPE;
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String DECIDE_ROUTING = RoutingJob.TYPE;
     public static final String ESCALATE_SLA_BREACH = SequenceProcess.ESCALATE_SLA_BREACH;
 
     private AdviseProcess() {

@@ -26,6 +26,7 @@ public final class IdentifyProcess {
     public static final String NOTIFY_REP = "notify-rep";
     public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String DECIDE_ROUTING = RoutingJob.TYPE;
     public static final String ESCALATE_SLA_BREACH = SequenceProcess.ESCALATE_SLA_BREACH;
 
     private IdentifyProcess() {
@@ -48,9 +49,11 @@ public final class IdentifyProcess {
     /**
      * What enrichment found, as the fit and assignment decisions read it (and the advise stage's case study, the
      * industry); an absent fact stays null, so no rule matches on it. The rest of what enrichment found is on the lead.
+     * {@code signalStrength}: the signals' weight today; {@code triggerFitsPersona}: whether the trigger event is news
+     * for the lead's persona (null without one).
      */
     public record FitFacts(String role, String industry, Integer employees, String region, boolean personalEmail,
-                           boolean powerSignal) {
+                           boolean powerSignal, int signalStrength, Boolean triggerFitsPersona) {
     }
 
     /** The fit decision's result ({@code qualification}). */

@@ -11,6 +11,8 @@ public final class NurtureProcess {
     /** A new sign from a nurtured lead; its variables are {@link Engaged}. */
     public static final String LEAD_ENGAGED = "lead-engaged";
 
+    /** Records that the lead is in nurture, so it can be re-enrolled by hand once: {@code Nurtures}. */
+    public static final String ENTER_NURTURE = "enter-nurture";
     public static final String NURTURE_TIME = "nurture-time";
     public static final String SEND_NURTURE_EMAIL = "send-nurture-email";
 

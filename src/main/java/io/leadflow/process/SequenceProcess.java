@@ -42,6 +42,7 @@ public final class SequenceProcess {
     public static final String FIRST_CONTACT_OPEN = "first-contact-open";
     public static final String WITHDRAW_SLA_DECISION = "withdraw-sla-decision";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
+    public static final String DECIDE_ROUTING = RoutingJob.TYPE;
 
     private SequenceProcess() {
     }
@@ -148,8 +149,9 @@ public final class SequenceProcess {
     /**
      * Why the sequence ended, and what the lead's reply means, sent with {@link #LEAD_REPLIED}: {@code replyIntent}
      * is INTERESTED, NOT_NOW, NOT_INTERESTED or WRONG_PERSON (a reply asking to stop unsubscribes the lead instead);
-     * {@code referralEmail}, for WRONG_PERSON, the address the reply gives of who to talk to (null when it gives none).
+     * {@code referralEmail}, for WRONG_PERSON, the address the reply gives of who to talk to (null when it gives none);
+     * {@code nurtureUntil}, for NOT_NOW, the day (ISO date) the reply's words say to come back (null when they name none).
      */
-    public record ReplyExit(String exitReason, String replyIntent, String referralEmail) {
+    public record ReplyExit(String exitReason, String replyIntent, String referralEmail, String nurtureUntil) {
     }
 }

@@ -7,6 +7,7 @@ import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,8 +26,8 @@ public class QualificationService {
     @Transactional
     public void record(UUID leadId, IdentifyProcess.Qualification qualification, RuleDecision decision, String model) {
         leads.recordFit(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model, decision);
-        timeline.record(leadId, Timeline.Type.QUALIFIED, Map.of("stage", qualification.stage().name(), "score", qualification.score(),
-                "reasons", qualification.reasons(), "decision", decision.inWords(), "decisionVersion", decision.version(),
-                "rules", decision.rules().stream().map(RuleDecision.Rule::ruleId).toList()));
+        Map<String, Object> details = new HashMap<>(decision.asHistory());
+        details.putAll(Map.of("stage", qualification.stage().name(), "score", qualification.score(), "reasons", qualification.reasons()));
+        timeline.record(leadId, Timeline.Type.QUALIFIED, details);
     }
 }

@@ -197,6 +197,9 @@ public class SequenceExits {
         if (mail.referral() != null) {
             reply.put("referral", mail.referral());
         }
+        if (mail.returnsOn() != null) {
+            reply.put("until", mail.returnsOn().toString());
+        }
         if (mail.intent() == ReplyIntent.UNSUBSCRIBE_REQUEST) {
             reply.put("via", "reply");
             exit(mail.leadId(), Exit.UNSUBSCRIBED, reply);
@@ -206,7 +209,7 @@ public class SequenceExits {
                     new NurtureProcess.Engaged("Replied (" + mail.intent().name() + ")"));
         } else {
             exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name(),
-                    mail.referral()));
+                    mail.referral(), mail.returnsOn() == null ? null : mail.returnsOn().toString()));
         }
     }
 }

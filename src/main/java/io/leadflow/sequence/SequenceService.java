@@ -19,7 +19,7 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
-import io.leadflow.sequence.internal.EmailLeads;
+import io.leadflow.email.EmailLeads;
 import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequenceEmailKey;

@@ -2,6 +2,7 @@ package io.leadflow.email;
 
 import io.leadflow.WithoutInfrastructure;
 import io.leadflow.email.internal.MailboxPasswords;
+import io.leadflow.lead.Leads;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
 @MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, ConnectedMailboxes.class, MailboxPasswords.class,
-        Clock.class})
+        Clock.class, Leads.class})
 class EmailModuleTest {
 
     private final EmailTemplateCatalog catalog;

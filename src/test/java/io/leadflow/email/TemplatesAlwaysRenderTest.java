@@ -56,18 +56,22 @@ class TemplatesAlwaysRenderTest {
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void theRepsNewLeadMailRendersWithoutTitleCompanyOrReasons(@ForAll("blankOrNot") String company, @ForAll("blankOrNot") String jobTitle,
-                                                               @ForAll boolean withReasons, @ForAll("languages") Locale language) {
+                                                               @ForAll boolean withReasons, @ForAll("languages") Locale language,
+                                                               @ForAll("blankOrNot") String openingLine) {
         RenderedEmail mail = INTERNAL.render("rep-new-lead", language, Map.of(
                 "rep", Map.of("name", "Ana Torres"),
                 "lead", Map.of("name", "a lead without a name", "company", company, "jobTitle", jobTitle, "timeZone", "America/Bogota"),
                 "stage", "MQL",
                 "fit", Map.of("score", 0, "reasons", withReasons ? List.of("telecom") : List.of()),
                 "origin", List.of(Map.of("label", "Came as", "value", "form fill"), Map.of("label", "Source", "value", "ebook")),
-                "task", "First contact", "due", "Mon 09:00", "taskUrl", "https://leadflow.example/tasks/1"));
+                "openingLine", openingLine, "task", "First contact", "due", "Mon 09:00", "taskUrl", "https://leadflow.example/tasks/1"));
 
         assertThat(mail.subject()).doesNotContain("()");
-        assertThat(mail.textBody()).doesNotContain(" at ,", " de ,", ", ,")
+        assertThat(mail.textBody()).doesNotContain(" at ,", " de ,", ", ,", "\"\"")
                 .contains((language.equals(Locale.ENGLISH) ? "How it came" : "Cómo llegó") + ":\n- Came as: form fill\n- Source: ebook\n");
+        if (!openingLine.isBlank()) {
+            assertThat(mail.textBody()).contains(": \"" + openingLine + "\"");
+        }
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)

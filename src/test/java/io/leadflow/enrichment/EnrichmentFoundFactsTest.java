@@ -1,6 +1,7 @@
 package io.leadflow.enrichment;
 
 import io.leadflow.enrichment.internal.RoleClassifier;
+import io.leadflow.enrichment.internal.SignalStrengths;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
 import io.leadflow.lead.LeadFacts;
@@ -11,6 +12,8 @@ import io.leadflow.lead.Timeline;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,8 @@ class EnrichmentFoundFactsTest {
     private final Leads leads = mock(Leads.class);
     private final EnrichmentProvider provider = mock(EnrichmentProvider.class);
     private final EnrichmentService enrichment = new EnrichmentService(leads, mock(Timeline.class), provider,
-            new RoleClassifier());
+            new RoleClassifier(), new SignalStrengths(
+            new EnrichmentProperties(null, null, Duration.ofDays(90)), Clock.systemUTC()));
 
     @Test
     void aFoundPhoneFillsALeadWithoutOne() {
@@ -72,7 +76,7 @@ class EnrichmentFoundFactsTest {
         when(leads.get(id)).thenReturn(new Lead(id, LeadType.FORM_FILL, facts, null, LeadStage.LEAD, null, List.of(), Map.of(),
                 null, Instant.EPOCH, Instant.EPOCH));
         when(provider.person(EMAIL)).thenReturn(Optional.of(
-                new EnrichmentProvider.PersonFacts(14, "300 123 4567", null, List.of(), List.of())));
+                new EnrichmentProvider.PersonFacts(14, "300 123 4567", null, List.of(), List.of(), List.of())));
         when(provider.company("andesnet.co")).thenReturn(Optional.of(new EnrichmentProvider.CompanyFacts(
                 "AndesNet Telecomunicaciones", "telecom", 850, List.of("CO"), List.of())));
 

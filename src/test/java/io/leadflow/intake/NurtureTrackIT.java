@@ -2,14 +2,17 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
+import io.leadflow.sequence.Nurtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Leads sales sent back to nurture, through the real engine, database and mail server: content, return, referral. */
@@ -17,6 +20,8 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
 
     @Autowired
     ContactLeads contacts;
+    @Autowired
+    Nurtures nurtures;
 
     /** An MQL whose first call connected and whom the rep sent back to nurture from "Qualify lead". */
     private UUID backFromSales(Map<String, Object> submitted, String recycleReason) {
@@ -49,6 +54,42 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
         JsonNode back = lead.get("stages").get(lead.get("stages").size() - 1);
         assertThat(back.get("reason").asText()).isEqualTo("Back from nurture: New form fill: ebook");
         assertThat(lead.get("owner").asText()).isEqualTo("ana");
+    }
+
+    @Test
+    void aNurturedLeadIsReEnrolledOnceAndALeadNotInNurtureIsNot() {
+        UUID neverNurtured = postLead(mqlLead("Olga"));
+        awaitLead(neverNurtured, l -> openTask(l, "First contact") != null);
+        assertConflict(reEnrol(neverNurtured));
+
+        UUID id = backFromSales(mqlLead("Rita"), "bad-timing");
+        await().atMost(PATIENCE).until(() -> reEnrol(id).getStatusCode().value() == 202); // once its nurture has started
+        JsonNode lead = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(lead.get("stage").asText()).isEqualTo("MQL");
+        assertThat(lead.get("stages").get(lead.get("stages").size() - 1).get("reason").asText())
+                .isEqualTo("Back from nurture: Re-enrolled by api");
+        assertConflict(reEnrol(id)); // out of nurture now
+    }
+
+    @Test
+    void aSecondReEnrolmentDuringTheSameStayInNurtureIsRefused() {
+        UUID lead = UUID.randomUUID();
+        nurtures.entered(lead, 1L);
+        nurtures.reEnrol(lead, "ana");
+        nurtures.entered(lead, 1L); // the same nurture's job delivered again
+        assertThatThrownBy(() -> nurtures.reEnrol(lead, "ana")).isInstanceOf(Nurtures.NotInNurture.class);
+
+        nurtures.entered(lead, 2L); // a new stay in nurture
+        nurtures.reEnrol(lead, "ana");
+    }
+
+    private ResponseEntity<JsonNode> reEnrol(UUID id) {
+        return api.post().uri("/api/leads/{id}/nurture/re-enrol", id).retrieve().toEntity(JsonNode.class);
+    }
+
+    private static void assertConflict(ResponseEntity<JsonNode> refused) {
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     }
 
     @Test

@@ -22,13 +22,14 @@ class ModelVocabularyTest {
         assertThat(ModelVocabulary.processes(PROCESSES.resolve("lead-identify.bpmn"))).containsOnlyKeys("lead-identify");
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
-        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "due-in-working-time",
+        assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "decide-routing", "due-in-working-time",
                 "enrich-lead", "escalate-sla-breach", "notify-rep", "record-qualification");
         assertThat(identify.messageNames()).isEmpty();
         // personKnown in a condition, owner and researchDue on the research task (its due from due-in-working-time, late a
-        // breach), qualification and team from the decisions
-        assertThat(identify.variables()).containsExactly("breach", "due", "owner", "personKnown", "qualification",
-                "researchDue", "team", "workingHours");
+        // breach), qualification and team from the decisions (the team mapped from decide-routing's routing, the decision
+        // it evaluates its input)
+        assertThat(identify.variables()).containsExactly("breach", "decision", "due", "owner", "personKnown", "qualification",
+                "researchDue", "routing", "team", "workingHours");
     }
 
     @Test
@@ -36,7 +37,7 @@ class ModelVocabularyTest {
         ProcessVocabulary sequence = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), "lead-sequence");
 
         assertThat(sequence.jobTypes()).containsExactly(
-                "attempt-time", "due-in-working-time", "escalate-sla-breach", "first-contact-open", "follow-up-time",
+                "attempt-time", "decide-routing", "due-in-working-time", "escalate-sla-breach", "first-contact-open", "follow-up-time",
                 "keep-owner", "plan-sequence", "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead",
                 "send-connected-call-email", "send-sequence-email", "withdraw-sla-decision");
         assertThat(sequence.messageNames()).containsExactly(
@@ -52,6 +53,7 @@ class ModelVocabularyTest {
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
                 "cadence",          // the decision's result
+                "decision",         // decide-routing's input mapping: the decision it evaluates
                 "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping
                 "firstContactDue",  // keep's and reassign's result, read by the re-armed SLA's timer
@@ -69,6 +71,7 @@ class ModelVocabularyTest {
                 "rejection",        // the calls' output mapping, read by reject-lead
                 "rejectionOther",   // the call form's "other" reason, read by the calls' output mapping
                 "rejectionReason",  // the call form's reason, read by the calls' output mapping
+                "routing",          // decide-routing's result, read by an output mapping
                 "sendNow",          // follow-up-time's result, read by an output mapping
                 "sequenceExit",     // the exits' output mapping, for the journey
                 "slaDecision",      // the manager's answer, read by the keep-or-reassign condition
@@ -84,10 +87,12 @@ class ModelVocabularyTest {
         DecisionVocabulary fit = ModelVocabulary.decisions(PROCESSES.resolve("lead-fit.dmn"));
 
         assertThat(fit.decisionIds()).containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons");
-        // The top decision reads the decisions it requires; the process variables come in below it.
-        assertThat(fit.decisionInputs("lead-fit")).containsExactly("BuyerRole", "FitScore");
+        // The top decision reads the decisions it requires, and the region for the rule excluding the regions not served;
+        // the other process variables come in below it.
+        assertThat(fit.decisionInputs("lead-fit")).containsExactly("BuyerRole", "FitScore", "region");
         assertThat(fit.decisionOutputs("lead-fit")).containsExactly("reasons", "score", "stage");
-        assertThat(fit.decisionInputs("FitSignals")).containsExactly("employees", "industry", "personalEmail", "powerSignal", "region");
+        assertThat(fit.decisionInputs("FitSignals")).containsExactly("employees", "industry", "personalEmail", "powerSignal", "region",
+                "signalStrength", "triggerFitsPersona");
         assertThat(fit.decisionOutputs("FitSignals")).containsExactly("points", "reason");
         assertThat(fit.decisionInputs("BuyerRole")).containsExactly("role");
         assertThat(fit.decisionOutputs("BuyerRole")).containsExactly("buyerRole");

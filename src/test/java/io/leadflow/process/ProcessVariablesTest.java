@@ -30,7 +30,7 @@ class ProcessVariablesTest {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), IdentifyProcess.ID);
         assertThat(constants(IdentifyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames())
                 .contains(IdentifyProcess.FIT_DECISION, IdentifyProcess.ASSIGNMENT_DECISION);
-        assertThat(variables(IdentifyProcess.class, WorkingTimeJob.class)).containsAll(model.variables());
+        assertThat(variables(IdentifyProcess.class, WorkingTimeJob.class, RoutingJob.class)).containsAll(model.variables());
     }
 
     @Test
@@ -57,7 +57,7 @@ class ProcessVariablesTest {
     void theSequenceModelUsesOnlyWhatSequenceProcessDeclares() {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-sequence.bpmn"), SequenceProcess.ID);
         assertThat(constants(SequenceProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
-        assertThat(variables(SequenceProcess.class, WorkingTimeJob.class)).containsAll(model.variables());
+        assertThat(variables(SequenceProcess.class, WorkingTimeJob.class, RoutingJob.class)).containsAll(model.variables());
     }
 
     @Test
@@ -88,7 +88,7 @@ class ProcessVariablesTest {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-advise.bpmn"), AdviseProcess.ID);
         assertThat(constants(AdviseProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames())
                 .contains(AdviseProcess.CASE_STUDY_DECISION);
-        assertThat(variables(AdviseProcess.class, StageMoveJob.class, WorkingTimeJob.class)).containsAll(model.variables());
+        assertThat(variables(AdviseProcess.class, StageMoveJob.class, WorkingTimeJob.class, RoutingJob.class)).containsAll(model.variables());
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.leadflow.sequence.internal.SuppressionList;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,16 @@ class SequenceExitsTest {
         stage(LeadStage.MQL);
         exits.inboundMail(reply(ReplyIntent.NOT_NOW));
         verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null));
+                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null, null));
+    }
+
+    @Test
+    void aReplySayingNotNowTakesTheDayItNamesAlong() {
+        stage(LeadStage.MQL);
+        exits.inboundMail(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<reply@example.com>", "Re: a guide", ReplyIntent.NOT_NOW,
+                "ahora no", null, "<sent@leadflow.local>", LocalDate.of(2027, 3, 1), null));
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
+                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null, "2027-03-01"));
     }
 
     @Test
@@ -56,7 +66,7 @@ class SequenceExitsTest {
         stage(LeadStage.MQL);
         exits.inboundMail(reply(ReplyIntent.WRONG_PERSON, "maria@acme.com"));
         verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "WRONG_PERSON", "maria@acme.com"));
+                new SequenceProcess.ReplyExit("REPLIED", "WRONG_PERSON", "maria@acme.com", null));
     }
 
     @Test

@@ -55,7 +55,7 @@ import static org.mockito.Mockito.when;
 @WithoutInfrastructure
 @MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
         SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
-        TrackedEmailRepository.class, Clock.class})
+        TrackedEmailRepository.class, Nurtures.class, Clock.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
@@ -110,7 +110,7 @@ class SequenceModuleTest {
     void anyOtherReplyEndsTheSequenceAsRepliedWithWhatItMeans(ReplyIntent intent) {
         events.publishEvent(reply(intent, null));
 
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null));
+        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null, null));
         verify(suppressions, never()).suppress(any(), any());
         verify(timeline).record(LEAD, Timeline.Type.REPLIED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", intent.name(), "exit", "REPLIED"));

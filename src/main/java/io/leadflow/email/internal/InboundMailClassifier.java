@@ -2,6 +2,7 @@ package io.leadflow.email.internal;
 
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.InboundMail.Kind;
+import io.leadflow.email.ReplyIntent;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -92,7 +93,12 @@ class InboundMailClassifier {
                     : new Classification(Kind.AUTO_REPLY, references, null, null, null);
         }
         if (!isAutomatic(message)) {
-            return new Classification(Kind.REPLY, references, intents.classify(text(message)), null, null);
+            String text = text(message);
+            ReplyIntentClassifier.Reading reading = intents.classify(text);
+            // "Not now" with a day in its words: when the lead wants to hear from us again.
+            LocalDate comeBackOn = reading.intent() == ReplyIntent.NOT_NOW
+                    ? OutOfOfficeReader.latestDay(text, sentOn(message), senderDomain(message)).orElse(null) : null;
+            return new Classification(Kind.REPLY, references, reading, comeBackOn, null);
         }
         String words = Objects.toString(message.getSubject(), "") + "\n" + text(message);
         return OutOfOfficeReader.read(words, sentOn(message), senderDomain(message))

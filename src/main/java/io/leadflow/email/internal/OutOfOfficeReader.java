@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads an automatic reply's words, Spanish or English, for an absence (out of office, on holiday, on leave) and the
@@ -66,6 +68,9 @@ final class OutOfOfficeReader {
     private static final Pattern WEEKDAY_ONLY = Pattern.compile("\\b(" + WEEKDAY.replace(",?", "") + ")(?![a-z])"
             + "(?!,?\\s+(?:\\d|el \\d|the \\d|(?:de |of )?" + MONTH + "))");
     private static final Pattern TOMORROW = Pattern.compile("\\b(manana|tomorrow)\\b");
+    /** A month alone after a word that points to it ("hablemos en marzo", "after March 2027"): its first day. */
+    private static final Pattern MONTH_ALONE = Pattern.compile("\\b(?:en|para|hasta|desde|despues de|a partir de|in|until|till|after|from)"
+            + "\\s+(?:(?:el mes de|principios de|inicios de|the month of|early)\\s+)?" + MONTH + "(?![a-z])" + YEAR);
     /** Spanish words shortly before a numeric date make it day/month. */
     private static final Pattern SPANISH = Pattern.compile("\\b(?:el|la|de|del|al|hasta|dia|vuelvo|volvere|regreso|regresare"
             + "|reincorporo|retorno|vuelta)\\b");
@@ -87,8 +92,7 @@ final class OutOfOfficeReader {
      * @param senderDomain the sender's address domain, for the numeric dates of English text; may be null
      */
     static Optional<Absence> read(String text, LocalDate sentOn, String senderDomain) {
-        String words = ABBREVIATION_DOT.matcher(ReplyIntentClassifier.ownText(ReplyIntentClassifier.normalise(text == null ? "" : text)))
-                .replaceAll("$1");
+        String words = ownWords(text);
         if (!AWAY.matcher(words).find()) {
             return Optional.empty();
         }
@@ -102,7 +106,25 @@ final class OutOfOfficeReader {
         return Optional.of(new Absence(latest));
     }
 
-    private record Found(int start, LocalDate day) {
+    /**
+     * The latest day after {@code sentOn} that a reply's own words name (not the mail it quotes): "escríbeme después del
+     * 15 de marzo", "try me again in March" (a month alone is its first day). For a "not now" reply, when to come back.
+     */
+    static Optional<LocalDate> latestDay(String text, LocalDate sentOn, String senderDomain) {
+        String words = ownWords(text);
+        List<Found> found = dates(words, sentOn, senderDomain);
+        List<int[]> taken = found.stream().map(day -> new int[] {day.start(), day.end()}).collect(Collectors.toCollection(ArrayList::new));
+        scan(MONTH_ALONE, words, taken, m -> dated(sentOn, 1, MONTHS.get(m.group(1)), m.group(2)), found);
+        return found.stream().map(Found::day).filter(day -> day.isAfter(sentOn)).max(Comparator.naturalOrder());
+    }
+
+    /** Subject and body as the readers read them: normalised, without what they quote, abbreviations' dots gone. */
+    private static String ownWords(String text) {
+        return ABBREVIATION_DOT.matcher(ReplyIntentClassifier.ownText(ReplyIntentClassifier.normalise(text == null ? "" : text)))
+                .replaceAll("$1");
+    }
+
+    private record Found(int start, int end, LocalDate day) {
     }
 
     private static List<Found> dates(String words, LocalDate sentOn, String senderDomain) {
@@ -134,7 +156,7 @@ final class OutOfOfficeReader {
             Optional<LocalDate> day = reading.day(match);
             if (day.isPresent()) {
                 taken.add(new int[] {start, end});
-                found.add(new Found(start, day.get()));
+                found.add(new Found(start, end, day.get()));
             }
         }
     }

@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,8 @@ class ReferenceFileEnrichmentProvider implements EnrichmentProvider {
         this.companies = load(settings.companies(), "domain", row -> new CompanyFacts(row.get("company"), row.get("industry"),
                 number(row.get("employees")), list(row.get("countries")), list(row.get("technologies"))));
         this.people = load(settings.people(), "email", row -> new PersonFacts(number(row.get("tenureMonths")),
-                row.isMapped("phone") ? blankToNull(row.get("phone")) : null, blankToNull(row.get("linkedinUrl")), list(row.get("groups")), list(row.get("events"))));
+                row.isMapped("phone") ? blankToNull(row.get("phone")) : null, blankToNull(row.get("linkedinUrl")), list(row.get("groups")), list(row.get("events")),
+                row.isMapped("signals") ? list(row.get("signals")).stream().map(ReferenceFileEnrichmentProvider::signal).toList() : List.of()));
     }
 
     @Override
@@ -65,6 +67,12 @@ class ReferenceFileEnrichmentProvider implements EnrichmentProvider {
 
     private static List<String> list(String value) {
         return value == null || value.isBlank() ? List.of() : Arrays.stream(value.split("\\|")).map(String::strip).toList();
+    }
+
+    /** "post:2026-11-20", or with the account on the other side, "follow:2026-10-01:@growthbot". */
+    private static ObservedSignal signal(String entry) {
+        String[] parts = entry.split(":", 3);
+        return new ObservedSignal(parts[0].strip(), LocalDate.parse(parts[1].strip()), parts.length == 3 ? parts[2].strip() : null);
     }
 
     private static String blankToNull(String value) {

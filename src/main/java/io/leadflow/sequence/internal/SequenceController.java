@@ -7,10 +7,12 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Locales;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceExits;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,13 +40,16 @@ class SequenceController {
     private final SequenceExits exits;
     private final SequencePauses pauses;
     private final SequencePreview preview;
+    private final Nurtures nurtures;
     private final Leads leads;
     private final Clock clock;
 
-    SequenceController(SequenceExits exits, SequencePauses pauses, SequencePreview preview, Leads leads, Clock clock) {
+    SequenceController(SequenceExits exits, SequencePauses pauses, SequencePreview preview, Nurtures nurtures, Leads leads,
+                       Clock clock) {
         this.exits = exits;
         this.pauses = pauses;
         this.preview = preview;
+        this.nurtures = nurtures;
         this.leads = leads;
         this.clock = clock;
     }
@@ -110,6 +115,15 @@ class SequenceController {
     @PostMapping("/api/leads/{id}/sequence/resume")
     ScheduleView resume(@PathVariable UUID id) {
         return ScheduleView.of(pauses.resume(id, null));
+    }
+
+    @Operation(summary = "Takes a nurtured lead back to MQL in a new sequence (its nurture ends as on a new sign), once per stay "
+            + "in nurture: 409 when the lead is not in nurture or was re-enrolled already")
+    @PostMapping("/api/leads/{id}/nurture/re-enrol")
+    ResponseEntity<Void> reEnrol(@PathVariable UUID id, Authentication auth) {
+        leads.get(id); // an unknown lead is a 404, not a conflict
+        nurtures.reEnrol(id, auth.getName());
+        return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "Preview the attempts a sequence starting at 'start' would make for a lead in this country and zone")

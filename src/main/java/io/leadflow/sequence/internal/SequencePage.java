@@ -4,8 +4,10 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.PageMessage;
 import io.leadflow.platform.PageModel;
 import io.leadflow.security.Roles;
+import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceExits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -29,7 +31,7 @@ import java.util.UUID;
 
 /**
  * The sequence buttons of the task and lead pages: the lead's owner (or a manager) stops its sequence, pauses it until a
- * day or resumes it; each once, a sequence no longer in that state answers 409.
+ * day or resumes it, or re-enrols the nurtured lead; each once, a sequence or a lead no longer in that state answers 409.
  */
 @Controller
 class SequencePage {
@@ -39,12 +41,14 @@ class SequencePage {
     private final Leads leads;
     private final SequenceExits exits;
     private final SequencePauses pauses;
+    private final Nurtures nurtures;
     private final Clock clock;
 
-    SequencePage(Leads leads, SequenceExits exits, SequencePauses pauses, Clock clock) {
+    SequencePage(Leads leads, SequenceExits exits, SequencePauses pauses, Nurtures nurtures, Clock clock) {
         this.leads = leads;
         this.exits = exits;
         this.pauses = pauses;
+        this.nurtures = nurtures;
         this.clock = clock;
     }
 
@@ -87,13 +91,32 @@ class SequencePage {
         return backTo(back, leadId);
     }
 
+    /** The lead's page: a nurtured lead back to MQL in a new sequence, once per stay in nurture. */
+    @PostMapping("/leads/{leadId}/nurture/re-enrol")
+    String reEnrol(@PathVariable UUID leadId, Authentication auth, RedirectAttributes redirect) {
+        Lead lead = leadTheUserMayChange(leadId, auth);
+        nurtures.reEnrol(leadId, auth.getName());
+        redirect.addFlashAttribute("flash", PageMessage.of("lead.flash.reEnrolled", lead.fullName()));
+        return backTo("lead", leadId);
+    }
+
     /** A sequence that is not running, not paused or stopped already: the state changed since the page was shown. */
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(HttpServletRequest request, Authentication auth) {
+        return conflictPage(request, auth, "lead.conflict.sequence");
+    }
+
+    /** A lead no longer in nurture, or re-enrolled already since the page was shown. */
+    @ExceptionHandler(Nurtures.NotInNurture.class)
+    ModelAndView notInNurture(HttpServletRequest request, Authentication auth) {
+        return conflictPage(request, auth, "lead.conflict.nurture");
+    }
+
+    private static ModelAndView conflictPage(HttpServletRequest request, Authentication auth, String code) {
         ModelAndView page = PageModel.of("tasks/message", request, auth);
         page.setStatus(HttpStatus.CONFLICT);
-        page.addObject("title", "lead.conflict.sequence.title");
-        page.addObject("message", "lead.conflict.sequence.text");
+        page.addObject("title", code + ".title");
+        page.addObject("message", code + ".text");
         return page;
     }
 

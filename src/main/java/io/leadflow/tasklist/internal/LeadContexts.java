@@ -1,5 +1,6 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.email.EmailLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.OriginFact;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,12 +31,15 @@ class LeadContexts {
      * phone: as people read it, phoneHref its tel: link; both empty when the lead has no number. stageDecidedBy: why the
      * lead is in its stage, with the decision table's version and rule and the model that called it. origin: how it
      * came (its type, source, pages viewed, event, referrer) and the signals enrichment found, marketing's context at
-     * hand-off. timeline: the latest activity first, ending with the arrival however much happened since.
+     * hand-off, and openingLine, the line its first email opens with (empty when there is none in its language).
+     * routedBy: how each routing decision (team, cadence, case study) chose, with its version and rules, in words, the
+     * latest of each. timeline: the latest activity first, ending with the arrival however much happened since.
      */
     public record LeadContext(String name, String jobTitle, String company, String email, String phone, String phoneHref,
                               String country,
-                              String timeZone, String stage, String stageDecidedBy, String fitScore, List<String> fitReasons,
-                              List<Fact> origin, List<Fact> highlights, List<Event> timeline) {
+                              String timeZone, String stage, String stageDecidedBy, List<String> routedBy, String fitScore,
+                              List<String> fitReasons, List<Fact> origin, String openingLine, List<Fact> highlights,
+                              List<Event> timeline) {
     }
 
     /**
@@ -57,10 +62,12 @@ class LeadContexts {
 
     private final Leads leads;
     private final Timeline timeline;
+    private final EmailLeads emailLeads;
 
-    LeadContexts(Leads leads, Timeline timeline) {
+    LeadContexts(Leads leads, Timeline timeline, EmailLeads emailLeads) {
         this.leads = leads;
         this.timeline = timeline;
+        this.emailLeads = emailLeads;
     }
 
     /** The lead with its latest {@code entries} timeline entries (and its arrival). */
@@ -89,8 +96,9 @@ class LeadContexts {
                 nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
                 phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
                 lead.stage() == null ? "" : lead.stage().name(), stages.isEmpty() ? "" : decidedBy(stages.getLast()),
-                lead.fitScore() == null ? "" : lead.fitScore().toString(),
-                lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), highlights, events);
+                routedBy(stored, zone), lead.fitScore() == null ? "" : lead.fitScore().toString(),
+                lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), emailLeads.openingLine(lead), highlights,
+                events);
     }
 
     /** The lead's way through the stages, latest first. */
@@ -99,6 +107,14 @@ class LeadContexts {
                 .map(move -> new StageStep(move.stage().name(), TaskListController.due().format(move.at().atZone(lead.zone())),
                         decidedBy(move)))
                 .toList();
+    }
+
+    /** The latest routing of each decision, in words, in the order the journey made them. */
+    private static List<String> routedBy(List<Timeline.Entry> stored, ZoneId zone) {
+        Map<Object, Timeline.Entry> latest = new LinkedHashMap<>();
+        stored.stream().filter(entry -> entry.type().equals(Timeline.Type.ROUTED.name()))
+                .forEach(entry -> latest.put(entry.details().get("decisionId"), entry));
+        return latest.values().stream().map(entry -> TimelineSentences.of(entry, zone)).toList();
     }
 
     private static Event event(Timeline.Entry entry, ZoneId zone) {

@@ -48,7 +48,7 @@ final class TimelineSentences {
             case PROCESS_STARTED -> "Follow-up started";
             case PROCESS_LOST -> "Follow-up lost by the process engine: ask an administrator";
             case ENRICHED -> "Researched: " + d.words("role", "role unknown")
-                    + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")))
+                    + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")) + d.suffix("signalStrength", " weighing ", ""))
                     + (d.flag("powerSignal") ? " (enough to act on)" : "")
                     + (d.list("gaps").isEmpty() ? "" : "; unknown " + fieldNames(d.list("gaps")))
                     + (d.flag("phoneFound") ? "; phone number found" : "")
@@ -56,6 +56,8 @@ final class TimelineSentences {
             case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
                     + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")")
                     + d.suffix("decision", "; decided by ", "");
+            case ROUTED -> "Routed: " + d.text("result", "?") + d.suffix("decision", "; decided by ", "")
+                    + d.suffix("model", ", called by ", "");
             case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "")
                     + d.suffix("decision", "; decided by ", "") + d.suffix("model", ", called by ", "");
             case ASSIGNED -> "Assigned to " + d.text("owner", "a rep") + d.suffix("team", " (team ", ")")

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class StageWorkingTimeMetricsTest {
         // Friday 16:00 to Monday 10:00 in Bogotá: 66 hours, 2 of them working (an ordinary weekend, no holiday).
         ZonedDateTime friday = ZonedDateTime.of(2026, 11, 20, 16, 0, 0, 0, BOGOTA);
 
-        metrics.stageLeft(new StageLeft(new StageMove(LeadStage.MQL, friday.toInstant(), "fit", null),
+        metrics.stageLeft(new StageLeft(UUID.randomUUID(), new StageMove(LeadStage.MQL, friday.toInstant(), "fit", null),
                 new StageMove(LeadStage.SQL, friday.plusDays(3).withHour(10).toInstant(), "qualified", null), "CO", BOGOTA));
 
         assertThat(meters.get("leadflow.stage.working.duration").tag("stage", "MQL").timer().totalTime(TimeUnit.HOURS)).isEqualTo(2);

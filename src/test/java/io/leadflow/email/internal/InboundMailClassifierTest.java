@@ -51,7 +51,7 @@ class InboundMailClassifierTest {
         assertThat(classification.referencedMessageIds()).containsExactly(SENT);
         assertThat(classification.event(LEAD, "<r1@andesnet.co>", "Re: a quick question"))
                 .isEqualTo(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<r1@andesnet.co>", "Re: a quick question", ReplyIntent.NOT_NOW,
-                        "ahora no", null, SENT, null, null));
+                        "ahora no", null, SENT, LocalDate.of(2027, 3, 1), null)); // "not now": when to come back, from its own words
     }
 
     @Test

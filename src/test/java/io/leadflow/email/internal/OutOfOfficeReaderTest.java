@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,20 @@ class OutOfOfficeReaderTest {
             """)
     void readsTheDayTheyAreBack(String reply, LocalDate back) {
         assertThat(OutOfOfficeReader.read(reply, SENT, "andesnet.co")).hasValue(new OutOfOfficeReader.Absence(back));
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            Ahora no, escríbeme después del 15 de marzo.                            | 2027-03-15
+            Ahora no es buen momento, hablemos en marzo.                            | 2027-03-01
+            Not a good time. Try me again in March 2027.                            | 2027-03-01
+            No por ahora. Escríbeme en enero, o mejor después del 20 de enero.      | 2027-01-20
+            Not now, we are closing the year. Let's talk after January 11th.        | 2027-01-11
+            Not now, maybe next quarter.                                            |
+            Not now: we already met on 2026-12-01.                                  |
+            """)
+    void aNotNowReplyGivesTheLatestLaterDayItsWordsName(String reply, LocalDate comeBackOn) {
+        assertThat(OutOfOfficeReader.latestDay(reply, SENT, "andesnet.co")).isEqualTo(Optional.ofNullable(comeBackOn));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
+import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequenceExits.Exit;
@@ -78,6 +79,8 @@ class SequenceApiTest {
     SequencePauses pauses;
     @MockitoBean
     SequencePreview preview;
+    @MockitoBean
+    Nurtures nurtures;
     @MockitoBean
     Leads leads;
 
@@ -238,6 +241,24 @@ class SequenceApiTest {
         doThrow(new ConflictException("The sequence of lead " + LEAD + " is stopped already")).when(exits).stop(eq(LEAD), any());
         assertThat(mvc.post().uri("/leads/{id}/sequence/stop", LEAD).with(ana).with(csrf()))
                 .hasStatus(HttpStatus.CONFLICT).bodyText().contains("Not possible now");
+    }
+
+    @Test
+    void theLeadPageReEnrolsANurturedLeadAndGoesBackToIt() {
+        assertThat(mvc.post().uri("/leads/{id}/nurture/re-enrol", LEAD).with(user("ana").roles("REP")).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/leads/" + LEAD);
+        verify(nurtures).reEnrol(LEAD, "ana");
+    }
+
+    @Test
+    void aReEnrolmentOfALeadNotInNurtureOrReEnrolledAlreadyIsA409ProblemOrPage() {
+        doThrow(new Nurtures.NotInNurture()).when(nurtures).reEnrol(eq(LEAD), any());
+
+        assertThat(post("/api/leads/{id}/nurture/re-enrol", null)).hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(APPLICATION_PROBLEM_JSON).bodyJson().extractingPath("$.detail")
+                .isEqualTo("The lead is not in nurture, or was re-enrolled already");
+        assertThat(mvc.post().uri("/leads/{id}/nurture/re-enrol", LEAD).with(user("ana").roles("REP")).with(csrf())
+                .header("Accept-Language", "es")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("No está en nurturing");
     }
 
     /** An authorised POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */

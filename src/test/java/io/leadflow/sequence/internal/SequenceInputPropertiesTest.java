@@ -6,6 +6,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.RejectedRequestProblem;
 import io.leadflow.security.WithApiKeySecurity;
+import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceExits;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,7 +32,7 @@ import static org.mockito.Mockito.doAnswer;
 @WebMvcTest({SequenceController.class, UnsubscribeController.class})
 @Import(RejectedRequestProblem.class)
 @WithApiKeySecurity
-@MockitoBean(types = {SequencePauses.class, SequencePreview.class})
+@MockitoBean(types = {SequencePauses.class, SequencePreview.class, Nurtures.class})
 class SequenceInputPropertiesTest extends HostileRequests {
 
     @TestConfiguration(proxyBeanMethods = false)

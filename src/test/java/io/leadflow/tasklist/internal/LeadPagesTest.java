@@ -5,6 +5,7 @@ import io.leadflow.assignment.AssignmentService;
 import io.leadflow.assignment.LeadFinder;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.Team;
+import io.leadflow.email.EmailLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadNotFoundException;
@@ -80,6 +81,8 @@ class LeadPagesTest {
     RepTaskService tasks;
     @MockitoBean
     AssignmentService assignments;
+    @MockitoBean
+    EmailLeads emailLeads;
 
     @BeforeEach
     void mariaOwnedByAna() {

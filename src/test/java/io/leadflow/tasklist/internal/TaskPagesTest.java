@@ -1,6 +1,7 @@
 package io.leadflow.tasklist.internal;
 
 import io.leadflow.engine.ProcessModels;
+import io.leadflow.email.EmailLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
@@ -74,6 +75,8 @@ class TaskPagesTest {
     CamundaFormRenderer forms;
     @MockitoBean
     Rejections rejections;
+    @MockitoBean
+    EmailLeads emailLeads;
 
     @BeforeEach
     void aLeadWithAnOpenTask() {
@@ -142,6 +145,21 @@ class TaskPagesTest {
         // A budget of no-break and zero-width spaces is no budget.
         assertThat(mvc.post().uri("/tasks/44").with(ANA).with(csrf()).param("decision", "sql").param("budget", "\u00a0\u200b\u2009"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Budget is required.");
+    }
+
+    @Test
+    void theTaskPageShowsTheFirstTouchsOpeningLineAndHowEachDecisionRoutedTheLead() {
+        when(emailLeads.openingLine(any())).thenReturn("Vi que descargaste el ebook: ¿qué te pareció?");
+        when(timeline.of(LEAD)).thenReturn(List.of(
+                new Timeline.Entry("ROUTED", Instant.parse("2026-03-01T10:00:00Z"), Map.of("decisionId", "lead-assignment",
+                        "result", "latam", "decision", "lead-assignment v2, rule Rule_LeadAssignment_Latam", "model", "lead-identify v3")),
+                new Timeline.Entry("ROUTED", Instant.parse("2026-03-01T10:01:00Z"), Map.of("decisionId", "sequence-cadence",
+                        "result", "5 rows", "decision", "sequence-cadence v1, rule Rule_Cadence_1", "model", "lead-sequence v1"))));
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
+                .contains("<dt>First touch opens with</dt>", "<q>Vi que descargaste el ebook: ¿qué te pareció?</q>",
+                        "<p class=\"muted routed-by\">Routed: latam; decided by lead-assignment v2, rule Rule_LeadAssignment_Latam,"
+                                + " called by lead-identify v3</p>",
+                        "<p class=\"muted routed-by\">Routed: 5 rows; decided by sequence-cadence v1");
     }
 
     @Test

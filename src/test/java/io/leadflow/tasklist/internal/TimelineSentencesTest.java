@@ -78,6 +78,9 @@ class TimelineSentencesTest {
                     "permanent", true)),
             entry(Timeline.Type.EMAIL_RETRIED, Map.of("idempotencyKey", "sequence:" + LEAD + ":1:2", "subject", "Ana, a quick question",
                     "error", "Invalid Addresses: 550 5.1.1 <ana@telcomex.co>: no such user", "by", "marta")),
+            entry(Timeline.Type.ROUTED, Map.of("decisionId", "lead-assignment", "result", "latam", "model", "lead-identify v3",
+                    "decision", "lead-assignment v2, rule Rule_LeadAssignment_Latam (LATAM is the LATAM team's)",
+                    "decisionVersion", 2, "rules", List.of("Rule_LeadAssignment_Latam"))),
             entry(Timeline.Type.REJECTED, Map.of("reason", "student", "label", "Student", "by", "ana", "stage", "DISQUALIFIED",
                     "fitRule", "lead-fit v2, rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)"))));
 
@@ -101,6 +104,12 @@ class TimelineSentencesTest {
         assertThat(sentence(Timeline.Type.STAGE_CHANGED, WRITTEN.get(Timeline.Type.STAGE_CHANGED)))
                 .isEqualTo("Moved to MQL: lead-fit: score 80 (Region: LATAM); decided by lead-fit v2, rule Rule_LeadFit_Mql"
                         + " (A decision maker with a fit score of 70 or more is marketing qualified), called by lead-identify v3");
+    }
+
+    @Test
+    void aRoutingSaysWhatWasChosenAndWhichRuleChoseIt() {
+        assertThat(sentence(Timeline.Type.ROUTED, WRITTEN.get(Timeline.Type.ROUTED))).isEqualTo("Routed: latam; decided by "
+                + "lead-assignment v2, rule Rule_LeadAssignment_Latam (LATAM is the LATAM team's), called by lead-identify v3");
     }
 
     @Test

@@ -1,7 +1,5 @@
-package io.leadflow.sequence.internal;
+package io.leadflow.email;
 
-import io.leadflow.email.EmailModel;
-import io.leadflow.email.PersonName;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
 import io.leadflow.lead.LeadFacts;
@@ -22,9 +20,19 @@ import java.util.Locale;
 public class EmailLeads {
 
     private final Leads leads;
+    private final EmailRenderer renderer;
 
-    EmailLeads(Leads leads) {
+    EmailLeads(Leads leads, EmailRenderer renderer) {
         this.leads = leads;
+        this.renderer = renderer;
+    }
+
+    /**
+     * The line the lead's first email opens with, by how it came, in the lead's language: what the rep's first touch
+     * builds on (methodology: an opening line per lead type). Empty when there is no opening in that language.
+     */
+    public String openingLine(Lead lead) {
+        return renderer.firstTouchOpening(addressed(lead), lead.facts().language());
     }
 
     public EmailModel.Lead addressed(Lead lead) {

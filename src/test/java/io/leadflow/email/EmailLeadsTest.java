@@ -1,6 +1,5 @@
-package io.leadflow.sequence.internal;
+package io.leadflow.email;
 
-import io.leadflow.email.EmailModel;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadDetails;
 import io.leadflow.lead.LeadFacts;
@@ -21,7 +20,7 @@ import static org.mockito.Mockito.when;
 class EmailLeadsTest {
 
     private final Leads leads = mock(Leads.class);
-    private final EmailLeads emailLeads = new EmailLeads(leads);
+    private final EmailLeads emailLeads = new EmailLeads(leads, new EmailRenderer(new EmailTemplateCatalog()));
 
     @Test
     void addressesTheLeadByItsCleanedNamesAndSaysHowItCame() {
@@ -45,6 +44,17 @@ class EmailLeadsTest {
     }
 
     @Test
+    void theOpeningLineIsTheFirstEmailsLineByHowTheLeadCameInItsLanguage() {
+        LeadDetails none = new LeadDetails(null, null, null, null, null);
+        assertThat(emailLeads.openingLine(lead(LeadType.FORM_FILL, "Ana", null, "ebook", none, null)))
+                .isEqualTo("Vi que descargaste el ebook: ¿qué te pareció?");
+        assertThat(emailLeads.openingLine(lead(LeadType.REFERRAL, "Ana", null, null,
+                new LeadDetails(null, null, null, null, "lucía fernández"), null, "en-US")))
+                .isEqualTo("Lucía Fernández suggested I write to you, thinking this could be useful for your team.");
+        assertThat(emailLeads.openingLine(lead(LeadType.FORM_FILL, "Ana", null, "ebook", none, null, "pt"))).isEmpty();
+    }
+
+    @Test
     void theTopicIsTheLastPageReadInWordsOrNothingWhenItSaysNothing() {
         assertThat(EmailLeads.topic(List.of("https://example.com/recursos/c%C3%B3mo-medir_el-ROI.pdf"))).isEqualTo("cómo medir el ROI");
         assertThat(EmailLeads.topic(List.of("/blog/x", "/"))).isNull();
@@ -54,8 +64,13 @@ class EmailLeadsTest {
     }
 
     private static Lead lead(LeadType type, String firstName, String lastName, String source, LeadDetails details, UUID companyLeadId) {
+        return lead(type, firstName, lastName, source, details, companyLeadId, "es");
+    }
+
+    private static Lead lead(LeadType type, String firstName, String lastName, String source, LeadDetails details, UUID companyLeadId,
+                             String language) {
         LeadFacts facts = new LeadFacts(type == LeadType.COMPANY_VISIT ? null : "ana@telcomex.mx", null, firstName, lastName, null,
-                null, "telcomex.mx", null, null, "MX", "America/Mexico_City", "es", source, details);
+                null, "telcomex.mx", null, null, "MX", "America/Mexico_City", language, source, details);
         return new Lead(UUID.randomUUID(), type, facts, companyLeadId, LeadStage.MQL, null, List.of(), Map.of(), "ana.rep",
                 Instant.EPOCH, Instant.EPOCH);
     }

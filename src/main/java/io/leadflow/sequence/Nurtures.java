@@ -1,0 +1,84 @@
+package io.leadflow.sequence;
+
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.StageLeft;
+import io.leadflow.platform.ConflictException;
+import io.leadflow.process.NurtureProcess;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Which leads are in the nurture track (table {@code lead_nurture}): a lead enters when its lead-nurture starts and
+ * leaves when it moves out of stage LEAD. A rep or a manager re-enrols a nurtured lead by hand once per stay: the
+ * nurture ends as on any new sign, and the journey takes the lead back to MQL in a new sequence.
+ */
+@Service
+public class Nurtures {
+
+    private final JdbcClient jdbc;
+    private final ProcessEngine engine;
+    private final Clock clock;
+
+    Nurtures(JdbcClient jdbc, ProcessEngine engine, Clock clock) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** The lead's nurture {@code nurtureKey} started; the same one again (a job delivered twice) changes nothing. */
+    @Transactional
+    public void entered(UUID leadId, long nurtureKey) {
+        jdbc.sql("""
+                        insert into lead_nurture (lead_id, nurture_key, entered_at) values (?, ?, ?)
+                        on conflict (lead_id) do update set nurture_key = excluded.nurture_key, entered_at = excluded.entered_at,
+                            re_enrolled_at = null, re_enrolled_by = null, left_at = null
+                        where lead_nurture.nurture_key <> excluded.nurture_key
+                        """)
+                .params(leadId, nurtureKey, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /**
+     * Takes the nurtured lead back to MQL, as {@code by} asked.
+     *
+     * @throws NotInNurture when the lead is not in nurture, or was re-enrolled already during this stay
+     */
+    @Transactional
+    public void reEnrol(UUID leadId, String by) {
+        int reEnrolled = jdbc.sql("""
+                        update lead_nurture set re_enrolled_at = ?, re_enrolled_by = ?
+                        where lead_id = ? and left_at is null and re_enrolled_at is null
+                        """)
+                .params(Timestamp.from(clock.instant()), by, leadId)
+                .update();
+        if (reEnrolled == 0) {
+            throw new NotInNurture();
+        }
+        engine.publishMessage(NurtureProcess.LEAD_ENGAGED, leadId.toString(), new NurtureProcess.Engaged("Re-enrolled by " + by));
+    }
+
+    /** A re-enrolment of a lead not in nurture, or re-enrolled already: the page it was asked from was out of date. */
+    public static final class NotInNurture extends ConflictException {
+
+        public NotInNurture() {
+            super("The lead is not in nurture, or was re-enrolled already");
+        }
+    }
+
+    /** Leaving stage LEAD ends the lead's stay in nurture. */
+    @EventListener
+    void stageLeft(StageLeft left) {
+        if (left.from().stage() == LeadStage.LEAD) {
+            jdbc.sql("update lead_nurture set left_at = ? where lead_id = ? and left_at is null")
+                    .params(Timestamp.from(clock.instant()), left.leadId())
+                    .update();
+        }
+    }
+}
