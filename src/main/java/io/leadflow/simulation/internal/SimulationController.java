@@ -33,8 +33,8 @@ import java.util.UUID;
 /**
  * Replay before you deploy, for managers: {@code POST /api/simulations} (multipart: {@code models}, one or more .bpmn,
  * .dmn or .form files; {@code from} and {@code to}, ISO dates or date-times) starts a simulation and answers 202 with its
- * address; {@code GET} it for progress and, once done, the diff; {@code GET …/report} is the diff as a page;
- * {@code DELETE} cancels it (or deletes a finished one).
+ * address; {@code GET} it for progress and, once done, the diff ({@code report}: the same as a page); {@code DELETE}
+ * cancels it (or deletes a finished one).
  */
 @RestController
 @RequestMapping("/api/simulations")
@@ -58,7 +58,7 @@ class SimulationController {
         static SimulationView of(SimulationRepository.Stored stored) {
             return new SimulationView(stored.id(), stored.status().name(), stored.from(), stored.to(), stored.candidateFiles(),
                     stored.leads(), stored.replayed(), stored.problem(), stored.requestedBy(), stored.createdAt(),
-                    stored.finishedAt(), "/api/simulations/" + stored.id() + "/report", stored.result());
+                    stored.finishedAt(), SimulationPages.PAGE + stored.id(), stored.result());
         }
     }
 
@@ -68,7 +68,7 @@ class SimulationController {
                                           Authentication auth) {
         Instant start = instant("from", from, false);
         Instant end = instant("to", to, true);
-        UUID id = runner.submit(candidates(models), start, end, auth.getName());
+        UUID id = runner.submit(candidates(models, settings), start, end, auth.getName());
         return ResponseEntity.accepted().location(URI.create("/api/simulations/" + id)).body(view(id));
     }
 
@@ -93,7 +93,7 @@ class SimulationController {
         return new NotFoundException("No simulation " + id + " (a finished one is kept for a set time)");
     }
 
-    private Map<String, byte[]> candidates(List<MultipartFile> models) {
+    static Map<String, byte[]> candidates(List<MultipartFile> models, SimulationProperties settings) {
         Map<String, byte[]> candidates = new LinkedHashMap<>();
         for (MultipartFile model : models == null ? List.<MultipartFile>of() : models) {
             if (model.getSize() > settings.maxModelSize().toBytes()) {
