@@ -22,6 +22,7 @@ import org.springframework.util.FileSystemUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,7 +106,7 @@ public final class SandboxEngine implements AutoCloseable {
             Duration shift = Duration.ofDays(7 * (Math.max(0, Duration.between(now, Instant.now()).toDays()) / 7 + 1));
             setEngineClock(engine, now.plus(shift));
             CamundaClient client = CamundaClient.newClientBuilder()
-                    .grpcAddress(java.net.URI.create("http://127.0.0.1:" + port))
+                    .grpcAddress(URI.create("http://127.0.0.1:" + port))
                     .preferRestOverGrpc(false)
                     .defaultRequestTimeout(Duration.ofMinutes(1))
                     .build();

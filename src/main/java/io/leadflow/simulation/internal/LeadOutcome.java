@@ -3,7 +3,9 @@ package io.leadflow.simulation.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * What one lead went through in one side of a simulation: the stage and score the fit decision gave, the team and rep,
@@ -20,17 +22,17 @@ record LeadOutcome(UUID leadId, String name, Instant arrivedAt, String stage, In
 
     /** The names of what differs from the other side's outcome for the same lead (empty: unchanged). */
     List<String> changesFrom(LeadOutcome other) {
-        return java.util.stream.Stream.of(
+        return Stream.of(
                         differs("stage", stage, other.stage), differs("score", score, other.score),
                         differs("team", team, other.team), differs("owner", owner, other.owner),
                         differs("tasks", tasks, other.tasks), differs("breaches", breaches, other.breaches),
                         differs("emails", emails, other.emails),
                         differs("firstTouchWorkingHours", firstTouchWorkingHours, other.firstTouchWorkingHours),
                         differs("incidents", incidents, other.incidents))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     private static String differs(String name, Object mine, Object theirs) {
-        return java.util.Objects.equals(mine, theirs) ? null : name;
+        return Objects.equals(mine, theirs) ? null : name;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The rep directory as a simulation reads it once, at its start: the active reps of each team (by username), the
@@ -28,7 +29,7 @@ record RepTeams(Map<String, List<String>> repsByTeam, String defaultTeam, Map<St
                 continue;
             }
             byTeam.merge(rep.team(), List.of(rep.username()),
-                    (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).sorted().toList());
+                    (a, b) -> Stream.concat(a.stream(), b.stream()).sorted().toList());
             directory.managerOf(rep.username()).map(Person::username).ifPresent(manager -> managers.put(rep.username(), manager));
             capacity.put(rep.username(), rep.monthlyCapacity());
         }

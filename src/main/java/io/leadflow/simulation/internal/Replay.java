@@ -15,6 +15,7 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.process.IdentifyProcess;
 import io.leadflow.simulation.SimulationProperties;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +114,7 @@ final class Replay {
     }
 
     private static String processOf(FlowElement element) {
-        org.camunda.bpm.model.xml.instance.ModelElementInstance parent = element.getParentElement();
+        ModelElementInstance parent = element.getParentElement();
         while (!(parent instanceof Process)) {
             parent = parent.getParentElement();
         }

@@ -1,7 +1,8 @@
 package io.leadflow.simulation.internal;
 
-import java.time.temporal.IsoFields;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +61,7 @@ record SimulationDiff(int leads, int unchanged, Totals deployed, Totals candidat
 
     /** Both sides' outcomes, lead by lead in the same order. */
     static SimulationDiff of(List<LeadOutcome> deployed, List<LeadOutcome> candidate, Map<String, Integer> repCapacity) {
-        List<ChangedLead> changed = new java.util.ArrayList<>();
+        List<ChangedLead> changed = new ArrayList<>();
         for (int i = 0; i < deployed.size(); i++) {
             LeadOutcome before = deployed.get(i);
             LeadOutcome after = candidate.get(i);

@@ -19,11 +19,15 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Replays leads through the deployed models and through a candidate with a lower MQL threshold and Spain moved to the
@@ -70,7 +74,7 @@ class ReplayTest {
             String after = stage(facts, 55);
             String teamBefore = "MQL".equals(before) ? team(lead.country(), facts, Set.of("US", "CA", "GB", "ES")) : null;
             String teamAfter = "MQL".equals(after) ? team(lead.country(), facts, Set.of("US", "CA", "GB")) : null;
-            if (!before.equals(after) || !java.util.Objects.equals(teamBefore, teamAfter)) {
+            if (!before.equals(after) || !Objects.equals(teamBefore, teamAfter)) {
                 expectedStages.put(lead.id(), before + "->" + after);
                 expectedTeams.put(lead.id(), teamBefore + "->" + teamAfter);
             }
@@ -100,6 +104,26 @@ class ReplayTest {
         assertThat(diff.candidate().incidents()).isZero();
 
         assertThat(json.write(diff(candidate, until))).isEqualTo(json.write(diff));
+    }
+
+    @Test
+    void aCancelledReplayStopsAtItsNextStep() {
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4));
+        AtomicInteger started = new AtomicInteger();
+        Replay.Progress cancelledAfterTheFirstLead = new Replay.Progress() {
+            @Override
+            public void leadsStarted(int leads) {
+                started.set(leads);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return started.get() > 0;
+            }
+        };
+        assertThatThrownBy(() -> replay.run(DEPLOYED, leads, Instant.parse("2026-04-10T00:00:00Z"),
+                cancelledAfterTheFirstLead)).isInstanceOf(CancellationException.class);
+        assertThat(started.get()).isEqualTo(1);
     }
 
     private static List<String> changes(SimulationDiff diff, int lead) {
