@@ -44,7 +44,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -448,14 +447,6 @@ public final class EmbeddedZeebe implements AutoCloseable {
         }
         clockOffset = offset;
         clock.addTime(duration);
-    }
-
-    /**
-     * Stops the engine's clock at {@code now}: it moves only when set again. For a sandbox engine whose virtual time
-     * jumps from one due timer to the next; a live engine's clock follows the system clock.
-     */
-    public void pinClock(Instant now) {
-        clock.setCurrentTime(now);
     }
 
     /** Whether the engine has processed every record its log holds: nothing it was asked is still under way. */
