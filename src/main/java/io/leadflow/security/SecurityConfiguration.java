@@ -65,13 +65,13 @@ class SecurityConfiguration {
     }
 
     /**
-     * The directory's, the reports' and the planner's API take the API key (the admin machine credential) or a manager's task-list session, with
+     * The directory's, the reports', the planner's and the simulations' API take the API key (the admin machine credential) or a manager's task-list session, with
      * its CSRF token; a signed-in rep gets 403.
      */
     @Bean
     @Order(0)
     SecurityFilterChain managersApiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
-        return http.securityMatcher("/api/reps/**", "/api/teams/**", "/api/reports/**", "/api/planner/**")
+        return http.securityMatcher("/api/reps/**", "/api/teams/**", "/api/reports/**", "/api/planner/**", "/api/simulations/**")
                 // A call with the API key carries no cookie a forged request could ride on.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
                 .addFilterBefore(new BearerTokenFilter(apiKey, API_ROLE, WRONG_API_KEY, json, false), BasicAuthenticationFilter.class)

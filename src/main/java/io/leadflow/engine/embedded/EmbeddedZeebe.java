@@ -449,6 +449,11 @@ public final class EmbeddedZeebe implements AutoCloseable {
         clock.addTime(duration);
     }
 
+    /** Whether the engine has processed every record its log holds: nothing it was asked is still under way. */
+    public boolean isIdle() {
+        return streamProcessor.hasProcessingReachedTheEnd().join();
+    }
+
     /** How far the engine's clock is ahead of the system clock. */
     public Duration clockOffset() {
         return clockOffset;

@@ -1,0 +1,305 @@
+package io.leadflow.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.leadflow.engine.embedded.EmbeddedZeebe;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory and loopback port,
+ * with a virtual clock that is moved to the next due timer (or arrival, or answer); between moves {@link #now()} is the
+ * moment moved to, so what a run computes from it does not depend on how fast the machine is. The engine's own clock may
+ * not go back before the moment it started (its timers would never fire), so it runs a whole number of weeks ahead of
+ * the virtual time: every time handed to the engine goes through {@link #toEngine}, every time read from it through
+ * {@link #fromEngine}. It never sees the
+ * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
+ * have work and which incidents were raised, so the run never waits on a guess. Used by one thread at a time.
+ */
+public final class SandboxEngine implements AutoCloseable {
+
+    /** A model the engine refused to deploy, with the engine's reason (it names the file and element). */
+    public static class ModelRejectedException extends RuntimeException {
+        public ModelRejectedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What one deployment holds: process definition and decision keys by their ids. */
+    public record Deployment(Map<String, Long> processes, Map<String, Long> decisions) {
+    }
+
+    /** An incident the engine raised: where and why. */
+    public record Incident(long processInstanceKey, String processId, String elementId, String errorType, String message) {
+    }
+
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+    private static final long USER_TASK_HOLD_DAYS = 3650;
+
+    private final Path directory;
+    private final EmbeddedZeebe engine;
+    private final CamundaClient client;
+    private final LogStreamReader reader;
+    private final RecordMetadata metadata = new RecordMetadata();
+    private final TimerRecord timer = new TimerRecord();
+    private final JobRecord job = new JobRecord();
+    private final IncidentRecord incident = new IncidentRecord();
+    private final Map<Long, Instant> timersDue = new HashMap<>();
+    private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
+    private final List<Incident> incidents = new ArrayList<>();
+    private final Duration shift;
+    private Instant now;
+
+    private SandboxEngine(Path directory, EmbeddedZeebe engine, CamundaClient client, Instant now, Duration shift) {
+        this.directory = directory;
+        this.now = now;
+        this.shift = shift;
+        this.engine = engine;
+        this.client = client;
+        this.reader = engine.newLogReader();
+        reader.seekToFirstEvent();
+    }
+
+    /** Starts a sandbox whose clock stands at {@code now}. */
+    public static SandboxEngine start(Instant now) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("leadflow-sandbox-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = freePort();
+        EmbeddedZeebe engine = null;
+        try {
+            engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(directory, "127.0.0.1", port, 16L * 1024 * 1024,
+                    Duration.ofDays(1), Duration.ofMinutes(1)));
+            Duration shift = Duration.ofDays(7 * (Math.max(0, Duration.between(now, Instant.now()).toDays()) / 7 + 1));
+            setEngineClock(engine, now.plus(shift));
+            CamundaClient client = CamundaClient.newClientBuilder()
+                    .grpcAddress(URI.create("http://127.0.0.1:" + port))
+                    .preferRestOverGrpc(false)
+                    .defaultRequestTimeout(Duration.ofMinutes(1))
+                    .build();
+            return new SandboxEngine(directory, engine, client, now, shift);
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            FileSystemUtils.deleteRecursively(directory.toFile());
+            throw e;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deploys the models in one deployment, as leadflow deploys processes/. */
+    public Deployment deploy(Map<String, byte[]> models) {
+        DeployResourceCommandStep2 command = null;
+        for (Map.Entry<String, byte[]> model : models.entrySet()) {
+            command = command == null ? client.newDeployResourceCommand().addResourceBytes(model.getValue(), model.getKey())
+                    : command.addResourceBytes(model.getValue(), model.getKey());
+        }
+        if (command == null) {
+            throw new ModelRejectedException("No models to deploy", null);
+        }
+        try {
+            DeploymentEvent deployment = command.send().join();
+            Map<String, Long> processes = new HashMap<>();
+            deployment.getProcesses().forEach(p -> processes.put(p.getBpmnProcessId(), p.getProcessDefinitionKey()));
+            Map<String, Long> decisions = new HashMap<>();
+            deployment.getDecisions().forEach(d -> decisions.put(d.getDmnDecisionId(), d.getDecisionKey()));
+            return new Deployment(Map.copyOf(processes), Map.copyOf(decisions));
+        } catch (ClientStatusException e) {
+            throw new ModelRejectedException(e.getMessage(), e);
+        }
+    }
+
+    public CamundaClient client() {
+        return client;
+    }
+
+    /** Starts an instance of the process definition with these variables; returns its key. */
+    public long startInstance(long processDefinitionKey, Object variables) {
+        return client.newCreateInstanceCommand().processDefinitionKey(processDefinitionKey).variables(variables)
+                .send().join().getProcessInstanceKey();
+    }
+
+    /** Evaluates a deployed decision by its key; throws with the engine's reason when it fails. */
+    public EvaluateDecisionResponse evaluateDecision(long decisionKey, Map<String, Object> variables) {
+        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionKey(decisionKey).variables(variables)
+                .send().join();
+        if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
+            throw new IllegalStateException("Decision " + response.getFailedDecisionId() + " failed: " + response.getFailureMessage());
+        }
+        return response;
+    }
+
+    /**
+     * The jobs of every type that has work, activated; a user task's job is held for years of virtual time, the way
+     * the task list holds it until a rep completes it. Returns nothing once no job waits.
+     */
+    public List<ActivatedJob> activateJobs() {
+        readLog();
+        List<ActivatedJob> jobs = new ArrayList<>();
+        for (String type : List.copyOf(jobTypesWithWork)) {
+            List<ActivatedJob> activated = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1000)
+                    .timeout(Duration.ofDays(USER_TASK_HOLD_DAYS)).workerName("sandbox").send().join().getJobs();
+            if (activated.isEmpty()) {
+                jobTypesWithWork.remove(type);
+            }
+            jobs.addAll(activated);
+        }
+        return jobs;
+    }
+
+    public void complete(long jobKey, Map<String, Object> variables) {
+        client.newCompleteCommand(jobKey).variables(variables).send().join();
+    }
+
+    /** A moment of the virtual time as the engine's clock shows it: for a time handed to the engine (a due date). */
+    public Instant toEngine(Instant virtual) {
+        return virtual.plus(shift);
+    }
+
+    /** A moment of the engine's clock in virtual time: for a time read from the engine (a task's due date). */
+    public Instant fromEngine(Instant engineTime) {
+        return engineTime.minus(shift);
+    }
+
+    /** The virtual "now": the moment the clock was last moved to. */
+    public Instant now() {
+        return now;
+    }
+
+    /** Moves the virtual clock to {@code at} (never back) and waits until what became due has happened. */
+    public void moveClockTo(Instant at) {
+        if (at.isAfter(now)) {
+            setEngineClock(engine, at.plus(shift));
+            now = at;
+        }
+        awaitIdle();
+    }
+
+    /** The engine's clock is the system clock plus an offset: the offset that makes it {@code at} now. */
+    private static void setEngineClock(EmbeddedZeebe engine, Instant at) {
+        engine.advanceClock(Duration.between(Instant.now().plus(engine.clockOffset()), at));
+    }
+
+    /** The earliest due date of a timer that has not fired yet. */
+    public Optional<Instant> nextTimerDue() {
+        readLog();
+        return timersDue.values().stream().min(Instant::compareTo).map(this::fromEngine);
+    }
+
+    /** The incidents raised since the last call. */
+    public List<Incident> takeIncidents() {
+        readLog();
+        List<Incident> taken = List.copyOf(incidents);
+        incidents.clear();
+        return taken;
+    }
+
+    /**
+     * Waits until the engine has processed everything and every timer due by now has fired: positive signals read from
+     * its log, bounded so a stuck engine ends the run with a message instead of hanging it.
+     */
+    public void awaitIdle() {
+        long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
+        while (true) {
+            boolean idle = engine.isIdle();
+            readLog();
+            Instant engineNow = toEngine(now);
+            if (idle && timersDue.values().stream().noneMatch(due -> !due.isAfter(engineNow)) && engine.isIdle()) {
+                return;
+            }
+            if (System.nanoTime() > deadline || engine.problem() != null) {
+                throw new IllegalStateException("The sandbox engine did not settle: "
+                        + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now + " (idle: " + idle
+                        + ", timers due: " + timersDue.values().stream().sorted().limit(3).map(this::fromEngine).toList() + ")"
+                        : engine.problem()));
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+    }
+
+    private void readLog() {
+        while (reader.hasNext()) {
+            LoggedEvent event = reader.next();
+            event.readMetadata(metadata);
+            if (metadata.getRecordType() != RecordType.EVENT) {
+                continue;
+            }
+            switch (metadata.getValueType()) {
+                case TIMER -> {
+                    if (metadata.getIntent() == TimerIntent.CREATED) {
+                        event.readValue(timer);
+                        timersDue.put(event.getKey(), Instant.ofEpochMilli(timer.getDueDate()));
+                    } else {
+                        timersDue.remove(event.getKey());
+                    }
+                }
+                case JOB -> {
+                    if (metadata.getIntent() == JobIntent.CREATED || metadata.getIntent() == JobIntent.TIMED_OUT
+                            || metadata.getIntent() == JobIntent.RETRIES_UPDATED || metadata.getIntent() == JobIntent.FAILED) {
+                        event.readValue(job);
+                        jobTypesWithWork.add(job.getType());
+                    }
+                }
+                case INCIDENT -> {
+                    if (metadata.getIntent() == IncidentIntent.CREATED) {
+                        event.readValue(incident);
+                        incidents.add(new Incident(incident.getProcessInstanceKey(), incident.getBpmnProcessId(),
+                                incident.getElementId(), incident.getErrorType().name(), incident.getErrorMessage()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Stops the engine and deletes its directory. */
+    @Override
+    public void close() {
+        client.close();
+        reader.close();
+        engine.close();
+        FileSystemUtils.deleteRecursively(directory.toFile());
+    }
+}

@@ -1,0 +1,35 @@
+package io.leadflow.engine;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SandboxEngineTest {
+
+    @Test
+    void aTimerFiresWhenTheVirtualClockReachesIt() {
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("wait").startEvent()
+                .intermediateCatchEvent("Wait").timerWithDateExpression("date and time(due)").serviceTask("After", task -> task.zeebeJobType("after"))
+                .endEvent().done());
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        try (SandboxEngine sandbox = SandboxEngine.start(start)) {
+            SandboxEngine.Deployment deployment = sandbox.deploy(Map.of("wait.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+            sandbox.startInstance(deployment.processes().get("wait"),
+                    Map.of("due", sandbox.toEngine(start.plus(Duration.ofHours(1))).toString()));
+            sandbox.awaitIdle();
+            assertThat(sandbox.nextTimerDue()).contains(start.plus(Duration.ofHours(1)));
+            assertThat(sandbox.activateJobs()).isEmpty();
+
+            sandbox.moveClockTo(sandbox.nextTimerDue().orElseThrow());
+
+            assertThat(sandbox.nextTimerDue()).isEmpty();
+            assertThat(sandbox.activateJobs()).extracting(job -> job.getType()).containsExactly("after");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.leadflow.simulation.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.CalendarProperties;
+import io.leadflow.lead.Timeline;
+import io.leadflow.platform.Json;
+import io.leadflow.simulation.SimulationProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Replays leads through the deployed models and through a candidate with a lower MQL threshold and Spain moved to the
+ * LATAM team, on sandbox engines, and checks the diff against the fit and territory rules computed here independently.
+ */
+class ReplayTest {
+
+    private static final ModelSet DEPLOYED = ModelSet.deployed("file:processes/*");
+    private static final RepTeams TEAMS = new RepTeams(Map.of("latam", List.of("ana", "luis"), "international", List.of("ben")),
+            "latam", Map.of("ana", "marta", "luis", "marta", "ben", "marta"), Map.of("ana", 40, "luis", 40, "ben", 40));
+
+    private final BusinessHoursCalendar calendar = new BusinessHoursCalendar(Clock.systemUTC(),
+            new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+    private final Json json = new Json(new ObjectMapper().registerModule(new JavaTimeModule()));
+    // No history answers the research task, and none is drawn to be done: its SLA breaches.
+    private final SimulationProperties settings = new SimulationProperties(Duration.ofDays(7), DataSize.ofMegabytes(1), 100, 23,
+            0.0, Duration.ofHours(6), Duration.ofDays(30));
+
+    private final List<ReplayLead> leads = List.of(
+            lead(1, "2026-03-02T10:00:00Z", "ES", "Europe/Madrid", "CEO", "telecom", 250, "EUROPE", true, true),
+            lead(2, "2026-03-03T15:00:00Z", "US", "America/New_York", "CTO", "telecom", 1500, "NORTH_AMERICA", false, true),
+            lead(3, "2026-03-04T12:00:00Z", "MX", "America/Mexico_City", "CMO", "retail", 300, "LATAM", false, true),
+            lead(4, "2026-03-05T09:30:00Z", "AR", "America/Argentina/Buenos_Aires", "STUDENT", "telecom", 300, "LATAM", true, true),
+            lead(5, "2026-03-06T11:00:00Z", "ES", "Europe/Madrid", "MARKETING_ANALYST", "retail", 50, "EUROPE", false, true),
+            lead(6, "2026-03-09T14:00:00Z", "CO", "America/Bogota", null, null, 800, "LATAM", false, false));
+
+    @Test
+    void theDiffIsWhatTheChangedRulesGiveAndTheSameInputsReplayAlike() {
+        ModelSet candidate = DEPLOYED.withCandidates(Map.of(
+                "lead-fit.dmn", changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55"),
+                "lead-assignment.dmn", changed("lead-assignment.dmn", "\"US\",\"CA\",\"GB\",\"ES\"", "\"US\",\"CA\",\"GB\"")));
+        Instant until = Instant.parse("2026-04-10T00:00:00Z");
+
+        SimulationDiff diff = diff(candidate, until);
+
+        Map<UUID, String> expectedStages = new HashMap<>();
+        Map<UUID, String> expectedTeams = new HashMap<>();
+        for (ReplayLead lead : leads) {
+            Map<String, Object> facts = lead.fitFacts();
+            if (!(Boolean) lead.startVariables().get("personKnown")) {
+                continue;
+            }
+            String before = stage(facts, 70);
+            String after = stage(facts, 55);
+            String teamBefore = "MQL".equals(before) ? team(lead.country(), facts, Set.of("US", "CA", "GB", "ES")) : null;
+            String teamAfter = "MQL".equals(after) ? team(lead.country(), facts, Set.of("US", "CA", "GB")) : null;
+            if (!before.equals(after) || !Objects.equals(teamBefore, teamAfter)) {
+                expectedStages.put(lead.id(), before + "->" + after);
+                expectedTeams.put(lead.id(), teamBefore + "->" + teamAfter);
+            }
+        }
+        // A lead that became an MQL takes a turn in its team's rotation: the leads after it in that team change rep only.
+        assertThat(changes(diff, 3)).containsExactly("owner");
+        assertThat(changes(diff, 6)).containsExactly("owner");
+        List<SimulationDiff.ChangedLead> routed = diff.changedLeads().stream()
+                .filter(changed -> changed.changed().contains("stage") || changed.changed().contains("team")).toList();
+        Map<UUID, String> stages = routed.stream().collect(Collectors.toMap(SimulationDiff.ChangedLead::leadId,
+                changed -> changed.deployed().stage() + "->" + changed.candidate().stage()));
+        Map<UUID, String> teams = routed.stream().collect(Collectors.toMap(SimulationDiff.ChangedLead::leadId,
+                changed -> changed.deployed().team() + "->" + changed.candidate().team()));
+        assertThat(stages).isEqualTo(expectedStages).hasSize(2);
+        assertThat(teams).isEqualTo(expectedTeams);
+        assertThat(teams.get(id(1))).isEqualTo("null->latam");
+        assertThat(diff.changedLeads()).allSatisfy(changed -> assertThat(changed.link()).isEqualTo("/leads/" + changed.leadId()));
+        assertThat(diff.deployed().stages()).containsEntry("MQL", 1).containsEntry("DISQUALIFIED", 1);
+        assertThat(diff.candidate().stages()).containsEntry("MQL", 3);
+        assertThat(diff.candidate().emails()).containsEntry("Task_NotifyRep (rep-notification)", 3);
+
+        // The company-only lead: its research task, never done, breaches its SLA on both sides alike.
+        assertThat(stages).doesNotContainKey(id(6));
+        assertThat(diff.deployed().breaches()).isEqualTo(1);
+        assertThat(diff.deployed().tasks()).isEqualTo(1);
+        assertThat(diff.deployed().incidents()).isZero();
+        assertThat(diff.candidate().incidents()).isZero();
+
+        assertThat(json.write(diff(candidate, until))).isEqualTo(json.write(diff));
+    }
+
+    @Test
+    void aCancelledReplayStopsAtItsNextStep() {
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4));
+        AtomicInteger started = new AtomicInteger();
+        Replay.Progress cancelledAfterTheFirstLead = new Replay.Progress() {
+            @Override
+            public void leadsStarted(int leads) {
+                started.set(leads);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return started.get() > 0;
+            }
+        };
+        assertThatThrownBy(() -> replay.run(DEPLOYED, leads, Instant.parse("2026-04-10T00:00:00Z"),
+                cancelledAfterTheFirstLead)).isInstanceOf(CancellationException.class);
+        assertThat(started.get()).isEqualTo(1);
+    }
+
+    private static List<String> changes(SimulationDiff diff, int lead) {
+        return diff.changedLeads().stream().filter(changed -> changed.leadId().equals(id(lead))).findFirst().orElseThrow().changed();
+    }
+
+    private SimulationDiff diff(ModelSet candidate, Instant until) {
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4));
+        Replay.Progress progress = new Replay.Progress() {
+            @Override
+            public void leadsStarted(int leads) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        return SimulationDiff.of(replay.run(DEPLOYED, leads, until, progress), replay.run(candidate, leads, until, progress),
+                TEAMS.monthlyCapacity());
+    }
+
+    /** lead-fit, written out: the points of the fit signals, MQL for a decision maker at the threshold or above. */
+    private static String stage(Map<String, Object> facts, int threshold) {
+        String role = (String) facts.get("role");
+        if ("STUDENT".equals(role)) {
+            return "DISQUALIFIED";
+        }
+        int score = ("telecom".equals(facts.get("industry")) ? 20 : 0)
+                + ((Integer) facts.get("employees") >= 200 ? 35 : 0)
+                + ("LATAM".equals(facts.get("region")) ? 35 : 0)
+                + (Boolean.TRUE.equals(facts.get("powerSignal")) ? 10 : 0)
+                - (Boolean.TRUE.equals(facts.get("personalEmail")) ? 20 : 0);
+        boolean decisionMaker = Set.of("CEO", "GENERAL_MANAGER", "CMO", "MARKETING_DIRECTOR", "SALES_DIRECTOR", "CTO").contains(role);
+        return decisionMaker && score >= threshold ? "MQL" : "LEAD";
+    }
+
+    /** lead-assignment, written out, with the countries the international team takes. */
+    private static String team(String country, Map<String, Object> facts, Set<String> international) {
+        if ("LATAM".equals(facts.get("region"))) {
+            return "latam";
+        }
+        if (international.contains(country)) {
+            return "international";
+        }
+        return "telecom".equals(facts.get("industry")) && (Integer) facts.get("employees") >= 1000 ? "international" : "latam";
+    }
+
+    private static byte[] changed(String file, String from, String to) {
+        String model = new String(DEPLOYED.files().get(file), StandardCharsets.UTF_8);
+        assertThat(model).contains(from);
+        return model.replace(from, to).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static UUID id(int n) {
+        return new UUID(23, n);
+    }
+
+    private static ReplayLead lead(int n, String arrived, String country, String zone, String role, String industry,
+                                   int employees, String region, boolean powerSignal, boolean personKnown) {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("role", role);
+        facts.put("industry", industry);
+        facts.put("employees", employees);
+        facts.put("region", region);
+        facts.put("personalEmail", false);
+        facts.put("powerSignal", powerSignal);
+        Map<String, Object> start = new HashMap<>(Map.of("leadId", id(n).toString(), "leadType", personKnown ? "FORM_FILL" : "COMPANY_VISIT",
+                "country", country, "timeZone", zone, "language", "en", "personKnown", personKnown));
+        return new ReplayLead(id(n), "Lead " + n, Instant.parse(arrived), country, ZoneId.of(zone), start, facts,
+                List.<Timeline.Entry>of());
+    }
+}
