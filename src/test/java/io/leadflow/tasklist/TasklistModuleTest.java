@@ -7,6 +7,7 @@ import io.leadflow.assignment.FirstContactRenewed;
 import io.leadflow.assignment.LeadFinder;
 import io.leadflow.assignment.OwnerChanged;
 import io.leadflow.assignment.RepDirectory;
+import io.leadflow.email.EmailLeads;
 import io.leadflow.engine.EngineIdentity;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
@@ -44,7 +45,7 @@ import static org.mockito.Mockito.when;
 @Import(TransactionsWithoutADatabase.class)
 @MockitoBean(types = {AssignmentService.class, LeadFinder.class, RepDirectory.class, EngineIdentity.class, ProcessEngine.class,
         ProcessModels.class, Leads.class, Rejections.class, Json.class, PageModel.class, PlatformProperties.class, Clock.class,
-        JdbcClient.class})
+        JdbcClient.class, EmailLeads.class})
 class TasklistModuleTest {
 
     private static final UUID LEAD = UUID.fromString("5a0c4c0e-1d8b-4a53-a1f4-7c2e0b9d3e61");

@@ -14,6 +14,7 @@ import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.RoutingJob;
 import io.leadflow.simulation.SimulationProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -246,6 +247,7 @@ final class Replay {
             return switch (job.getType()) {
                 case IdentifyProcess.ENRICH_LEAD -> lead.fitFacts();
                 case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
+                case RoutingJob.TYPE -> route(variables);
                 case IdentifyProcess.ASSIGN_REP -> {
                     state.team = (String) variables.get("team");
                     state.owner = rotation.next(state.team);
@@ -293,6 +295,18 @@ final class Replay {
                     response.getEvaluatedDecisions().stream().flatMap(evaluated -> evaluated.getMatchedRules().stream()
                             .map(rule -> new RuleDecision.Rule(evaluated.getDecisionId(), rule.getRuleId(), null))).toList());
             return Map.of("qualification", qualification, "fitDecision", json.toMap(decided));
+        }
+
+        /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
+        private Map<String, Object> route(Map<String, Object> variables) {
+            String decisionId = String.valueOf(variables.get("decision"));
+            Long decision = deployment.decisions().get(decisionId);
+            if (decision == null) {
+                throw new IllegalStateException("no model defines the decision \"" + decisionId + "\"");
+            }
+            Map<String, Object> routed = new HashMap<>();
+            routed.put("routing", json.value(sandbox.evaluateDecision(decision, variables).getDecisionOutput()));
+            return routed;
         }
 
         /** The task is open from now; it is answered as history says, else as drawn. */

@@ -47,11 +47,11 @@ class ReplayTest {
             0.0, Duration.ofHours(6), Duration.ofDays(30));
 
     private final List<ReplayLead> leads = List.of(
-            lead(1, "2026-03-02T10:00:00Z", "ES", "Europe/Madrid", "CEO", "telecom", 250, "EUROPE", true, true),
-            lead(2, "2026-03-03T15:00:00Z", "US", "America/New_York", "CTO", "telecom", 1500, "NORTH_AMERICA", false, true),
+            lead(1, "2026-03-02T10:00:00Z", "ES", "Europe/Madrid", "CEO", "retail", 250, "EMEA", false, true),
+            lead(2, "2026-03-03T15:00:00Z", "US", "America/New_York", "CTO", "retail", 1500, "NA", false, true),
             lead(3, "2026-03-04T12:00:00Z", "MX", "America/Mexico_City", "CMO", "retail", 300, "LATAM", false, true),
             lead(4, "2026-03-05T09:30:00Z", "AR", "America/Argentina/Buenos_Aires", "STUDENT", "telecom", 300, "LATAM", true, true),
-            lead(5, "2026-03-06T11:00:00Z", "ES", "Europe/Madrid", "MARKETING_ANALYST", "retail", 50, "EUROPE", false, true),
+            lead(5, "2026-03-06T11:00:00Z", "ES", "Europe/Madrid", "MARKETING_ANALYST", "retail", 50, "EMEA", false, true),
             lead(6, "2026-03-09T14:00:00Z", "CO", "America/Bogota", null, null, 800, "LATAM", false, false));
 
     @Test
@@ -149,13 +149,16 @@ class ReplayTest {
     /** lead-fit, written out: the points of the fit signals, MQL for a decision maker at the threshold or above. */
     private static String stage(Map<String, Object> facts, int threshold) {
         String role = (String) facts.get("role");
-        if ("STUDENT".equals(role)) {
+        if ("STUDENT".equals(role) || "APAC".equals(facts.get("region"))) {
             return "DISQUALIFIED";
         }
         int score = ("telecom".equals(facts.get("industry")) ? 20 : 0)
                 + ((Integer) facts.get("employees") >= 200 ? 35 : 0)
                 + ("LATAM".equals(facts.get("region")) ? 35 : 0)
+                + (Set.of("NA", "EMEA").contains(facts.get("region")) ? 25 : 0)
                 + (Boolean.TRUE.equals(facts.get("powerSignal")) ? 10 : 0)
+                + ((Integer) facts.get("signalStrength") >= 15 ? 10 : 0)
+                + (Boolean.TRUE.equals(facts.get("triggerFitsPersona")) ? 10 : 0)
                 - (Boolean.TRUE.equals(facts.get("personalEmail")) ? 20 : 0);
         boolean decisionMaker = Set.of("CEO", "GENERAL_MANAGER", "CMO", "MARKETING_DIRECTOR", "SALES_DIRECTOR", "CTO").contains(role);
         return decisionMaker && score >= threshold ? "MQL" : "LEAD";
@@ -191,6 +194,8 @@ class ReplayTest {
         facts.put("region", region);
         facts.put("personalEmail", false);
         facts.put("powerSignal", powerSignal);
+        facts.put("signalStrength", 0);
+        facts.put("triggerFitsPersona", false);
         Map<String, Object> start = new HashMap<>(Map.of("leadId", id(n).toString(), "leadType", personKnown ? "FORM_FILL" : "COMPANY_VISIT",
                 "country", country, "timeZone", zone, "language", "en", "personKnown", personKnown));
         return new ReplayLead(id(n), "Lead " + n, Instant.parse(arrived), country, ZoneId.of(zone), start, facts,
