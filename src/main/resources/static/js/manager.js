@@ -198,12 +198,6 @@
   /** Each process's diagram, with the number of leads waiting on each element drawn on it. */
   async function drawProcesses(element, report) {
     const diagrams = element.querySelector('.diagrams');
-    if (!report.available) {
-      const note = document.createElement('p');
-      note.textContent = t('remoteEngine');
-      diagrams.append(note);
-      return;
-    }
     for (const process of report.processes) {
       const figure = document.createElement('figure');
       figure.className = 'process';

@@ -17,7 +17,7 @@ import java.util.List;
 @RestController
 class ProcessReportController {
 
-    record ProcessReport(boolean available, List<ProcessInstances.ProcessWaiting> processes,
+    record ProcessReport(List<ProcessInstances.ProcessWaiting> processes,
                          List<Incidents.Incident> incidents) implements CsvTable {
 
         @Override
@@ -44,13 +44,11 @@ class ProcessReportController {
         this.models = models;
     }
 
-    @Operation(summary = "Process instances waiting per process and element, and open incidents (embedded engine; "
-            + "against a cluster available is false: Operate shows them, and /api/reports/incidents lists the incidents)")
+    @Operation(summary = "Process instances waiting per process and element, and open incidents, in both engine modes "
+            + "(against a cluster from its REST API's searches; 503 when it does not answer)")
     @GetMapping(value = "/api/reports/process", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
     ProcessReport process() {
-        // Against a cluster the report stays Operate's pointer; its incidents are listed by IncidentsController.
-        return new ProcessReport(instances.available(), instances.processes(),
-                instances.available() ? incidents.open().incidents() : List.of());
+        return new ProcessReport(instances.processes(), incidents.open().incidents());
     }
 
     @Operation(summary = "The BPMN XML deployed for a process, for a diagram")
