@@ -45,6 +45,7 @@ final class TaskListBrowser {
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
     private boolean signedIn;
+    private String lastSignIn = "not tried";
 
     TaskListBrowser(String username, Supplier<URI> leadflow) {
         this.username = username;
@@ -58,6 +59,7 @@ final class TaskListBrowser {
     Completed complete(long jobKey, String form) throws Exception {
         String path = "/tasks/" + jobKey;
         long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
+        String last = "no answer";
         for (int tries = 1; System.nanoTime() < deadline; tries++) {
             Optional<HttpResponse<String>> page = signedIn || signIn() ? get(path) : Optional.empty();
             if (page.filter(p -> p.statusCode() == 200 && p.body().contains(NO_LONGER_OPEN)).isPresent()) {
@@ -68,16 +70,29 @@ final class TaskListBrowser {
                 return new Completed(true, tries);
             }
             assertThat(answer.map(HttpResponse::body).orElse("")).as("task %d", jobKey).doesNotContain("Not your task");
+            last = answer.or(() -> page).map(TaskListBrowser::described).orElse(signedIn ? "no answer" : "sign-in: " + lastSignIn);
             // No answer (leadflow down), or the session died with the killed leadflow: sign in again.
             signedIn = false;
             Thread.sleep(CLIENT_BACKOFF);
         }
-        throw new AssertionError("the completion of task " + jobKey + " got no answer within " + CLIENT_PATIENCE);
+        throw new AssertionError("the completion of task " + jobKey + " got no answer within " + CLIENT_PATIENCE + "; the last: " + last);
+    }
+
+    /** An answer as a failure names it: its status, where it redirects, and the start of its page. */
+    private static String described(HttpResponse<String> answer) {
+        String body = answer.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
+        return answer.statusCode() + " " + answer.headers().firstValue(HttpHeaders.LOCATION).orElse("") + " "
+                + body.substring(0, Math.min(body.length(), 600));
     }
 
     private boolean signIn() throws InterruptedException {
-        signedIn = postForm(get("/login"), "/login", "username=" + encode(username) + "&password=" + encode(PASSWORDS.get(username)))
-                .filter(answer -> answer.statusCode() == 302 && redirectsTo(answer, "/tasks")).isPresent();
+        Optional<HttpResponse<String>> page = get("/login");
+        Optional<HttpResponse<String>> answer = postForm(page, "/login",
+                "username=" + encode(username) + "&password=" + encode(PASSWORDS.get(username)));
+        // Signed in, the browser goes to the task list, or back to the page that sent it to sign in (a failure: to /login).
+        signedIn = answer.filter(signedIn -> signedIn.statusCode() == 302 && signedIn.headers().firstValue(HttpHeaders.LOCATION)
+                .filter(to -> to.contains("/tasks")).isPresent()).isPresent();
+        lastSignIn = answer.or(() -> page).map(TaskListBrowser::described).orElse("no answer");
         return signedIn;
     }
 
