@@ -263,12 +263,6 @@
    */
   async function drawProcesses(element, report) {
     const diagrams = element.querySelector('.diagrams');
-    if (!report.available) {
-      const note = document.createElement('p');
-      note.textContent = t('remoteEngine');
-      diagrams.append(note);
-      return;
-    }
     for (const process of report.processes) {
       const figure = document.createElement('figure');
       figure.className = 'process';

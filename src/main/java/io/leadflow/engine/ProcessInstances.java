@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where process instances are waiting now and how many incidents each process has open: the embedded engine's answer
- * to Operate, projected from its own log (the incidents themselves are {@link Incidents}, in both modes). Against a
- * Camunda 8 cluster Operate does this job and {@link #available()} is false.
+ * Where process instances are waiting now and how many incidents each process has open, the same in both modes:
+ * projected from the embedded engine's own log, or searched on a Camunda 8 cluster's Orchestration Cluster REST API
+ * (the incidents themselves are {@link Incidents}).
  */
 public interface ProcessInstances {
 
@@ -22,10 +22,7 @@ public interface ProcessInstances {
     record LeadWaiting(String leadId, Instant since) {
     }
 
-    /** Whether leadflow sees its process instances (embedded engine); false against a cluster. */
-    boolean available();
-
-    /** Every deployed process, with no instances waiting too; empty when not {@link #available()}. */
+    /** Every deployed process, with no instances waiting too. */
     List<ProcessWaiting> processes();
 
     /** The leads waiting at this element of this process, the longest waiting first, at most {@code limit}. */
@@ -33,30 +30,7 @@ public interface ProcessInstances {
 
     /**
      * Whether the view shows this process instance live: true spares asking the engine, whose only lookup writes to
-     * its log; false says nothing (not projected yet, ended, or not {@link #available()}).
+     * its log; false says nothing (not projected yet, ended, or a view that always asks).
      */
     boolean shownLive(long processInstanceKey);
-
-    /** Against a cluster: Operate shows the instances. */
-    ProcessInstances IN_OPERATE = new ProcessInstances() {
-        @Override
-        public boolean available() {
-            return false;
-        }
-
-        @Override
-        public List<ProcessWaiting> processes() {
-            return List.of();
-        }
-
-        @Override
-        public List<LeadWaiting> leadsWaitingAt(String bpmnProcessId, String elementId, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public boolean shownLive(long processInstanceKey) {
-            return false;
-        }
-    };
 }

@@ -2,6 +2,7 @@ package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
 import io.leadflow.engine.internal.ClusterIncidents;
+import io.leadflow.engine.internal.ClusterProcessInstances;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +17,10 @@ class RemoteEngineConfiguration {
         return new EngineIdentity("cluster");
     }
 
-    /** Operate shows a cluster's process instances. */
+    /** The cluster's process view, from its REST API's searches (camunda.client.rest-address). */
     @Bean
-    ProcessInstances processInstancesInOperate() {
-        return ProcessInstances.IN_OPERATE;
+    ProcessInstances clusterProcessInstances(CamundaClient client, ProcessModels models) {
+        return new ClusterProcessInstances(client, models);
     }
 
     /** The cluster's incidents, from its REST API's search (camunda.client.rest-address). */

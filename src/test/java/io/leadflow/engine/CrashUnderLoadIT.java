@@ -6,12 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +16,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -47,8 +37,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,15 +65,7 @@ class CrashUnderLoadIT {
     private static final int REPS_CLICKING = 12;
     /** How long this test waits for anything on a busy machine (not a promise of leadflow's). */
     private static final Duration PATIENCE = Duration.ofMinutes(8);
-    /** How long a client goes on retrying a request leadflow did not answer (it was down). */
-    private static final Duration CLIENT_PATIENCE = Duration.ofMinutes(5);
-    private static final Duration CLIENT_BACKOFF = Duration.ofMillis(250);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final String INBOX = "leadflow@leadflow.local";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    /** The dev profile's people (application-dev.yaml). */
-    private static final Map<String, String> PASSWORDS = Map.of("ana", "ana", "ben", "ben", "marta", "marta");
-    private static final String NO_LONGER_OPEN = "This task is no longer open";
 
     private final Path dataDir = Path.of("target", "crash-under-load-engine").toAbsolutePath();
     private final ObjectMapper json = new ObjectMapper();
@@ -184,7 +164,7 @@ class CrashUnderLoadIT {
             }
             List<Lead> leads = new ArrayList<>();
             for (Future<Lead> post : posts) {
-                leads.add(post.get(CLIENT_PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS));
+                leads.add(post.get(TaskListBrowser.CLIENT_PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS));
             }
             return leads;
         }
@@ -196,22 +176,22 @@ class CrashUnderLoadIT {
         Map<String, Object> payload = Map.of("type", "FORM_FILL", "email", email, "firstName", "Lucía" + n,
                 "lastName", "Gómez", "company", "AndesNet", "country", "CO", "source", "ebook",
                 "jobTitle", mql ? "Director de Marketing" : "Estudiante de marketing");
-        HttpRequest request = HttpRequest.newBuilder(uri("/api/leads")).timeout(REQUEST_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/leads")).timeout(TaskListBrowser.REQUEST_TIMEOUT)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer dev-api-key")
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
-        long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
+        long deadline = System.nanoTime() + TaskListBrowser.CLIENT_PATIENCE.toNanos();
         for (int tries = 1; System.nanoTime() < deadline; tries++) {
-            Optional<HttpResponse<String>> answer = send(http, request);
+            Optional<HttpResponse<String>> answer = TaskListBrowser.send(http, request);
             if (answer.isPresent() && answer.get().statusCode() / 100 == 2) {
                 UUID id = UUID.fromString(json.readTree(answer.get().body()).get("id").asText());
                 return new Lead(n, mql, email, id, tries);
             }
             assertThat(answer.map(HttpResponse::statusCode).orElse(503)).as("lead %d refused: %s", n, answer.map(HttpResponse::body))
                     .isGreaterThanOrEqualTo(500);
-            Thread.sleep(CLIENT_BACKOFF);
+            Thread.sleep(TaskListBrowser.CLIENT_BACKOFF);
         }
-        throw new AssertionError("lead " + n + " got no answer within " + CLIENT_PATIENCE);
+        throw new AssertionError("lead " + n + " got no answer within " + TaskListBrowser.CLIENT_PATIENCE);
     }
 
     private void everyAcceptedLeadIsStoredOnceAtItsStageWithOneFirstContact(List<Lead> leads) {
@@ -271,11 +251,14 @@ class CrashUnderLoadIT {
         try (ExecutorService browsers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < REPS_CLICKING; i++) {
                 reps.add(browsers.submit(() -> {
-                    Map<String, RepBrowser> signedIn = new HashMap<>();
+                    Map<String, TaskListBrowser> signedIn = new HashMap<>();
                     List<Completion> done = new ArrayList<>();
                     for (FirstContact task = toCall.poll(); task != null; task = toCall.poll()) {
-                        Completion completion = signedIn.computeIfAbsent(task.assignee(), RepBrowser::new)
-                                .complete(task, "Connected in the burst, lead " + task.lead().n());
+                        String notes = "Connected in the burst, lead " + task.lead().n();
+                        TaskListBrowser.Completed completed = signedIn.computeIfAbsent(task.assignee(),
+                                        rep -> new TaskListBrowser(rep, () -> uri("/")))
+                                .complete(task.jobKey(), "outcome=connected&notes=" + TaskListBrowser.encode(notes));
+                        Completion completion = new Completion(task, notes, completed.answered(), completed.tries(), kills);
                         if (completion.answered()) {
                             answered.incrementAndGet();
                         }
@@ -288,74 +271,10 @@ class CrashUnderLoadIT {
             killAndRestart("load-kill-" + (kills + 1) + "-completing");
             List<Completion> completions = new ArrayList<>();
             for (Future<List<Completion>> rep : reps) {
-                completions.addAll(rep.get(CLIENT_PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS));
+                completions.addAll(rep.get(TaskListBrowser.CLIENT_PATIENCE.toMillis() * 2, TimeUnit.MILLISECONDS));
             }
             assertThat(completions).hasSize(COMPLETIONS);
             return completions;
-        }
-    }
-
-    /** A rep's browser session on the task list: signed in with the sign-in form, posting forms with their CSRF token. */
-    private final class RepBrowser {
-
-        private final String username;
-        private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
-        private boolean signedIn;
-
-        RepBrowser(String username) {
-            this.username = username;
-        }
-
-        /**
-         * Opens the task and posts its form until leadflow answers: done (the list, with its flash message), or the
-         * task no longer open when opened again after a try that got no answer. Signs in again when the session died
-         * with the killed leadflow.
-         */
-        Completion complete(FirstContact task, String notes) throws Exception {
-            String path = "/tasks/" + task.jobKey();
-            long deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
-            for (int tries = 1; System.nanoTime() < deadline; tries++) {
-                Optional<HttpResponse<String>> page = signedIn || signIn() ? get(path) : Optional.empty();
-                if (page.filter(p -> p.statusCode() == 200 && p.body().contains(NO_LONGER_OPEN)).isPresent()) {
-                    return new Completion(task, notes, false, tries, kills);
-                }
-                Optional<HttpResponse<String>> answer = postForm(page, path, "outcome=connected&notes=" + encode(notes));
-                if (answer.filter(a -> a.statusCode() == 302 && redirectsTo(a, "/tasks")).isPresent()) {
-                    return new Completion(task, notes, true, tries, kills);
-                }
-                assertThat(answer.map(HttpResponse::body).orElse("")).as("task %d", task.jobKey()).doesNotContain("Not your task");
-                // No answer (leadflow down), or the session died with the killed leadflow: sign in again.
-                signedIn = false;
-                Thread.sleep(CLIENT_BACKOFF);
-            }
-            throw new AssertionError("the completion of task " + task.jobKey() + " got no answer within " + CLIENT_PATIENCE);
-        }
-
-        private boolean signIn() throws InterruptedException {
-            signedIn = postForm(get("/login"), "/login", "username=" + encode(username) + "&password=" + encode(PASSWORDS.get(username)))
-                    .filter(answer -> answer.statusCode() == 302 && redirectsTo(answer, "/tasks")).isPresent();
-            return signedIn;
-        }
-
-        private Optional<HttpResponse<String>> get(String path) throws InterruptedException {
-            return send(browser, HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().build());
-        }
-
-        /** Posts the page's form with its CSRF token; empty when there is no such page or leadflow did not answer. */
-        private Optional<HttpResponse<String>> postForm(Optional<HttpResponse<String>> page, String path, String form)
-                throws InterruptedException {
-            Optional<Matcher> csrf = page.filter(p -> p.statusCode() == 200).map(p -> CSRF.matcher(p.body())).filter(Matcher::find);
-            if (csrf.isEmpty()) {
-                return Optional.empty();
-            }
-            return send(browser, HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT)
-                    .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.get().group(1)))).build());
-        }
-
-        private static boolean redirectsTo(HttpResponse<String> answer, String path) {
-            return answer.headers().firstValue(HttpHeaders.LOCATION).filter(to -> to.endsWith(path)).isPresent();
         }
     }
 
@@ -406,36 +325,12 @@ class CrashUnderLoadIT {
      * in a mailbox more than once (same Message-ID) was resent after a kill: at most one per kill.
      */
     private void atMostOneMailResentPerKill(int repNotifications) throws Exception {
-        await().atMost(PATIENCE).until(() -> db.sql("select count(*) from outbound_mail where status <> 'SENT'").query(Long.class).single() == 0);
+        long resent = ReceivedMail.resent(db, ports.imap(), PATIENCE);
         assertThat(db.sql("select count(distinct lead_id) from outbound_mail where idempotency_key like 'rep-notification:%'")
                 .query(Long.class).single()).as("reps notified once per MQL").isEqualTo(repNotifications);
-        Map<String, Long> received = new HashMap<>();
-        for (String recipient : db.sql("select distinct recipient from outbound_mail").query(String.class).list()) {
-            messageIdsIn(recipient).forEach(id -> received.merge(recipient + " " + id, 1L, Long::sum));
-        }
-        List<String> sent = db.sql("select recipient || ' ' || message_id from outbound_mail").query(String.class).list();
-        assertThat(received.keySet()).as("every mail sent is received").containsAll(sent);
-        long resent = received.values().stream().mapToLong(copies -> copies - 1).sum();
-        report("mail: %d sent, %d resent after %d kills", sent.size(), resent, kills);
+        report("mail: %d sent, %d resent after %d kills", db.sql("select count(*) from outbound_mail").query(Long.class).single(),
+                resent, kills);
         assertThat(resent).as("mails resent after %d kills", kills).isLessThanOrEqualTo(kills);
-    }
-
-    private List<String> messageIdsIn(String address) throws MessagingException {
-        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("127.0.0.1", ports.imap(), address, address);
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            Message[] messages = inbox.getMessages();
-            FetchProfile headers = new FetchProfile();
-            headers.add("Message-ID");
-            inbox.fetch(messages, headers);
-            List<String> ids = new ArrayList<>();
-            for (Message message : messages) {
-                ids.add(message.getHeader("Message-ID")[0]);
-            }
-            inbox.close(false);
-            return ids;
-        }
     }
 
     // --- leadflow, killed and restarted --------------------------------------------------------------------------
@@ -499,21 +394,8 @@ class CrashUnderLoadIT {
         return json.readTree(answer.body());
     }
 
-    /** The answer, or empty when leadflow gave none (down, killed in the middle, not listening yet). */
-    private static Optional<HttpResponse<String>> send(HttpClient client, HttpRequest request) throws InterruptedException {
-        try {
-            return Optional.of(client.send(request, HttpResponse.BodyHandlers.ofString()));
-        } catch (IOException noAnswer) {
-            return Optional.empty();
-        }
-    }
-
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + ports.http() + path);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static void report(String format, Object... arguments) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * leadflow as the production jar runs it: its class path without the development harness (no embedded PostgreSQL or
  * mail server, no demo data, no development people or defaults), no profile, the team's own secrets and people, and
- * nothing said about the engine. It reaches the engine in another JVM (the remote default) and takes a lead to its
+ * nothing said about the engine but the cluster's address. It reaches the engine in another JVM (the remote default) and takes a lead to its
  * first task. The jar itself (mvn -Pproduction package) is built from the same classes and libraries; building it
  * here would double this test's time.
  */
@@ -46,9 +46,11 @@ class ProductionStartIT {
         try (ChildJvm engine = ChildJvm.start("production-engine", "io.leadflow.engine.embedded.StandaloneEngine",
                 List.of(target.resolve("engine").toString(), "127.0.0.1", String.valueOf(ports.engine())))) {
             engine.awaitReady(Duration.ofMinutes(5), () -> ChildJvm.listening(ports.engine()));
-            // The client's default gateway follows leadflow.engine.embedded.port, which ChildJvm sets to the engine's:
-            // were the embedded engine the default, it would find that port taken and stop.
+            // The cluster's address, as CAMUNDA_CLIENT_GRPC_ADDRESS says it in production. ChildJvm sets
+            // leadflow.engine.embedded.port to the engine's: were the embedded engine the default, it would find that port
+            // taken and stop.
             try (ChildJvm leadflow = ChildJvm.leadflow("production", classPath, ports, database, List.of(
+                    "--camunda.client.grpc-address=http://127.0.0.1:" + ports.engine(),
                     "--leadflow.security.api-key=" + API_KEY,
                     "--leadflow.security.metrics-token=production-start-metrics-token-" + UUID.randomUUID(),
                     "--leadflow.sequence.unsubscribe-secret=production-start-unsubscribe-secret-" + UUID.randomUUID(),

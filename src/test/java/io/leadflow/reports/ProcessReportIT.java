@@ -29,7 +29,6 @@ class ProcessReportIT extends LeadflowIntegrationTest {
         assertThat(firstContact.get("elementType").asText()).isEqualTo("USER_TASK");
         assertThat(firstContact.get("oldestWaitingSince").asText()).isNotBlank();
         JsonNode report = api.get().uri("/api/reports/process").retrieve().body(JsonNode.class);
-        assertThat(report.get("available").asBoolean()).isTrue();
         JsonNode sequence = process(report, "lead-sequence");
         assertThat(sequence.get("name").asText()).isEqualTo("Connect sequence");
         assertThat(sequence.get("waiting").asLong()).isGreaterThanOrEqualTo(1);

@@ -5,10 +5,8 @@ import io.leadflow.engine.ProcessModels;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The process view of the embedded engine: its projection, named from the deployed BPMN. */
 public final class ProjectedProcessInstances implements ProcessInstances {
@@ -22,27 +20,13 @@ public final class ProjectedProcessInstances implements ProcessInstances {
     }
 
     @Override
-    public boolean available() {
-        return true;
-    }
-
-    @Override
     public List<ProcessWaiting> processes() {
         Map<String, List<ElementWaiting>> elements = new LinkedHashMap<>();
         for (ProcessProjectionRepository.WaitingAt at : repository.waiting()) {
             elements.computeIfAbsent(at.bpmnProcessId(), id -> new ArrayList<>()).add(new ElementWaiting(at.elementId(),
                     models.elementName(at.bpmnProcessId(), at.elementId()), at.elementType(), at.waiting(), at.oldestSince()));
         }
-        Map<String, Long> live = repository.liveInstances();
-        Map<String, Long> incidents = repository.openIncidents();
-        // the deployed processes first, then any an older deployment still runs
-        Set<String> processIds = new LinkedHashSet<>(models.processIds());
-        processIds.addAll(live.keySet());
-        processIds.addAll(elements.keySet());
-        return processIds.stream()
-                .map(id -> new ProcessWaiting(id, models.processName(id), live.getOrDefault(id, 0L),
-                        incidents.getOrDefault(id, 0L), elements.getOrDefault(id, List.of())))
-                .toList();
+        return WaitingProcesses.of(models, elements, repository.liveInstances(), repository.openIncidents());
     }
 
     @Override

@@ -3,20 +3,16 @@ package io.leadflow.reports.internal;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.leadflow.platform.ApiDocumentation;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.camunda.client.api.command.ClientException;
 import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
-import io.leadflow.platform.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -97,12 +93,6 @@ class IncidentsController {
             timeline.recordOnce(lead, Timeline.Type.INCIDENT_RETRIED, details);
         });
         return new Retried(incidentKey, incident.leadId(), incident.elementId(), RETRIES, manager.getName(), at);
-    }
-
-    /** The engine (or a cluster's REST API) away or refusing: not the request's fault. */
-    @ExceptionHandler(ClientException.class)
-    ProblemDetail engineUnavailable(ClientException e) {
-        return ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "The process engine did not answer: " + e.getMessage());
     }
 
     private static ConflictException notOpen(long incidentKey) {

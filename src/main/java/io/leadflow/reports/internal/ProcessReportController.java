@@ -25,7 +25,7 @@ import java.util.UUID;
 @Tag(name = ApiDocumentation.REPORTS)
 class ProcessReportController {
 
-    record ProcessReport(boolean available, List<ProcessInstances.ProcessWaiting> processes,
+    record ProcessReport(List<ProcessInstances.ProcessWaiting> processes,
                          List<Incidents.Incident> incidents) implements CsvTable {
 
         @Override
@@ -61,13 +61,11 @@ class ProcessReportController {
         this.leads = leads;
     }
 
-    @Operation(summary = "Process instances waiting per process and element, and open incidents (embedded engine; "
-            + "against a cluster available is false: Operate shows them, and /api/reports/incidents lists the incidents)")
+    @Operation(summary = "Process instances waiting per process and element, and open incidents, in both engine modes "
+            + "(against a cluster from its REST API's searches; 503 when it does not answer)")
     @GetMapping(value = "/api/reports/process", produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
     ProcessReport process() {
-        // Against a cluster the report stays Operate's pointer; its incidents are listed by IncidentsController.
-        return new ProcessReport(instances.available(), instances.processes(),
-                instances.available() ? incidents.open().incidents() : List.of());
+        return new ProcessReport(instances.processes(), incidents.open().incidents());
     }
 
     @Operation(summary = "The leads waiting at an element of a process now, the longest waiting first (at most 100; embedded "

@@ -1,7 +1,10 @@
 package io.leadflow.reports.internal;
 
+import io.camunda.client.api.command.ClientException;
 import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessEngine;
+import io.leadflow.engine.ProcessInstances;
+import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.Test;
@@ -34,10 +37,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The incidents API on the web layer alone: managers only, CSRF for a session, a bad key named, a retry made once. The
- * clock stands at {@link ReportsApiTest#NOW}.
+ * The incidents API on the web layer alone: managers only, CSRF for a session, a bad key named, a retry made once, an
+ * engine that does not answer a 503 (the process view's too). The clock stands at {@link ReportsApiTest#NOW}.
  */
-@WebMvcTest(IncidentsController.class)
+@WebMvcTest({IncidentsController.class, ProcessReportController.class})
 @WithApiKeySecurity
 @Import({CsvReports.class, ReportsApiTest.FixedClock.class})
 class IncidentsApiTest {
@@ -56,6 +59,22 @@ class IncidentsApiTest {
     ProcessEngine engine;
     @MockitoBean
     Timeline timeline;
+    @MockitoBean
+    ProcessInstances instances;
+    @MockitoBean
+    ProcessModels models;
+
+    @Test
+    void aClusterWhoseRestApiDoesNotAnswerIsA503ProblemNotA500() {
+        ClientException away = new ClientException("Connection refused: 127.0.0.1/127.0.0.1:8088");
+        when(incidents.open()).thenThrow(away);
+        when(instances.processes()).thenThrow(away);
+        for (String report : List.of("/api/reports/incidents", "/api/reports/process")) {
+            assertThat(mvc.get().uri(report).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                    .hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentType(APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.detail").asString().startsWith("The process engine did not answer");
+        }
+    }
 
     @Test
     void anonymousGets401ARep403AndAManagerWithoutCsrf403() {
