@@ -84,6 +84,43 @@ class ClusterProcessInstancesTest {
     }
 
     @Test
+    void theLeadsWaitingAtAnElementAreItsActiveInstancesOldestFirstEachWithItsProcesssLead() throws IOException {
+        cluster.close();
+        try (ClusterStub waiting = ClusterStub.start((call, exchange) -> {
+            switch (call.path()) {
+                case "/v2/element-instances/search" -> ClusterStub.json(exchange, 200, """
+                        {"items": [{"elementInstanceKey": "2251799813690101", "processInstanceKey": "2251799813690001",
+                          "processDefinitionKey": "2251799813685249", "processDefinitionId": "lead-sequence",
+                          "startDate": "2026-11-25T09:00:00.000Z", "elementId": "Task_FirstContact", "elementName": "First contact",
+                          "type": "USER_TASK", "state": "ACTIVE", "hasIncident": false, "tenantId": "<default>"}],
+                         "page": {"totalItems": 1, "hasMoreTotalItems": false, "startCursor": "WzFd", "endCursor": "WzFd"}}""");
+                case "/v2/variables/search" -> ClusterStub.json(exchange, 200, """
+                        {"items": [{"variableKey": "2251799813690201", "name": "leadId",
+                          "value": "\\"5a0c4c0e-1d8b-4a53-a1f4-7c2e0b9d3e61\\"", "isTruncated": false,
+                          "scopeKey": "2251799813690001", "processInstanceKey": "2251799813690001", "tenantId": "<default>"}],
+                         "page": {"totalItems": 1, "hasMoreTotalItems": false, "startCursor": "WzFd", "endCursor": "WzFd"}}""");
+                default -> ClusterStub.notFound(exchange, "No such endpoint");
+            }
+        })) {
+            List<ProcessInstances.LeadWaiting> leads = new ClusterProcessInstances(waiting.client, waiting.models())
+                    .leadsWaitingAt("lead-sequence", "Task_FirstContact", 100);
+
+            assertThat(leads).containsExactly(new ProcessInstances.LeadWaiting("5a0c4c0e-1d8b-4a53-a1f4-7c2e0b9d3e61",
+                    Instant.parse("2026-11-25T09:00:00Z")));
+            JsonNode search = waiting.calls.stream().filter(call -> call.path().equals("/v2/element-instances/search"))
+                    .map(ClusterStub.Call::body).findFirst().orElseThrow();
+            assertThat(equalTo(search.at("/filter/processDefinitionId"))).isEqualTo("lead-sequence");
+            assertThat(equalTo(search.at("/filter/elementId"))).isEqualTo("Task_FirstContact");
+            assertThat(equalTo(search.at("/filter/state"))).isEqualTo("ACTIVE");
+            assertThat(search.at("/page/limit").asInt()).isEqualTo(100);
+            JsonNode variables = waiting.calls.stream().filter(call -> call.path().equals("/v2/variables/search"))
+                    .map(ClusterStub.Call::body).findFirst().orElseThrow();
+            assertThat(equalTo(variables.at("/filter/name"))).isEqualTo("leadId");
+            assertThat(equalTo(variables.at("/filter/processInstanceKey"))).isEqualTo("2251799813690001");
+        }
+    }
+
+    @Test
     void aClusterThatDoesNotAnswerIsTheClientsException() {
         cluster.close();
         try (ClusterStub away = ClusterStub.start((call, exchange) -> exchange.sendResponseHeaders(503, -1))) {

@@ -5,6 +5,7 @@ import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.engine.ProcessModels;
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,8 @@ class IncidentsApiTest {
     ProcessInstances instances;
     @MockitoBean
     ProcessModels models;
+    @MockitoBean
+    Leads leads;
 
     @Test
     void aClusterWhoseRestApiDoesNotAnswerIsA503ProblemNotA500() {
