@@ -37,6 +37,7 @@ import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -237,6 +238,18 @@ public abstract class LeadflowIntegrationTest {
     protected void complete(UUID id, String task, Map<String, Object> values) {
         JsonNode lead = awaitLead(id, l -> openTask(l, task) != null);
         tasks.complete(openTask(lead, task).get("id").asLong(), "ana", false, values);
+    }
+
+    /** The meeting qualifies the lead (SQL), the proposal meeting is held (opportunity), the deal is won. */
+    protected void winTheDeal(UUID id) {
+        Map<String, Object> answers = new HashMap<>(Map.of("decision", "sql"));
+        for (String field : List.of("goals", "plans", "challenges", "timeline", "budget", "authority")) {
+            answers.put(field, field + " answered");
+        }
+        complete(id, "Qualify lead", answers);
+        complete(id, "Prepare proposal or demo", Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
+        complete(id, "Record deal outcome", Map.of("outcome", "won"));
+        awaitLead(id, l -> "CUSTOMER".equals(l.get("stage").asText()));
     }
 
     /** The engine withdraws the lead's task (its process is cancelled) while leadflow still shows it open. */

@@ -57,6 +57,23 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
     }
 
     @Test
+    void aLeadGoesRoundTheWholeLoopThroughTheTaskListWithEveryMoveExplained() {
+        Map<String, Object> submitted = mqlLead("Greta");
+        UUID id = backFromSales(submitted, "no-budget");
+
+        assertThat(postLead(submitted)).as("a new form fill brings her back").isEqualTo(id);
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        winTheDeal(id);
+
+        JsonNode stages = lead(id).get("stages");
+        assertThat(stages).extracting(stage -> stage.get("stage").asText())
+                .containsSubsequence("LEAD", "MQL", "LEAD", "MQL", "SQL", "OPPORTUNITY", "CUSTOMER");
+        assertThat(stages).allSatisfy(stage -> assertThat(stage.get("reason").asText()).as("why %s", stage).isNotBlank());
+        assertThat(stages).filteredOn(stage -> !"LEAD".equals(stage.get("stage").asText()) || stage.has("model"))
+                .allSatisfy(stage -> assertThat(stage.get("model").asText()).as("the model that moved %s", stage).isNotBlank());
+    }
+
+    @Test
     void aNurturedLeadIsReEnrolledOnceAndALeadNotInNurtureIsNot() {
         UUID neverNurtured = postLead(mqlLead("Olga"));
         awaitLead(neverNurtured, l -> openTask(l, "First contact") != null);

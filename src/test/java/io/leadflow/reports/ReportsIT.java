@@ -60,7 +60,7 @@ class ReportsIT extends LeadflowIntegrationTest {
         sendToInbox(reply(email(replies), followUp, "¡Hola! Sí, me interesa. ¿Hablamos el jueves?", Map.of()));
         awaitMail(email(unsubscribes), 1);
         api.post().uri("/api/leads/{id}/unsubscribe", unsubscribes).retrieve().toBodilessEntity();
-        win(isWon);
+        winTheDeal(isWon);
         JsonNode firstContact = openTask(lead(breaches), "First contact");
         engineClock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(firstContact.get("due").asText()).toInstant())
                 .plusMinutes(1));
@@ -159,18 +159,6 @@ class ReportsIT extends LeadflowIntegrationTest {
 
     private String email(UUID id) {
         return lead(id).get("email").asText();
-    }
-
-    /** The meeting qualifies the lead (SQL), the proposal meeting is held (opportunity), the deal is won. */
-    private void win(UUID id) {
-        Map<String, Object> answers = new HashMap<>(Map.of("decision", "sql"));
-        for (String field : List.of("goals", "plans", "challenges", "timeline", "budget", "authority")) {
-            answers.put(field, field + " answered");
-        }
-        complete(id, "Qualify lead", answers);
-        complete(id, "Prepare proposal or demo", Map.of("meetingDate", "2027-03-02", "meetingHeld", true));
-        complete(id, "Record deal outcome", Map.of("outcome", "won"));
-        awaitLead(id, l -> "CUSTOMER".equals(l.get("stage").asText()));
     }
 
     private JsonNode report(String uri) {
