@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
                 @Tag(name = ApiDocumentation.REPS, description = "The reps, their teams and their mailboxes (managers)"),
                 @Tag(name = ApiDocumentation.REPORTS, description = "The managers' reports: funnel, SLA, sequences, rejections, quota, "
                         + "reps, where leads wait, incidents and mails not sent; JSON, or CSV with Accept: text/csv"),
-                @Tag(name = ApiDocumentation.PLANNER, description = "From a revenue goal back up the funnel, and whether the reps' time is enough")})
+                @Tag(name = ApiDocumentation.PLANNER, description = "From a revenue goal back up the funnel, and whether the reps' time is enough"),
+                @Tag(name = ApiDocumentation.SIMULATIONS, description = "Replay a period's leads through changed models before deploying them (managers)")})
 public class ApiDocumentation {
 
     public static final String LEADS = "Leads";
@@ -30,4 +31,5 @@ public class ApiDocumentation {
     public static final String REPS = "Reps";
     public static final String REPORTS = "Reports";
     public static final String PLANNER = "Planner";
+    public static final String SIMULATIONS = "Simulations";
 }

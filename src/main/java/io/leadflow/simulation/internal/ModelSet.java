@@ -5,6 +5,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.process.IdentifyProcess;
@@ -25,8 +26,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,6 +51,8 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             .map(component -> component.getName()).collect(Collectors.toUnmodifiableSet());
     private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.(bpmn|dmn|form)");
+    /** A FEEL string literal, as a model writes a decision's id for the routing job: {@code ="lead-assignment"}. */
+    private static final Pattern LITERAL = Pattern.compile("=\\s*\"([^\"]+)\"\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The files of processes/ as leadflow deploys them. */
@@ -112,16 +117,31 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
         });
         for (BpmnModelInstance process : processes) {
             for (BusinessRuleTask task : process.getModelElementsByType(BusinessRuleTask.class)) {
-                ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
-                if (called != null && !decisions.contains(called.getDecisionId())) {
-                    errors.add(new FieldError(FIELD, "the task " + task.getId() + " calls the decision \"" + called.getDecisionId()
-                            + "\", which no model defines"));
-                }
+                calledDecision(task).filter(called -> !decisions.contains(called)).ifPresent(called -> errors.add(new FieldError(
+                        FIELD, "the task " + task.getId() + " calls the decision \"" + called + "\", which no model defines")));
             }
         }
         if (!decisions.contains(IdentifyProcess.FIT_DECISION)) {
             errors.add(new FieldError(FIELD, "no model defines the decision \"" + IdentifyProcess.FIT_DECISION + "\" that decides fit"));
         }
+    }
+
+    /**
+     * The decision a business rule task calls: the engine's own ({@code zeebe:calledDecision}) or the one it names for
+     * the routing job, whose {@code decision} input is a literal.
+     */
+    private static Optional<String> calledDecision(BusinessRuleTask task) {
+        ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+        if (called != null) {
+            return Optional.of(called.getDecisionId());
+        }
+        ZeebeIoMapping mapping = task.getSingleExtensionElement(ZeebeIoMapping.class);
+        return mapping == null ? Optional.empty() : mapping.getInputs().stream()
+                .filter(input -> "decision".equals(input.getTarget()))
+                .map(input -> LITERAL.matcher(input.getSource()))
+                .filter(Matcher::matches)
+                .map(literal -> literal.group(1))
+                .findFirst();
     }
 
     /**

@@ -8,6 +8,9 @@ import io.leadflow.simulation.SimulationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import io.leadflow.platform.ApiDocumentation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +40,7 @@ import java.util.UUID;
  * cancels it (or deletes a finished one).
  */
 @RestController
+@Tag(name = ApiDocumentation.SIMULATIONS)
 @RequestMapping("/api/simulations")
 class SimulationController {
 
@@ -62,6 +66,7 @@ class SimulationController {
         }
     }
 
+    @Operation(summary = "Replays a period's leads through candidate models and the deployed ones; answers where to follow it")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SimulationView> submit(@RequestParam(name = "models", required = false) List<MultipartFile> models,
                                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -72,11 +77,13 @@ class SimulationController {
         return ResponseEntity.accepted().location(URI.create("/api/simulations/" + id)).body(view(id));
     }
 
+    @Operation(summary = "A simulation's progress and, once done, its diff")
     @GetMapping("/{id}")
     SimulationView get(@PathVariable UUID id) {
         return view(id);
     }
 
+    @Operation(summary = "Cancels a running simulation or deletes a finished one")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> cancel(@PathVariable UUID id) {
         if (!runner.cancelOrDelete(id)) {
