@@ -10,15 +10,14 @@ import java.lang.annotation.Target;
 
 /**
  * For an {@code @ApplicationModuleTest} of a module that keeps no data: the context starts without PostgreSQL
- * (no DataSource, hence no Flyway, JdbcClient, JDBC transactions or event publication registry), without the Camunda
+ * (no DataSource, hence no Flyway, JdbcClient or JDBC transactions), without the Camunda
  * client and without the embedded mail server or the inbox poller, so nothing connects anywhere or binds a port.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @TestPropertySource(properties = {
-        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
-                + "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "camunda.client.enabled=false",
         "leadflow.mail.embedded.enabled=false",
         "leadflow.mail.inbox.enabled=false"})

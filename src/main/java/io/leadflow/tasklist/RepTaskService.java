@@ -1,7 +1,6 @@
 package io.leadflow.tasklist;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.OwnerChanged;
 import io.leadflow.assignment.FirstContactRenewed;
@@ -122,11 +121,8 @@ public class RepTaskService implements SchedulingConfigurer {
         }
     }
 
-    /**
-     * A manager kept a late lead with its rep: the open first contact gets its new due. After the manager's decision is
-     * committed, from the event publication registry: setting a due twice sets the same due.
-     */
-    @ApplicationModuleListener
+    /** A manager kept a late lead with its rep: the open first contact gets its new due, in the same transaction. */
+    @EventListener
     public void firstContactRenewed(FirstContactRenewed renewed) {
         tasks.renewDue(renewed.leadId(), SequenceProcess.FIRST_CONTACT_TASK, renewed.due());
     }

@@ -65,7 +65,7 @@ class TasklistModuleTest {
     }
 
     @Test
-    void aRenewedFirstContactGetsItsNewDueAfterTheCommit(Scenario scenario) {
+    void aRenewedFirstContactGetsItsNewDue(Scenario scenario) {
         Instant due = Instant.parse("2026-03-03T15:00:00Z");
 
         scenario.publish(new FirstContactRenewed(LEAD, due))
