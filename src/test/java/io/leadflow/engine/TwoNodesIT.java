@@ -56,7 +56,7 @@ class TwoNodesIT {
     private static final int REPS_CLICKING = 4;
     private static final String INBOX = "leadflow@leadflow.local";
     /** How long this test waits for anything on a busy machine (not a promise of leadflow's). */
-    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private final Path dataDir = Path.of("target", "two-nodes-engine").toAbsolutePath();
     private final int engine = FreePorts.pick();

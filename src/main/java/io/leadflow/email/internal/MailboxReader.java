@@ -104,10 +104,12 @@ class MailboxReader {
             Optional<Long> lastRead = lastUid(mailbox, validity);
             Instant since = lastRead.isPresent() ? null : clock.instant().minus(settings.firstSyncWindow());
             long from = lastRead.map(uid -> uid + 1).orElse(1L);
+            // Asked before the messages: one arriving in between has this UID or a later one, so it is read next time.
+            long next = lastRead.isPresent() ? 0 : folder.getUIDNext();
             Message[] unread = folder.getMessagesByUID(from, UIDFolder.LASTUID);
             if (lastRead.isEmpty() && unread.length == 0) {
                 // Read once, empty: what arrives from now on is new, whatever date its server gives it.
-                saveLastUid(mailbox, validity, Math.max(0, folder.getUIDNext() - 1));
+                saveLastUid(mailbox, validity, Math.max(0, next - 1));
             }
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
