@@ -182,7 +182,11 @@ class SecurityIT extends LeadflowIntegrationTest {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/planner")).header(HttpHeaders.CONTENT_TYPE, "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reps/ana")).header(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{}")).build())) {
+                        .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/simulations"))
+                        .header(HttpHeaders.CONTENT_TYPE, "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofString("--x--")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/" + UUID.randomUUID() + "/nurture/re-enrol"))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build())) {
             HttpResponse<String> refused = send(browser(), request);
             assertThat(refused.statusCode()).as("%s", request.uri()).isEqualTo(401);
             assertThat(refused.body()).contains("Missing or wrong API key").doesNotContain("CSRF");
