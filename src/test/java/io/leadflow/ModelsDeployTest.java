@@ -1030,7 +1030,7 @@ class ModelsDeployTest {
         assertThat(timeCame.getElementId()).isEqualTo("Task_FindAttemptTime");
         OffsetDateTime nextWorkingMoment = engineNow().plusMinutes(1);
         completeAttemptTime(timeCame, nextWorkingMoment);
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        awaitAtRest(Set.of(instance));
         assertThat(jobsOf("send-sequence-email", instance)).as("no email outside the lead's working time").isEmpty();
 
         complete(emailWhenItsTimeComes(instance, nextWorkingMoment), Map.of());
