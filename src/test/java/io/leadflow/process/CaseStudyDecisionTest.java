@@ -3,6 +3,7 @@ package io.leadflow.process;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,13 +20,15 @@ import static io.leadflow.process.ProcessTestEngine.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** case-study on the engine: one case per rule row. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class CaseStudyDecisionTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("case-study.dmn"));
+    // Per class, not static: the ITs that read this table's cases start no engine.
+    final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("case-study.dmn"));
 
     @AfterAll
-    static void stopEngine() {
+    void stopEngine() {
         engine.close();
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
@@ -21,9 +22,10 @@ final class Escalations {
     private Escalations() {
     }
 
-    /** Nothing is escalated until the task's due; then the breach goes to the manager, once. */
+    /** Nothing is escalated until the task's due; then the breach goes to the manager, once (earlier breaches forgotten). */
     static void escalatedAtItsDueOnly(ProcessTestEngine engine, SlaEscalation escalation, UUID lead, long instance,
                                       ActivatedJob task, SlaEscalation.Breach breach) {
+        clearInvocations(escalation);
         OffsetDateTime due = OffsetDateTime.parse(task.getCustomHeaders().get("io.camunda.zeebe:dueDate"));
         engine.advanceClock(Duration.between(engine.now(), due).minusMinutes(1));
         engine.awaitAtRest(instance);

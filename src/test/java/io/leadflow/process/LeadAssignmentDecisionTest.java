@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import io.leadflow.ModelsTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,13 +25,15 @@ import static io.leadflow.process.ProcessTestEngine.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** lead-assignment on the engine: one case per rule row, and a table edited and deployed. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class LeadAssignmentDecisionTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("lead-assignment.dmn"));
+    // Per class, not static: the ITs that read this table's cases start no engine.
+    final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("lead-assignment.dmn"));
 
     @AfterAll
-    static void stopEngine() {
+    void stopEngine() {
         engine.close();
     }
 
@@ -91,7 +94,7 @@ public class LeadAssignmentDecisionTest {
         assertThat(team(telecomOf600)).isEqualTo("latam");
     }
 
-    private static String team(Map<String, Object> lead) throws Exception {
+    private String team(Map<String, Object> lead) throws Exception {
         return JSON.readValue(engine.evaluate("lead-assignment", lead).getDecisionOutput(), String.class);
     }
 }

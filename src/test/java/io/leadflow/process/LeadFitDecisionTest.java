@@ -3,6 +3,7 @@ package io.leadflow.process;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,13 +22,15 @@ import static io.leadflow.process.ProcessTestEngine.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** lead-fit on the engine: one case per rule row, and every team of lead-assignment can receive MQLs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class LeadFitDecisionTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("lead-fit.dmn", "lead-assignment.dmn"));
+    // Per class, not static: the ITs that read this table's cases start no engine.
+    final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("lead-fit.dmn", "lead-assignment.dmn"));
 
     @AfterAll
-    static void stopEngine() {
+    void stopEngine() {
         engine.close();
     }
 

@@ -1,9 +1,11 @@
 package io.leadflow.process;
 
 import io.leadflow.calendar.CalendarProperties;
+import io.leadflow.engine.EngineProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalTime;
 
 /**
@@ -23,6 +25,13 @@ abstract class ProcessTestConfiguration {
     @Bean
     Clock clock() {
         return engine().clock();
+    }
+
+    /** The engine module's deployment of processes/, as at start-up (the same files again: the engine keeps their versions). */
+    @Bean
+    EngineProperties engineProperties() {
+        return new EngineProperties(EngineProperties.Mode.REMOTE, null, Duration.ofDays(1), "classpath*:processes/*",
+                ProcessTestEngine.PATIENCE, null);
     }
 
     @Bean

@@ -240,6 +240,20 @@ public final class ProcessTestEngine implements AutoCloseable {
         return ids;
     }
 
+    /** The rule rows' annotations (their descriptions), by rule id; rows without one are left out. */
+    public static Map<String, String> annotations(String dmn) throws Exception {
+        Map<String, String> annotations = new HashMap<>();
+        NodeList rules = ModelsTest.dom(ModelsTest.PROCESSES.resolve(dmn)).getElementsByTagNameNS(ModelsTest.DMN_NS, "rule");
+        for (int i = 0; i < rules.getLength(); i++) {
+            Element rule = (Element) rules.item(i);
+            NodeList descriptions = rule.getElementsByTagNameNS(ModelsTest.DMN_NS, "description");
+            if (descriptions.getLength() > 0) {
+                annotations.put(rule.getAttribute("id"), descriptions.item(0).getTextContent().strip());
+            }
+        }
+        return annotations;
+    }
+
     /** Variables from keys and values; values may be null, as a lead's unknown facts are. */
     public static Map<String, Object> vars(Object... keyValues) {
         Map<String, Object> vars = new HashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import io.leadflow.lead.LeadType;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,13 +16,15 @@ import static io.leadflow.process.ProcessTestEngine.ruleIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** sequence-cadence on the engine: every lead type gets the attempts in step order. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SequenceCadenceDecisionTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("sequence-cadence.dmn"));
+    // Per class, not static: the ITs that read this table's cases start no engine.
+    final ProcessTestEngine engine = ProcessTestEngine.deploying(List.of("sequence-cadence.dmn"));
 
     @AfterAll
-    static void stopEngine() {
+    void stopEngine() {
         engine.close();
     }
 
