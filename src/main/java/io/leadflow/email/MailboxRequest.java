@@ -2,6 +2,7 @@ package io.leadflow.email;
 
 import io.leadflow.email.ConnectedMailbox.Server;
 import io.leadflow.email.ConnectedMailbox.Tls;
+import io.leadflow.platform.EmailAddress;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 
@@ -22,7 +23,6 @@ public record MailboxRequest(String address, String smtpHost, Integer smtpPort, 
                              Integer imapPort, String imapTls, String username, String password, Integer perHour,
                              Integer perDay) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+|[^@\\s]+@localhost|[^@\\s]+@[^@\\s.]+\\.local");
     /** A host name or an IPv4/IPv6 address: what a mail server's host can be, and nothing a header or URL could hide. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]{2,45}]?");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -32,7 +32,7 @@ public record MailboxRequest(String address, String smtpHost, Integer smtpPort, 
     /** The mailbox these fields describe, with the saved password when none is given; all fields at fault at once. */
     public ConnectedMailbox toMailbox(String savedPassword) {
         List<FieldError> errors = new ArrayList<>();
-        if (address == null || address.length() > 320 || !EMAIL.matcher(address.strip()).matches()) {
+        if (address == null || !EmailAddress.Validator.matches(address.strip())) {
             errors.add(new FieldError("address", "is required: an email address"));
         }
         Server smtp = server("smtp", smtpHost, smtpPort, smtpTls, errors);

@@ -203,6 +203,7 @@ class RepApiTest {
             capacity as text        | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":"lots"}                        | monthlyCapacity
             active not a boolean    | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":"maybe","monthlyCapacity":100}                        | active
             bad email, line break   | ana      | {"name":"Ana\\nBcc","email":"ana at leadflow","team":"latam","active":true,"monthlyCapacity":100}                        | name email
+            bidi override, bad host | ana      | {"name":"Ana\\u202Eevil","email":"ana@-leadflow.co","team":"latam","active":true,"monthlyCapacity":100}                 | name email
             back on a bad date      | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"away":true,"awayUntil":"next week","monthlyCapacity":100} | awayUntil
             back on, but not away   | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"awayUntil":"2026-03-20","monthlyCapacity":100}  | awayUntil
             username with a bang    | ana!     | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":100}                            | username
