@@ -48,9 +48,10 @@ fi
 mkdir -p "$(dirname "$out")"
 rootfs="$(mktemp --suffix=.tar)"
 trap 'rm -f "$rootfs"' EXIT
-# No documentation but the packages' copyright files (their licences), no device nodes (the container runtime makes
-# /dev); the user the image runs as, without a shell or a home. The manual's directory stays, empty: the Java
-# runtime's install links its manual page there.
+# No documentation but the packages' copyright files (their licences). No device nodes (the container runtime makes
+# /dev): they are taken out of the tarball, never deleted in a hook, where the host's /dev is mounted. The user the
+# image runs as, without a shell or a home. The manual's directory stays, empty: the Java runtime's install links
+# its manual page there.
 mmdebstrap --variant=minbase --include="$java_package" \
   --dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-include=/usr/share/doc/*/copyright' \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/locale/*' \
