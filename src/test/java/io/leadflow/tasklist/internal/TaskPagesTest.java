@@ -128,7 +128,7 @@ class TaskPagesTest {
                 Instant.parse("2026-03-01T10:00:00Z"), null, null, Map.of(), null, Map.of(), null);
         when(tasks.get(44L)).thenReturn(qualify);
         when(models.form("qualify-lead")).thenReturn(Optional.of(new byte[0]));
-        when(forms.render(any(), any())).thenReturn(List.of(
+        when(forms.render(any(), any(), any())).thenReturn(List.of(
                 new FormField(FormField.Type.SELECT, "decision", "decision", "Decision", true, false,
                         List.of(new FormField.Option("SQL", "sql"), new FormField.Option("Nurture", "nurture")), List.of(), null, null, null),
                 new FormField(FormField.Type.TEXTFIELD, "budget", "budget", "Budget", true, false, List.of(), List.of(), null,
