@@ -140,9 +140,9 @@ class LeadContexts {
                 new Object[] {move.model()}, language));
     }
 
-    /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
+    /** How the lead came, as marketing knows it: what the rep needs for the first touch; labels are message codes. */
     private static List<Fact> origin(Lead lead) {
-        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href(), null)).toList();
+        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.messageCode(), fact.value(), fact.href(), null)).toList();
     }
 
     /** The message code of an enrichment fact's label. */

@@ -201,12 +201,13 @@ class TaskPagesTest {
 
         assertThat(mvc.get().uri("/tasks/45").with(ANA).header("Accept-Language", "es-MX")).hasStatusOk().bodyText()
                 .contains("Tarea “First contact” hecha por ana: no contestó", "<h3>Califica el lead</h3>",
-                        "Por qué descalificar", "<option value=\"sql\">Calificado por ventas (SQL)</option>")
+                        "Por qué descalificar", "<option value=\"sql\">Calificado por ventas (SQL)</option>", "<dt>Llegó como</dt>",
+                        "<dt>Origen</dt>")
                 .doesNotContain("Why disqualify", "Qualify the lead</h3>", "done by ana");
         assertThat(mvc.post().uri("/tasks/45").with(ANA).with(csrf()).header("Accept-Language", "es-MX").param("decision", "disqualify"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Por qué descalificar: falta la respuesta.");
         assertThat(mvc.get().uri("/tasks/45").with(ANA).header("Accept-Language", "en")).hasStatusOk().bodyText()
-                .contains("Task “First contact” done by ana: no answer", "Why disqualify", "Qualify the lead</h3>");
+                .contains("Task “First contact” done by ana: no answer", "Why disqualify", "Qualify the lead</h3>", "<dt>Came as</dt>");
     }
 
     private static Map<String, String> spanishTextsOf(String formId) throws IOException {
