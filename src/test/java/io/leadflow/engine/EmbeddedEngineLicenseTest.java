@@ -3,6 +3,8 @@ package io.leadflow.engine;
 import io.leadflow.engine.EmbeddedEngineLicense.EngineLicenseNotAcceptedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a message naming the setting, the licence and the way to production.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ResourceLock(Resources.SYSTEM_OUT)
 class EmbeddedEngineLicenseTest {
 
     private final ApplicationContextRunner leadflow = new ApplicationContextRunner()
