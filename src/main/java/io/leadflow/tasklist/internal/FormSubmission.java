@@ -1,5 +1,6 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.platform.EmailAddress;
 import io.leadflow.platform.PageMessage;
 import org.springframework.context.MessageSourceResolvable;
 
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
  */
 public record FormSubmission(Map<String, Object> values, List<MessageSourceResolvable> errors) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern UNICODE_SPACE_AROUND = Pattern.compile("^[\\p{Z}\\p{Cf}\\s]+|[\\p{Z}\\p{Cf}\\s]+$");
 
     public boolean valid() {
@@ -82,7 +82,7 @@ public record FormSubmission(Map<String, Object> values, List<MessageSourceResol
                     String text = submitted.isEmpty() || submitted.get(0) == null ? "" : submitted.get(0);
                     if (first.isEmpty()) {
                         required(field, errors);
-                    } else if (field.email() && !EMAIL.matcher(first).matches()) {
+                    } else if (field.email() && !EmailAddress.Validator.matches(first)) {
                         errors.add(PageMessage.of("task.form.notAnEmail", field.label()));
                     } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(first).matches()) {
                         errors.add(PageMessage.of("task.form.notTheFormat", field.label()));
