@@ -413,7 +413,9 @@
 
   async function drawDiagram(canvas, process, table) {
     const xml = await fetchReport('/api/reports/process/' + encodeURIComponent(process.bpmnProcessId) + '/diagram', 'application/xml');
-    const viewer = new BpmnJS({container: canvas});
+    // The overlays follow each zoom at once: deferred (bpmn-js's default), they are hidden until 300 ms after the last
+    // change, so a diagram just opened full size or zoomed showed no counts.
+    const viewer = new BpmnJS({container: canvas, canvas: {deferUpdate: false}});
     await viewer.importXML(xml);
     viewer.get('canvas').zoom('fit-viewport');
     const overlays = viewer.get('overlays');
@@ -424,7 +426,8 @@
       badge.dataset.element = wait.elementId;
       badge.textContent = count.format(wait.waiting);
       badge.title = title;
-      overlays.add(wait.elementId, 'waiting', {position: {top: -12, right: 12}, html: badge});
+      // Never drawn smaller than the page's text, however far the diagram is zoomed out.
+      overlays.add(wait.elementId, 'waiting', {position: {top: -12, right: 12}, scale: {min: 1}, html: badge});
       const row = table.tBodies[0].insertRow();
       row.dataset.element = wait.elementId;
       cell(row, wait.name);
