@@ -161,11 +161,14 @@
   /** A count with its rate of the total it is a share of. */
   const withRate = (n, rate) => count.format(n) + ' (' + percent(rate) + ')';
 
-  /** Each step's and each template's counts with their rates: replies and meetings of the sent, opens and clicks of the tracked. */
+  /**
+   * Each step's and each template's counts with their rates: replies and meetings of the sent, opens and clicks of the
+   * tracked; each name opens the lead list of the leads behind them (their attempt there made), same filters.
+   */
   function drawRates(table, report) {
-    const line = (name, rates) => {
+    const line = (name, rates, filter, value) => {
       const row = table.tBodies[0].insertRow();
-      cell(row, name);
+      cell(row, link(leadsUrl(filter, value), name));
       cell(row, count.format(rates.sent));
       cell(row, withRate(rates.replied, rates.replyRate));
       cell(row, withRate(rates.meetings, rates.meetingRate));
@@ -175,10 +178,10 @@
       return row;
     };
     for (const step of report.steps) {
-      line(t('step', step.step, named('channels.', step.channel)), step).dataset.step = step.step;
+      line(t('step', step.step, named('channels.', step.channel)), step, 'step', step.step).dataset.step = step.step;
     }
     for (const template of report.templates) {
-      line(t('template', template.template), template).dataset.template = template.template;
+      line(t('template', template.template), template, 'template', template.template).dataset.template = template.template;
     }
     table.hidden = report.steps.length + report.templates.length === 0;
   }

@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadFilter;
 import io.leadflow.lead.LeadSearch;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.RuleDecision;
@@ -111,10 +112,14 @@ public class LeadRepository {
             where.append(" and stage = :stage");
             params.put("stage", search.stage().name());
         }
-        if (search.owners() != null && search.owners().isEmpty()) {
+        if (search.owners() != null && search.owners().isEmpty() || search.among().ids() != null && search.among().ids().isEmpty()) {
             return List.of();
         }
         filter(new LeadFilter(search.owners(), search.source(), search.type()), where, params);
+        if (search.among().ids() != null) {
+            where.append(" and ").append(search.among().condition("id"));
+            params.put(LeadSelection.PARAMETER, search.among().parameter());
+        }
         if (search.after() != null) {
             where.append(" and (created_at, id) < (:afterAt, :afterId)");
             params.put("afterAt", Timestamp.from(search.after().createdAt()));
