@@ -211,8 +211,7 @@
       cell(row, count.format(rep.openTasks));
       const overdue = cell(row, count.format(rep.overdueTasks));
       overdue.classList.toggle('overdue', rep.overdueTasks > 0);
-      const use = cell(row, t('capacityUse', count.format(rep.assignedThisMonth), count.format(rep.monthlyCapacity),
-          percent(rep.capacityUse)));
+      const use = cell(row, t('capacityUse', count.format(rep.assigned), count.format(rep.capacity), percent(rep.capacityUse)));
       use.classList.toggle('overdue', rep.capacityUse >= 1);
     }
     table.hidden = false;
@@ -615,10 +614,10 @@
     }
   });
   section('sequences', '/api/reports/sequences?' + REPORT_QUERY, drawSequences);
-  section('reps', '/api/reports/reps', drawReps);
+  section('reps', '/api/reports/reps?' + REPORT_QUERY, drawReps);
   section('rejections', '/api/reports/rejections?' + REPORT_QUERY, drawRejections);
-  section('quota', '/api/reports/quota', drawQuota);
+  section('quota', '/api/reports/quota?' + REPORT_QUERY, drawQuota);
   section('process', '/api/reports/process', drawProcesses);
-  section('incidents', '/api/reports/incidents', drawIncidents);
-  section('mail-failures', '/api/reports/mail-failures', drawMailFailures);
+  section('incidents', '/api/reports/incidents?' + REPORT_QUERY, drawIncidents);
+  section('mail-failures', '/api/reports/mail-failures?' + REPORT_QUERY, drawMailFailures);
 })();
