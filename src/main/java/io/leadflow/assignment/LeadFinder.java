@@ -28,6 +28,7 @@ public class LeadFinder {
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
     private static final int MAX_TEXT = 200;
+    private static final String NOT_A_STEP = "is not a sequence step (a whole number from 1)";
 
     /**
      * A search as a URL gives it, every value text (blank: not given): {@code q} in name, email or company, then the
@@ -79,9 +80,9 @@ public class LeadFinder {
                 owners = only(owners, teamReps);
             }
         }
-        Integer step = parsed("step", query.step(), Integer::valueOf, "is not a sequence step (a whole number from 1)", errors);
+        Integer step = parsed("step", query.step(), Integer::valueOf, NOT_A_STEP, errors);
         if (step != null && step < 1) {
-            errors.add(new FieldError("step", "is not a sequence step (a whole number from 1)"));
+            errors.add(new FieldError("step", NOT_A_STEP));
         }
         String template = given(query.template());
         if (template != null && template.length() > MAX_TEXT) {
