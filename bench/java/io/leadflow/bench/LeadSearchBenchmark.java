@@ -131,18 +131,18 @@ public final class LeadSearchBenchmark {
                                       source, stage, owner, created_at, updated_at)
                     select gen_random_uuid(), (array['FORM_FILL', 'REFERRAL', 'TRIGGER_EVENT', 'COMPANY_VISIT', 'RESEARCH'])[1 + i % 5],
                            'bench' || i || '@example.com', 'bench' || i || '@example.com',
-                           (FIRST)[1 + i % FIRSTS], (LAST)[1 + (i / FIRSTS) % LASTS], (COMPANY)[1 + i % COMPANIES],
+                           ({first})[1 + i % {firsts}], ({last})[1 + (i / {firsts}) % {lasts}], ({company})[1 + i % {companies}],
                            'MX', 'America/Mexico_City', 'es', (array['ebook', 'webinar', 'demo-request', 'referral'])[1 + i % 4],
                            case when i % 16 = 0 then 'CUSTOMER' when i % 8 = 0 then 'OPPORTUNITY' when i % 4 = 0 then 'SQL'
                                 when i % 2 = 0 then 'MQL' when i % 5 = 0 then 'DISQUALIFIED' else 'LEAD' end,
                            reps[1 + i % array_length(reps, 1)], at, at
-                      from generate_series(1, LEADS) as i,
+                      from generate_series(1, {leads}) as i,
                            lateral (select now() - (i % 365) * interval '1 day' - (i % 1440) * interval '1 minute' as at) t,
                            lateral (select array_agg(username order by username) as reps from rep) r
-                    """.replace("LEADS", Integer.toString(leads))
-                    .replace("FIRSTS", Integer.toString(FIRST.length)).replace("FIRST", array(FIRST))
-                    .replace("LASTS", Integer.toString(LAST.length)).replace("LAST", array(LAST))
-                    .replace("COMPANIES", Integer.toString(COMPANY.length)).replace("COMPANY", array(COMPANY)));
+                    """.replace("{leads}", Integer.toString(leads))
+                    .replace("{firsts}", Integer.toString(FIRST.length)).replace("{first}", array(FIRST))
+                    .replace("{lasts}", Integer.toString(LAST.length)).replace("{last}", array(LAST))
+                    .replace("{companies}", Integer.toString(COMPANY.length)).replace("{company}", array(COMPANY)));
             sql.execute("analyze lead");
             // The rep with the most MQLs, so their list runs to several pages, and their team.
             try (ResultSet rep = sql.executeQuery("""
