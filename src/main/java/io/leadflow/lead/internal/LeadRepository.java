@@ -12,6 +12,7 @@ import io.leadflow.lead.StageMove;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
@@ -98,7 +99,13 @@ public class LeadRepository {
         return jdbc.sql("select * from lead where id in (:ids)").param("ids", ids).query(this::map).list();
     }
 
-    /** The leads the search finds, newest first; one more than its size, so the caller knows whether a page follows. */
+    /**
+     * The leads the search finds, newest first; one more than its size, so the caller knows whether a page follows.
+     * Planned for its own values each time: the driver prepares a statement run five times on the server, whose generic
+     * plan, blind to how rare the text is, walked every lead newest first (100,000 leads: 170 ms for one that matched
+     * one, against 12 ms through the trigram indexes).
+     */
+    @Transactional(readOnly = true)
     public List<Lead> search(LeadSearch search) {
         StringBuilder where = new StringBuilder("where true");
         Map<String, Object> params = new HashMap<>();
@@ -126,6 +133,7 @@ public class LeadRepository {
             params.put("afterId", search.after().id());
         }
         params.put("limit", search.size() + 1);
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         return jdbc.sql("select * from lead " + where + " order by created_at desc, id desc limit :limit")
                 .params(params).query(this::map).list();
     }
