@@ -160,6 +160,15 @@ public final class SandboxEngine implements AutoCloseable {
                 .send().join().getProcessInstanceKey();
     }
 
+    /**
+     * Publishes a message to the instances waiting for it under the correlation key, or to a message start event; with
+     * no time to live: one nobody waits for is gone, as a sign that came when no model listened.
+     */
+    public void publishMessage(String name, String correlationKey, Object variables) {
+        client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).timeToLive(Duration.ZERO)
+                .variables(variables).send().join();
+    }
+
     /** Evaluates a deployed decision by its key; throws with the engine's reason when it fails. */
     public EvaluateDecisionResponse evaluateDecision(long decisionKey, Map<String, Object> variables) {
         EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionKey(decisionKey).variables(variables)

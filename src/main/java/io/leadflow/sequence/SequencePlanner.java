@@ -107,6 +107,21 @@ public class SequencePlanner {
                 shift(List.of(attempt), calendar.nextWorkingMoment(now, country, zone), country).getFirst(), reason));
     }
 
+    /**
+     * The attempt's window, {@code next} the attempt after it (null: it is the last): made on the working day that
+     * ends at {@code sameDayEnd}; one not made is given up when the next one is due to be made, but never before the end
+     * of the working day after its own due, so a late first call stays with the rep while the manager decides.
+     */
+    public AttemptWindow window(PlannedAttempt attempt, PlannedAttempt next, String country) {
+        ZoneId zone = attempt.at().getZone();
+        LocalDate dayAfterDue = calendar.workingDayOnOrAfter(attempt.due().withZoneSameInstant(zone).toLocalDate().plusDays(1), country);
+        ZonedDateTime endOfDayAfterDue = calendar.endOfWorkingDay(dayAfterDue, zone);
+        ZonedDateTime closeAt = next == null || next.at().isBefore(endOfDayAfterDue) ? endOfDayAfterDue
+                : next.at().withZoneSameInstant(zone);
+        return new AttemptWindow(attempt.step(), attempt.channel(), attempt.at(), attempt.due().withZoneSameInstant(zone),
+                calendar.endOfWorkingDay(attempt.at().toLocalDate(), zone), closeAt);
+    }
+
     /** A late attempt moved to the lead's next working moment, and why it could not be made when its turn came. */
     public record Delay(PlannedAttempt attempt, BusinessHoursCalendar.OffTime reason) {
     }

@@ -37,9 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,24 +132,9 @@ public class SequenceService {
 
     /** The attempt's window: when a first call not made is given up depends on the next one. */
     private AttemptWindow window(List<SequenceAttempt> stored, int index, Lead lead) {
-        SequenceAttempt attempt = stored.get(index);
         ZoneId zone = lead.zone();
-        ZonedDateTime at = attempt.plannedAt().atZone(zone);
-        Instant closeAt = closeAt(attempt, index + 1 < stored.size() ? stored.get(index + 1) : null, lead);
-        return new AttemptWindow(attempt.step(), attempt.channel(), at, attempt.due().atZone(zone),
-                calendar.endOfWorkingDay(at.toLocalDate(), zone), closeAt.atZone(zone));
-    }
-
-    /**
-     * When an attempt not made is given up: when the next one is due to be made, but never before the end of the
-     * working day after its own due, so a late first call stays with the rep while the manager decides.
-     */
-    private Instant closeAt(SequenceAttempt attempt, SequenceAttempt next, Lead lead) {
-        ZoneId zone = lead.zone();
-        LocalDate dayAfterDue = calendar.workingDayOnOrAfter(attempt.due().atZone(zone).toLocalDate().plusDays(1),
-                lead.facts().country());
-        Instant endOfDayAfterDue = calendar.endOfWorkingDay(dayAfterDue, zone).toInstant();
-        return next == null || next.plannedAt().isBefore(endOfDayAfterDue) ? endOfDayAfterDue : next.plannedAt();
+        return planner.window(stored.get(index).planned(zone),
+                index + 1 < stored.size() ? stored.get(index + 1).planned(zone) : null, lead.facts().country());
     }
 
     /**

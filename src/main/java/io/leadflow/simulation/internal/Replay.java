@@ -1,5 +1,6 @@
 package io.leadflow.simulation.internal;
 
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -7,14 +8,26 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.engine.SandboxEngine;
+import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
+import io.leadflow.process.ExploreProcess;
 import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.JourneyProcess;
+import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.RoutingJob;
+import io.leadflow.process.SequenceProcess;
+import io.leadflow.process.StageMoveJob;
+import io.leadflow.sequence.CadenceStep;
+import io.leadflow.sequence.PlannedAttempt;
+import io.leadflow.sequence.SequencePlanner;
 import io.leadflow.simulation.SimulationProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -23,12 +36,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -38,12 +53,16 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 /**
- * One side of a simulation: the leads started, at their arrival, in the identify stage of the given models on a
- * sandbox engine whose clock jumps from one due timer (or arrival, or rep answer) to the next. The engine evaluates the
- * models' BPMN and DMN; each job is completed by a handler that gives what the real worker would give, from the lead's
- * recorded facts and history, with no side effect: nothing is mailed, stored or assigned live. A rep task is completed
- * as history says (after the same time it took the rep) or, where history has none, with the configured chance after
- * the configured time, drawn from the seed, the lead and the task (so the same inputs replay alike).
+ * One side of a simulation: the leads started, at their arrival, in the journey of the given models (identify, then the
+ * connect sequence, explore, advise and nurture) on a sandbox engine whose clock jumps from one due timer (or arrival,
+ * or rep answer, or lead's sign) to the next. The engine evaluates the models' BPMN and DMN; each job is completed by a
+ * handler that gives what the real worker would give, from the lead's recorded facts and history, with no side effect:
+ * nothing is mailed, stored or assigned live. The sequence is planned by the live planner on the lead's calendar (the
+ * mailboxes' sending limits aside). A rep task is completed as history says (after the same time it took the rep, with
+ * the values they gave) or, where history has none, with the configured chance after the configured time, drawn from the
+ * seed, the lead and the task (so the same inputs replay alike), with its form's {@link #NOTHING_CAME_OF_IT answer}. The
+ * lead replies, books, unsubscribes or bounces as history says, as long after the replay's touch of the same step as
+ * after the real one (after the sequence's start when no touch preceded it).
  */
 final class Replay {
 
@@ -59,25 +78,55 @@ final class Replay {
             IdentifyProcess.NOTIFY_REP, "rep-notification",
             IdentifyProcess.ESCALATE_SLA_BREACH, "sla-breach");
 
+    /**
+     * A drawn answer, by the task's form: nothing came of the touch (a call not answered, a connection request), the
+     * manager keeps the rep, the lead is not qualified now, the deal is lost for want of a decision.
+     */
+    static final Map<String, Map<String, Object>> NOTHING_CAME_OF_IT = Map.of(
+            SequenceProcess.CALL_FORM, Map.of("outcome", "no-answer"),
+            "social-touch", Map.of("action", "sent-connection-request"),
+            "sla-breach", Map.of("slaDecision", "keep"),
+            "qualify-lead", Map.of("decision", "nurture", "recycleReason", "bad-timing"),
+            "deal-outcome", Map.of("outcome", "lost", "lostReason", "no-decision"));
+
+    /** The lead's signs history records, and the messages the models wait for them by. */
+    private static final Map<String, List<String>> SIGNS = Map.of(
+            Timeline.Type.REPLIED.name(), List.of(SequenceProcess.LEAD_REPLIED, NurtureProcess.LEAD_ENGAGED),
+            Timeline.Type.MEETING_BOOKED.name(), List.of(SequenceProcess.MEETING_BOOKED),
+            Timeline.Type.UNSUBSCRIBED.name(), List.of(SequenceProcess.LEAD_UNSUBSCRIBED),
+            Timeline.Type.BOUNCED.name(), List.of(SequenceProcess.MAIL_BOUNCED));
+
+    /** The stages a lead goes through on its way, in order. */
+    private static final List<LeadStage> WAY = List.of(LeadStage.LEAD, LeadStage.MQL, LeadStage.SQL, LeadStage.OPPORTUNITY,
+            LeadStage.CUSTOMER);
+
+    /** What the replay plans and mails the sequence with, as the live sequence does. */
+    record Sequences(SequencePlanner planner, EmailTemplateCatalog templates, List<String> journeyStageByStep) {
+    }
+
     private final SimulationProperties settings;
     private final BusinessHoursCalendar calendar;
     private final Json json;
     private final RepTeams teams;
     private final Duration firstContactWithin;
+    private final Sequences sequences;
 
-    Replay(SimulationProperties settings, BusinessHoursCalendar calendar, Json json, RepTeams teams, Duration firstContactWithin) {
+    Replay(SimulationProperties settings, BusinessHoursCalendar calendar, Json json, RepTeams teams, Duration firstContactWithin,
+           Sequences sequences) {
         this.settings = settings;
         this.calendar = calendar;
         this.json = json;
         this.teams = teams;
         this.firstContactWithin = firstContactWithin;
+        this.sequences = sequences;
     }
 
     /** Replays the leads (by arrival) through the models; follows them until {@code until}. */
     List<LeadOutcome> run(ModelSet models, List<ReplayLead> leads, Instant until, Progress progress) {
         Map<String, String> elementNames = elementNames(models);
+        Map<String, String> forms = forms(models);
         try (SandboxEngine sandbox = SandboxEngine.start(leads.getFirst().arrivedAt())) {
-            Side side = new Side(sandbox, sandbox.deploy(models.files()), elementNames, teams.rotation());
+            Side side = new Side(sandbox, sandbox.deploy(models.files()), elementNames, forms, teams.rotation());
             int started = 0;
             while (true) {
                 if (progress.cancelled()) {
@@ -88,10 +137,11 @@ final class Replay {
                     side.start(leads.get(started++));
                 }
                 side.answerDueTasks(now);
+                side.publishDueSigns(now);
                 side.drain();
                 progress.leadsStarted(started);
                 Instant wake = Stream.of(started < leads.size() ? Optional.of(leads.get(started).arrivedAt()) : Optional.<Instant>empty(),
-                                side.nextAnswer(), sandbox.nextTimerDue())
+                                side.nextAnswer(), side.nextSign(), sandbox.nextTimerDue())
                         .flatMap(Optional::stream).min(Comparator.naturalOrder()).orElse(null);
                 if (wake == null || wake.isAfter(until)) {
                     return leads.stream().map(lead -> side.states.get(lead.id()).outcome()).toList();
@@ -114,6 +164,22 @@ final class Replay {
         return names;
     }
 
+    /** The form of each user task, by process and element id. */
+    private static Map<String, String> forms(ModelSet models) {
+        Map<String, String> forms = new HashMap<>();
+        models.files().forEach((file, bytes) -> {
+            if (file.endsWith(".bpmn")) {
+                for (UserTask task : Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)).getModelElementsByType(UserTask.class)) {
+                    ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+                    if (form != null && form.getFormId() != null) {
+                        forms.put(processOf(task) + "/" + task.getId(), form.getFormId());
+                    }
+                }
+            }
+        });
+        return forms;
+    }
+
     private static String processOf(FlowElement element) {
         ModelElementInstance parent = element.getParentElement();
         while (!(parent instanceof Process)) {
@@ -123,7 +189,12 @@ final class Replay {
     }
 
     /** A rep task the replay completes at {@code at}. */
-    private record Answer(Instant at, UUID leadId, String elementId, long jobKey, Map<String, Object> values, int task) {
+    private record Answer(Instant at, UUID leadId, String elementId, long jobKey, Map<String, Object> values, int task,
+                          boolean touch) {
+    }
+
+    /** A sign of the lead's the replay publishes at {@code at}; {@code order} keeps a lead's signs in history's order. */
+    private record Sign(Instant at, UUID leadId, int order, String type, Map<String, Object> details) {
     }
 
     /** What a lead went through so far in this side. */
@@ -134,21 +205,43 @@ final class Replay {
         String team;
         String owner;
         Instant assignedAt;
-        Instant firstTouchDue;
         final List<LeadOutcome.Task> tasks = new ArrayList<>();
         final List<String> breaches = new ArrayList<>();
         final Map<String, Integer> emails = new TreeMap<>();
         final List<String> incidents = new ArrayList<>();
+        LeadStage reached;
+        final List<LeadOutcome.Touch> touches = new ArrayList<>();
+        Instant firstTouchMade;
+        /** Each sequence round's plan, as the attempt-time job reads it again (and moves a late attempt). */
+        final Map<Integer, List<PlannedAttempt>> plans = new HashMap<>();
+        /** The sequence round whose first contact task is open, if one is. */
+        Integer firstContactOpen;
+        /** The signs history has, each after a touch of a step (0: the sequence's start), not scheduled yet. */
+        final List<LeadSigns.Pending> pendingSigns;
 
         LeadState(ReplayLead lead) {
             this.lead = lead;
+            this.pendingSigns = new ArrayList<>(LeadSigns.of(lead.history(), SIGNS.keySet()));
+        }
+
+        void reach(LeadStage stage) {
+            if (WAY.contains(stage) && (reached == null || WAY.indexOf(stage) > WAY.indexOf(reached))) {
+                reached = stage;
+            }
+        }
+
+        void touchMade(Instant at) {
+            if (firstTouchMade == null) {
+                firstTouchMade = at;
+            }
         }
 
         LeadOutcome outcome() {
-            Double firstTouch = firstTouchDue == null ? null : calendar.workingTimeBetween(lead.arrivedAt(), firstTouchDue,
+            Double firstTouch = firstTouchMade == null ? null : calendar.workingTimeBetween(lead.arrivedAt(), firstTouchMade,
                     lead.country(), lead.zone()).toMinutes() / 60.0;
             return new LeadOutcome(lead.id(), lead.name(), lead.arrivedAt(), stage, score, team, owner, assignedAt,
-                    List.copyOf(tasks), List.copyOf(breaches), Map.copyOf(emails), firstTouch, List.copyOf(incidents));
+                    List.copyOf(tasks), List.copyOf(breaches), Map.copyOf(emails), firstTouch, List.copyOf(incidents),
+                    reached == null ? null : reached.name(), List.copyOf(touches));
         }
     }
 
@@ -157,30 +250,83 @@ final class Replay {
         final SandboxEngine sandbox;
         final SandboxEngine.Deployment deployment;
         final Map<String, String> elementNames;
+        final Map<String, String> forms;
         final RepTeams.Rotation rotation;
         final Map<UUID, LeadState> states = new HashMap<>();
         final Map<Long, LeadState> byInstance = new HashMap<>();
         final PriorityQueue<Answer> answers = new PriorityQueue<>(Comparator.comparing(Answer::at)
                 .thenComparing(Answer::leadId).thenComparing(Answer::elementId).thenComparing(Answer::task));
+        final PriorityQueue<Sign> signs = new PriorityQueue<>(Comparator.comparing(Sign::at).thenComparing(Sign::leadId)
+                .thenComparing(Sign::order));
 
-        Side(SandboxEngine sandbox, SandboxEngine.Deployment deployment, Map<String, String> elementNames, RepTeams.Rotation rotation) {
+        Side(SandboxEngine sandbox, SandboxEngine.Deployment deployment, Map<String, String> elementNames,
+             Map<String, String> forms, RepTeams.Rotation rotation) {
             this.sandbox = sandbox;
             this.deployment = deployment;
             this.elementNames = elementNames;
+            this.forms = forms;
             this.rotation = rotation;
-            if (!deployment.processes().containsKey(IdentifyProcess.ID)) {
-                throw new SandboxEngine.ModelRejectedException("No model defines the process " + IdentifyProcess.ID, null);
+            for (String process : List.of(JourneyProcess.ID, IdentifyProcess.ID)) {
+                if (!deployment.processes().containsKey(process)) {
+                    throw new SandboxEngine.ModelRejectedException("No model defines the process " + process, null);
+                }
             }
         }
 
+        /** The lead's journey starts as live: by the message that keeps one instance per lead. */
         void start(ReplayLead lead) {
-            LeadState state = new LeadState(lead);
-            states.put(lead.id(), state);
-            byInstance.put(sandbox.startInstance(deployment.processes().get(IdentifyProcess.ID), lead.startVariables()), state);
+            states.put(lead.id(), new LeadState(lead));
+            sandbox.publishMessage(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), lead.startVariables());
         }
 
         Optional<Instant> nextAnswer() {
             return Optional.ofNullable(answers.peek()).map(Answer::at);
+        }
+
+        Optional<Instant> nextSign() {
+            return Optional.ofNullable(signs.peek()).map(Sign::at);
+        }
+
+        /** Publishes the signs due by now, each by the messages the models wait for it by (one that no model waits for is gone). */
+        void publishDueSigns(Instant now) {
+            while (!signs.isEmpty() && !signs.peek().at().isAfter(now)) {
+                Sign sign = signs.poll();
+                for (String message : SIGNS.get(sign.type())) {
+                    sandbox.publishMessage(message, sign.leadId().toString(), signVariables(message, sign));
+                }
+            }
+        }
+
+        private Map<String, Object> signVariables(String message, Sign sign) {
+            Map<String, Object> variables = new HashMap<>();
+            if (message.equals(NurtureProcess.LEAD_ENGAGED)) {
+                variables.put("engagement", "Replied (" + sign.details().get("replyIntent") + ")");
+                return variables;
+            }
+            variables.put("exitReason", switch (message) {
+                case SequenceProcess.LEAD_REPLIED -> "REPLIED";
+                case SequenceProcess.MEETING_BOOKED -> "MEETING_BOOKED";
+                case SequenceProcess.LEAD_UNSUBSCRIBED -> "UNSUBSCRIBED";
+                default -> "BOUNCED";
+            });
+            if (message.equals(SequenceProcess.LEAD_REPLIED)) {
+                variables.put("replyIntent", sign.details().get("replyIntent"));
+                variables.put("referralEmail", sign.details().get("referral"));
+                variables.put("nurtureUntil", sign.details().get("until"));
+            }
+            return variables;
+        }
+
+        /** A touch of the step was made now: the signs history has after that step's touch come as long after it. */
+        private void touched(LeadState state, int step, Instant now) {
+            var pending = state.pendingSigns.iterator();
+            while (pending.hasNext()) {
+                LeadSigns.Pending sign = pending.next();
+                if (sign.afterStep() == step) {
+                    pending.remove();
+                    signs.add(new Sign(now.plus(sign.after()), state.lead.id(), sign.order(), sign.type(), sign.details()));
+                }
+            }
         }
 
         void answerDueTasks(Instant now) {
@@ -191,6 +337,12 @@ final class Replay {
                     sandbox.complete(answer.jobKey(), answer.values());
                     LeadOutcome.Task task = state.tasks.get(answer.task());
                     state.tasks.set(answer.task(), new LeadOutcome.Task(task.name(), task.due(), answer.at()));
+                    if (answer.elementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
+                        state.firstContactOpen = null;
+                    }
+                    if (answer.touch()) {
+                        state.touchMade(answer.at());
+                    }
                 } catch (ClientStatusException e) {
                     // The model closed the task meanwhile (an interrupting timer): it stays not completed.
                 }
@@ -206,8 +358,17 @@ final class Replay {
                     break;
                 }
                 jobs.sort(Comparator.comparingLong(ActivatedJob::getKey));
+                // Sent together, awaited together: the engine takes them in one go instead of one round trip each.
+                List<CamundaFuture<?>> completions = new ArrayList<>();
                 for (ActivatedJob job : jobs) {
-                    handle(job);
+                    handle(job).ifPresent(completions::add);
+                }
+                for (CamundaFuture<?> completion : completions) {
+                    try {
+                        completion.join();
+                    } catch (ClientStatusException e) {
+                        // The model closed the job meanwhile (another job of the batch ended its scope).
+                    }
                 }
             }
             for (SandboxEngine.Incident incident : sandbox.takeIncidents()) {
@@ -219,20 +380,23 @@ final class Replay {
             }
         }
 
-        private void handle(ActivatedJob job) {
+        /** Handles the job; the completion sent, if it is completed now. */
+        private Optional<CamundaFuture<?>> handle(ActivatedJob job) {
             LeadState state = byInstance.get(job.getProcessInstanceKey());
             Map<String, Object> variables = job.getVariablesAsMap();
             if (state == null) {
+                // A job of an instance the lead's journey called: its incidents are the lead's too.
                 state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
+                byInstance.put(job.getProcessInstanceKey(), state);
             }
             try {
                 Map<String, Object> result = result(job, variables, state);
-                if (result != null) {
-                    sandbox.complete(job.getKey(), result);
-                }
+                return result == null ? Optional.empty()
+                        : Optional.of(sandbox.client().newCompleteCommand(job.getKey()).variables(result).send());
             } catch (RuntimeException e) {
                 // As a live worker's failure: the engine raises an incident on the element, with the reason.
-                sandbox.client().newFailCommand(job.getKey()).retries(0).errorMessage(String.valueOf(e.getMessage())).send().join();
+                return Optional.of(sandbox.client().newFailCommand(job.getKey()).retries(0).errorMessage(String.valueOf(e.getMessage()))
+                        .send());
             }
         }
 
@@ -252,10 +416,10 @@ final class Replay {
                     state.team = (String) variables.get("team");
                     state.owner = rotation.next(state.team);
                     state.assignedAt = now;
-                    state.firstTouchDue = calendar.addWorkingTime(now, firstContactWithin, lead.country(), lead.zone()).toInstant();
                     Map<String, Object> assigned = new HashMap<>();
                     assigned.put("owner", state.owner);
-                    assigned.put("taskDue", engineTime(state.firstTouchDue, lead));
+                    assigned.put("taskDue", engineTime(calendar.addWorkingTime(now, firstContactWithin, lead.country(),
+                            lead.zone()).toInstant(), lead));
                     yield assigned;
                 }
                 case IdentifyProcess.DUE_IN_WORKING_TIME -> {
@@ -265,19 +429,124 @@ final class Replay {
                             "inWorkingTime", calendar.isWorkingTime(now, lead.country(), lead.zone()));
                 }
                 case IdentifyProcess.ESCALATE_SLA_BREACH -> {
-                    state.breaches.add(String.valueOf(variables.get("breach")));
+                    String breach = String.valueOf(variables.get("breach"));
+                    state.breaches.add(breach);
                     Map<String, Object> escalated = new HashMap<>();
                     escalated.put("manager", state.owner == null ? null : teams.managers().get(state.owner));
+                    // As the live worker: only the first attempt's breach is counted, to be escalated again.
+                    escalated.put("slaEscalation", "FIRST_ATTEMPT".equals(breach)
+                            ? (variables.get("slaEscalation") instanceof Number n ? n.intValue() + 1 : 1) : null);
                     yield escalated;
                 }
-                case IdentifyProcess.CREATE_CONTACT_LEAD -> Map.of("contactLeadId",
-                        UUID.nameUUIDFromBytes((lead.id() + "/contact").getBytes(StandardCharsets.UTF_8)).toString());
+                case IdentifyProcess.CREATE_CONTACT_LEAD -> Map.of("contactLeadId", derivedId(lead, "contact"));
+                case ExploreProcess.CREATE_REFERRAL_LEAD -> Map.of("referralLeadId", derivedId(lead, "referral"));
+                case StageMoveJob.TYPE -> {
+                    state.reach(LeadStage.valueOf(String.valueOf(variables.get("stage"))));
+                    yield Map.of();
+                }
+                case SequenceProcess.PLAN_SEQUENCE -> plan(variables, state, now);
+                case SequenceProcess.ATTEMPT_TIME -> attemptTime(variables, state, now);
+                case SequenceProcess.FOLLOW_UP_TIME -> {
+                    Instant at = nextWorkingMoment(lead, now);
+                    yield Map.of("at", engineTime(at, lead), "sendNow", !at.isAfter(now));
+                }
+                case NurtureProcess.NURTURE_TIME -> {
+                    Instant at = nextWorkingMoment(lead, now);
+                    yield Map.of("nurtureAt", engineTime(at, lead), "nurtureNow", !at.isAfter(now));
+                }
+                case SequenceProcess.SEND_SEQUENCE_EMAIL -> {
+                    int step = step(variables);
+                    boolean followUp = Boolean.TRUE.equals(variables.get("followUp"));
+                    String stage = sequences.journeyStageByStep().get(Math.min(step, sequences.journeyStageByStep().size()) - 1);
+                    emailed(state, "step " + step + (followUp ? " follow-up" : ""), stage);
+                    state.touches.add(new LeadOutcome.Touch(round(variables), step, "EMAIL", followUp, now));
+                    state.touchMade(now);
+                    touched(state, step, now);
+                    yield Map.of();
+                }
+                case SequenceProcess.SEND_CONNECTED_CALL_EMAIL -> {
+                    emailed(state, "step " + step(variables) + " after the call", "awareness");
+                    yield Map.of();
+                }
+                case NurtureProcess.SEND_NURTURE_EMAIL -> {
+                    emailed(state, "nurture", "awareness");
+                    yield Map.of();
+                }
+                case SequenceProcess.KEEP_OWNER -> Map.of("firstContactDue", firstContactDue(lead, now));
+                case SequenceProcess.REASSIGN_LEAD -> {
+                    state.owner = rotation.next(state.team);
+                    Map<String, Object> reassigned = new HashMap<>();
+                    reassigned.put("owner", state.owner);
+                    reassigned.put("firstContactDue", firstContactDue(lead, now));
+                    yield reassigned;
+                }
+                case SequenceProcess.FIRST_CONTACT_OPEN -> Map.of("firstContactOpen", state.firstContactOpen != null
+                        && state.firstContactOpen == round(variables));
                 case Protocol.USER_TASK_JOB_TYPE -> {
-                    repTask(job, state, now);
+                    repTask(job, variables, state, now);
                     yield null;
                 }
                 default -> Map.of();
             };
+        }
+
+        /** A sequence email, counted by its step and the template the live sequence picks for the lead. */
+        private void emailed(LeadState state, String step, String journeyStage) {
+            Map<String, Object> facts = state.lead.fitFacts();
+            String template = sequences.templates().select(text(facts.get("persona")), text(facts.get("industry")), journeyStage,
+                    text(state.lead.startVariables().get("language"))).fileName();
+            state.emails.merge(step + " (" + template + ")", 1, Integer::sum);
+        }
+
+        /** The round's attempts, planned from now by the live planner on the cadence the model's decision gave. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> plan(Map<String, Object> variables, LeadState state, Instant now) {
+            List<CadenceStep> cadence = CadenceStep.fromDecision(((List<Object>) variables.get("cadence")).stream()
+                    .map(row -> json.convert(row, SequenceProcess.CadenceRow.class)).toList());
+            int round = round(variables);
+            List<PlannedAttempt> plan = new ArrayList<>(sequences.planner().plan(now, state.lead.country(), state.lead.zone(), cadence));
+            state.plans.put(round, plan);
+            touched(state, 0, now);
+            return Map.of("attempts", java.util.stream.IntStream.range(0, plan.size()).mapToObj(i -> attempt(plan, i, state.lead)).toList());
+        }
+
+        /**
+         * The attempt as the round's plan has it now, as the live job reads it: one whose moment passed outside the lead's
+         * working time moves to the next working moment; a call or social touch first in its round opens at once.
+         */
+        private Map<String, Object> attemptTime(Map<String, Object> variables, LeadState state, Instant now) {
+            List<PlannedAttempt> plan = state.plans.get(round(variables));
+            int step = step(variables);
+            int index = java.util.stream.IntStream.range(0, plan.size()).filter(i -> plan.get(i).step() == step).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the plan has no attempt " + step));
+            boolean atOnce = index == 0 && !"EMAIL".equals(plan.get(index).channel().name());
+            if (!atOnce && !plan.get(index).at().toInstant().isAfter(now)) {
+                sequences.planner().delayOutsideWorkingTime(plan.get(index), now, state.lead.country())
+                        .ifPresent(delay -> plan.set(index, delay.attempt()));
+            }
+            Instant planned = plan.get(index).at().toInstant();
+            Instant openAt = atOnce && now.isBefore(planned) ? now : planned;
+            return Map.of("attempt", attempt(plan, index, state.lead), "openAt", engineTime(openAt, state.lead),
+                    "open", !openAt.isAfter(now));
+        }
+
+        private SequenceProcess.Attempt attempt(List<PlannedAttempt> plan, int index, ReplayLead lead) {
+            var window = sequences.planner().window(plan.get(index), index + 1 < plan.size() ? plan.get(index + 1) : null,
+                    lead.country());
+            return new SequenceProcess.Attempt(window.step(), window.channel().name(), engineTime(window.at(), lead),
+                    engineTime(window.due(), lead), engineTime(window.sameDayEnd(), lead), engineTime(window.closeAt(), lead));
+        }
+
+        private String firstContactDue(ReplayLead lead, Instant now) {
+            return engineTime(calendar.addWorkingTime(now, firstContactWithin, lead.country(), lead.zone()).toInstant(), lead);
+        }
+
+        private Instant nextWorkingMoment(ReplayLead lead, Instant now) {
+            return calendar.nextWorkingMoment(now, lead.country(), lead.zone()).toInstant();
+        }
+
+        private String engineTime(ZonedDateTime at, ReplayLead lead) {
+            return engineTime(at.toInstant(), lead);
         }
 
         /** A moment handed to the engine (a due its timers wait for), in the lead's zone as the live workers give it. */
@@ -291,6 +560,9 @@ final class Replay {
             Map<String, Object> qualification = json.map(response.getDecisionOutput());
             state.stage = qualification.get("stage") == null ? null : String.valueOf(qualification.get("stage"));
             state.score = qualification.get("score") instanceof Number number ? number.intValue() : null;
+            if (state.stage != null) {
+                state.reach(LeadStage.valueOf(state.stage));
+            }
             RuleDecision decided = new RuleDecision(response.getDecisionId(), response.getDecisionVersion(),
                     response.getEvaluatedDecisions().stream().flatMap(evaluated -> evaluated.getMatchedRules().stream()
                             .map(rule -> new RuleDecision.Rule(evaluated.getDecisionId(), rule.getRuleId(), null))).toList());
@@ -309,15 +581,32 @@ final class Replay {
             return routed;
         }
 
-        /** The task is open from now; it is answered as history says, else as drawn. */
-        private void repTask(ActivatedJob job, LeadState state, Instant now) {
+        /**
+         * The task is open from now; it is answered as history says, else as drawn. A call or social task of the sequence
+         * is a touch put before the rep: the lead's signs after that step's touch follow it.
+         */
+        private void repTask(ActivatedJob job, Map<String, Object> variables, LeadState state, Instant now) {
             String name = elementNames.getOrDefault(job.getBpmnProcessId() + "/" + job.getElementId(), job.getElementId());
+            String form = forms.get(job.getBpmnProcessId() + "/" + job.getElementId());
             String dueHeader = job.getCustomHeaders().get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME);
             Instant due = dueHeader == null || dueHeader.isBlank() ? null : sandbox.fromEngine(OffsetDateTime.parse(dueHeader).toInstant());
             state.tasks.add(new LeadOutcome.Task(name, due, null));
             int index = state.tasks.size() - 1;
-            answer(state.lead, name, job.getElementId()).ifPresent(answer -> answers.add(new Answer(now.plus(answer.after()),
-                    state.lead.id(), job.getElementId(), job.getKey(), answer.values(), index)));
+            boolean touch = job.getBpmnProcessId().equals(SequenceProcess.ID) && variables.get("attempt") instanceof Map<?, ?>
+                    && (SequenceProcess.CALL_FORM.equals(form) || "social-touch".equals(form));
+            if (touch) {
+                // The call or social touch is made at the attempt's moment: a first one's task opens before it, at once.
+                Map<?, ?> attempt = (Map<?, ?>) variables.get("attempt");
+                int step = step(variables);
+                state.touches.add(new LeadOutcome.Touch(round(variables), step, String.valueOf(attempt.get("channel")), false,
+                        sandbox.fromEngine(OffsetDateTime.parse(String.valueOf(attempt.get("at"))).toInstant())));
+                touched(state, step, now);
+            }
+            if (job.getElementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
+                state.firstContactOpen = round(variables);
+            }
+            answer(state.lead, name, job.getElementId(), form).ifPresent(answer -> answers.add(new Answer(now.plus(answer.after()),
+                    state.lead.id(), job.getElementId(), job.getKey(), answer.values(), index, touch)));
         }
 
         private record Answered(Duration after, Map<String, Object> values) {
@@ -327,7 +616,7 @@ final class Replay {
          * How the rep answered the task of this name in history: after the time it took, with the values they gave; a task
          * history has and never completed is never answered; one history lacks is drawn.
          */
-        private Optional<Answered> answer(ReplayLead lead, String name, String elementId) {
+        private Optional<Answered> answer(ReplayLead lead, String name, String elementId, String form) {
             Instant created = null;
             for (Timeline.Entry entry : lead.history()) {
                 boolean thisTask = name.equals(entry.details().get("task"));
@@ -346,8 +635,24 @@ final class Replay {
             SplittableRandom draw = new SplittableRandom(settings.seed() ^ lead.id().getMostSignificantBits()
                     ^ lead.id().getLeastSignificantBits() ^ elementId.hashCode());
             return draw.nextDouble() < settings.taskCompletionChance()
-                    ? Optional.of(new Answered(settings.taskCompletionAfter(), Map.of()))
+                    ? Optional.of(new Answered(settings.taskCompletionAfter(), NOTHING_CAME_OF_IT.getOrDefault(form, Map.of())))
                     : Optional.empty();
         }
+    }
+
+    private static int round(Map<String, Object> variables) {
+        return variables.get("round") instanceof Number number ? number.intValue() : 1;
+    }
+
+    private static int step(Map<String, Object> variables) {
+        return ((Number) ((Map<?, ?>) variables.get("attempt")).get("step")).intValue();
+    }
+
+    private static String derivedId(ReplayLead lead, String what) {
+        return UUID.nameUUIDFromBytes((lead.id() + "/" + what).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : Objects.toString(value);
     }
 }

@@ -22,18 +22,30 @@ record SimulationDiff(int leads, int unchanged, Totals deployed, Totals candidat
                       Map<String, Integer> repCapacity) {
 
     /**
-     * One side's totals: leads by stage, team and owner; rep tasks; SLA breaches; mails by step; the average working
-     * hours from arrival to the first contact's due; leads assigned per rep and ISO week (UTC); incidents.
+     * One side's totals: leads by stage (the fit decision's), team and owner; rep tasks; SLA breaches; mails by step and
+     * template; the average working hours from arrival to the first touch made; leads assigned per rep and ISO week (UTC);
+     * incidents; leads by the furthest stage reached; rep tasks by name; the tasks not done by their due; breaches by kind.
      */
     record Totals(Map<String, Integer> stages, Map<String, Integer> teams, Map<String, Integer> owners, int tasks, int breaches,
                   Map<String, Integer> emails, Double averageFirstTouchWorkingHours, Map<String, Map<String, Integer>> repLoadPerWeek,
-                  int incidents) {
+                  int incidents, Map<String, Integer> stagesReached, Map<String, Integer> tasksByName, int tasksNotDoneByDue,
+                  Map<String, Integer> breachesByKind) {
 
         static Totals of(List<LeadOutcome> outcomes) {
             Map<String, Integer> emails = new TreeMap<>();
             Map<String, Map<String, Integer>> load = new TreeMap<>();
+            Map<String, Integer> tasksByName = new TreeMap<>();
+            Map<String, Integer> breachesByKind = new TreeMap<>();
+            int notDoneByDue = 0;
             for (LeadOutcome outcome : outcomes) {
                 outcome.emails().forEach((step, count) -> emails.merge(step, count, Integer::sum));
+                outcome.breaches().forEach(breach -> breachesByKind.merge(breach, 1, Integer::sum));
+                for (LeadOutcome.Task task : outcome.tasks()) {
+                    tasksByName.merge(task.name(), 1, Integer::sum);
+                    if (task.due() != null && (task.completedAt() == null || task.completedAt().isAfter(task.due()))) {
+                        notDoneByDue++;
+                    }
+                }
                 if (outcome.owner() != null && outcome.assignedAt() != null) {
                     var day = outcome.assignedAt().atZone(ZoneOffset.UTC);
                     String week = "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -45,7 +57,8 @@ record SimulationDiff(int leads, int unchanged, Totals deployed, Totals candidat
                     outcomes.stream().mapToInt(o -> o.breaches().size()).sum(), emails,
                     outcomes.stream().map(LeadOutcome::firstTouchWorkingHours).filter(Objects::nonNull)
                             .mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null),
-                    load, outcomes.stream().mapToInt(o -> o.incidents().size()).sum());
+                    load, outcomes.stream().mapToInt(o -> o.incidents().size()).sum(), countBy(outcomes, LeadOutcome::stageReached),
+                    tasksByName, notDoneByDue, breachesByKind);
         }
 
         private static Map<String, Integer> countBy(List<LeadOutcome> outcomes, Function<LeadOutcome, String> key) {

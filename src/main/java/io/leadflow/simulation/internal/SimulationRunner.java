@@ -3,11 +3,14 @@ package io.leadflow.simulation.internal;
 import io.leadflow.assignment.AssignmentProperties;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.engine.EngineProperties;
 import io.leadflow.engine.SandboxEngine;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.Json;
+import io.leadflow.sequence.SequencePlanner;
+import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.simulation.SimulationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +52,7 @@ class SimulationRunner implements DisposableBean {
     private final SimulationProperties settings;
     private final AssignmentProperties assignment;
     private final ModelSet deployed;
+    private final Replay.Sequences sequences;
     private final Map<UUID, AtomicBoolean> cancellations = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "leadflow-simulation");
@@ -58,7 +62,8 @@ class SimulationRunner implements DisposableBean {
 
     SimulationRunner(SimulationRepository simulations, LeadHistory history, RepDirectory reps, BusinessHoursCalendar calendar,
                      Json json, Clock clock, SimulationProperties settings, AssignmentProperties assignment,
-                     EngineProperties engine) {
+                     EngineProperties engine, SequencePlanner planner, EmailTemplateCatalog templates,
+                     SequenceProperties sequence) {
         this.simulations = simulations;
         this.history = history;
         this.reps = reps;
@@ -68,6 +73,7 @@ class SimulationRunner implements DisposableBean {
         this.settings = settings;
         this.assignment = assignment;
         this.deployed = ModelSet.deployed(engine.processesLocation());
+        this.sequences = new Replay.Sequences(planner, templates, sequence.journeyStageByStep());
     }
 
     /**
@@ -118,7 +124,8 @@ class SimulationRunner implements DisposableBean {
             simulations.progress(id, SimulationRepository.Status.RUNNING, 0);
             List<ReplayLead> leads = history.between(from, to, settings.maxLeads());
             RepTeams teams = RepTeams.of(reps, assignment.defaultTeam());
-            Replay replay = new Replay(settings, calendar, json, teams, Duration.ofHours(assignment.firstAttemptWorkingHours()));
+            Replay replay = new Replay(settings, calendar, json, teams, Duration.ofHours(assignment.firstAttemptWorkingHours()),
+                    sequences);
             Instant until = to.plus(settings.horizon());
             List<LeadOutcome> candidateOutcomes = replay.run(candidate, leads, until, progress(id, 0, cancelled));
             List<LeadOutcome> deployedOutcomes = replay.run(deployed, leads, until, progress(id, leads.size(), cancelled));

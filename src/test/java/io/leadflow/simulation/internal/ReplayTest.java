@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.calendar.CalendarProperties;
+import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
+import io.leadflow.sequence.SequencePlanner;
 import io.leadflow.simulation.SimulationProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
@@ -14,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,8 @@ class ReplayTest {
     // No history answers the research task, and none is drawn to be done: its SLA breaches.
     private final SimulationProperties settings = new SimulationProperties(Duration.ofDays(7), DataSize.ofMegabytes(1), 100, 23,
             0.0, Duration.ofHours(6), Duration.ofDays(30));
+    private final Replay.Sequences sequences = new Replay.Sequences(new SequencePlanner(calendar, 4, 14), new EmailTemplateCatalog(),
+            List.of("awareness", "awareness", "consideration", "consideration", "decision"));
 
     private final List<ReplayLead> leads = List.of(
             lead(1, "2026-03-02T10:00:00Z", "ES", "Europe/Madrid", "CEO", "retail", 250, "EMEA", false, true),
@@ -96,10 +102,17 @@ class ReplayTest {
         assertThat(diff.candidate().stages()).containsEntry("MQL", 3);
         assertThat(diff.candidate().emails()).containsEntry("Task_NotifyRep (rep-notification)", 3);
 
-        // The company-only lead: its research task, never done, breaches its SLA on both sides alike.
+        // The company-only lead: its research task, never done, breaches its SLA on both sides alike. Each MQL's sequence:
+        // its first call, follow-up call and social touch never done, the first call breaches its SLA (and the manager's
+        // decision is a task too), the follow-up call missed flags the sequence behind; its two emails are sent.
         assertThat(stages).doesNotContainKey(id(6));
-        assertThat(diff.deployed().breaches()).isEqualTo(1);
-        assertThat(diff.deployed().tasks()).isEqualTo(1);
+        assertThat(diff.deployed().breaches()).isEqualTo(1 + 2);
+        assertThat(diff.deployed().tasks()).isEqualTo(1 + 4);
+        assertThat(diff.candidate().breaches()).isEqualTo(1 + 3 * 2);
+        assertThat(diff.candidate().tasks()).isEqualTo(1 + 3 * 4);
+        assertThat(diff.candidate().stagesReached()).containsEntry("MQL", 3);
+        assertThat(diff.candidate().emails()).containsEntry("step 2 (any__any__awareness.en.ftl)", 3)
+                .containsEntry("step 5 (any__any__decision.en.ftl)", 3);
         assertThat(diff.deployed().incidents()).isZero();
         assertThat(diff.candidate().incidents()).isZero();
 
@@ -107,8 +120,60 @@ class ReplayTest {
     }
 
     @Test
+    void aChangedCadenceMovesTheEmailToTheDayItSays() {
+        ModelSet lowerThreshold = DEPLOYED.withCandidates(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55")));
+        String dayOffset = "<outputEntry id=\"OutputEntry_Cadence_Step2_DayOffset\">\n          <text>";
+        ModelSet laterEmail = lowerThreshold.withCandidates(Map.of("sequence-cadence.dmn",
+                changed("sequence-cadence.dmn", dayOffset + "2</text>", dayOffset + "3</text>")));
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4), sequences);
+        Instant until = Instant.parse("2026-04-10T00:00:00Z");
+
+        SimulationDiff diff = SimulationDiff.of(replay.run(lowerThreshold, leads, until, NO_PROGRESS),
+                replay.run(laterEmail, leads, until, NO_PROGRESS), TEAMS.monthlyCapacity());
+
+        // The MQLs (leads 1 to 3) change their second touch only: at 10:00 on the first working day from the start's
+        // day plus the day offset, counted here on the weekdays and the holidays of the lead's country.
+        assertThat(diff.changedLeads()).extracting(SimulationDiff.ChangedLead::leadId).containsExactly(id(1), id(2), id(3));
+        for (SimulationDiff.ChangedLead changed : diff.changedLeads()) {
+            ReplayLead lead = leads.stream().filter(l -> l.id().equals(changed.leadId())).findFirst().orElseThrow();
+            assertThat(changed.changed()).containsExactlyInAnyOrder("touches", "firstTouchWorkingHours");
+            assertThat(emailAt(changed.deployed())).isEqualTo(slot(lead, 2));
+            assertThat(emailAt(changed.candidate())).isEqualTo(slot(lead, 3));
+            double expectedHours = calendar.workingTimeBetween(lead.arrivedAt(), slot(lead, 3).toInstant(), lead.country(),
+                    lead.zone()).toMinutes() / 60.0;
+            assertThat(changed.candidate().firstTouchWorkingHours()).isEqualTo(expectedHours);
+        }
+        assertThat(diff.candidate().emails()).isEqualTo(diff.deployed().emails());
+        assertThat(diff.candidate().tasks()).isEqualTo(diff.deployed().tasks());
+    }
+
+    private static final Replay.Progress NO_PROGRESS = new Replay.Progress() {
+        @Override
+        public void leadsStarted(int leads) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    private static ZonedDateTime emailAt(LeadOutcome outcome) {
+        return outcome.touches().stream().filter(touch -> touch.step() == 2).findFirst().orElseThrow().at().atZone(ZoneId.of("UTC"));
+    }
+
+    /** The cadence's slot of a later attempt, written out: 10:00 on the first working day on or after the start's day plus the offset. */
+    private ZonedDateTime slot(ReplayLead lead, int dayOffset) {
+        LocalDate day = lead.arrivedAt().atZone(lead.zone()).toLocalDate().plusDays(dayOffset);
+        while (day.getDayOfWeek().getValue() > 5 || !calendar.isWorkingDay(day, lead.country())) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(10, 0).atZone(lead.zone()).withZoneSameInstant(ZoneId.of("UTC"));
+    }
+
+    @Test
     void aCancelledReplayStopsAtItsNextStep() {
-        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4));
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4), sequences);
         AtomicInteger started = new AtomicInteger();
         Replay.Progress cancelledAfterTheFirstLead = new Replay.Progress() {
             @Override
@@ -131,7 +196,7 @@ class ReplayTest {
     }
 
     private SimulationDiff diff(ModelSet candidate, Instant until) {
-        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4));
+        Replay replay = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4), sequences);
         Replay.Progress progress = new Replay.Progress() {
             @Override
             public void leadsStarted(int leads) {
