@@ -1,5 +1,7 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.platform.EmailAddress;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +23,6 @@ import java.util.stream.Collectors;
  */
 public record FormSubmission(Map<String, Object> values, List<String> errors) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern UNICODE_SPACE_AROUND = Pattern.compile("^[\\p{Z}\\p{Cf}\\s]+|[\\p{Z}\\p{Cf}\\s]+$");
 
     public boolean valid() {
@@ -78,7 +79,7 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                     String text = submitted.isEmpty() || submitted.get(0) == null ? "" : submitted.get(0);
                     if (first.isEmpty()) {
                         required(field, errors);
-                    } else if (field.email() && !EMAIL.matcher(first).matches()) {
+                    } else if (field.email() && !EmailAddress.Validator.matches(first)) {
                         errors.add(field.label() + " must be an email address.");
                     } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(first).matches()) {
                         errors.add(field.label() + " is not in the expected format.");
