@@ -15,6 +15,7 @@ import io.leadflow.platform.ReferenceFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,7 +59,26 @@ public class EnrichmentService {
     @Transactional
     public Enrichment enrich(UUID leadId) {
         Lead lead = leads.get(leadId);
-        LeadFacts facts = lead.facts();
+        Found found = find(lead.type(), lead.facts(), lead.createdAt());
+        Enrichment enrichment = found.enrichment();
+        leads.recordEnrichment(leadId, enrichment, found.phone(), found.company());
+        timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", enrichment.role(), "signals", enrichment.signals(),
+                "powerSignal", enrichment.powerSignal(), "signalStrength", enrichment.signalStrength(),
+                "personalEmail", enrichment.personalEmail(), "gaps", enrichment.gaps(), "phoneFound", found.phone() != null,
+                "companyFound", found.company() != null));
+        return enrichment;
+    }
+
+    /** What enrichment finds for a lead that is not stored (a simulation's lead from a file), recording nothing. */
+    public Enrichment of(LeadType type, LeadFacts facts, Instant arrivedAt) {
+        return find(type, facts, arrivedAt).enrichment();
+    }
+
+    /** The enrichment, and the phone and company name found where the lead gave none. */
+    private record Found(Enrichment enrichment, String phone, String company) {
+    }
+
+    private Found find(LeadType type, LeadFacts facts, Instant arrivedAt) {
         String emailDomain = facts.email() == null ? null : facts.email().substring(facts.email().indexOf('@') + 1).toLowerCase(Locale.ROOT);
         boolean personalEmail = emailDomain != null && personalDomains.contains(emailDomain);
         String companyDomain = facts.companyDomain() != null ? facts.companyDomain() : personalEmail ? null : emailDomain;
@@ -72,7 +92,7 @@ public class EnrichmentService {
                 : company.map(EnrichmentProvider.CompanyFacts::employees).orElse(null);
         Integer tenure = person.map(EnrichmentProvider.PersonFacts::tenureMonths).orElse(null);
         String persona = roles.persona(role);
-        SignalStrengths.Weighed weighed = strengths.weigh(observed(lead, person));
+        SignalStrengths.Weighed weighed = strengths.weigh(observed(type, facts, arrivedAt, person));
         Set<SignalFamily> signals = EnumSet.noneOf(SignalFamily.class);
         signals.addAll(weighed.families());
         if (company.isPresent()) {
@@ -88,19 +108,14 @@ public class EnrichmentService {
                 facts.country(), facts.country() == null ? null : regions.getProperty(facts.country()), tenure, personalEmail,
                 person.map(EnrichmentProvider.PersonFacts::linkedinUrl).orElse(null),
                 company.map(EnrichmentProvider.CompanyFacts::technologies).orElse(List.of()),
-                signals, SignalFamily.arePowerSignals(signals), signalStrength, triggerFitsPersona(lead, persona),
+                signals, SignalFamily.arePowerSignals(signals), signalStrength, triggerFitsPersona(type, facts, persona),
                 gaps(facts, industry, employees, tenure));
         // A found phone never replaces the one the lead gave.
         String foundPhone = facts.phone() != null ? null : person.map(EnrichmentProvider.PersonFacts::phone)
                 .flatMap(phone -> PhoneNumbers.toE164(phone, facts.country())).orElse(null);
         // Nor a found company name the one the lead gave: the lead knows how it calls its company.
         String foundCompany = facts.company() != null ? null : company.map(EnrichmentProvider.CompanyFacts::name).orElse(null);
-        leads.recordEnrichment(leadId, enrichment, foundPhone, foundCompany);
-        timeline.record(leadId, Timeline.Type.ENRICHED, Map.of("role", role, "signals", signals, "powerSignal", enrichment.powerSignal(),
-                "signalStrength", signalStrength,
-                "personalEmail", personalEmail, "gaps", enrichment.gaps(), "phoneFound", foundPhone != null,
-                "companyFound", foundCompany != null));
-        return enrichment;
+        return new Found(enrichment, foundPhone, foundCompany);
     }
 
     private String normaliseIndustry(String industry) {
@@ -112,11 +127,12 @@ public class EnrichmentService {
     }
 
     /** What the lead did that tells interest: what it told us on arrival, and what the provider saw the person do. */
-    private static List<ObservedSignal> observed(Lead lead, Optional<EnrichmentProvider.PersonFacts> person) {
-        LocalDate arrived = LocalDate.ofInstant(lead.createdAt(), ZoneOffset.UTC);
+    private static List<ObservedSignal> observed(LeadType type, LeadFacts facts, Instant arrivedAt,
+                                                 Optional<EnrichmentProvider.PersonFacts> person) {
+        LocalDate arrived = LocalDate.ofInstant(arrivedAt, ZoneOffset.UTC);
         List<ObservedSignal> observed = new ArrayList<>();
-        LeadDetails details = lead.facts().details();
-        if (lead.type() == LeadType.FORM_FILL) {
+        LeadDetails details = facts.details();
+        if (type == LeadType.FORM_FILL) {
             observed.add(new ObservedSignal("form-fill", arrived, null));
         }
         if (!details.pagesViewed().isEmpty()) {
@@ -125,7 +141,7 @@ public class EnrichmentService {
         if ("social-mention".equals(details.eventKind())) {
             observed.add(new ObservedSignal("social-mention", arrived, null));
         }
-        String source = lead.facts().source() == null ? "" : lead.facts().source().toLowerCase(Locale.ROOT);
+        String source = facts.source() == null ? "" : facts.source().toLowerCase(Locale.ROOT);
         if (source.matches(".*\\b(webinar|event|evento|meetup|conference|congreso|community|comunidad)\\b.*")) {
             observed.add(new ObservedSignal("event", arrived, null));
         }
@@ -141,8 +157,8 @@ public class EnrichmentService {
     }
 
     /** Whether a trigger event is news for the lead's persona (null without one): most news is only the CEO's. */
-    private Boolean triggerFitsPersona(Lead lead, String persona) {
-        String kind = lead.type() == LeadType.TRIGGER_EVENT ? lead.facts().details().eventKind() : null;
+    private Boolean triggerFitsPersona(LeadType type, LeadFacts facts, String persona) {
+        String kind = type == LeadType.TRIGGER_EVENT ? facts.details().eventKind() : null;
         return kind == null ? null : Arrays.asList(triggerPersonas.getProperty(kind, "").split(",")).contains(persona);
     }
 

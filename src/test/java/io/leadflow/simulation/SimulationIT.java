@@ -103,6 +103,12 @@ class SimulationIT extends LeadflowIntegrationTest {
                 400, "from");
         assertProblem(simulate(Map.of("notes.txt", new byte[] {1}), "2026-01-01", "2026-01-31"), 400, "notes.txt");
         assertProblem(simulate(Map.of("lead-fit.dmn", new byte[2 * 1024 * 1024]), "2026-01-01", "2026-01-31"), 413, "lead-fit.dmn");
+        assertProblem(simulateFile(changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55"), """
+                type,email,country,arrivedAt
+                FORM_FILL,ana@example.es,ES,2026-03-02T10:00:00Z
+                FORM_FILL,not-an-address,ES,2026-03-02T11:00:00Z
+                """), 400, "line 3: email is not an email address");
+        assertProblem(simulateFile(changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55"), "type,email,email\n"), 400, "header");
         assertThat(api.get().uri("/api/simulations/{id}", UUID.randomUUID()).retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(404);
     }
@@ -114,17 +120,37 @@ class SimulationIT extends LeadflowIntegrationTest {
     }
 
     private ResponseEntity<JsonNode> simulate(Map<String, byte[]> models, String from, String to) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        models.forEach((name, bytes) -> parts.add("models", new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        }));
+        MultiValueMap<String, Object> parts = parts(models);
         if (from != null) {
             parts.add("from", from);
         }
         parts.add("to", to);
+        return post(parts);
+    }
+
+    /** A CSV of leads instead of a period. */
+    private ResponseEntity<JsonNode> simulateFile(byte[] fitRule, String leads) {
+        MultiValueMap<String, Object> parts = parts(Map.of("lead-fit.dmn", fitRule));
+        parts.add("leads", file("leads.csv", leads.getBytes(StandardCharsets.UTF_8)));
+        return post(parts);
+    }
+
+    private static MultiValueMap<String, Object> parts(Map<String, byte[]> models) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        models.forEach((name, bytes) -> parts.add("models", file(name, bytes)));
+        return parts;
+    }
+
+    private static ByteArrayResource file(String name, byte[] bytes) {
+        return new ByteArrayResource(bytes) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        };
+    }
+
+    private ResponseEntity<JsonNode> post(MultiValueMap<String, Object> parts) {
         return api.post().uri("/api/simulations").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve()
                 .toEntity(JsonNode.class);
     }

@@ -69,13 +69,6 @@ class LeadHistory {
     }
 
     private ReplayLead replayLead(Lead lead) {
-        Map<String, Object> start = new HashMap<>();
-        start.put("leadId", lead.id().toString());
-        start.put("leadType", lead.type().name());
-        start.put("country", lead.facts().country());
-        start.put("timeZone", lead.facts().timeZone());
-        start.put("language", lead.facts().language());
-        start.put("personKnown", lead.facts().personKnown());
         Map<String, Object> enrichment = lead.enrichment() == null ? Map.of() : lead.enrichment();
         Map<String, Object> facts = new HashMap<>();
         for (var component : IdentifyProcess.FitFacts.class.getRecordComponents()) {
@@ -85,7 +78,6 @@ class LeadHistory {
         facts.computeIfAbsent("employees", name -> lead.facts().employees());
         facts.putIfAbsent("personalEmail", false);
         facts.putIfAbsent("powerSignal", false);
-        return new ReplayLead(lead.id(), lead.fullName(), lead.createdAt(), lead.facts().country(), lead.zone(), start,
-                facts, timeline.of(lead.id()));
+        return ReplayLead.of(lead.id(), lead.fullName(), lead.createdAt(), lead.type(), lead.facts(), facts, timeline.of(lead.id()));
     }
 }

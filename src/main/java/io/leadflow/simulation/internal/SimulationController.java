@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import java.util.UUID;
 
 /**
  * Replay before you deploy, for managers: {@code POST /api/simulations} (multipart: {@code models}, one or more .bpmn,
- * .dmn or .form files; {@code from} and {@code to}, ISO dates or date-times) starts a simulation and answers 202 with its
+ * .dmn or .form files; {@code from} and {@code to}, ISO dates or date-times, or instead {@code leads}, a CSV of leads as
+ * {@link LeadFile} reads it) starts a simulation and answers 202 with its
  * address; {@code GET} it for progress and, once done, the diff ({@code report}: the same as a page); {@code DELETE}
  * cancels it (or deletes a finished one).
  */
@@ -46,11 +48,13 @@ class SimulationController {
 
     private final SimulationRunner runner;
     private final SimulationRepository simulations;
+    private final LeadFile leadFile;
     private final SimulationProperties settings;
 
-    SimulationController(SimulationRunner runner, SimulationRepository simulations, SimulationProperties settings) {
+    SimulationController(SimulationRunner runner, SimulationRepository simulations, LeadFile leadFile, SimulationProperties settings) {
         this.runner = runner;
         this.simulations = simulations;
+        this.leadFile = leadFile;
         this.settings = settings;
     }
 
@@ -66,15 +70,28 @@ class SimulationController {
         }
     }
 
-    @Operation(summary = "Replays a period's leads through candidate models and the deployed ones; answers where to follow it")
+    @Operation(summary = "Replays a period's leads (or a CSV of leads) through candidate models and the deployed ones; "
+            + "answers where to follow it")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<SimulationView> submit(@RequestParam(name = "models", required = false) List<MultipartFile> models,
                                           @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                          Authentication auth) {
-        Instant start = instant("from", from, false);
-        Instant end = instant("to", to, true);
-        UUID id = runner.submit(candidates(models, settings), start, end, auth.getName());
+                                          @RequestParam(required = false) MultipartFile leads, Authentication auth) {
+        UUID id = submit(runner, leadFile, settings, models, from, to, leads, auth.getName());
         return ResponseEntity.accepted().location(URI.create("/api/simulations/" + id)).body(view(id));
+    }
+
+    /** A simulation of the leads of the file when one is given, else of the period's. */
+    static UUID submit(SimulationRunner runner, LeadFile leadFile, SimulationProperties settings, List<MultipartFile> models,
+                       String from, String to, MultipartFile leads, String requestedBy) {
+        Map<String, byte[]> candidates = candidates(models, settings);
+        if (leads != null && !leads.isEmpty()) {
+            try (InputStream file = leads.getInputStream()) {
+                return runner.submit(candidates, leadFile.read(file), requestedBy);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return runner.submit(candidates, instant("from", from, false), instant("to", to, true), requestedBy);
     }
 
     @Operation(summary = "A simulation's progress and, once done, its diff")

@@ -27,19 +27,21 @@ class SimulationPages {
 
     private final SimulationRunner runner;
     private final SimulationRepository simulations;
+    private final LeadFile leadFile;
     private final SimulationProperties settings;
 
-    SimulationPages(SimulationRunner runner, SimulationRepository simulations, SimulationProperties settings) {
+    SimulationPages(SimulationRunner runner, SimulationRepository simulations, LeadFile leadFile, SimulationProperties settings) {
         this.runner = runner;
         this.simulations = simulations;
+        this.leadFile = leadFile;
         this.settings = settings;
     }
 
     @PostMapping
     String submit(@RequestParam(name = "models", required = false) List<MultipartFile> models,
-                  @RequestParam(required = false) String from, @RequestParam(required = false) String to, Authentication auth) {
-        UUID id = runner.submit(SimulationController.candidates(models, settings), SimulationController.instant("from", from, false),
-                SimulationController.instant("to", to, true), auth.getName());
+                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                  @RequestParam(required = false) MultipartFile leads, Authentication auth) {
+        UUID id = SimulationController.submit(runner, leadFile, settings, models, from, to, leads, auth.getName());
         return "redirect:" + PAGE + id;
     }
 

@@ -40,7 +40,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 
 /** The intake API's input contract (IntakeApiIT's expectations) on the web layer alone: no database, engine or mail. */
 @WebMvcTest({LeadController.class, LeadImportController.class})
-@Import(LeadValidator.class)
+@Import({LeadValidator.class, LeadCsvReader.class})
 @WithApiKeySecurity
 @MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class}) // only GET reads them, past these tests
 class LeadApiTest {

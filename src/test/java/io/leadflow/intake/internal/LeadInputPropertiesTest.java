@@ -32,7 +32,7 @@ import static org.mockito.Mockito.doAnswer;
  * the full stack stores.
  */
 @WebMvcTest({LeadController.class, LeadImportController.class})
-@Import({LeadValidator.class, RejectedRequestProblem.class})
+@Import({LeadValidator.class, LeadCsvReader.class, RejectedRequestProblem.class})
 @WithApiKeySecurity
 @MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class})
 class LeadInputPropertiesTest extends HostileRequests {
