@@ -13,8 +13,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import io.leadflow.platform.WorkQueues;
+
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +57,8 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = IntStream.range(0, 10).mapToObj(i -> "crash" + i + "." + run + "@andesnet.co").toList();
         CrashingConnection crashing = new CrashingConnection(mailSender, settings, run, 4);
-        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, mailboxes, transaction, settings, new SimpleMeterRegistry());
+        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, mailboxes,
+                new WorkQueues(Clock.systemUTC(), transaction, new SimpleMeterRegistry()), settings, new SimpleMeterRegistry());
         dispatcher.stop();
         try {
             recipients.forEach(recipient -> outbox.enqueue(new OutgoingMail(key(recipient), null, recipient, "Hola", "Texto",
@@ -118,7 +122,7 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         await().atMost(PATIENCE).until(() -> backlog.stream().allMatch(recipient -> "SENT".equals(status(key(recipient)))));
     }
 
-    private static boolean drainedUntilCrash(MailDispatcher dispatcher) {
+    private static boolean drainedUntilCrash(MailDispatcher dispatcher) throws InterruptedException {
         try {
             dispatcher.dispatchDue();
             return false;
