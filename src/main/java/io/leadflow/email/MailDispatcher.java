@@ -16,14 +16,12 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,10 +40,10 @@ import java.util.StringJoiner;
  * a person, and the inbox poller still sees it and ends the sequence. Bounces always go to leadflow's inbox.
  */
 @Component
-class MailDispatcher implements SmartLifecycle, WorkQueue.Worker<MailOutbox.PendingMail> {
+class MailDispatcher implements WorkQueue.Worker<MailOutbox.PendingMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    /** Long enough for the mail in flight to finish within the SMTP timeouts. */
+    /** Long enough for the mail in flight to finish within the SMTP timeouts: a stop ends the drain after it. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final String CHARSET = StandardCharsets.UTF_8.name();
     /** 45 bytes make 60 Base64 characters, 72 with the word's delimiters: within RFC 2047's 75. */
@@ -77,38 +75,12 @@ class MailDispatcher implements SmartLifecycle, WorkQueue.Worker<MailOutbox.Pend
         this.retry = settings.retry().backoff();
         this.leadflow = new InternetAddress(settings.from(), true);
         this.queue = workQueues.create("mail", new WorkQueue.Settings(WorkQueue.Claim.LOCK, 1, 1,
-                settings.dispatchInterval(), STOP_WAIT), new WorkQueue.Store<>() {
-            @Override
-            public List<MailOutbox.PendingMail> claim(Instant now, int limit) {
-                return outbox.lockDue(now, limit);
-            }
-
-            @Override
-            public WorkQueue.Backlog backlog(Instant now) {
-                return outbox.backlog(now);
-            }
-        }, this);
+                settings.dispatchInterval(), STOP_WAIT), WorkQueue.Store.of(outbox::lockDue, outbox::backlog), this);
     }
 
-    @Override
-    public void start() {
-        queue.start();
-    }
-
-    /** Ends the drain after the mail in flight. */
-    @Override
-    public void stop() {
-        queue.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return queue.isRunning();
-    }
-
-    /** Sends due mails until none is left, the server fails one or the dispatcher stops; then hangs up. */
-    void dispatchDue() throws InterruptedException {
-        queue.drain();
+    /** The outbox's queue, started and stopped with leadflow. */
+    WorkQueue<MailOutbox.PendingMail> queue() {
+        return queue;
     }
 
     /** Hangs up once nothing is due, the server failed a mail or the dispatcher stops. */

@@ -16,14 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * leadflow's one durable work queue: the work is rows of its owner's table, written in the transaction that asks for
  * it (keyed, so asking twice stores it once), and drained on a thread of the queue's own, so a backlog in one queue
  * holds up no other. The owner's {@link Store} claims due rows ({@code for update skip locked}: two leadflows on one
  * database never take the same row), its {@link Worker} does each and records the outcome (done, or when to try again,
- * with {@link RetryBackoff}). Created by {@link WorkQueues}, which shows every queue's backlog in the health; started
- * and stopped by its owner.
+ * with {@link RetryBackoff}). Created by {@link WorkQueues}, which starts and stops every queue with leadflow and shows
+ * each one's backlog in the health.
  */
 public final class WorkQueue<T> {
 
@@ -52,6 +54,20 @@ public final class WorkQueue<T> {
         List<T> claim(Instant now, int limit);
 
         Backlog backlog(Instant now);
+
+        static <T> Store<T> of(BiFunction<Instant, Integer, List<T>> claim, Function<Instant, Backlog> backlog) {
+            return new Store<>() {
+                @Override
+                public List<T> claim(Instant now, int limit) {
+                    return claim.apply(now, limit);
+                }
+
+                @Override
+                public Backlog backlog(Instant now) {
+                    return backlog.apply(now);
+                }
+            };
+        }
     }
 
     /** The owner's work. */

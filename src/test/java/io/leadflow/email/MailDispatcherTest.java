@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /** The headers of a mail as its recipient's client reads them, parsed back from the raw message. */
 class MailDispatcherTest {
@@ -109,7 +110,7 @@ class MailDispatcherTest {
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
                 new MailProperties.Limits(200, 50, null),
                 new MailProperties.Mailboxes(null, Duration.ofDays(14), DataSize.ofMegabytes(10), 500, Duration.ofSeconds(10)));
-        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl(), settings), null,
+        return new MailDispatcher(mock(MailOutbox.class), new SmtpConnection(new JavaMailSenderImpl(), settings), null,
                 new WorkQueues(Clock.systemUTC(), new TransactionTemplate(), new SimpleMeterRegistry()), settings, new SimpleMeterRegistry());
     }
 

@@ -14,13 +14,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +30,7 @@ import java.util.UUID;
  * never makes a second instance: the engine refuses the same message id and keeps one active instance per lead.
  */
 @Component
-class LeadProcessStarter implements SmartLifecycle, WorkQueue.Worker<LeadProcessStarter.ClaimedStart> {
+class LeadProcessStarter implements WorkQueue.Worker<LeadProcessStarter.ClaimedStart> {
 
     private static final Logger log = LoggerFactory.getLogger(LeadProcessStarter.class);
     /** Long enough for the starts in flight to end within the engine client's request timeout. */
@@ -64,20 +62,12 @@ class LeadProcessStarter implements SmartLifecycle, WorkQueue.Worker<LeadProcess
         this.retry = startSettings.backoff();
         this.starts = workQueues.create("process-starts", new WorkQueue.Settings(WorkQueue.Claim.LEASE,
                 startSettings.maxInFlight(), startSettings.batchSize(), startSettings.pollInterval(), STOP_WAIT),
-                new WorkQueue.Store<>() {
-                    @Override
-                    public List<ClaimedStart> claim(Instant now, int limit) {
-                        List<ProcessStartQueue.PendingStart> claimed = queue.claim(now, startSettings.lease(), limit);
-                        // The start message carries the lead's facts: one read for the batch, not one per start.
-                        Map<UUID, Lead> claimedLeads = leads.findAll(claimed.stream().map(ProcessStartQueue.PendingStart::leadId).toList());
-                        return claimed.stream().map(start -> new ClaimedStart(start, claimedLeads.get(start.leadId()))).toList();
-                    }
-
-                    @Override
-                    public WorkQueue.Backlog backlog(Instant now) {
-                        return queue.backlog(now);
-                    }
-                }, this);
+                WorkQueue.Store.of((now, limit) -> {
+                    List<ProcessStartQueue.PendingStart> claimed = queue.claim(now, startSettings.lease(), limit);
+                    // The start message carries the lead's facts: one read for the batch, not one per start.
+                    Map<UUID, Lead> claimedLeads = leads.findAll(claimed.stream().map(ProcessStartQueue.PendingStart::leadId).toList());
+                    return claimed.stream().map(start -> new ClaimedStart(start, claimedLeads.get(start.leadId()))).toList();
+                }, queue::backlog), this);
         Gauge.builder("leadflow.intake.process.starts.pending", queue, ProcessStartQueue::pending)
                 .description("leads stored whose process is not started yet").register(meters);
     }
@@ -85,27 +75,6 @@ class LeadProcessStarter implements SmartLifecycle, WorkQueue.Worker<LeadProcess
     /** A lead was stored with its start: look at once rather than at the next poll. */
     void wake() {
         starts.wake();
-    }
-
-    @Override
-    public void start() {
-        starts.start();
-    }
-
-    @Override
-    public void stop() {
-        starts.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return starts.isRunning();
-    }
-
-    /** After the engine's client and the workers, before them on the way down. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1;
     }
 
     /** A failed start is tried again after the backoff: the engine's answer says nothing of the next lead's. */

@@ -9,13 +9,11 @@ import io.leadflow.tasklist.TasklistProperties;
 import io.leadflow.tasklist.internal.RepTaskRepository.PendingCompletion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Delivers recorded completions to the engine until it answers: right after the completion is committed, and again
@@ -25,7 +23,7 @@ import java.util.List;
  * most likely got through (the engine refuses a second completion of a job: a retry never completes twice).
  */
 @Component
-public class CompletionDelivery implements SmartLifecycle, WorkQueue.Worker<PendingCompletion> {
+public class CompletionDelivery implements WorkQueue.Worker<PendingCompletion> {
 
     private static final Logger log = LoggerFactory.getLogger(CompletionDelivery.class);
     /** Tries at once: a burst of completions is mostly delivered as each is recorded, these are the ones left over. */
@@ -47,38 +45,8 @@ public class CompletionDelivery implements SmartLifecycle, WorkQueue.Worker<Pend
         this.clock = clock;
         this.retry = settings.completionRetry().backoff();
         this.queue = workQueues.create("task-completions", new WorkQueue.Settings(WorkQueue.Claim.LEASE, IN_FLIGHT, BATCH,
-                settings.reconcileInterval(), STOP_WAIT), new WorkQueue.Store<>() {
-            @Override
-            public List<PendingCompletion> claim(Instant now, int limit) {
-                return tasks.claimDue(now, now.plus(retry.afterFailures(1)), limit);
-            }
-
-            @Override
-            public WorkQueue.Backlog backlog(Instant now) {
-                return tasks.completionsBacklog(now);
-            }
-        }, this);
-    }
-
-    @Override
-    public void start() {
-        queue.start();
-    }
-
-    @Override
-    public void stop() {
-        queue.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return queue.isRunning();
-    }
-
-    /** After the engine's client, before it on the way down. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1;
+                settings.reconcileInterval(), STOP_WAIT), WorkQueue.Store.of(
+                (now, limit) -> tasks.claimDue(now, now.plus(retry.afterFailures(1)), limit), tasks::completionsBacklog), this);
     }
 
     /** When a completion just recorded may be tried again, should its first try not settle it. */
