@@ -141,10 +141,6 @@ public final class WorkQueue<T> {
         this.inFlight = new Semaphore(settings.claim() == Claim.LOCK ? 1 : settings.maxInFlight());
     }
 
-    public String name() {
-        return name;
-    }
-
     Backlog backlog() {
         return store.backlog(clock.instant());
     }
