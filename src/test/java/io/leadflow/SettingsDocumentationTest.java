@@ -7,8 +7,6 @@ import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -17,27 +15,27 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's settings and the modules' typed settings records agree: every {@code leadflow.*} key
- * the README names exists, and every key the records declare (from the generated metadata) is in
- * the README, by name or by its group ({@code leadflow.engine.*}).
+ * The documented settings and the modules' typed settings records agree: every {@code leadflow.*} key
+ * the README or a page of {@code docs/} names exists, and every key the records declare (from the generated
+ * metadata) is named there, by name or by its group ({@code leadflow.engine.*}).
  */
 class SettingsDocumentationTest {
 
     private static final Pattern DOCUMENTED = Pattern.compile("`(leadflow(?:\\.[a-z][a-z0-9-]*)+(?:\\.\\*)?)");
 
     @Test
-    void theReadmeNamesEverySettingAndOnlySettingsThatExist() throws IOException {
+    void theDocsNameEverySettingAndOnlySettingsThatExist() throws IOException {
         Set<String> declared = declaredSettings();
         Set<String> documented = new TreeSet<>();
-        Matcher matcher = DOCUMENTED.matcher(Files.readString(Path.of("README.md")));
+        Matcher matcher = DOCUMENTED.matcher(Documentation.text(Documentation.manual()));
         while (matcher.find()) {
             documented.add(matcher.group(1));
         }
 
         assertThat(documented).allSatisfy(key -> assertThat(declared)
-                .as("README names %s", key).anyMatch(setting -> covers(key, setting)));
+                .as("the docs name %s", key).anyMatch(setting -> covers(key, setting)));
         assertThat(declared).allSatisfy(setting -> assertThat(documented)
-                .as("the README's settings leave out %s", setting).anyMatch(key -> covers(key, setting)));
+                .as("the docs leave out %s", setting).anyMatch(key -> covers(key, setting)));
     }
 
     private static boolean covers(String documented, String setting) {

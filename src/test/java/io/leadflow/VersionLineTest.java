@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One Camunda line for the client, the embedded engine and the cluster of docker-compose.yml: pom.xml's two versions
- * share their minor line, the cluster's image runs the engine's patch, and the README states both.
+ * share their minor line, the cluster's image runs the engine's patch, and docs/production.md states both.
  */
 class VersionLineTest {
 
@@ -34,7 +34,7 @@ class VersionLineTest {
 
         assertThat(line(client)).as("client %s and engine %s", client, engine).isEqualTo(line(engine));
         assertThat(cluster).isEqualTo("camunda/camunda:" + engine);
-        assertThat(Files.readString(Path.of("README.md")))
+        assertThat(Files.readString(Path.of("docs/production.md")))
                 .contains("Camunda " + line(engine) + " line", "client " + client, "engine " + engine);
     }
 

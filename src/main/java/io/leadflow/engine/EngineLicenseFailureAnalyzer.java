@@ -13,7 +13,7 @@ class EngineLicenseFailureAnalyzer extends AbstractFailureAnalyzer<EngineLicense
                 "In production, run with leadflow.engine.mode=remote against Camunda 8 SaaS or a Self-Managed cluster "
                         + "under a Camunda licence. In a non-production environment, set " + EmbeddedEngineLicense.SETTING
                         + "=" + EmbeddedEngineLicense.VALUE + " (LEADFLOW_ENGINE_EMBEDDED_ACCEPT_LICENSE). "
-                        + "README: \"Licensing and production\".",
+                        + "docs/production.md: \"Licensing and production\".",
                 cause);
     }
 }

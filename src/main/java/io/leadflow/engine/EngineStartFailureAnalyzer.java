@@ -10,7 +10,7 @@ class EngineStartFailureAnalyzer extends AbstractFailureAnalyzer<EngineStartExce
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EngineStartException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "See leadflow.engine.data-dir and leadflow.engine.embedded.* in application.yaml (README: \"The engine's data\").",
+                "See leadflow.engine.data-dir and leadflow.engine.embedded.* in application.yaml (docs/operations.md: \"The engine's data, backups and starting afresh\").",
                 cause);
     }
 }

@@ -20,7 +20,7 @@ public record IntakeProperties(@DefaultValue ProcessStart processStart, @Default
      * after {@code retryFirst}, doubling up to {@code retryMax}; a claimed start that its drainer never
      * finished (leadflow was killed) is taken again after {@code lease}: longer than a try may take (the
      * engine client's 10 s request timeout), short enough that a start cut by a crash goes on within the
-     * 30 s the README promises for work in flight. A try taken again after all is harmless: the engine
+     * 30 s docs/operations.md promises for work in flight. A try taken again after all is harmless: the engine
      * refuses a second start message with the same id.
      *
      * @param maxInFlight  starts waiting on the engine at once

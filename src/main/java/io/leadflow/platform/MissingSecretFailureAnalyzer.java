@@ -9,7 +9,7 @@ class MissingSecretFailureAnalyzer extends AbstractFailureAnalyzer<MissingSecret
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSecretException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set " + cause.secret().environmentVariable() + " (README: \"Secrets and sign-in\"), or run with the "
+                "Set " + cause.secret().environmentVariable() + " (docs/operations.md: \"Secrets and sign-in\"), or run with the "
                         + Secrets.DEV_PROFILE + " profile on a development machine.",
                 cause);
     }

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's example of each remote target, as written there, over leadflow's application.yaml: the Camunda starter
+ * docs/production.md's example of each remote target, as written there, over leadflow's application.yaml: the Camunda starter
  * binds it and builds the client with its addresses and credentials. No cluster is reached: the client connects, and
  * fetches a token, only at its first command.
  */
@@ -112,9 +112,9 @@ class CamundaClientAuthenticationTest {
         return new SpringApplicationBuilder(StarterOnly.class).web(WebApplicationType.NONE).run(all.toArray(String[]::new));
     }
 
-    /** The README's example for this target, as arguments (they win over application.yaml, as a user's settings do). */
+    /** docs/production.md's example for this target, as arguments (they win over application.yaml, as a user's settings do). */
     private static List<String> example(String target) throws IOException {
-        Matcher examples = EXAMPLE.matcher(Files.readString(Path.of("README.md")));
+        Matcher examples = EXAMPLE.matcher(Files.readString(Path.of("docs/production.md")));
         while (examples.find()) {
             if (examples.group("target").equals(target)) {
                 YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
@@ -123,7 +123,7 @@ class CamundaClientAuthenticationTest {
                 return settings.stringPropertyNames().stream().map(name -> "--" + name + "=" + settings.getProperty(name)).toList();
             }
         }
-        throw new AssertionError("The README has no yaml example headed # " + target);
+        throw new AssertionError("docs/production.md has no yaml example headed # " + target);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package io.leadflow.engine;
 import io.leadflow.engine.EmbeddedEngineLicense.EngineLicenseNotAcceptedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a message naming the setting, the licence and the way to production.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Alone: a Spring context started beside it re-creates the console appender, which then writes past the capture.
+@Isolated
 class EmbeddedEngineLicenseTest {
 
     private final ApplicationContextRunner leadflow = new ApplicationContextRunner()
