@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The production image's base is wrapped as the image Jib takes (`docker save`'s layout), and the production build
  * builds on it the image docker-compose.yml runs. Building the base itself needs root and Debian's mirror, so
- * {@code mvn verify} wraps a tiny root file system instead (README: "The production artifact").
+ * {@code mvn verify} wraps a tiny root file system instead (docs/production.md: "The production artifact").
  */
 class ProductionImageTest {
 

@@ -10,6 +10,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.OriginFact;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PlatformProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,11 @@ public class RepNotifier {
     private final Timeline timeline;
     private final PlatformProperties platform;
     private final Locale defaultLanguage;
+    private final MessageSource messages;
 
     RepNotifier(Leads leads, EmailLeads emailLeads, RepDirectory reps, InternalMailRenderer renderer, MailOutbox outbox,
-                Timeline timeline, PlatformProperties platform, AssignmentProperties settings) {
+                Timeline timeline, PlatformProperties platform, AssignmentProperties settings, MessageSource messages) {
+        this.messages = messages;
         this.leads = leads;
         this.emailLeads = emailLeads;
         this.reps = reps;
@@ -62,7 +65,8 @@ public class RepNotifier {
                 "lead", leadData,
                 "stage", lead.stage().name(),
                 "fit", Map.of("score", lead.fitScore() == null ? 0 : lead.fitScore(), "reasons", lead.fitReasons()),
-                "origin", OriginFact.of(lead).stream().map(fact -> Map.of("label", fact.label(), "value", fact.value())).toList(),
+                "origin", OriginFact.of(lead).stream().map(fact -> Map.of("label",
+                        messages.getMessage(fact.messageCode(), null, language), "value", fact.value())).toList(),
                 "openingLine", emailLeads.openingLine(lead),
                 "task", task,
                 "due", DUE.withLocale(language).format(due),

@@ -9,6 +9,7 @@ import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
+import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -67,16 +68,19 @@ public class ConnectedMailboxes implements HealthIndicator {
     private final ObjectProvider<MailboxOwners> owners;
     private final ObjectProvider<EmbeddedMailboxes> embeddedMailboxes;
     private final Server embeddedSmtp;
+    private final Validator validator;
 
     ConnectedMailboxes(JdbcClient jdbc, MailboxPasswords passwords, Clock clock, MailProperties settings,
                        ObjectProvider<MailboxOwners> owners, ObjectProvider<EmbeddedMailboxes> embeddedMailboxes,
-                       @Value("${spring.mail.host:127.0.0.1}") String smtpHost, @Value("${spring.mail.port:3025}") int smtpPort) {
+                       @Value("${spring.mail.host:127.0.0.1}") String smtpHost, @Value("${spring.mail.port:3025}") int smtpPort,
+                       Validator validator) {
         if (settings.embedded().enabled() && embeddedMailboxes.getIfAvailable() == null) {
             // Else every rep's default mailbox would point at a server that is not there.
             throw new IllegalStateException("leadflow.mail.embedded.enabled is true, but this build has no embedded mail server "
                     + "(the production jar leaves it out): point spring.mail.* and leadflow.mail.inbox.* at your mail server");
         }
         this.embeddedMailboxes = embeddedMailboxes;
+        this.validator = validator;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
@@ -97,7 +101,7 @@ public class ConnectedMailboxes implements HealthIndicator {
      * fields at fault, also for an address another owner's mailbox has.
      */
     public MailboxView save(String owner, MailboxRequest request) {
-        ConnectedMailbox mailbox = request.toMailbox(connected(owner).map(ConnectedMailbox::password).orElse(null));
+        ConnectedMailbox mailbox = request.toMailbox(connected(owner).map(ConnectedMailbox::password).orElse(null), validator);
         try {
             jdbc.sql("""
                             insert into connected_mailbox (owner, address, smtp_host, smtp_port, smtp_tls, imap_host, imap_port,
@@ -147,7 +151,7 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     /** Logs in to both servers of the given mailbox (with the saved password when none is given) and says what failed. */
     public ConnectionTest test(String owner, MailboxRequest request) {
-        return test(request.toMailbox(connected(owner).map(ConnectedMailbox::password).orElse(null)));
+        return test(request.toMailbox(connected(owner).map(ConnectedMailbox::password).orElse(null), validator));
     }
 
     /** Logs in to both servers of the owner's mailbox as it is (connected or the embedded default's). */

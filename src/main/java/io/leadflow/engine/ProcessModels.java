@@ -20,7 +20,10 @@ import org.springframework.stereotype.Component;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,13 +31,19 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The BPMN, DMN and form files of processes/: deployed as they are at start-up, and read for what a
- * job does not carry (a user task's name and form).
+ * job does not carry (a user task's name and form). A form's texts in another language are in
+ * {@code <form id>.<language>.properties} beside it (a Camunda form holds one language), read, not deployed.
  */
 @Component
 public class ProcessModels implements SmartInitializingSingleton {
@@ -44,12 +53,16 @@ public class ProcessModels implements SmartInitializingSingleton {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
+    /** qualify-lead.es.properties: the form id and the language. */
+    private static final Pattern FORM_TEXTS = Pattern.compile("(.+)\\.([a-z]{2})\\.properties");
 
     private final CamundaClient client;
     private final String location;
     private final Duration deployTimeout;
     private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
     private final Map<String, byte[]> forms = new HashMap<>();
+    // By form id and language: the form's texts in that language ("decision.label", "decision.values.sql", "Text_Intro.text").
+    private final Map<String, Map<String, Map<String, String>>> formTexts = new HashMap<>();
     // By process id, in file order: the deployed BPMN file and the names of its process and elements.
     private final Map<String, byte[]> diagrams = new LinkedHashMap<>();
     private final Map<String, String> names = new HashMap<>();
@@ -87,6 +100,7 @@ public class ProcessModels implements SmartInitializingSingleton {
         if (command == null) {
             throw new IllegalStateException("No models found at " + location);
         }
+        readFormTexts();
         DeploymentEvent deployment = command.requestTimeout(deployTimeout).send().join();
         deployment.getProcesses().forEach(process -> deployedProcessKeys.add(process.getProcessDefinitionKey()));
         deployment.getDecisions().forEach(decision -> deployedDecisions.put(decision.getDmnDecisionId(), decision));
@@ -119,6 +133,14 @@ public class ProcessModels implements SmartInitializingSingleton {
     /** A form's Camunda Forms JSON, by the file name without ".form" (the convention: file name = form id). */
     public Optional<byte[]> form(String formId) {
         return Optional.ofNullable(forms.get(formId));
+    }
+
+    /**
+     * The form's texts in {@code language} by the component they replace ({@code <key>.label}, {@code <key>.values.<value>},
+     * {@code <text component id>.text}); empty when the form has no file for that language, so it shows as written.
+     */
+    public Map<String, String> formTexts(String formId, Locale language) {
+        return formTexts.getOrDefault(formId, Map.of()).getOrDefault(language.getLanguage(), Map.of());
     }
 
     /** The ids of the deployed processes, in file name order. */
@@ -170,16 +192,39 @@ public class ProcessModels implements SmartInitializingSingleton {
     }
 
     private List<Resource> models() {
+        List<Resource> models = new ArrayList<>(resources(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")));
+        models.sort(Comparator.comparing(Resource::getFilename));
+        return models;
+    }
+
+    private void readFormTexts() {
+        for (Resource file : resources(name -> FORM_TEXTS.matcher(name).matches())) {
+            Matcher name = FORM_TEXTS.matcher(file.getFilename());
+            name.matches();
+            if (!forms.containsKey(name.group(1))) {
+                throw new IllegalStateException(file.getFilename() + " translates no form: there is no " + name.group(1) + ".form");
+            }
+            Properties texts = new Properties();
+            try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+                texts.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, String> byComponent = new HashMap<>();
+            texts.stringPropertyNames().forEach(key -> byComponent.put(key, texts.getProperty(key)));
+            formTexts.computeIfAbsent(name.group(1), form -> new HashMap<>()).put(name.group(2), Map.copyOf(byComponent));
+        }
+    }
+
+    private List<Resource> resources(Predicate<String> named) {
         try {
-            List<Resource> models = new ArrayList<>();
+            List<Resource> found = new ArrayList<>();
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources(location)) {
-                String name = resource.getFilename();
-                if (name != null && (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))) {
-                    models.add(resource);
+                if (resource.getFilename() != null && named.test(resource.getFilename())) {
+                    found.add(resource);
                 }
             }
-            models.sort(Comparator.comparing(Resource::getFilename));
-            return models;
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,7 +21,7 @@ class ConnectedMailboxesTest {
         StaticListableBeanFactory noBeans = new StaticListableBeanFactory();
 
         assertThatThrownBy(() -> new ConnectedMailboxes(null, null, Clock.systemUTC(), settings,
-                noBeans.getBeanProvider(MailboxOwners.class), noBeans.getBeanProvider(EmbeddedMailboxes.class), "127.0.0.1", 3025))
+                noBeans.getBeanProvider(MailboxOwners.class), noBeans.getBeanProvider(EmbeddedMailboxes.class), "127.0.0.1", 3025, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("leadflow.mail.embedded.enabled is true, but this build has no embedded mail server");
     }

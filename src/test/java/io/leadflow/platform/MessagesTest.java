@@ -1,5 +1,7 @@
 package io.leadflow.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages' texts: every key in both languages, none that no page, script or class uses, none a template asks for
- * that is missing, and each one a valid MessageFormat where it takes arguments.
+ * that is missing, and each one a valid MessageFormat where it takes arguments. The forms' texts: every label, option
+ * and static text of each form of processes/ in the form's Spanish file, and nothing there the form does not have.
  */
 class MessagesTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final Path PROCESSES = Path.of("processes");
     private static final String SCRIPT_PREFIX = "manager.js.";
     private static final Pattern TEMPLATE_CODE = Pattern.compile("msg\\(\"([\\w.]+)\"");
     private static final Pattern SCRIPT_CODE = Pattern.compile("\\bt\\('([\\w.]+)'");
@@ -80,6 +84,44 @@ class MessagesTest {
         }
     }
 
+    @Test
+    void everyFormTextIsInSpanishAndEverySpanishTextIsTheForms() throws IOException {
+        List<Path> forms;
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            forms = files.filter(file -> file.toString().endsWith(".form")).sorted().toList();
+        }
+        assertThat(forms).isNotEmpty();
+        for (Path form : forms) {
+            String id = form.getFileName().toString().replaceFirst("\\.form$", "");
+            Path translation = PROCESSES.resolve(id + ".es.properties");
+            assertThat(translation).as("the Spanish texts of " + form).exists();
+            Properties texts = load(translation);
+            assertThat(texts.stringPropertyNames()).as(translation + ": a text in one language only")
+                    .containsExactlyInAnyOrderElementsOf(textsOf(new ObjectMapper().readTree(form.toFile())));
+            assertThat(texts.stringPropertyNames()).allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
+        }
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".properties")))
+                    .as("a translation of a form that is not there").allSatisfy(name ->
+                            assertThat(PROCESSES.resolve(name.replaceFirst("\\.[a-z]{2}\\.properties$", ".form"))).exists());
+        }
+    }
+
+    /** The keys of a form's texts, as CamundaFormRenderer looks them up. */
+    private static Set<String> textsOf(JsonNode form) {
+        Set<String> keys = new TreeSet<>();
+        for (JsonNode component : form.path("components")) {
+            String key = component.path("key").asText("");
+            if ("text".equals(component.path("type").asText())) {
+                keys.add(component.path("id").asText() + ".text");
+            } else if (!key.isBlank()) {
+                keys.add(key + ".label");
+                component.path("values").forEach(option -> keys.add(key + ".values." + option.path("value").asText()));
+            }
+        }
+        return keys;
+    }
+
     /**
      * Whether the sources name the key: whole, or by a family its code is built from ("stage." + the stage) or a code
      * a suffix is added to ("task.notFound" + ".title").
@@ -119,8 +161,12 @@ class MessagesTest {
     }
 
     private static Properties load(String name) {
+        return load(RESOURCES.resolve(name));
+    }
+
+    private static Properties load(Path file) {
         Properties messages = new Properties();
-        try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             messages.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -13,6 +13,7 @@ import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,10 +49,12 @@ class RepController {
 
     private final RepDirectory directory;
     private final ConnectedMailboxes mailboxes;
+    private final Validator validator;
 
-    RepController(RepDirectory directory, ConnectedMailboxes mailboxes) {
+    RepController(RepDirectory directory, ConnectedMailboxes mailboxes, Validator validator) {
         this.directory = directory;
         this.mailboxes = mailboxes;
+        this.validator = validator;
     }
 
     @Operation(summary = "Every rep with team, availability, monthly capacity and the leads handed to them this month (UTC)")
@@ -71,7 +74,7 @@ class RepController {
             + "201 for a new rep")
     @PutMapping("/api/reps/{username}")
     ResponseEntity<RepView> save(@PathVariable String username, @RequestBody RepRequest request) {
-        Rep rep = request.toRep(username, directory.teams().stream().map(Team::name).toList());
+        Rep rep = request.toRep(username, directory.teams().stream().map(Team::name).toList(), validator);
         boolean created = directory.save(rep);
         if (request.password() != null) {
             directory.setPassword(username, request.password());

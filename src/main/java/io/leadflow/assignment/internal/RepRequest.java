@@ -2,8 +2,16 @@ package io.leadflow.assignment.internal;
 
 import io.leadflow.assignment.Rep;
 import io.leadflow.assignment.PasswordRule;
+import io.leadflow.platform.EmailAddress;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
+import io.leadflow.platform.SafeText;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,17 +23,25 @@ import java.util.regex.Pattern;
 /**
  * A rep as a manager sets them, through the API or the page: every field but {@code away} (false when not given),
  * {@code awayUntil} (the day an away rep is back, ISO date) and {@code password} (a new sign-in password, stored
- * hashed, never shown) is required.
+ * hashed, never shown) is required. The fields' own rules are constraints; the username, the team, the day back and
+ * the password are checked against the path, the directory and each other.
  */
-record RepRequest(String name, String email, String team, Boolean active, Boolean away, String awayUntil,
-                  Integer monthlyCapacity, String password) {
+record RepRequest(@NotBlank(message = RepRequest.NAME_REQUIRED) @Size(max = 200, message = RepRequest.NAME_REQUIRED) @SafeText String name,
+                  @NotNull(message = RepRequest.EMAIL_REQUIRED) @EmailAddress(message = RepRequest.EMAIL_REQUIRED) String email,
+                  String team,
+                  @NotNull(message = "is required: true or false") Boolean active,
+                  Boolean away, String awayUntil,
+                  @NotNull(message = RepRequest.CAPACITY_REQUIRED) @Min(value = 0, message = RepRequest.CAPACITY_REQUIRED)
+                  @Max(value = RepRequest.MAX_CAPACITY, message = RepRequest.CAPACITY_REQUIRED) Integer monthlyCapacity,
+                  String password) {
 
     static final int MAX_CAPACITY = 100_000;
+    private static final String NAME_REQUIRED = "is required: up to 200 characters on one line";
+    private static final String EMAIL_REQUIRED = "is required: an email address";
+    private static final String CAPACITY_REQUIRED = "is required: a whole number from 0 to " + MAX_CAPACITY;
     /** Usernames and team names: short, without spaces, safe in a URL. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
     static final String NAME_RULE = "is 1 to 100 letters, digits, '.', '_', '@' or '-'";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     static RepRequest of(Rep rep) {
         return new RepRequest(rep.name(), rep.email(), rep.team(), rep.active(), rep.away(),
@@ -33,22 +49,13 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
     }
 
     /** The rep these fields describe; the fields at fault, all of them, as an {@link InvalidRequestException}. */
-    Rep toRep(String username, Collection<String> teams) {
-        List<FieldError> errors = new ArrayList<>();
+    Rep toRep(String username, Collection<String> teams, Validator validator) {
+        List<FieldError> errors = new ArrayList<>(validator.validate(this).stream().map(FieldError::of).toList());
         if (username == null || !NAME.matcher(username).matches()) {
             errors.add(new FieldError("username", NAME_RULE));
         }
-        if (name == null || name.isBlank() || name.length() > 200 || CONTROL.matcher(name).find()) {
-            errors.add(new FieldError("name", "is required: up to 200 characters on one line"));
-        }
-        if (email == null || email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "is required: an email address"));
-        }
         if (team == null || !teams.contains(team)) {
             errors.add(new FieldError("team", "is required: one of the teams " + teams));
-        }
-        if (active == null) {
-            errors.add(new FieldError("active", "is required: true or false"));
         }
         LocalDate backOn = null;
         if (awayUntil != null && !awayUntil.isBlank()) {
@@ -60,9 +67,6 @@ record RepRequest(String name, String email, String team, Boolean active, Boolea
             if (!Boolean.TRUE.equals(away)) {
                 errors.add(new FieldError("awayUntil", "is only for a rep who is away"));
             }
-        }
-        if (monthlyCapacity == null || monthlyCapacity < 0 || monthlyCapacity > MAX_CAPACITY) {
-            errors.add(new FieldError("monthlyCapacity", "is required: a whole number from 0 to " + MAX_CAPACITY));
         }
         if (password != null) {
             PasswordRule.STANDARD.refusal(password).ifPresent(refusal -> errors.add(new FieldError("password", refusal)));

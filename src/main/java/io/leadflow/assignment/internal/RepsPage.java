@@ -12,6 +12,7 @@ import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.NotFoundException;
 import io.leadflow.platform.PageController;
 import io.leadflow.platform.PageMessage;
+import jakarta.validation.Validator;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +46,13 @@ class RepsPage {
     private final RepDirectory directory;
     private final ConnectedMailboxes mailboxes;
     private final Clock clock;
+    private final Validator validator;
 
-    RepsPage(RepDirectory directory, ConnectedMailboxes mailboxes, Clock clock) {
+    RepsPage(RepDirectory directory, ConnectedMailboxes mailboxes, Clock clock, Validator validator) {
         this.directory = directory;
         this.mailboxes = mailboxes;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @ModelAttribute("tlsModes")
@@ -104,7 +107,7 @@ class RepsPage {
     /** Stores the rep the page's fields describe, and the password typed (an empty one leaves it as it is). */
     private ModelAndView saved(String username, String name, RepRequest request, Model model, RedirectAttributes redirect) {
         try {
-            directory.save(request.toRep(username, teams()));
+            directory.save(request.toRep(username, teams(), validator));
         } catch (InvalidRequestException e) {
             return withErrors(name, e, model);
         }

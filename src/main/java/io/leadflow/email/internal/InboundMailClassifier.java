@@ -13,8 +13,10 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
 import org.eclipse.angus.mail.dsn.MultipartReport;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,9 +65,9 @@ class InboundMailClassifier {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
     /** What a mail client quotes in HTML, and what is no text at all. */
-    private static final Pattern HTML_QUOTE_OR_HEAD = Pattern.compile("(?is)<blockquote.*</blockquote>|<head.*?</head>|<style.*?</style>");
-    private static final Pattern HTML_LINE_END = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
-    private static final Pattern HTML_TAG = Pattern.compile("<[^>]*>");
+    private static final String HTML_QUOTE_OR_NO_TEXT = "blockquote, head, style, script, template";
+    /** The elements a line ends after. */
+    private static final String HTML_LINES = "br, p, div, li, tr, h1, h2, h3, h4, h5, h6";
     /** The subjects mail servers give automatic replies (Exchange, Gmail, Zimbra and others), Spanish and English. */
     private static final Pattern AUTOMATIC_SUBJECT = Pattern.compile("(?iu)^\\s*(?:(?:automatic reply|auto[- ]?reply|auto[- ]?response"
             + "|auto|respuesta autom[aá]tica)\\s*:|(?:out of (?:the )?office|fuera de (?:la )?oficina)\\b)");
@@ -116,8 +118,10 @@ class InboundMailClassifier {
         if (html.isEmpty()) {
             return "";
         }
-        String body = HTML_QUOTE_OR_HEAD.matcher(content(html.get())).replaceAll("");
-        return HtmlUtils.htmlUnescape(HTML_TAG.matcher(HTML_LINE_END.matcher(body).replaceAll("\n")).replaceAll(""));
+        Document document = Jsoup.parse(content(html.get()));
+        document.select(HTML_QUOTE_OR_NO_TEXT).remove();
+        document.select(HTML_LINES).forEach(line -> line.after(new TextNode("\n")));
+        return document.body().wholeText();
     }
 
     private static Optional<Part> firstPart(Part part, String mimeType) throws MessagingException, IOException {

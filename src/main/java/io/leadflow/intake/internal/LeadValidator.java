@@ -5,6 +5,7 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Locales;
 import io.leadflow.lead.PhoneNumbers;
+import io.leadflow.platform.EmailAddress;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.SafeText;
@@ -32,8 +33,6 @@ class LeadValidator {
 
     private static final int MAX_TEXT = 200;
     private static final int MAX_PAGES = 200;
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
     private static final Pattern DOMAIN = Pattern.compile(
             "^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$");
     private static final Pattern IPV4 = Pattern.compile(
@@ -62,7 +61,7 @@ class LeadValidator {
 
         LeadType type = in.enumValue(TYPE, LeadType.class, true);
         String email = in.text("email", 320);
-        if (email != null && !EMAIL.matcher(email.trim()).matches()) {
+        if (email != null && !EmailAddress.Validator.matches(email.trim())) {
             in.reject("email", "is not an email address");
         }
         String companyDomain = lower(in.text("companyDomain", 253));
@@ -219,7 +218,7 @@ class LeadValidator {
 
         private String checkedText(String field, String text, int maxLength) {
             String stripped = text.strip();
-            String fault = SafeText.fault(text);
+            String fault = SafeText.Validator.fault(text);
             if (fault != null) {
                 reject(field, fault);
                 return null;

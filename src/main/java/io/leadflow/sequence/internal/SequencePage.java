@@ -12,6 +12,8 @@ import io.leadflow.sequence.SequenceExits;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +27,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +37,8 @@ import java.util.UUID;
 @Controller
 class SequencePage {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    /** In the page's language. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
     private final Leads leads;
     private final SequenceExits exits;
@@ -62,7 +64,7 @@ class SequencePage {
             details.put("reason", reason.strip().replaceAll("\\p{Cntrl}", " "));
         }
         exits.stop(leadId, details);
-        redirect.addFlashAttribute("flash", "Sequence stopped for " + lead.fullName() + ".");
+        redirect.addFlashAttribute("flash", PageMessage.of("lead.flash.stopped", lead.fullName()));
         return backTo(back, leadId);
     }
 
@@ -70,13 +72,14 @@ class SequencePage {
     String pause(@PathVariable UUID leadId, @RequestParam(required = false) String until,
                  @RequestParam(required = false) String back, Authentication auth, RedirectAttributes redirect) {
         Lead lead = leadTheUserMayChange(leadId, auth);
-        String flash;
+        MessageSourceResolvable flash;
         try {
             LocalDate day = new PauseRequest(until).untilFor(lead, clock);
             pauses.pause(leadId, day, auth.getName());
-            flash = "Sequence paused for " + lead.fullName() + " until " + DAY.format(day) + ".";
+            flash = PageMessage.of("lead.flash.paused", lead.fullName(), DAY.withLocale(LocaleContextHolder.getLocale()).format(day));
         } catch (InvalidRequestException e) {
-            flash = "Not paused: the date " + e.errors().getFirst().message() + ".";
+            // The page's date field asks for a day after today already: what else is wrong is the API's to name.
+            flash = PageMessage.of("lead.flash.notPaused", LocalDate.now(clock.withZone(lead.zone())).toString());
         }
         redirect.addFlashAttribute("flash", flash);
         return backTo(back, leadId);
@@ -87,7 +90,7 @@ class SequencePage {
                   RedirectAttributes redirect) {
         Lead lead = leadTheUserMayChange(leadId, auth);
         pauses.resumePaused(leadId, auth.getName());
-        redirect.addFlashAttribute("flash", "Sequence resumed for " + lead.fullName() + ".");
+        redirect.addFlashAttribute("flash", PageMessage.of("lead.flash.resumed", lead.fullName()));
         return backTo(back, leadId);
     }
 

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * {@code validate.pattern} and {@code conditional.hide} are kept for the submission's checks.
  * Static text may hold {{variable}} placeholders, filled from the given variables or left blank; a
  * text whose placeholders all come out blank is hidden (the forms hide it with a FEEL condition).
+ * The form's texts in the reader's language replace its own: a label by {@code <key>.label}, an option's by
+ * {@code <key>.values.<value>}, a static text by {@code <component id>.text}; what has none shows as written.
  */
 @Component
 public class CamundaFormRenderer {
@@ -38,7 +40,7 @@ public class CamundaFormRenderer {
         this.json = json;
     }
 
-    public List<FormField> render(byte[] form, Map<String, ?> variables) {
+    public List<FormField> render(byte[] form, Map<String, ?> variables, Map<String, String> texts) {
         JsonNode root;
         try {
             root = json.readTree(form);
@@ -53,7 +55,7 @@ public class CamundaFormRenderer {
             }
             String id = component.path("id").asText("");
             if (type == FormField.Type.TEXT) {
-                String raw = component.path("text").asText("");
+                String raw = texts.getOrDefault(id + ".text", component.path("text").asText(""));
                 if (placeholdersAllBlank(raw, variables)) {
                     continue;
                 }
@@ -69,9 +71,10 @@ public class CamundaFormRenderer {
             List<FormField.Option> options = new ArrayList<>();
             for (JsonNode value : options(component, variables)) {
                 String optionValue = value.path("value").asText("");
-                options.add(new FormField.Option(value.path("label").asText(optionValue), optionValue));
+                options.add(new FormField.Option(texts.getOrDefault(key + ".values." + optionValue, value.path("label").asText(optionValue)),
+                        optionValue));
             }
-            String label = component.path("label").asText(key);
+            String label = texts.getOrDefault(key + ".label", component.path("label").asText(key));
             fields.add(new FormField(type, htmlId(id.isBlank() ? key : id, fields.size()), key,
                     label.isBlank() ? key : label, validate.path("required").asBoolean(false),
                     "email".equalsIgnoreCase(validate.path("validationType").asText("")), List.copyOf(options), List.of(),

@@ -1,5 +1,9 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.platform.EmailAddress;
+import io.leadflow.platform.PageMessage;
+import org.springframework.context.MessageSourceResolvable;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,13 +19,13 @@ import java.util.stream.Collectors;
 
 /**
  * A task form as submitted: the values typed for the engine (checklist as a list of strings,
- * checkbox as a boolean, number as a number, the rest as strings) and what is wrong with them.
+ * checkbox as a boolean, number as a number, the rest as strings) and what is wrong with them (in the reader's language
+ * when the page renders).
  * Only keys the form declares are taken; optional fields left empty are left out, and so are fields the
  * form hides for the submitted values (e.g. the GPCTBA answers when the decision is not SQL).
  */
-public record FormSubmission(Map<String, Object> values, List<String> errors) {
+public record FormSubmission(Map<String, Object> values, List<MessageSourceResolvable> errors) {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern UNICODE_SPACE_AROUND = Pattern.compile("^[\\p{Z}\\p{Cf}\\s]+|[\\p{Z}\\p{Cf}\\s]+$");
 
     public boolean valid() {
@@ -31,7 +35,7 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
     /** Reads the submission on {@code today}, the lead's day, against which date answers are checked. */
     public static FormSubmission read(LocalDate today, List<FormField> fields, Map<String, List<String>> params) {
         Map<String, Object> values = new LinkedHashMap<>();
-        List<String> errors = new ArrayList<>();
+        List<MessageSourceResolvable> errors = new ArrayList<>();
         Set<String> hidden = hidden(fields, params);
         for (FormField field : fields) {
             if (!field.isInput() || hidden.contains(field.key())) {
@@ -43,14 +47,14 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                 case CHECKBOX -> {
                     boolean checked = submitted.stream().anyMatch(v -> "true".equalsIgnoreCase(v) || "on".equalsIgnoreCase(v));
                     if (field.required() && !checked) {
-                        errors.add(field.label() + " must be checked.");
+                        errors.add(PageMessage.of("task.form.mustBeChecked", field.label()));
                     }
                     values.put(field.key(), checked);
                 }
                 case CHECKLIST -> {
                     List<String> chosen = submitted.stream().filter(v -> isOption(field, v)).distinct().toList();
                     if (field.required() && chosen.isEmpty()) {
-                        errors.add(field.label() + ": choose at least one.");
+                        errors.add(PageMessage.of("task.form.chooseAtLeastOne", field.label()));
                     }
                     values.put(field.key(), chosen);
                 }
@@ -61,7 +65,7 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                         try {
                             values.put(field.key(), number(first));
                         } catch (NumberFormatException e) {
-                            errors.add(field.label() + " must be a number.");
+                            errors.add(PageMessage.of("task.form.notANumber", field.label()));
                         }
                     }
                 }
@@ -69,7 +73,7 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                     if (first.isEmpty()) {
                         required(field, errors);
                     } else if (!isOption(field, first)) {
-                        errors.add(field.label() + ": choose one of the options.");
+                        errors.add(PageMessage.of("task.form.notAnOption", field.label()));
                     } else {
                         values.put(field.key(), first);
                     }
@@ -78,12 +82,12 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
                     String text = submitted.isEmpty() || submitted.get(0) == null ? "" : submitted.get(0);
                     if (first.isEmpty()) {
                         required(field, errors);
-                    } else if (field.email() && !EMAIL.matcher(first).matches()) {
-                        errors.add(field.label() + " must be an email address.");
+                    } else if (field.email() && !EmailAddress.Validator.matches(first)) {
+                        errors.add(PageMessage.of("task.form.notAnEmail", field.label()));
                     } else if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(first).matches()) {
-                        errors.add(field.label() + " is not in the expected format.");
+                        errors.add(PageMessage.of("task.form.notTheFormat", field.label()));
                     } else if (field.date() != null && dateError(field, first, today) != null) {
-                        errors.add(field.label() + dateError(field, first, today));
+                        errors.add(dateError(field, first, today));
                     } else {
                         values.put(field.key(), field.type() == FormField.Type.TEXTFIELD ? first : text);
                     }
@@ -126,22 +130,22 @@ public record FormSubmission(Map<String, Object> values, List<String> errors) {
     }
 
     /** What is wrong with a date answer for what it is about, or null. */
-    private static String dateError(FormField field, String answer, LocalDate today) {
+    private static MessageSourceResolvable dateError(FormField field, String answer, LocalDate today) {
         LocalDate day;
         try {
             day = LocalDate.parse(answer);
         } catch (DateTimeParseException e) {
-            return " is not a date (YYYY-MM-DD).";
+            return PageMessage.of("task.form.notADate", field.label());
         }
         return switch (field.date()) {
-            case PAST -> day.isAfter(today) ? " cannot be after today (" + today + ")." : null;
-            case FUTURE -> day.isAfter(today) ? null : " must be after today (" + today + ").";
+            case PAST -> day.isAfter(today) ? PageMessage.of("task.form.afterToday", field.label(), today.toString()) : null;
+            case FUTURE -> day.isAfter(today) ? null : PageMessage.of("task.form.notAfterToday", field.label(), today.toString());
         };
     }
 
-    private static void required(FormField field, List<String> errors) {
+    private static void required(FormField field, List<MessageSourceResolvable> errors) {
         if (field.required()) {
-            errors.add(field.label() + " is required.");
+            errors.add(PageMessage.of("task.form.required", field.label()));
         }
     }
 

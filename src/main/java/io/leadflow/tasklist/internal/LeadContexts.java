@@ -7,6 +7,8 @@ import io.leadflow.lead.OriginFact;
 import io.leadflow.lead.PhoneNumbers;
 import io.leadflow.lead.StageMove;
 import io.leadflow.lead.Timeline;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -63,16 +66,19 @@ class LeadContexts {
     private final Leads leads;
     private final Timeline timeline;
     private final EmailLeads emailLeads;
+    private final MessageSource messages;
 
-    LeadContexts(Leads leads, Timeline timeline, EmailLeads emailLeads) {
+    LeadContexts(Leads leads, Timeline timeline, EmailLeads emailLeads, MessageSource messages) {
         this.leads = leads;
         this.timeline = timeline;
         this.emailLeads = emailLeads;
+        this.messages = messages;
     }
 
-    /** The lead with its latest {@code entries} timeline entries (and its arrival). */
+    /** The lead with its latest {@code entries} timeline entries (and its arrival), in the reader's language. */
     LeadContext of(Lead lead, int entries) {
         ZoneId zone = lead.zone();
+        TimelineSentences sentences = sentences();
         Map<String, Object> enrichment = lead.enrichment() == null ? Map.of() : lead.enrichment();
         List<Fact> highlights = new ArrayList<>();
         for (String key : HIGHLIGHTS) {
@@ -87,16 +93,16 @@ class LeadContexts {
         List<Event> events = new ArrayList<>();
         int shownFrom = Math.max(0, stored.size() - entries);
         for (int i = stored.size() - 1; i >= shownFrom; i--) {
-            events.add(event(stored.get(i), zone));
+            events.add(event(sentences, stored.get(i), zone));
         }
         stored.stream().limit(shownFrom).filter(entry -> entry.type().equals(Timeline.Type.RECEIVED.name())).findFirst()
-                .ifPresent(arrival -> events.add(event(arrival, zone)));
+                .ifPresent(arrival -> events.add(event(sentences, arrival, zone)));
         List<StageMove> stages = leads.stagesOf(lead.id());
         return new LeadContext(lead.fullName(), nullToEmpty(lead.facts().jobTitle()), nullToEmpty(lead.facts().company()),
                 nullToEmpty(lead.facts().email()), phone == null ? "" : PhoneNumbers.readable(phone),
                 phone == null ? "" : "tel:" + phone, nullToEmpty(lead.facts().country()), zone.getId(),
                 lead.stage() == null ? "" : lead.stage().name(), stages.isEmpty() ? "" : decidedBy(stages.getLast()),
-                routedBy(stored, zone), lead.fitScore() == null ? "" : lead.fitScore().toString(),
+                routedBy(sentences, stored, zone), lead.fitScore() == null ? "" : lead.fitScore().toString(),
                 lead.fitReasons() == null ? List.of() : lead.fitReasons(), origin(lead), emailLeads.openingLine(lead), highlights,
                 events);
     }
@@ -110,26 +116,33 @@ class LeadContexts {
     }
 
     /** The latest routing of each decision, in words, in the order the journey made them. */
-    private static List<String> routedBy(List<Timeline.Entry> stored, ZoneId zone) {
+    private static List<String> routedBy(TimelineSentences sentences, List<Timeline.Entry> stored, ZoneId zone) {
         Map<Object, Timeline.Entry> latest = new LinkedHashMap<>();
         stored.stream().filter(entry -> entry.type().equals(Timeline.Type.ROUTED.name()))
                 .forEach(entry -> latest.put(entry.details().get("decisionId"), entry));
-        return latest.values().stream().map(entry -> TimelineSentences.of(entry, zone)).toList();
+        return latest.values().stream().map(entry -> sentences.of(entry, zone)).toList();
     }
 
-    private static Event event(Timeline.Entry entry, ZoneId zone) {
-        return new Event(TimelineSentences.of(entry, zone), TaskListController.due().format(entry.at().atZone(zone)));
+    private static Event event(TimelineSentences sentences, Timeline.Entry entry, ZoneId zone) {
+        return new Event(sentences.of(entry, zone), TaskListController.due().format(entry.at().atZone(zone)));
+    }
+
+    /** The timeline's sentences in the reader's language. */
+    private TimelineSentences sentences() {
+        return new TimelineSentences(messages, LocaleContextHolder.getLocale());
     }
 
     /** "lead-fit: score 80 (…); decided by lead-fit v2, rule Rule_LeadFit_Mql (…), called by lead-identify v3". */
-    private static String decidedBy(StageMove move) {
-        return move.reason() + (move.decision() == null ? "" : "; decided by " + move.decision().inWords())
-                + (move.model() == null ? "" : (move.decision() == null ? "; decided by " : ", called by ") + move.model());
+    private String decidedBy(StageMove move) {
+        Locale language = LocaleContextHolder.getLocale();
+        return move.reason() + (move.decision() == null ? "" : messages.getMessage("timeline.decidedBy", new Object[] {move.decision().inWords()}, language))
+                + (move.model() == null ? "" : messages.getMessage(move.decision() == null ? "timeline.decidedBy" : "timeline.calledBy",
+                new Object[] {move.model()}, language));
     }
 
-    /** How the lead came, as marketing knows it: what the rep needs for the first touch. */
+    /** How the lead came, as marketing knows it: what the rep needs for the first touch; labels are message codes. */
     private static List<Fact> origin(Lead lead) {
-        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.label(), fact.value(), fact.href(), null)).toList();
+        return OriginFact.of(lead).stream().map(fact -> new Fact(fact.messageCode(), fact.value(), fact.href(), null)).toList();
     }
 
     /** The message code of an enrichment fact's label. */

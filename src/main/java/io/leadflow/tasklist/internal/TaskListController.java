@@ -19,6 +19,7 @@ import io.leadflow.tasklist.TaskNotOpenException;
 import io.leadflow.tasklist.TaskNotYoursException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -231,7 +232,7 @@ public class TaskListController {
         return page;
     }
 
-    private void taskPage(Model model, RepTask task, Lead lead, List<FormField> fields, List<String> errors,
+    private void taskPage(Model model, RepTask task, Lead lead, List<FormField> fields, List<MessageSourceResolvable> errors,
                           Map<String, List<String>> submitted) {
         boolean open = task.status() == RepTask.Status.OPEN;
         model.addAttribute("task", new TaskView(Long.toString(task.jobKey()), task.name(),
@@ -261,7 +262,9 @@ public class TaskListController {
         // The options of the call form's rejection reasons: the list sales ops keep, not the form's.
         shown.put(REJECTION_REASONS, rejections.reasons().stream()
                 .map(reason -> Map.of("value", reason.code(), "label", reason.label())).toList());
-        return models.form(task.formId()).map(form -> forms.render(form, shown)).orElse(List.of());
+        return models.form(task.formId())
+                .map(form -> forms.render(form, shown, models.formTexts(task.formId(), LocaleContextHolder.getLocale())))
+                .orElse(List.of());
     }
 
     static Due due(Instant due, ZoneId zone, Instant now) {

@@ -1,6 +1,7 @@
 package io.leadflow.tasklist.internal;
 
 import io.leadflow.lead.Timeline;
+import org.springframework.context.MessageSource;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -18,104 +19,133 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one place the task list turns a timeline entry into a sentence a rep reads (English, as the task pages are):
- * what happened, with times in the lead's zone, never the stored keys, enum names, ids or process keys. The switch
- * covers every {@link Timeline.Type}, so a new type does not compile without its sentence; a type no longer written
- * still reads as words.
+ * The one place the task list turns a timeline entry into a sentence a rep reads, in the reader's language (the
+ * {@code timeline.*} messages): what happened, with times in the lead's zone, never the stored keys, enum names, ids or
+ * process keys. The switch covers every {@link Timeline.Type}, so a new type does not compile without its sentence; a
+ * type no longer written still reads as words. What people typed or a model named (a reason, a subject, a rule) stays
+ * as it was written.
  */
 final class TimelineSentences {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM");
 
-    private TimelineSentences() {
+    private final MessageSource messages;
+    private final Locale language;
+
+    TimelineSentences(MessageSource messages, Locale language) {
+        this.messages = messages;
+        this.language = language;
     }
 
-    static String of(Timeline.Entry entry, ZoneId zone) {
+    String of(Timeline.Entry entry, ZoneId zone) {
         Details d = new Details(entry.details() == null ? Map.of() : entry.details(), zone);
         Timeline.Type type = Arrays.stream(Timeline.Type.values()).filter(t -> t.name().equals(entry.type())).findFirst().orElse(null);
         if (type == null) {
             return capitalised(words(entry.type()));
         }
         return switch (type) {
-            case RECEIVED -> "Arrived as a " + d.words("leadType", "lead") + d.suffix("source", " from ", "")
-                    + (d.has("companyLeadId") ? ", found for a visiting company" : "");
-            case MERGED -> "Arrived again as a " + d.words("leadType", "lead") + d.suffix("source", " from ", "")
-                    + (d.map("changes").isEmpty() ? ", with nothing new" : ", with new " + fieldNames(d.map("changes").keySet()));
-            case FACTS_UPDATED -> "New " + fieldNames(d.list("fields")) + (d.flag("identifiedAgain")
-                    ? ": the fit is decided again" : d.suffix("because", ": the fit stays (", ")"));
-            case CONTACT_FOUND -> "Contact found for this company" + d.suffix("email", ": ", "");
-            case PROCESS_STARTED -> "Follow-up started";
-            case PROCESS_LOST -> "Follow-up lost by the process engine: ask an administrator";
-            case ENRICHED -> "Researched: " + d.words("role", "role unknown")
-                    + (d.list("signals").isEmpty() ? "" : ", signals " + words(d.list("signals")) + d.suffix("signalStrength", " weighing ", ""))
-                    + (d.flag("powerSignal") ? " (enough to act on)" : "")
-                    + (d.list("gaps").isEmpty() ? "" : "; unknown " + fieldNames(d.list("gaps")))
-                    + (d.flag("phoneFound") ? "; phone number found" : "")
-                    + (d.flag("companyFound") ? "; company name found" : "");
-            case QUALIFIED -> "Fit decided: " + d.text("stage", "?") + d.suffix("score", ", score ", "")
+            case RECEIVED -> t("timeline.received", d.has("leadType") ? word(d.raw("leadType")) : t("timeline.aLead"))
+                    + d.with("source", "timeline.from") + (d.has("companyLeadId") ? t("timeline.received.forAVisitingCompany") : "");
+            case MERGED -> t("timeline.merged", d.has("leadType") ? word(d.raw("leadType")) : t("timeline.aLead"))
+                    + d.with("source", "timeline.from") + (d.map("changes").isEmpty() ? t("timeline.merged.nothingNew")
+                    : t("timeline.merged.new", fieldNames(d.map("changes").keySet())));
+            case FACTS_UPDATED -> t("timeline.factsUpdated", fieldNames(d.list("fields"))) + (d.flag("identifiedAgain")
+                    ? t("timeline.factsUpdated.fitDecidedAgain") : d.with("because", "timeline.factsUpdated.fitStays"));
+            case CONTACT_FOUND -> t("timeline.contactFound") + d.with("email", "timeline.colon");
+            case PROCESS_STARTED -> t("timeline.processStarted");
+            case PROCESS_LOST -> t("timeline.processLost");
+            case ENRICHED -> t("timeline.enriched", d.has("role") ? role(d.text("role", "")) : t("timeline.enriched.roleUnknown"))
+                    + (d.list("signals").isEmpty() ? "" : t("timeline.enriched.signals", words(d.list("signals"))))
+                    + d.with("signalStrength", "timeline.enriched.weighing")
+                    + (d.flag("powerSignal") ? t("timeline.enriched.enoughToActOn") : "")
+                    + (d.list("gaps").isEmpty() ? "" : t("timeline.enriched.unknown", fieldNames(d.list("gaps"))))
+                    + (d.flag("phoneFound") ? t("timeline.enriched.phoneFound") : "")
+                    + (d.flag("companyFound") ? t("timeline.enriched.companyFound") : "");
+            case QUALIFIED -> t("timeline.qualified", d.has("stage") ? word(d.raw("stage")) : "?") + d.with("score", "timeline.qualified.score")
                     + (d.list("reasons").isEmpty() ? "" : " (" + String.join(", ", d.list("reasons")) + ")")
-                    + d.suffix("decision", "; decided by ", "");
-            case ROUTED -> "Routed: " + d.text("result", "?") + d.suffix("decision", "; decided by ", "")
-                    + d.suffix("model", ", called by ", "");
-            case STAGE_CHANGED -> "Moved to " + d.text("stage", "another stage") + d.suffix("reason", ": ", "")
-                    + d.suffix("decision", "; decided by ", "") + d.suffix("model", ", called by ", "");
-            case ASSIGNED -> "Assigned to " + d.text("owner", "a rep") + d.suffix("team", " (team ", ")")
-                    + d.suffix("requestedTeam", ", as team ", " had no one free")
-                    + (d.flag("overCapacity") ? ", over capacity" : "") + d.time("due", "; first contact due ", "");
-            case REASSIGNED -> "Reassigned from " + d.text("from", "a rep") + " to " + d.text("to", "another rep")
-                    + d.suffix("team", " (team ", ")");
-            case REP_NOTIFIED -> d.text("rep", "The rep") + " told by email";
-            case SLA_BREACHED -> breach(d.raw("breach")) + d.suffix("owner", " for ", "")
-                    + d.suffix("manager", ": manager ", " alerted")
-                    + (d.has("escalation") && !"1".equals(d.text("escalation", "1")) ? " again (escalation " + d.text("escalation", "") + ")" : "");
-            case SLA_KEPT -> "Kept with " + d.text("owner", "its rep") + d.time("due", ": first contact now due ", "");
-            case TASK_CREATED -> "Task \u201c" + d.text("task", "?") + "\u201d" + d.suffix("assignee", " for ", "")
-                    + d.time("due", ", due ", "");
-            case TASK_COMPLETED -> "Task \u201c" + d.text("task", "?") + "\u201d done" + d.suffix("by", " by ", "")
-                    + (d.has("outcome") ? ": " + d.words("outcome", "") : d.has("action") ? ": " + d.words("action", "") : "");
-            case TASK_CANCELLED -> "Task \u201c" + d.text("task", "?") + "\u201d withdrawn" + d.suffix("reason", ": ", "");
-            case TASKS_MOVED -> d.text("tasks", "The") + " open task(s) moved from " + d.text("from", "a rep") + " to "
-                    + d.text("to", "another rep");
-            case SEQUENCE_PLANNED -> "Sequence planned" + round(d) + attempts(d, ": ");
-            case SEQUENCE_PAUSED -> "Sequence paused" + d.suffix("by", " by ", "") + d.day("until", " until ")
-                    + (outOfOffice(d) ? ": out-of-office reply" + (d.has("returnsOn") ? d.day("returnsOn", ", back ") : " with no day of return")
-                    + d.suffix("subject", " (", ")") : "") + attempts(d, "; then ");
-            case SEQUENCE_RESUMED -> "Sequence resumed" + d.suffix("by", " by ", "") + attempts(d, "; ");
-            case ATTEMPT_DELAYED -> (d.flag("followUp") ? "Follow-up email" : capitalised(d.words("channel", "attempt"))) + d.suffix("step", " (step ", ")") + " delayed"
-                    + d.time("from", " from ", "") + d.time("to", " to ", "") + whyDelayed(d);
-            case EMAIL_SENT -> (d.flag("afterConnectedCall") ? "Email after the call sent: " : d.flag("followUp") ? "Follow-up email sent: "
-                    : "Email sent: ") + d.text("subject", "");
-            case EMAIL_SUPPRESSED -> "Email" + d.suffix("step", " ", "") + " not sent: the address takes no more mail";
-            case EMAIL_OPENED -> "Email" + d.suffix("step", " (step ", ")") + " opened";
-            case EMAIL_CLICKED -> "Link clicked in email" + d.suffix("step", " (step ", ")") + d.suffix("url", ": ", "");
-            case AUTO_REPLY_IGNORED -> (outOfOffice(d) ? "Out-of-office reply" + d.day("returnsOn", ", back ")
-                    + ", sequence not paused (already paused as long, ended, or the day is past)" : "Automatic reply, sequence goes on")
-                    + d.suffix("subject", ": ", "");
-            case SOFT_BOUNCE_IGNORED -> "Mail temporarily undeliverable" + d.suffix("deliveryStatus", " (", ")") + ", sequence goes on"
-                    + (d.has("softBounces") ? " (" + d.text("softBounces", "") + d.suffix("softBounceLimit", " of ", "") + " soft bounces)" : "")
-                    + d.suffix("subject", ": ", "");
-            case REPLIED -> "Replied" + (d.has("replyIntent") ? " (" + d.words("replyIntent", "") + ")" : "")
-                    + d.suffix("subject", ": ", "") + d.suffix("intentPhrase", " \u2014 \u201c", "\u201d");
-            case MEETING_BOOKED -> "Meeting booked" + d.time("at", " for ", "") + d.suffix("notes", ": ", "");
-            case UNSUBSCRIBED -> "Unsubscribed" + d.suffix("via", " (via ", ")");
-            case BOUNCED -> "Email bounced: the address does not work" + d.suffix("deliveryStatus", " (", ")")
-                    + d.suffix("softBounces", ", after ", " soft bounces") + d.suffix("subject", ": ", "");
-            case STOPPED -> "Sequence stopped" + d.suffix("by", " by ", "") + d.suffix("reason", ": ", "");
-            case SEQUENCE_ENDED -> "Sequence ended" + (d.has("reason") ? " (" + d.words("reason", "") + ")" : "")
-                    + d.suffix("cancelledAttempts", "; planned attempts cancelled: ", "");
-            case RECYCLED_TO_NURTURE -> "Back to nurture" + d.suffix("reason", ": ", "");
-            case INCIDENT_RAISED -> "Stopped by an incident at " + d.text("elementName", "a step") + d.suffix("errorMessage", ": ", "")
-                    + "; a manager retries it once the cause is fixed";
-            case INCIDENT_RETRIED -> "Incident at " + d.text("elementName", "a step") + " retried" + d.suffix("by", " by ", "");
-            case EMAIL_FAILED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)")
-                    + (d.flag("permanent") ? ": the mail server refused it" : ": the mail server kept failing")
-                    + d.suffix("error", " \u2014 ", "") + "; a manager sends it again once the cause is fixed";
-            case REJECTED -> "Rejected at hand-off" + d.suffix("by", " by ", "") + d.suffix("label", ": ", "")
-                    + ("DISQUALIFIED".equals(d.raw("stage")) ? "; disqualified" : "; back to nurture")
-                    + d.suffix("fitRule", "; made an MQL by ", "");
-            case EMAIL_RETRIED -> "Email not sent" + d.suffix("subject", " (\u201c", "\u201d)") + " retried" + d.suffix("by", " by ", "");
+                    + d.with("decision", "timeline.decidedBy");
+            case ROUTED -> t("timeline.routed", d.text("result", "?")) + d.with("decision", "timeline.decidedBy")
+                    + d.with("model", "timeline.calledBy");
+            case STAGE_CHANGED -> t("timeline.stageChanged", d.has("stage") ? word(d.raw("stage")) : t("timeline.anotherStage"))
+                    + d.with("reason", "timeline.colon") + d.with("decision", "timeline.decidedBy") + d.with("model", "timeline.calledBy");
+            case ASSIGNED -> t("timeline.assigned", d.text("owner", t("timeline.aRep"))) + d.with("team", "timeline.team")
+                    + d.with("requestedTeam", "timeline.assigned.requestedTeam")
+                    + (d.flag("overCapacity") ? t("timeline.assigned.overCapacity") : "") + d.time("due", "timeline.assigned.due");
+            case REASSIGNED -> t("timeline.reassigned", d.text("from", t("timeline.aRep")), d.text("to", t("timeline.anotherRep")))
+                    + d.with("team", "timeline.team");
+            case REP_NOTIFIED -> d.has("rep") ? t("timeline.repNotified", d.text("rep", "")) : t("timeline.repNotified.theRep");
+            case SLA_BREACHED -> breach(d.raw("breach")) + d.with("owner", "timeline.for")
+                    + d.with("manager", "timeline.slaBreached.managerAlerted")
+                    + (d.has("escalation") && !"1".equals(d.text("escalation", "1")) ? t("timeline.slaBreached.again", d.text("escalation", "")) : "");
+            case SLA_KEPT -> t("timeline.slaKept", d.text("owner", t("timeline.itsRep"))) + d.time("due", "timeline.slaKept.due");
+            case TASK_CREATED -> t("timeline.taskCreated", d.text("task", "?")) + d.with("assignee", "timeline.for")
+                    + d.time("due", "timeline.taskCreated.due");
+            case TASK_COMPLETED -> t("timeline.taskCompleted", d.text("task", "?")) + d.with("by", "timeline.by")
+                    + (d.has("outcome") ? t("timeline.colon", word(d.raw("outcome"))) : d.has("action") ? t("timeline.colon", word(d.raw("action"))) : "");
+            case TASK_CANCELLED -> t("timeline.taskCancelled", d.text("task", "?")) + d.with("reason", "timeline.colon");
+            case TASKS_MOVED -> t("timeline.tasksMoved", d.text("tasks", "?"), d.text("from", t("timeline.aRep")), d.text("to", t("timeline.anotherRep")));
+            case SEQUENCE_PLANNED -> t("timeline.sequencePlanned") + round(d) + attempts(d, "timeline.attempts.planned");
+            case SEQUENCE_PAUSED -> t("timeline.sequencePaused") + d.with("by", "timeline.by") + d.day("until", "timeline.until")
+                    + (outOfOffice(d) ? t("timeline.sequencePaused.outOfOffice") + (d.has("returnsOn") ? d.day("returnsOn", "timeline.back")
+                    : t("timeline.sequencePaused.noDayOfReturn")) + d.with("subject", "timeline.inBrackets") : "") + attempts(d, "timeline.attempts.then");
+            case SEQUENCE_RESUMED -> t("timeline.sequenceResumed") + d.with("by", "timeline.by") + attempts(d, "timeline.attempts.resumed");
+            case ATTEMPT_DELAYED -> (d.flag("followUp") ? t("timeline.followUpEmail") : capitalised(d.has("channel") ? word(d.raw("channel"))
+                    : t("timeline.attempt"))) + d.with("step", "timeline.step") + t("timeline.attemptDelayed")
+                    + d.time("from", "timeline.attemptDelayed.from") + d.time("to", "timeline.attemptDelayed.to") + whyDelayed(d);
+            case EMAIL_SENT -> t(d.flag("afterConnectedCall") ? "timeline.emailSent.afterTheCall" : d.flag("followUp") ? "timeline.emailSent.followUp"
+                    : "timeline.emailSent", d.text("subject", ""));
+            case EMAIL_SUPPRESSED -> t("timeline.email") + d.with("step", "timeline.stepNumber") + t("timeline.emailSuppressed");
+            case EMAIL_OPENED -> t("timeline.email") + d.with("step", "timeline.step") + t("timeline.emailOpened");
+            case EMAIL_CLICKED -> t("timeline.emailClicked") + d.with("step", "timeline.step") + d.with("url", "timeline.colon");
+            case AUTO_REPLY_IGNORED -> (outOfOffice(d) ? t("timeline.outOfOfficeReply") + d.day("returnsOn", "timeline.back")
+                    + t("timeline.autoReplyIgnored.notPaused") : t("timeline.autoReplyIgnored")) + d.with("subject", "timeline.colon");
+            case SOFT_BOUNCE_IGNORED -> t("timeline.softBounceIgnored") + d.with("deliveryStatus", "timeline.inBrackets")
+                    + t("timeline.sequenceGoesOn")
+                    + (d.has("softBounces") ? (d.has("softBounceLimit") ? t("timeline.softBounceIgnored.ofLimit", d.text("softBounces", ""),
+                    d.text("softBounceLimit", "")) : t("timeline.softBounceIgnored.count", d.text("softBounces", ""))) : "")
+                    + d.with("subject", "timeline.colon");
+            case REPLIED -> t("timeline.replied") + (d.has("replyIntent") ? t("timeline.inBrackets", word(d.raw("replyIntent"))) : "")
+                    + d.with("subject", "timeline.colon") + d.with("intentPhrase", "timeline.replied.phrase");
+            case MEETING_BOOKED -> t("timeline.meetingBooked") + d.time("at", "timeline.for") + d.with("notes", "timeline.colon");
+            case UNSUBSCRIBED -> t("timeline.unsubscribed") + d.with("via", "timeline.unsubscribed.via");
+            case BOUNCED -> t("timeline.bounced") + d.with("deliveryStatus", "timeline.inBrackets")
+                    + d.with("softBounces", "timeline.bounced.afterSoftBounces") + d.with("subject", "timeline.colon");
+            case STOPPED -> t("timeline.stopped") + d.with("by", "timeline.by") + d.with("reason", "timeline.colon");
+            case SEQUENCE_ENDED -> t("timeline.sequenceEnded") + (d.has("reason") ? t("timeline.inBrackets", word(d.raw("reason"))) : "")
+                    + d.with("cancelledAttempts", "timeline.sequenceEnded.cancelled");
+            case RECYCLED_TO_NURTURE -> t("timeline.recycledToNurture") + d.with("reason", "timeline.colon");
+            case INCIDENT_RAISED -> t("timeline.incidentRaised", d.text("elementName", t("timeline.aStep"))) + d.with("errorMessage", "timeline.colon")
+                    + t("timeline.incidentRaised.retry");
+            case INCIDENT_RETRIED -> t("timeline.incidentRetried", d.text("elementName", t("timeline.aStep"))) + d.with("by", "timeline.by");
+            case EMAIL_FAILED -> t("timeline.emailNotSent") + d.with("subject", "timeline.quoted")
+                    + t(d.flag("permanent") ? "timeline.emailFailed.refused" : "timeline.emailFailed.keptFailing")
+                    + d.with("error", "timeline.dash") + t("timeline.emailFailed.sendAgain");
+            case REJECTED -> t("timeline.rejected") + d.with("by", "timeline.by") + d.with("label", "timeline.colon")
+                    + t("DISQUALIFIED".equals(d.raw("stage")) ? "timeline.rejected.disqualified" : "timeline.rejected.backToNurture")
+                    + d.with("fitRule", "timeline.rejected.fitRule");
+            case EMAIL_RETRIED -> t("timeline.emailNotSent") + d.with("subject", "timeline.quoted") + t("timeline.emailRetried")
+                    + d.with("by", "timeline.by");
         };
+    }
+
+    /** The message {@code code} in the reader's language. */
+    private String t(String code, Object... args) {
+        return messages.getMessage(code, args, language);
+    }
+
+    /**
+     * A code a feature stored (a lead type, a channel, an outcome, a reply's intent) in the reader's words: its
+     * {@code timeline.word.*} message, else the code as words ("wrong-number" → "wrong number").
+     */
+    private String word(Object code) {
+        String value = String.valueOf(code);
+        return messages.getMessage("timeline.word." + value, null, words(value), language);
+    }
+
+    /** A role (GENERAL_MANAGER) as the lead's facts name it. */
+    private String role(String code) {
+        return messages.getMessage("task.fact.role." + code, null, words(code), language);
     }
 
     private static boolean outOfOffice(Details d) {
@@ -126,15 +156,17 @@ final class TimelineSentences {
      * ": outside working hours in Bogota", ": the weekend in Madrid", ": a public holiday in Colombia",
      * ": ana@leadflow.local sent its 200 emails of the day".
      */
-    private static String whyDelayed(Details d) {
+    private String whyDelayed(Details d) {
         String place = place(d.zone("timeZone"));
+        String mailbox = d.text("mailbox", t("timeline.theMailbox"));
         return switch (d.text("reason", "")) {
-            case "OUTSIDE_WORKING_HOURS" -> ": outside working hours in " + place;
-            case "WEEKEND" -> ": the weekend in " + place;
-            case "PUBLIC_HOLIDAY" -> ": a public holiday" + (d.has("country")
-                    ? " in " + Locale.of("", d.text("country", "")).getDisplayCountry(Locale.ENGLISH) : "");
-            case "MAILBOX_HOUR_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the hour";
-            case "MAILBOX_DAY_LIMIT" -> ": " + d.text("mailbox", "the mailbox") + " sent its " + d.text("limit", "") + " emails of the day";
+            case "OUTSIDE_WORKING_HOURS" -> t("timeline.delayed.outsideWorkingHours", place);
+            case "WEEKEND" -> t("timeline.delayed.weekend", place);
+            case "PUBLIC_HOLIDAY" -> d.has("country")
+                    ? t("timeline.delayed.publicHolidayIn", Locale.of("", d.text("country", "")).getDisplayCountry(language))
+                    : t("timeline.delayed.publicHoliday");
+            case "MAILBOX_HOUR_LIMIT" -> t("timeline.delayed.mailboxHourLimit", mailbox, d.text("limit", ""));
+            case "MAILBOX_DAY_LIMIT" -> t("timeline.delayed.mailboxDayLimit", mailbox, d.text("limit", ""));
             default -> "";
         };
     }
@@ -146,40 +178,43 @@ final class TimelineSentences {
     }
 
     /** What was late, by the breach an SLA escalation recorded. */
-    private static String breach(Object breach) {
-        return switch (String.valueOf(breach)) {
-            case "SEQUENCE_BEHIND" -> "Sequence attempt late";
-            case "RESEARCH" -> "Research late";
-            case "QUALIFY" -> "Qualify lead late";
-            case "PROPOSAL" -> "Proposal late";
-            case "DEAL_OUTCOME" -> "Deal outcome late";
-            default -> "First contact late";
-        };
+    private String breach(Object breach) {
+        return t(switch (String.valueOf(breach)) {
+            case "SEQUENCE_BEHIND" -> "timeline.late.sequence";
+            case "RESEARCH" -> "timeline.late.research";
+            case "QUALIFY" -> "timeline.late.qualify";
+            case "PROPOSAL" -> "timeline.late.proposal";
+            case "DEAL_OUTCOME" -> "timeline.late.dealOutcome";
+            default -> "timeline.late.firstContact";
+        });
     }
 
-    private static String round(Details d) {
-        return d.has("round") && !"1".equals(d.text("round", "1")) ? " (round " + d.text("round", "") + ")" : "";
+    private String round(Details d) {
+        return d.has("round") && !"1".equals(d.text("round", "1")) ? t("timeline.round", d.text("round", "")) : "";
     }
 
-    /** "call 1 of 5 on Tue 3 Mar 10:00, email 2 of 5 on …" */
-    private static String attempts(Details d, String prefix) {
+    /** The message {@code code} with the attempts: "call 1 of 5 on Tue 3 Mar 10:00, email 2 of 5 on …"; nothing without any. */
+    private String attempts(Details d, String code) {
         List<Map<String, Object>> attempts = d.maps("attempts");
         if (attempts.isEmpty()) {
             return "";
         }
-        return prefix + attempts.stream().map(attempt -> {
+        return t(code, attempts.stream().map(attempt -> {
             Details a = new Details(attempt, d.zone);
-            return a.words("channel", "attempt") + " " + a.text("step", "?") + " of " + attempts.size() + a.time("at", " on ", "");
-        }).collect(Collectors.joining(", "));
+            return t("timeline.attemptOf", a.has("channel") ? word(a.raw("channel")) : t("timeline.attempt"), a.text("step", "?"),
+                    attempts.size()) + a.time("at", "timeline.on");
+        }).collect(Collectors.joining(", ")));
     }
 
-    private static String fieldNames(Collection<?> fields) {
-        return fields.stream().map(field -> String.valueOf(field).replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT))
+    /** jobTitle → "job title", in the reader's words where the messages have the field ({@code timeline.field.*}). */
+    private String fieldNames(Collection<?> fields) {
+        return fields.stream().map(String::valueOf).map(field -> messages.getMessage("timeline.field." + field, null,
+                        field.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT), language))
                 .collect(Collectors.joining(", "));
     }
 
-    private static String words(Collection<?> values) {
-        return values.stream().map(value -> words(String.valueOf(value))).collect(Collectors.joining(", "));
+    private String words(Collection<?> values) {
+        return values.stream().map(this::word).collect(Collectors.joining(", "));
     }
 
     /** MARKETING_DIRECTOR, no-answer → "marketing director", "no answer"; short codes (MQL, SQL) stay. */
@@ -192,7 +227,15 @@ final class TimelineSentences {
     }
 
     /** An entry's details, read leniently: an entry written by an older version may lack a key. */
-    private record Details(Map<String, ?> values, ZoneId zone) {
+    private final class Details {
+
+        private final Map<String, ?> values;
+        private final ZoneId zone;
+
+        Details(Map<String, ?> values, ZoneId zone) {
+            this.values = values;
+            this.zone = zone;
+        }
 
         boolean has(String key) {
             Object value = values.get(key);
@@ -207,22 +250,18 @@ final class TimelineSentences {
             return has(key) ? String.valueOf(values.get(key)) : otherwise;
         }
 
-        String words(String key, String otherwise) {
-            return has(key) ? TimelineSentences.words(text(key, "")) : otherwise;
-        }
-
         boolean flag(String key) {
             return Boolean.TRUE.equals(values.get(key));
         }
 
-        /** before + value + after, or nothing when the key is absent. */
-        String suffix(String key, String before, String after) {
-            return has(key) ? before + text(key, "") + after : "";
+        /** The message {@code code} with the value, or nothing when the key is absent. */
+        String with(String key, String code) {
+            return has(key) ? t(code, text(key, "")) : "";
         }
 
-        /** A stored timestamp (ISO with offset) in the lead's zone. */
-        String time(String key, String before, String after) {
-            return formatted(key, WHEN).map(text -> before + text + after).orElse("");
+        /** The message {@code code} with a stored timestamp (ISO with offset) in the lead's zone, or nothing. */
+        String time(String key, String code) {
+            return formatted(key, WHEN).map(text -> t(code, text)).orElse("");
         }
 
         /** A stored zone id, else the lead's zone. */
@@ -234,19 +273,20 @@ final class TimelineSentences {
             }
         }
 
-        String day(String key, String before) {
+        /** The message {@code code} with a stored day (a date, or a timestamp in the lead's zone), or nothing. */
+        String day(String key, String code) {
             if (!has(key)) {
                 return "";
             }
             String value = text(key, "");
             // A pause's end is a date; shown as a day in any case.
-            return before + formatted(key, DAY).orElseGet(() -> {
+            return t(code, formatted(key, DAY).orElseGet(() -> {
                 try {
-                    return DAY.format(LocalDate.parse(value));
+                    return DAY.withLocale(language).format(LocalDate.parse(value));
                 } catch (DateTimeParseException e) {
                     return value;
                 }
-            });
+            }));
         }
 
         private Optional<String> formatted(String key, DateTimeFormatter format) {
@@ -254,7 +294,7 @@ final class TimelineSentences {
                 return Optional.empty();
             }
             try {
-                return Optional.of(format.format(OffsetDateTime.parse(text(key, "")).atZoneSameInstant(zone)));
+                return Optional.of(format.withLocale(language).format(OffsetDateTime.parse(text(key, "")).atZoneSameInstant(zone)));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

@@ -10,6 +10,7 @@ import io.leadflow.email.MailboxFailure;
 import io.leadflow.email.MailboxRequest;
 import io.leadflow.email.SendingLimit;
 import io.leadflow.security.WithApiKeySecurity;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,8 @@ class RepApiTest {
     @Autowired
     MockMvcTester mvc;
     @Autowired
+    Validator validator;
+    @Autowired
     RepDirectory directory;
     @MockitoBean
     ConnectedMailboxes mailboxes;
@@ -78,7 +81,7 @@ class RepApiTest {
         // The fields are checked as the service checks them: by the request itself.
         when(mailboxes.save(eq("ana"), any())).thenAnswer(call -> {
             MailboxRequest request = call.getArgument(1, MailboxRequest.class);
-            ConnectedMailbox box = request.toMailbox(null);
+            ConnectedMailbox box = request.toMailbox(null, validator);
             return new ConnectedMailboxes.MailboxView("ana", box.address(), box.smtp(), box.imap(), box.username(), true,
                     null, null, null, request.perHour(), request.perDay(),
                     new SendingLimit(Objects.requireNonNullElse(request.perDay(), 200), Objects.requireNonNullElse(request.perHour(), 50)));
@@ -203,6 +206,7 @@ class RepApiTest {
             capacity as text        | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":"lots"}                        | monthlyCapacity
             active not a boolean    | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":"maybe","monthlyCapacity":100}                        | active
             bad email, line break   | ana      | {"name":"Ana\\nBcc","email":"ana at leadflow","team":"latam","active":true,"monthlyCapacity":100}                        | name email
+            bidi override, bad host | ana      | {"name":"Ana\\u202Eevil","email":"ana@-leadflow.co","team":"latam","active":true,"monthlyCapacity":100}                 | name email
             back on a bad date      | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"away":true,"awayUntil":"next week","monthlyCapacity":100} | awayUntil
             back on, but not away   | ana      | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"awayUntil":"2026-03-20","monthlyCapacity":100}  | awayUntil
             username with a bang    | ana!     | {"name":"Ana","email":"ana@leadflow.local","team":"latam","active":true,"monthlyCapacity":100}                            | username

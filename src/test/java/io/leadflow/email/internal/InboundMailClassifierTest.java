@@ -69,6 +69,19 @@ class InboundMailClassifierTest {
     }
 
     @Test
+    void anHtmlReplyBetweenQuotedBlocksIsReadAsHtmlAndNotAsTextBetweenAngleBrackets() throws Exception {
+        MimeMessage reply = reply();
+        reply.setContent("""
+                <blockquote>Would a demo on Thursday help?</blockquote>
+                <p title="answer > question">Gracias, pero no me interesa.</p>
+                <blockquote>Interested? Reply and let&#39;s talk.</blockquote>""", "text/html; charset=UTF-8");
+
+        var classification = classifier.classify(saved(reply));
+
+        assertThat(classification.reading()).isEqualTo(new ReplyIntentClassifier.Reading(ReplyIntent.NOT_INTERESTED, "no me interesa"));
+    }
+
+    @Test
     void aReplyWithPlainAndHtmlPartsIsReadFromItsPlainText() throws Exception {
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText("I'm no longer with Acme, please write to Sarah Kim.", "UTF-8");

@@ -1,6 +1,9 @@
 package io.leadflow.tasklist.internal;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +23,23 @@ class CamundaFormRendererTest {
     /** The lead's day the answers are read on. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
+    private static final MessageSource MESSAGES = messages();
+
     private final CamundaFormRenderer renderer = new CamundaFormRenderer();
+
+    /** The pages' texts, as Spring Boot sets them up. */
+    static MessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+
+    /** The form as written, in English. */
+    private List<FormField> render(byte[] form, Map<String, ?> variables) {
+        return renderer.render(form, variables, Map.of());
+    }
 
     static byte[] form(String id) throws IOException {
         try (InputStream in = CamundaFormRendererTest.class.getResourceAsStream("/processes/" + id + ".form")) {
@@ -30,7 +50,7 @@ class CamundaFormRendererTest {
 
     @Test
     void callOutcomeHasItsIntroARequiredRadioAndNotes() throws IOException {
-        List<FormField> fields = renderer.render(form("call-outcome"), Map.of());
+        List<FormField> fields = render(form("call-outcome"), Map.of());
 
         assertThat(fields).extracting(FormField::type)
                 .containsExactly(FormField.Type.TEXT, FormField.Type.RADIO, FormField.Type.SELECT, FormField.Type.TEXTFIELD,
@@ -57,29 +77,29 @@ class CamundaFormRendererTest {
 
     @Test
     void aRejectionTakesAReasonFromTheListTheTaskPageGivesAndOtherInWords() throws IOException {
-        List<FormField> fields = renderer.render(form("call-outcome"), Map.of("rejectionReasons", List.of(
+        List<FormField> fields = render(form("call-outcome"), Map.of("rejectionReasons", List.of(
                 Map.of("value", "student", "label", "Student"), Map.of("value", "other", "label", "Other"))));
         FormField reason = fields.get(2);
         assertThat(reason.key()).isEqualTo("rejectionReason");
         assertThat(reason.options()).containsExactly(new FormField.Option("Student", "student"), new FormField.Option("Other", "other"));
         assertThat(reason.isAlwaysRequired()).as("required only for a rejection").isFalse();
 
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"))).errors())
+        assertThat(english(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"))).errors()))
                 .containsExactly("Reason for rejecting is required.");
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("too-busy"))).errors())
+        assertThat(english(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("too-busy"))).errors()))
                 .containsExactly("Reason for rejecting: choose one of the options.");
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("other"))).errors())
+        assertThat(english(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("other"))).errors()))
                 .containsExactly("Other reason is required.");
         assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("rejected"), "rejectionReason", List.of("student"))).values())
                 .isEqualTo(Map.of("outcome", "rejected", "rejectionReason", "student"));
         assertThat(FormSubmission.read(TODAY, fields, Map.of("outcome", List.of("connected"), "rejectionReason", List.of("student"))).values())
                 .as("a reason is kept only with a rejection").isEqualTo(Map.of("outcome", "connected"));
-        assertThat(renderer.render(form("call-outcome"), Map.of()).get(2).options()).as("no list given: no options").isEmpty();
+        assertThat(render(form("call-outcome"), Map.of()).get(2).options()).as("no list given: no options").isEmpty();
     }
 
     @Test
     void qualifyLeadAsksGpctbaAndARequiredDecision() throws IOException {
-        List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
+        List<FormField> fields = render(form("qualify-lead"), Map.of());
 
         assertThat(fields).filteredOn(f -> f.type() == FormField.Type.TEXTAREA).extracting(FormField::key)
                 .containsExactly("goals", "plans", "challenges", "timeline", "budget", "authority", "consequences",
@@ -91,30 +111,30 @@ class CamundaFormRendererTest {
 
     @Test
     void anSqlNeedsTheGpctbaAnswersAndOtherDecisionsTheirReason() throws IOException {
-        List<FormField> fields = renderer.render(form("qualify-lead"), Map.of());
+        List<FormField> fields = render(form("qualify-lead"), Map.of());
 
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("sql"), "goals", List.of("Grow 20%"))).errors())
+        assertThat(english(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("sql"), "goals", List.of("Grow 20%"))).errors()))
                 .containsExactly("Plans is required.", "Challenges is required.", "Timeline is required.",
                         "Budget is required.", "Authority (who signs?) is required.");
         FormSubmission recycled = FormSubmission.read(TODAY, fields, Map.of("decision", List.of("nurture"),
                 "recycleReason", List.of("bad-timing"), "goals", List.of("typed before changing the decision")));
         assertThat(recycled.errors()).isEmpty();
         assertThat(recycled.values()).containsOnly(entry("decision", "nurture"), entry("recycleReason", "bad-timing"));
-        assertThat(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("disqualify"))).errors())
+        assertThat(english(FormSubmission.read(TODAY, fields, Map.of("decision", List.of("disqualify"))).errors()))
                 .containsExactly("Why disqualify is required.");
     }
 
     @Test
     void theReplyIntentShowsOnlyAfterAReply() throws IOException {
-        assertThat(renderer.render(form("qualify-lead"), Map.of("replyIntent", "NOT_NOW")))
+        assertThat(render(form("qualify-lead"), Map.of("replyIntent", "NOT_NOW")))
                 .filteredOn(f -> f.type() == FormField.Type.TEXT).hasSize(2);
-        assertThat(renderer.render(form("qualify-lead"), Map.of()))
+        assertThat(render(form("qualify-lead"), Map.of()))
                 .filteredOn(f -> f.type() == FormField.Type.TEXT).hasSize(1);
     }
 
     @Test
     void aDateFieldChecksItsPatternAndWhatTheDateIsAbout() throws IOException {
-        List<FormField> outcome = renderer.render(form("deal-outcome"), Map.of());
+        List<FormField> outcome = render(form("deal-outcome"), Map.of());
         assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "next spring"))
                 .containsExactly("Nurture until (YYYY-MM-DD) is not in the expected format.");
         assertThat(FormSubmission.read(TODAY, outcome, Map.of("outcome", List.of("nurture"), "nurtureUntil", List.of("2027-03-01")))
@@ -126,10 +146,15 @@ class CamundaFormRendererTest {
         assertThat(errors(outcome, "outcome", "nurture", "nurtureUntil", "2027-02-30"))
                 .containsExactly("Nurture until (YYYY-MM-DD) is not a date (YYYY-MM-DD).");
         // The meeting that took place: today at the latest.
-        List<FormField> proposal = renderer.render(form("proposal"), Map.of());
+        List<FormField> proposal = render(form("proposal"), Map.of());
         assertThat(errors(proposal, "meetingDate", "2026-11-26", "meetingHeld", "true"))
                 .containsExactly("Meeting date (YYYY-MM-DD) cannot be after today (2026-11-25).");
         assertThat(errors(proposal, "meetingDate", "2026-11-25", "meetingHeld", "true")).isEmpty();
+    }
+
+    /** The errors as an English reader sees them. */
+    static List<String> english(List<MessageSourceResolvable> errors) {
+        return errors.stream().map(error -> MESSAGES.getMessage(error, Locale.ENGLISH)).toList();
     }
 
     /** What is wrong with these answers (field, value, field, value…) on {@link #TODAY}. */
@@ -138,12 +163,12 @@ class CamundaFormRendererTest {
         for (int i = 0; i < answers.length; i += 2) {
             params.put(answers[i], List.of(answers[i + 1]));
         }
-        return FormSubmission.read(TODAY, fields, params).errors();
+        return english(FormSubmission.read(TODAY, fields, params).errors());
     }
 
     @Test
     void researchContactsRequiresAFirstNameAnEmailAndAJobTitle() throws IOException {
-        List<FormField> fields = renderer.render(form("research-contacts"), Map.of());
+        List<FormField> fields = render(form("research-contacts"), Map.of());
 
         assertThat(fields).filteredOn(FormField::isInput).extracting(FormField::key)
                 .containsExactly("contactFirstName", "contactLastName", "contactEmail", "contactJobTitle", "notes");
@@ -154,7 +179,7 @@ class CamundaFormRendererTest {
 
     @Test
     void socialTouchFillsTheProfileLinkFromTheEnrichment() throws IOException {
-        List<FormField> fields = renderer.render(form("social-touch"),
+        List<FormField> fields = render(form("social-touch"),
                 Map.of("linkedinUrl", "https://www.linkedin.com/in/carlos-ruiz"));
 
         assertThat(fields).extracting(FormField::type).containsExactly(FormField.Type.TEXT, FormField.Type.TEXT,
@@ -169,7 +194,7 @@ class CamundaFormRendererTest {
 
     @Test
     void socialTouchHidesTheProfileWhenThereIsNone() throws IOException {
-        List<FormField> fields = renderer.render(form("social-touch"), Map.of());
+        List<FormField> fields = render(form("social-touch"), Map.of());
 
         assertThat(fields).extracting(FormField::type)
                 .containsExactly(FormField.Type.TEXT, FormField.Type.SELECT, FormField.Type.TEXTAREA);
@@ -183,7 +208,7 @@ class CamundaFormRendererTest {
                   {"type": "image", "id": "I1", "source": "x.png"}
                 ]}""";
 
-        List<FormField> fields = renderer.render(json.getBytes(StandardCharsets.UTF_8), Map.of("firstName", "Ana"));
+        List<FormField> fields = render(json.getBytes(StandardCharsets.UTF_8), Map.of("firstName", "Ana"));
 
         assertThat(fields).singleElement().satisfies(text -> assertThat(text.text()).singleElement()
                 .satisfies(block -> assertThat(block.spans()).extracting(FormField.TextSpan::href).containsOnlyNulls())
@@ -204,7 +229,7 @@ class CamundaFormRendererTest {
                   {"type": "radio", "key": "outcome", "label": "Outcome", "values": [{"label": "Yes", "value": "yes"}]},
                   {"type": "textarea", "key": "notes", "label": "Notes"}
                 ]}""";
-        List<FormField> fields = renderer.render(json.getBytes(StandardCharsets.UTF_8), Map.of());
+        List<FormField> fields = render(json.getBytes(StandardCharsets.UTF_8), Map.of());
 
         FormSubmission submission = FormSubmission.read(TODAY, fields, Map.of(
                 "name", List.of(" Carlos "), "seats", List.of("12"), "budget", List.of("1500.50"),
@@ -219,15 +244,15 @@ class CamundaFormRendererTest {
 
     @Test
     void requiredAndMalformedValuesAreErrors() throws IOException {
-        List<FormField> research = renderer.render(form("research-contacts"), Map.of());
+        List<FormField> research = render(form("research-contacts"), Map.of());
         FormSubmission empty = FormSubmission.read(TODAY, research, Map.of("contactEmail", List.of("not-an-email")));
         assertThat(empty.valid()).isFalse();
-        assertThat(empty.errors()).containsExactly("First name is required.", "Email must be an email address.",
+        assertThat(english(empty.errors())).containsExactly("First name is required.", "Email must be an email address.",
                 "Job title is required.");
 
-        List<FormField> call = renderer.render(form("call-outcome"), Map.of());
-        assertThat(FormSubmission.read(TODAY, call, Map.of()).errors()).containsExactly("Outcome is required.");
-        assertThat(FormSubmission.read(TODAY, call, Map.of("outcome", List.of("hung-up"))).errors())
+        List<FormField> call = render(form("call-outcome"), Map.of());
+        assertThat(english(FormSubmission.read(TODAY, call, Map.of()).errors())).containsExactly("Outcome is required.");
+        assertThat(english(FormSubmission.read(TODAY, call, Map.of("outcome", List.of("hung-up"))).errors()))
                 .containsExactly("Outcome: choose one of the options.");
         assertThat(FormSubmission.read(TODAY, call, Map.of("outcome", List.of("meeting-booked"), "notes", List.of("Tue 10:00")))
                 .values()).containsExactly(Map.entry("outcome", "meeting-booked"), Map.entry("notes", "Tue 10:00"));

@@ -25,12 +25,20 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -128,7 +136,7 @@ class TaskPagesTest {
                 Instant.parse("2026-03-01T10:00:00Z"), null, null, Map.of(), null, Map.of(), null);
         when(tasks.get(44L)).thenReturn(qualify);
         when(models.form("qualify-lead")).thenReturn(Optional.of(new byte[0]));
-        when(forms.render(any(), any())).thenReturn(List.of(
+        when(forms.render(any(), any(), any())).thenReturn(List.of(
                 new FormField(FormField.Type.SELECT, "decision", "decision", "Decision", true, false,
                         List.of(new FormField.Option("SQL", "sql"), new FormField.Option("Nurture", "nurture")), List.of(), null, null, null),
                 new FormField(FormField.Type.TEXTFIELD, "budget", "budget", "Budget", true, false, List.of(), List.of(), null,
@@ -177,5 +185,38 @@ class TaskPagesTest {
         when(tasks.get(7L)).thenThrow(new TaskNotFoundException(7L));
         assertThat(mvc.get().uri("/tasks/7").with(ANA).header("Accept-Language", "es")).hasStatus(HttpStatus.NOT_FOUND).bodyText()
                 .contains("<h1>Tarea no encontrada</h1>", "No existe esa tarea.", "Volver a la lista de tareas");
+    }
+
+    @Test
+    void aSpanishReaderSeesTheTimelineTheFormsLabelsAndItsValidationInSpanish() throws IOException {
+        RepTask qualify = new RepTask(45L, LEAD, "qualify", "Qualify lead", "ana", null, "qualify-lead", null, RepTask.Status.OPEN,
+                Instant.parse("2026-03-01T10:00:00Z"), null, null, Map.of(), null, Map.of(), null);
+        when(tasks.get(45L)).thenReturn(qualify);
+        when(models.form("qualify-lead")).thenReturn(Optional.of(CamundaFormRendererTest.form("qualify-lead")));
+        when(models.formTexts("qualify-lead", Locale.forLanguageTag("es"))).thenReturn(spanishTextsOf("qualify-lead"));
+        CamundaFormRenderer real = new CamundaFormRenderer();
+        when(forms.render(any(), any(), any())).thenAnswer(call -> real.render(call.getArgument(0), call.getArgument(1), call.getArgument(2)));
+        when(timeline.of(LEAD)).thenReturn(List.of(new Timeline.Entry("TASK_COMPLETED", Instant.parse("2026-03-01T10:00:00Z"),
+                Map.of("task", "First contact", "by", "ana", "outcome", "no-answer"))));
+
+        assertThat(mvc.get().uri("/tasks/45").with(ANA).header("Accept-Language", "es-MX")).hasStatusOk().bodyText()
+                .contains("Tarea “First contact” hecha por ana: no contestó", "<h3>Califica el lead</h3>",
+                        "Por qué descalificar", "<option value=\"sql\">Calificado por ventas (SQL)</option>", "<dt>Llegó como</dt>",
+                        "<dt>Origen</dt>")
+                .doesNotContain("Why disqualify", "Qualify the lead</h3>", "done by ana");
+        assertThat(mvc.post().uri("/tasks/45").with(ANA).with(csrf()).header("Accept-Language", "es-MX").param("decision", "disqualify"))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Por qué descalificar: falta la respuesta.");
+        assertThat(mvc.get().uri("/tasks/45").with(ANA).header("Accept-Language", "en")).hasStatusOk().bodyText()
+                .contains("Task “First contact” done by ana: no answer", "Why disqualify", "Qualify the lead</h3>", "<dt>Came as</dt>");
+    }
+
+    private static Map<String, String> spanishTextsOf(String formId) throws IOException {
+        Properties texts = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("processes", formId + ".es.properties"), StandardCharsets.UTF_8)) {
+            texts.load(reader);
+        }
+        Map<String, String> byComponent = new HashMap<>();
+        texts.stringPropertyNames().forEach(key -> byComponent.put(key, texts.getProperty(key)));
+        return byComponent;
     }
 }

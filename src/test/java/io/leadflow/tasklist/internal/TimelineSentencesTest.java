@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static java.util.Map.entry;
@@ -17,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelineSentencesTest {
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    private static final TimelineSentences ENGLISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.ENGLISH);
+    private static final TimelineSentences SPANISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.forLanguageTag("es"));
     private static final String LEAD = "3f1c2a9e-6b1d-4c7e-9a51-2f0d8e7b6c41";
     private static final String AT = "2026-03-03T15:00:00Z"; // Tue 3 Mar, 10:00 in Bogotá
     private static final List<Map<String, Object>> ATTEMPTS = List.of(
@@ -190,12 +193,33 @@ class TimelineSentencesTest {
     }
 
     @Test
+    void aSpanishReaderReadsEveryTypeInSpanishWithDaysAndCountriesInSpanish() {
+        WRITTEN.forEach((type, details) -> assertReadable(type, spanish(type, details)));
+        Arrays.stream(Timeline.Type.values()).forEach(type -> assertReadable(type, spanish(type, Map.of())));
+        assertThat(spanish(Timeline.Type.SEQUENCE_PLANNED, WRITTEN.get(Timeline.Type.SEQUENCE_PLANNED)))
+                .isEqualTo("Secuencia planificada: llamada 1 de 2 el mar 3 mar 10:00, correo 2 de 2 el mié 4 mar 09:00");
+        assertThat(spanish(Timeline.Type.ATTEMPT_DELAYED, Map.of("step", 3, "channel", "CALL", "from", "2026-01-01T15:00:00Z",
+                "to", "2026-01-02T14:00:00Z", "reason", "PUBLIC_HOLIDAY", "timeZone", "America/Bogota", "country", "CO")))
+                .isEqualTo("Llamada (paso 3) se aplazó del jue 1 ene 10:00 al vie 2 ene 09:00: día festivo en Colombia");
+        assertThat(spanish(Timeline.Type.TASK_COMPLETED, WRITTEN.get(Timeline.Type.TASK_COMPLETED)))
+                .isEqualTo("Tarea \u201cCall\u201d hecha por ana: no contestó");
+        assertThat(spanish(Timeline.Type.REPLIED, WRITTEN.get(Timeline.Type.REPLIED)))
+                .isEqualTo("Respondió (ahora no): Re: hello \u2014 \u201cnext quarter\u201d");
+        assertThat(spanish(Timeline.Type.SLA_BREACHED, WRITTEN.get(Timeline.Type.SLA_BREACHED)))
+                .isEqualTo("Primer contacto con retraso para ana: avisado el responsable mia");
+    }
+
+    @Test
     void aTypeNoLongerWrittenReadsAsWords() {
-        assertThat(TimelineSentences.of(new Timeline.Entry("CALL_LOGGED", Instant.EPOCH, Map.of("a", 1)), BOGOTA)).isEqualTo("Call logged");
+        assertThat(ENGLISH.of(new Timeline.Entry("CALL_LOGGED", Instant.EPOCH, Map.of("a", 1)), BOGOTA)).isEqualTo("Call logged");
     }
 
     private static String sentence(Timeline.Type type, Map<String, Object> details) {
-        return TimelineSentences.of(new Timeline.Entry(type.name(), Instant.EPOCH, details), BOGOTA);
+        return ENGLISH.of(new Timeline.Entry(type.name(), Instant.EPOCH, details), BOGOTA);
+    }
+
+    private static String spanish(Timeline.Type type, Map<String, Object> details) {
+        return SPANISH.of(new Timeline.Entry(type.name(), Instant.EPOCH, details), BOGOTA);
     }
 
     private static void assertReadable(Timeline.Type type, String sentence) {
