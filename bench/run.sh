@@ -12,6 +12,7 @@
 #   bench/run.sh mail                 MailBenchmark (the outbox draining 1,000 mails)
 #   bench/run.sh tracking             TrackingBenchmark (opens and clicks at 200 requests/s; leadflow started with mvn spring-boot:run)
 #   bench/run.sh mailboxes            MailboxReadBenchmark (10 rep inboxes of 10,000 messages: first sync, steady state)
+#   bench/run.sh search               LeadSearchBenchmark (GET /api/leads over 100,000 leads: text, filters, cursor pages)
 # Settings go through BENCH_OPTS, e.g. BENCH_OPTS="-Dbench.rate=10 -Dbench.seconds=30" bench/run.sh speed
 set -euo pipefail
 
@@ -39,8 +40,9 @@ case "${1:-all}" in
   mailboxes) mains=(MailboxReadBenchmark) ;;
   bare) mains=(BareEngineBenchmark) ;;
   tracking) mains=(TrackingBenchmark) ;;
-  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark TrackingBenchmark MailboxReadBenchmark) ;;
-  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|tracking|mailboxes|all]" >&2; exit 2 ;;
+  search) mains=(LeadSearchBenchmark) ;;
+  all) mains=(SpeedToLeadBenchmark ImportBenchmark EngineRecordsBenchmark BareEngineBenchmark SequenceScheduleBenchmark LiveSequencesBenchmark ReportsBenchmark MailBenchmark TrackingBenchmark MailboxReadBenchmark LeadSearchBenchmark) ;;
+  *) echo "usage: bench/run.sh [speed|import|records|bare|sequence|live|reports|mail|tracking|mailboxes|search|all]" >&2; exit 2 ;;
 esac
 
 # Maven itself may run on an older JDK: exec:exec starts "java" from the JDK >= 21 that the pom's

@@ -161,11 +161,14 @@
   /** A count with its rate of the total it is a share of. */
   const withRate = (n, rate) => count.format(n) + ' (' + percent(rate) + ')';
 
-  /** Each step's and each template's counts with their rates: replies and meetings of the sent, opens and clicks of the tracked. */
+  /**
+   * Each step's and each template's counts with their rates: replies and meetings of the sent, opens and clicks of the
+   * tracked; each name opens the lead list of the leads behind them (their attempt there made), same filters.
+   */
   function drawRates(table, report) {
-    const line = (name, rates) => {
+    const line = (name, rates, filter, value) => {
       const row = table.tBodies[0].insertRow();
-      cell(row, name);
+      cell(row, link(leadsUrl(filter, value), name));
       cell(row, count.format(rates.sent));
       cell(row, withRate(rates.replied, rates.replyRate));
       cell(row, withRate(rates.meetings, rates.meetingRate));
@@ -175,10 +178,10 @@
       return row;
     };
     for (const step of report.steps) {
-      line(t('step', step.step, named('channels.', step.channel)), step).dataset.step = step.step;
+      line(t('step', step.step, named('channels.', step.channel)), step, 'step', step.step).dataset.step = step.step;
     }
     for (const template of report.templates) {
-      line(t('template', template.template), template).dataset.template = template.template;
+      line(t('template', template.template), template, 'template', template.template).dataset.template = template.template;
     }
     table.hidden = report.steps.length + report.templates.length === 0;
   }
@@ -208,8 +211,7 @@
       cell(row, count.format(rep.openTasks));
       const overdue = cell(row, count.format(rep.overdueTasks));
       overdue.classList.toggle('overdue', rep.overdueTasks > 0);
-      const use = cell(row, t('capacityUse', count.format(rep.assignedThisMonth), count.format(rep.monthlyCapacity),
-          percent(rep.capacityUse)));
+      const use = cell(row, t('capacityUse', count.format(rep.assigned), count.format(rep.capacity), percent(rep.capacityUse)));
       use.classList.toggle('overdue', rep.capacityUse >= 1);
     }
     table.hidden = false;
@@ -413,7 +415,9 @@
 
   async function drawDiagram(canvas, process, table) {
     const xml = await fetchReport('/api/reports/process/' + encodeURIComponent(process.bpmnProcessId) + '/diagram', 'application/xml');
-    const viewer = new BpmnJS({container: canvas});
+    // The overlays follow each zoom at once: deferred (bpmn-js's default), they are hidden until 300 ms after the last
+    // change, so a diagram just opened full size or zoomed showed no counts.
+    const viewer = new BpmnJS({container: canvas, canvas: {deferUpdate: false}});
     await viewer.importXML(xml);
     viewer.get('canvas').zoom('fit-viewport');
     const overlays = viewer.get('overlays');
@@ -424,7 +428,8 @@
       badge.dataset.element = wait.elementId;
       badge.textContent = count.format(wait.waiting);
       badge.title = title;
-      overlays.add(wait.elementId, 'waiting', {position: {top: -12, right: 12}, html: badge});
+      // Never drawn smaller than the page's text, however far the diagram is zoomed out.
+      overlays.add(wait.elementId, 'waiting', {position: {top: -12, right: 12}, scale: {min: 1}, html: badge});
       const row = table.tBodies[0].insertRow();
       row.dataset.element = wait.elementId;
       cell(row, wait.name);
@@ -609,10 +614,10 @@
     }
   });
   section('sequences', '/api/reports/sequences?' + REPORT_QUERY, drawSequences);
-  section('reps', '/api/reports/reps', drawReps);
+  section('reps', '/api/reports/reps?' + REPORT_QUERY, drawReps);
   section('rejections', '/api/reports/rejections?' + REPORT_QUERY, drawRejections);
-  section('quota', '/api/reports/quota', drawQuota);
+  section('quota', '/api/reports/quota?' + REPORT_QUERY, drawQuota);
   section('process', '/api/reports/process', drawProcesses);
-  section('incidents', '/api/reports/incidents', drawIncidents);
-  section('mail-failures', '/api/reports/mail-failures', drawMailFailures);
+  section('incidents', '/api/reports/incidents?' + REPORT_QUERY, drawIncidents);
+  section('mail-failures', '/api/reports/mail-failures?' + REPORT_QUERY, drawMailFailures);
 })();

@@ -1,5 +1,7 @@
 package io.leadflow;
 
+import io.leadflow.process.LeadFitDecisionTest;
+import io.leadflow.process.ProcessTestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
@@ -55,8 +57,8 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
 
     @Order(1)
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.leadflow.ModelsDeployTest#fitCases")
-    void eachRuleRowReachesTheHistoryWithItsVersionAndAnnotation(ModelsDeployTest.FitCase fitCase) throws Exception {
+    @MethodSource("io.leadflow.process.LeadFitDecisionTest#fitCases")
+    void eachRuleRowReachesTheHistoryWithItsVersionAndAnnotation(LeadFitDecisionTest.FitCase fitCase) throws Exception {
         UUID lead = leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("fit", "example.com"), null, "Fit", "Case",
                 null, null, null, null, null, "CO", "America/Bogota", "es", "test", null), null).id();
         ActivatedJob job = mock(ActivatedJob.class);
@@ -71,7 +73,7 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
         assertThat(qualified.details().get("decisionVersion")).isEqualTo(latest);
         RuleDecision decision = decided.fitDecision();
         RuleDecision.Rule rule = decision.rules().stream().filter(r -> r.ruleId().equals(fitCase.rule())).findFirst().orElseThrow();
-        assertThat(rule.annotation()).isEqualTo(ModelsDeployTest.annotations("lead-fit.dmn").get(fitCase.rule()));
+        assertThat(rule.annotation()).isEqualTo(ProcessTestEngine.annotations("lead-fit.dmn").get(fitCase.rule()));
         if (!decided.qualification().stage().name().equals("LEAD")) {
             StageMove moved = leads.stagesOf(lead).getLast();
             assertThat(moved.decision()).isEqualTo(decision);
@@ -83,7 +85,7 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
     @Order(2)
     @Test
     void everyRuleRowWasRecorded() throws Exception {
-        assertThat(recordedRules).containsExactlyInAnyOrderElementsOf(ModelsDeployTest.ruleIds("lead-fit.dmn"));
+        assertThat(recordedRules).containsExactlyInAnyOrderElementsOf(ProcessTestEngine.ruleIds("lead-fit.dmn"));
     }
 
     @Order(3)

@@ -13,36 +13,25 @@ import io.camunda.zeebe.client.api.response.Process;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.leadflow.engine.EngineRecords;
-import io.leadflow.lead.LeadType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
+import static io.leadflow.process.ProcessTestEngine.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +44,6 @@ class ModelsDeployTest {
     static ZeebeTestEngine engine;
     static ZeebeClient client;
     static DeploymentEvent deployment;
-    static final Set<String> hitRules = new HashSet<>();
     static final Set<String> enteredNurture = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
@@ -109,227 +97,6 @@ class ModelsDeployTest {
         assertThat(deployment.getForm()).extracting(Form::getFormId)
                 .containsExactlyInAnyOrder("call-outcome", "social-touch", "research-contacts", "qualify-lead",
                         "find-who-signs", "proposal", "deal-outcome", "sla-breach");
-    }
-
-    // lead-fit: one case per rule row ---------------------------------------------------------------
-
-    record FitCase(String rule, Map<String, Object> input, String stage, int score, List<String> reasons) {
-        @Override
-        public String toString() {
-            return rule;
-        }
-    }
-
-    static Map<String, Object> vars(Object... keyValues) {
-        Map<String, Object> vars = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            vars.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return vars;
-    }
-
-    static Stream<Arguments> fitCases() {
-        return Stream.of(
-                new FitCase("Rule_FitSignals_Industry", vars("role", "OTHER", "industry", "telecom"),
-                        "LEAD", 20, List.of("Target industry: telecom")),
-                new FitCase("Rule_FitSignals_Employees", vars("role", "OTHER", "employees", 200),
-                        "LEAD", 35, List.of("200+ employees")),
-                new FitCase("Rule_FitSignals_Region", vars("role", "OTHER", "region", "LATAM"),
-                        "LEAD", 35, List.of("Region: LATAM")),
-                new FitCase("Rule_FitSignals_PowerSignal", vars("role", "OTHER", "powerSignal", true),
-                        "LEAD", 10, List.of("Power signals: activity, presence and biography")),
-                new FitCase("Rule_FitSignals_PersonalEmail", vars("role", "OTHER", "personalEmail", true),
-                        "LEAD", -20, List.of("Personal email domain")),
-                new FitCase("Rule_FitSignals_RegionServed", vars("role", "OTHER", "region", "NA"),
-                        "LEAD", 25, List.of("Region served: NA")),
-                new FitCase("Rule_FitSignals_StrongSignals", vars("role", "OTHER", "signalStrength", 15),
-                        "LEAD", 10, List.of("Strong, recent signals")),
-                new FitCase("Rule_FitSignals_TriggerFitsPersona", vars("role", "OTHER", "triggerFitsPersona", true),
-                        "LEAD", 10, List.of("Trigger event fits the persona")),
-                new FitCase("Rule_LeadFit_RegionNotServed", vars("role", "CEO", "industry", "telecom", "employees", 5000,
-                        "region", "APAC", "powerSignal", true), "DISQUALIFIED", 65, List.of("Target industry: telecom",
-                        "200+ employees", "Power signals: activity, presence and biography", "Region not served: APAC")),
-                new FitCase("Rule_BuyerRole_Student", vars("role", "STUDENT", "industry", "telecom", "employees", 500,
-                        "region", "LATAM", "powerSignal", true), "DISQUALIFIED", 100, List.of(
-                        "Target industry: telecom", "200+ employees", "Region: LATAM",
-                        "Power signals: activity, presence and biography")),
-                new FitCase("Rule_BuyerRole_DecisionMaker", vars("role", "CTO", "employees", 200, "region", "LATAM"),
-                        "MQL", 70, List.of("200+ employees", "Region: LATAM")),
-                new FitCase("Rule_BuyerRole_Influencer", vars("role", "MARKETING_ANALYST", "employees", 1000,
-                        "region", "LATAM", "industry", "telecom"), "LEAD", 90,
-                        List.of("Target industry: telecom", "200+ employees", "Region: LATAM")),
-                new FitCase("Rule_BuyerRole_Other", vars("role", "OTHER", "employees", null, "region", null,
-                        "industry", null, "personalEmail", false, "powerSignal", false), "LEAD", 0, List.of()),
-                new FitCase("Rule_LeadFit_Disqualified", vars("role", "STUDENT"), "DISQUALIFIED", 0, List.of()),
-                new FitCase("Rule_LeadFit_Mql", vars("role", "CEO", "industry", "telecom", "employees", 250,
-                        "region", "LATAM", "powerSignal", true, "personalEmail", false), "MQL", 100, List.of(
-                        "Target industry: telecom", "200+ employees", "Region: LATAM",
-                        "Power signals: activity, presence and biography")),
-                new FitCase("Rule_LeadFit_Lead", vars("role", "CMO", "employees", 199, "region", "LATAM",
-                        "industry", "telecom", "personalEmail", true), "LEAD", 35,
-                        List.of("Target industry: telecom", "Region: LATAM", "Personal email domain"))
-        ).map(Arguments::of);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("fitCases")
-    void leadFitRule(FitCase fitCase) throws Exception {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-                .decisionId("lead-fit").variables(fitCase.input()).send().join();
-        assertThat(response.getFailureMessage()).isNullOrEmpty();
-        Set<String> matched = matchedRules(response);
-        hitRules.addAll(matched);
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> qualification = JSON.readValue(response.getDecisionOutput(), Map.class);
-        assertThat(matched).as("matched rules").contains(fitCase.rule());
-        assertThat(qualification).containsOnlyKeys("stage", "score", "reasons");
-        assertThat(qualification.get("stage")).isEqualTo(fitCase.stage());
-        assertThat(((Number) qualification.get("score")).intValue()).isEqualTo(fitCase.score());
-        assertThat(qualification.get("reasons")).isEqualTo(fitCase.reasons());
-    }
-
-    /**
-     * The shipped fit rule lets a decision maker of a mid-sized company become an MQL in every region served, so each
-     * team of lead-assignment gets MQLs, not only the target region's.
-     */
-    @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({"CO, LATAM, latam", "US, NA, international", "GB, EMEA, international"})
-    void everyTeamCanReceiveMqls(String country, String region, String team) throws Exception {
-        Map<String, Object> lead = vars("country", country, "region", region, "role", "CEO", "industry", "retail",
-                "employees", 250, "powerSignal", true, "personalEmail", false);
-        EvaluateDecisionResponse fit = client.newEvaluateDecisionCommand().decisionId("lead-fit").variables(lead).send().join();
-        assertThat(JSON.readTree(fit.getDecisionOutput()).get("stage").asText()).isEqualTo("MQL");
-        EvaluateDecisionResponse assignment = client.newEvaluateDecisionCommand().decisionId("lead-assignment")
-                .variables(lead).send().join();
-        assertThat(JSON.readValue(assignment.getDecisionOutput(), String.class)).isEqualTo(team);
-    }
-
-    @Test
-    void leadFitCasesHitEveryRuleRow() throws Exception {
-        Set<String> caseRules = new HashSet<>();
-        fitCases().forEach(arguments -> caseRules.add(((FitCase) arguments.get()[0]).rule()));
-        assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-fit.dmn"));
-    }
-
-    // lead-assignment: one case per rule row, and a table edited and deployed ------------------------
-
-    record AssignmentCase(String why, String rule, Map<String, Object> input, String team) {
-        @Override
-        public String toString() {
-            return rule + ": " + why;
-        }
-    }
-
-    static Stream<Arguments> assignmentCases() {
-        return Stream.of(
-                new AssignmentCase("a large telecom in Colombia", "Rule_LeadAssignment_Latam",
-                        vars("country", "CO", "region", "LATAM", "industry", "telecom", "employees", 5000), "latam"),
-                new AssignmentCase("a large telecom in Spain", "Rule_LeadAssignment_NorthAmericaAndEurope",
-                        vars("country", "ES", "region", "EMEA", "industry", "telecom", "employees", 5000), "international"),
-                new AssignmentCase("a telecom of 1,000 in South Africa", "Rule_LeadAssignment_LargeTelecom",
-                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 1000), "international"),
-                new AssignmentCase("a telecom of 999 in South Africa", "Rule_LeadAssignment_Default",
-                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 999), "latam"),
-                new AssignmentCase("a company visit nothing is known of", "Rule_LeadAssignment_Default",
-                        vars("country", null), "latam")
-        ).map(Arguments::of);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("assignmentCases")
-    void leadAssignmentRule(AssignmentCase assignmentCase) throws Exception {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-                .decisionId("lead-assignment").variables(assignmentCase.input()).send().join();
-        assertThat(response.getFailureMessage()).isNullOrEmpty();
-        assertThat(matchedRules(response)).containsExactly(assignmentCase.rule());
-        assertThat(JSON.readValue(response.getDecisionOutput(), String.class)).isEqualTo(assignmentCase.team());
-    }
-
-    @Test
-    void leadAssignmentCasesHitEveryRuleRow() throws Exception {
-        Set<String> caseRules = new HashSet<>();
-        assignmentCases().forEach(arguments -> caseRules.add(((AssignmentCase) arguments.get()[0]).rule()));
-        assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-assignment.dmn"));
-    }
-
-    // case-study: one case per rule row -----------------------------------------------------------------
-
-    static Stream<Arguments> caseStudyCases() {
-        return Stream.of(
-                Arguments.of("Rule_CaseStudy_Industry_Telecom", "telecom", "ES", "andesnet-telecom"),
-                Arguments.of("Rule_CaseStudy_Industry_Banking", "banking", "MX", "banco-austral-banking"),
-                Arguments.of("Rule_CaseStudy_Industry_Retail", "retail", null, "tiendas-sol-retail"),
-                Arguments.of("Rule_CaseStudy_Industry_Software", "software", "CO", "nubo-software"),
-                Arguments.of("Rule_CaseStudy_Country_Mexico", "mining", "MX", "monterrey-mx"),
-                Arguments.of("Rule_CaseStudy_Country_Colombia", null, "CO", "bogota-co"),
-                Arguments.of("Rule_CaseStudy_Country_Spain", "tourism", "ES", "madrid-es"),
-                Arguments.of("Rule_CaseStudy_Default", null, "CL", "platzimetrics"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("caseStudyCases")
-    void caseStudyRule(String rule, String industry, String country, String slug) throws Exception {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionId("case-study")
-                .variables(vars("industry", industry, "country", country)).send().join();
-        assertThat(response.getFailureMessage()).isNullOrEmpty();
-        assertThat(matchedRules(response)).containsExactly(rule);
-        assertThat(JSON.readTree(response.getDecisionOutput()).get("caseStudyUrl").asText())
-                .isEqualTo("https://leadflow.io/case-studies/" + slug);
-    }
-
-    @Test
-    void caseStudyCasesHitEveryRuleRow() throws Exception {
-        Set<String> caseRules = new HashSet<>();
-        caseStudyCases().forEach(arguments -> caseRules.add((String) arguments.get()[0]));
-        assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("case-study.dmn"));
-    }
-
-    /** Sales ops lower the size of a large telecom in a copy of the table and deploy it: the team changes, no code does. */
-    @Test
-    void anEditedCopyOfTheAssignmentTableDeployedChangesTheTeam(@TempDir Path edits) throws Exception {
-        Map<String, Object> telecomOf600 = vars("country", "ZA", "industry", "telecom", "employees", 600);
-        assertThat(team(telecomOf600)).isEqualTo("latam");
-
-        String table = Files.readString(ModelsTest.PROCESSES.resolve("lead-assignment.dmn"));
-        String threshold = "<text>&gt;= 1000</text>";
-        assertThat(table.indexOf(threshold)).as("one employees threshold").isNotNegative().isEqualTo(table.lastIndexOf(threshold));
-        Path copy = Files.writeString(edits.resolve("lead-assignment.dmn"), table.replace(threshold, "<text>&gt;= 500</text>"));
-        try {
-            client.newDeployResourceCommand().addResourceFile(copy.toString()).send().join();
-            assertThat(team(telecomOf600)).isEqualTo("international");
-        } finally {
-            client.newDeployResourceCommand().addResourceFromClasspath("processes/lead-assignment.dmn").send().join();
-        }
-        assertThat(team(telecomOf600)).isEqualTo("latam");
-    }
-
-    private static String team(Map<String, Object> lead) throws Exception {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-                .decisionId("lead-assignment").variables(lead).send().join();
-        return JSON.readValue(response.getDecisionOutput(), String.class);
-    }
-
-    // sequence-cadence --------------------------------------------------------------------------------
-
-    @ParameterizedTest
-    @MethodSource("leadTypes")
-    void sequenceCadenceListsTheAttemptsInStepOrder(String leadType) throws Exception {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-                .decisionId("sequence-cadence").variables(Map.of("leadType", leadType)).send().join();
-        assertThat(response.getFailureMessage()).isNullOrEmpty();
-        assertThat(matchedRules(response)).containsExactlyInAnyOrderElementsOf(ruleIds("sequence-cadence.dmn"));
-        List<?> cadence = JSON.readValue(response.getDecisionOutput(), List.class);
-        assertThat(cadence).isEqualTo(List.of(
-                Map.of("step", 1, "channel", "CALL", "dayOffset", 0),
-                Map.of("step", 2, "channel", "EMAIL", "dayOffset", 2),
-                Map.of("step", 3, "channel", "CALL", "dayOffset", 6),
-                Map.of("step", 4, "channel", "SOCIAL", "dayOffset", 9),
-                Map.of("step", 5, "channel", "EMAIL", "dayOffset", 13)));
-    }
-
-    static Stream<String> leadTypes() {
-        return Arrays.stream(LeadType.values()).map(LeadType::name);
     }
 
     // a lead through both processes -------------------------------------------------------------------
@@ -552,59 +319,6 @@ class ModelsDeployTest {
         complete(reject, Map.of());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("exploreDecisions")
-    void exploreAppliesTheRepsDecision(String decision, Map<String, Object> answers, String stage, String reason,
-                                       String followUpTask) throws Exception {
-        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
-                .variables(vars("leadId", "lead-45", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City"))
-                .send().join().getProcessInstanceKey();
-        complete(awaitJob("due-in-working-time", instance), Map.of("due", engineNow().plusDays(2).toString()));
-        Map<String, Object> submitted = new HashMap<>(answers);
-        submitted.put("decision", decision);
-        complete(awaitJob("io.camunda.zeebe:userTask", instance), submitted);
-
-        ActivatedJob move = awaitJob("move-stage", instance);
-        assertThat(move.getVariablesAsMap()).containsEntry("stage", stage).containsEntry("reason", reason);
-        complete(move, Map.of());
-        if (followUpTask != null) {
-            assertThat(awaitJob("io.camunda.zeebe:userTask", instance).getElementId()).isEqualTo(followUpTask);
-        }
-    }
-
-    static Stream<Arguments> exploreDecisions() {
-        return Stream.of(
-                Arguments.of("sql", Map.of("goals", "Grow"), "SQL", "Sales accepted: GPCTBA answered", null),
-                Arguments.of("nurture", Map.of("recycleReason", "no-budget"), "LEAD", "Recycled to nurture: no-budget", null),
-                Arguments.of("nurture", Map.of("recycleReason", "bad-timing"), "LEAD", "Recycled to nurture: bad-timing", null),
-                Arguments.of("nurture", Map.of("recycleReason", "not-interested"), "LEAD", "Recycled to nurture: not-interested", null),
-                Arguments.of("nurture", Map.of("recycleReason", "not-decision-maker"), "LEAD",
-                        "Recycled to nurture: not-decision-maker", "Task_FindWhoSigns"),
-                Arguments.of("disqualify", Map.of("disqualifyReason", "no-need"), "DISQUALIFIED",
-                        "Disqualified in explore: no-need", null));
-    }
-
-    @Test
-    void aLostDealRecordsItsReason() throws Exception {
-        long instance = startAdvise("lead-46", "retail", "ES");
-        ActivatedJob proposal = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(proposal.getVariablesAsMap()).containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/tiendas-sol-retail");
-        completeProposal(proposal);
-        complete(awaitJob("io.camunda.zeebe:userTask", instance), Map.of("outcome", "lost", "lostReason", "competitor"));
-        ActivatedJob lost = awaitJob("move-stage", instance);
-        assertThat(lost.getVariablesAsMap()).containsEntry("stage", "LOST").containsEntry("reason", "Lost: competitor");
-    }
-
-    @Test
-    void aBuyerOfAnotherIndustryGetsItsCountrysCaseStudyElseTheDefault() throws Exception {
-        long mexican = startAdvise("lead-47", "mining", "MX");
-        assertThat(awaitJob("io.camunda.zeebe:userTask", mexican).getVariablesAsMap())
-                .containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/monterrey-mx");
-        long chilean = startAdvise("lead-48", null, "CL");
-        assertThat(awaitJob("io.camunda.zeebe:userTask", chilean).getVariablesAsMap())
-                .containsEntry("caseStudyUrl", "https://leadflow.io/case-studies/platzimetrics");
-    }
-
     @Test
     void aNurturedDealComesBackIntoANewConnectSequenceOnItsDate() throws Exception {
         long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
@@ -739,33 +453,6 @@ class ModelsDeployTest {
     }
 
     @Test
-    void aReplySayingWrongPersonOpensFindWhoSignsFilledInWhoseAnswerBecomesAReferralLeadWithTheSameAnswersWhenRetried() throws Exception {
-        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
-                .variables(vars("leadId", "lead-63", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City",
-                        "replyIntent", "WRONG_PERSON", "referralEmail", "lucia@telcomex.mx"))
-                .send().join().getProcessInstanceKey();
-        ActivatedJob recycled = awaitJob("move-stage", instance);
-        assertThat(recycled.getVariablesAsMap()).containsEntry("stage", "LEAD")
-                .containsEntry("reason", "Recycled to nurture: the reply says someone else decides");
-        complete(recycled, Map.of());
-        ActivatedJob find = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(find.getElementId()).isEqualTo("Task_FindWhoSigns");
-        assertThat(find.getVariablesAsMap()).as("who the reply named fills in the form")
-                .containsEntry("replyIntent", "WRONG_PERSON").containsEntry("signerEmail", "lucia@telcomex.mx");
-        complete(find, vars("signerFirstName", "Lucía", "signerLastName", "Paz", "signerEmail", "lucia@telcomex.mx",
-                "signerJobTitle", "CEO"));
-
-        ActivatedJob create = awaitJob("create-referral-lead", instance);
-        client.newFailCommand(create.getKey()).retries(2).errorMessage("database away").send().join();
-        ActivatedJob retried = awaitJob("create-referral-lead", instance);
-        assertThat(retried.getVariablesAsMap()).containsEntry("leadId", "lead-63").containsEntry("signerFirstName", "Lucía")
-                .containsEntry("signerLastName", "Paz").containsEntry("signerEmail", "lucia@telcomex.mx")
-                .containsEntry("signerJobTitle", "CEO");
-        complete(retried, vars("referralLeadId", "lead-64"));
-        awaitAtRest(Set.of(instance));
-    }
-
-    @Test
     void aReplySayingNotInterestedIsRecycledWithItsReasonAndAReplyInNurtureBringsTheLeadBack() throws Exception {
         Map<String, Object> variables = journeyVars("lead-65");
         variables.put("replyIntent", "NOT_INTERESTED");
@@ -824,15 +511,6 @@ class ModelsDeployTest {
         return instance;
     }
 
-    /** An advise instance at its proposal, due 40 working hours on. */
-    static long startAdvise(String leadId, String industry, String country) throws Exception {
-        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
-                .variables(vars("leadId", leadId, "owner", "rep-2", "industry", industry, "country", country))
-                .send().join().getProcessInstanceKey();
-        completeDue(awaitJob("due-in-working-time", instance), 40);
-        return instance;
-    }
-
     /** Completes the proposal with its meeting: the opportunity, and the deal outcome due 80 working hours on. */
     static OffsetDateTime completeProposal(ActivatedJob proposal) throws Exception {
         assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
@@ -863,37 +541,6 @@ class ModelsDeployTest {
         complete(escalate, Map.of("manager", "marta"));
         awaitAtRest(Set.of(instance));
         assertThat(jobsOf("escalate-sla-breach", instance)).as("escalated once").isEmpty();
-    }
-
-    @Test
-    void aQualifyNotDecidedByItsDueGoesToTheManagerWhileTheTaskStaysWithTheRep() throws Exception {
-        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-explore").latestVersion()
-                .variables(vars("leadId", "lead-57", "owner", "rep-2", "country", "MX", "timeZone", "America/Mexico_City"))
-                .send().join().getProcessInstanceKey();
-        OffsetDateTime due = completeDue(awaitJob("due-in-working-time", instance), 16);
-        ActivatedJob qualify = awaitJob("io.camunda.zeebe:userTask", instance);
-        escalatedAtItsDueOnly(instance, due, "QUALIFY");
-
-        complete(qualify, Map.of("decision", "sql", "goals", "Grow 20%", "budget", "Approved"));
-        assertThat(awaitJob("move-stage", instance).getVariablesAsMap()).containsEntry("stage", "SQL");
-    }
-
-    @Test
-    void aProposalNotMadeByItsDueGoesToTheManagerWhileTheTaskStaysWithTheRep() throws Exception {
-        long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-advise").latestVersion()
-                .variables(vars("leadId", "lead-58", "owner", "rep-2", "industry", "telecom", "country", "MX"))
-                .send().join().getProcessInstanceKey();
-        OffsetDateTime due = completeDue(awaitJob("due-in-working-time", instance), 40);
-        ActivatedJob proposal = awaitJob("io.camunda.zeebe:userTask", instance);
-        escalatedAtItsDueOnly(instance, due, "PROPOSAL");
-
-        OffsetDateTime outcomeDue = completeProposal(proposal);
-        ActivatedJob outcome = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(outcome.getElementId()).isEqualTo("Task_RecordDealOutcome");
-        escalatedAtItsDueOnly(instance, outcomeDue, "DEAL_OUTCOME");
-
-        complete(outcome, Map.of("outcome", "won"));
-        assertThat(awaitJob("move-stage", instance).getVariablesAsMap()).containsEntry("stage", "CUSTOMER");
     }
 
     static void assertStageMove(String leadId, String stage, String reason) throws Exception {
@@ -1138,28 +785,5 @@ class ModelsDeployTest {
             }
         }
         return matched;
-    }
-
-    /** The rule rows' annotations (their descriptions), by rule id; rows without one are left out. */
-    static Map<String, String> annotations(String dmn) throws Exception {
-        Map<String, String> annotations = new HashMap<>();
-        NodeList rules = ModelsTest.dom(ModelsTest.PROCESSES.resolve(dmn)).getElementsByTagNameNS(ModelsTest.DMN_NS, "rule");
-        for (int i = 0; i < rules.getLength(); i++) {
-            Element rule = (Element) rules.item(i);
-            NodeList descriptions = rule.getElementsByTagNameNS(ModelsTest.DMN_NS, "description");
-            if (descriptions.getLength() > 0) {
-                annotations.put(rule.getAttribute("id"), descriptions.item(0).getTextContent().strip());
-            }
-        }
-        return annotations;
-    }
-
-    static Set<String> ruleIds(String dmn) throws Exception {
-        Set<String> ids = new HashSet<>();
-        NodeList rules = ModelsTest.dom(ModelsTest.PROCESSES.resolve(dmn)).getElementsByTagNameNS(ModelsTest.DMN_NS, "rule");
-        for (int i = 0; i < rules.getLength(); i++) {
-            ids.add(((Element) rules.item(i)).getAttribute("id"));
-        }
-        return ids;
     }
 }

@@ -39,11 +39,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Static checks of the executable models in processes/: they parse, validate and open in the Modeler as drawn. */
-class ModelsTest {
+public class ModelsTest {
 
-    static final Path PROCESSES = Path.of("processes");
+    public static final Path PROCESSES = Path.of("processes");
     static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
-    static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
+    public static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
     static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
 
     static Set<String> formIds;
@@ -76,7 +76,7 @@ class ModelsTest {
         }
     }
 
-    static List<Path> files(String extension) throws IOException {
+    public static List<Path> files(String extension) throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
             return files.filter(f -> f.getFileName().toString().endsWith(extension)).sorted().toList();
         }
@@ -96,7 +96,7 @@ class ModelsTest {
         }
     }
 
-    static Document dom(Path file) throws Exception {
+    public static Document dom(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(file.toFile());

@@ -1,5 +1,8 @@
 package io.leadflow;
 
+import io.leadflow.process.CaseStudyDecisionTest;
+import io.leadflow.process.LeadAssignmentDecisionTest;
+import io.leadflow.process.ProcessTestEngine;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.leadflow.lead.LeadFacts;
@@ -57,13 +60,13 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
     }
 
     static Stream<RoutingCase> routingCases() throws Exception {
-        Stream<RoutingCase> teams = ModelsDeployTest.assignmentCases()
-                .map(arguments -> (ModelsDeployTest.AssignmentCase) arguments.get()[0])
+        Stream<RoutingCase> teams = LeadAssignmentDecisionTest.assignmentCases()
+                .map(arguments -> (LeadAssignmentDecisionTest.AssignmentCase) arguments.get()[0])
                 .map(team -> new RoutingCase("lead-assignment", team.rule(), team.input()));
-        Stream<RoutingCase> caseStudies = ModelsDeployTest.caseStudyCases().map(arguments -> arguments.get())
-                .map(study -> new RoutingCase("case-study", (String) study[0], ModelsDeployTest.vars("industry", study[1], "country", study[2])));
+        Stream<RoutingCase> caseStudies = CaseStudyDecisionTest.caseStudyCases().map(arguments -> arguments.get())
+                .map(study -> new RoutingCase("case-study", (String) study[0], ProcessTestEngine.vars("industry", study[1], "country", study[2])));
         // every row of the cadence is a step: each lead matches them all
-        Stream<RoutingCase> cadence = ModelsDeployTest.ruleIds("sequence-cadence.dmn").stream()
+        Stream<RoutingCase> cadence = ProcessTestEngine.ruleIds("sequence-cadence.dmn").stream()
                 .map(step -> new RoutingCase("sequence-cadence", step, Map.of("leadType", "FORM_FILL")));
         return Stream.of(teams, caseStudies, cadence).flatMap(cases -> cases);
     }
@@ -90,7 +93,7 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
                 .containsEntry("decisionVersion", latestVersion(routing.decision(), routing.input()))
                 .containsEntry("model", "lead-identify v1");
         assertThat(routed.get("rules")).asList().contains(routing.rule());
-        String annotation = ModelsDeployTest.annotations(routing.decision() + ".dmn").get(routing.rule());
+        String annotation = ProcessTestEngine.annotations(routing.decision() + ".dmn").get(routing.rule());
         assertThat((String) routed.get("decision")).startsWith(routing.decision() + " v")
                 .contains(annotation == null ? routing.rule() : routing.rule() + " (" + annotation + ")");
         recordedRules.add(routing.rule());
@@ -100,7 +103,7 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
     @Test
     void everyRuleRowWasRecorded() throws Exception {
         for (String decision : ROUTING_DECISIONS) {
-            assertThat(recordedRules).as(decision).containsAll(ModelsDeployTest.ruleIds(decision + ".dmn"));
+            assertThat(recordedRules).as(decision).containsAll(ProcessTestEngine.ruleIds(decision + ".dmn"));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.leadflow.assignment;
 
+import io.leadflow.lead.AttemptedLeads;
 import io.leadflow.lead.LeadSearch;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
@@ -26,25 +28,29 @@ public class LeadFinder {
     public static final int DEFAULT_SIZE = 25;
     public static final int MAX_SIZE = 100;
     private static final int MAX_TEXT = 200;
+    private static final String NOT_A_STEP = "is not a sequence step (a whole number from 1)";
 
     /**
      * A search as a URL gives it, every value text (blank: not given): {@code q} in name, email or company, then the
-     * filters; {@code cursor} the previous page's {@code next}, {@code size} 1 to {@value #MAX_SIZE}.
+     * filters, {@code step} and {@code template} the leads whose attempt at that sequence step or with that email
+     * template was made; {@code cursor} the previous page's {@code next}, {@code size} 1 to {@value #MAX_SIZE}.
      */
-    public record Query(String q, String stage, String owner, String team, String source, String type, String cursor,
-                        String size) {
+    public record Query(String q, String stage, String owner, String team, String source, String type, String step,
+                        String template, String cursor, String size) {
 
         public static Query none() {
-            return new Query(null, null, null, null, null, null, null, null);
+            return new Query(null, null, null, null, null, null, null, null, null, null);
         }
     }
 
     private final Leads leads;
     private final RepDirectory reps;
+    private final AttemptedLeads attempted;
 
-    LeadFinder(Leads leads, RepDirectory reps) {
+    LeadFinder(Leads leads, RepDirectory reps, AttemptedLeads attempted) {
         this.leads = leads;
         this.reps = reps;
+        this.attempted = attempted;
     }
 
     /**
@@ -74,6 +80,14 @@ public class LeadFinder {
                 owners = only(owners, teamReps);
             }
         }
+        Integer step = parsed("step", query.step(), Integer::valueOf, NOT_A_STEP, errors);
+        if (step != null && step < 1) {
+            errors.add(new FieldError("step", NOT_A_STEP));
+        }
+        String template = given(query.template());
+        if (template != null && template.length() > MAX_TEXT) {
+            errors.add(new FieldError("template", "is longer than " + MAX_TEXT + " characters"));
+        }
         LeadSearch.Cursor after = parsed("cursor", query.cursor(), LeadSearch.Cursor::of, "is not the next page's cursor", errors);
         Integer size = parsed("size", query.size(), Integer::valueOf, "is not a whole number from 1 to " + MAX_SIZE, errors);
         if (size != null && (size < 1 || size > MAX_SIZE)) {
@@ -82,7 +96,8 @@ public class LeadFinder {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException("The search has parameters at fault", errors);
         }
-        return leads.search(new LeadSearch(text, stage, owners, given(query.source()), type, after,
+        LeadSelection among = step == null && template == null ? LeadSelection.EVERY : attempted.attempted(step, template);
+        return leads.search(new LeadSearch(text, stage, owners, given(query.source()), type, among, after,
                 size == null ? DEFAULT_SIZE : size));
     }
 

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.Set;
@@ -84,6 +86,11 @@ public class RepDirectory implements PreferredLanguages {
     /** Every rep with the leads handed to them this calendar month (UTC), by team and username. */
     public List<RepWorkload> workloads() {
         return directory.workloads(Rotation.monthStart(clock.instant()));
+    }
+
+    /** The leads handed to each rep in [from, to), by username, reassignments included. */
+    public Map<String, Long> assigned(Instant from, Instant to) {
+        return directory.assigned(from, to);
     }
 
     public Optional<RepWorkload> workload(String username) {

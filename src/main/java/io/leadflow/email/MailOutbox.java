@@ -2,6 +2,7 @@ package io.leadflow.email;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.platform.Json;
 import io.leadflow.platform.WorkQueue;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,13 +149,18 @@ public class MailOutbox implements HealthIndicator {
     public record Failed(long total, List<FailedMail> mails) {
     }
 
-    /** The latest {@code limit} mails given up, and how many there are in all. */
-    public Failed failed(int limit) {
-        List<FailedMail> mails = jdbc.sql("""
-                        select * from outbound_mail where status = 'FAILED' order by failed_at desc, idempotency_key limit ?
-                        """)
-                .param(limit).query(MailOutbox::failedMail).list();
-        return new Failed(mails.size() < limit ? mails.size() : failedCount(), mails);
+    /** The latest {@code limit} mails given up in [from, to) about the selected leads, and how many there are in all. */
+    public Failed failed(int limit, Instant from, Instant to, LeadSelection leads) {
+        String where = "status = 'FAILED' and failed_at >= :from and failed_at < :to and " + leads.condition("lead_id");
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", Timestamp.from(from));
+        params.put("to", Timestamp.from(to));
+        params.put(LeadSelection.PARAMETER, leads.parameter());
+        List<FailedMail> mails = jdbc.sql("select * from outbound_mail where " + where
+                        + " order by failed_at desc, idempotency_key limit :limit")
+                .params(params).param("limit", limit).query(MailOutbox::failedMail).list();
+        return new Failed(mails.size() < limit ? mails.size()
+                : jdbc.sql("select count(*) from outbound_mail where " + where).params(params).query(Long.class).single(), mails);
     }
 
     /**

@@ -9,14 +9,16 @@ import java.util.UUID;
 
 /**
  * A search of the leads: {@code text} in the person's name, email or company (any case; null: any lead), and the
- * filters, null when not applied; {@code owners} null for anyone's, else only these owners' leads (empty: none).
- * Newest first, {@code size} at a time, after the cursor of the page before (null: the first page).
+ * filters, null when not applied; {@code owners} null for anyone's, else only these owners' leads (empty: none);
+ * {@code among} the leads it is narrowed to (null: {@link LeadSelection#EVERY}). Newest first, {@code size} at a time,
+ * after the cursor of the page before (null: the first page).
  */
-public record LeadSearch(String text, LeadStage stage, Set<String> owners, String source, LeadType type, Cursor after,
-                         int size) {
+public record LeadSearch(String text, LeadStage stage, Set<String> owners, String source, LeadType type,
+                         LeadSelection among, Cursor after, int size) {
 
     public LeadSearch {
         owners = owners == null ? null : Set.copyOf(owners);
+        among = among == null ? LeadSelection.EVERY : among;
     }
 
     /** A page of leads, and the cursor of the next one (null on the last). */

@@ -1,5 +1,6 @@
 package io.leadflow.sequence;
 
+import io.leadflow.lead.AttemptedLeads;
 import io.leadflow.lead.LeadSelection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,17 +11,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * The sequences' figures for the managers' reports, over a period [from, to): what each step and each email template
  * got made and what the leads answered, and how the first attempts kept the SLA.
  */
 @Component
-public class SequenceStats {
+public class SequenceStats implements AttemptedLeads {
 
     /** Attempts made (emails sent, calls and touches done) and the sequences they ended, credited to the last attempt made. */
     public record Outcomes(long sent, long replied, long meetings, long unsubscribed, long bounced) {
@@ -46,6 +50,24 @@ public class SequenceStats {
     SequenceStats(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** The leads behind a step's or a template's "sent": those whose attempt there was made, at any time. */
+    @Override
+    @Transactional(readOnly = true)
+    public LeadSelection attempted(Integer step, String template) {
+        StringBuilder where = new StringBuilder("where made_at is not null");
+        Map<String, Object> params = new HashMap<>();
+        if (step != null) {
+            where.append(" and step = :step");
+            params.put("step", step);
+        }
+        if (template != null) {
+            where.append(" and template = :template");
+            params.put("template", template);
+        }
+        return new LeadSelection(Set.copyOf(jdbc.sql("select distinct lead_id from sequence_attempt " + where)
+                .params(params).query(UUID.class).list()));
     }
 
     /** Per step and channel: attempts made in the period, and the sequences that ended in it after that step. */

@@ -120,6 +120,12 @@ public final class EngineRecords {
         return instances;
     }
 
+    /** The elements these instances completed, in the order they completed them (the path taken). */
+    public List<String> completedElements(Set<Long> instances) {
+        return events(instances).stream().filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .map(record -> ((ProcessInstanceRecordValue) record.getValue()).getElementId()).toList();
+    }
+
     /** A timer the engine holds: due at {@code due}, it completes (or interrupts) {@code elementId}. */
     public record Timer(String elementId, Instant due) {
     }

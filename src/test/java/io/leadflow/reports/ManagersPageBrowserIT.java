@@ -121,15 +121,19 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
                 .until(() -> !browser.findElements(By.cssSelector("figure.process[data-process='lead-sequence'] .zoom-controls")).isEmpty());
         WebElement figure = browser.findElement(sequence);
         assertThat(figure.findElements(By.cssSelector(".waiting-count[data-element^='Gateway_']"))).as("no count on a gateway").isEmpty();
-        figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
-        assertThat(figure.getDomAttribute("class")).contains("full");
         WebElement firstContact = figure.findElement(By.cssSelector("table.waiting tr[data-element]"));
         assertThat(firstContact.getText()).contains("First contact");
-        assertThat(figure.findElement(By.cssSelector(".waiting-count[data-element='" + firstContact.getDomAttribute("data-element") + "']"))
-                .getDomProperty("textContent")).as("its count on the diagram").isNotBlank();
+        WebElement badge = figure.findElement(By.cssSelector(".waiting-count[data-element='" + firstContact.getDomAttribute("data-element") + "']"));
+        assertThat(badge.getDomProperty("textContent")).as("its count on the diagram").isNotBlank();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", figure);
+        assertThat(whyNotSeen(badge)).as("the count, seen in the page").isNull();
+        figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
+        assertThat(figure.getDomAttribute("class")).contains("full");
+        assertThat(whyNotSeen(badge)).as("the count, seen full size").isNull();
         String fitted = viewport(figure);
         figure.findElement(By.cssSelector("button[data-action='zoomIn']")).click();
         assertThat(viewport(figure)).as("zoomed in").isNotEqualTo(fitted);
+        assertThat(whyNotSeen(badge)).as("the count, seen zoomed in").isNull();
         HeadlessChromium.screenshot(browser, "managers-page-diagram-full.png");
         figure.findElement(By.cssSelector("button[data-action='fullSize']")).click();
         assertThat(figure.getDomAttribute("class")).doesNotContain("full");
@@ -175,6 +179,25 @@ class ManagersPageBrowserIT extends LeadflowIntegrationTest {
         HeadlessChromium.signIn(browser, "marta");
         browser.get(url(path + "?lang=en"));
         return leadId;
+    }
+
+    /**
+     * Why a person would not see the element: null when it has a size, lies inside the window and is what the browser finds
+     * at its centre (nothing covers it); else what is wrong, for the assertion's message.
+     */
+    private String whyNotSeen(WebElement element) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                const element = arguments[0];
+                const box = element.getBoundingClientRect();
+                if (box.width === 0 || box.height === 0) {
+                  return 'no size: ' + JSON.stringify(box);
+                }
+                if (box.left < 0 || box.top < 0 || box.right > window.innerWidth || box.bottom > window.innerHeight) {
+                  return 'outside the window: ' + JSON.stringify(box);
+                }
+                const found = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return element.contains(found) ? null : 'covered by ' + (found ? found.outerHTML.slice(0, 200) : 'nothing');
+                """, element);
     }
 
     /** Where the diagram's canvas is and how far it is zoomed. */

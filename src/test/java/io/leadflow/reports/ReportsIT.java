@@ -132,9 +132,9 @@ class ReportsIT extends LeadflowIntegrationTest {
                 report -> report.get("openTasks").asLong() == tasks.openTasksOf(List.of("ana"), 1).total());
         assertThat(anaAfter.get("openTasks").asLong()).isEqualTo(open.size());
         assertThat(anaAfter.get("overdueTasks").asLong()).isEqualTo(overdue);
-        assertThat(anaAfter.get("assignedThisMonth").asLong() - anaBefore.get("assignedThisMonth").asLong()).isEqualTo(4);
+        assertThat(anaAfter.get("assigned").asLong() - anaBefore.get("assigned").asLong()).isEqualTo(4);
         assertThat(anaAfter.get("capacityUse").asDouble())
-                .isEqualTo(anaAfter.get("assignedThisMonth").asDouble() / anaAfter.get("monthlyCapacity").asDouble(), within());
+                .isEqualTo(anaAfter.get("assigned").asDouble() / anaAfter.get("capacity").asDouble(), within());
     }
 
     /**

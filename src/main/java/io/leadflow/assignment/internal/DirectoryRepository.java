@@ -45,16 +45,25 @@ public class DirectoryRepository {
                 .list();
     }
 
+    /** The leads handed to each rep in [from, to), by username, reassignments included (as a rep's workload counts them). */
+    public Map<String, Long> assigned(Instant from, Instant to) {
+        return countsByRep("select rep, count(*) as leads from rep_assignment where assigned_at >= ? and assigned_at < ? group by rep",
+                from, to);
+    }
+
     /** The leads handed to each rep in [from, to), by username: first assignments only, a reassignment moves no delivery. */
     public Map<String, Long> delivered(Instant from, Instant to) {
-        Map<String, Long> delivered = new HashMap<>();
-        jdbc.sql("select rep, count(*) as leads from rep_assignment where kind = 'ASSIGNED' and assigned_at >= ? and assigned_at < ?"
-                        + " group by rep")
-                .params(Timestamp.from(from), Timestamp.from(to))
+        return countsByRep("select rep, count(*) as leads from rep_assignment where kind = 'ASSIGNED' and assigned_at >= ?"
+                + " and assigned_at < ? group by rep", from, to);
+    }
+
+    private Map<String, Long> countsByRep(String sql, Instant from, Instant to) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.sql(sql).params(Timestamp.from(from), Timestamp.from(to))
                 .query(rs -> {
-                    delivered.put(rs.getString("rep"), rs.getLong("leads"));
+                    counts.put(rs.getString("rep"), rs.getLong("leads"));
                 });
-        return delivered;
+        return counts;
     }
 
     /** Stores the rep, new or changed; returns whether it is new. */

@@ -91,7 +91,8 @@ class LeadController {
     }
 
     @Operation(summary = "Find leads", description = "Newest first. q: in the person's name, email or company (any case); "
-            + "filters stage, owner, team, source, type; size (1 to " + LeadFinder.MAX_SIZE + ", default " + LeadFinder.DEFAULT_SIZE
+            + "filters stage, owner, team, source, type, step and template (the leads whose attempt at that sequence step or "
+            + "with that email template was made); size (1 to " + LeadFinder.MAX_SIZE + ", default " + LeadFinder.DEFAULT_SIZE
             + "); cursor: the 'next' of the page before. The API key and managers see every lead, a rep their own.")
     @GetMapping
     LeadList find(@ParameterObject LeadFinder.Query query, Authentication auth) {

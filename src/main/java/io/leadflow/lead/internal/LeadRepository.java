@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadFilter;
 import io.leadflow.lead.LeadSearch;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.RuleDecision;
@@ -11,6 +12,7 @@ import io.leadflow.lead.StageMove;
 import io.leadflow.platform.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
@@ -97,7 +99,13 @@ public class LeadRepository {
         return jdbc.sql("select * from lead where id in (:ids)").param("ids", ids).query(this::map).list();
     }
 
-    /** The leads the search finds, newest first; one more than its size, so the caller knows whether a page follows. */
+    /**
+     * The leads the search finds, newest first; one more than its size, so the caller knows whether a page follows.
+     * Planned for its own values each time: the driver prepares a statement run five times on the server, whose generic
+     * plan, blind to how rare the text is, walked every lead newest first (100,000 leads: 170 ms for one that matched
+     * one, against 12 ms through the trigram indexes).
+     */
+    @Transactional(readOnly = true)
     public List<Lead> search(LeadSearch search) {
         StringBuilder where = new StringBuilder("where true");
         Map<String, Object> params = new HashMap<>();
@@ -111,16 +119,21 @@ public class LeadRepository {
             where.append(" and stage = :stage");
             params.put("stage", search.stage().name());
         }
-        if (search.owners() != null && search.owners().isEmpty()) {
+        if (search.owners() != null && search.owners().isEmpty() || search.among().ids() != null && search.among().ids().isEmpty()) {
             return List.of();
         }
         filter(new LeadFilter(search.owners(), search.source(), search.type()), where, params);
+        if (search.among().ids() != null) {
+            where.append(" and ").append(search.among().condition("id"));
+            params.put(LeadSelection.PARAMETER, search.among().parameter());
+        }
         if (search.after() != null) {
             where.append(" and (created_at, id) < (:afterAt, :afterId)");
             params.put("afterAt", Timestamp.from(search.after().createdAt()));
             params.put("afterId", search.after().id());
         }
         params.put("limit", search.size() + 1);
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         return jdbc.sql("select * from lead " + where + " order by created_at desc, id desc limit :limit")
                 .params(params).query(this::map).list();
     }

@@ -6,6 +6,8 @@ import io.leadflow.email.MailOutbox;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -13,11 +15,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -53,20 +57,26 @@ class MailFailuresController {
 
     private final MailOutbox outbox;
     private final MailFailures failures;
+    private final Reports reports;
     private final Clock clock;
 
-    MailFailuresController(MailOutbox outbox, MailFailures failures, Clock clock) {
+    MailFailuresController(MailOutbox outbox, MailFailures failures, Reports reports, Clock clock) {
         this.outbox = outbox;
         this.failures = failures;
+        this.reports = reports;
         this.clock = clock;
     }
 
     @Operation(summary = "Mails given up, newest first (the latest 500; failed counts them all): the server refused them "
             + "for good (5xx) or they kept failing for leadflow.mail.retry.give-up-after; lead, recipient, subject, the "
-            + "server's last answer, when and after how many attempts")
+            + "server's last answer, when and after how many attempts; with from, to, team, rep, source or type, those given "
+            + "up in the period about those leads")
     @GetMapping(produces = {MediaType.APPLICATION_JSON_VALUE, CsvReports.TEXT_CSV_VALUE})
-    MailFailuresReport failed() {
-        MailOutbox.Failed failed = outbox.failed(LISTED);
+    MailFailuresReport failed(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              @ParameterObject Reports.Filters filters) {
+        ApiPeriod period = ApiPeriod.of(from, to, LocalDate.EPOCH, clock);
+        MailOutbox.Failed failed = outbox.failed(LISTED, period.start(), period.end(), reports.select(filters));
         return new MailFailuresReport(failed.total(), failed.mails());
     }
 

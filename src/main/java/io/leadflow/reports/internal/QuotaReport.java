@@ -2,17 +2,19 @@ package io.leadflow.reports.internal;
 
 import io.leadflow.assignment.LeadQuota;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * GET /api/reports/quota: marketing's side of the SLA, the leads handed to each rep and team in a month against the
- * quota ({@link LeadQuota}); a line {@code behind} owes {@code shortfall} leads by now.
+ * GET /api/reports/quota: marketing's side of the SLA, the leads handed to each rep and team in a period [from, to)
+ * against the quota ({@link LeadQuota}); a line {@code behind} owes {@code shortfall} leads by now. {@code month} names
+ * the period when it is one calendar month, else null.
  */
-record QuotaReport(YearMonth month, int quotaPerRep, double elapsed, List<Line> reps, List<Line> teams, Line total)
-        implements CsvTable {
+record QuotaReport(LocalDate from, LocalDate to, YearMonth month, int quotaPerRep, double months, double elapsed,
+                   List<Line> reps, List<Line> teams, Line total) implements CsvTable {
 
     /** A rep's (name: the username), a team's or everyone's month. */
     record Line(String name, String team, long quota, long delivered, long expected, long shortfall, double attainment,
@@ -24,9 +26,12 @@ record QuotaReport(YearMonth month, int quotaPerRep, double elapsed, List<Line> 
         }
     }
 
-    static QuotaReport of(LeadQuota.Month month) {
-        return new QuotaReport(month.month(), month.quotaPerRep(), month.elapsed(),
-                month.reps().stream().map(Line::of).toList(), month.teams().stream().map(Line::of).toList(), Line.of(month.total()));
+    static QuotaReport of(LeadQuota.Period period) {
+        YearMonth month = YearMonth.from(period.from());
+        boolean oneMonth = period.from().equals(month.atDay(1)) && period.to().equals(month.plusMonths(1).atDay(1));
+        return new QuotaReport(period.from(), period.to(), oneMonth ? month : null, period.quotaPerRep(), period.months(),
+                period.elapsed(), period.reps().stream().map(Line::of).toList(), period.teams().stream().map(Line::of).toList(),
+                Line.of(period.total()));
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +76,37 @@ class Reports {
      */
     LeadSelection select(Filters filters) {
         List<FieldError> errors = new ArrayList<>();
+        Set<String> owners = owners(filters, errors);
+        String type = given(filters.type());
+        LeadType leadType = null;
+        if (type != null) {
+            leadType = Arrays.stream(LeadType.values()).filter(t -> t.name().equalsIgnoreCase(type)).findFirst().orElse(null);
+            if (leadType == null) {
+                errors.add(new FieldError("type", "must be one of " + Arrays.stream(LeadType.values()).map(Enum::name)
+                        .collect(Collectors.joining(", "))));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The filters name no such leads", errors);
+        }
+        return leads.select(new LeadFilter(owners, given(filters.source()), leadType));
+    }
+
+    /**
+     * The reps the team and rep filters keep (null: every rep), for the reports about reps rather than leads.
+     *
+     * @throws InvalidRequestException naming the filter at fault (an unknown team or rep)
+     */
+    Set<String> owners(Filters filters) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> owners = owners(filters, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException("The filters name no such reps", errors);
+        }
+        return owners;
+    }
+
+    private Set<String> owners(Filters filters, List<FieldError> errors) {
         Set<String> owners = null;
         String team = given(filters.team());
         if (team != null) {
@@ -93,19 +123,7 @@ class Reports {
                 owners = owners == null || owners.contains(rep) ? Set.of(rep) : Set.of();
             }
         }
-        String type = given(filters.type());
-        LeadType leadType = null;
-        if (type != null) {
-            leadType = Arrays.stream(LeadType.values()).filter(t -> t.name().equalsIgnoreCase(type)).findFirst().orElse(null);
-            if (leadType == null) {
-                errors.add(new FieldError("type", "must be one of " + Arrays.stream(LeadType.values()).map(Enum::name)
-                        .collect(Collectors.joining(", "))));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException("The filters name no such leads", errors);
-        }
-        return leads.select(new LeadFilter(owners, given(filters.source()), leadType));
+        return owners;
     }
 
     private static String given(String value) {
@@ -158,19 +176,23 @@ class Reports {
         return RejectionsReport.of(from, to, rejections.summary(ReportDays.start(from), ReportDays.start(to), selected));
     }
 
-    QuotaReport quota(YearMonth month) {
-        return QuotaReport.of(quota.of(month));
+    QuotaReport quota(LocalDate from, LocalDate to, Set<String> owners) {
+        return QuotaReport.of(quota.of(from, to, owners));
     }
 
-    RepsReport reps() {
+    /** Each of {@code owners}' (null: every rep's) open and overdue tasks now, and the leads handed to them in the period. */
+    RepsReport reps(LocalDate from, LocalDate to, Set<String> owners) {
         Map<String, TaskLoad.Load> load = tasks.byAssignee();
-        return new RepsReport(reps.workloads().stream().map(workload -> rep(workload, load.getOrDefault(workload.rep().username(),
-                new TaskLoad.Load(0, 0)))).toList());
-    }
-
-    private static RepsReport.Rep rep(RepWorkload workload, TaskLoad.Load load) {
-        var rep = workload.rep();
-        return new RepsReport.Rep(rep.username(), rep.name(), rep.team(), load.open(), load.overdue(), workload.assignedThisMonth(),
-                rep.monthlyCapacity(), Rates.rate(workload.assignedThisMonth(), rep.monthlyCapacity()));
+        Map<String, Long> assigned = reps.assigned(ReportDays.start(from), ReportDays.start(to));
+        double months = LeadQuota.monthsIn(from, to);
+        return new RepsReport(from, to, reps.workloads().stream().map(RepWorkload::rep)
+                .filter(rep -> owners == null || owners.contains(rep.username()))
+                .map(rep -> {
+                    TaskLoad.Load tasksOf = load.getOrDefault(rep.username(), new TaskLoad.Load(0, 0));
+                    long handed = assigned.getOrDefault(rep.username(), 0L);
+                    long capacity = Math.round(rep.monthlyCapacity() * months);
+                    return new RepsReport.Rep(rep.username(), rep.name(), rep.team(), tasksOf.open(), tasksOf.overdue(), handed,
+                            rep.monthlyCapacity(), capacity, Rates.rate(handed, capacity));
+                }).toList());
     }
 }

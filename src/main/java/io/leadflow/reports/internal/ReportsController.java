@@ -20,13 +20,14 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The managers' reports (managers only, see SecurityConfiguration): JSON, or CSV with {@code Accept: text/csv}. A period
  * is {@code from} (inclusive) to {@code to} (exclusive), ISO dates in UTC; without them, the month to date. The funnel,
  * the SLA, the sequences and the rejections count the leads of a {@code team}, a {@code rep}, a {@code source} and a lead {@code type}
- * when given.
+ * when given; the reps and the quota, a team's reps or one rep.
  */
 @RestController
 @Tag(name = ApiDocumentation.REPORTS)
@@ -41,17 +42,13 @@ class ReportsController {
         this.clock = clock;
     }
 
-    /** The period asked for, the month to date (UTC) filling what is not given. */
-    private record Period(LocalDate from, LocalDate to) {
-    }
-
     @Operation(summary = "The funnel: per group (groupBy rep, team, source or type), the leads that reached each stage in the "
             + "period and the conversion of each step")
     @GetMapping("/funnel")
     FunnelReport funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                         @RequestParam(required = false) String groupBy, @ParameterObject Reports.Filters filters) {
-        Period period = period(from, to);
+        ApiPeriod period = ApiPeriod.monthToDate(from, to, clock);
         return reports.funnel(period.from(), period.to(), groupBy(groupBy), reports.select(filters));
     }
 
@@ -61,7 +58,7 @@ class ReportsController {
     SlaReport sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @ParameterObject Reports.Filters filters) {
-        Period period = period(from, to);
+        ApiPeriod period = ApiPeriod.monthToDate(from, to, clock);
         return reports.sla(period.from(), period.to(), reports.select(filters));
     }
 
@@ -71,7 +68,7 @@ class ReportsController {
     SequencesReport sequences(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                               @ParameterObject Reports.Filters filters) {
-        Period period = period(from, to);
+        ApiPeriod period = ApiPeriod.monthToDate(from, to, clock);
         return reports.sequences(period.from(), period.to(), reports.select(filters));
     }
 
@@ -81,34 +78,32 @@ class ReportsController {
     RejectionsReport rejections(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                 @ParameterObject Reports.Filters filters) {
-        Period period = period(from, to);
+        ApiPeriod period = ApiPeriod.monthToDate(from, to, clock);
         return reports.rejections(period.from(), period.to(), reports.select(filters));
     }
 
-    /** Marketing's side of the SLA in a calendar month (UTC, {@code month} as 2026-12): the month under way when not given. */
-    @Operation(summary = "Marketing's side of the SLA in a month: leads delivered per team and rep against the quota, "
-            + "and what is owed by now")
+    @Operation(summary = "Marketing's side of the SLA in a calendar month (month, as 2026-12) or a period (from, to): leads "
+            + "delivered per team and rep against the quota, and what is owed by now; the month under way when neither is given")
     @GetMapping("/quota")
-    QuotaReport quota(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
-        return reports.quota(month == null ? YearMonth.from(ReportDays.today(clock)) : month);
+    QuotaReport quota(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      @RequestParam(required = false) String team, @RequestParam(required = false) String rep) {
+        Set<String> owners = reports.owners(new Reports.Filters(team, rep, null, null));
+        YearMonth whole = month == null && from == null && to == null ? YearMonth.from(ReportDays.today(clock)) : month;
+        ApiPeriod period = whole != null ? new ApiPeriod(whole.atDay(1), whole.plusMonths(1).atDay(1))
+                : ApiPeriod.monthToDate(from, to, clock);
+        return reports.quota(period.from(), period.to(), owners);
     }
 
-    @Operation(summary = "Each rep's open and overdue tasks, and the leads handed to them this month against their capacity")
+    @Operation(summary = "Each rep's (of a team, or one rep) open and overdue tasks now, and the leads handed to them in the "
+            + "period against their capacity for it")
     @GetMapping("/reps")
-    RepsReport reps() {
-        return reports.reps();
-    }
-
-    private Period period(LocalDate from, LocalDate to) {
-        LocalDate today = ReportDays.today(clock);
-        LocalDate start = from == null ? today.withDayOfMonth(1) : from;
-        LocalDate end = to == null ? today.plusDays(1) : to;
-        if (!end.isAfter(start)) {
-            throw new InvalidRequestException("The period is empty", List.of(to == null
-                    ? new FieldError("from", "must not be after today when to is not given")
-                    : new FieldError("to", "must be after from (to is exclusive)")));
-        }
-        return new Period(start, end);
+    RepsReport reps(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(required = false) String team, @RequestParam(required = false) String rep) {
+        ApiPeriod period = ApiPeriod.monthToDate(from, to, clock);
+        return reports.reps(period.from(), period.to(), reports.owners(new Reports.Filters(team, rep, null, null)));
     }
 
     private static Reports.GroupBy groupBy(String value) {

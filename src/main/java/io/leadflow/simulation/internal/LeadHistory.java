@@ -47,7 +47,7 @@ class LeadHistory {
         List<Lead> found = new ArrayList<>();
         LeadSearch.Cursor after = new LeadSearch.Cursor(to, LAST);
         while (found.size() < limit) {
-            List<Lead> page = leads.search(new LeadSearch(null, null, null, null, null, after, PAGE)).leads();
+            List<Lead> page = leads.search(new LeadSearch(null, null, null, null, null, null, after, PAGE)).leads();
             for (Lead lead : page) {
                 if (lead.createdAt().isBefore(from)) {
                     return sorted(found);

@@ -102,6 +102,7 @@ class LeadPages {
                         .queryParamIfPresent("q", given(query.q())).queryParamIfPresent("stage", given(query.stage()))
                         .queryParamIfPresent("owner", given(query.owner())).queryParamIfPresent("team", given(query.team()))
                         .queryParamIfPresent("source", given(query.source())).queryParamIfPresent("type", given(query.type()))
+                        .queryParamIfPresent("step", given(query.step())).queryParamIfPresent("template", given(query.template()))
                         .queryParamIfPresent("size", given(query.size())).queryParam("cursor", found.next())
                         .encode().build().toUriString());
             }

@@ -2,9 +2,11 @@ package io.leadflow.intake.internal;
 
 import io.leadflow.assignment.LeadFinder;
 import io.leadflow.assignment.RepDirectory;
+import io.leadflow.lead.AttemptedLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadSearch;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
@@ -59,6 +61,8 @@ class LeadSearchApiTest {
     RepDirectory reps;
     @MockitoBean
     Leads leads;
+    @MockitoBean
+    AttemptedLeads attempted;
 
     @BeforeEach
     void oneLeadFound() {
@@ -79,7 +83,7 @@ class LeadSearchApiTest {
 
         LeadSearch search = searched();
         assertThat(search).isEqualTo(new LeadSearch("Telcomex", LeadStage.MQL, Set.of("ana", "luis"), "ebook",
-                LeadType.FORM_FILL, null, 10));
+                LeadType.FORM_FILL, null, null, 10));
     }
 
     @Test
@@ -87,7 +91,17 @@ class LeadSearchApiTest {
         LeadSearch.Cursor cursor = LeadSearch.Cursor.after(MARIA);
         assertThat(mvc.get().uri("/api/leads?cursor=" + cursor.token()).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatusOk();
-        assertThat(searched()).isEqualTo(new LeadSearch(null, null, null, null, null, cursor, LeadFinder.DEFAULT_SIZE));
+        assertThat(searched()).isEqualTo(new LeadSearch(null, null, null, null, null, null, cursor, LeadFinder.DEFAULT_SIZE));
+    }
+
+    @Test
+    void theLeadsBehindAStepsOrATemplatesRateAreThoseWhoseAttemptThereWasMade() {
+        LeadSelection behind = new LeadSelection(Set.of(MARIA.id()));
+        when(attempted.attempted(2, "connect-2-es")).thenReturn(behind);
+        assertThat(mvc.get().uri("/api/leads?step=2&template=connect-2-es&team=andes").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatusOk();
+        assertThat(searched()).isEqualTo(new LeadSearch(null, null, Set.of("ana", "luis"), null, null, behind, null,
+                LeadFinder.DEFAULT_SIZE));
     }
 
     @Test
@@ -118,13 +132,17 @@ class LeadSearchApiTest {
             size zero       | size=0                    | size
             size in words   | size=ten                  | size
             forged cursor   | cursor=bm90LWEtY3Vyc29y   | cursor
+            step in words   | step=first                | step
+            step zero       | step=0                    | step
+            template long   | template=%s               | template
             several at once | stage=WON&size=-1&type=x  | stage type size
             """)
     void aBadParameterIsA400NamingIt(String why, String query, String fields) {
-        assertThat(mvc.get().uri("/api/leads?" + query).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+        assertThat(mvc.get().uri("/api/leads?" + query.formatted("t".repeat(201))).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
                 .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactlyInAnyOrder((Object[]) fields.split(" "));
         verify(leads, never()).search(any());
+        verify(attempted, never()).attempted(any(), any());
     }
 
     private LeadSearch searched() {

@@ -5,9 +5,11 @@ import io.leadflow.engine.Incidents;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessInstances;
 import io.leadflow.engine.ProcessModels;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,34 @@ class IncidentsApiTest {
     ProcessModels models;
     @MockitoBean
     Leads leads;
+    @MockitoBean
+    Reports reports;
+
+    @BeforeEach
+    void everyLeadUnlessFiltered() {
+        when(reports.select(any())).thenReturn(LeadSelection.EVERY);
+    }
+
+    @Test
+    void theIncidentsThatAroseInThePeriodOnTheFiltersLeadsEveryOneWithout() {
+        Incidents.Incident older = new Incidents.Incident(2251799813685300L, "lead-identify", "Task_Enrich", "Enrich",
+                2251799813685260L, 2251799813685310L, UUID.randomUUID().toString(), "JOB_NO_RETRIES", "timeout",
+                Instant.parse("2026-10-30T09:00:00Z"));
+        when(incidents.open()).thenReturn(new Incidents.Open(2, List.of(older, INCIDENT)));
+        when(reports.select(new Reports.Filters("latam", null, null, null))).thenReturn(new LeadSelection(Set.of(LEAD)));
+
+        for (String filter : List.of("from=2026-11-01", "team=latam", "from=2026-11-25&to=2026-11-26&team=latam")) {
+            var json = assertThat(mvc.get().uri("/api/reports/incidents?" + filter).header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                    .as(filter).hasStatusOk().bodyJson();
+            json.extractingPath("$.open").as(filter).isEqualTo(1);
+            json.extractingPath("$.openInAll").as(filter).isEqualTo(2);
+            json.extractingPath("$.incidents[*].incidentKey").asArray().as(filter).containsExactly("2251799813685290");
+        }
+        assertThat(mvc.get().uri("/api/reports/incidents").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk()
+                .bodyJson().extractingPath("$.open").isEqualTo(2);
+        assertThat(mvc.get().uri("/api/reports/incidents?from=2026-11-01&to=2026-11-01").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("to");
+    }
 
     @Test
     void aClusterWhoseRestApiDoesNotAnswerIsA503ProblemNotA500() {

@@ -1,8 +1,10 @@
 package io.leadflow.reports.internal;
 
 import io.leadflow.email.MailOutbox;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +54,33 @@ class MailFailuresApiTest {
     MailOutbox outbox;
     @MockitoBean
     Timeline timeline;
+    @MockitoBean
+    Reports reports;
+
+    @BeforeEach
+    void everyLeadUnlessFiltered() {
+        when(reports.select(any())).thenReturn(LeadSelection.EVERY);
+    }
+
+    @Test
+    void theMailsGivenUpInThePeriodAboutTheFiltersLeadsEveryOneWithout() {
+        LeadSelection latam = new LeadSelection(Set.of(LEAD));
+        when(reports.select(new Reports.Filters("latam", null, null, null))).thenReturn(latam);
+        when(outbox.failed(eq(MailFailuresController.LISTED), any(), any(), any())).thenReturn(new MailOutbox.Failed(1, List.of(FAILED)));
+
+        assertThat(mvc.get().uri("/api/reports/mail-failures?from=2026-11-01&to=2026-11-08&team=latam")
+                .header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson().extractingPath("$.failed").isEqualTo(1);
+        verify(outbox).failed(MailFailuresController.LISTED, Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-08T00:00:00Z"), latam);
+        assertThat(mvc.get().uri("/api/reports/mail-failures").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk();
+        verify(outbox).failed(MailFailuresController.LISTED, Instant.EPOCH, ReportsApiTest.TOMORROW, LeadSelection.EVERY);
+        assertThat(mvc.get().uri("/api/reports/mail-failures?from=2026-11-08&to=2026-11-01").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.errors[0].field").isEqualTo("to");
+    }
 
     @Test
     void anonymousGets401ARep403AndAManagerWithoutCsrf403() {
-        when(outbox.failed(MailFailuresController.LISTED)).thenReturn(new MailOutbox.Failed(0, List.of()));
+        when(outbox.failed(eq(MailFailuresController.LISTED), any(), any(), any())).thenReturn(new MailOutbox.Failed(0, List.of()));
         String retry = "/api/reports/mail-failures/" + KEY + "/retry";
         assertThat(mvc.get().uri("/api/reports/mail-failures")).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(APPLICATION_PROBLEM_JSON);
         assertThat(mvc.post().uri(retry).with(csrf())).hasStatus(HttpStatus.UNAUTHORIZED);
@@ -69,7 +95,7 @@ class MailFailuresApiTest {
 
     @Test
     void theFailedMailsWithLeadRecipientSubjectErrorAndWhenAsJsonAndCsv() {
-        when(outbox.failed(MailFailuresController.LISTED)).thenReturn(new MailOutbox.Failed(1, List.of(FAILED)));
+        when(outbox.failed(eq(MailFailuresController.LISTED), any(), any(), any())).thenReturn(new MailOutbox.Failed(1, List.of(FAILED)));
         var json = assertThat(mvc.get().uri("/api/reports/mail-failures").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatusOk().bodyJson();
         json.extractingPath("$.failed").isEqualTo(1);

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -144,8 +144,8 @@ class ReportsApiTest {
         LeadQuota.Standing ana = new LeadQuota.Standing("ana", "latam", 100, 70, 80, 10, 0.7, true);
         LeadQuota.Standing latam = new LeadQuota.Standing("latam", "latam", 100, 70, 80, 10, 0.7, true);
         LeadQuota.Standing total = new LeadQuota.Standing("total", null, 100, 70, 80, 10, 0.7, true);
-        when(quota.of(YearMonth.of(2026, 11))).thenReturn(new LeadQuota.Month(YearMonth.of(2026, 11), 100, 0.8,
-                List.of(ana), List.of(latam), total));
+        when(quota.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), null)).thenReturn(new LeadQuota.Period(
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1), 100, 1.0, 0.8, List.of(ana), List.of(latam), total));
 
         var json = assertThat(mvc.get().uri("/api/reports/quota").header(AUTHORIZATION, WithApiKeySecurity.BEARER))
                 .hasStatusOk().bodyJson();
@@ -156,6 +156,24 @@ class ReportsApiTest {
                 .header(ACCEPT, "text/csv")).hasStatusOk().bodyText()
                 .contains("level,name,team,quota,delivered,expected,shortfall,attainment,behind")
                 .contains("rep,ana,latam,100,70,80,10,0.7,true").contains("total,total,,100,70,80,10,0.7,true");
+    }
+
+    @Test
+    void theQuotaOfAPeriodAndATeamOwesTheShareOfTheMonthsItCovers() {
+        when(directory.repsOf("latam")).thenReturn(Optional.of(Set.of("ana", "ben")));
+        LeadQuota.Standing ana = new LeadQuota.Standing("ana", "latam", 23, 20, 23, 3, 0.8696, true);
+        when(quota.of(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 9), Set.of("ana", "ben"))).thenReturn(new LeadQuota.Period(
+                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 9), 100, 7 / 30.0, 1.0, List.of(ana), List.of(ana), ana));
+
+        var json = assertThat(mvc.get().uri("/api/reports/quota?from=2026-11-02&to=2026-11-09&team=latam&source=ebook")
+                .header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson();
+        json.extractingPath("$.from").isEqualTo("2026-11-02");
+        json.extractingPath("$.month").isNull();
+        json.extractingPath("$.total.quota").isEqualTo(23);
+        assertProblem("/api/reports/quota?from=2026-11-09&to=2026-11-02", "to");
+        assertProblem("/api/reports/quota?team=nowhere", "team");
+        assertThat(LeadQuota.monthsIn(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 9))).isEqualTo(7 / 30.0);
+        assertThat(LeadQuota.monthsIn(LocalDate.of(2026, 10, 1), LocalDate.of(2027, 1, 1))).isEqualTo(3.0);
     }
 
     private void assertProblem(String uri, String field) {
@@ -284,18 +302,28 @@ class ReportsApiTest {
     }
 
     @Test
-    void theRepsGiveOpenAndOverdueTasksAndCapacityUse() {
+    void theRepsGiveOpenAndOverdueTasksAndTheCapacityUsedInThePeriod() {
         when(tasks.byAssignee()).thenReturn(java.util.Map.of("ana", new TaskLoad.Load(12, 2)));
-        when(directory.workloads()).thenReturn(List.of(new io.leadflow.assignment.RepWorkload(new io.leadflow.assignment.Rep("ana",
-                "Ana Torres", "ana@leadflow.local", "latam", true, false, null, 100), 40)));
+        when(directory.workloads()).thenReturn(List.of(
+                new io.leadflow.assignment.RepWorkload(new io.leadflow.assignment.Rep("ana", "Ana Torres", "ana@leadflow.local",
+                        "latam", true, false, null, 100), 40),
+                new io.leadflow.assignment.RepWorkload(new io.leadflow.assignment.Rep("zoe", "Zoe Park", "zoe@leadflow.local",
+                        "emea", true, false, null, 60), 10)));
+        // Month to date: 25 of November's 30 days, so 83 of Ana's 100 a month.
+        when(directory.assigned(NOVEMBER, TOMORROW)).thenReturn(java.util.Map.of("ana", 40L, "zoe", 10L));
         assertThat(mvc.get().uri("/api/reports/reps").header(AUTHORIZATION, WithApiKeySecurity.BEARER)).hasStatusOk().bodyJson()
                 .extractingPath("$.reps[0]").isEqualTo(java.util.Map.of("username", "ana", "name", "Ana Torres", "team", "latam",
-                        "openTasks", 12, "overdueTasks", 2, "assignedThisMonth", 40, "monthlyCapacity", 100, "capacityUse", 0.4));
-        assertThat(mvc.get().uri("/api/reports/reps").header(AUTHORIZATION, WithApiKeySecurity.BEARER).header(ACCEPT, "text/csv"))
-                .hasBodyTextEqualTo("""
-                username,name,team,openTasks,overdueTasks,assignedThisMonth,monthlyCapacity,capacityUse\r
-                ana,Ana Torres,latam,12,2,40,100,0.4\r
+                        "openTasks", 12, "overdueTasks", 2, "assigned", 40, "monthlyCapacity", 100, "capacity", 83, "capacityUse", 0.4819));
+        // A week of one team: its reps only, a week's share of the month's capacity.
+        when(directory.repsOf("latam")).thenReturn(Optional.of(Set.of("ana", "ben")));
+        when(directory.assigned(Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-09T00:00:00Z")))
+                .thenReturn(java.util.Map.of("ana", 14L));
+        assertThat(mvc.get().uri("/api/reports/reps?from=2026-11-02&to=2026-11-09&team=latam").header(AUTHORIZATION, WithApiKeySecurity.BEARER)
+                .header(ACCEPT, "text/csv")).hasBodyTextEqualTo("""
+                username,name,team,openTasks,overdueTasks,assigned,monthlyCapacity,capacity,capacityUse\r
+                ana,Ana Torres,latam,12,2,14,100,23,0.6087\r
                 """);
+        assertProblem("/api/reports/reps?rep=nobody", "rep");
     }
 
     @Test

@@ -6,10 +6,12 @@ import io.leadflow.assignment.LeadFinder;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.Team;
 import io.leadflow.email.EmailLeads;
+import io.leadflow.lead.AttemptedLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.LeadSearch;
+import io.leadflow.lead.LeadSelection;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
@@ -36,6 +38,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +87,8 @@ class LeadPagesTest {
     AssignmentService assignments;
     @MockitoBean
     EmailLeads emailLeads;
+    @MockitoBean
+    AttemptedLeads attempted;
 
     @BeforeEach
     void mariaOwnedByAna() {
@@ -128,6 +134,17 @@ class LeadPagesTest {
         assertThat(mvc.get().uri("/leads?team=nowhere").with(MARTA).header("Accept-Language", "es"))
                 .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("No existe ese equipo.");
         verify(leads, never()).search(any());
+    }
+
+    @Test
+    void theLeadsBehindAStepsRateKeepTheirFilterOnTheNextPage() {
+        when(attempted.attempted(2, null)).thenReturn(new LeadSelection(Set.of(LEAD)));
+        when(reps.repsOf("andes")).thenReturn(Optional.of(Set.of("ana")));
+        assertThat(mvc.get().uri("/leads?step=2&team=andes").with(MARTA).header("Accept-Language", "en")).hasStatusOk().bodyText()
+                .contains("id=\"step\" name=\"step\" min=\"1\" step=\"1\" value=\"2\"", "Sequence step made",
+                        "href=\"/leads?team=andes&amp;step=2&amp;cursor=next-page\"");
+        assertThat(mvc.get().uri("/leads?step=first").with(MARTA).header("Accept-Language", "es"))
+                .hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("El paso de la secuencia es un número entero desde 1.");
     }
 
     @Test

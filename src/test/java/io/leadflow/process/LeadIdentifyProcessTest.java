@@ -1,0 +1,173 @@
+package io.leadflow.process;
+
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.leadflow.assignment.AssignRepWorker;
+import io.leadflow.assignment.Assignment;
+import io.leadflow.assignment.AssignmentService;
+import io.leadflow.assignment.NotifyRepWorker;
+import io.leadflow.assignment.RepNotifier;
+import io.leadflow.assignment.SlaBreachWorker;
+import io.leadflow.assignment.SlaEscalation;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.DueInWorkingTimeWorker;
+import io.leadflow.engine.Decisions;
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.engine.ProcessModels;
+import io.leadflow.enrichment.EnrichLeadWorker;
+import io.leadflow.enrichment.Enrichment;
+import io.leadflow.enrichment.EnrichmentService;
+import io.leadflow.intake.ContactLeads;
+import io.leadflow.intake.CreateContactLeadWorker;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.platform.Json;
+import io.leadflow.scoring.DecideFitWorker;
+import io.leadflow.scoring.DecideRoutingWorker;
+import io.leadflow.scoring.QualificationService;
+import io.leadflow.scoring.RecordQualificationWorker;
+import io.leadflow.scoring.Routings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.leadflow.process.ProcessTestEngine.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * lead-identify, path by path, with its real workers: the fit decided by lead-fit and the team by lead-assignment (the
+ * engine module evaluating them as deployed with the model), the hand-off, and a trigger event researched.
+ */
+@ProcessTest
+class LeadIdentifyProcessTest {
+
+    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+
+    @DynamicPropertySource
+    static void engineGateway(DynamicPropertyRegistry registry) {
+        engine.clientProperties(registry);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import({EnrichLeadWorker.class, DecideFitWorker.class, RecordQualificationWorker.class, DecideRoutingWorker.class,
+            AssignRepWorker.class, NotifyRepWorker.class, DueInWorkingTimeWorker.class, BusinessHoursCalendar.class, SlaBreachWorker.class,
+            CreateContactLeadWorker.class, Decisions.class, ProcessModels.class, Json.class})
+    // leadflow's engine over the Camunda client (package-private in its module)
+    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
+    static class Workers extends ProcessTestConfiguration {
+        @Override
+        ProcessTestEngine engine() {
+            return engine;
+        }
+    }
+
+    @MockitoBean
+    EnrichmentService enrichment;
+    @MockitoBean
+    QualificationService qualifications;
+    @MockitoBean
+    Routings routings;
+    @MockitoBean
+    AssignmentService assignments;
+    @MockitoBean
+    RepNotifier notifier;
+    @MockitoBean
+    SlaEscalation escalation;
+    @MockitoBean
+    ContactLeads contacts;
+
+    final UUID lead = UUID.randomUUID();
+
+    @BeforeEach
+    void repsAndManagers() {
+        when(assignments.assign(eq(lead), anyString())).thenAnswer(call -> new Assignment("rep-1", "Ana Rep",
+                "ana@example.com", engine.now().plusDays(1).atZoneSameInstant(ZoneId.of("America/Mexico_City"))));
+        when(escalation.escalate(any(), any(), anyInt(), any(), anyInt())).thenReturn("marta");
+    }
+
+    void enrichedAs(IdentifyProcess.FitFacts facts) {
+        Enrichment enriched = mock(Enrichment.class);
+        when(enriched.fitFacts()).thenReturn(facts);
+        when(enrichment.enrich(lead)).thenReturn(enriched);
+    }
+
+    long identify(String leadType, boolean personKnown) {
+        return engine.start(IdentifyProcess.ID, vars("leadId", lead.toString(), "leadType", leadType, "country", "MX",
+                "timeZone", "America/Mexico_City", "language", "es", "personKnown", personKnown));
+    }
+
+    @Test
+    void anMqlIsAssignedToARepOfTheTeamItsTableChoseWhoIsNotified() {
+        enrichedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
+        long instance = identify("FORM_FILL", true);
+
+        engine.awaitPassed(Set.of(instance), "EndEvent_HandedOff");
+        verify(qualifications).record(eq(lead), eq(new IdentifyProcess.Qualification(LeadStage.MQL, 100, List.of(
+                "Target industry: telecom", "200+ employees", "Region: LATAM",
+                "Power signals: activity, presence and biography"))), any(), anyString());
+        verify(assignments).assign(lead, "latam");
+        verify(notifier).notifyOwner(eq(lead), anyString(), any());
+        assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_EnrichLead",
+                "Task_DecideFit", "Task_RecordQualification", "Task_ChooseTeam", "Task_AssignRep", "Task_NotifyRep",
+                "EndEvent_HandedOff");
+    }
+
+    @Test
+    void aStudentIsDisqualifiedAndNoRepIsAssigned() {
+        enrichedAs(new IdentifyProcess.FitFacts("STUDENT", null, null, null, false, false, 0, null));
+        long instance = identify("FORM_FILL", true);
+
+        engine.awaitPassed(Set.of(instance), "EndEvent_Disqualified");
+        verify(qualifications).record(eq(lead), eq(new IdentifyProcess.Qualification(LeadStage.DISQUALIFIED, 0, List.of())),
+                any(), anyString());
+        verify(assignments, never()).assign(any(), any());
+    }
+
+    @Test
+    void aLeadNotYetAnMqlGoesToNurture() {
+        enrichedAs(new IdentifyProcess.FitFacts("OTHER", "telecom", null, null, false, false, 0, null));
+        long instance = identify("FORM_FILL", true);
+
+        engine.awaitPassed(Set.of(instance), "EndEvent_Nurture");
+        verify(assignments, never()).assign(any(), any());
+    }
+
+    @Test
+    void aTriggerEventWithoutAPersonIsResearchedOnTimeOrEscalatedAndTheContactFoundBecomesALead() {
+        enrichedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
+        UUID contact = UUID.randomUUID();
+        ContactLeads.Contact found = new ContactLeads.Contact("Valeria", "Soto", "valeria@telcomex.mx", "CEO");
+        when(contacts.receive(lead, found)).thenReturn(contact);
+        long instance = identify("TRIGGER_EVENT", false);
+
+        ActivatedJob research = engine.awaitTask("Task_ResearchContacts", instance);
+        assertThat(research.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1");
+        verify(assignments).assign(lead, "latam");
+        Escalations.escalatedAtItsDueOnly(engine, escalation, lead, instance, research, SlaEscalation.Breach.RESEARCH);
+        engine.complete(research, Map.of("contactFirstName", "Valeria", "contactLastName", "Soto",
+                "contactEmail", "valeria@telcomex.mx", "contactJobTitle", "CEO", "notes", "Found on the company's team page"));
+
+        engine.awaitPassed(Set.of(instance), "EndEvent_ContactsResearched");
+        verify(contacts).receive(lead, found);
+        assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain("Task_DecideFit");
+    }
+}
