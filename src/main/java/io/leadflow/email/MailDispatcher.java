@@ -1,6 +1,8 @@
 package io.leadflow.email;
 
 import io.leadflow.platform.RetryBackoff;
+import io.leadflow.platform.WorkQueue;
+import io.leadflow.platform.WorkQueues;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -14,9 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
@@ -26,25 +26,24 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Sends what the outbox holds over SMTP, on a thread of its own (a backlog holds up no scheduled task), over one
- * connection per drain. Each mail is sent in a transaction of its own and marked sent right after the server took it:
- * a crash resends at most the one mail in flight, with the same Message-ID. When the server is down the mail stays
- * pending and is retried with exponential backoff (capped), and goes out once the server is back; a mail the server
- * refuses for good (5xx), or that keeps failing for {@code leadflow.mail.retry.give-up-after}, is given up (FAILED).
+ * Sends what the outbox holds over SMTP: the outbox is a {@link WorkQueue} whose rows are locked while they are sent,
+ * drained on a thread of its own (a backlog holds up no other queue or scheduled task) over one connection per drain.
+ * Each mail is sent in a transaction of its own and marked sent right after the server took it: a crash resends at most
+ * the one mail in flight, with the same Message-ID. When the server is down the mail stays pending and is retried with
+ * exponential backoff (capped), and goes out once the server is back; a mail the server refuses for good (5xx), or
+ * that keeps failing for {@code leadflow.mail.retry.give-up-after}, is given up (FAILED).
  * <p>
  * The one place mail headers are built. A mail sent for a rep is from the rep (or from leadflow's address under
  * the rep's name, {@code leadflow.mail.send-as}) with Reply-To the rep and leadflow's inbox: the lead's reply reaches
  * a person, and the inbox poller still sees it and ends the sequence. Bounces always go to leadflow's inbox.
  */
 @Component
-class MailDispatcher implements SmartLifecycle {
+class MailDispatcher implements WorkQueue.Worker<MailOutbox.PendingMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
-    /** Long enough for the mail in flight to finish within the SMTP timeouts. */
+    /** Long enough for the mail in flight to finish within the SMTP timeouts: a stop ends the drain after it. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final String CHARSET = StandardCharsets.UTF_8.name();
     /** 45 bytes make 60 Base64 characters, 72 with the word's delimiters: within RFC 2047's 75. */
@@ -53,18 +52,15 @@ class MailDispatcher implements SmartLifecycle {
     private final MailOutbox outbox;
     private final SmtpConnection smtp;
     private final ConnectedMailboxes mailboxes;
-    private final TransactionTemplate transaction;
     private final MailProperties settings;
     private final RetryBackoff retry;
     private final InternetAddress leadflow;
     private final MeterRegistry meters;
     private final Counter failed;
     private final Counter retried;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean stopping;
-    private volatile Thread thread;
+    private final WorkQueue<MailOutbox.PendingMail> queue;
 
-    MailDispatcher(MailOutbox outbox, SmtpConnection smtp, ConnectedMailboxes mailboxes, TransactionTemplate transaction,
+    MailDispatcher(MailOutbox outbox, SmtpConnection smtp, ConnectedMailboxes mailboxes, WorkQueues workQueues,
                    MailProperties settings, MeterRegistry meters) throws AddressException {
         this.mailboxes = mailboxes;
         this.meters = meters;
@@ -75,94 +71,30 @@ class MailDispatcher implements SmartLifecycle {
                 .register(meters);
         this.outbox = outbox;
         this.smtp = smtp;
-        this.transaction = transaction;
         this.settings = settings;
         this.retry = settings.retry().backoff();
         this.leadflow = new InternetAddress(settings.from(), true);
+        this.queue = workQueues.create("mail", new WorkQueue.Settings(WorkQueue.Claim.LOCK, 1, 1,
+                settings.dispatchInterval(), STOP_WAIT), WorkQueue.Store.of(outbox::lockDue, outbox::backlog), this);
     }
 
-    /** A dispatcher thread still finishing its mail after a stop that timed out carries on, rather than a second one. */
+    /** The outbox's queue, started and stopped with leadflow. */
+    WorkQueue<MailOutbox.PendingMail> queue() {
+        return queue;
+    }
+
+    /** Hangs up once nothing is due, the server failed a mail or the dispatcher stops. */
     @Override
-    public synchronized void start() {
-        stopping = false;
-        if (thread == null) {
-            thread = Thread.ofPlatform().daemon().name("leadflow-mail-dispatcher").start(this::dispatchUntilStopped);
-        }
-    }
-
-    /** Ends the drain after the mail in flight. */
-    @Override
-    public void stop() {
-        Thread running;
-        synchronized (this) {
-            stopping = true;
-            running = thread;
-        }
-        wakeUp.release();
-        if (running == null) {
-            return;
-        }
-        try {
-            if (!running.join(STOP_WAIT)) {
-                log.warn("The mail dispatcher did not stop within {}", STOP_WAIT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void dispatchUntilStopped() {
-        while (stillRunning()) {
-            try {
-                dispatchDue();
-            } catch (RuntimeException e) {
-                log.warn("Outbox not sent: {}", e.getMessage());
-            }
-            try {
-                wakeUp.tryAcquire(settings.dispatchInterval().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                synchronized (this) {
-                    stopping = true;
-                }
-            }
-        }
-    }
-
-    /** A stop seen here ends the thread; one not seen yet leaves it to a start that follows. */
-    private synchronized boolean stillRunning() {
-        if (stopping) {
-            thread = null;
-        }
-        return !stopping;
-    }
-
-    /** Sends due mails until none is left, the server fails one or the dispatcher stops; then hangs up. */
-    void dispatchDue() {
-        try {
-            boolean sent = true;
-            while (sent && !stopping) {
-                sent = sendNext();
-            }
-        } finally {
-            smtp.close();
-        }
+    public void drained() {
+        smtp.close();
     }
 
     /**
-     * The longest-waiting due mail, sent and marked sent in one short transaction, its row locked meanwhile so that
-     * another leadflow on the same outbox skips it. True when one was sent (more may be due).
+     * Sends the mail, its row locked meanwhile. False when the server did not take it but may later: it is likely down,
+     * and the mail waits for its next attempt.
      */
-    private boolean sendNext() {
-        return Boolean.TRUE.equals(transaction.execute(status -> outbox.lockNextDue().map(this::send).orElse(false)));
-    }
-
-    /** False when the server did not take it but may later: it is likely down, and the mail waits for its next attempt. */
-    private boolean send(MailOutbox.PendingMail mail) {
+    @Override
+    public boolean work(MailOutbox.PendingMail mail) {
         if (mail.attempts() > 0) {
             retried.increment();
         }

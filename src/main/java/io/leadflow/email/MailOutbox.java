@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.leadflow.lead.LeadSelection;
 import io.leadflow.platform.Json;
+import io.leadflow.platform.WorkQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.health.Health;
@@ -87,15 +88,15 @@ public class MailOutbox implements HealthIndicator {
     }
 
     /**
-     * Locks the longest-waiting due mail for the caller's transaction; a row another sender has locked is skipped,
+     * Locks the longest-waiting due mails for the caller's transaction; a row another sender has locked is skipped,
      * not waited for, so two leadflows sending from one outbox never send the same mail at once.
      */
-    Optional<PendingMail> lockNextDue() {
+    List<PendingMail> lockDue(Instant now, int limit) {
         return jdbc.sql("""
                         select * from outbound_mail where status = 'PENDING' and next_attempt_at <= ?
-                        order by next_attempt_at limit 1 for update skip locked
+                        order by next_attempt_at limit ? for update skip locked
                         """)
-                .param(Timestamp.from(clock.instant()))
+                .params(Timestamp.from(now), limit)
                 .query((rs, row) -> new PendingMail(rs.getString("idempotency_key"), rs.getObject("lead_id", UUID.class),
                         new Mailbox(rs.getString("recipient_name"), rs.getString("recipient")),
                         rs.getString("sender_address") == null ? null
@@ -103,7 +104,7 @@ public class MailOutbox implements HealthIndicator {
                         rs.getString("subject"), rs.getString("text_body"),
                         rs.getString("html_body"), rs.getString("message_id"), stringMap(rs.getString("headers")),
                         rs.getInt("attempts")))
-                .optional();
+                .list();
     }
 
     void markSent(String key) {
@@ -190,30 +191,26 @@ public class MailOutbox implements HealthIndicator {
         return jdbc.sql("select count(*) from outbound_mail where status = 'FAILED'").query(Long.class).single();
     }
 
+    /** The mails waiting to go: how many, how many of them are due, and how long the oldest due one has waited. */
+    WorkQueue.Backlog backlog(Instant now) {
+        return WorkQueue.Backlog.of(jdbc, "outbound_mail", "status = 'PENDING'", Map.of(), "next_attempt_at", now);
+    }
+
     /**
-     * UP, with the mails waiting to go: how many, how many of them are due, how many failed at least once,
-     * and how long the oldest due one has waited; and how many were given up (FAILED, waiting for a manager's retry).
-     * A queue or a refused mail is a number to act on, not an outage.
+     * UP, with the mails waiting to go ({@link #backlog}) and how many of them failed at least once; and how many were
+     * given up (FAILED, waiting for a manager's retry). A queue or a refused mail is a number to act on, not an outage.
      */
     @Override
     public Health health() {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                        select count(*) as pending,
-                               count(*) filter (where next_attempt_at <= ?) as due,
-                               count(*) filter (where attempts > 0) as retrying,
-                               coalesce(extract(epoch from (? - min(next_attempt_at) filter (where next_attempt_at <= ?))), 0) as oldest
-                        from outbound_mail where status = 'PENDING'
-                        """)
-                .params(now, now, now)
-                .query((rs, row) -> Health.up()
-                        .withDetail("pending", rs.getLong("pending"))
-                        .withDetail("due", rs.getLong("due"))
-                        .withDetail("retrying", rs.getLong("retrying"))
-                        .withDetail("oldestDueSeconds", Math.round(rs.getDouble("oldest")))
-                        .withDetail("failed", failedCount())
-                        .build())
-                .single();
+        WorkQueue.Backlog backlog = backlog(clock.instant());
+        return Health.up()
+                .withDetail("pending", backlog.pending())
+                .withDetail("due", backlog.due())
+                .withDetail("retrying", jdbc.sql("select count(*) from outbound_mail where status = 'PENDING' and attempts > 0")
+                        .query(Long.class).single())
+                .withDetail("oldestDueSeconds", backlog.oldestDueSeconds())
+                .withDetail("failed", failedCount())
+                .build();
     }
 
     /** Where leadflow's Message-ID is known, a reply's In-Reply-To finds its lead. */

@@ -1,5 +1,6 @@
 /**
- * Shared by every module: clock, database, JSON, problem+json answers, retry backoff, secrets, password hashing.
+ * Shared by every module: clock, database, JSON, problem+json answers, retry backoff, the durable work queue, secrets,
+ * password hashing.
  * It uses no other module.
  */
 @ApplicationModule(allowedDependencies = {})

@@ -13,8 +13,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import io.leadflow.platform.WorkQueues;
+
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +57,9 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> recipients = IntStream.range(0, 10).mapToObj(i -> "crash" + i + "." + run + "@andesnet.co").toList();
         CrashingConnection crashing = new CrashingConnection(mailSender, settings, run, 4);
-        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, mailboxes, transaction, settings, new SimpleMeterRegistry());
-        dispatcher.stop();
+        MailDispatcher crashingDispatcher = new MailDispatcher(outbox, crashing, mailboxes,
+                new WorkQueues(Clock.systemUTC(), transaction, new SimpleMeterRegistry()), settings, new SimpleMeterRegistry());
+        dispatcher.queue().stop();
         try {
             recipients.forEach(recipient -> outbox.enqueue(new OutgoingMail(key(recipient), null, recipient, "Hola", "Texto",
                     null, Map.of())));
@@ -66,7 +70,7 @@ class MailDispatchIT extends LeadflowIntegrationTest {
             assertThat(recipients).allSatisfy(recipient -> assertThat(status(key(recipient))).as(recipient)
                     .isEqualTo(sentBeforeTheCrash.contains(recipient) ? "SENT" : "PENDING"));
         } finally {
-            dispatcher.start();
+            dispatcher.queue().start();
         }
         await().atMost(PATIENCE).until(() -> recipients.stream().allMatch(recipient -> "SENT".equals(status(key(recipient)))));
 
@@ -92,7 +96,7 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> backlog = IntStream.range(0, 300).mapToObj(i -> "backlog" + i + "." + run + "@andesnet.co").toList();
         String toLead;
-        dispatcher.stop();
+        dispatcher.queue().stop();
         try (Connection lockHolder = dataSource.getConnection()) {
             try {
                 toLead = outbox.enqueue(new OutgoingMail(key(leadAddress), lead, leadAddress, "Hola Olga", "Texto", null, Map.of()))
@@ -105,7 +109,7 @@ class MailDispatchIT extends LeadflowIntegrationTest {
                     lock.execute("lock table outbound_mail in share mode");
                 }
             } finally {
-                dispatcher.start();
+                dispatcher.queue().start();
             }
             await().atMost(PATIENCE).until(this::dispatcherWaitsToMarkAMailSent);
 
@@ -118,9 +122,9 @@ class MailDispatchIT extends LeadflowIntegrationTest {
         await().atMost(PATIENCE).until(() -> backlog.stream().allMatch(recipient -> "SENT".equals(status(key(recipient)))));
     }
 
-    private static boolean drainedUntilCrash(MailDispatcher dispatcher) {
+    private static boolean drainedUntilCrash(MailDispatcher dispatcher) throws InterruptedException {
         try {
-            dispatcher.dispatchDue();
+            dispatcher.queue().drain();
             return false;
         } catch (SimulatedCrash crash) {
             return true;

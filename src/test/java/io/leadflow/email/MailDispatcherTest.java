@@ -1,6 +1,7 @@
 package io.leadflow.email;
 
 import io.leadflow.email.MailProperties.SendAs;
+import io.leadflow.platform.WorkQueues;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
@@ -11,10 +12,12 @@ import jakarta.mail.internet.MimeUtility;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +27,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /** The headers of a mail as its recipient's client reads them, parsed back from the raw message. */
 class MailDispatcherTest {
@@ -106,7 +110,8 @@ class MailDispatcherTest {
                 new MailProperties.Inbox(true, "leadflow@leadflow.local", "leadflow", "127.0.0.1", 3143, Duration.ofSeconds(1)),
                 new MailProperties.Limits(200, 50, null),
                 new MailProperties.Mailboxes(null, Duration.ofDays(14), DataSize.ofMegabytes(10), 500, Duration.ofSeconds(10)));
-        return new MailDispatcher(null, new SmtpConnection(new JavaMailSenderImpl(), settings), null, null, settings, new SimpleMeterRegistry());
+        return new MailDispatcher(mock(MailOutbox.class), new SmtpConnection(new JavaMailSenderImpl(), settings), null,
+                new WorkQueues(Clock.systemUTC(), new TransactionTemplate(), new SimpleMeterRegistry()), settings, new SimpleMeterRegistry());
     }
 
     private static List<String> headerNames(MimeMessage mail) throws Exception {

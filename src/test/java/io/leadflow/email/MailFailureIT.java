@@ -116,9 +116,9 @@ class MailFailureIT extends LeadflowIntegrationTest {
     }
 
     private void swapServer(int port) {
-        dispatcher.stop();
+        dispatcher.queue().stop();
         mailSender.setPort(port);
-        dispatcher.start();
+        dispatcher.queue().start();
     }
 
     private int attempts(String key) {

@@ -8,11 +8,12 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.intake.IntakeProperties;
 import io.leadflow.process.JourneyProcess;
 import io.leadflow.platform.RetryBackoff;
+import io.leadflow.platform.WorkQueue;
+import io.leadflow.platform.WorkQueues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,22 +22,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Drains {@link ProcessStartQueue} into the engine with bounded concurrency. Each lead's process is
- * started through the identify model's message start event, correlated by the lead's id and keyed by
- * the lead's id and run, so a start retried after a timeout (whose first try the engine may well have
- * done) never makes a second instance: the engine refuses the same message id and keeps one active
- * instance per lead.
+ * Works the {@link ProcessStartQueue} (a {@link WorkQueue} with leases, up to {@code max-in-flight} starts at once).
+ * Each lead's process is started through the identify model's message start event, correlated by the lead's id and
+ * keyed by the lead's id and run, so a start retried after a timeout (whose first try the engine may well have done)
+ * never makes a second instance: the engine refuses the same message id and keeps one active instance per lead.
  */
 @Component
-class LeadProcessStarter implements SmartLifecycle {
+class LeadProcessStarter implements WorkQueue.Worker<LeadProcessStarter.ClaimedStart> {
 
     private static final Logger log = LoggerFactory.getLogger(LeadProcessStarter.class);
+    /** Long enough for the starts in flight to end within the engine client's request timeout. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /** A claimed start with the lead it starts (null: the lead is gone). */
+    record ClaimedStart(ProcessStartQueue.PendingStart start, Lead lead) {
+    }
 
     private final ProcessStartQueue queue;
     private final Leads leads;
@@ -44,111 +46,42 @@ class LeadProcessStarter implements SmartLifecycle {
     private final Timeline timeline;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final IntakeProperties settings;
     private final RetryBackoff retry;
-    private final Semaphore inFlight;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
-    private volatile Thread drainer;
+    private final WorkQueue<ClaimedStart> starts;
 
     LeadProcessStarter(ProcessStartQueue queue, Leads leads, ProcessEngine engine, Timeline timeline, Clock clock,
-                       TransactionTemplate transaction, IntakeProperties settings, MeterRegistry meters) {
+                       TransactionTemplate transaction, IntakeProperties settings, WorkQueues workQueues,
+                       MeterRegistry meters) {
         this.queue = queue;
         this.leads = leads;
         this.engine = engine;
         this.timeline = timeline;
         this.clock = clock;
         this.transaction = transaction;
-        this.settings = settings;
-        this.retry = settings.processStart().backoff();
-        this.inFlight = new Semaphore(settings.processStart().maxInFlight());
+        IntakeProperties.ProcessStart startSettings = settings.processStart();
+        this.retry = startSettings.backoff();
+        this.starts = workQueues.create("process-starts", new WorkQueue.Settings(WorkQueue.Claim.LEASE,
+                startSettings.maxInFlight(), startSettings.batchSize(), startSettings.pollInterval(), STOP_WAIT),
+                WorkQueue.Store.of((now, limit) -> {
+                    List<ProcessStartQueue.PendingStart> claimed = queue.claim(now, startSettings.lease(), limit);
+                    // The start message carries the lead's facts: one read for the batch, not one per start.
+                    Map<UUID, Lead> claimedLeads = leads.findAll(claimed.stream().map(ProcessStartQueue.PendingStart::leadId).toList());
+                    return claimed.stream().map(start -> new ClaimedStart(start, claimedLeads.get(start.leadId()))).toList();
+                }, queue::backlog), this);
         Gauge.builder("leadflow.intake.process.starts.pending", queue, ProcessStartQueue::pending)
                 .description("leads stored whose process is not started yet").register(meters);
     }
 
     /** A lead was stored with its start: look at once rather than at the next poll. */
     void wake() {
-        wakeUp.release();
+        starts.wake();
     }
 
+    /** A failed start is tried again after the backoff: the engine's answer says nothing of the next lead's. */
     @Override
-    public void start() {
-        // Assigned before it runs: the loop goes on while it is the current drainer.
-        Thread thread = Thread.ofPlatform().daemon().name("leadflow-process-starts").unstarted(this::drain);
-        drainer = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread running = drainer;
-        drainer = null;
-        if (running != null) {
-            running.interrupt();
-        }
-        starts.shutdown();
-        try {
-            starts.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return drainer != null;
-    }
-
-    /** After the engine's client and the workers, before them on the way down. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1;
-    }
-
-    private void drain() {
-        while (drainer == Thread.currentThread()) {
-            try {
-                if (!drainOnce()) {
-                    wakeUp.tryAcquire(settings.processStart().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not read the process starts to do; trying again: {}", e.getMessage());
-                sleep(settings.processStart().pollInterval());
-            }
-        }
-    }
-
-    /** Starts what is due, as far as there is room in flight; returns whether more may be due. */
-    private boolean drainOnce() throws InterruptedException {
-        // Claim only what can be sent now, so a claimed start never waits out its lease in memory.
-        inFlight.acquire();
-        int available = 1 + inFlight.drainPermits();
-        int limit = Math.min(available, settings.processStart().batchSize());
-        List<ProcessStartQueue.PendingStart> claimed;
-        Map<UUID, Lead> claimedLeads;
-        try {
-            claimed = queue.claim(clock.instant(), settings.processStart().lease(), limit);
-            // The start message carries the lead's facts: one read for the batch, not one per start.
-            claimedLeads = leads.findAll(claimed.stream().map(ProcessStartQueue.PendingStart::leadId).toList());
-        } catch (RuntimeException e) {
-            inFlight.release(available);
-            throw e;
-        }
-        inFlight.release(available - claimed.size());
-        claimed.forEach(start -> starts.execute(() -> {
-            try {
-                send(start, claimedLeads.get(start.leadId()));
-            } finally {
-                inFlight.release();
-            }
-        }));
-        return claimed.size() == limit;
-    }
-
-    private void send(ProcessStartQueue.PendingStart start, Lead lead) {
+    public boolean work(ClaimedStart claimed) {
+        ProcessStartQueue.PendingStart start = claimed.start();
+        Lead lead = claimed.lead();
         try {
             if (lead == null) {
                 throw new LeadNotFoundException(start.leadId());
@@ -168,13 +101,6 @@ class LeadProcessStarter implements SmartLifecycle {
                     start.leadId(), start.attempts(), backoff, e.getMessage());
             queue.retryLater(start, clock.instant().plus(backoff), String.valueOf(e.getMessage()));
         }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return true;
     }
 }

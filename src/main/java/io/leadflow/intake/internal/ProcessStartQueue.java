@@ -1,5 +1,6 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.platform.WorkQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The leads whose process is still to be started ({@code lead_process}), kept in PostgreSQL next to the leads themselves. */
@@ -77,6 +79,10 @@ public class ProcessStartQueue {
     void retryLater(PendingStart start, Instant at, String error) {
         jdbc.sql("update lead_process set next_attempt_at = ?, last_error = ? where lead_id = ? and run = ? and started_at is null")
                 .params(Timestamp.from(at), error, start.leadId(), start.run()).update();
+    }
+
+    WorkQueue.Backlog backlog(Instant now) {
+        return WorkQueue.Backlog.of(jdbc, "lead_process", "started_at is null", Map.of(), "next_attempt_at", now);
     }
 
     public long pending() {
