@@ -24,9 +24,8 @@ public class NotifyRepWorker {
     /** The task the rep is told about is named where sales ops name it: the sequence model's First contact task. */
     @JobWorker(type = IdentifyProcess.NOTIFY_REP)
     public void notifyRep(@VariablesAsType IdentifyProcess.Variables process) {
-        String task = models.userTask(SequenceProcess.ID, SequenceProcess.FIRST_CONTACT_TASK)
-                .orElseThrow(() -> new IllegalStateException("lead-sequence.bpmn has no user task " + SequenceProcess.FIRST_CONTACT_TASK))
-                .name();
-        notifier.notifyOwner(UUID.fromString(process.leadId()), task, OffsetDateTime.parse(process.taskDue()));
+        var task = models.userTask(SequenceProcess.ID, SequenceProcess.FIRST_CONTACT_TASK)
+                .orElseThrow(() -> new IllegalStateException("lead-sequence.bpmn has no user task " + SequenceProcess.FIRST_CONTACT_TASK));
+        notifier.notifyOwner(UUID.fromString(process.leadId()), task::name, OffsetDateTime.parse(process.taskDue()));
     }
 }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Tells the rep a lead is theirs, by email, once per hand-off however often the job is delivered. */
 @Service
@@ -50,8 +51,9 @@ public class RepNotifier {
         this.defaultLanguage = settings.mailLanguage();
     }
 
+    /** {@code taskName}: the rep's first task's name in a language, for the mail in the rep's. */
     @Transactional
-    public void notifyOwner(UUID leadId, String task, OffsetDateTime due) {
+    public void notifyOwner(UUID leadId, Function<Locale, String> taskName, OffsetDateTime due) {
         Lead lead = leads.get(leadId);
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
         Map<String, Object> leadData = new LinkedHashMap<>();
@@ -68,7 +70,7 @@ public class RepNotifier {
                 "origin", OriginFact.of(lead).stream().map(fact -> Map.of("label",
                         messages.getMessage(fact.messageCode(), null, language), "value", fact.value())).toList(),
                 "openingLine", emailLeads.openingLine(lead),
-                "task", task,
+                "task", taskName.apply(language),
                 "due", DUE.withLocale(language).format(due),
                 "taskUrl", platform.leadTaskUrl(leadId)));
         String key = "rep-notification:" + leadId + ":" + rep.username();

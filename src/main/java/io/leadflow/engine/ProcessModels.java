@@ -43,23 +43,34 @@ import java.util.regex.Pattern;
 /**
  * The BPMN, DMN and form files of processes/: deployed as they are at start-up, and read for what a
  * job does not carry (a user task's name and form). A form's texts in another language are in
- * {@code <form id>.<language>.properties} beside it (a Camunda form holds one language), read, not deployed.
+ * {@code <form id>.<language>.properties} beside it (a Camunda form holds one language), and a model's user task names
+ * in {@code <model file name>.<language>.properties} as {@code <element id>.name}; read, not deployed.
  */
 @Component
 public class ProcessModels implements SmartInitializingSingleton {
 
-    /** What the task list needs to know about a user task element. */
-    public record UserTaskDefinition(String processId, String elementId, String name, String formId) {
+    /**
+     * What the task list needs to know about a user task element; {@code name} is the model's own, {@code names} the
+     * task's name by language where its model has a file for it.
+     */
+    public record UserTaskDefinition(String processId, String elementId, String name, String formId, Map<String, String> names) {
+
+        /** The task's name in {@code language}, else as the model names it. */
+        public String name(Locale language) {
+            return names.getOrDefault(language.getLanguage(), name);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProcessModels.class);
-    /** qualify-lead.es.properties: the form id and the language. */
-    private static final Pattern FORM_TEXTS = Pattern.compile("(.+)\\.([a-z]{2})\\.properties");
+    /** qualify-lead.es.properties, lead-explore.es.properties: the form id or model file name, and the language. */
+    private static final Pattern TEXTS = Pattern.compile("(.+)\\.([a-z]{2})\\.properties");
 
     private final CamundaClient client;
     private final String location;
     private final Duration deployTimeout;
     private final Map<String, UserTaskDefinition> userTasks = new HashMap<>();
+    // By BPMN file name without ".bpmn": its user tasks' keys in userTasks by element id.
+    private final Map<String, Map<String, String>> userTasksByModel = new HashMap<>();
     private final Map<String, byte[]> forms = new HashMap<>();
     // By form id and language: the form's texts in that language ("decision.label", "decision.values.sql", "Text_Intro.text").
     private final Map<String, Map<String, Map<String, String>>> formTexts = new HashMap<>();
@@ -90,7 +101,7 @@ public class ProcessModels implements SmartInitializingSingleton {
                     : command.addResourceBytes(bytes, name);
             names.add(name);
             if (name.endsWith(".bpmn")) {
-                describe(Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)), bytes);
+                describe(name.substring(0, name.length() - ".bpmn".length()), Bpmn.readModelFromStream(new ByteArrayInputStream(bytes)), bytes);
             } else if (name.endsWith(".dmn")) {
                 ruleAnnotations.putAll(DmnRules.annotations(bytes));
             } else if (name.endsWith(".form")) {
@@ -100,7 +111,7 @@ public class ProcessModels implements SmartInitializingSingleton {
         if (command == null) {
             throw new IllegalStateException("No models found at " + location);
         }
-        readFormTexts();
+        readTexts();
         DeploymentEvent deployment = command.requestTimeout(deployTimeout).send().join();
         deployment.getProcesses().forEach(process -> deployedProcessKeys.add(process.getProcessDefinitionKey()));
         deployment.getDecisions().forEach(decision -> deployedDecisions.put(decision.getDmnDecisionId(), decision));
@@ -128,6 +139,14 @@ public class ProcessModels implements SmartInitializingSingleton {
 
     public Optional<UserTaskDefinition> userTask(String processId, String elementId) {
         return Optional.ofNullable(userTasks.get(processId + "/" + elementId));
+    }
+
+    /**
+     * A user task by its element id alone, for what keeps only that (a task in the task list, a timeline entry): the
+     * models' user task ids are unique across them (checked at start-up).
+     */
+    public Optional<UserTaskDefinition> userTask(String elementId) {
+        return userTasks.values().stream().filter(task -> task.elementId().equals(elementId)).findFirst();
     }
 
     /** A form's Camunda Forms JSON, by the file name without ".form" (the convention: file name = form id). */
@@ -163,7 +182,8 @@ public class ProcessModels implements SmartInitializingSingleton {
         return names.getOrDefault(processId + "/" + elementId, elementId);
     }
 
-    private void describe(BpmnModelInstance model, byte[] bytes) {
+    private void describe(String file, BpmnModelInstance model, byte[] bytes) {
+        Map<String, String> tasksOfFile = userTasksByModel.computeIfAbsent(file, f -> new HashMap<>());
         for (Process process : model.getModelElementsByType(Process.class)) {
             diagrams.put(process.getId(), bytes);
             if (process.getName() != null) {
@@ -177,9 +197,13 @@ public class ProcessModels implements SmartInitializingSingleton {
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             String processId = processOf(task);
+            if (userTask(task.getId()).isPresent()) {
+                throw new IllegalStateException(file + ".bpmn has user task " + task.getId() + ", an id another model's user task has");
+            }
             ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
             userTasks.put(processId + "/" + task.getId(), new UserTaskDefinition(processId, task.getId(),
-                    elementName(processId, task.getId()), form == null ? null : form.getFormId()));
+                    elementName(processId, task.getId()), form == null ? null : form.getFormId(), Map.of()));
+            tasksOfFile.put(task.getId(), processId + "/" + task.getId());
         }
     }
 
@@ -197,23 +221,45 @@ public class ProcessModels implements SmartInitializingSingleton {
         return models;
     }
 
-    private void readFormTexts() {
-        for (Resource file : resources(name -> FORM_TEXTS.matcher(name).matches())) {
-            Matcher name = FORM_TEXTS.matcher(file.getFilename());
+    /** The forms' texts and the user task names in other languages; one translating nothing there stops the start-up. */
+    private void readTexts() {
+        Map<String, Map<String, String>> taskNames = new HashMap<>(); // by task key, then language
+        for (Resource file : resources(name -> TEXTS.matcher(name).matches())) {
+            Matcher name = TEXTS.matcher(file.getFilename());
             name.matches();
-            if (!forms.containsKey(name.group(1))) {
-                throw new IllegalStateException(file.getFilename() + " translates no form: there is no " + name.group(1) + ".form");
+            String translated = name.group(1);
+            String language = name.group(2);
+            Map<String, String> texts = load(file);
+            if (forms.containsKey(translated)) {
+                formTexts.computeIfAbsent(translated, form -> new HashMap<>()).put(language, texts);
+            } else if (userTasksByModel.containsKey(translated)) {
+                texts.forEach((key, text) -> {
+                    String task = key.endsWith(".name")
+                            ? userTasksByModel.get(translated).get(key.substring(0, key.length() - ".name".length())) : null;
+                    if (task == null) {
+                        throw new IllegalStateException(file.getFilename() + " names " + key + ", not a user task of " + translated + ".bpmn");
+                    }
+                    taskNames.computeIfAbsent(task, t -> new HashMap<>()).put(language, text);
+                });
+            } else {
+                throw new IllegalStateException(file.getFilename() + " translates nothing: there is no " + translated
+                        + ".form or " + translated + ".bpmn");
             }
-            Properties texts = new Properties();
-            try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-                texts.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Map<String, String> byComponent = new HashMap<>();
-            texts.stringPropertyNames().forEach(key -> byComponent.put(key, texts.getProperty(key)));
-            formTexts.computeIfAbsent(name.group(1), form -> new HashMap<>()).put(name.group(2), Map.copyOf(byComponent));
         }
+        taskNames.forEach((key, names) -> userTasks.computeIfPresent(key, (k, task) ->
+                new UserTaskDefinition(task.processId(), task.elementId(), task.name(), task.formId(), Map.copyOf(names))));
+    }
+
+    private static Map<String, String> load(Resource file) {
+        Properties texts = new Properties();
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            texts.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> byKey = new HashMap<>();
+        texts.stringPropertyNames().forEach(key -> byKey.put(key, texts.getProperty(key)));
+        return Map.copyOf(byKey);
     }
 
     private List<Resource> resources(Predicate<String> named) {

@@ -100,6 +100,7 @@ public class RepTaskService implements SchedulingConfigurer {
         if (tasks.insertIfNew(task)) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("task", name);
+            details.put("element", task.elementId());
             details.put("assignee", task.assignee() == null ? "" : task.assignee());
             if (due != null) {
                 details.put("due", incoming.dueDate());
@@ -250,6 +251,7 @@ public class RepTaskService implements SchedulingConfigurer {
     private void closed(RepTask task, RepTask.Status status, String by, Map<String, Object> values) {
         Map<String, Object> details = new LinkedHashMap<>(values);
         details.put("task", task.name());
+        details.put("element", task.elementId());
         if (by != null) {
             details.put("by", by);
         }

@@ -2,6 +2,8 @@ package io.leadflow.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pages' texts: every key in both languages, none that no page, script or class uses, none a template asks for
  * that is missing, and each one a valid MessageFormat where it takes arguments. The forms' texts: every label, option
- * and static text of each form of processes/ in the form's Spanish file, and nothing there the form does not have.
+ * and static text of each form of processes/ in the form's Spanish file, and nothing there the form does not have; every
+ * user task of each model named in the model's Spanish file, and nothing else there.
  */
 class MessagesTest {
 
@@ -102,8 +105,30 @@ class MessagesTest {
         }
         try (Stream<Path> files = Files.list(PROCESSES)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".properties")))
-                    .as("a translation of a form that is not there").allSatisfy(name ->
-                            assertThat(PROCESSES.resolve(name.replaceFirst("\\.[a-z]{2}\\.properties$", ".form"))).exists());
+                    .as("a translation of a form or model that is not there").allSatisfy(name -> assertThat(Stream.of(".form", ".bpmn")
+                            .map(ending -> PROCESSES.resolve(name.replaceFirst("\\.[a-z]{2}\\.properties$", ending))))
+                            .anySatisfy(translated -> assertThat(translated).exists()));
+        }
+    }
+
+    @Test
+    void everyUserTaskIsNamedInSpanishAndEverySpanishNameIsAUserTasks() throws IOException {
+        List<Path> models;
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            models = files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList();
+        }
+        assertThat(models).isNotEmpty();
+        for (Path model : models) {
+            Set<String> names = Bpmn.readModelFromFile(model.toFile()).getModelElementsByType(UserTask.class).stream()
+                    .map(task -> task.getId() + ".name").collect(Collectors.toSet());
+            Path translation = PROCESSES.resolve(model.getFileName().toString().replaceFirst("\\.bpmn$", ".es.properties"));
+            if (names.isEmpty() && !Files.exists(translation)) {
+                continue;
+            }
+            Properties texts = load(translation);
+            assertThat(texts.stringPropertyNames()).as(translation + ": a user task's name in one language only")
+                    .containsExactlyInAnyOrderElementsOf(names);
+            assertThat(texts.stringPropertyNames()).allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
         }
     }
 

@@ -37,6 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -125,7 +127,8 @@ class LeadIdentifyProcessTest {
                 "Target industry: telecom", "200+ employees", "Region: LATAM",
                 "Power signals: activity, presence and biography"))), any(), anyString());
         verify(assignments).assign(lead, "latam");
-        verify(notifier).notifyOwner(eq(lead), anyString(), any());
+        verify(notifier).notifyOwner(eq(lead), argThat(firstTask -> firstTask.apply(Locale.ENGLISH).equals("First contact")
+                && firstTask.apply(Locale.forLanguageTag("es")).equals("Primer contacto")), any());
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_EnrichLead",
                 "Task_DecideFit", "Task_RecordQualification", "Task_ChooseTeam", "Task_AssignRep", "Task_NotifyRep",
                 "EndEvent_HandedOff");

@@ -13,6 +13,8 @@ import io.leadflow.platform.NotFoundException;
 import io.leadflow.platform.PageController;
 import io.leadflow.platform.PageMessage;
 import jakarta.validation.Validator;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,6 +44,10 @@ class RepsPage {
                          int monthlyCapacity, int assignedThisMonth, boolean presentToday,
                          ConnectedMailboxes.MailboxView mailbox) {
     }
+
+    /** The forms of the page whose fields' rules have messages: {@code reps.problem.<form>.<field>}. */
+    private static final String REP_FORM = "rep";
+    private static final String MAILBOX_FORM = "mailbox";
 
     private final RepDirectory directory;
     private final ConnectedMailboxes mailboxes;
@@ -95,10 +101,10 @@ class RepsPage {
                      Model model, RedirectAttributes redirect) {
         String who = username.strip();
         if (directory.workload(who).isPresent()) {
-            return notSaved(List.of("reps.error.exists"), model);
+            return notSaved(List.of(PageMessage.of("reps.error.exists")), model);
         }
         if (password.isEmpty()) {
-            return notSaved(List.of("reps.error.newPassword"), model);
+            return notSaved(List.of(PageMessage.of("reps.error.newPassword")), model);
         }
         return saved(who, name.strip(), new RepRequest(name.strip(), email.strip(), team, true, false, null, wholeNumber(monthlyCapacity),
                 password), model, redirect);
@@ -109,7 +115,7 @@ class RepsPage {
         try {
             directory.save(request.toRep(username, teams(), validator));
         } catch (InvalidRequestException e) {
-            return withErrors(name, e, model);
+            return withErrors(name, REP_FORM, e, model);
         }
         if (request.password() != null) {
             directory.setPassword(username, request.password());
@@ -126,7 +132,7 @@ class RepsPage {
         try {
             mailboxes.save(username, form.request());
         } catch (InvalidRequestException e) {
-            return withErrors(rep.name(), e, model);
+            return withErrors(rep.name(), MAILBOX_FORM, e, model);
         }
         redirect.addFlashAttribute("flash", PageMessage.of("reps.flash.mailboxSaved", rep.name()));
         return new ModelAndView("redirect:/reps");
@@ -140,7 +146,7 @@ class RepsPage {
         try {
             test = mailboxes.test(username, form.request());
         } catch (InvalidRequestException e) {
-            return withErrors(rep.name(), e, model);
+            return withErrors(rep.name(), MAILBOX_FORM, e, model);
         }
         redirect.addFlashAttribute("flash", test.ok() ? PageMessage.of("reps.flash.mailboxOk", rep.name())
                 : PageMessage.of("reps.flash.mailboxFailed", rep.name(), test.smtp() == null ? "OK" : test.smtp().reason(),
@@ -168,12 +174,19 @@ class RepsPage {
         return directory.workload(username).map(RepWorkload::rep).orElseThrow(() -> new NotFoundException("No rep " + username));
     }
 
-    private ModelAndView withErrors(String name, InvalidRequestException e, Model model) {
-        return notSaved(e.errors().stream().map(error -> name + ": " + error.field() + " " + error.message()).toList(), model);
+    /**
+     * The fields at fault in the reader's language: the rule of each, {@code reps.problem.<form>.<field>} with the rep's
+     * name and the teams; a field with no message reads as the API words it.
+     */
+    private ModelAndView withErrors(String name, String form, InvalidRequestException e, Model model) {
+        Object[] args = {name, String.join(", ", teams())};
+        return notSaved(e.errors().stream().<MessageSourceResolvable>map(error -> new DefaultMessageSourceResolvable(
+                new String[] {"reps.problem." + form + "." + error.field()}, args, name + ": " + error.field() + " " + error.message()))
+                .toList(), model);
     }
 
-    /** The page again with what was not saved (message codes, or texts shown as they are). */
-    private ModelAndView notSaved(List<String> errors, Model model) {
+    /** The page again with what was not saved. */
+    private ModelAndView notSaved(List<MessageSourceResolvable> errors, Model model) {
         model.addAttribute("reps", rows());
         model.addAttribute("errors", errors);
         ModelAndView page = new ModelAndView("reps/list", model.asMap());

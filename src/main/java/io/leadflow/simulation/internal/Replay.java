@@ -625,6 +625,7 @@ final class Replay {
                 } else if (thisTask && created != null && entry.type().equals(Timeline.Type.TASK_COMPLETED.name())) {
                     Map<String, Object> values = new LinkedHashMap<>(entry.details());
                     values.remove("task");
+                    values.remove("element");
                     values.remove("by");
                     return Optional.of(new Answered(Duration.between(created, entry.at()), values));
                 }

@@ -66,9 +66,11 @@ class LeadContexts {
     private final Leads leads;
     private final Timeline timeline;
     private final EmailLeads emailLeads;
+    private final TaskNames taskNames;
     private final MessageSource messages;
 
-    LeadContexts(Leads leads, Timeline timeline, EmailLeads emailLeads, MessageSource messages) {
+    LeadContexts(Leads leads, Timeline timeline, EmailLeads emailLeads, MessageSource messages, TaskNames taskNames) {
+        this.taskNames = taskNames;
         this.leads = leads;
         this.timeline = timeline;
         this.emailLeads = emailLeads;
@@ -129,7 +131,7 @@ class LeadContexts {
 
     /** The timeline's sentences in the reader's language. */
     private TimelineSentences sentences() {
-        return new TimelineSentences(messages, LocaleContextHolder.getLocale());
+        return new TimelineSentences(messages, LocaleContextHolder.getLocale(), taskNames);
     }
 
     /** "lead-fit: score 80 (…); decided by lead-fit v2, rule Rule_LeadFit_Mql (…), called by lead-identify v3". */

@@ -71,9 +71,11 @@ class LeadPages {
     private final RepDirectory reps;
     private final AssignmentService assignments;
     private final Clock clock;
+    private final TaskNames taskNames;
 
     LeadPages(LeadFinder finder, Leads leads, LeadContexts contexts, RepTaskService tasks, RepDirectory reps,
-              AssignmentService assignments, Clock clock) {
+              AssignmentService assignments, Clock clock, TaskNames taskNames) {
+        this.taskNames = taskNames;
         this.finder = finder;
         this.leads = leads;
         this.contexts = contexts;
@@ -124,7 +126,7 @@ class LeadPages {
         model.addAttribute("lead", contexts.of(lead, LeadContexts.ALL_ENTRIES));
         model.addAttribute("stages", contexts.stages(lead));
         model.addAttribute("openTasks", tasks.openTasksOfLead(id).stream()
-                .map(task -> new OpenTask(Long.toString(task.jobKey()), task.name(),
+                .map(task -> new OpenTask(Long.toString(task.jobKey()), taskNames.of(task),
                         task.assignee() == null ? task.candidateGroups() : task.assignee(),
                         TaskListController.due(task.due(), lead.zone(), clock.instant())))
                 .toList());

@@ -39,7 +39,7 @@ class StaleTaskCleanup {
     public void closeTasksOfAnotherEngine() {
         List<RepTask> closed = tasks.cancelOpenOfOtherEngines(clock.instant());
         closed.forEach(task -> timeline.record(task.leadId(), Timeline.Type.TASK_CANCELLED,
-                Map.of("task", task.name(), "reason", "the process engine's state this task belonged to is gone")));
+                Map.of("task", task.name(), "element", task.elementId(), "reason", "the process engine's state this task belonged to is gone")));
         if (!closed.isEmpty()) {
             log.warn("Closed {} open tasks handed out by another engine (its state is gone)", closed.size());
         }

@@ -95,9 +95,11 @@ public class TaskListController {
     private final Rejections rejections;
     private final Clock clock;
     private final LeadContexts contexts;
+    private final TaskNames taskNames;
 
     TaskListController(RepTaskService tasks, Leads leads, ProcessModels models, CamundaFormRenderer forms,
-                       RepDirectory reps, Rejections rejections, Clock clock, LeadContexts contexts) {
+                       RepDirectory reps, Rejections rejections, Clock clock, LeadContexts contexts, TaskNames taskNames) {
+        this.taskNames = taskNames;
         this.contexts = contexts;
         this.rejections = rejections;
         this.tasks = tasks;
@@ -137,7 +139,7 @@ public class TaskListController {
         List<TaskRow> rows = open.tasks().stream()
                 .map(task -> {
                     Optional<Lead> lead = Optional.ofNullable(leadsById.get(task.leadId()));
-                    return new TaskRow(Long.toString(task.jobKey()), task.name(),
+                    return new TaskRow(Long.toString(task.jobKey()), taskNames.of(task),
                             lead.map(Lead::fullName).orElse(""), lead.map(l -> l.facts().company()).orElse(""),
                             task.assignee() == null ? task.candidateGroups() : task.assignee(),
                             due(task.due(), lead.map(Lead::zone).orElse(ZoneOffset.UTC), now));
@@ -191,7 +193,7 @@ public class TaskListController {
         RepTask completed = tasks.complete(jobKey, auth.getName(), Roles.isManager(auth), submission.values());
         redirect.addFlashAttribute("flash", PageMessage.of(
                 completed.delivery() == RepTask.Delivery.PROCESS_MOVED_ON ? "task.flash.movedOn" : "task.flash.done",
-                task.name(), lead.fullName()));
+                taskNames.of(task), lead.fullName()));
         return new ModelAndView("redirect:/tasks");
     }
 
@@ -235,7 +237,7 @@ public class TaskListController {
     private void taskPage(Model model, RepTask task, Lead lead, List<FormField> fields, List<MessageSourceResolvable> errors,
                           Map<String, List<String>> submitted) {
         boolean open = task.status() == RepTask.Status.OPEN;
-        model.addAttribute("task", new TaskView(Long.toString(task.jobKey()), task.name(),
+        model.addAttribute("task", new TaskView(Long.toString(task.jobKey()), taskNames.of(task),
                 task.assignee() == null ? task.candidateGroups() : task.assignee(),
                 due(task.due(), lead.zone(), clock.instant()), open, task.status().name().toLowerCase(Locale.ROOT),
                 task.formId() != null, task.leadId().toString(), task.attemptStep() != null,

@@ -32,10 +32,12 @@ final class TimelineSentences {
 
     private final MessageSource messages;
     private final Locale language;
+    private final TaskNames taskNames;
 
-    TimelineSentences(MessageSource messages, Locale language) {
+    TimelineSentences(MessageSource messages, Locale language, TaskNames taskNames) {
         this.messages = messages;
         this.language = language;
+        this.taskNames = taskNames;
     }
 
     String of(Timeline.Entry entry, ZoneId zone) {
@@ -79,11 +81,11 @@ final class TimelineSentences {
                     + d.with("manager", "timeline.slaBreached.managerAlerted")
                     + (d.has("escalation") && !"1".equals(d.text("escalation", "1")) ? t("timeline.slaBreached.again", d.text("escalation", "")) : "");
             case SLA_KEPT -> t("timeline.slaKept", d.text("owner", t("timeline.itsRep"))) + d.time("due", "timeline.slaKept.due");
-            case TASK_CREATED -> t("timeline.taskCreated", d.text("task", "?")) + d.with("assignee", "timeline.for")
+            case TASK_CREATED -> t("timeline.taskCreated", task(d)) + d.with("assignee", "timeline.for")
                     + d.time("due", "timeline.taskCreated.due");
-            case TASK_COMPLETED -> t("timeline.taskCompleted", d.text("task", "?")) + d.with("by", "timeline.by")
+            case TASK_COMPLETED -> t("timeline.taskCompleted", task(d)) + d.with("by", "timeline.by")
                     + (d.has("outcome") ? t("timeline.colon", word(d.raw("outcome"))) : d.has("action") ? t("timeline.colon", word(d.raw("action"))) : "");
-            case TASK_CANCELLED -> t("timeline.taskCancelled", d.text("task", "?")) + d.with("reason", "timeline.colon");
+            case TASK_CANCELLED -> t("timeline.taskCancelled", task(d)) + d.with("reason", "timeline.colon");
             case TASKS_MOVED -> t("timeline.tasksMoved", d.text("tasks", "?"), d.text("from", t("timeline.aRep")), d.text("to", t("timeline.anotherRep")));
             case SEQUENCE_PLANNED -> t("timeline.sequencePlanned") + round(d) + attempts(d, "timeline.attempts.planned");
             case SEQUENCE_PAUSED -> t("timeline.sequencePaused") + d.with("by", "timeline.by") + d.day("until", "timeline.until")
@@ -127,6 +129,12 @@ final class TimelineSentences {
             case EMAIL_RETRIED -> t("timeline.emailNotSent") + d.with("subject", "timeline.quoted") + t("timeline.emailRetried")
                     + d.with("by", "timeline.by");
         };
+    }
+
+    /** A task's name in the reader's language, by its element where the entry names it (entries before that did not). */
+    private String task(Details d) {
+        String recorded = d.text("task", "?");
+        return d.has("element") ? taskNames.of(d.text("element", ""), recorded, language) : recorded;
     }
 
     /** The message {@code code} in the reader's language. */

@@ -267,7 +267,7 @@ class RepApiTest {
         verify(directory).setPassword("ana", "new-secret-9");
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "60")
                 .param("password", "short")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
-                .contains("Ana Torres: password is 8 to 200 characters").doesNotContain("value=\"short\"");
+                .contains("Ana Torres: the password is 8 to 200 characters.").doesNotContain("value=\"short\"");
         verify(directory, times(1)).setPassword(any(), any());
     }
 
@@ -292,7 +292,7 @@ class RepApiTest {
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("There is a rep with that username already");
         assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "dora").param("name", "Dora")
                 .param("email", "dora@leadflow.local").param("team", "nowhere").param("monthlyCapacity", "80").param("password", "dora-secret-1"))
-                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Dora: team is required");
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Dora: the team is required, one of ");
         assertThat(mvc.post().uri("/reps").with(MANAGER).with(csrf()).param("username", "eva").param("name", "Eva")
                 .param("email", "eva@leadflow.local").param("team", "latam").param("monthlyCapacity", "80"))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("A new rep needs a password");
@@ -302,7 +302,12 @@ class RepApiTest {
     @Test
     void aBadCapacityOnThePageIsShownAndNothingIsSaved() {
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).param("active", "true").param("monthlyCapacity", "lots"))
-                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText().contains("Ana Torres: monthlyCapacity is required");
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("Ana Torres: the monthly capacity is required, a whole number from 0 to 100000.");
+        assertThat(mvc.post().uri("/reps/ana").with(MANAGER).with(csrf()).header("Accept-Language", "es-MX").param("active", "true")
+                .param("monthlyCapacity", "lots")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY).bodyText()
+                .contains("No se guardó:", "Ana Torres: la capacidad mensual es obligatoria, un número entero de 0 a 100000.")
+                .doesNotContain("monthlyCapacity is", "the monthly capacity");
         assertThat(mvc.post().uri("/reps/ana").with(MANAGER).param("monthlyCapacity", "60")).hasStatus(HttpStatus.FORBIDDEN);
         verify(directory, never()).save(any(Rep.class));
     }

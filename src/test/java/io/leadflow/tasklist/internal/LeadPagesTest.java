@@ -6,6 +6,7 @@ import io.leadflow.assignment.LeadFinder;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.assignment.Team;
 import io.leadflow.email.EmailLeads;
+import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.AttemptedLeads;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
@@ -52,7 +53,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The lead list and a lead's page in English and in Spanish: who sees what, its history, and reassigning it once. */
 @WebMvcTest(LeadPages.class)
-@Import({LeadContexts.class, LeadFinder.class})
+@Import({LeadContexts.class, LeadFinder.class, TaskNames.class})
 @WithApiKeySecurity
 class LeadPagesTest {
 
@@ -89,6 +90,8 @@ class LeadPagesTest {
     EmailLeads emailLeads;
     @MockitoBean
     AttemptedLeads attempted;
+    @MockitoBean
+    ProcessModels models;
 
     @BeforeEach
     void mariaOwnedByAna() {

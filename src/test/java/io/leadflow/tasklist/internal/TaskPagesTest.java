@@ -51,7 +51,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /** The rep's task list and task page in English and in Spanish: the page's words, and the due date in the lead's zone. */
 @WebMvcTest(TaskListController.class)
-@Import(LeadContexts.class)
+@Import({LeadContexts.class, TaskNames.class})
 @WithApiKeySecurity
 class TaskPagesTest {
 
@@ -109,6 +109,20 @@ class TaskPagesTest {
                 .contains("<html lang=\"es\">", "<h1>Mis tareas abiertas</h1>", "Vence (hora del lead)", "mar 3 mar 2026, 09:00",
                         "Cerrar sesión")
                 .doesNotContain("My open tasks", "Sign out");
+    }
+
+    @Test
+    void aSpanishReaderSeesTheTaskNamedInSpanishInTheListOnTheTaskPageAndInItsTimeline() {
+        when(models.userTask("first-contact")).thenReturn(Optional.of(new ProcessModels.UserTaskDefinition("lead-sequence",
+                "first-contact", "First contact", null, Map.of("es", "Primer contacto"))));
+        when(timeline.of(LEAD)).thenReturn(List.of(new Timeline.Entry(Timeline.Type.TASK_CREATED.name(), Instant.parse("2026-03-03T12:00:00Z"),
+                Map.of("task", "First contact", "element", "first-contact", "assignee", "ana"))));
+        assertThat(mvc.get().uri("/tasks").with(ANA).header("Accept-Language", "es-MX")).hasStatusOk().bodyText()
+                .contains(">Primer contacto</a>").doesNotContain("First contact");
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "es")).hasStatusOk().bodyText()
+                .contains("<h1>Primer contacto <span", "Tarea “Primer contacto”").doesNotContain("First contact");
+        assertThat(mvc.get().uri("/tasks/42").with(ANA).param("lang", "en")).hasStatusOk().bodyText()
+                .contains("<h1>First contact <span").doesNotContain("Primer contacto");
     }
 
     @Test

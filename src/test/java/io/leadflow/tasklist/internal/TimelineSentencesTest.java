@@ -1,5 +1,6 @@
 package io.leadflow.tasklist.internal;
 
+import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Timeline;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +14,16 @@ import java.util.Map;
 
 import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /** Every kind of timeline entry reads as a sentence: no map dumps, keys, enum names, ids or process keys. */
 class TimelineSentencesTest {
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
-    private static final TimelineSentences ENGLISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.ENGLISH);
-    private static final TimelineSentences SPANISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.forLanguageTag("es"));
+    /** No task is in a model: a task reads as it was recorded. */
+    private static final TaskNames NO_MODELS = new TaskNames(mock(ProcessModels.class));
+    private static final TimelineSentences ENGLISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.ENGLISH, NO_MODELS);
+    private static final TimelineSentences SPANISH = new TimelineSentences(CamundaFormRendererTest.messages(), Locale.forLanguageTag("es"), NO_MODELS);
     private static final String LEAD = "3f1c2a9e-6b1d-4c7e-9a51-2f0d8e7b6c41";
     private static final String AT = "2026-03-03T15:00:00Z"; // Tue 3 Mar, 10:00 in Bogotá
     private static final List<Map<String, Object>> ATTEMPTS = List.of(
