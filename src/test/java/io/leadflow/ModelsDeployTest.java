@@ -196,130 +196,6 @@ class ModelsDeployTest {
     }
 
     @Test
-    void aFirstCallNotMadeWithinTheSlaGoesToTheManagerWhileTheCallStaysOpenUntilTheNextAttempt() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-52");
-        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
-
-        advanceEngineClock(Duration.ofHours(5));
-        ActivatedJob escalate = awaitJob("escalate-sla-breach", instance);
-        assertThat(escalate.getVariablesAsMap()).containsEntry("breach", "FIRST_ATTEMPT").containsEntry("owner", "rep-2");
-        ActivatedJob breach = managerDecides(escalate, 1);
-        assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta");
-        complete(breach, Map.of("slaDecision", "reassign"));
-        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3", "firstContactDue", engineNow().plusHours(4).toString()));
-
-        // The call is still open; once the next attempt is due it is given up and the sequence goes on with the new owner.
-        complete(call, Map.of("outcome", "connected"));
-        ActivatedJob contentPromised = awaitJob("send-connected-call-email", instance);
-        assertThat(contentPromised.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=1");
-        complete(contentPromised, Map.of());
-        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
-        assertThat(exit.getVariablesAsMap()).containsEntry("owner", "rep-3");
-    }
-
-    @Test
-    void aKeptBreachIsReArmedAndAMissOfTheNewDueEscalatesAgainUntilTheRepActs() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-54");
-        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
-        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "keep"));
-        complete(awaitJob("keep-owner", instance), Map.of("firstContactDue", engineNow().plusHours(4).toString()));
-
-        advanceEngineClock(Duration.ofHours(4).minusMinutes(1));
-        awaitAtRest(Set.of(instance));
-        assertThat(jobsOf("first-contact-open", instance)).as("nothing before the new due").isEmpty();
-        advanceEngineClock(Duration.ofMinutes(2));
-        complete(awaitJob("first-contact-open", instance), Map.of("firstContactOpen", true));
-        ActivatedJob again = awaitJob("escalate-sla-breach", instance);
-        assertThat(again.getVariablesAsMap()).containsEntry("breach", "FIRST_ATTEMPT").containsEntry("slaEscalation", 1);
-        ActivatedJob secondBreach = managerDecides(again, 2);
-
-        // The rep calls before the manager decides again: the decision is withdrawn, saying why.
-        client.newPublishMessageCommand().messageName("first-contact-closed").correlationKey("lead-54")
-                .variables(Map.of("firstContactClosed", "COMPLETED")).send().join();
-        ActivatedJob withdraw = awaitJob("withdraw-sla-decision", instance);
-        assertThat(withdraw.getVariablesAsMap()).containsEntry("firstContactClosed", "COMPLETED");
-        complete(withdraw, Map.of());
-        assertThatThrownBy(() -> complete(secondBreach, Map.of("slaDecision", "keep")))
-                .as("the manager's task is gone from the engine").hasMessageContaining("NOT_FOUND");
-    }
-
-    @Test
-    void aReassignedLeadsNewDueEscalatesNothingOnceTheFirstContactClosed() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-55");
-        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
-        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "reassign"));
-        complete(awaitJob("reassign-lead", instance), Map.of("owner", "rep-3", "firstContactDue", engineNow().plusHours(4).toString()));
-
-        // The call was given up at the very moment its new due passed: the check finds it closed.
-        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
-        complete(awaitJob("first-contact-open", instance), Map.of("firstContactOpen", false));
-        awaitAtRest(Set.of(instance));
-        assertThat(jobsOf("escalate-sla-breach", instance)).isEmpty();
-    }
-
-    @Test
-    void aFirstContactMadeAfterTheManagerKeptTheLeadStopsTheReArmedSla() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-56");
-        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
-        complete(managerDecides(awaitJob("escalate-sla-breach", instance), 1), Map.of("slaDecision", "keep"));
-        complete(awaitJob("keep-owner", instance), Map.of("firstContactDue", engineNow().plusHours(4).toString()));
-        awaitAtRest(Set.of(instance));
-
-        client.newPublishMessageCommand().messageName("first-contact-closed").correlationKey("lead-56")
-                .variables(Map.of("firstContactClosed", "COMPLETED")).send().join();
-        advanceEngineClock(Duration.ofHours(4).plusMinutes(1));
-        awaitAtRest(Set.of(instance));
-        assertThat(jobsOf("first-contact-open", instance)).isEmpty();
-        assertThat(jobsOf("escalate-sla-breach", instance)).isEmpty();
-    }
-
-    /**
-     * Completes the {@code escalation}th escalation of a first attempt (to marta) and the due of her decision, 4 working
-     * hours on; returns her SLA breach task, due then.
-     */
-    static ActivatedJob managerDecides(ActivatedJob escalate, int escalation) throws Exception {
-        long instance = escalate.getProcessInstanceKey();
-        complete(escalate, Map.of("manager", "marta", "slaEscalation", escalation));
-        ActivatedJob decisionDue = awaitJob("due-in-working-time", instance);
-        assertThat(decisionDue.getVariablesAsMap()).containsEntry("workingHours", 4);
-        OffsetDateTime due = engineNow().plusHours(4);
-        complete(decisionDue, Map.of("due", due.toString(), "inWorkingTime", true));
-        // The call's job, held past its timeout by the clock's move, may be handed out again before the manager's task.
-        ActivatedJob breach = awaitJobThat("io.camunda.zeebe:userTask",
-                job -> job.getProcessInstanceKey() == instance && job.getElementId().equals("Task_SlaBreach"));
-        assertThat(OffsetDateTime.parse(breach.getCustomHeaders().get("io.camunda.zeebe:dueDate"))).isEqualTo(due);
-        return breach;
-    }
-
-    @Test
-    void aFirstCallNeverMadeIsGivenUpWhenTheNextAttemptIsDue() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-53");
-        awaitJob("io.camunda.zeebe:userTask", instance);
-        advanceEngineClock(Duration.ofDays(2).plusMinutes(1));
-        completeAttemptTime(awaitJob("attempt-time", instance), engineNow().minusMinutes(1));
-        ActivatedJob email = awaitJob("send-sequence-email", instance);
-        assertThat(email.getVariablesAsMap()).extractingByKey("attempt").asString().contains("step=2");
-    }
-
-    @Test
-    void aLeadRejectedAtFirstContactLeavesTheSequenceWithItsReason() throws Exception {
-        long instance = startSequenceAtItsFirstCall("lead-54");
-        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(call.getElementId()).isEqualTo("Task_FirstContact");
-        complete(call, Map.of("outcome", "rejected", "rejectionReason", "other", "rejectionOther", "Moved abroad"));
-
-        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
-        assertThat(exit.getElementId()).isEqualTo("Task_RecordRejectedExit");
-        assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REJECTED");
-        complete(exit, Map.of());
-        ActivatedJob reject = awaitJob("reject-lead", instance);
-        assertThat(reject.getVariablesAsMap()).containsEntry("rejection", Map.of("reason", "other", "other", "Moved abroad"))
-                .containsEntry("owner", "rep-2");
-        complete(reject, Map.of());
-    }
-
-    @Test
     void aNurturedDealComesBackIntoANewConnectSequenceOnItsDate() throws Exception {
         long instance = client.newCreateInstanceCommand().bpmnProcessId("lead-journey").latestVersion()
                 .variables(vars("leadId", "lead-49", "owner", "rep-2", "industry", "telecom", "country", "ES",
@@ -498,19 +374,6 @@ class ModelsDeployTest {
         assertThat(plan.getVariablesAsMap()).containsEntry("round", 2);
     }
 
-    /** A sequence planned as a first call due in 4 hours and an email two days later, its first call open now. */
-    static long startSequenceAtItsFirstCall(String leadId) throws Exception {
-        long instance = startSequence(leadId);
-        OffsetDateTime now = engineNow();
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", 1, "channel", "CALL", "due", now.plusHours(4).toString(),
-                        "sameDayEnd", now.plusHours(6).toString(), "closeAt", now.plusDays(2).toString()),
-                Map.of("step", 2, "channel", "EMAIL", "due", now.plusDays(2).plusHours(2).toString(),
-                        "sameDayEnd", now.plusDays(2).plusHours(8).toString(), "closeAt", now.plusDays(2).plusHours(2).toString()))));
-        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
-        return instance;
-    }
-
     /** Completes the proposal with its meeting: the opportunity, and the deal outcome due 80 working hours on. */
     static OffsetDateTime completeProposal(ActivatedJob proposal) throws Exception {
         assertThat(proposal.getElementId()).isEqualTo("Task_PrepareProposal");
@@ -591,114 +454,6 @@ class ModelsDeployTest {
         }
     }
 
-    @Test
-    void unansweredCallsAreFollowedUpAndTheLeadIsRecycledAfterTheLastAttempt() throws Exception {
-        long instance = startSequence("lead-43");
-        OffsetDateTime now = engineNow();
-        planOneAttempt(instance, 3, "CALL", now.plusHours(2), now.plusHours(8));
-        completeAttemptTime(awaitJob("attempt-time", instance), now.minusMinutes(1));
-
-        ActivatedJob call = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(call.getElementId()).isEqualTo("Task_FollowUpCall");
-        complete(call, Map.of("outcome", "no-answer"));
-
-        complete(awaitJob("follow-up-time", instance), Map.of("at", now.plusHours(12).toString(), "sendNow", false));
-        ActivatedJob social = awaitJob("io.camunda.zeebe:userTask", instance);
-        assertThat(social.getElementId()).isEqualTo("Task_SocialAfterCall");
-        complete(social, Map.of("action", "sent-connection-request"));
-        awaitAtRest(Set.of(instance));
-        assertThat(client.newActivateJobsCommand().jobType("send-sequence-email").maxJobsToActivate(1)
-                .requestTimeout(Duration.ofMillis(200)).send().join().getJobs()).as("no email before the lead's working time").isEmpty();
-        advanceEngineClock(Duration.ofHours(13));
-        // The time came (perhaps late): the lead's working time and the mailbox are read again before the email goes.
-        complete(awaitJob("follow-up-time", instance), Map.of("at", engineNow().toString(), "sendNow", true));
-        ActivatedJob email = awaitJob("send-sequence-email", instance);
-        assertThat(email.getElementId()).isEqualTo("Task_SendFollowUpEmail");
-        assertThat(email.getVariablesAsMap()).containsEntry("followUp", true);
-        complete(email, Map.of());
-
-        ActivatedJob recycle = awaitJob("recycle-to-nurture", instance);
-        assertThat(recycle.getVariablesAsMap()).containsEntry("outcome", "no-answer")
-                .containsEntry("lastSocialAction", "sent-connection-request");
-    }
-
-    @Test
-    void aReplyEndsTheSequenceThroughItsEventSubProcess() throws Exception {
-        long instance = startSequence("lead-44");
-        OffsetDateTime now = engineNow();
-        planOneAttempt(instance, 2, "EMAIL", now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8));
-        awaitAtRest(Set.of(instance));
-
-        client.newPublishMessageCommand().messageName("lead-replied").correlationKey("lead-44").send().join();
-
-        ActivatedJob exit = awaitJob("record-sequence-exit", instance);
-        assertThat(exit.getElementId()).isEqualTo("Task_RecordLeadRepliedExit");
-        assertThat(exit.getVariablesAsMap()).containsEntry("exitReason", "REPLIED");
-        complete(exit, Map.of());
-    }
-
-    /** A pause moves the lead's plan: the attempt waiting for its time reads it again and waits for the new one. */
-    @Test
-    void aRescheduledSequenceMovesTheWaitOfTheAttempt() throws Exception {
-        long instance = startSequence("lead-52");
-        OffsetDateTime now = engineNow();
-        planOneAttempt(instance, 2, "EMAIL", now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8));
-        OffsetDateTime planned = now.plusDays(2);
-        OffsetDateTime afterThePause = now.plusDays(5);
-        completeAttemptTime(awaitJob("attempt-time", instance), planned);
-        awaitAtRest(Set.of(instance));
-
-        client.newPublishMessageCommand().messageName("sequence-rescheduled").correlationKey("lead-52").send().join();
-        ActivatedJob again = awaitJob("attempt-time", instance);
-        assertThat(again.getElementId()).isEqualTo("Task_FindAttemptTime");
-        completeAttemptTime(again, afterThePause);
-        awaitAtRest(Set.of(instance));
-
-        advanceEngineClock(Duration.between(engineNow(), planned.plusHours(1)));
-        awaitAtRest(Set.of(instance));
-        assertThat(jobsOf("send-sequence-email", instance)).as("no email at the time planned before the pause").isEmpty();
-        complete(emailWhenItsTimeComes(instance, afterThePause), Map.of());
-    }
-
-    /**
-     * The attempt's time came late, outside the lead's working time (leadflow was stopped, the clock jumped): read again,
-     * it opens at the lead's next working moment, and nothing is sent before. (Small clock moves: a bigger one would
-     * time out jobs other tests hold.)
-     */
-    @Test
-    void anAttemptWhoseTimeCameOutsideWorkingTimeWaitsForTheNextWorkingMoment() throws Exception {
-        long instance = startSequence("lead-54");
-        OffsetDateTime now = engineNow();
-        planOneAttempt(instance, 2, "EMAIL", now.plusHours(2), now.plusHours(2));
-        completeAttemptTime(awaitJob("attempt-time", instance), now.plusSeconds(30));
-
-        advanceEngineClock(Duration.ofMinutes(1));
-        ActivatedJob timeCame = awaitJob("attempt-time", instance);
-        assertThat(timeCame.getElementId()).isEqualTo("Task_FindAttemptTime");
-        OffsetDateTime nextWorkingMoment = engineNow().plusMinutes(1);
-        completeAttemptTime(timeCame, nextWorkingMoment);
-        awaitAtRest(Set.of(instance));
-        assertThat(jobsOf("send-sequence-email", instance)).as("no email outside the lead's working time").isEmpty();
-
-        complete(emailWhenItsTimeComes(instance, nextWorkingMoment), Map.of());
-    }
-
-    /** Moves the clock past {@code openAt}: the attempt, read again then, is open and its email's job comes. */
-    static ActivatedJob emailWhenItsTimeComes(long instance, OffsetDateTime openAt) throws Exception {
-        advanceEngineClock(Duration.between(engineNow(), openAt.plusSeconds(1)));
-        completeAttemptTime(awaitJob("attempt-time", instance), openAt);
-        ActivatedJob email = awaitJob("send-sequence-email", instance);
-        assertThat(email.getVariablesAsMap()).containsEntry("attemptOpenAt", openAt.toString());
-        return email;
-    }
-
-    /** Answers the instance's plan-sequence job: one attempt. */
-    static void planOneAttempt(long instance, int step, String channel, OffsetDateTime due, OffsetDateTime sameDayEnd)
-            throws Exception {
-        complete(awaitJob("plan-sequence", instance), Map.of("attempts", List.of(
-                Map.of("step", step, "channel", channel, "due", due.toString(), "sameDayEnd", sameDayEnd.toString()))));
-    }
-
     /** Answers an attempt-time job: the attempt as planned, opening at {@code openAt}, open if that is not after now. */
     static void completeAttemptTime(ActivatedJob job, OffsetDateTime openAt) {
         complete(job, Map.of("attempt", job.getVariablesAsMap().get("attempt"), "openAt", openAt.toString(),
@@ -711,13 +466,6 @@ class ModelsDeployTest {
                 .requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
         jobs.forEach(job -> client.newFailCommand(job.getKey()).retries(job.getRetries()).send().join());
         return jobs.stream().filter(job -> job.getProcessInstanceKey() == processInstanceKey).toList();
-    }
-
-    static long startSequence(String leadId) {
-        return client.newCreateInstanceCommand().bpmnProcessId("lead-sequence").latestVersion()
-                .variables(vars("leadId", leadId, "leadType", "REFERRAL", "owner", "rep-2", "country", "MX",
-                        "timeZone", "America/Mexico_City", "language", "es", "persona", "executive"))
-                .send().join().getProcessInstanceKey();
     }
 
     // helpers -------------------------------------------------------------------------------------------

@@ -120,6 +120,24 @@ public final class EngineRecords {
         return instances;
     }
 
+    /** The instance's variable (at its root scope) as last set, read from its JSON; null if it was never set. */
+    public Object variable(long instance, String name) {
+        String json = null;
+        for (Record<?> record : records) {
+            if (record.getRecordType() == RecordType.EVENT
+                    && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
+                    && record.getValue() instanceof VariableRecordValue variable && variable.getName().equals(name)
+                    && variable.getScopeKey() == instance) {
+                json = variable.getValue();
+            }
+        }
+        try {
+            return json == null ? null : JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The engine wrote " + name + " as no JSON: " + json, e);
+        }
+    }
+
     /** The elements these instances completed, in the order they completed them (the path taken). */
     public List<String> completedElements(Set<Long> instances) {
         return events(instances).stream().filter(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)

@@ -1,0 +1,346 @@
+package io.leadflow.process;
+
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.leadflow.assignment.SlaBreachWorker;
+import io.leadflow.assignment.SlaEscalation;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.calendar.DueInWorkingTimeWorker;
+import io.leadflow.engine.Decisions;
+import io.leadflow.engine.ProcessEngine;
+import io.leadflow.engine.ProcessModels;
+import io.leadflow.platform.Json;
+import io.leadflow.scoring.DecideRoutingWorker;
+import io.leadflow.scoring.RejectLeadWorker;
+import io.leadflow.scoring.Rejections;
+import io.leadflow.scoring.Routings;
+import io.leadflow.sequence.AttemptOpening;
+import io.leadflow.sequence.AttemptTimeWorker;
+import io.leadflow.sequence.AttemptWindow;
+import io.leadflow.sequence.Channel;
+import io.leadflow.sequence.FollowUpMoment;
+import io.leadflow.sequence.FollowUpTimeWorker;
+import io.leadflow.sequence.PlanSequenceWorker;
+import io.leadflow.sequence.RecordSequenceExitWorker;
+import io.leadflow.sequence.RecycleToNurtureWorker;
+import io.leadflow.sequence.SendConnectedCallEmailWorker;
+import io.leadflow.sequence.SendSequenceEmailWorker;
+import io.leadflow.sequence.SequenceService;
+import io.leadflow.tasklist.RepTaskService;
+import io.leadflow.tasklist.SlaDecisionWorker;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static io.leadflow.process.ProcessTestEngine.PATIENCE;
+import static io.leadflow.process.ProcessTestEngine.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * lead-sequence, path by path, with its real workers: the attempts at their time in the lead's working time, the calls
+ * and their follow-ups, the exits, and a first call not made in time going to the manager.
+ */
+@ProcessTest
+class LeadSequenceProcessTest {
+
+    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+
+    @DynamicPropertySource
+    static void engineGateway(DynamicPropertyRegistry registry) {
+        engine.clientProperties(registry);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import({PlanSequenceWorker.class, AttemptTimeWorker.class, FollowUpTimeWorker.class, SendSequenceEmailWorker.class,
+            SendConnectedCallEmailWorker.class, RecordSequenceExitWorker.class, RecycleToNurtureWorker.class,
+            SlaBreachWorker.class, SlaDecisionWorker.class, RejectLeadWorker.class, DueInWorkingTimeWorker.class,
+            BusinessHoursCalendar.class, DecideRoutingWorker.class, Decisions.class, ProcessModels.class, Json.class})
+    // leadflow's engine over the Camunda client (package-private in its module)
+    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
+            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
+    static class Workers extends ProcessTestConfiguration {
+        @Override
+        ProcessTestEngine engine() {
+            return engine;
+        }
+    }
+
+    @MockitoBean
+    SequenceService sequences;
+    @MockitoBean
+    SlaEscalation escalation;
+    @MockitoBean
+    RepTaskService tasks;
+    @MockitoBean
+    Rejections rejections;
+    @MockitoBean
+    Routings routings;
+
+    final UUID lead = UUID.randomUUID();
+    /** The attempts the plan made, by step. */
+    final Map<Integer, AttemptWindow> planned = new ConcurrentHashMap<>();
+    /** When each attempt opens, read again each time the model asks (a pause or the lead's working time moves it). */
+    final Map<Integer, ZonedDateTime> opensAt = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void theServicesAnswerFromThePlan() {
+        when(sequences.plan(eq(lead), anyInt(), any())).thenAnswer(call -> planned.values().stream().toList());
+        when(sequences.attemptTime(eq(lead), anyInt(), anyInt())).thenAnswer(call -> {
+            AttemptWindow attempt = planned.get(call.<Integer>getArgument(2));
+            ZonedDateTime at = opensAt.getOrDefault(attempt.step(), attempt.due());
+            return new AttemptOpening(attempt, at, !at.toInstant().isAfter(engine.clock().instant()));
+        });
+        when(escalation.escalate(eq(lead), any(), anyInt(), any(), anyInt())).thenReturn("marta");
+    }
+
+    long startSequence() {
+        return engine.start(SequenceProcess.ID, vars("leadId", lead.toString(), "leadType", "REFERRAL", "owner", "rep-2",
+                "country", "MX", "timeZone", MEXICO.getId(), "language", "es", "persona", "executive"));
+    }
+
+    void plan(int step, Channel channel, OffsetDateTime due, OffsetDateTime sameDayEnd, OffsetDateTime closeAt) {
+        planned.put(step, new AttemptWindow(step, channel, due.atZoneSameInstant(MEXICO), due.atZoneSameInstant(MEXICO),
+                sameDayEnd.atZoneSameInstant(MEXICO), closeAt.atZoneSameInstant(MEXICO)));
+    }
+
+    /** A sequence planned as a first call due in 4 hours and an email two days later; returns its first call, open now. */
+    ActivatedJob startAtItsFirstCall() {
+        OffsetDateTime now = engine.now();
+        plan(1, Channel.CALL, now.plusHours(4), now.plusHours(6), now.plusDays(2));
+        plan(2, Channel.EMAIL, now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8), now.plusDays(2).plusHours(2));
+        opensAt.put(1, now.minusMinutes(1).atZoneSameInstant(MEXICO));
+        return engine.awaitTask(SequenceProcess.FIRST_CONTACT_TASK, startSequence());
+    }
+
+    /** The first call's {@code escalation}th breach goes to marta; returns her task. */
+    ActivatedJob managerDecides(long instance, int escalation) {
+        verify(this.escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT),
+                anyInt(), any(), eq(escalation));
+        ActivatedJob breach = engine.awaitTask("Task_SlaBreach", instance);
+        assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta")
+                .containsKey("io.camunda.zeebe:dueDate");
+        return breach;
+    }
+
+    ZonedDateTime inFourHours() {
+        return engine.now().plusHours(4).atZoneSameInstant(MEXICO);
+    }
+
+    /** Moves the clock past {@code openAt}: the attempt, read again then, is open and its email goes. */
+    void emailWhenItsTimeComes(long instance, OffsetDateTime openAt) {
+        engine.advanceClock(Duration.between(engine.now(), openAt.plusSeconds(1)));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        engine.awaitPassed(Set.of(instance), "Task_SendSequenceEmail");
+    }
+
+    @Test
+    void aFirstCallNotMadeWithinTheSlaGoesToTheManagerWhileTheCallStaysOpenUntilTheNextAttempt() {
+        ActivatedJob call = startAtItsFirstCall();
+        long instance = call.getProcessInstanceKey();
+
+        engine.advanceClock(Duration.ofHours(5));
+        ActivatedJob breach = managerDecides(instance, 1);
+        when(escalation.reassign(lead, "rep-2")).thenReturn(new SlaEscalation.Reassignment("rep-3", inFourHours()));
+        engine.complete(breach, Map.of("slaDecision", "reassign"));
+        verify(escalation, timeout(PATIENCE.toMillis())).reassign(lead, "rep-2");
+
+        // The call is still open; once made, its content goes and the sequence ends with the new owner.
+        engine.complete(call, Map.of("outcome", "connected"));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendConnectedCallFollowUp(lead, 1, 1);
+        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), anyString(), any());
+        assertThat(engine.records().variable(instance, "owner")).isEqualTo("rep-3");
+    }
+
+    @Test
+    void aKeptBreachIsReArmedAndAMissOfTheNewDueEscalatesAgainUntilTheRepActs() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        ActivatedJob breach = managerDecides(instance, 1);
+        when(escalation.keep(lead)).thenReturn(inFourHours());
+        engine.complete(breach, Map.of("slaDecision", "keep"));
+        verify(escalation, timeout(PATIENCE.toMillis())).keep(lead);
+
+        engine.advanceClock(Duration.ofHours(4).minusMinutes(1));
+        engine.awaitAtRest(instance);
+        verify(tasks, never().description("nothing before the new due")).isOpen(eq(lead), anyString());
+        when(tasks.isOpen(lead, SequenceProcess.FIRST_CONTACT_TASK)).thenReturn(true);
+        engine.advanceClock(Duration.ofMinutes(2));
+        ActivatedJob secondBreach = managerDecides(instance, 2);
+
+        // The rep calls before the manager decides again: the decision is withdrawn, saying why.
+        engine.publish("first-contact-closed", lead.toString(), Map.of("firstContactClosed", "COMPLETED"));
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, "Task_SlaBreach",
+                "the rep made the first contact before the manager decided");
+        engine.awaitPassed(Set.of(instance), "Task_WithdrawSlaDecision");
+        assertThatThrownBy(() -> engine.complete(secondBreach, Map.of("slaDecision", "keep")))
+                .as("the manager's task is gone from the engine").hasMessageContaining("NOT_FOUND");
+    }
+
+    @Test
+    void aReassignedLeadsNewDueEscalatesNothingOnceTheFirstContactClosed() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        when(escalation.reassign(lead, "rep-2")).thenReturn(new SlaEscalation.Reassignment("rep-3", inFourHours()));
+        engine.complete(managerDecides(instance, 1), Map.of("slaDecision", "reassign"));
+        verify(escalation, timeout(PATIENCE.toMillis())).reassign(lead, "rep-2");
+
+        // The call was given up at the very moment its new due passed: the check finds it closed.
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        verify(tasks, timeout(PATIENCE.toMillis())).isOpen(lead, SequenceProcess.FIRST_CONTACT_TASK);
+        engine.awaitAtRest(instance);
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
+    }
+
+    @Test
+    void aFirstContactMadeAfterTheManagerKeptTheLeadStopsTheReArmedSla() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        when(escalation.keep(lead)).thenReturn(inFourHours());
+        engine.complete(managerDecides(instance, 1), Map.of("slaDecision", "keep"));
+        verify(escalation, timeout(PATIENCE.toMillis())).keep(lead);
+        engine.awaitAtRest(instance);
+
+        engine.publish("first-contact-closed", lead.toString(), Map.of("firstContactClosed", "COMPLETED"));
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        engine.awaitAtRest(instance);
+        verify(tasks, never()).isOpen(eq(lead), anyString());
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
+    }
+
+    @Test
+    void aFirstCallNeverMadeIsGivenUpWhenTheNextAttemptIsDue() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
+        engine.advanceClock(Duration.ofDays(2).plusMinutes(1));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
+    }
+
+    @Test
+    void aLeadRejectedAtFirstContactLeavesTheSequenceWithItsReason() {
+        ActivatedJob call = startAtItsFirstCall();
+        long instance = call.getProcessInstanceKey();
+        engine.complete(call, Map.of("outcome", "rejected", "rejectionReason", "other", "rejectionOther", "Moved abroad"));
+
+        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REJECTED"), any());
+        verify(rejections, timeout(PATIENCE.toMillis())).reject(eq(lead), eq(instance), eq("other"), eq("Moved abroad"),
+                eq("rep-2"), anyString());
+        engine.awaitPassed(Set.of(instance), "Task_RejectLead");
+        assertThat(engine.records().completedElements(Set.of(instance)))
+                .containsSubsequence("Task_FirstContact", "Task_RecordRejectedExit", "Task_RejectLead");
+    }
+
+    @Test
+    void unansweredCallsAreFollowedUpAndTheLeadIsRecycledAfterTheLastAttempt() {
+        OffsetDateTime now = engine.now();
+        plan(3, Channel.CALL, now.plusHours(2), now.plusHours(8), now.plusDays(2));
+        opensAt.put(3, now.minusMinutes(1).atZoneSameInstant(MEXICO));
+        // Outside the lead's working time at first; the time came (perhaps late), read again, the email goes.
+        when(sequences.followUpTime(lead, 1, 3)).thenReturn(new FollowUpMoment(now.plusHours(12).atZoneSameInstant(MEXICO), false),
+                new FollowUpMoment(now.plusHours(13).atZoneSameInstant(MEXICO), true));
+        long instance = startSequence();
+
+        engine.complete(engine.awaitTask("Task_FollowUpCall", instance), Map.of("outcome", "no-answer"));
+        engine.complete(engine.awaitTask("Task_SocialAfterCall", instance), Map.of("action", "sent-connection-request"));
+        engine.awaitAtRest(instance);
+        verify(sequences, never().description("no email before the lead's working time"))
+                .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
+
+        engine.advanceClock(Duration.ofHours(13));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 3, true);
+        verify(sequences, timeout(PATIENCE.toMillis())).recycleToNurture(eq(lead), anyString());
+        engine.awaitPassed(Set.of(instance), "Task_RecycleToNurture");
+        assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_FollowUpCall",
+                "Task_FindFollowUpTime", "Task_SocialAfterCall", "Task_FindFollowUpTime", "Task_SendFollowUpEmail",
+                "Task_RecycleToNurture");
+        assertThat(engine.records().variable(instance, "lastSocialAction")).isEqualTo("sent-connection-request");
+    }
+
+    @Test
+    void aReplyEndsTheSequenceThroughItsEventSubProcess() {
+        OffsetDateTime now = engine.now();
+        plan(2, Channel.EMAIL, now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8), now.plusDays(3));
+        long instance = startSequence();
+        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        engine.awaitAtRest(instance);
+
+        engine.publish("lead-replied", lead.toString(), Map.of());
+        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
+        engine.awaitPassed(Set.of(instance), "Task_RecordLeadRepliedExit");
+        verify(sequences, never()).sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
+    }
+
+    /** A pause moves the lead's plan: the attempt waiting for its time reads it again and waits for the new one. */
+    @Test
+    void aRescheduledSequenceMovesTheWaitOfTheAttempt() {
+        OffsetDateTime now = engine.now();
+        plan(2, Channel.EMAIL, now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8), now.plusDays(3));
+        OffsetDateTime plannedAt = now.plusDays(2);
+        OffsetDateTime afterThePause = now.plusDays(5);
+        opensAt.put(2, plannedAt.atZoneSameInstant(MEXICO));
+        long instance = startSequence();
+        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        engine.awaitAtRest(instance);
+
+        opensAt.put(2, afterThePause.atZoneSameInstant(MEXICO));
+        engine.publish("sequence-rescheduled", lead.toString(), Map.of());
+        verify(sequences, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
+        engine.awaitAtRest(instance);
+
+        engine.advanceClock(Duration.between(engine.now(), plannedAt.plusHours(1)));
+        engine.awaitAtRest(instance);
+        verify(sequences, never().description("no email at the time planned before the pause"))
+                .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
+        emailWhenItsTimeComes(instance, afterThePause);
+    }
+
+    /**
+     * The attempt's time came late, outside the lead's working time (leadflow was stopped, the clock jumped): read again,
+     * it opens at the lead's next working moment, and nothing is sent before.
+     */
+    @Test
+    void anAttemptWhoseTimeCameOutsideWorkingTimeWaitsForTheNextWorkingMoment() {
+        OffsetDateTime now = engine.now();
+        plan(2, Channel.EMAIL, now.plusHours(2), now.plusHours(2), now.plusDays(1));
+        opensAt.put(2, now.plusSeconds(30).atZoneSameInstant(MEXICO));
+        long instance = startSequence();
+        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        engine.awaitAtRest(instance);
+
+        OffsetDateTime nextWorkingMoment = engine.now().plusMinutes(2);
+        opensAt.put(2, nextWorkingMoment.atZoneSameInstant(MEXICO));
+        engine.advanceClock(Duration.ofMinutes(1));
+        verify(sequences, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
+        engine.awaitAtRest(instance);
+        verify(sequences, never().description("no email outside the lead's working time"))
+                .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
+        emailWhenItsTimeComes(instance, nextWorkingMoment);
+    }
+}
