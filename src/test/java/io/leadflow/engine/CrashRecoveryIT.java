@@ -123,8 +123,14 @@ class CrashRecoveryIT {
 
         leadflow = startLeadflow("after-stop");
         await().atMost(PATIENCE).until(() -> openTasksOfStep(3) == MQL_LEADS);
-        assertThat(db.sql("select lead_id from rep_task where attempt_step = 3 group by lead_id having count(*) > 1")
-                .query(UUID.class).list()).isEmpty();
+        // Each row whole, so a failure says which tasks they were (open or withdrawn, which engine, when).
+        assertThat(db.sql("""
+                        select lead_id || ' ' || engine_id || ' ' || job_key || ' ' || element_id || ' ' || status || ' '
+                               || created_at from rep_task
+                        where attempt_step = 3 and lead_id in
+                              (select lead_id from rep_task where attempt_step = 3 group by lead_id having count(*) > 1)
+                        order by lead_id, created_at""").query(String.class).list())
+                .as("leads with more than one step-3 task").isEmpty();
     }
 
     private ChildJvm startLeadflow(String name) throws Exception {
