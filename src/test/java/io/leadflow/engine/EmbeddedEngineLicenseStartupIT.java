@@ -5,6 +5,7 @@ import io.leadflow.TestDatabase;
 import io.leadflow.engine.EmbeddedEngineLicense.EngineLicenseNotAcceptedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * leadflow.engine.embedded.accept-license: it stops before the engine starts, naming the setting and the licence.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// Alone: a context started beside it re-creates the console appender, which then writes past the capture.
+@Isolated
 class EmbeddedEngineLicenseStartupIT {
 
     @TempDir
