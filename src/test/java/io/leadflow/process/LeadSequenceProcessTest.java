@@ -1,41 +1,18 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.SlaBreachWorker;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.calendar.DueInWorkingTimeWorker;
-import io.leadflow.engine.Decisions;
-import io.leadflow.engine.ProcessEngine;
-import io.leadflow.engine.ProcessModels;
-import io.leadflow.platform.Json;
-import io.leadflow.scoring.DecideRoutingWorker;
-import io.leadflow.scoring.RejectLeadWorker;
 import io.leadflow.scoring.Rejections;
 import io.leadflow.scoring.Routings;
 import io.leadflow.sequence.AttemptOpening;
-import io.leadflow.sequence.AttemptTimeWorker;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.FollowUpMoment;
-import io.leadflow.sequence.FollowUpTimeWorker;
-import io.leadflow.sequence.PlanSequenceWorker;
-import io.leadflow.sequence.RecordSequenceExitWorker;
-import io.leadflow.sequence.RecycleToNurtureWorker;
-import io.leadflow.sequence.SendConnectedCallEmailWorker;
-import io.leadflow.sequence.SendSequenceEmailWorker;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
-import io.leadflow.tasklist.SlaDecisionWorker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -69,38 +46,19 @@ import static org.mockito.Mockito.when;
 @ProcessTest
 class LeadSequenceProcessTest {
 
-    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    @Autowired
+    ProcessTestEngine engine;
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
 
-    @DynamicPropertySource
-    static void engineGateway(DynamicPropertyRegistry registry) {
-        engine.clientProperties(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Import({PlanSequenceWorker.class, AttemptTimeWorker.class, FollowUpTimeWorker.class, SendSequenceEmailWorker.class,
-            SendConnectedCallEmailWorker.class, RecordSequenceExitWorker.class, RecycleToNurtureWorker.class,
-            SlaBreachWorker.class, SlaDecisionWorker.class, RejectLeadWorker.class, DueInWorkingTimeWorker.class,
-            BusinessHoursCalendar.class, DecideRoutingWorker.class, Decisions.class, ProcessModels.class, Json.class})
-    // leadflow's engine over the Camunda client (package-private in its module)
-    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
-    static class Workers extends ProcessTestConfiguration {
-        @Override
-        ProcessTestEngine engine() {
-            return engine;
-        }
-    }
-
-    @MockitoBean
+    @Autowired
     SequenceService sequences;
-    @MockitoBean
+    @Autowired
     SlaEscalation escalation;
-    @MockitoBean
+    @Autowired
     RepTaskService tasks;
-    @MockitoBean
+    @Autowired
     Rejections rejections;
-    @MockitoBean
+    @Autowired
     Routings routings;
 
     final UUID lead = UUID.randomUUID();
