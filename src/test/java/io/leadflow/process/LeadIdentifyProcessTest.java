@@ -1,11 +1,9 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.Assignment;
 import io.leadflow.assignment.AssignmentService;
 import io.leadflow.assignment.RepNotifier;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.enrichment.Enrichment;
 import io.leadflow.enrichment.EnrichmentService;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.lead.LeadStage;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +26,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -63,15 +59,12 @@ class LeadIdentifyProcessTest {
 
     @BeforeEach
     void repsAndManagers() {
-        when(assignments.assign(eq(lead), anyString())).thenAnswer(call -> new Assignment("rep-1", "Ana Rep",
-                "ana@example.com", engine.now().plusDays(1).atZoneSameInstant(ZoneId.of("America/Mexico_City"))));
+        Identifications.assignedToAna(assignments, lead, engine);
         when(escalation.escalate(any(), any(), anyInt(), any(), anyInt())).thenReturn("marta");
     }
 
     void enrichedAs(IdentifyProcess.FitFacts facts) {
-        Enrichment enriched = mock(Enrichment.class);
-        when(enriched.fitFacts()).thenReturn(facts);
-        when(enrichment.enrich(lead)).thenReturn(enriched);
+        Identifications.enrichedAs(enrichment, lead, facts);
     }
 
     long identify(String leadType, boolean personKnown) {

@@ -3,9 +3,7 @@ package io.leadflow.process;
 import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.grpc.Status;
-import io.leadflow.assignment.Assignment;
 import io.leadflow.assignment.AssignmentService;
-import io.leadflow.enrichment.Enrichment;
 import io.leadflow.enrichment.EnrichmentService;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.intake.LeadProcesses;
@@ -16,7 +14,6 @@ import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +36,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -74,16 +70,10 @@ class LeadJourneyProcessTest {
 
     final UUID lead = UUID.randomUUID();
 
-    @BeforeEach
-    void theLeadsRep() {
-        when(assignments.assign(eq(lead), anyString())).thenAnswer(call -> new Assignment("rep-1", "Ana Rep",
-                "ana@example.com", engine.now().plusDays(1).atZoneSameInstant(MEXICO)));
-    }
-
-    void enrichedAs(IdentifyProcess.FitFacts facts) {
-        Enrichment enriched = mock(Enrichment.class);
-        when(enriched.fitFacts()).thenReturn(facts);
-        when(enrichment.enrich(lead)).thenReturn(enriched);
+    /** lead-identify finds these facts of the lead, and assigns it to Ana. */
+    void identifiedAs(IdentifyProcess.FitFacts facts) {
+        Identifications.enrichedAs(enrichment, lead, facts);
+        Identifications.assignedToAna(assignments, lead, engine);
     }
 
     /** The lead's sequence plans one attempt, due then and open from {@code opensAt}. */
@@ -160,7 +150,7 @@ class LeadJourneyProcessTest {
 
     @Test
     void anMqlStartedOnceGoesThroughEveryStageToAWonDeal() {
-        enrichedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
+        identifiedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
         sequencePlans(1, Channel.CALL, engine.now().plusHours(4), engine.now().minusMinutes(1));
         leadArrived("FORM_FILL", true);
         assertThatThrownBy(() -> leadArrived("FORM_FILL", true)).as("a retried start")
@@ -264,7 +254,7 @@ class LeadJourneyProcessTest {
 
     @Test
     void aTriggerEventsContactFoundBecomesALeadOfItsOwnAndTheJourneyEnds() {
-        enrichedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
+        identifiedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
         ContactLeads.Contact found = new ContactLeads.Contact("Valeria", "Soto", "valeria@telcomex.mx", "CEO");
         when(contacts.receive(lead, found)).thenReturn(UUID.randomUUID());
         leadArrived("TRIGGER_EVENT", false);

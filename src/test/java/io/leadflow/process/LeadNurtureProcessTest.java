@@ -85,6 +85,7 @@ class LeadNurtureProcessTest {
         verify(sequences, timeout(PATIENCE.toMillis()).description("the same content, read again"))
                 .sendNurtureEmail(lead, 2, day.getValue());
         verify(sequences, timeout(PATIENCE.toMillis()).times(2)).nurtureTime(lead, day.getValue());
+        engine.awaitPassed(Set.of(instance), "EndEvent_ContentSent");
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_FindContentTime",
                 "TimerEvent_ContentTime", "Task_FindContentTime", "Task_SendContent");
     }
