@@ -31,6 +31,14 @@ import io.leadflow.sequence.SendSequenceEmailWorker;
 import io.leadflow.tasklist.SlaDecisionWorker;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +50,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one Spring context of every process test: the job workers of all the models (a journey runs them all), what they
@@ -90,6 +101,9 @@ class ProcessTestConfiguration {
         return new CalendarProperties(LocalTime.of(9, 0), LocalTime.of(17, 0));
     }
 
+    /** The context, once a process test ran in it. */
+    private static final AtomicReference<ConfigurableApplicationContext> shared = new AtomicReference<>();
+
     /**
      * Cancels what a test left running on the shared engine, so that no later test's clock moves wake it and its workers
      * call the next test's mocks.
@@ -97,7 +111,38 @@ class ProcessTestConfiguration {
     static final class InstancesCancelled implements AfterEachCallback {
         @Override
         public void afterEach(ExtensionContext context) {
-            SpringExtension.getApplicationContext(context).getBean(ProcessTestEngine.class).cancelRunningInstances();
+            ApplicationContext spring = SpringExtension.getApplicationContext(context);
+            shared.set((ConfigurableApplicationContext) spring);
+            spring.getBean(ProcessTestEngine.class).cancelRunningInstances();
+        }
+    }
+
+    /**
+     * Closes the context once the run's last process test class is done, rather than when the JVM ends: until then its
+     * workers poll the engine and the engine answers, beside the test classes still to run.
+     */
+    public static final class ClosedAfterTheLastProcessTest implements TestExecutionListener {
+
+        private final Set<String> classesToRun = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan plan) {
+            for (TestIdentifier root : plan.getRoots()) {
+                for (TestIdentifier test : plan.getDescendants(root)) {
+                    if (test.getSource().orElse(null) instanceof ClassSource type
+                            && AnnotationSupport.isAnnotated(type.getJavaClass(), ProcessTest.class)) {
+                        classesToRun.add(test.getUniqueId());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+            ConfigurableApplicationContext context;
+            if (classesToRun.remove(test.getUniqueId()) && classesToRun.isEmpty() && (context = shared.getAndSet(null)) != null) {
+                context.close();
+            }
         }
     }
 }
