@@ -9,14 +9,26 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A pause of a lead's sequence as a rep or manager asks for it, through the API or the task page. */
-record PauseRequest(String until) {
+/**
+ * A day after today as a rep or manager names it, through the API or a page ({@code {"until": "2027-03-10"}}): the
+ * end of a sequence's pause, or the new end of a lead's nurture.
+ */
+record DayRequest(String until) {
 
-    /** The day the attempts start again: an ISO date after today in the lead's zone, else an {@link InvalidRequestException}. */
-    LocalDate untilFor(Lead lead, Clock clock) {
+    /** What the day means for a pause: when the attempts start again. */
+    static final String PAUSE_END = "the day the attempts start again";
+    /** What the day means for a nurture: when the lead comes back to MQL. */
+    static final String NURTURE_END = "the day the lead comes back to MQL";
+
+    /**
+     * The day: an ISO date after today in the lead's zone, else an {@link InvalidRequestException} naming {@code until}.
+     *
+     * @param meaning what the day is for, in the error's words ({@link #PAUSE_END}, {@link #NURTURE_END})
+     */
+    LocalDate dayFor(Lead lead, Clock clock, String meaning) {
         LocalDate today = LocalDate.now(clock.withZone(lead.zone()));
         if (until == null || until.isBlank()) {
-            throw invalid("is required: the day the attempts start again, such as " + today.plusDays(7));
+            throw invalid("is required: " + meaning + ", such as " + today.plusDays(7));
         }
         LocalDate day;
         try {
@@ -31,6 +43,6 @@ record PauseRequest(String until) {
     }
 
     private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException("The pause has a field at fault", List.of(new FieldError("until", message)));
+        return new InvalidRequestException("The day has a field at fault", List.of(new FieldError("until", message)));
     }
 }
