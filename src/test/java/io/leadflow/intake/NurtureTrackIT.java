@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,6 +138,29 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
         assertThat(back.get("stages").get(back.get("stages").size() - 1).get("reason").asText())
                 .isEqualTo("Nurture date " + later + " reached");
         assertConflict(changeNurtureDate(id, today.plusDays(60).toString())); // out of nurture now
+    }
+
+    @Test
+    void aNurtureDateOfAnEarlierRoundIsNotTheNextRoundsDate() {
+        UUID id = postLead(mqlLead("Elena"));
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        LocalDate first = LocalDate.now(clock.withZone(BOGOTA)).plusDays(10);
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", "not-now", "nurtureUntil", first.toString()));
+        awaitLead(id, lead -> lead.get("stage").asText().equals("LEAD"));
+        awaitAtRest(id);
+        engineClock.advance(Duration.ofDays(11)); // past the day: back to MQL, the next round
+
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", "no-budget"));
+        awaitLead(id, lead -> timesMql(lead) == 2 && lead.get("stage").asText().equals("LEAD"));
+        awaitAtRest(id);
+        JsonNode lead = lead(id);
+        assertThat(lead.get("stage").asText()).as("nurtured until a sign, not until the first round's day").isEqualTo("LEAD");
+        assertThat(timesMql(lead)).isEqualTo(2);
+    }
+
+    private static long timesMql(JsonNode lead) {
+        return StreamSupport.stream(lead.get("stages").spliterator(), false).filter(stage -> stage.get("stage").asText().equals("MQL")).count();
     }
 
     private ResponseEntity<JsonNode> changeNurtureDate(UUID id, String until) {
