@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * A lead as it arrives, from the API (bound by Jackson), a CSV row (the same, from text cells) or a researched
- * contact: its {@code type} and the lead's fields, flat ({@link LeadFacts#FIELD_NAMES}, which a test keeps in step).
+ * contact: its {@code type} and the lead's fields, {@link LeadFacts}' and {@link LeadDetails}', flat (a test keeps
+ * them in step).
  * Each field's own shape is a constraint; what the fields mean together (what a type requires, the country's zone,
  * language and phone numbers) is {@link #submission}. The spaces around a value are not part of it, and a blank value
  * is no value; control characters are kept to be refused, also at the ends.
