@@ -19,6 +19,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -36,6 +37,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -188,7 +190,7 @@ class LeadJourneyProcessTest {
         String until = engine.now().toLocalDate().plusDays(3).toString();
         dealOutcome(proposal(), Map.of("outcome", "nurture", "nurtureUntil", until));
         movedTo(LeadStage.LEAD, "Nurture until " + until);
-        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong());
+        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong(), eq(LocalDate.parse(until)));
         engine.awaitLeadAtRest(lead.toString());
 
         engine.advanceClock(Duration.ofDays(4));
@@ -218,7 +220,7 @@ class LeadJourneyProcessTest {
     @Test
     void aNurturedLeadComesBackToMqlInANewSequenceOnASign() {
         journeyFrom("CallActivity_Nurture");
-        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong());
+        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong(), isNull());
         engine.awaitLeadAtRest(lead.toString());
 
         engine.publish(NurtureProcess.LEAD_ENGAGED, lead.toString(),
@@ -245,7 +247,7 @@ class LeadJourneyProcessTest {
     void aReplySayingNotInterestedIsRecycledWithItsReasonAndASignInNurtureBringsTheLeadBack() {
         journeyFrom("CallActivity_Explore", "replyIntent", "NOT_INTERESTED");
         movedTo(LeadStage.LEAD, "Recycled to nurture: the reply says not interested");
-        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong());
+        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), anyLong(), isNull());
         engine.awaitLeadAtRest(lead.toString());
 
         engine.publish(NurtureProcess.LEAD_ENGAGED, lead.toString(), Map.of("engagement", "Replied (INTERESTED)"));

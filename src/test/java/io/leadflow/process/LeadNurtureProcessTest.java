@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
@@ -44,7 +45,7 @@ class LeadNurtureProcessTest {
     /** The lead's nurture, recorded and waiting for a sign or the cadence. */
     long nurtured() {
         long instance = engine.start(NurtureProcess.ID, vars("leadId", lead.toString(), "round", 2));
-        verify(nurtures, timeout(PATIENCE.toMillis())).entered(lead, instance);
+        verify(nurtures, timeout(PATIENCE.toMillis())).entered(eq(lead), eq(instance), isNull());
         engine.awaitAtRest(instance);
         return instance;
     }
