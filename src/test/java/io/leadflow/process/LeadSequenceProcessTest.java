@@ -148,6 +148,7 @@ class LeadSequenceProcessTest {
         ActivatedJob breach = engine.awaitTask("Task_SlaBreach", instance);
         assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta")
                 .containsKey("io.camunda.zeebe:dueDate");
+        assertThat(breach.getVariablesAsMap().get("attempt")).as("the manager's decision is no attempt of the lead").isNull();
         return breach;
     }
 
