@@ -50,6 +50,8 @@ class LeadSequenceProcessTest {
     @Autowired
     ProcessTestEngine engine;
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    /** Why the task list closes a first call the engine gave up. */
+    static final String CALL_NOT_MADE = "the call was not made before the next attempt was due";
 
     @Autowired
     SequenceService sequences;
@@ -105,6 +107,7 @@ class LeadSequenceProcessTest {
         ActivatedJob breach = engine.awaitTask("Task_SlaBreach", instance);
         assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta")
                 .containsKey("io.camunda.zeebe:dueDate");
+        assertThat(breach.getVariablesAsMap().get("attempt")).as("the manager's decision is no attempt of the lead").isNull();
         return breach;
     }
 
@@ -232,7 +235,52 @@ class LeadSequenceProcessTest {
         opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
         engine.advanceClock(Duration.ofDays(2).plusMinutes(1));
         verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
         assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
+    }
+
+    /** One jump of the clock past the first call's due and its close: escalated once, given up, the email goes. */
+    @Test
+    void aFirstCallPastItsSlaAndItsCloseInOneJumpIsEscalatedGivenUpAndTheNextAttemptGoes() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
+        engine.awaitAtRest(instance);
+
+        engine.advanceClock(Duration.ofDays(3));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT),
+                anyInt(), any(), eq(1));
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
+        engine.awaitAtRest(instance);
+        assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
+    }
+
+    /**
+     * The manager kept the lead late: the call's new due lies past its close. Given up at its close, it is withdrawn from
+     * the task list then, not at its new due; the re-armed SLA stops waiting once the task list says it closed.
+     */
+    @Test
+    void aKeptFirstCallWhoseNewDueLiesPastItsCloseIsWithdrawnAtItsClose() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
+        engine.advanceClock(Duration.ofDays(2).minusHours(1));
+        when(escalation.keep(lead)).thenReturn(inFourHours());
+        engine.complete(managerDecides(instance, 1), Map.of("slaDecision", "keep"));
+        verify(escalation, timeout(PATIENCE.toMillis())).keep(lead);
+        engine.awaitAtRest(instance);
+        verify(tasks, never().description("nothing withdrawn before the close")).withdraw(eq(lead), anyString(), anyString());
+
+        engine.advanceClock(Duration.ofHours(1).plusMinutes(1));
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        engine.publish("first-contact-closed", lead.toString(), Map.of("firstContactClosed", "CANCELLED"));
+        engine.awaitPassed(Set.of(instance), "EndEvent_SlaSettled");
+
+        engine.advanceClock(Duration.ofHours(4));
+        engine.awaitAtRest(instance);
+        verify(tasks, never().description("the settled SLA asks nothing at the new due")).isOpen(eq(lead), anyString());
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
     }
 
     @Test
@@ -260,7 +308,10 @@ class LeadSequenceProcessTest {
         long instance = startSequence();
 
         engine.complete(engine.awaitTask("Task_FollowUpCall", instance), Map.of("outcome", "no-answer"));
-        engine.complete(engine.awaitTask("Task_SocialAfterCall", instance), Map.of("action", "sent-connection-request"));
+        ActivatedJob social = engine.awaitTask("Task_SocialAfterCall", instance);
+        // The follow-up's time is read first (the path below checks it), then the rep records the social touch.
+        engine.awaitPassed(Set.of(instance), "Task_FindFollowUpTime");
+        engine.complete(social, Map.of("action", "sent-connection-request"));
         engine.awaitAtRest(instance);
         verify(sequences, never().description("no email before the lead's working time"))
                 .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
