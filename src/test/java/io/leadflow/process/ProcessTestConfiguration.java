@@ -41,7 +41,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -58,9 +57,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * The one Spring context of every process test: the job workers of all the models (a journey runs them all), what they
  * find in leadflow besides their services (leadflow's engine over the Camunda client, the decisions, the engine's clock
  * as leadflow's, the default working day) and the engine they poll. A rep's tasks are the tests' own: leadflow's task
- * list worker is left out.
+ * list worker is left out. Deliberately not annotated {@code @Configuration}: leadflow's component scan would take it
+ * into every full-stack context; {@link ProcessTest} names it, and its bean methods work as in a configuration without
+ * proxies.
  */
-@Configuration(proxyBeanMethods = false)
 @Import({EnrichLeadWorker.class, DecideFitWorker.class, RecordQualificationWorker.class, DecideRoutingWorker.class,
         AssignRepWorker.class, NotifyRepWorker.class, SlaBreachWorker.class, CreateContactLeadWorker.class,
         CreateReferralLeadWorker.class, LeadProcessWorker.class, MoveStageWorker.class, PlanSequenceWorker.class,
