@@ -110,16 +110,20 @@ public class RepTaskRepository {
     /**
      * Takes the next try of up to {@code limit} of this engine's recorded completions that are due, the longest waiting
      * first, and hides them until {@code nextTry}: counted and committed before the engine is asked, so that a crash
-     * during the try still counts it. Each comes back with the tries before this one.
+     * during the try still counts it. Each comes back with the tries before this one. The due rows are chosen once, in
+     * a materialized query: as {@code job_key in (select … limit … for update skip locked)} the planner may rescan the
+     * limited query for each pending row, each rescan skipping the rows the update just changed, and claim every due
+     * row however small the limit (seen after a crash: ten claimed for four).
      */
     public List<PendingCompletion> claimDue(Instant now, Instant nextTry, int limit) {
         return jdbc.sql("""
-                        update rep_task set delivery_attempts = delivery_attempts + 1, deliver_after = :nextTry
-                        where engine_id = :engine and delivery = 'PENDING' and job_key in (
+                        with due as materialized (
                             select job_key from rep_task
                             where engine_id = :engine and delivery = 'PENDING' and deliver_after <= :now
                             order by deliver_after limit :limit for update skip locked)
-                        returning job_key, result, delivery_attempts
+                        update rep_task set delivery_attempts = delivery_attempts + 1, deliver_after = :nextTry
+                        from due where rep_task.engine_id = :engine and rep_task.job_key = due.job_key
+                        returning rep_task.job_key, rep_task.result, rep_task.delivery_attempts
                         """)
                 .param("nextTry", Timestamp.from(nextTry)).param("engine", engine.id())
                 .param("now", Timestamp.from(now)).param("limit", limit)
