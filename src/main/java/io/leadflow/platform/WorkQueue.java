@@ -268,19 +268,29 @@ public final class WorkQueue<T> {
             inFlight.release(available);
             throw e;
         }
-        inFlight.release(available - items.size());
+        // A store that took more than asked has leased them all the same: each is worked, those past the permits taken
+        // without one, so the queue never gives back more permits than it took (a negative release would end the drain).
+        int withPermit = Math.min(items.size(), available);
+        if (items.size() > limit) {
+            log.warn("The {} queue's store claimed {} items when asked for at most {}; working them all", name, items.size(), limit);
+        }
+        inFlight.release(available - withPermit);
         claimed.increment(items.size());
-        for (T item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            boolean holdsPermit = i < withPermit;
             work.execute(() -> {
                 try {
                     if (!worker.work(item)) {
                         farSideDown = true;
                     }
                 } finally {
-                    inFlight.release();
+                    if (holdsPermit) {
+                        inFlight.release();
+                    }
                 }
             });
         }
-        return items.size() == limit;
+        return items.size() >= limit;
     }
 }

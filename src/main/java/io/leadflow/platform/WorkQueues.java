@@ -61,7 +61,7 @@ public class WorkQueues implements HealthIndicator, SmartLifecycle {
         return running;
     }
 
-    /** After the engine's client, before it on the way down: the process starts are sent to the engine. */
+    /** After the engine's client, before it on the way down: starts and completions are sent to the engine. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1;

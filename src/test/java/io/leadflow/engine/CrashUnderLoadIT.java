@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -111,7 +113,7 @@ class CrashUnderLoadIT {
 
         Duration leadsSettled = settled(lastReady, () -> leadsWithFirstContact() == mqls.size()
                 && stageCount("DISQUALIFIED") == leads.size() - mqls.size()
-                && processStartsPending() == 0);
+                && processStartsPending() == 0, this::incidents);
         report("leads: %d accepted (%d posts retried after a kill), %d kills; settled %d ms after the last restart's ready",
                 leads.size(), leads.stream().filter(lead -> lead.tries() > 1).count(), kills, leadsSettled.toMillis());
 
@@ -122,7 +124,7 @@ class CrashUnderLoadIT {
 
         List<Completion> completions = completeFirstContactsWithAKill(mqls.subList(0, COMPLETIONS));
         Duration completionsSettled = settled(lastReady, () -> firstContactsDelivered() == COMPLETIONS
-                && leadsWithTask("Qualify lead") == COMPLETIONS);
+                && leadsWithTask("Qualify lead") == COMPLETIONS, this::completionsNotSettled);
         report("completions: %d answered before the kill; %d cut by it (%d of them recorded before it, found closed when the rep"
                         + " tried again); %d after the restart; settled %d ms after the restart's ready",
                 completions.stream().filter(c -> c.answered() && c.killsBefore() == KILLS_WHILE_POSTING).count(),
@@ -352,10 +354,35 @@ class CrashUnderLoadIT {
         report("kill %d: ready again %d ms after the kill", kills, Duration.between(killed, lastReady).toMillis());
     }
 
-    /** Waits (patiently) for {@code settled} and answers how long after {@code since} it held. */
-    private static Duration settled(Instant since, BooleanSupplier settled) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(settled::getAsBoolean);
+    /**
+     * Waits (patiently) for {@code settled} and answers how long after {@code since} it held; when it does not hold,
+     * fails saying {@code whatIsLeft}.
+     */
+    private static Duration settled(Instant since, BooleanSupplier settled, Supplier<String> whatIsLeft) {
+        try {
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(settled::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not settled within " + PATIENCE + ": " + whatIsLeft.get(), e);
+        }
         return Duration.between(since, Instant.now());
+    }
+
+    /** The completions still on their way to the engine, the leads whose process did not move on, and the incidents. */
+    private String completionsNotSettled() {
+        return "First contacts completed, not delivered: " + db.sql("""
+                        select job_key || ' ' || delivery || ' after ' || delivery_attempts || ' tries' from rep_task
+                        where name = 'First contact' and status = 'COMPLETED' and delivery <> 'DELIVERED'""")
+                .query(String.class).list()
+                + "; leads completed without a Qualify lead: " + db.sql("""
+                        select cast(lead_id as text) from rep_task done where name = 'First contact' and status = 'COMPLETED'
+                        and not exists (select 1 from rep_task next where next.lead_id = done.lead_id and next.name = 'Qualify lead')""")
+                .query(String.class).list()
+                + "; " + incidents();
+    }
+
+    private String incidents() {
+        return "incidents: " + db.sql("select lead_id || ': ' || (details ->> 'errorMessage') from lead_event where type = 'INCIDENT_RAISED'")
+                .query(String.class).list();
     }
 
     private long leadsWithFirstContact() {

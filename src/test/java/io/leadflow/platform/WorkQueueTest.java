@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The queue's drain over an owner's table kept in memory. */
 class WorkQueueTest {
@@ -57,6 +58,30 @@ class WorkQueueTest {
         assertThat(mostAtOnce.get()).isBetween(1, 4);
         assertThat(table.largestClaim).isLessThanOrEqualTo(4);
         assertThat(meters.get("leadflow.queue.claimed").tag("queue", "leased").counter().count()).isEqualTo(200);
+    }
+
+    @Test
+    void aStoreThatClaimsMoreThanAskedHasEachWorkedAndTheQueueGoesOn() throws Exception {
+        IntStream.range(0, 10).forEach(table.rows::add);
+        CountDownLatch allWorked = new CountDownLatch(13);
+        Map<Integer, Integer> workedTimes = new ConcurrentHashMap<>();
+        WorkQueue.Store<Integer> takesEverything = WorkQueue.Store.of((now, limit) -> table.claim(now, Integer.MAX_VALUE), table::backlog);
+        WorkQueue<Integer> queue = queues.create("greedy", settings(WorkQueue.Claim.LEASE, 4), takesEverything, item -> {
+            workedTimes.merge(item, 1, Integer::sum);
+            allWorked.countDown();
+            return true;
+        });
+        queue.start();
+        try {
+            await().atMost(PATIENCE).until(() -> workedTimes.size() == 10);
+            // Rows that come after the greedy claim are still taken: the queue kept its permits.
+            IntStream.range(10, 13).forEach(table.rows::add);
+            queue.wake();
+            assertThat(allWorked.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } finally {
+            queue.stop();
+        }
+        assertThat(workedTimes).hasSize(13).allSatisfy((item, times) -> assertThat(times).as("item %d", item).isEqualTo(1));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.platform.PageModel;
 import io.leadflow.platform.PlatformProperties;
+import io.leadflow.platform.WorkQueues;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.scoring.Rejections;
 import io.leadflow.tasklist.internal.RepTaskRepository;
@@ -45,7 +46,7 @@ import static org.mockito.Mockito.when;
 @Import(TransactionsWithoutADatabase.class)
 @MockitoBean(types = {AssignmentService.class, LeadFinder.class, RepDirectory.class, EngineIdentity.class, ProcessEngine.class,
         ProcessModels.class, Leads.class, Rejections.class, Json.class, PageModel.class, PlatformProperties.class, Clock.class,
-        JdbcClient.class, EmailLeads.class})
+        JdbcClient.class, EmailLeads.class, WorkQueues.class})
 class TasklistModuleTest {
 
     private static final UUID LEAD = UUID.fromString("5a0c4c0e-1d8b-4a53-a1f4-7c2e0b9d3e61");

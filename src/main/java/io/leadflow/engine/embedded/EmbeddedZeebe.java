@@ -87,6 +87,13 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
     private static final int PARTITION_ID = 1;
+    /**
+     * How long one FEEL expression may take before its element fails with an incident. The models' expressions take
+     * microseconds; Zeebe's default of 5 s is wall-clock, and a busy machine (a JVM just restarted, at a load of 30 on
+     * two cores) stalled a job's output mapping past it: the rep's completion was taken and the lead's sequence stopped
+     * at an IO_MAPPING_ERROR incident that only a manager could resolve. Only a runaway expression waits this long.
+     */
+    private static final Duration EXPRESSION_TIMEOUT = Duration.ofMinutes(1);
 
     private final Deque<AutoCloseable> openedParts = new ArrayDeque<>();
     private final ControlledActorClock clock = new ControlledActorClock();
@@ -372,7 +379,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                                 gateway.jobStreamer(),
                                 SearchClientsProxy.noop(),
                                 new BrokerRequestAuthorizationConverter(security)),
-                        new EngineConfiguration(),
+                        new EngineConfiguration().setExpressionEvaluationTimeout(EXPRESSION_TIMEOUT),
                         security)))
                 .actorSchedulingService(scheduler)
                 .scheduledCommandCache(new ScheduledCommandsInFlight())

@@ -52,16 +52,19 @@ public class ProcessStartQueue {
 
     /**
      * Takes up to {@code limit} due starts and hides them for {@code lease}: another drainer (or this
-     * one after a crash) takes them again only once the lease has passed.
+     * one after a crash) takes them again only once the lease has passed. The due rows are chosen once (a materialized
+     * query): as {@code lead_id in (select … limit … for update skip locked)} the planner may rescan the limited query
+     * for each row and take more than {@code limit}.
      */
     List<PendingStart> claim(Instant now, Duration lease, int limit) {
         return jdbc.sql("""
-                        update lead_process set next_attempt_at = :leaseEnd, attempts = attempts + 1
-                        where lead_id in (
+                        with due as materialized (
                             select lead_id from lead_process
                             where started_at is null and next_attempt_at <= :now
                             order by next_attempt_at limit :limit for update skip locked)
-                        returning lead_id, attempts, run
+                        update lead_process set next_attempt_at = :leaseEnd, attempts = attempts + 1
+                        from due where lead_process.lead_id = due.lead_id
+                        returning lead_process.lead_id, lead_process.attempts, lead_process.run
                         """)
                 .param("leaseEnd", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))

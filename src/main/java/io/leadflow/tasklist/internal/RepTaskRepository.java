@@ -1,6 +1,7 @@
 package io.leadflow.tasklist.internal;
 
 import io.leadflow.engine.EngineIdentity;
+import io.leadflow.platform.WorkQueue;
 import io.leadflow.platform.Json;
 import io.leadflow.tasklist.RepTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,16 +107,41 @@ public class RepTaskRepository {
     public record PendingCompletion(long jobKey, Map<String, Object> result, int tries) {
     }
 
-    /** This engine's recorded completions due for a (new) try, the longest waiting first. */
-    public List<PendingCompletion> completionsDue(Instant now, int limit) {
+    /**
+     * Takes the next try of up to {@code limit} of this engine's recorded completions that are due, the longest waiting
+     * first, and hides them until {@code nextTry}: counted and committed before the engine is asked, so that a crash
+     * during the try still counts it. Each comes back with the tries before this one. The due rows are chosen once, in
+     * a materialized query: as {@code job_key in (select … limit … for update skip locked)} the planner may rescan the
+     * limited query for each pending row, each rescan skipping the rows the update just changed, and claim every due
+     * row however small the limit (seen after a crash: ten claimed for four).
+     */
+    public List<PendingCompletion> claimDue(Instant now, Instant nextTry, int limit) {
         return jdbc.sql("""
-                        select job_key, result, delivery_attempts from rep_task
-                        where engine_id = ? and delivery = 'PENDING' and deliver_after <= ? order by deliver_after limit ?
+                        with due as materialized (
+                            select job_key from rep_task
+                            where engine_id = :engine and delivery = 'PENDING' and deliver_after <= :now
+                            order by deliver_after limit :limit for update skip locked)
+                        update rep_task set delivery_attempts = delivery_attempts + 1, deliver_after = :nextTry
+                        from due where rep_task.engine_id = :engine and rep_task.job_key = due.job_key
+                        returning rep_task.job_key, rep_task.result, rep_task.delivery_attempts
                         """)
-                .params(engine.id(), Timestamp.from(now), limit)
+                .param("nextTry", Timestamp.from(nextTry)).param("engine", engine.id())
+                .param("now", Timestamp.from(now)).param("limit", limit)
                 .query((rs, row) -> new PendingCompletion(rs.getLong("job_key"), json.map(rs.getString("result")),
-                        rs.getInt("delivery_attempts")))
+                        rs.getInt("delivery_attempts") - 1))
                 .list();
+    }
+
+    /** A try the engine did not answer: the next one waits until {@code nextTry}. */
+    public void retryLater(long jobKey, Instant nextTry) {
+        jdbc.sql("update rep_task set deliver_after = ? where engine_id = ? and job_key = ? and delivery = 'PENDING'")
+                .params(Timestamp.from(nextTry), engine.id(), jobKey).update();
+    }
+
+    /** This engine's recorded completions still to reach it. */
+    public WorkQueue.Backlog completionsBacklog(Instant now) {
+        return WorkQueue.Backlog.of(jdbc, "rep_task", "engine_id = :engine and delivery = 'PENDING'",
+                Map.of("engine", engine.id()), "deliver_after", now);
     }
 
     /**
