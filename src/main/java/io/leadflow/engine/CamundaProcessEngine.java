@@ -53,10 +53,19 @@ class CamundaProcessEngine implements ProcessEngine {
 
     @Override
     public void publishMessage(String messageName, String correlationKey, Object variables) {
+        publish(messageName, correlationKey, variables, MESSAGE_TTL);
+    }
+
+    @Override
+    public void publishMessageToWaiting(String messageName, String correlationKey, Object variables) {
+        publish(messageName, correlationKey, variables, Duration.ZERO);
+    }
+
+    private void publish(String messageName, String correlationKey, Object variables, Duration timeToLive) {
         client.newPublishMessageCommand()
                 .messageName(messageName)
                 .correlationKey(correlationKey)
-                .timeToLive(MESSAGE_TTL)
+                .timeToLive(timeToLive)
                 .variables(variables)
                 .send()
                 .join();

@@ -27,6 +27,12 @@ public interface ProcessEngine {
     /** Publishes a message with its variables (a record or a map); a waiting instance with that correlation key receives it. */
     void publishMessage(String messageName, String correlationKey, Object variables);
 
+    /**
+     * Publishes a message only to an instance waiting for it now: the engine keeps none for later, so an instance that
+     * waits for it afterwards never receives one meant for an earlier wait.
+     */
+    void publishMessageToWaiting(String messageName, String correlationKey, Object variables);
+
     /** Evaluates a deployed decision and returns its result as JSON. */
     String evaluateDecision(String decisionId, Map<String, Object> variables);
 

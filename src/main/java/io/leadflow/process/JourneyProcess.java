@@ -17,6 +17,8 @@ public final class JourneyProcess {
     public static final String RECORD_PROCESS_START = "record-process-start";
     public static final String RECORD_PROCESS_END = "record-process-end";
     public static final String MOVE_STAGE = StageMoveJob.TYPE;
+    /** Another date for a lead nurtured until a date; its variables are {@link NurtureDateChanged}. */
+    public static final String NURTURE_DATE_CHANGED = "nurture-date-changed";
 
     private JourneyProcess() {
     }
@@ -38,5 +40,9 @@ public final class JourneyProcess {
             return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null, null, null,
                     null, null, null, null, null);
         }
+    }
+
+    /** The variables of {@link #NURTURE_DATE_CHANGED}: the new day (ISO date) the nurture ends on. */
+    public record NurtureDateChanged(String nurtureUntil) {
     }
 }

@@ -22,10 +22,11 @@ public final class NurtureProcess {
     /**
      * An instance's variables: the journey's {@code round} (the lead's sequences so far), the day the cadence brought
      * content ({@code nurtureDay}, which names its email), when it goes and whether that is now; {@code engagement} is
-     * the sign that ended the nurture, in words.
+     * the sign that ended the nurture, in words; {@code nurtureUntil} the day (ISO date) the journey ends it on, null
+     * for a nurture that waits for a sign only.
      */
     public record Variables(String leadId, Integer round, String nurtureDay, String nurtureAt, Boolean nurtureNow,
-                            String engagement) {
+                            String engagement, String nurtureUntil) {
 
         public int sequenceRound() {
             return round == null ? 1 : round;

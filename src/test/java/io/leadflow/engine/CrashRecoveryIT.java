@@ -131,6 +131,12 @@ class CrashRecoveryIT {
                               (select lead_id from rep_task where attempt_step = 3 group by lead_id having count(*) > 1)
                         order by lead_id, created_at""").query(String.class).list())
                 .as("leads with more than one step-3 task").isEmpty();
+        // The manager's decision on a late first call, handed out whenever the load lets it, is of no attempt: closing it
+        // settles none, and every third attempt waits for its call.
+        assertThat(db.sql("select count(*) from rep_task where element_id = 'Task_SlaBreach' and attempt_step is not null")
+                .query(Long.class).single()).as("manager's tasks with an attempt").isZero();
+        assertThat(db.sql("select count(*) from sequence_attempt where step = 3 and status = 'PLANNED'").query(Long.class).single())
+                .as("third attempts waiting for their call").isEqualTo(MQL_LEADS);
     }
 
     private ChildJvm startLeadflow(String name) throws Exception {

@@ -8,8 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,13 +93,78 @@ class NurtureTrackIT extends LeadflowIntegrationTest {
     @Test
     void aSecondReEnrolmentDuringTheSameStayInNurtureIsRefused() {
         UUID lead = UUID.randomUUID();
-        nurtures.entered(lead, 1L);
+        nurtures.entered(lead, 1L, null);
         nurtures.reEnrol(lead, "ana");
-        nurtures.entered(lead, 1L); // the same nurture's job delivered again
+        nurtures.entered(lead, 1L, null); // the same nurture's job delivered again
         assertThatThrownBy(() -> nurtures.reEnrol(lead, "ana")).isInstanceOf(Nurtures.NotInNurture.class);
 
-        nurtures.entered(lead, 2L); // a new stay in nurture
+        nurtures.entered(lead, 2L, null); // a new stay in nurture
         nurtures.reEnrol(lead, "ana");
+    }
+
+    @Test
+    void theDayALeadIsNurturedUntilIsChangedWhileItWaitsAndItComesBackOnTheNewDay() {
+        LocalDate today = LocalDate.now(clock.withZone(BOGOTA));
+        UUID undated = backFromSales(mqlLead("Irene"), "no-budget");
+        awaitAtRest(undated); // its nurture has started, with no date
+        assertConflict(changeNurtureDate(undated, today.plusDays(10).toString()));
+
+        UUID id = postLead(mqlLead("Paula"));
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        LocalDate first = today.plusDays(20);
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", "not-now", "nurtureUntil", first.toString()));
+        awaitLead(id, lead -> lead.get("stage").asText().equals("LEAD"));
+        awaitAtRest(id);
+        ResponseEntity<JsonNode> notAfterToday = changeNurtureDate(id, today.toString());
+        assertThat(notAfterToday.getStatusCode().value()).isEqualTo(400);
+        assertThat(notAfterToday.getBody().toString()).contains("\"until\"");
+
+        LocalDate later = today.plusDays(40);
+        assertThat(changeNurtureDate(id, later.toString()).getStatusCode().value()).isEqualTo(202);
+        assertThat(timeline(id, "NURTURE_DATE_CHANGED")).singleElement().satisfies(changed -> {
+            assertThat(changed.at("/details/from").asText()).isEqualTo(first.toString());
+            assertThat(changed.at("/details/until").asText()).isEqualTo(later.toString());
+        });
+        awaitAtRest(id);
+
+        engineClock.advance(Duration.ofDays(25)); // past the first day
+        reachWorkingTime();
+        awaitAtRest(id);
+        assertThat(lead(id).get("stage").asText()).as("the first day no longer ends the nurture").isEqualTo("LEAD");
+
+        engineClock.advance(Duration.ofDays(20)); // past the new day
+        JsonNode back = awaitLead(id, l -> openTask(l, "First contact") != null);
+        assertThat(back.get("stage").asText()).isEqualTo("MQL");
+        assertThat(back.get("stages").get(back.get("stages").size() - 1).get("reason").asText())
+                .isEqualTo("Nurture date " + later + " reached");
+        assertConflict(changeNurtureDate(id, today.plusDays(60).toString())); // out of nurture now
+    }
+
+    @Test
+    void aNurtureDateOfAnEarlierRoundIsNotTheNextRoundsDate() {
+        UUID id = postLead(mqlLead("Elena"));
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        LocalDate first = LocalDate.now(clock.withZone(BOGOTA)).plusDays(10);
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", "not-now", "nurtureUntil", first.toString()));
+        awaitLead(id, lead -> lead.get("stage").asText().equals("LEAD"));
+        awaitAtRest(id);
+        engineClock.advance(Duration.ofDays(11)); // past the day: back to MQL, the next round
+
+        complete(id, "First contact", Map.of("outcome", "connected"));
+        complete(id, "Qualify lead", Map.of("decision", "nurture", "recycleReason", "no-budget"));
+        awaitLead(id, lead -> timesMql(lead) == 2 && lead.get("stage").asText().equals("LEAD"));
+        awaitAtRest(id);
+        JsonNode lead = lead(id);
+        assertThat(lead.get("stage").asText()).as("nurtured until a sign, not until the first round's day").isEqualTo("LEAD");
+        assertThat(timesMql(lead)).isEqualTo(2);
+    }
+
+    private static long timesMql(JsonNode lead) {
+        return StreamSupport.stream(lead.get("stages").spliterator(), false).filter(stage -> stage.get("stage").asText().equals("MQL")).count();
+    }
+
+    private ResponseEntity<JsonNode> changeNurtureDate(UUID id, String until) {
+        return api.post().uri("/api/leads/{id}/nurture/until", id).body(Map.of("until", until)).retrieve().toEntity(JsonNode.class);
     }
 
     private ResponseEntity<JsonNode> reEnrol(UUID id) {

@@ -2,13 +2,14 @@ package io.leadflow.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
+import io.leadflow.ModelsTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.NodeList;
 
 import java.util.HashSet;
 import java.util.List;
@@ -105,16 +106,34 @@ public class LeadFitDecisionTest {
         assertThat(caseRules).containsExactlyInAnyOrderElementsOf(ruleIds("lead-fit.dmn"));
     }
 
+    /** A country of each region served, and the team lead-assignment gives it. */
+    public static Stream<Arguments> regionsServed() {
+        return Stream.of(Arguments.of("CO", "LATAM", "latam"), Arguments.of("US", "NA", "international"),
+                Arguments.of("GB", "EMEA", "international"));
+    }
+
     /**
      * The shipped fit rule lets a decision maker of a mid-sized company become an MQL in every region served, so each
      * team of lead-assignment gets MQLs, not only the target region's.
      */
     @ParameterizedTest(name = "{0} {1} -> {2}")
-    @CsvSource({"CO, LATAM, latam", "US, NA, international", "GB, EMEA, international"})
+    @MethodSource("regionsServed")
     void everyTeamCanReceiveMqls(String country, String region, String team) throws Exception {
         Map<String, Object> lead = vars("country", country, "region", region, "role", "CEO", "industry", "retail",
                 "employees", 250, "powerSignal", true, "personalEmail", false);
         assertThat(JSON.readTree(engine.evaluate("lead-fit", lead).getDecisionOutput()).get("stage").asText()).isEqualTo("MQL");
         assertThat(JSON.readValue(engine.evaluate("lead-assignment", lead).getDecisionOutput(), String.class)).isEqualTo(team);
+    }
+
+    /** A team added to lead-assignment needs a region served above, or it might never receive an MQL unnoticed. */
+    @Test
+    void theRegionsServedReachEveryTeamLeadAssignmentNames() throws Exception {
+        Set<String> teams = new HashSet<>();
+        NodeList outputs = ModelsTest.dom(ModelsTest.PROCESSES.resolve("lead-assignment.dmn"))
+                .getElementsByTagNameNS(ModelsTest.DMN_NS, "outputEntry");
+        for (int i = 0; i < outputs.getLength(); i++) {
+            teams.add(outputs.item(i).getTextContent().strip().replace("\"", ""));
+        }
+        assertThat(regionsServed().map(arguments -> (String) arguments.get()[2])).containsAll(teams);
     }
 }

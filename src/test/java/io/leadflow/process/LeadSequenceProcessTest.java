@@ -56,6 +56,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.times;
@@ -176,6 +177,39 @@ class LeadSequenceProcessTest {
         verify(sequences, timeout(PATIENCE.toMillis())).sendConnectedCallFollowUp(lead, 1, 1);
         verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), anyString(), any());
         assertThat(engine.records().variable(instance, "owner")).isEqualTo("rep-3");
+    }
+
+    /**
+     * The manager's decision on a late first call belongs to no attempt, however far the sequence has gone when its task
+     * is handed out (late, on a busy machine). The engine also writes an attempt read again unchanged at the sequence's
+     * level (camunda/camunda#19441): the task carried the step of the attempt the sequence had reached, so the lead had
+     * two tasks of its third attempt, and withdrawing the manager's one skipped the rep's open call.
+     */
+    @Test
+    void theManagersDecisionBelongsToNoAttemptWhicheverAttemptTheSequenceHasReached() {
+        OffsetDateTime now = engine.now();
+        plan(1, Channel.CALL, now.plusHours(4), now.plusHours(6), now.plusDays(1));
+        plan(2, Channel.EMAIL, now.plusDays(1), now.plusDays(1).plusHours(8), now.plusDays(1));
+        plan(3, Channel.CALL, now.plusDays(3), now.plusDays(3).plusHours(8), now.plusDays(4));
+        opensAt.put(1, now.minusMinutes(1).atZoneSameInstant(MEXICO));
+        long instance = startSequence();
+        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 1);
+
+        engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
+        verify(escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT), anyInt(),
+                isNull(), eq(1));
+        engine.awaitAtRest(instance);
+        // The first call is given up, the email goes and the third attempt waits for its time; only then is the
+        // manager's task handed out.
+        engine.advanceClock(Duration.between(engine.now(), now.plusDays(1).plusMinutes(1)));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 3);
+        engine.awaitAtRest(instance);
+        assertThat(engine.awaitTask("Task_SlaBreach", instance).getVariablesAsMap()).containsEntry("attempt", null);
+
+        engine.advanceClock(Duration.ofDays(2));
+        assertThat(engine.awaitTask("Task_FollowUpCall", instance).getVariablesAsType(SequenceProcess.Variables.class)
+                .attempt().step()).isEqualTo(3);
     }
 
     @Test

@@ -104,9 +104,9 @@ class SequenceController {
     @Operation(summary = "Pauses the lead's sequence until a day in its time zone ({\"until\": \"2027-03-10\"}, after today): "
             + "the attempts to come move to working slots from that day, keeping their spacing")
     @PostMapping("/api/leads/{id}/sequence/pause")
-    ScheduleView pause(@PathVariable UUID id, @RequestBody(required = false) PauseRequest pause) {
+    ScheduleView pause(@PathVariable UUID id, @RequestBody(required = false) DayRequest pause) {
         Lead lead = leads.get(id);
-        LocalDate until = (pause == null ? new PauseRequest(null) : pause).untilFor(lead, clock);
+        LocalDate until = (pause == null ? new DayRequest(null) : pause).dayFor(lead, clock, DayRequest.PAUSE_END);
         return ScheduleView.of(pauses.pause(id, until, null));
     }
 
@@ -123,6 +123,18 @@ class SequenceController {
     ResponseEntity<Void> reEnrol(@PathVariable UUID id, Authentication auth) {
         leads.get(id); // an unknown lead is a 404, not a conflict
         nurtures.reEnrol(id, auth.getName());
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Changes the day a lead nurtured until a date comes back to MQL ({\"until\": \"2027-04-15\"}, after "
+            + "today in its time zone): its nurture starts again and waits until then; 400 naming 'until' for a bad day, 409 "
+            + "when the lead is not in nurture until a date or was re-enrolled already")
+    @PostMapping("/api/leads/{id}/nurture/until")
+    ResponseEntity<Void> changeNurtureDate(@PathVariable UUID id, @RequestBody(required = false) DayRequest change,
+                                           Authentication auth) {
+        Lead lead = leads.get(id);
+        LocalDate until = (change == null ? new DayRequest(null) : change).dayFor(lead, clock, DayRequest.NURTURE_END);
+        nurtures.changeDate(id, until, auth.getName());
         return ResponseEntity.accepted().build();
     }
 

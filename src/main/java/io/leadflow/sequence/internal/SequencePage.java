@@ -29,10 +29,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The sequence buttons of the task and lead pages: the lead's owner (or a manager) stops its sequence, pauses it until a
- * day or resumes it, or re-enrols the nurtured lead; each once, a sequence or a lead no longer in that state answers 409.
+ * day or resumes it, re-enrols the nurtured lead or changes the day its nurture ends; each once, a sequence or a lead no
+ * longer in that state answers 409.
  */
 @Controller
 class SequencePage {
@@ -72,16 +74,8 @@ class SequencePage {
     String pause(@PathVariable UUID leadId, @RequestParam(required = false) String until,
                  @RequestParam(required = false) String back, Authentication auth, RedirectAttributes redirect) {
         Lead lead = leadTheUserMayChange(leadId, auth);
-        MessageSourceResolvable flash;
-        try {
-            LocalDate day = new PauseRequest(until).untilFor(lead, clock);
-            pauses.pause(leadId, day, auth.getName());
-            flash = PageMessage.of("lead.flash.paused", lead.fullName(), DAY.withLocale(LocaleContextHolder.getLocale()).format(day));
-        } catch (InvalidRequestException e) {
-            // The page's date field asks for a day after today already: what else is wrong is the API's to name.
-            flash = PageMessage.of("lead.flash.notPaused", LocalDate.now(clock.withZone(lead.zone())).toString());
-        }
-        redirect.addFlashAttribute("flash", flash);
+        redirect.addFlashAttribute("flash", onDay(lead, until, DayRequest.PAUSE_END, day -> pauses.pause(leadId, day, auth.getName()),
+                "lead.flash.paused", "lead.flash.notPaused"));
         return backTo(back, leadId);
     }
 
@@ -103,14 +97,41 @@ class SequencePage {
         return backTo("lead", leadId);
     }
 
+    /** The lead's page: another day for a lead nurtured until a date to come back to MQL. */
+    @PostMapping("/leads/{leadId}/nurture/until")
+    String changeNurtureDate(@PathVariable UUID leadId, @RequestParam(required = false) String until, Authentication auth,
+                             RedirectAttributes redirect) {
+        Lead lead = leadTheUserMayChange(leadId, auth);
+        redirect.addFlashAttribute("flash", onDay(lead, until, DayRequest.NURTURE_END,
+                day -> nurtures.changeDate(leadId, day, auth.getName()), "lead.flash.nurtureDateChanged",
+                "lead.flash.nurtureDateNotChanged"));
+        return backTo("lead", leadId);
+    }
+
+    /**
+     * Makes the change for the day a page's date field gave, and says so ({@code done}: the lead's name and the day);
+     * a day that is not after today says that ({@code refused}: today in the lead's zone).
+     */
+    private MessageSourceResolvable onDay(Lead lead, String until, String meaning, Consumer<LocalDate> change, String done,
+                                          String refused) {
+        try {
+            LocalDate day = new DayRequest(until).dayFor(lead, clock, meaning);
+            change.accept(day);
+            return PageMessage.of(done, lead.fullName(), DAY.withLocale(LocaleContextHolder.getLocale()).format(day));
+        } catch (InvalidRequestException e) {
+            // The page's date field asks for a day after today already: what else is wrong is the API's to name.
+            return PageMessage.of(refused, LocalDate.now(clock.withZone(lead.zone())).toString());
+        }
+    }
+
     /** A sequence that is not running, not paused or stopped already: the state changed since the page was shown. */
     @ExceptionHandler(ConflictException.class)
     ModelAndView conflict(HttpServletRequest request, Authentication auth) {
         return conflictPage(request, auth, "lead.conflict.sequence");
     }
 
-    /** A lead no longer in nurture, or re-enrolled already since the page was shown. */
-    @ExceptionHandler(Nurtures.NotInNurture.class)
+    /** A lead no longer in nurture (until a date), or re-enrolled already since the page was shown. */
+    @ExceptionHandler({Nurtures.NotInNurture.class, Nurtures.NotNurturedUntilADate.class})
     ModelAndView notInNurture(HttpServletRequest request, Authentication auth) {
         return conflictPage(request, auth, "lead.conflict.nurture");
     }

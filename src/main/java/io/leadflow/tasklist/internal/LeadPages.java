@@ -58,10 +58,11 @@ class LeadPages {
     }
 
     /**
-     * What the reader may do on the lead's page besides changing its sequence (pause until a day from firstPauseEnd,
-     * resume, stop: its owner or a manager, who alone see the page): hand it to another rep (a manager, when it has an owner).
+     * What the reader may do on the lead's page besides changing its sequence or nurture (pause until a day, or nurture
+     * until a day, from {@code tomorrow} in the lead's zone; resume, stop, re-enrol: its owner or a manager, who alone
+     * see the page): hand it to another rep (a manager, when it has an owner).
      */
-    public record Actions(String firstPauseEnd, boolean reassign) {
+    public record Actions(String tomorrow, boolean reassign) {
     }
 
     private final LeadFinder finder;

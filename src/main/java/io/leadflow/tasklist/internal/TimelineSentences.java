@@ -117,6 +117,9 @@ final class TimelineSentences {
             case SEQUENCE_ENDED -> t("timeline.sequenceEnded") + (d.has("reason") ? t("timeline.inBrackets", word(d.raw("reason"))) : "")
                     + d.with("cancelledAttempts", "timeline.sequenceEnded.cancelled");
             case RECYCLED_TO_NURTURE -> t("timeline.recycledToNurture") + d.with("reason", "timeline.colon");
+            case NURTURE_DATE_CHANGED -> t("timeline.nurtureDateChanged") + d.day("from", "timeline.nurtureDateChanged.from")
+                    + d.day("until", "timeline.nurtureDateChanged.to")
+                    + d.with("by", "timeline.by");
             case INCIDENT_RAISED -> t("timeline.incidentRaised", d.text("elementName", t("timeline.aStep"))) + d.with("errorMessage", "timeline.colon")
                     + t("timeline.incidentRaised.retry");
             case INCIDENT_RETRIED -> t("timeline.incidentRetried", d.text("elementName", t("timeline.aStep"))) + d.with("by", "timeline.by");

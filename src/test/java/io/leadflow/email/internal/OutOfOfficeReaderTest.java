@@ -56,6 +56,8 @@ class OutOfOfficeReaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             Ahora no, escríbeme después del 15 de marzo.                            | 2027-03-15
             Ahora no es buen momento, hablemos en marzo.                            | 2027-03-01
+            Escríbeme en marzo.                                                     | 2027-03-01
+            Write me in March.                                                      | 2027-03-01
             Not a good time. Try me again in March 2027.                            | 2027-03-01
             No por ahora. Escríbeme en enero, o mejor después del 20 de enero.      | 2027-01-20
             Not now, we are closing the year. Let's talk after January 11th.        | 2027-01-11

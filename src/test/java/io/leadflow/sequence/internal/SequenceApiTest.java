@@ -174,10 +174,12 @@ class SequenceApiTest {
             until in the past   | {"until":"2027-02-26"}
             until today         | {"until":"2027-03-01"}
             """)
-    void aBadPauseIsA400NamingUntil(String why, String request) {
-        assertThat(post("/api/leads/{id}/sequence/pause", request)).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
-                .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("until");
-        verifyNoInteractions(pauses);
+    void aBadPauseOrNurtureDateIsA400NamingUntil(String why, String request) {
+        for (String uri : List.of("/api/leads/{id}/sequence/pause", "/api/leads/{id}/nurture/until")) {
+            assertThat(post(uri, request)).as(uri).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(APPLICATION_PROBLEM_JSON)
+                    .bodyJson().extractingPath("$.errors[*].field").asArray().containsExactly("until");
+        }
+        verifyNoInteractions(pauses, nurtures);
     }
 
     @Test
@@ -271,6 +273,36 @@ class SequenceApiTest {
                 .isEqualTo("The lead is not in nurture, or was re-enrolled already");
         assertThat(mvc.post().uri("/leads/{id}/nurture/re-enrol", LEAD).with(user("ana").roles("REP")).with(csrf())
                 .header("Accept-Language", "es")).hasStatus(HttpStatus.CONFLICT).bodyText().contains("No está en nurturing");
+    }
+
+    @Test
+    void theLeadsOwnerChangesTheDayItsNurtureEndsOnFromItsPageAnotherRepMayNot() {
+        RequestPostProcessor ana = user("ana").roles("REP");
+        assertThat(mvc.post().uri("/leads/{id}/nurture/until", LEAD).with(ana).with(csrf()).param("until", "2027-04-15"))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/leads/" + LEAD)
+                .flash().hasEntrySatisfying("flash", flash -> assertThat(english(flash))
+                        .isEqualTo("Carlos Ruiz is nurtured until Thu 15 Apr 2027."));
+        verify(nurtures).changeDate(LEAD, LocalDate.parse("2027-04-15"), "ana");
+
+        assertThat(mvc.post().uri("/leads/{id}/nurture/until", LEAD).with(ana).with(csrf()).param("until", "2027-03-01"))
+                .hasStatus(HttpStatus.FOUND).flash().hasEntrySatisfying("flash", flash -> assertThat(english(flash))
+                        .startsWith("Date not changed: it must be after today (2027-03-01"));
+
+        assertThat(mvc.post().uri("/leads/{id}/nurture/until", LEAD).with(user("ben").roles("REP")).with(csrf())
+                .param("until", "2027-04-15")).hasStatus(HttpStatus.FORBIDDEN);
+        verify(nurtures, never()).changeDate(LEAD, LocalDate.parse("2027-04-15"), "ben");
+    }
+
+    @Test
+    void aNurtureDateChangeForALeadNotNurturedUntilADayIsA409ProblemOrPage() {
+        doThrow(new Nurtures.NotNurturedUntilADate()).when(nurtures).changeDate(eq(LEAD), any(), any());
+
+        assertThat(post("/api/leads/{id}/nurture/until", "{\"until\":\"2027-04-15\"}")).hasStatus(HttpStatus.CONFLICT)
+                .hasContentType(APPLICATION_PROBLEM_JSON).bodyJson().extractingPath("$.detail")
+                .isEqualTo("The lead is not in nurture until a date, or was re-enrolled already");
+        assertThat(mvc.post().uri("/leads/{id}/nurture/until", LEAD).with(user("ana").roles("REP")).with(csrf())
+                .param("until", "2027-04-15").header("Accept-Language", "es"))
+                .hasStatus(HttpStatus.CONFLICT).bodyText().contains("No está en nurturing");
     }
 
     /** An authorised POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */

@@ -88,6 +88,7 @@ class TimelineSentencesTest {
             entry(Timeline.Type.ROUTED, Map.of("decisionId", "lead-assignment", "result", "latam", "model", "lead-identify v3",
                     "decision", "lead-assignment v2, rule Rule_LeadAssignment_Latam (LATAM is the LATAM team's)",
                     "decisionVersion", 2, "rules", List.of("Rule_LeadAssignment_Latam"))),
+            entry(Timeline.Type.NURTURE_DATE_CHANGED, Map.of("from", "2027-03-01", "until", "2027-04-15", "by", "ana")),
             entry(Timeline.Type.REJECTED, Map.of("reason", "student", "label", "Student", "by", "ana", "stage", "DISQUALIFIED",
                     "fitRule", "lead-fit v2, rule Rule_LeadFit_Mql (A decision maker with a fit score of 70 or more is marketing qualified)"))));
 
@@ -117,6 +118,14 @@ class TimelineSentencesTest {
     void aRoutingSaysWhatWasChosenAndWhichRuleChoseIt() {
         assertThat(sentence(Timeline.Type.ROUTED, WRITTEN.get(Timeline.Type.ROUTED))).isEqualTo("Routed: latam; decided by "
                 + "lead-assignment v2, rule Rule_LeadAssignment_Latam (LATAM is the LATAM team's), called by lead-identify v3");
+    }
+
+    @Test
+    void aChangedNurtureDateSaysFromWhichDayToWhichAndWhoChangedIt() {
+        assertThat(sentence(Timeline.Type.NURTURE_DATE_CHANGED, WRITTEN.get(Timeline.Type.NURTURE_DATE_CHANGED)))
+                .isEqualTo("Nurture date changed from Mon 1 Mar to Thu 15 Apr by ana");
+        assertThat(spanish(Timeline.Type.NURTURE_DATE_CHANGED, WRITTEN.get(Timeline.Type.NURTURE_DATE_CHANGED)))
+                .isEqualTo("Fecha de nutrición cambiada del lun 1 mar al jue 15 abr por ana");
     }
 
     @Test
