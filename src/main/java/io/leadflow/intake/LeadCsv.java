@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The one reading of a CSV of leads: a header row of the lead field names ({@link LeadFacts#FIELD_NAMES} and
- * {@code type}), one lead a row, {@code pagesViewed} entries separated by '|', each row validated as the API validates a
+ * The one reading of a CSV of leads: a header row of the lead field names ({@code type}, {@link LeadFacts}' and its
+ * details', flat), one lead a row, {@code pagesViewed} entries separated by '|', each row validated as the API validates a
  * lead. A caller may accept columns of its own besides (a simulation's {@code arrivedAt}): they are handed over as text.
  */
 public interface LeadCsv {

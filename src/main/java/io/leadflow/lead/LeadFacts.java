@@ -2,18 +2,16 @@ package io.leadflow.lead;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a lead tells about itself: the one list of a lead's fields. The API, the CSV import and
- * validation read field names from here, storage maps each to its column of the same name
- * (snake_case) and {@link LeadDetails} to one JSON column. Adding a field is adding a component
- * here and its column in a migration. Null means "not given". {@code phone} is E.164 ({@link PhoneNumbers}).
+ * What a lead tells about itself: the one list of a lead's fields. The request a lead arrives as (the API's, a CSV
+ * row's) has these and {@link LeadDetails}'s, flat, kept in step by its test; storage maps each to its column of the same
+ * name (snake_case) and {@link LeadDetails} to one JSON column. Adding a field is adding a component here, in the
+ * request, and its column in a migration. Null means "not given". {@code phone} is E.164 ({@link PhoneNumbers}).
  */
 public record LeadFacts(
         String email,
@@ -30,12 +28,6 @@ public record LeadFacts(
         String language,
         String source,
         @JsonInclude(JsonInclude.Include.NON_NULL) LeadDetails details) {
-
-    /** The field names a lead arrives with, in order: these and {@link LeadDetails}'s, flat. */
-    public static final List<String> FIELD_NAMES = Stream.concat(
-                    Arrays.stream(LeadFacts.class.getRecordComponents()).map(c -> c.getName()).filter(n -> !n.equals("details")),
-                    Arrays.stream(LeadDetails.class.getRecordComponents()).map(c -> c.getName()))
-            .toList();
 
     /** Whether there is a person to contact (an email); without one, a rep researches who to contact. */
     public boolean personKnown() {

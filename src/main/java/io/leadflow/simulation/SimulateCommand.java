@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -69,7 +70,7 @@ public final class SimulateCommand {
      * Not a {@code @Configuration}, so the application's own scan passes it over.
      */
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-            JdbcClientAutoConfiguration.class, JacksonAutoConfiguration.class})
+            JdbcClientAutoConfiguration.class, JacksonAutoConfiguration.class, ValidationAutoConfiguration.class})
     @ConfigurationPropertiesScan("io.leadflow")
     @ComponentScan(basePackages = "io.leadflow", useDefaultFilters = false, includeFilters = @ComponentScan.Filter(
             type = FilterType.REGEX, pattern = {
@@ -81,7 +82,7 @@ public final class SimulateCommand {
             "io\\.leadflow\\.intake\\.internal\\.(LeadCsvReader|LeadValidator)",
             "io\\.leadflow\\.enrichment\\.EnrichmentService",
             "io\\.leadflow\\.enrichment\\.internal\\.(RoleClassifier|SignalStrengths|ReferenceFileEnrichmentProvider)",
-            "io\\.leadflow\\.platform\\.(Json|ClockConfiguration|PasswordHashing)"}))
+            "io\\.leadflow\\.platform\\.(Json|RequestJson|ClockConfiguration|PasswordHashing)"}))
     static class Context {
 
         /** Counters the read services keep, kept here in memory and dropped at the end. */

@@ -2,9 +2,8 @@ package io.leadflow.intake.internal;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.leadflow.platform.ApiDocumentation;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.assignment.LeadFinder;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadSearch;
@@ -53,11 +52,10 @@ class LeadController {
     private final Timeline timeline;
     private final RepTaskService tasks;
     private final SequenceService sequences;
-    private final ObjectMapper json;
     private final RequestJson requestJson;
 
     LeadController(LeadValidator validator, LeadService service, Leads leads, Timeline timeline,
-                   RepTaskService tasks, SequenceService sequences, ObjectMapper json, RequestJson requestJson,
+                   RepTaskService tasks, SequenceService sequences, RequestJson requestJson,
                    LeadFinder finder) {
         this.finder = finder;
         this.sequences = sequences;
@@ -66,23 +64,20 @@ class LeadController {
         this.leads = leads;
         this.timeline = timeline;
         this.tasks = tasks;
-        this.json = json;
         this.requestJson = requestJson;
     }
 
     @Operation(summary = "Submit a lead", description = "201 with the new lead's id; 200 with the same id when the person "
             + "(email, trimmed and case-insensitive) or visiting company (domain) is already known: the new facts are merged.")
     @RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-            schema = @io.swagger.v3.oas.annotations.media.Schema(ref = "#/components/schemas/" + LeadSubmissionSchema.NAME)))
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = LeadRequest.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, UUID>> submit(HttpServletRequest request) throws IOException {
         JsonNode body = requestJson.readTree(boundedBody(request.getInputStream()));
-        if (body == null || !body.isObject()) {
+        if (!(body instanceof ObjectNode lead)) {
             throw LeadValidator.invalidLead(List.of(new FieldError("body", "must be a JSON object")));
         }
-        Map<String, Object> raw = json.convertValue(body, new TypeReference<>() {
-        });
-        Leads.Received outcome = service.submit(validator.validate(raw));
+        Leads.Received outcome = service.submit(validator.validate(lead));
         Map<String, UUID> created = Map.of("id", outcome.id());
         URI location = URI.create("/api/leads/" + outcome.id());
         return outcome.created()

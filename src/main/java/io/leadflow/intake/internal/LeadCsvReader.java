@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
-/** {@link LeadCsv} with Commons CSV and the {@link LeadValidator}. */
+/** {@link LeadCsv} with Commons CSV and the {@link LeadValidator}, each row bound to a {@link LeadRequest}. */
 @Component
 class LeadCsvReader implements LeadCsv {
 

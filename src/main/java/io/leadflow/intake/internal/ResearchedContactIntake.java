@@ -6,8 +6,6 @@ import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import org.springframework.stereotype.Service;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,28 +39,10 @@ class ResearchedContactIntake implements ContactLeads {
 
     private UUID receive(UUID companyLeadId, Contact contact, LeadType type, String referredBy) {
         LeadFacts company = leads.get(companyLeadId).facts();
-        Map<String, Object> raw = new HashMap<>();
-        put(raw, LeadValidator.TYPE, type.name());
-        put(raw, "referredBy", referredBy);
-        put(raw, "email", contact.email());
-        put(raw, "firstName", contact.firstName());
-        put(raw, "lastName", contact.lastName());
-        put(raw, "jobTitle", contact.jobTitle());
-        put(raw, "company", company.company());
-        put(raw, "companyDomain", company.companyDomain());
-        put(raw, "employees", company.employees());
-        put(raw, "industry", company.industry());
-        put(raw, "country", company.country());
-        put(raw, "timeZone", company.timeZone());
-        put(raw, "language", company.language());
-        put(raw, "source", company.source());
-        LeadSubmission checked = validator.validate(raw);
+        LeadSubmission checked = validator.validate(new LeadRequest(type, contact.email(), null, contact.firstName(),
+                contact.lastName(), contact.jobTitle(), company.company(), company.companyDomain(), company.employees(),
+                company.industry(), company.country(), company.timeZone(), company.language(), company.source(), null, null,
+                null, null, referredBy));
         return service.submit(new LeadSubmission(checked.type(), checked.facts(), companyLeadId)).id();
-    }
-
-    private static void put(Map<String, Object> raw, String field, Object value) {
-        if (value != null) {
-            raw.put(field, value);
-        }
     }
 }
