@@ -1,9 +1,11 @@
 package io.leadflow.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.leadflow.simulation.SimulateCommand;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -42,14 +44,21 @@ public final class SimulationBenchmark {
         Path file = writeLeads(folder.resolve("leads.csv"), leads);
         Path report = folder.resolve("diff.json");
 
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = system.getSystemLoadAverage();
+        long cpuBefore = system.getProcessCpuTime();
         long started = System.nanoTime();
         int code = SimulateCommand.run("--models", models.toString(), "--leads", file.toString(), "--report", report.toString(),
                 "--spring.datasource.url=" + BenchApplication.SERVER + BenchApplication.DATABASE,
                 "--leadflow.simulation.max-leads=" + Math.max(leads, 20_000));
         double seconds = (System.nanoTime() - started) / 1e9;
+        // The CPU the command used (every thread of this JVM, the sandboxes' included): on a shared machine the wall
+        // time mostly says how much of a core the command was given.
+        double cpuSeconds = (system.getProcessCpuTime() - cpuBefore) / 1e9;
         System.out.printf("simulation: %d leads over a quarter, both sides replayed: exit %d in %.1f s (%.0f leads/s per side); "
-                        + "heap after GC %d MB%n", leads, code, seconds, leads / seconds * 2,
-                BenchApplication.heapUsedAfterGc() / (1024 * 1024));
+                        + "CPU %.1f s (%.1f ms a lead and side); load average %.1f before, %.1f after; heap after GC %d MB%n",
+                leads, code, seconds, leads / seconds * 2, cpuSeconds, cpuSeconds * 1000 / (2.0 * leads), loadBefore,
+                system.getSystemLoadAverage(), BenchApplication.heapUsedAfterGc() / (1024 * 1024));
         System.exit(code);
     }
 

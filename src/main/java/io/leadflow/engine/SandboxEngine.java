@@ -1,8 +1,10 @@
 package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
@@ -29,12 +31,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory and loopback port,
@@ -102,7 +106,7 @@ public final class SandboxEngine implements AutoCloseable {
         EmbeddedZeebe engine = null;
         try {
             engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(directory, "127.0.0.1", port, 16L * 1024 * 1024,
-                    Duration.ofDays(1), Duration.ofMinutes(1)));
+                    Duration.ofDays(1), Duration.ofMinutes(1), true));
             Duration shift = Duration.ofDays(7 * (Math.max(0, Duration.between(now, Instant.now()).toDays()) / 7 + 1));
             setEngineClock(engine, now.plus(shift));
             CamundaClient client = CamundaClient.newClientBuilder()
@@ -169,36 +173,48 @@ public final class SandboxEngine implements AutoCloseable {
                 .variables(variables).send().join();
     }
 
-    /** Evaluates a deployed decision by its key; throws with the engine's reason when it fails. */
-    public EvaluateDecisionResponse evaluateDecision(long decisionKey, Map<String, Object> variables) {
-        EvaluateDecisionResponse response = client.newEvaluateDecisionCommand().decisionKey(decisionKey).variables(variables)
-                .send().join();
-        if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
-            throw new IllegalStateException("Decision " + response.getFailedDecisionId() + " failed: " + response.getFailureMessage());
-        }
-        return response;
+    /**
+     * Sends the evaluation of a deployed decision by its key, without waiting: the answer's {@code get} waits for it and
+     * throws with the engine's reason when it failed. A batch's decisions are sent together, so the engine takes them
+     * in one go instead of one round trip each.
+     */
+    public Supplier<EvaluateDecisionResponse> evaluateDecision(long decisionKey, Map<String, Object> variables) {
+        CamundaFuture<EvaluateDecisionResponse> sent = client.newEvaluateDecisionCommand().decisionKey(decisionKey)
+                .variables(variables).send();
+        return () -> {
+            EvaluateDecisionResponse response = sent.join();
+            if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
+                throw new IllegalStateException("Decision " + response.getFailedDecisionId() + " failed: " + response.getFailureMessage());
+            }
+            return response;
+        };
     }
 
     /**
-     * The jobs of every type that has work, activated; a user task's job is held for years of virtual time, the way
-     * the task list holds it until a rep completes it. Returns nothing once no job waits.
+     * The jobs of every type that has work, activated (the types asked together); a user task's job is held for years
+     * of virtual time, the way the task list holds it until a rep completes it. Returns nothing once no job waits.
      */
     public List<ActivatedJob> activateJobs() {
         readLog();
+        Map<String, CamundaFuture<ActivateJobsResponse>> activations = new LinkedHashMap<>();
+        for (String type : jobTypesWithWork) {
+            activations.put(type, client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1000)
+                    .timeout(Duration.ofDays(USER_TASK_HOLD_DAYS)).workerName("sandbox").send());
+        }
         List<ActivatedJob> jobs = new ArrayList<>();
-        for (String type : List.copyOf(jobTypesWithWork)) {
-            List<ActivatedJob> activated = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1000)
-                    .timeout(Duration.ofDays(USER_TASK_HOLD_DAYS)).workerName("sandbox").send().join().getJobs();
+        activations.forEach((type, activation) -> {
+            List<ActivatedJob> activated = activation.join().getJobs();
             if (activated.isEmpty()) {
                 jobTypesWithWork.remove(type);
             }
             jobs.addAll(activated);
-        }
+        });
         return jobs;
     }
 
-    public void complete(long jobKey, Map<String, Object> variables) {
-        client.newCompleteCommand(jobKey).variables(variables).send().join();
+    /** Sends the completion of a job without waiting for it. */
+    public CamundaFuture<?> complete(long jobKey, Map<String, Object> variables) {
+        return client.newCompleteCommand(jobKey).variables(variables).send();
     }
 
     /** A moment of the virtual time as the engine's clock shows it: for a time handed to the engine (a due date). */

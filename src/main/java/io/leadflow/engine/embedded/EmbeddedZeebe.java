@@ -80,9 +80,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
      *
      * @param snapshotInterval how often the state is snapshotted and the log below the snapshot dropped
      * @param startTimeout     how long recovery (replaying the log after the snapshot) may take before the start gives up
+     * @param disposable       whether the data directory is thrown away after the stop (a sandbox): then nothing is fsynced
+     *                         (log, clock) and no snapshot is taken at the stop, since no restart will recover from them
      */
     public record Settings(Path dataDirectory, String host, int port, long logSegmentBytes, Duration snapshotInterval,
-                           Duration startTimeout) {
+                           Duration startTimeout, boolean disposable) {
+
+        /** An engine whose data outlives it. */
+        public Settings(Path dataDirectory, String host, int port, long logSegmentBytes, Duration snapshotInterval,
+                        Duration startTimeout) {
+            this(dataDirectory, host, port, logSegmentBytes, snapshotInterval, startTimeout, false);
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedZeebe.class);
@@ -154,7 +162,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         scheduler.start();
         openedParts.push(scheduler);
 
-        logStorage = SegmentedFileLog.open(data.resolve("log"), settings.logSegmentBytes());
+        logStorage = SegmentedFileLog.open(data.resolve("log"), settings.logSegmentBytes(), !settings.disposable());
         openedParts.push(logStorage);
         logStream = LogStream.builder()
                 .withPartitionId(PARTITION_ID)
@@ -205,8 +213,10 @@ public final class EmbeddedZeebe implements AutoCloseable {
             snapshotter.shutdownNow();
             snapshotter.awaitTermination(1, TimeUnit.MINUTES);
         });
-        // A stop snapshots what it processed, so the next start replays almost nothing.
-        openedParts.push(this::snapshot);
+        if (!settings.disposable()) {
+            // A stop snapshots what it processed, so the next start replays almost nothing.
+            openedParts.push(this::snapshot);
+        }
 
         log.info("Embedded Zeebe engine on {}:{} with data in {}: recovered from {}, processed up to position {}, started in {} ms",
                 settings.host(), settings.port(), data,
@@ -442,15 +452,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
     }
 
     /**
-     * Moves the engine's clock forward (tests, demos): timers due by then fire. The offset is kept in
-     * the data directory, so a restart goes on at the same "now" as the state it recovers.
+     * Moves the engine's clock forward (tests, demos, a sandbox's virtual time): timers due by then fire. The offset is
+     * kept in the data directory (unless it is disposable), so a restart goes on at the same "now" as the state it recovers.
      */
     public synchronized void advanceClock(Duration duration) {
         Duration offset = clockOffset.plus(duration);
-        try {
-            DurableFiles.writeAtomically(clockOffsetFile(), offset.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!settings.disposable()) {
+            try {
+                DurableFiles.writeAtomically(clockOffsetFile(), offset.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         clockOffset = offset;
         clock.addTime(duration);

@@ -48,6 +48,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
 
     private final Path directory;
     private final long maxSegmentBytes;
+    private final boolean durable;
     // Ordered by sequence number; never empty. The flusher adds, compaction removes from the front.
     private final CopyOnWriteArrayList<LogSegment> segments;
     private final CopyOnWriteArraySet<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
@@ -70,9 +71,10 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private FileChannel writer;
     private long blockIndex;
 
-    private SegmentedFileLog(Path directory, long maxSegmentBytes, List<LogSegment> segments, FlushedPosition flushed)
-            throws IOException {
+    private SegmentedFileLog(Path directory, long maxSegmentBytes, boolean durable, List<LogSegment> segments,
+                             FlushedPosition flushed) throws IOException {
         this.directory = directory;
+        this.durable = durable;
         this.flushed = flushed;
         this.maxSegmentBytes = maxSegmentBytes;
         this.segments = new CopyOnWriteArrayList<>(segments);
@@ -95,6 +97,14 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
      * @throws LogCorruptedException if the files are damaged beyond a torn last write
      */
     public static SegmentedFileLog open(Path directory, long maxSegmentBytes) throws IOException {
+        return open(directory, maxSegmentBytes, true);
+    }
+
+    /**
+     * As {@link #open(Path, long)}; a log that is not {@code durable} (a sandbox's, deleted after use) hands a block on
+     * once it is written, without waiting for the disk: what a crash loses of it nobody will read.
+     */
+    public static SegmentedFileLog open(Path directory, long maxSegmentBytes, boolean durable) throws IOException {
         if (maxSegmentBytes <= HEADER_BYTES + FRAME_HEADER_BYTES) {
             throw new IllegalArgumentException("maxSegmentBytes is too small: " + maxSegmentBytes);
         }
@@ -112,7 +122,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
                 // fsynced before a crash but not yet recorded (or written before the record was kept)
                 flushed.store(highest);
             }
-            var log = new SegmentedFileLog(directory, maxSegmentBytes, segments, flushed);
+            var log = new SegmentedFileLog(directory, maxSegmentBytes, durable, segments, flushed);
             log.flusher.start();
             return log;
         } catch (IOException | RuntimeException e) {
@@ -357,9 +367,11 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         for (long written = 0; written < total; ) {
             written += writer.write(frames);
         }
-        // With metadata: the file length is metadata, and appended frames are lost without it.
-        writer.force(true);
-        flushed.store(blocks.getLast().highestPosition());
+        if (durable) {
+            // With metadata: the file length is metadata, and appended frames are lost without it.
+            writer.force(true);
+            flushed.store(blocks.getLast().highestPosition());
+        }
         lastCommittedPosition = blocks.getLast().highestPosition();
         long end = active.committedEnd();
         for (PendingBlock block : blocks) {
@@ -374,7 +386,9 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private void roll() throws IOException {
         writer.close();
         LogSegment next = LogSegment.create(directory, active.sequence() + 1);
-        DurableFiles.syncDirectory(directory);
+        if (durable) {
+            DurableFiles.syncDirectory(directory);
+        }
         writer = openWriter(next);
         active = next;
         segments.add(next);

@@ -50,6 +50,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -256,6 +257,8 @@ final class Replay {
         final Map<Long, LeadState> byInstance = new HashMap<>();
         final PriorityQueue<Answer> answers = new PriorityQueue<>(Comparator.comparing(Answer::at)
                 .thenComparing(Answer::leadId).thenComparing(Answer::elementId).thenComparing(Answer::task));
+        /** The decisions sent for the jobs of the batch being handled, by job key. */
+        final Map<Long, Supplier<EvaluateDecisionResponse>> decisions = new HashMap<>();
         final PriorityQueue<Sign> signs = new PriorityQueue<>(Comparator.comparing(Sign::at).thenComparing(Sign::leadId)
                 .thenComparing(Sign::order));
 
@@ -329,12 +332,17 @@ final class Replay {
             }
         }
 
+        /** Completes the rep tasks due by now: sent together, then awaited in turn. */
         void answerDueTasks(Instant now) {
+            Map<Answer, CamundaFuture<?>> completions = new LinkedHashMap<>();
             while (!answers.isEmpty() && !answers.peek().at().isAfter(now)) {
                 Answer answer = answers.poll();
+                completions.put(answer, sandbox.complete(answer.jobKey(), answer.values()));
+            }
+            completions.forEach((answer, completion) -> {
                 LeadState state = states.get(answer.leadId());
                 try {
-                    sandbox.complete(answer.jobKey(), answer.values());
+                    completion.join();
                     LeadOutcome.Task task = state.tasks.get(answer.task());
                     state.tasks.set(answer.task(), new LeadOutcome.Task(task.name(), task.due(), answer.at()));
                     if (answer.elementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
@@ -346,7 +354,7 @@ final class Replay {
                 } catch (ClientStatusException e) {
                     // The model closed the task meanwhile (an interrupting timer): it stays not completed.
                 }
-            }
+            });
         }
 
         /** Completes every job there is until the engine waits on time alone. */
@@ -358,11 +366,19 @@ final class Replay {
                     break;
                 }
                 jobs.sort(Comparator.comparingLong(ActivatedJob::getKey));
-                // Sent together, awaited together: the engine takes them in one go instead of one round trip each.
+                Map<Long, Map<String, Object>> variables = new HashMap<>();
+                jobs.forEach(job -> variables.put(job.getKey(), job.getVariablesAsMap()));
+                // The batch's decisions, then its completions, each sent together and awaited together: the engine
+                // takes them in one go instead of one round trip each.
+                for (ActivatedJob job : jobs) {
+                    decisionOf(job, variables.get(job.getKey())).ifPresent(decision ->
+                            decisions.put(job.getKey(), sandbox.evaluateDecision(decision, variables.get(job.getKey()))));
+                }
                 List<CamundaFuture<?>> completions = new ArrayList<>();
                 for (ActivatedJob job : jobs) {
-                    handle(job).ifPresent(completions::add);
+                    handle(job, variables.get(job.getKey())).ifPresent(completions::add);
                 }
+                decisions.clear();
                 for (CamundaFuture<?> completion : completions) {
                     try {
                         completion.join();
@@ -380,10 +396,27 @@ final class Replay {
             }
         }
 
+        /** The decision a job of the batch evaluates in the sandbox, as its live worker does: the fit, a routing table. */
+        private Optional<Long> decisionOf(ActivatedJob job, Map<String, Object> variables) {
+            return Optional.ofNullable(switch (job.getType()) {
+                case IdentifyProcess.DECIDE_FIT -> deployment.decisions().get(IdentifyProcess.FIT_DECISION);
+                case RoutingJob.TYPE -> deployment.decisions().get(String.valueOf(variables.get("decision")));
+                default -> null;
+            });
+        }
+
+        /** The answer of the decision sent for the job; throws as the live worker fails when no model defines it. */
+        private EvaluateDecisionResponse decided(ActivatedJob job, String decisionId) {
+            Supplier<EvaluateDecisionResponse> decision = decisions.get(job.getKey());
+            if (decision == null) {
+                throw new IllegalStateException("no model defines the decision \"" + decisionId + "\"");
+            }
+            return decision.get();
+        }
+
         /** Handles the job; the completion sent, if it is completed now. */
-        private Optional<CamundaFuture<?>> handle(ActivatedJob job) {
+        private Optional<CamundaFuture<?>> handle(ActivatedJob job, Map<String, Object> variables) {
             LeadState state = byInstance.get(job.getProcessInstanceKey());
-            Map<String, Object> variables = job.getVariablesAsMap();
             if (state == null) {
                 // A job of an instance the lead's journey called: its incidents are the lead's too.
                 state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
@@ -411,7 +444,7 @@ final class Replay {
             return switch (job.getType()) {
                 case IdentifyProcess.ENRICH_LEAD -> lead.fitFacts();
                 case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
-                case RoutingJob.TYPE -> route(variables);
+                case RoutingJob.TYPE -> route(job, variables);
                 case IdentifyProcess.ASSIGN_REP -> {
                     state.team = (String) variables.get("team");
                     state.owner = rotation.next(state.team);
@@ -560,8 +593,7 @@ final class Replay {
         }
 
         private Map<String, Object> decideFit(ActivatedJob job, Map<String, Object> variables, LeadState state) {
-            Long decision = deployment.decisions().get(IdentifyProcess.FIT_DECISION);
-            EvaluateDecisionResponse response = sandbox.evaluateDecision(decision, variables);
+            EvaluateDecisionResponse response = decided(job, IdentifyProcess.FIT_DECISION);
             Map<String, Object> qualification = json.map(response.getDecisionOutput());
             state.stage = qualification.get("stage") == null ? null : String.valueOf(qualification.get("stage"));
             state.score = qualification.get("score") instanceof Number number ? number.intValue() : null;
@@ -575,14 +607,9 @@ final class Replay {
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
-        private Map<String, Object> route(Map<String, Object> variables) {
-            String decisionId = String.valueOf(variables.get("decision"));
-            Long decision = deployment.decisions().get(decisionId);
-            if (decision == null) {
-                throw new IllegalStateException("no model defines the decision \"" + decisionId + "\"");
-            }
+        private Map<String, Object> route(ActivatedJob job, Map<String, Object> variables) {
             Map<String, Object> routed = new HashMap<>();
-            routed.put("routing", json.value(sandbox.evaluateDecision(decision, variables).getDecisionOutput()));
+            routed.put("routing", json.value(decided(job, String.valueOf(variables.get("decision"))).getDecisionOutput()));
             return routed;
         }
 

@@ -153,7 +153,7 @@ class SimulationCommand implements SimulateCommand.Command {
                 int tenth = replayed * 10 / (2 * leads);
                 if (tenth > told) {
                     told = tenth;
-                    err.printf("replayed %d of %d (candidate models, then deployed)%n", replayed, 2 * leads);
+                    err.printf("replayed %d of %d (candidate and deployed models at once)%n", replayed, 2 * leads);
                 }
             }
         };

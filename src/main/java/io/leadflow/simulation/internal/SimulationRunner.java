@@ -26,9 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * Takes a simulation, checks what can be checked at once (the models parse and deploy, the period or the file has
- * leads), and runs it in the background, one at a time: the candidate models replayed, then the deployed ones, then the
- * diff stored. A
- * running simulation can be cancelled; a finished one is kept for the configured time.
+ * leads), and runs it in the background, one at a time: the candidate models and the deployed ones replayed at once,
+ * then the diff stored. A running simulation can be cancelled; a finished one is kept for the configured time.
  */
 @Service
 class SimulationRunner implements DisposableBean {

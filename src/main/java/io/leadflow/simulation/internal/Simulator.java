@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A simulation from its inputs to its diff, the same for the API, the managers' page and the {@code simulate} command:
@@ -115,36 +118,97 @@ class Simulator {
     }
 
     /**
-     * Replays the leads (by arrival) through the candidate models, then the deployed ones, each followed until the
-     * horizon after {@code end}; {@code watch} hears of both sides in turn (the second side counts on from the first).
+     * Replays the leads (by arrival) through the candidate models and through the deployed ones at once, each on a thread
+     * and a sandbox of its own (they share nothing but their inputs, so each keeps a core busy), each followed until the
+     * horizon after {@code end}; {@code watch} hears of the leads both sides started together, from one thread at a time.
+     * A side that fails or is cancelled stops the other.
      */
     SimulationDiff replay(ModelSet candidate, List<ReplayLead> leads, Instant end, Watch watch) {
         RepTeams teams = RepTeams.of(reps, assignment.defaultTeam());
         Replay replay = new Replay(settings, calendar, json, teams, Duration.ofHours(assignment.firstAttemptWorkingHours()),
                 sequences);
         Instant until = end.plus(settings.horizon());
-        List<LeadOutcome> candidateOutcomes = replay.run(candidate, leads, until, progress(watch, 0));
-        List<LeadOutcome> deployedOutcomes = replay.run(deployed, leads, until, progress(watch, leads.size()));
+        BothSides sides = new BothSides(watch);
+        FutureTask<List<LeadOutcome>> candidateSide = new FutureTask<>(() -> sides.run(0, side -> replay.run(candidate, leads, until, side)));
+        Thread.ofPlatform().name("leadflow-simulation-candidate").daemon().start(candidateSide);
+        List<LeadOutcome> deployedOutcomes = sides.run(1, side -> replay.run(deployed, leads, until, side));
+        List<LeadOutcome> candidateOutcomes = ended(candidateSide);
+        sides.throwFirstFailure();
         return SimulationDiff.of(deployedOutcomes, candidateOutcomes, teams.monthlyCapacity());
     }
 
-    private static Replay.Progress progress(Watch watch, int before) {
-        return new Replay.Progress() {
-            private int reported = -1;
-
-            @Override
-            public void leadsStarted(int leads) {
-                // Told when it moved, not at every step of the clock.
-                if (leads != reported) {
-                    reported = leads;
-                    watch.replayed(before + leads);
+    /** The side's outcomes once it ended (null if it failed: {@link BothSides} keeps why). */
+    private static List<LeadOutcome> ended(FutureTask<List<LeadOutcome>> side) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return side.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
                 }
             }
-
-            @Override
-            public boolean cancelled() {
-                return watch.cancelled();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("The candidate side of the replay failed", e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-        };
+        }
+    }
+
+    /**
+     * The two sides' progress told as one; the first side to fail (or be cancelled) stops the other, and its failure is
+     * the replay's.
+     */
+    private static final class BothSides {
+        private final Watch watch;
+        private final int[] started = new int[2];
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private int reported = -1;
+
+        BothSides(Watch watch) {
+            this.watch = watch;
+        }
+
+        /** Runs one side; null if it failed. */
+        List<LeadOutcome> run(int index, Function<Replay.Progress, List<LeadOutcome>> side) {
+            try {
+                return side.apply(progress(index));
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                return null;
+            }
+        }
+
+        void throwFirstFailure() {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        private Replay.Progress progress(int index) {
+            return new Replay.Progress() {
+                @Override
+                public void leadsStarted(int leads) {
+                    told(index, leads);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return failure.get() != null || watch.cancelled();
+                }
+            };
+        }
+
+        private synchronized void told(int index, int leads) {
+            started[index] = leads;
+            int both = started[0] + started[1];
+            // Told when it moved, not at every step of the clock.
+            if (both != reported) {
+                reported = both;
+                watch.replayed(both);
+            }
+        }
     }
 }
