@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What makes a full-stack test class independent of every other: its leadflow gets a database of its own (on the server
- * of {@code spring.datasource.url}, named after its database, created empty) and an engine data directory of its own
+ * of {@code spring.datasource.url}, named after its database, created with leadflow's schema already migrated) and an
+ * engine data directory of its own
  * (so its own engine clock), both deleted when the context closes, and the engine's gateway, SMTP and IMAP on ports
  * free when it starts. A port set explicitly ({@code -Dspring.mail.port=…} or its environment variable) is kept.
  * {@link LeadflowIntegrationTest}'s {@code @DirtiesContext} closes the context after each class.
@@ -32,7 +33,7 @@ public final class IsolatedInfrastructure implements ApplicationContextInitializ
                 new MapPropertySource("freePorts", Map.of("leadflow.engine.embedded.port", FreePorts.pick(),
                         "spring.mail.port", FreePorts.pick(), "leadflow.mail.inbox.port", FreePorts.pick())));
 
-        TestDatabase database = TestDatabase.createLike(environment.getRequiredProperty("spring.datasource.url"),
+        TestDatabase database = TestDatabase.createMigratedLike(environment.getRequiredProperty("spring.datasource.url"),
                 environment.getRequiredProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password", ""));
         Path engineData = Path.of("target", "test-engine", database.name());

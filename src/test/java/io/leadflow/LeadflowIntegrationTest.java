@@ -33,6 +33,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.ContextCustomizerFactories;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
@@ -51,12 +52,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole of leadflow, as it runs: the real Zeebe engine, PostgreSQL and the GreenMail SMTP/IMAP server, driven
  * through its HTTP API. Each test class has a leadflow of its own (database, engine and its clock, mail server, ports:
- * {@link IsolatedInfrastructure}), closed after it, so no class sees another's leads or clock moves.
+ * {@link IsolatedInfrastructure}), closed after it, so no class sees another's leads or clock moves. Two classes' leadflows
+ * start and stop side by side ({@link ParallelContextStarts}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = IsolatedInfrastructure.class)
 @ContextCustomizerFactories(ContextPerTestClass.class)
+@TestExecutionListeners(listeners = ParallelContextStarts.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @DirtiesContext
 public abstract class LeadflowIntegrationTest {
 
@@ -203,7 +206,7 @@ public abstract class LeadflowIntegrationTest {
      */
     protected void awaitAtRest(UUID... leads) {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            EngineRecords records = EngineRecords.readAll(embeddedEngine.newLogReader());
+            EngineRecords records = engineRecords();
             for (UUID lead : leads) {
                 Set<Long> instances = records.instancesOf(lead.toString());
                 assertThat(instances).as("the processes of lead %s", lead).isNotEmpty();
@@ -211,6 +214,11 @@ public abstract class LeadflowIntegrationTest {
                         .as("what still moves for lead %s", lead).isEmpty();
             }
         });
+    }
+
+    /** The engine's records so far, for what the API does not show (a timer's due). */
+    protected EngineRecords engineRecords() {
+        return EngineRecords.readAll(embeddedEngine.newLogReader());
     }
 
     /** Touches wait for the MQL lead's working time (Bogotá): moves the clocks there if it is not. */

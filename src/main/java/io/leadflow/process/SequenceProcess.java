@@ -41,6 +41,7 @@ public final class SequenceProcess {
     public static final String REJECTED = "rejected";
     public static final String FIRST_CONTACT_OPEN = "first-contact-open";
     public static final String WITHDRAW_SLA_DECISION = "withdraw-sla-decision";
+    public static final String WITHDRAW_FIRST_CONTACT = "withdraw-first-contact";
     public static final String DUE_IN_WORKING_TIME = WorkingTimeJob.TYPE;
     public static final String DECIDE_ROUTING = RoutingJob.TYPE;
 

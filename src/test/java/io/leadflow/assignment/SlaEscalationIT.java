@@ -3,6 +3,7 @@ package io.leadflow.assignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.LeadflowIntegrationTest;
 import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.engine.EngineRecords;
 import io.leadflow.tasklist.RepTaskService;
 import io.leadflow.tasklist.TaskNotOpenException;
 import jakarta.mail.Message;
@@ -144,6 +145,36 @@ class SlaEscalationIT extends LeadflowIntegrationTest {
         // closes too: whether the process withdrew it before or after it reached the task list.
         awaitLead(id, l -> openTask(l, "SLA breach") == null && openTask(l, "First contact") == null);
         assertThat(timeline(id, "TASK_CANCELLED")).anySatisfy(given -> assertThat(given.get("details").toString()).contains("First contact"));
+    }
+
+    /**
+     * The manager kept the lead late, so the call's new due lies past the moment it is given up (the next attempt due):
+     * it leaves the task list then, saying why, not at its new due, and the re-armed SLA escalates nothing more.
+     */
+    @Test
+    void aFirstContactKeptLateLeavesTheTaskListWhenItIsGivenUpNotAtItsNewDue() {
+        UUID id = postLead(mqlLead("Paula"));
+        passFirstContactDue(id);
+        JsonNode breach = openTask(awaitLead(id, l -> openTask(l, "SLA breach") != null), "SLA breach");
+        Instant givenUp = firstContactGivenUpAt(id);
+        engineClock.advance(Duration.between(clock.instant(), givenUp).minusHours(1));
+        tasks.complete(breach.get("id").asLong(), "marta", true, Map.of("slaDecision", "keep"));
+        awaitLead(id, l -> OffsetDateTime.parse(openTask(l, "First contact").get("due").asText()).toInstant().isAfter(givenUp));
+
+        engineClock.advance(Duration.ofHours(1).plusMinutes(1));
+        awaitLead(id, l -> openTask(l, "First contact") == null);
+        assertThat(timeline(id, "TASK_CANCELLED")).anySatisfy(withdrawn -> assertThat(withdrawn.get("details").toString())
+                .contains("First contact").contains("the call was not made before the next attempt was due"));
+        awaitAtRest(id);
+        assertThat(timeline(id, "SLA_BREACHED")).hasSize(1);
+    }
+
+    /** When the engine gives the lead's open first contact up: its "Next attempt due" timer. */
+    private Instant firstContactGivenUpAt(UUID id) {
+        EngineRecords records = engineRecords();
+        return records.liveTimers(records.instancesOf(id.toString())).stream()
+                .filter(timer -> timer.elementId().equals("BoundaryEvent_FirstContactClosed"))
+                .findFirst().orElseThrow().due();
     }
 
     /** Moves the clocks past the first contact's due (the SLA), which is always in working time. */

@@ -1,27 +1,13 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.SlaBreachWorker;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.calendar.DueInWorkingTimeWorker;
-import io.leadflow.engine.Decisions;
-import io.leadflow.engine.ProcessEngine;
-import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
-import io.leadflow.platform.Json;
-import io.leadflow.scoring.DecideRoutingWorker;
 import io.leadflow.scoring.Routings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.Map;
 import java.util.Set;
@@ -43,31 +29,14 @@ import static org.mockito.Mockito.when;
 @ProcessTest
 class LeadAdviseProcessTest {
 
-    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    @Autowired
+    ProcessTestEngine engine;
 
-    @DynamicPropertySource
-    static void engineGateway(DynamicPropertyRegistry registry) {
-        engine.clientProperties(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Import({DueInWorkingTimeWorker.class, BusinessHoursCalendar.class, MoveStageWorker.class, SlaBreachWorker.class,
-            DecideRoutingWorker.class, Decisions.class, ProcessModels.class, Json.class})
-    // leadflow's engine over the Camunda client (package-private in its module)
-    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
-    static class Workers extends ProcessTestConfiguration {
-        @Override
-        ProcessTestEngine engine() {
-            return engine;
-        }
-    }
-
-    @MockitoBean
+    @Autowired
     Leads leads;
-    @MockitoBean
+    @Autowired
     SlaEscalation escalation;
-    @MockitoBean
+    @Autowired
     Routings routings;
 
     final UUID lead = UUID.randomUUID();

@@ -1,24 +1,16 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.SlaBreachWorker;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.calendar.DueInWorkingTimeWorker;
 import io.leadflow.intake.ContactLeads;
-import io.leadflow.intake.CreateReferralLeadWorker;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -40,28 +32,14 @@ import static org.mockito.Mockito.when;
 @ProcessTest
 class LeadExploreProcessTest {
 
-    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    @Autowired
+    ProcessTestEngine engine;
 
-    @DynamicPropertySource
-    static void engineGateway(DynamicPropertyRegistry registry) {
-        engine.clientProperties(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Import({DueInWorkingTimeWorker.class, BusinessHoursCalendar.class, MoveStageWorker.class, SlaBreachWorker.class,
-            CreateReferralLeadWorker.class})
-    static class Workers extends ProcessTestConfiguration {
-        @Override
-        ProcessTestEngine engine() {
-            return engine;
-        }
-    }
-
-    @MockitoBean
+    @Autowired
     Leads leads;
-    @MockitoBean
+    @Autowired
     SlaEscalation escalation;
-    @MockitoBean
+    @Autowired
     ContactLeads contacts;
 
     final UUID lead = UUID.randomUUID();

@@ -1,41 +1,18 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.AssignRepWorker;
-import io.leadflow.assignment.Assignment;
 import io.leadflow.assignment.AssignmentService;
-import io.leadflow.assignment.NotifyRepWorker;
 import io.leadflow.assignment.RepNotifier;
-import io.leadflow.assignment.SlaBreachWorker;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.calendar.DueInWorkingTimeWorker;
-import io.leadflow.engine.Decisions;
-import io.leadflow.engine.ProcessEngine;
-import io.leadflow.engine.ProcessModels;
-import io.leadflow.enrichment.EnrichLeadWorker;
-import io.leadflow.enrichment.Enrichment;
 import io.leadflow.enrichment.EnrichmentService;
 import io.leadflow.intake.ContactLeads;
-import io.leadflow.intake.CreateContactLeadWorker;
 import io.leadflow.lead.LeadStage;
-import io.leadflow.platform.Json;
-import io.leadflow.scoring.DecideFitWorker;
-import io.leadflow.scoring.DecideRoutingWorker;
 import io.leadflow.scoring.QualificationService;
-import io.leadflow.scoring.RecordQualificationWorker;
 import io.leadflow.scoring.Routings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +26,6 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -61,55 +37,34 @@ import static org.mockito.Mockito.when;
 @ProcessTest
 class LeadIdentifyProcessTest {
 
-    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    @Autowired
+    ProcessTestEngine engine;
 
-    @DynamicPropertySource
-    static void engineGateway(DynamicPropertyRegistry registry) {
-        engine.clientProperties(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Import({EnrichLeadWorker.class, DecideFitWorker.class, RecordQualificationWorker.class, DecideRoutingWorker.class,
-            AssignRepWorker.class, NotifyRepWorker.class, DueInWorkingTimeWorker.class, BusinessHoursCalendar.class, SlaBreachWorker.class,
-            CreateContactLeadWorker.class, Decisions.class, ProcessModels.class, Json.class})
-    // leadflow's engine over the Camunda client (package-private in its module)
-    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
-    static class Workers extends ProcessTestConfiguration {
-        @Override
-        ProcessTestEngine engine() {
-            return engine;
-        }
-    }
-
-    @MockitoBean
+    @Autowired
     EnrichmentService enrichment;
-    @MockitoBean
+    @Autowired
     QualificationService qualifications;
-    @MockitoBean
+    @Autowired
     Routings routings;
-    @MockitoBean
+    @Autowired
     AssignmentService assignments;
-    @MockitoBean
+    @Autowired
     RepNotifier notifier;
-    @MockitoBean
+    @Autowired
     SlaEscalation escalation;
-    @MockitoBean
+    @Autowired
     ContactLeads contacts;
 
     final UUID lead = UUID.randomUUID();
 
     @BeforeEach
     void repsAndManagers() {
-        when(assignments.assign(eq(lead), anyString())).thenAnswer(call -> new Assignment("rep-1", "Ana Rep",
-                "ana@example.com", engine.now().plusDays(1).atZoneSameInstant(ZoneId.of("America/Mexico_City"))));
+        Identifications.assignedToAna(assignments, lead, engine);
         when(escalation.escalate(any(), any(), anyInt(), any(), anyInt())).thenReturn("marta");
     }
 
     void enrichedAs(IdentifyProcess.FitFacts facts) {
-        Enrichment enriched = mock(Enrichment.class);
-        when(enriched.fitFacts()).thenReturn(facts);
-        when(enrichment.enrich(lead)).thenReturn(enriched);
+        Identifications.enrichedAs(enrichment, lead, facts);
     }
 
     long identify(String leadType, boolean personKnown) {
@@ -142,7 +97,7 @@ class LeadIdentifyProcessTest {
         engine.awaitPassed(Set.of(instance), "EndEvent_Disqualified");
         verify(qualifications).record(eq(lead), eq(new IdentifyProcess.Qualification(LeadStage.DISQUALIFIED, 0, List.of())),
                 any(), anyString());
-        verify(assignments, never()).assign(any(), any());
+        verify(assignments, never()).assign(eq(lead), any());
     }
 
     @Test
@@ -151,7 +106,7 @@ class LeadIdentifyProcessTest {
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_Nurture");
-        verify(assignments, never()).assign(any(), any());
+        verify(assignments, never()).assign(eq(lead), any());
     }
 
     @Test

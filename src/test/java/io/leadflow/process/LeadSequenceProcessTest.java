@@ -1,41 +1,18 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
-import io.leadflow.assignment.SlaBreachWorker;
 import io.leadflow.assignment.SlaEscalation;
-import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.calendar.DueInWorkingTimeWorker;
-import io.leadflow.engine.Decisions;
-import io.leadflow.engine.ProcessEngine;
-import io.leadflow.engine.ProcessModels;
-import io.leadflow.platform.Json;
-import io.leadflow.scoring.DecideRoutingWorker;
-import io.leadflow.scoring.RejectLeadWorker;
 import io.leadflow.scoring.Rejections;
 import io.leadflow.scoring.Routings;
 import io.leadflow.sequence.AttemptOpening;
-import io.leadflow.sequence.AttemptTimeWorker;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.FollowUpMoment;
-import io.leadflow.sequence.FollowUpTimeWorker;
-import io.leadflow.sequence.PlanSequenceWorker;
-import io.leadflow.sequence.RecordSequenceExitWorker;
-import io.leadflow.sequence.RecycleToNurtureWorker;
-import io.leadflow.sequence.SendConnectedCallEmailWorker;
-import io.leadflow.sequence.SendSequenceEmailWorker;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
-import io.leadflow.tasklist.SlaDecisionWorker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -70,38 +47,21 @@ import static org.mockito.Mockito.when;
 @ProcessTest
 class LeadSequenceProcessTest {
 
-    static final ProcessTestEngine engine = ProcessTestEngine.deployingAll();
+    @Autowired
+    ProcessTestEngine engine;
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    /** Why the task list closes a first call the engine gave up. */
+    static final String CALL_NOT_MADE = "the call was not made before the next attempt was due";
 
-    @DynamicPropertySource
-    static void engineGateway(DynamicPropertyRegistry registry) {
-        engine.clientProperties(registry);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @Import({PlanSequenceWorker.class, AttemptTimeWorker.class, FollowUpTimeWorker.class, SendSequenceEmailWorker.class,
-            SendConnectedCallEmailWorker.class, RecordSequenceExitWorker.class, RecycleToNurtureWorker.class,
-            SlaBreachWorker.class, SlaDecisionWorker.class, RejectLeadWorker.class, DueInWorkingTimeWorker.class,
-            BusinessHoursCalendar.class, DecideRoutingWorker.class, Decisions.class, ProcessModels.class, Json.class})
-    // leadflow's engine over the Camunda client (package-private in its module)
-    @ComponentScan(basePackageClasses = ProcessModels.class, useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ProcessEngine.class))
-    static class Workers extends ProcessTestConfiguration {
-        @Override
-        ProcessTestEngine engine() {
-            return engine;
-        }
-    }
-
-    @MockitoBean
+    @Autowired
     SequenceService sequences;
-    @MockitoBean
+    @Autowired
     SlaEscalation escalation;
-    @MockitoBean
+    @Autowired
     RepTaskService tasks;
-    @MockitoBean
+    @Autowired
     Rejections rejections;
-    @MockitoBean
+    @Autowired
     Routings routings;
 
     final UUID lead = UUID.randomUUID();
@@ -147,6 +107,7 @@ class LeadSequenceProcessTest {
         ActivatedJob breach = engine.awaitTask("Task_SlaBreach", instance);
         assertThat(breach.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "marta")
                 .containsKey("io.camunda.zeebe:dueDate");
+        assertThat(breach.getVariablesAsMap().get("attempt")).as("the manager's decision is no attempt of the lead").isNull();
         return breach;
     }
 
@@ -274,7 +235,52 @@ class LeadSequenceProcessTest {
         opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
         engine.advanceClock(Duration.ofDays(2).plusMinutes(1));
         verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
         assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
+    }
+
+    /** One jump of the clock past the first call's due and its close: escalated once, given up, the email goes. */
+    @Test
+    void aFirstCallPastItsSlaAndItsCloseInOneJumpIsEscalatedGivenUpAndTheNextAttemptGoes() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
+        engine.awaitAtRest(instance);
+
+        engine.advanceClock(Duration.ofDays(3));
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT),
+                anyInt(), any(), eq(1));
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
+        engine.awaitAtRest(instance);
+        assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
+    }
+
+    /**
+     * The manager kept the lead late: the call's new due lies past its close. Given up at its close, it is withdrawn from
+     * the task list then, not at its new due; the re-armed SLA stops waiting once the task list says it closed.
+     */
+    @Test
+    void aKeptFirstCallWhoseNewDueLiesPastItsCloseIsWithdrawnAtItsClose() {
+        long instance = startAtItsFirstCall().getProcessInstanceKey();
+        opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
+        engine.advanceClock(Duration.ofDays(2).minusHours(1));
+        when(escalation.keep(lead)).thenReturn(inFourHours());
+        engine.complete(managerDecides(instance, 1), Map.of("slaDecision", "keep"));
+        verify(escalation, timeout(PATIENCE.toMillis())).keep(lead);
+        engine.awaitAtRest(instance);
+        verify(tasks, never().description("nothing withdrawn before the close")).withdraw(eq(lead), anyString(), anyString());
+
+        engine.advanceClock(Duration.ofHours(1).plusMinutes(1));
+        verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
+        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        engine.publish("first-contact-closed", lead.toString(), Map.of("firstContactClosed", "CANCELLED"));
+        engine.awaitPassed(Set.of(instance), "EndEvent_SlaSettled");
+
+        engine.advanceClock(Duration.ofHours(4));
+        engine.awaitAtRest(instance);
+        verify(tasks, never().description("the settled SLA asks nothing at the new due")).isOpen(eq(lead), anyString());
+        verify(escalation, times(1)).escalate(eq(lead), any(), anyInt(), any(), anyInt());
     }
 
     @Test
@@ -302,7 +308,10 @@ class LeadSequenceProcessTest {
         long instance = startSequence();
 
         engine.complete(engine.awaitTask("Task_FollowUpCall", instance), Map.of("outcome", "no-answer"));
-        engine.complete(engine.awaitTask("Task_SocialAfterCall", instance), Map.of("action", "sent-connection-request"));
+        ActivatedJob social = engine.awaitTask("Task_SocialAfterCall", instance);
+        // The follow-up's time is read first (the path below checks it), then the rep records the social touch.
+        engine.awaitPassed(Set.of(instance), "Task_FindFollowUpTime");
+        engine.complete(social, Map.of("action", "sent-connection-request"));
         engine.awaitAtRest(instance);
         verify(sequences, never().description("no email before the lead's working time"))
                 .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());

@@ -39,7 +39,7 @@ class ModelVocabularyTest {
         assertThat(sequence.jobTypes()).containsExactly(
                 "attempt-time", "decide-routing", "due-in-working-time", "escalate-sla-breach", "first-contact-open", "follow-up-time",
                 "keep-owner", "plan-sequence", "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead",
-                "send-connected-call-email", "send-sequence-email", "withdraw-sla-decision");
+                "send-connected-call-email", "send-sequence-email", "withdraw-first-contact", "withdraw-sla-decision");
         assertThat(sequence.messageNames()).containsExactly(
                 "first-contact-closed", "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
                 "sequence-stopped");

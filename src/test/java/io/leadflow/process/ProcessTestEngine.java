@@ -1,6 +1,7 @@
 package io.leadflow.process;
 
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.response.DeploymentEvent;
 import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
@@ -8,6 +9,13 @@ import io.camunda.zeebe.client.api.response.EvaluatedDecision;
 import io.camunda.zeebe.client.api.response.MatchedDecisionRule;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.grpc.Status;
 import io.leadflow.ModelsTest;
 import io.leadflow.engine.EngineRecords;
 import io.leadflow.platform.MovableClock;
@@ -36,7 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Zeebe Process Test's engine with everything in processes/ deployed in one deployment, as leadflow deploys it, and what
  * a process test does on it: start instances, take a rep's task, move time, wait for the instance at rest and read the
- * path it took. One per test class (test classes run two at a time); leadflow's clock moves with the engine's.
+ * path it took. The process tests share one ({@link ProcessTest}); leadflow's clock moves with the engine's. The
+ * decision tests deploy their tables on one of their own.
  */
 public final class ProcessTestEngine implements AutoCloseable {
 
@@ -78,7 +87,8 @@ public final class ProcessTestEngine implements AutoCloseable {
         }
     }
 
-    private static List<Path> models() {
+    /** Every model, table and form in processes/. */
+    static List<Path> models() {
         try {
             List<Path> models = new ArrayList<>(ModelsTest.files(".bpmn"));
             models.addAll(ModelsTest.files(".dmn"));
@@ -261,6 +271,27 @@ public final class ProcessTestEngine implements AutoCloseable {
             vars.put((String) keyValues[i], keyValues[i + 1]);
         }
         return vars;
+    }
+
+    /** Cancels every instance still running (with the stages it called), as an operator would. */
+    public void cancelRunningInstances() {
+        Map<Long, Intent> lastOfInstance = new HashMap<>();
+        for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+            if (record.getRecordType() == RecordType.EVENT && record.getValue() instanceof ProcessInstanceRecordValue instance
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS && instance.getParentProcessInstanceKey() < 0) {
+                lastOfInstance.put(record.getKey(), record.getIntent());
+            }
+        }
+        lastOfInstance.forEach((instance, intent) -> {
+            if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                try {
+                    client.newCancelInstanceCommand(instance).send().join();
+                } catch (ClientStatusException e) {
+                    // it ended meanwhile
+                    assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND);
+                }
+            }
+        });
     }
 
     @Override

@@ -482,6 +482,11 @@ final class Replay {
                 }
                 case SequenceProcess.FIRST_CONTACT_OPEN -> Map.of("firstContactOpen", state.firstContactOpen != null
                         && state.firstContactOpen == round(variables));
+                case SequenceProcess.WITHDRAW_FIRST_CONTACT -> {
+                    // As the live task list: a first contact the model gave up is open no more.
+                    state.firstContactOpen = null;
+                    yield Map.of();
+                }
                 case Protocol.USER_TASK_JOB_TYPE -> {
                     repTask(job, variables, state, now);
                     yield null;
