@@ -6,7 +6,6 @@ import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.security.WithApiKeySecurity;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -36,8 +35,10 @@ public final class LeadInBogota {
     private LeadInBogota() {
     }
 
-    /** The clock fixed at {@link #NOW}. */
-    @TestConfiguration(proxyBeanMethods = false)
+    /**
+     * The clock fixed at {@link #NOW}, for a slice's {@code @Import}; a plain class, so that no component scan of a
+     * full-stack test finds it beside the application's own clock.
+     */
     public static class FixedClock {
         @Bean
         Clock clock() {
