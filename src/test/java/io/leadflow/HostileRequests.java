@@ -2,6 +2,8 @@ package io.leadflow;
 
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.Leads;
+import io.leadflow.platform.ConflictException;
+import io.leadflow.sequence.SequenceExits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -10,6 +12,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.net.URI;
+import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
@@ -33,6 +36,17 @@ public abstract class HostileRequests {
         doAnswer(call -> {
             throw new LeadNotFoundException(call.getArgument(0));
         }).when(leads).get(any());
+    }
+
+    /** Half the leads asked to leave their sequence have no address: 409, as for a lead that never gave one. */
+    protected static void halfTheLeadsHaveNoAddress(SequenceExits exits) {
+        doAnswer(call -> {
+            UUID lead = call.getArgument(0);
+            if (lead.hashCode() % 2 == 0) {
+                throw new ConflictException("Lead " + lead + " has no email address");
+            }
+            return null;
+        }).when(exits).exit(any(), any(), any());
     }
 
     /** Sends the request as bad input's contract says it is answered: never a 5xx, a 4xx from the API as problem+json. */

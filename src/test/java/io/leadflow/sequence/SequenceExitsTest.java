@@ -12,7 +12,6 @@ import io.leadflow.platform.ConflictException;
 import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
-import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,6 @@ import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.TrackedEmailRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
-import io.leadflow.sequence.internal.SequencePauses;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;

@@ -8,6 +8,9 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.RejectedRequestProblem;
 import io.leadflow.security.WithApiKeySecurity;
+import io.leadflow.sequence.Nurtures;
+import io.leadflow.sequence.SequenceExits;
+import io.leadflow.sequence.SequencePauses;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
 import net.jqwik.api.Arbitrary;
@@ -15,9 +18,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,24 +33,36 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * Thousands of generated hostile lead submissions and CSV imports on the web layer (jqwik prints each property's
- * seed; {@code @Property(seed = "...")} replays one): never a 5xx, every 4xx problem+json. IntakeFuzzIT checks what
- * the full stack stores.
+ * Thousands of generated hostile lead submissions, CSV imports and unsubscribes on the web layer (jqwik prints each
+ * property's seed; {@code @Property(seed = "...")} replays one): never a 5xx, every 4xx problem+json. BadInputIT checks
+ * what the full stack stores. Half the leads asked to unsubscribe have no address (409).
  */
-@WebMvcTest({LeadController.class, LeadImportController.class})
+@WebMvcTest({LeadController.class, LeadImportController.class, LeadSequenceController.class})
 @Import({LeadValidator.class, LeadCsvReader.class, RejectedRequestProblem.class})
 @WithApiKeySecurity
-@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class})
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class, SequencePauses.class,
+        Nurtures.class})
 class LeadInputPropertiesTest extends HostileRequests {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SystemClock {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
 
     @MockitoBean
     LeadService service;
     @MockitoBean
     Leads leads;
+    @MockitoBean
+    SequenceExits exits;
 
     LeadInputPropertiesTest() throws Exception {
         doAnswer(call -> received()).when(service).submit(any());
         doAnswer(call -> ((List<?>) call.getArgument(0)).stream().map(valid -> received()).toList()).when(service).submitAll(anyList());
+        halfTheLeadsHaveNoAddress(exits);
         noLeadIsKnown(leads);
     }
 

@@ -2,64 +2,39 @@ package io.leadflow.sequence.internal;
 
 import io.leadflow.HostileInput;
 import io.leadflow.HostileRequests;
-import io.leadflow.lead.Leads;
-import io.leadflow.platform.ConflictException;
 import io.leadflow.platform.RejectedRequestProblem;
 import io.leadflow.security.WithApiKeySecurity;
-import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceExits;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-
-import java.time.Clock;
-import java.util.UUID;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
 /**
- * Thousands of generated hostile previews and unsubscribes (API and one-click links) on the web layer: never a 5xx,
- * every API 4xx problem+json. Half the leads asked to unsubscribe have no address (409), one link in four is valid.
+ * Thousands of generated hostile previews and one-click unsubscribes on the web layer: never a 5xx, every API 4xx
+ * problem+json. Half the leads asked to unsubscribe have no address (409), one link in four is valid.
  */
 @WebMvcTest({SequenceController.class, UnsubscribeController.class})
 @Import(RejectedRequestProblem.class)
 @WithApiKeySecurity
-@MockitoBean(types = {SequencePauses.class, SequencePreview.class, Nurtures.class})
+@MockitoBean(types = SequencePreview.class)
 class SequenceInputPropertiesTest extends HostileRequests {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class SystemClock {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     @MockitoBean
     SequenceExits exits;
     @MockitoBean
     UnsubscribeLinks links;
-    @MockitoBean
-    Leads leads;
 
     SequenceInputPropertiesTest() throws Exception {
         doAnswer(call -> call.<String>getArgument(1).hashCode() % 4 == 0).when(links).isValid(any(), anyString());
-        doAnswer(call -> {
-            UUID lead = call.getArgument(0);
-            if (lead.hashCode() % 2 == 0) {
-                throw new ConflictException("Lead " + lead + " has no email address");
-            }
-            return null;
-        }).when(exits).exit(any(), any(), any());
-        noLeadIsKnown(leads);
+        halfTheLeadsHaveNoAddress(exits);
     }
 
     @Property(tries = 1500)

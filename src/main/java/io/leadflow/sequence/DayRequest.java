@@ -1,4 +1,4 @@
-package io.leadflow.sequence.internal;
+package io.leadflow.sequence;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.platform.FieldError;
@@ -13,19 +13,19 @@ import java.util.List;
  * A day after today as a rep or manager names it, through the API or a page ({@code {"until": "2027-03-10"}}): the
  * end of a sequence's pause, or the new end of a lead's nurture.
  */
-record DayRequest(String until) {
+public record DayRequest(String until) {
 
     /** What the day means for a pause: when the attempts start again. */
-    static final String PAUSE_END = "the day the attempts start again";
+    public static final String PAUSE_END = "the day the attempts start again";
     /** What the day means for a nurture: when the lead comes back to MQL. */
-    static final String NURTURE_END = "the day the lead comes back to MQL";
+    public static final String NURTURE_END = "the day the lead comes back to MQL";
 
     /**
      * The day: an ISO date after today in the lead's zone, else an {@link InvalidRequestException} naming {@code until}.
      *
      * @param meaning what the day is for, in the error's words ({@link #PAUSE_END}, {@link #NURTURE_END})
      */
-    LocalDate dayFor(Lead lead, Clock clock, String meaning) {
+    public LocalDate dayFor(Lead lead, Clock clock, String meaning) {
         LocalDate today = LocalDate.now(clock.withZone(lead.zone()));
         if (until == null || until.isBlank()) {
             throw invalid("is required: " + meaning + ", such as " + today.plusDays(7));

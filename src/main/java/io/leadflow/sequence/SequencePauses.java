@@ -1,4 +1,4 @@
-package io.leadflow.sequence.internal;
+package io.leadflow.sequence;
 
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.engine.ProcessEngine;
@@ -7,10 +7,9 @@ import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.process.SequenceProcess;
-import io.leadflow.sequence.PlannedAttempt;
-import io.leadflow.sequence.SequenceAttempt;
-import io.leadflow.sequence.SequencePlanner;
-import io.leadflow.sequence.SequenceProperties;
+import io.leadflow.sequence.internal.MailboxPacing;
+import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequencePauseRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository.Pause;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,0 +1,62 @@
+package io.leadflow.sequence;
+
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.LeadStage;
+import io.leadflow.lead.LeadType;
+import io.leadflow.lead.Leads;
+import io.leadflow.security.WithApiKeySecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.mockito.Mockito.when;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
+import static org.springframework.http.MediaType.APPLICATION_JSON;
+
+/**
+ * The lead the web slices of a sequence's actions (the API's and the pages') act on: Carlos Ruiz, ana's MQL in Bogotá,
+ * on the evening of 1 March 2027 there, with the clock fixed at that moment.
+ */
+public final class LeadInBogota {
+
+    public static final UUID LEAD = UUID.fromString("6f1c1a52-0c8e-4b8e-9d7e-3c2f0a4b5d61");
+    public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+    /** 2 March 2027, 04:00 UTC: still 1 March in Bogotá, the lead's zone. */
+    public static final Instant NOW = Instant.parse("2027-03-02T04:00:00Z");
+
+    private LeadInBogota() {
+    }
+
+    /**
+     * The clock fixed at {@link #NOW}, for a slice's {@code @Import}; a plain class, so that no component scan of a
+     * full-stack test finds it beside the application's own clock.
+     */
+    public static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    /** The mocked leads know the lead. */
+    public static void isKnownTo(Leads leads) {
+        LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
+                "CO", BOGOTA.getId(), "es", "ebook", null);
+        when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
+                "ana", null, null));
+    }
+
+    /** An authorised API POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */
+    public static MockMvcTester.MockMvcRequestBuilder apiPost(MockMvcTester mvc, String uri, String json) {
+        var request = mvc.post().uri(uri, LEAD).header(AUTHORIZATION, WithApiKeySecurity.BEARER);
+        return json == null ? request : request.contentType(APPLICATION_JSON).content(json);
+    }
+}
