@@ -18,7 +18,7 @@ public class FollowUpTimeWorker {
 
     @JobWorker(type = SequenceProcess.FOLLOW_UP_TIME)
     public SequenceProcess.FollowUpTime followUpTime(@VariablesAsType SequenceProcess.Variables process) {
-        FollowUpMoment followUp = sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        EmailMoment followUp = sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
         return new SequenceProcess.FollowUpTime(followUp.at().toOffsetDateTime().toString(), followUp.now());
     }
 }

@@ -19,7 +19,8 @@ public class NurtureContentWorker {
 
     @JobWorker(type = NurtureProcess.NURTURE_TIME)
     public NurtureProcess.ContentTime nurtureTime(@VariablesAsType NurtureProcess.Variables process) {
-        return sequences.nurtureTime(UUID.fromString(process.leadId()), process.nurtureDay());
+        EmailMoment content = sequences.nurtureTime(UUID.fromString(process.leadId()), process.nurtureDay());
+        return new NurtureProcess.ContentTime(content.at().toOffsetDateTime().toString(), content.now());
     }
 
     @JobWorker(type = NurtureProcess.SEND_NURTURE_EMAIL)

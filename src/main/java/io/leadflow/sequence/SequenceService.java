@@ -16,7 +16,6 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
-import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.FirstAttemptSla;
 import io.leadflow.email.EmailLeads;
@@ -178,11 +177,11 @@ public class SequenceService {
      * ({@code leadflow.mail.limits.*}); {@code sendNow} when it is now.
      */
     @Transactional
-    public FollowUpMoment followUpTime(UUID leadId, int round, int step) {
+    public EmailMoment followUpTime(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
-        return new FollowUpMoment(at.atZone(lead.zone()), !at.isAfter(now));
+        return new EmailMoment(at.atZone(lead.zone()), !at.isAfter(now));
     }
 
     /**
@@ -190,11 +189,11 @@ public class SequenceService {
      * came (perhaps late): the lead's next working moment, then a free slot in its rep's mailbox; and whether it is now.
      */
     @Transactional
-    public NurtureProcess.ContentTime nurtureTime(UUID leadId, String day) {
+    public EmailMoment nurtureTime(UUID leadId, String day) {
         Lead lead = leads.get(leadId);
         Instant now = clock.instant();
         Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterNurture(lead, SequenceEmailKey.nurture(leadId, day), now));
-        return new NurtureProcess.ContentTime(at.atZone(lead.zone()).toOffsetDateTime().toString(), !at.isAfter(now));
+        return new EmailMoment(at.atZone(lead.zone()), !at.isAfter(now));
     }
 
     /** The lead's next working moment if now is not one; else the email's slot in its mailbox ({@code slotLater}), or now. */

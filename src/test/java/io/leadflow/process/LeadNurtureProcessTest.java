@@ -1,5 +1,6 @@
 package io.leadflow.process;
 
+import io.leadflow.sequence.EmailMoment;
 import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceService;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class LeadNurtureProcessTest {
     @Test
     void contentWhoseTimeIsNowGoesAtTheCadence() {
         when(sequences.nurtureTime(eq(lead), anyString())).thenAnswer(call ->
-                new NurtureProcess.ContentTime(engine.now().toString(), true));
+                new EmailMoment(engine.now().toZonedDateTime(), true));
         long instance = nurtured();
         verify(sequences, never().description("nothing before the cadence")).nurtureTime(eq(lead), anyString());
 
@@ -71,8 +72,8 @@ class LeadNurtureProcessTest {
     void contentDueOutsideTheLeadsWorkingTimeWaitsForItsMomentThenItsTimeIsReadAgain() {
         OffsetDateTime workingMoment = engine.now().plus(CADENCE).plusHours(1);
         when(sequences.nurtureTime(eq(lead), anyString()))
-                .thenReturn(new NurtureProcess.ContentTime(workingMoment.toString(), false),
-                        new NurtureProcess.ContentTime(workingMoment.toString(), true));
+                .thenReturn(new EmailMoment(workingMoment.toZonedDateTime(), false),
+                        new EmailMoment(workingMoment.toZonedDateTime(), true));
         long instance = nurtured();
 
         engine.advanceClock(CADENCE.plusMinutes(1));

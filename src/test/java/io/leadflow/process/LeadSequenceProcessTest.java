@@ -7,7 +7,7 @@ import io.leadflow.scoring.Routings;
 import io.leadflow.sequence.AttemptOpening;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
-import io.leadflow.sequence.FollowUpMoment;
+import io.leadflow.sequence.EmailMoment;
 import io.leadflow.sequence.SequenceService;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -303,8 +303,8 @@ class LeadSequenceProcessTest {
         plan(3, Channel.CALL, now.plusHours(2), now.plusHours(8), now.plusDays(2));
         opensAt.put(3, now.minusMinutes(1).atZoneSameInstant(MEXICO));
         // Outside the lead's working time at first; the time came (perhaps late), read again, the email goes.
-        when(sequences.followUpTime(lead, 1, 3)).thenReturn(new FollowUpMoment(now.plusHours(12).atZoneSameInstant(MEXICO), false),
-                new FollowUpMoment(now.plusHours(13).atZoneSameInstant(MEXICO), true));
+        when(sequences.followUpTime(lead, 1, 3)).thenReturn(new EmailMoment(now.plusHours(12).atZoneSameInstant(MEXICO), false),
+                new EmailMoment(now.plusHours(13).atZoneSameInstant(MEXICO), true));
         long instance = startSequence();
 
         engine.complete(engine.awaitTask("Task_FollowUpCall", instance), Map.of("outcome", "no-answer"));
