@@ -20,6 +20,7 @@ public class RecordSequenceExitWorker {
     @JobWorker(type = SequenceProcess.RECORD_SEQUENCE_EXIT)
     public void recordSequenceExit(@VariablesAsType SequenceProcess.Variables process) {
         sequences.recordExit(UUID.fromString(process.leadId()), process.exitReason(),
-                process.attemptOutcomes() == null ? List.of() : process.attemptOutcomes());
+                process.attemptOutcomes() == null ? List.of()
+                        : process.attemptOutcomes().stream().map(SequenceProcess.AttemptOutcome::step).toList());
     }
 }

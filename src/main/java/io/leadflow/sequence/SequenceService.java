@@ -356,12 +356,13 @@ public class SequenceService {
 
     /**
      * The sequence ended before its last attempt: the lead answered, booked, unsubscribed, bounced or was stopped.
-     * {@code calls} are the touches the model saw made: a call that ends the sequence may not be stored yet.
+     * {@code touchedSteps} are the steps of the touches the model saw made: a call that ends the sequence may not be
+     * stored yet.
      */
     @Transactional
-    public void recordExit(UUID leadId, String reason, List<SequenceProcess.AttemptOutcome> calls) {
-        outcomes.record(leadId, reason, calls.stream().mapToInt(SequenceProcess.AttemptOutcome::step).max().orElse(0), clock.instant())
-                .ifPresent(credit -> metrics.ended(attempts.of(leadId), calls, reason, credit));
+    public void recordExit(UUID leadId, String reason, List<Integer> touchedSteps) {
+        outcomes.record(leadId, reason, touchedSteps.stream().mapToInt(Integer::intValue).max().orElse(0), clock.instant())
+                .ifPresent(credit -> metrics.ended(attempts.of(leadId), touchedSteps, reason, credit));
         int cancelled = attempts.cancelPlanned(leadId, reason.toLowerCase(java.util.Locale.ROOT), clock.instant());
         mailboxPacing.release(leadId, clock.instant());
         repTasks.withdrawOpenTasksOf(leadId);

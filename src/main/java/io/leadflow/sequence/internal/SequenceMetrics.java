@@ -1,6 +1,5 @@
 package io.leadflow.sequence.internal;
 
-import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.SequenceAttempt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -35,14 +34,14 @@ public class SequenceMetrics {
 
     /**
      * A sequence of these attempts ended for {@code exit} (a model's exit reason, or {@code NO_ANSWER}), credited to
-     * {@code credit}; called once per sequence, when its end is recorded. The touches the model saw made count as
-     * made (a call's outcome reaches the model before its task's row commits).
+     * {@code credit}; called once per sequence, when its end is recorded. The steps of the touches the model saw made
+     * count as made (a call's outcome reaches the model before its task's row commits).
      */
-    public void ended(List<SequenceAttempt> attempts, List<SequenceProcess.AttemptOutcome> touches, String exit,
+    public void ended(List<SequenceAttempt> attempts, List<Integer> touchedSteps, String exit,
                       SequenceOutcomeRepository.Credit credit) {
         Set<Integer> made = new TreeSet<>();
         attempts.stream().filter(a -> a.status() == SequenceAttempt.Status.DONE).forEach(a -> made.add(a.step()));
-        touches.forEach(touch -> made.add(touch.step()));
+        made.addAll(touchedSteps);
         this.attempts.record(made.size());
         if (OUTCOMES.contains(exit)) {
             Counter.builder("leadflow.sequence.outcomes").description("Leads' answers that ended a sequence, by step and email template")
