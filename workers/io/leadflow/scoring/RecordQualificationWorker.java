@@ -20,7 +20,8 @@ public class RecordQualificationWorker {
 
     @JobWorker(type = IdentifyProcess.RECORD_QUALIFICATION)
     public void recordQualification(ActivatedJob job, @VariablesAsType IdentifyProcess.Variables process) {
-        qualifications.record(UUID.fromString(process.leadId()), process.qualification(), process.fitDecision(),
-                ModelVersion.of(job));
+        IdentifyProcess.Qualification decided = process.qualification();
+        qualifications.record(UUID.fromString(process.leadId()), new Qualification(decided.stage(), decided.score(), decided.reasons()),
+                process.fitDecision(), ModelVersion.of(job));
     }
 }

@@ -13,6 +13,7 @@ import io.leadflow.lead.StageMove;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import io.leadflow.scoring.DecideFitWorker;
+import io.leadflow.scoring.Qualification;
 import io.leadflow.scoring.QualificationService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,7 +67,8 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
         int latest = latestFitVersion();
 
         IdentifyProcess.FitDecided decided = decideFit.decideFit(job, json.convertValue(fitCase.input(), IdentifyProcess.FitFacts.class));
-        qualifications.record(lead, decided.qualification(), decided.fitDecision(), "lead-identify v1");
+        IdentifyProcess.Qualification fit = decided.qualification();
+        qualifications.record(lead, new Qualification(fit.stage(), fit.score(), fit.reasons()), decided.fitDecision(), "lead-identify v1");
 
         Timeline.Entry qualified = timeline.of(lead).stream().filter(entry -> entry.type().equals("QUALIFIED")).findFirst().orElseThrow();
         assertThat(qualified.details().get("rules")).asList().contains(fitCase.rule());

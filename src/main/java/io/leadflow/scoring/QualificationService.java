@@ -3,7 +3,6 @@ package io.leadflow.scoring;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
-import io.leadflow.process.IdentifyProcess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +23,7 @@ public class QualificationService {
     }
 
     @Transactional
-    public void record(UUID leadId, IdentifyProcess.Qualification qualification, RuleDecision decision, String model) {
+    public void record(UUID leadId, Qualification qualification, RuleDecision decision, String model) {
         leads.recordFit(leadId, qualification.stage(), qualification.score(), qualification.reasons(), model, decision);
         Map<String, Object> details = new HashMap<>(decision.asHistory());
         details.putAll(Map.of("stage", qualification.stage().name(), "score", qualification.score(), "reasons", qualification.reasons()));

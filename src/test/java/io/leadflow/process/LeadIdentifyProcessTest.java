@@ -7,6 +7,7 @@ import io.leadflow.assignment.SlaEscalation;
 import io.leadflow.enrichment.EnrichmentService;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.lead.LeadStage;
+import io.leadflow.scoring.Qualification;
 import io.leadflow.scoring.QualificationService;
 import io.leadflow.scoring.Routings;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +79,7 @@ class LeadIdentifyProcessTest {
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_HandedOff");
-        verify(qualifications).record(eq(lead), eq(new IdentifyProcess.Qualification(LeadStage.MQL, 100, List.of(
+        verify(qualifications).record(eq(lead), eq(new Qualification(LeadStage.MQL, 100, List.of(
                 "Target industry: telecom", "200+ employees", "Region: LATAM",
                 "Power signals: activity, presence and biography"))), any(), anyString());
         verify(assignments).assign(lead, "latam");
@@ -95,7 +96,7 @@ class LeadIdentifyProcessTest {
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_Disqualified");
-        verify(qualifications).record(eq(lead), eq(new IdentifyProcess.Qualification(LeadStage.DISQUALIFIED, 0, List.of())),
+        verify(qualifications).record(eq(lead), eq(new Qualification(LeadStage.DISQUALIFIED, 0, List.of())),
                 any(), anyString());
         verify(assignments, never()).assign(eq(lead), any());
     }

@@ -9,7 +9,6 @@ import io.leadflow.scoring.internal.RejectionRepository;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
-import io.leadflow.process.IdentifyProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
@@ -54,7 +53,7 @@ class ScoringModuleTest {
         List<String> reasons = List.of("decision maker", "telecom");
         RuleDecision decision = new RuleDecision("lead-fit", 2, List.of(new RuleDecision.Rule("lead-fit", "Rule_LeadFit_Mql", "MQL")));
 
-        qualifications.record(lead, new IdentifyProcess.Qualification(LeadStage.MQL, 80, reasons), decision, "lead-identify v1");
+        qualifications.record(lead, new Qualification(LeadStage.MQL, 80, reasons), decision, "lead-identify v1");
 
         verify(leads).recordFit(lead, LeadStage.MQL, 80, reasons, "lead-identify v1", decision);
         verify(timeline).record(lead, Timeline.Type.QUALIFIED, Map.of("stage", "MQL", "score", 80, "reasons", reasons,
