@@ -10,11 +10,13 @@ import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
@@ -206,6 +208,15 @@ public final class EngineRecords {
             }
         }
         return underWay;
+    }
+
+    /** The incidents raised in these instances, in words (element, type, message): a wait that gives up names them. */
+    public List<String> incidents(Set<Long> instances) {
+        return events(instances).stream()
+                .filter(record -> record.getIntent() == IncidentIntent.CREATED && record.getValue() instanceof IncidentRecordValue)
+                .map(record -> (IncidentRecordValue) record.getValue())
+                .map(incident -> incident.getElementId() + ": " + incident.getErrorType() + " " + incident.getErrorMessage())
+                .toList();
     }
 
     private List<Record<?>> events(Set<Long> instances) {

@@ -19,6 +19,7 @@ import io.grpc.Status;
 import io.leadflow.ModelsTest;
 import io.leadflow.engine.EngineRecords;
 import io.leadflow.platform.MovableClock;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -160,7 +161,7 @@ public final class ProcessTestEngine implements AutoCloseable {
 
     public ActivatedJob awaitJobThat(String type, Predicate<ActivatedJob> wanted) {
         return await().atMost(PATIENCE).until(() -> {
-            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
+            List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(100)
                     .timeout(Duration.ofMinutes(5)).requestTimeout(Duration.ofMillis(200)).send().join().getJobs();
             ActivatedJob found = null;
             for (ActivatedJob job : jobs) {
@@ -176,8 +177,16 @@ public final class ProcessTestEngine implements AutoCloseable {
 
     /** The rep's task at the element, of the instance. */
     public ActivatedJob awaitTask(String elementId, long processInstanceKey) {
-        return awaitJobThat(USER_TASK, job -> job.getProcessInstanceKey() == processInstanceKey
-                && job.getElementId().equals(elementId));
+        try {
+            return awaitJobThat(USER_TASK, job -> job.getProcessInstanceKey() == processInstanceKey
+                    && job.getElementId().equals(elementId));
+        } catch (ConditionTimeoutException e) {
+            // Say where the instance stands: an incident or work still under way, rather than only "no task".
+            EngineRecords records = records();
+            throw new AssertionError("No task at " + elementId + " of instance " + processInstanceKey + "; incidents: "
+                    + records.incidents(Set.of(processInstanceKey)) + "; under way: "
+                    + records.workUnderWay(Set.of(processInstanceKey), clock.instant(), EngineRecords.LEADFLOW_WORKERS), e);
+        }
     }
 
     /** The rep's task at the element, in whichever of the lead's processes. */
