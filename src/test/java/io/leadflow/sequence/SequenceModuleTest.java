@@ -15,6 +15,8 @@ import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.EmailTracking;
 import io.leadflow.sequence.internal.LinkSigner;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
+import io.leadflow.sequence.internal.SequenceEmailComposer;
+import io.leadflow.sequence.internal.SequenceMailer;
 import io.leadflow.sequence.internal.TrackedEmailRepository;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
@@ -52,9 +54,10 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
-        SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
-        TrackedEmailRepository.class, Nurtures.class, Clock.class})
+@MockitoBean(types = {SequenceSchedule.class, SequenceEmails.class, SequenceOutcomes.class, AttemptTouches.class,
+        SequenceMailer.class, SequenceEmailComposer.class, SequencePlanner.class, SequenceAttemptRepository.class,
+        SequenceStats.class, SequenceOutcomeRepository.class, SequencePauseRepository.class, UnsubscribeLinks.class,
+        MailboxPacing.class, LinkSigner.class, EmailTracking.class, TrackedEmailRepository.class, Nurtures.class, Clock.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
