@@ -1,34 +1,24 @@
 package io.leadflow.intake.internal;
 
 import io.leadflow.lead.LeadNotFoundException;
-import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
-import io.leadflow.sequence.LeadInBogota;
+import io.leadflow.sequence.SequenceActionSlice;
 import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.PlannedAttempt;
-import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequenceExits.Exit;
 import io.leadflow.sequence.SequencePauses;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadflow.sequence.LeadInBogota.BOGOTA;
-import static io.leadflow.sequence.LeadInBogota.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -43,25 +33,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
  * handed to SequenceExits, each pause to SequencePauses, each nurture change to Nurtures.
  */
 @WebMvcTest(LeadSequenceController.class)
-@Import(LeadInBogota.FixedClock.class)
-@WithApiKeySecurity
-class LeadSequenceApiTest {
-
-    @Autowired
-    MockMvcTester mvc;
-    @MockitoBean
-    SequenceExits exits;
-    @MockitoBean
-    SequencePauses pauses;
-    @MockitoBean
-    Nurtures nurtures;
-    @MockitoBean
-    Leads leads;
-
-    @BeforeEach
-    void theLeadIsAnasInBogota() {
-        LeadInBogota.isKnownTo(leads);
-    }
+class LeadSequenceApiTest extends SequenceActionSlice {
 
     @Test
     void aBookedMeetingEndsTheSequenceWithItsTimeAndNotes() {
@@ -154,7 +126,6 @@ class LeadSequenceApiTest {
                 .isStrictlyEqualTo("{\"pausedUntil\":null,\"attempts\":[]}");
     }
 
-
     @Test
     void aReEnrolmentOfALeadNotInNurtureOrReEnrolledAlreadyIsA409Problem() {
         doThrow(new Nurtures.NotInNurture()).when(nurtures).reEnrol(eq(LEAD), any());
@@ -171,9 +142,4 @@ class LeadSequenceApiTest {
         assertThat(post("/api/leads/{id}/nurture/until", "{\"until\":\"2027-04-15\"}")).hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(APPLICATION_PROBLEM_JSON).bodyJson().extractingPath("$.detail")
                 .isEqualTo("The lead is not in nurture until a date, or was re-enrolled already");
-    }
-
-    private MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
-        return LeadInBogota.apiPost(mvc, uri, json);
-    }
-}
+    }}

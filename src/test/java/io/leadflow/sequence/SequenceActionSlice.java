@@ -6,7 +6,11 @@ import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.security.WithApiKeySecurity;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.Clock;
@@ -22,23 +26,21 @@ import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 import static org.springframework.http.MediaType.APPLICATION_JSON;
 
 /**
- * The lead the web slices of a sequence's actions (the API's and the pages') act on: Carlos Ruiz, ana's MQL in Bogotá,
- * on the evening of 1 March 2027 there, with the clock fixed at that moment.
+ * What the web slices of a lead's sequence and nurture actions (the API's and the pages') share, each slice naming its
+ * controllers in its {@code @WebMvcTest}: leadflow's security, the services the actions hand to mocked, and the lead
+ * they act on: Carlos Ruiz, ana's MQL in Bogotá, on the evening of 1 March 2027 there, with the clock fixed at that
+ * moment.
  */
-public final class LeadInBogota {
+@Import(SequenceActionSlice.FixedClock.class)
+@WithApiKeySecurity
+public abstract class SequenceActionSlice {
 
     public static final UUID LEAD = UUID.fromString("6f1c1a52-0c8e-4b8e-9d7e-3c2f0a4b5d61");
     public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     /** 2 March 2027, 04:00 UTC: still 1 March in Bogotá, the lead's zone. */
     public static final Instant NOW = Instant.parse("2027-03-02T04:00:00Z");
 
-    private LeadInBogota() {
-    }
-
-    /**
-     * The clock fixed at {@link #NOW}, for a slice's {@code @Import}; a plain class, so that no component scan of a
-     * full-stack test finds it beside the application's own clock.
-     */
+    /** The clock fixed at {@link #NOW}; a plain class, so that no component scan of a full-stack test finds it beside the application's own clock. */
     public static class FixedClock {
         @Bean
         Clock clock() {
@@ -46,8 +48,19 @@ public final class LeadInBogota {
         }
     }
 
-    /** The mocked leads know the lead. */
-    public static void isKnownTo(Leads leads) {
+    @Autowired
+    protected MockMvcTester mvc;
+    @MockitoBean
+    protected SequenceExits exits;
+    @MockitoBean
+    protected SequencePauses pauses;
+    @MockitoBean
+    protected Nurtures nurtures;
+    @MockitoBean
+    protected Leads leads;
+
+    @BeforeEach
+    void theLeadIsAnasInBogota() {
         LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
                 "CO", BOGOTA.getId(), "es", "ebook", null);
         when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
@@ -55,7 +68,7 @@ public final class LeadInBogota {
     }
 
     /** An authorised API POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */
-    public static MockMvcTester.MockMvcRequestBuilder apiPost(MockMvcTester mvc, String uri, String json) {
+    protected MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
         var request = mvc.post().uri(uri, LEAD).header(AUTHORIZATION, WithApiKeySecurity.BEARER);
         return json == null ? request : request.contentType(APPLICATION_JSON).content(json);
     }
