@@ -10,10 +10,8 @@ import io.leadflow.email.InternalMailRenderer;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.AttemptedLeads;
-import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadFacts;
+import io.leadflow.lead.BogotaLead;
 import io.leadflow.lead.LeadStage;
-import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.StageLeft;
 import io.leadflow.lead.StageMove;
@@ -32,10 +30,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,7 +52,6 @@ import static org.mockito.Mockito.when;
 class AssignmentModuleTest {
 
     private static final UUID LEAD = UUID.fromString("9e2d4c1b-7a3f-4e58-8b06-1c5d7e9f2a34");
-    private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     /** Four working hours from now in Bogotá: the first contact's SLA. */
     private static final ZonedDateTime DUE = ZonedDateTime.parse("2026-03-03T11:00-05:00[America/Bogota]");
 
@@ -80,11 +74,8 @@ class AssignmentModuleTest {
 
     @BeforeEach
     void theLeadIsAnasInBogota() {
-        LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
-                "CO", BOGOTA.getId(), "es", "ebook", null);
-        when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
-                "ana", null, null));
-        when(calendar.dueFromNow(Duration.ofHours(4), "CO", BOGOTA)).thenReturn(DUE);
+        when(leads.get(LEAD)).thenReturn(BogotaLead.withId(LEAD));
+        when(calendar.dueFromNow(Duration.ofHours(4), "CO", BogotaLead.ZONE)).thenReturn(DUE);
     }
 
     @Test
@@ -109,9 +100,9 @@ class AssignmentModuleTest {
     void theStageALeadLeftIsTimedInItsWorkingHours(Scenario scenario) {
         StageMove received = new StageMove(LeadStage.LEAD, Instant.parse("2026-03-02T14:00:00Z"), "received as FORM_FILL", null);
         StageMove qualified = new StageMove(LeadStage.MQL, Instant.parse("2026-03-03T14:00:00Z"), "lead-fit: score 80", "lead-identify v1");
-        when(calendar.workingTimeBetween(received.at(), qualified.at(), "CO", BOGOTA)).thenReturn(Duration.ofHours(9));
+        when(calendar.workingTimeBetween(received.at(), qualified.at(), "CO", BogotaLead.ZONE)).thenReturn(Duration.ofHours(9));
 
-        scenario.publish(new StageLeft(LEAD, received, qualified, "CO", BOGOTA))
+        scenario.publish(new StageLeft(LEAD, received, qualified, "CO", BogotaLead.ZONE))
                 .andWaitForStateChange(() -> meters.find("leadflow.stage.working.duration").tag("stage", "LEAD").timer(), Objects::nonNull)
                 .andVerify(timer -> {
                     assertThat(timer.count()).isEqualTo(1);

@@ -14,9 +14,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -48,10 +46,7 @@ class LeadModuleTest {
 
     @BeforeEach
     void theLeadIsInBogota() {
-        LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
-                "CO", "America/Bogota", "es", "ebook", null);
-        when(repository.find(LEAD)).thenReturn(Optional.of(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.LEAD, null,
-                List.of(), Map.of(), null, null, null)));
+        when(repository.find(LEAD)).thenReturn(Optional.of(BogotaLead.withId(LEAD)));
     }
 
     @Test
@@ -62,7 +57,7 @@ class LeadModuleTest {
         scenario.stimulate(() -> leads.moveTo(LEAD, QUALIFIED))
                 .andWaitForEventOfType(StageLeft.class)
                 .toArriveAndVerify(left -> assertThat(left)
-                        .isEqualTo(new StageLeft(LEAD, RECEIVED, QUALIFIED, "CO", ZoneId.of("America/Bogota"))));
+                        .isEqualTo(new StageLeft(LEAD, RECEIVED, QUALIFIED, "CO", BogotaLead.ZONE)));
     }
 
     @Test

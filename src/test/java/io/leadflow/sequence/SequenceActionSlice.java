@@ -1,9 +1,6 @@
 package io.leadflow.sequence;
 
-import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadFacts;
-import io.leadflow.lead.LeadStage;
-import io.leadflow.lead.LeadType;
+import io.leadflow.lead.BogotaLead;
 import io.leadflow.lead.Leads;
 import io.leadflow.security.WithApiKeySecurity;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,10 +12,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.mockito.Mockito.when;
@@ -28,15 +22,13 @@ import static org.springframework.http.MediaType.APPLICATION_JSON;
 /**
  * What the web slices of a lead's sequence and nurture actions (the API's and the pages') share, each slice naming its
  * controllers in its {@code @WebMvcTest}: leadflow's security, the services the actions hand to mocked, and the lead
- * they act on: Carlos Ruiz, ana's MQL in Bogotá, on the evening of 1 March 2027 there, with the clock fixed at that
- * moment.
+ * they act on ({@link BogotaLead}) on the evening of 1 March 2027 in Bogotá, with the clock fixed at that moment.
  */
 @Import(SequenceActionSlice.FixedClock.class)
 @WithApiKeySecurity
 public abstract class SequenceActionSlice {
 
     public static final UUID LEAD = UUID.fromString("6f1c1a52-0c8e-4b8e-9d7e-3c2f0a4b5d61");
-    public static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
     /** 2 March 2027, 04:00 UTC: still 1 March in Bogotá, the lead's zone. */
     public static final Instant NOW = Instant.parse("2027-03-02T04:00:00Z");
 
@@ -61,10 +53,7 @@ public abstract class SequenceActionSlice {
 
     @BeforeEach
     void theLeadIsAnasInBogota() {
-        LeadFacts facts = new LeadFacts("carlos@andesnet.co", null, "Carlos", "Ruiz", "CMO", "AndesNet", "andesnet.co", 500, "telecom",
-                "CO", BOGOTA.getId(), "es", "ebook", null);
-        when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(),
-                "ana", null, null));
+        when(leads.get(LEAD)).thenReturn(BogotaLead.withId(LEAD));
     }
 
     /** An authorised API POST to the URI (its {id} is {@link #LEAD}), with the JSON body if there is one. */

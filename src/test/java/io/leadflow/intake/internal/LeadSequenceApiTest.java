@@ -1,5 +1,6 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.lead.BogotaLead;
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.platform.ConflictException;
 import io.leadflow.sequence.Channel;
@@ -89,7 +90,7 @@ class LeadSequenceApiTest extends SequenceActionSlice {
     void aPauseUntilADayAfterTheLeadsTodayMovesTheAttemptsToCome() {
         // 2 March is today in UTC but tomorrow in Bogotá.
         LocalDate until = LocalDate.parse("2027-03-02");
-        var at = OffsetDateTime.parse("2027-03-02T10:00:00-05:00").atZoneSameInstant(BOGOTA);
+        var at = OffsetDateTime.parse("2027-03-02T10:00:00-05:00").atZoneSameInstant(BogotaLead.ZONE);
         when(pauses.pause(LEAD, until, null)).thenReturn(new SequencePauses.Schedule(until,
                 List.of(new PlannedAttempt(2, Channel.EMAIL, at, at.withHour(17)))));
 
