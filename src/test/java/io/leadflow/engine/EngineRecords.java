@@ -210,6 +210,15 @@ public final class EngineRecords {
         return underWay;
     }
 
+    /** What became of the element in these instances, oldest first: its states (activated, then completed or terminated). */
+    public List<Intent> elementStates(Set<Long> instances, String elementId) {
+        return events(instances).stream()
+                .filter(record -> record.getValue() instanceof ProcessInstanceRecordValue element
+                        && element.getElementId().equals(elementId))
+                .map(Record::getIntent)
+                .toList();
+    }
+
     /** The incidents raised in these instances, in words (element, type, message): a wait that gives up names them. */
     public List<String> incidents(Set<Long> instances) {
         return events(instances).stream()

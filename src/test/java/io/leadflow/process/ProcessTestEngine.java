@@ -181,11 +181,14 @@ public final class ProcessTestEngine implements AutoCloseable {
             return awaitJobThat(USER_TASK, job -> job.getProcessInstanceKey() == processInstanceKey
                     && job.getElementId().equals(elementId));
         } catch (ConditionTimeoutException e) {
-            // Say where the instance stands: an incident or work still under way, rather than only "no task".
+            // Say where the instance stands: the task ended before a poll took it (a timer of its own), an incident or
+            // work still under way, rather than only "no task".
             EngineRecords records = records();
-            throw new AssertionError("No task at " + elementId + " of instance " + processInstanceKey + "; incidents: "
-                    + records.incidents(Set.of(processInstanceKey)) + "; under way: "
-                    + records.workUnderWay(Set.of(processInstanceKey), clock.instant(), EngineRecords.LEADFLOW_WORKERS), e);
+            Set<Long> instance = Set.of(processInstanceKey);
+            throw new AssertionError("No task at " + elementId + " of instance " + processInstanceKey + "; its states: "
+                    + records.elementStates(instance, elementId) + "; the path: " + records.completedElements(instance)
+                    + "; incidents: " + records.incidents(instance) + "; under way: "
+                    + records.workUnderWay(instance, clock.instant(), EngineRecords.LEADFLOW_WORKERS), e);
         }
     }
 
