@@ -153,8 +153,8 @@ class LeadSequenceProcessTest {
         plan(2, Channel.EMAIL, now.plusDays(1), now.plusDays(1).plusHours(8), now.plusDays(1));
         plan(3, Channel.CALL, now.plusDays(3), now.plusDays(3).plusHours(8), now.plusDays(4));
         opensAt.put(1, now.minusMinutes(1).atZoneSameInstant(MEXICO));
-        // The third call opens a day before its due: open at its due, the call's window would pass as it opens, and
-        // the window's timer would take the task away within a tenth of a second, racing the wait for it.
+        // The third call opens a day before its due: opened at its due, its window would pass as it opens, and the
+        // window's timer would end the task a few hundred milliseconds later, before a wait on a busy machine took it.
         OffsetDateTime thirdCallOpens = now.plusDays(2);
         opensAt.put(3, thirdCallOpens.atZoneSameInstant(MEXICO));
         long instance = startSequence();
