@@ -314,7 +314,8 @@ public final class ProcessTestEngine implements AutoCloseable {
                 }
             }
         });
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(records()
+        // Usually answered already: looked at at once, not after a first poll interval.
+        await().pollDelay(Duration.ZERO).atMost(PATIENCE).untilAsserted(() -> assertThat(records()
                 .jobsWithWorkers(running.keySet(), EngineRecords.LEADFLOW_WORKERS)).isEmpty());
     }
 
