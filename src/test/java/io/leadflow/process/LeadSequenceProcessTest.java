@@ -159,6 +159,10 @@ class LeadSequenceProcessTest {
         plan(2, Channel.EMAIL, now.plusDays(1), now.plusDays(1).plusHours(8), now.plusDays(1));
         plan(3, Channel.CALL, now.plusDays(3), now.plusDays(3).plusHours(8), now.plusDays(4));
         opensAt.put(1, now.minusMinutes(1).atZoneSameInstant(MEXICO));
+        // The third call opens a day before its due: opened at its due, its window would pass as it opens, and the
+        // window's timer would end the task a few hundred milliseconds later, before a wait on a busy machine took it.
+        OffsetDateTime thirdCallOpens = now.plusDays(2);
+        opensAt.put(3, thirdCallOpens.atZoneSameInstant(MEXICO));
         long instance = startSequence();
         verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 1);
 
@@ -174,7 +178,7 @@ class LeadSequenceProcessTest {
         engine.awaitAtRest(instance);
         assertThat(engine.awaitTask("Task_SlaBreach", instance).getVariablesAsMap()).containsEntry("attempt", null);
 
-        engine.advanceClock(Duration.ofDays(2));
+        engine.advanceClock(Duration.between(engine.now(), thirdCallOpens.plusMinutes(1)));
         assertThat(engine.awaitTask("Task_FollowUpCall", instance).getVariablesAsType(SequenceProcess.Variables.class)
                 .attempt().step()).isEqualTo(3);
     }
