@@ -5,6 +5,7 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.grpc.Status;
 import io.leadflow.assignment.AssignmentService;
 import io.leadflow.enrichment.EnrichmentService;
+import io.leadflow.enrichment.FitFacts;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.intake.LeadProcesses;
 import io.leadflow.lead.LeadStage;
@@ -13,7 +14,8 @@ import io.leadflow.sequence.AttemptOpening;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.Nurtures;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceOutcomes;
+import io.leadflow.sequence.SequenceSchedule;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +62,9 @@ class LeadJourneyProcessTest {
     @Autowired
     AssignmentService assignments;
     @Autowired
-    SequenceService sequences;
+    SequenceOutcomes outcomes;
+    @Autowired
+    SequenceSchedule schedule;
     @Autowired
     Leads leads;
     @Autowired
@@ -73,7 +77,7 @@ class LeadJourneyProcessTest {
     final UUID lead = UUID.randomUUID();
 
     /** lead-identify finds these facts of the lead, and assigns it to Ana. */
-    void identifiedAs(IdentifyProcess.FitFacts facts) {
+    void identifiedAs(FitFacts facts) {
         Identifications.enrichedAs(enrichment, lead, facts);
         Identifications.assignedToAna(assignments, lead, engine);
     }
@@ -82,8 +86,8 @@ class LeadJourneyProcessTest {
     void sequencePlans(int step, Channel channel, OffsetDateTime due, OffsetDateTime opensAt) {
         ZonedDateTime dueThere = due.atZoneSameInstant(MEXICO);
         AttemptWindow attempt = new AttemptWindow(step, channel, dueThere, dueThere, dueThere.plusHours(6), dueThere.plusDays(2));
-        when(sequences.plan(eq(lead), anyInt(), any())).thenReturn(List.of(attempt));
-        when(sequences.attemptTime(eq(lead), anyInt(), eq(step))).thenAnswer(call -> new AttemptOpening(attempt,
+        when(schedule.plan(eq(lead), anyInt(), any())).thenReturn(List.of(attempt));
+        when(schedule.attemptTime(eq(lead), anyInt(), eq(step))).thenAnswer(call -> new AttemptOpening(attempt,
                 opensAt.atZoneSameInstant(MEXICO), !opensAt.isAfter(engine.now())));
     }
 
@@ -128,10 +132,10 @@ class LeadJourneyProcessTest {
         OffsetDateTime emailDue = engine.now().plusDays(2);
         sequencePlans(2, Channel.EMAIL, emailDue, emailDue);
         journeyFrom("CallActivity_Connect");
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
         engine.awaitLeadAtRest(lead.toString());
         engine.publish(SequenceProcess.LEAD_REPLIED, lead.toString(), reply);
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
     }
 
     /** The rep qualifies the lead in explore as "not now" until the date: the lead goes to nurture. */
@@ -146,13 +150,13 @@ class LeadJourneyProcessTest {
     /** The journey takes the lead back to MQL at the element, with the reason, and starts its sequence of the round. */
     void backToMqlInANewSequence(String element, String reason, int round) {
         movedTo(LeadStage.MQL, reason);
-        verify(sequences, timeout(PATIENCE.toMillis())).plan(eq(lead), eq(round), any());
+        verify(schedule, timeout(PATIENCE.toMillis())).plan(eq(lead), eq(round), any());
         assertThat(engine.records().completedElements(engine.records().instancesOf(lead.toString()))).contains(element);
     }
 
     @Test
     void anMqlStartedOnceGoesThroughEveryStageToAWonDeal() {
-        identifiedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
+        identifiedAs(new FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
         sequencePlans(1, Channel.CALL, engine.now().plusHours(4), engine.now().minusMinutes(1));
         leadArrived("FORM_FILL", true);
         assertThatThrownBy(() -> leadArrived("FORM_FILL", true)).as("a retried start")
@@ -162,9 +166,9 @@ class LeadJourneyProcessTest {
 
         ActivatedJob call = engine.awaitLeadTask(SequenceProcess.FIRST_CONTACT_TASK, lead.toString());
         assertThat(call.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1");
-        verify(sequences).plan(eq(lead), eq(1), any());
+        verify(schedule).plan(eq(lead), eq(1), any());
         engine.complete(call, Map.of("outcome", SequenceProcess.MEETING_BOOKED, "notes", "Demo on Tuesday"));
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(lead, "MEETING_BOOKED", List.of(1));
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(lead, "MEETING_BOOKED", List.of(1));
 
         engine.complete(engine.awaitLeadTask("Task_QualifyLead", lead.toString()),
                 Map.of("decision", "sql", "goals", "Grow 20%", "budget", "Approved"));
@@ -255,7 +259,7 @@ class LeadJourneyProcessTest {
 
     @Test
     void aTriggerEventsContactFoundBecomesALeadOfItsOwnAndTheJourneyEnds() {
-        identifiedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
+        identifiedAs(new FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
         ContactLeads.Contact found = new ContactLeads.Contact("Valeria", "Soto", "valeria@telcomex.mx", "CEO");
         when(contacts.receive(lead, found)).thenReturn(UUID.randomUUID());
         leadArrived("TRIGGER_EVENT", false);
