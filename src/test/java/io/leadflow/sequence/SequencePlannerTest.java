@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class SequencePlannerTest {
 
-    static final List<CadenceStep> DEFAULT_CADENCE = List.of(
+    private static final List<CadenceStep> DEFAULT_CADENCE = List.of(
             new CadenceStep(1, CALL, 0),
             new CadenceStep(2, EMAIL, 2),
             new CadenceStep(3, CALL, 6),
