@@ -2,7 +2,6 @@ package io.leadflow.sequence;
 
 import io.leadflow.email.EmailModel;
 import io.leadflow.email.EmailRenderer;
-import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.Mailbox;
 import io.leadflow.email.OutgoingMail;
@@ -25,7 +24,6 @@ import io.leadflow.sequence.internal.SequenceEmailKey;
 import io.leadflow.sequence.internal.SequenceOutcomeRepository;
 import io.leadflow.sequence.internal.EmailTracking;
 import io.leadflow.sequence.internal.SequenceMetrics;
-import io.leadflow.sequence.internal.StepVariants;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
 import io.leadflow.tasklist.RepTask;
@@ -56,15 +54,12 @@ import java.util.stream.Stream;
 @Service
 public class SequenceService {
 
-    /** The journey stage a connected call leaves the buyer in: its follow-up offers that stage's content. */
-    private static final String AWARENESS = "awareness";
-
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
     private final SequenceOutcomeRepository outcomes;
     private final SequencePlanner planner;
     private final BusinessHoursCalendar calendar;
-    private final EmailTemplateCatalog templates;
+    private final SequenceTemplates templates;
     private final EmailRenderer renderer;
     private final MailOutbox outbox;
     private final SuppressionList suppressions;
@@ -78,15 +73,14 @@ public class SequenceService {
     private final FirstAttemptSla firstAttemptSla;
     private final EmailLeads emailLeads;
     private final MailboxPacing mailboxPacing;
-    private final StepVariants variants;
     private final EmailTracking tracking;
 
     SequenceService(Leads leads, SequenceAttemptRepository attempts, SequenceOutcomeRepository outcomes, SequencePlanner planner,
-                    BusinessHoursCalendar calendar, EmailTemplateCatalog templates, EmailRenderer renderer,
+                    BusinessHoursCalendar calendar, SequenceTemplates templates, EmailRenderer renderer,
                     MailOutbox outbox, SuppressionList suppressions, UnsubscribeLinks unsubscribeLinks, RepDirectory reps,
                     RepTaskService repTasks, Timeline timeline, Clock clock,
                     SequenceProperties settings, SequenceMetrics metrics, FirstAttemptSla firstAttemptSla,
-                    EmailLeads emailLeads, MailboxPacing mailboxPacing, StepVariants variants, EmailTracking tracking) {
+                    EmailLeads emailLeads, MailboxPacing mailboxPacing, EmailTracking tracking) {
         this.leads = leads;
         this.attempts = attempts;
         this.outcomes = outcomes;
@@ -106,7 +100,6 @@ public class SequenceService {
         this.firstAttemptSla = firstAttemptSla;
         this.emailLeads = emailLeads;
         this.mailboxPacing = mailboxPacing;
-        this.variants = variants;
         this.tracking = tracking;
     }
 
@@ -228,10 +221,10 @@ public class SequenceService {
         if (suppressed(lead, step, followUp)) {
             return;
         }
-        String stage = journeyStage(step);
         boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
         String key = SequenceEmailKey.of(leadId, round, step, followUp);
-        send(lead, round, stage, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
+        send(lead, round, templates.stepEmail(recipient(lead), step),
+                new EmailModel.Attempt(step, settings.journeyStageByStep().size(), followUp, firstEmail, false), key)
                 .ifPresent(queued -> {
                     if (!followUp) {
                         made(lead, step, "email-sent", clock.instant());
@@ -252,7 +245,8 @@ public class SequenceService {
             return;
         }
         String key = SequenceEmailKey.connectedCall(leadId, round);
-        send(lead, round, AWARENESS, new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
+        send(lead, round, templates.connectedCallEmail(recipient(lead)),
+                new EmailModel.Attempt(step, settings.journeyStageByStep().size(), false, false, true), key);
     }
 
     /**
@@ -266,7 +260,13 @@ public class SequenceService {
             return;
         }
         var content = new EmailModel.Attempt(SequenceEmailKey.NURTURE_STEP, settings.journeyStageByStep().size(), false, false, false);
-        send(lead, round, AWARENESS, content, SequenceEmailKey.nurture(leadId, day));
+        send(lead, round, templates.nurtureEmail(recipient(lead)), content, SequenceEmailKey.nurture(leadId, day));
+    }
+
+    /** Whom the lead's emails go to, as their templates are picked. */
+    private static SequenceTemplates.Recipient recipient(Lead lead) {
+        return new SequenceTemplates.Recipient(lead.id(), text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
+                lead.facts().language());
     }
 
     /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
@@ -281,29 +281,20 @@ public class SequenceService {
         return true;
     }
 
-    /** The template an email was queued with, and its step's A/B variant (null: the step has none). */
-    private record Queued(TemplateKey template, String variant) {
-    }
-
     /**
-     * Renders the lead's template of the stage (the lead's A/B variant of it for a step's own email) and queues it under
-     * {@code key}, with its opens and clicks tracked; what was queued, if this queued it.
+     * Renders the chosen template (the lead's, of the email's stage and variant) and queues it under {@code key}, with
+     * its opens and clicks tracked; what was queued, if this queued it.
      */
-    private Optional<Queued> send(Lead lead, int round, String stage, EmailModel.Attempt attempt, String key) {
+    private Optional<SequenceTemplates.Chosen> send(Lead lead, int round, SequenceTemplates.Chosen chosen, EmailModel.Attempt attempt,
+                                                    String key) {
         LeadFacts facts = lead.facts();
-        TemplateKey selected = templates.select(text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
-                stage, facts.language());
-        // A variant whose file the lead's template lacks sends the template itself, and is recorded as such.
-        String variant = attempt.afterConnectedCall() ? null : variants.of(lead.id(), attempt.step())
-                .map(name -> templates.variant(selected, name).map(TemplateKey::variant).orElse(SequenceProperties.CONTROL))
-                .orElse(null);
-        TemplateKey template = variant == null || variant.equals(SequenceProperties.CONTROL) ? selected : selected.withVariant(variant);
+        TemplateKey template = chosen.template();
         Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
         String unsubscribeUrl = unsubscribeLinks.linkFor(lead.id());
         EmailModel.Lead addressed = emailLeads.addressed(lead);
         RenderedEmail mail = renderer.render(template, new EmailModel(addressed, new EmailModel.Rep(rep.name(), rep.email()),
-                attempt, settings.content(stage, template.language()), unsubscribeUrl));
-        mail = tracking.track(new EmailTracking.Sent(key, lead.id(), round, attempt.step(), template.fileName(), variant), mail,
+                attempt, settings.content(chosen.stage(), template.language()), unsubscribeUrl));
+        mail = tracking.track(new EmailTracking.Sent(key, lead.id(), round, attempt.step(), template.fileName(), chosen.variant()), mail,
                 unsubscribeUrl);
         Mailbox recipient = new Mailbox(Stream.of(addressed.firstName(), addressed.lastName()).filter(Objects::nonNull)
                 .collect(Collectors.joining(" ")), facts.email());
@@ -319,7 +310,7 @@ public class SequenceService {
         sent.putAll(Map.of("followUp", attempt.afterMissedCall(), "afterConnectedCall", attempt.afterConnectedCall(),
                 "template", template.fileName(), "subject", mail.subject(), "messageId", enqueued.messageId()));
         timeline.record(lead.id(), Timeline.Type.EMAIL_SENT, sent);
-        return Optional.of(new Queued(template, variant));
+        return Optional.of(chosen);
     }
 
     /** The call or social task of an attempt was done, or its window passed. */
@@ -381,10 +372,6 @@ public class SequenceService {
 
     public List<SequenceAttempt> attemptsOf(UUID leadId) {
         return attempts.of(leadId);
-    }
-
-    private String journeyStage(int step) {
-        return settings.journeyStageByStep().get(Math.min(step, settings.journeyStageByStep().size()) - 1);
     }
 
     private static String text(Object value) {

@@ -78,7 +78,7 @@ public final class SimulateCommand {
             "io\\.leadflow\\.lead\\.(Leads|Timeline)", "io\\.leadflow\\.lead\\.internal\\.(LeadRepository|LeadMetrics)",
             "io\\.leadflow\\.assignment\\.RepDirectory", "io\\.leadflow\\.assignment\\.internal\\.DirectoryRepository",
             "io\\.leadflow\\.calendar\\.BusinessHoursCalendar", "io\\.leadflow\\.sequence\\.SequenceConfiguration",
-            "io\\.leadflow\\.email\\.EmailTemplateCatalog",
+            "io\\.leadflow\\.email\\.(EmailTemplateCatalog|SendingLimits)", "io\\.leadflow\\.sequence\\.SequenceTemplates",
             "io\\.leadflow\\.intake\\.internal\\.(LeadCsvReader|LeadValidator)",
             "io\\.leadflow\\.enrichment\\.EnrichmentService",
             "io\\.leadflow\\.enrichment\\.internal\\.(RoleClassifier|SignalStrengths|ReferenceFileEnrichmentProvider)",
