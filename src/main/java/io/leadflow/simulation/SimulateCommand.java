@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * {@code java -jar leadflow.jar simulate …}: a simulation from the command line. It starts no web server, no live
  * engine, no worker, no mail and no scheduled task: only what a simulation reads (the leads, their timelines, the reps,
- * the calendar, enrichment's reference data) from the configured database, which it never writes. The replay itself
- * runs on sandbox engines, as the API's does.
+ * the calendar, the mailboxes' sending limits, enrichment's reference data) from the configured database, which it
+ * never writes. The replay itself runs on sandbox engines, as the API's does.
  */
 public final class SimulateCommand {
 

@@ -12,10 +12,10 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The email module boots without its outbox, sending slots and mailboxes (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
+/** The email module boots without its outbox, sending slots and limits and mailboxes (PostgreSQL) and SMTP side, with the templates shipped on the class path. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, ConnectedMailboxes.class, MailboxPasswords.class,
+@MockitoBean(types = {MailOutbox.class, MailDispatcher.class, SendingQuota.class, SendingLimits.class, ConnectedMailboxes.class, MailboxPasswords.class,
         Clock.class, Leads.class})
 class EmailModuleTest {
 

@@ -52,7 +52,7 @@ import static org.mockito.Mockito.when;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
+@MockitoBean(types = {SequenceService.class, SequenceTemplates.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
         SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
         TrackedEmailRepository.class, Nurtures.class, Clock.class})
 class SequenceModuleTest {
