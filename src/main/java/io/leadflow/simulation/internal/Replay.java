@@ -499,14 +499,16 @@ final class Replay {
                 case SequenceProcess.SEND_SEQUENCE_EMAIL -> {
                     int step = step(variables);
                     boolean followUp = Boolean.TRUE.equals(variables.get("followUp"));
-                    emailed(state, "step " + step + (followUp ? " follow-up" : ""), sequences.templates().stepEmail(recipient(lead), step));
+                    emailed(state, "step " + step + (followUp ? " follow-up" : ""),
+                            sequences.templates().stepEmail(recipient(lead), step));
                     state.touches.add(new LeadOutcome.Touch(round(variables), step, "EMAIL", followUp, now));
                     state.touchMade(now);
                     touched(state, step, now);
                     yield Map.of();
                 }
                 case SequenceProcess.SEND_CONNECTED_CALL_EMAIL -> {
-                    emailed(state, "step " + step(variables) + " after the call", sequences.templates().connectedCallEmail(recipient(lead)));
+                    emailed(state, "step " + step(variables) + " after the call",
+                            sequences.templates().connectedCallEmail(recipient(lead)));
                     yield Map.of();
                 }
                 case NurtureProcess.SEND_NURTURE_EMAIL -> {
@@ -555,9 +557,7 @@ final class Replay {
 
         /** The slot of the lead's email of this key in its rep's mailbox, reserved now (empty: the rep has no mailbox). */
         private Optional<SendSlots.Slot> mailboxSlot(LeadState state, String key, Instant now) {
-            ReplayLead lead = state.lead;
-            return mailboxSlots.reserve(state.owner, key, now,
-                    from -> calendar.nextWorkingMoment(from, lead.country(), lead.zone()).toInstant());
+            return mailboxSlots.reserve(state.owner, key, now, from -> nextWorkingMoment(state.lead, from));
         }
 
         /** The round's attempts, planned from now by the live planner on the cadence the model's decision gave. */
@@ -590,12 +590,12 @@ final class Replay {
             Instant openAt = atOnce && now.isBefore(planned) ? now : planned;
             if (!openAt.isAfter(now) && plan.get(index).channel() == Channel.EMAIL) {
                 // An email due now goes when its rep's mailbox has room: one its limit moves, the plan moves with it.
-                Optional<SendSlots.Slot> slot = mailboxSlot(state, emailKey(state.lead, "round " + round(variables) + " step " + step), now)
-                        .filter(later -> later.at().isAfter(now));
+                Optional<SendSlots.Slot> slot = mailboxSlot(state, emailKey(state.lead, "round " + round(variables) + " step " + step),
+                        now).filter(later -> later.at().isAfter(now));
                 if (slot.isPresent()) {
                     if (slot.get().deferred()) {
-                        plan.set(index, sequences.planner().shift(List.of(plan.get(index)), slot.get().at().atZone(state.lead.zone()),
-                                state.lead.country()).getFirst());
+                        plan.set(index, sequences.planner().shift(List.of(plan.get(index)),
+                                slot.get().at().atZone(state.lead.zone()), state.lead.country()).getFirst());
                     }
                     openAt = slot.get().at();
                 }
