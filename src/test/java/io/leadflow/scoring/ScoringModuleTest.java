@@ -1,6 +1,5 @@
 package io.leadflow.scoring;
 
-import io.leadflow.TransactionsWithoutADatabase;
 import io.leadflow.WithoutInfrastructure;
 import io.leadflow.engine.Decisions;
 import io.leadflow.lead.Leads;
@@ -11,7 +10,6 @@ import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -25,7 +23,6 @@ import static org.mockito.Mockito.verify;
 /** The scoring module boots on its own, records the lead-fit decision with the lead module and on the timeline. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@Import(TransactionsWithoutADatabase.class)
 class ScoringModuleTest {
 
     @MockitoBean

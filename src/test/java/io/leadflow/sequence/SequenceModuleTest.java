@@ -1,7 +1,14 @@
 package io.leadflow.sequence;
 
 import io.leadflow.WithoutInfrastructure;
+import io.leadflow.assignment.FirstAttemptSla;
+import io.leadflow.assignment.RepDirectory;
+import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.email.EmailLeads;
+import io.leadflow.email.EmailRenderer;
+import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.email.InboundMail;
+import io.leadflow.email.MailOutbox;
 import io.leadflow.email.ReplyIntent;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Lead;
@@ -9,6 +16,8 @@ import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
+import io.leadflow.lead.StageLeft;
+import io.leadflow.lead.StageMove;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.sequence.internal.MailboxPacing;
@@ -21,26 +30,40 @@ import io.leadflow.sequence.internal.SequencePauseRepository;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
 import io.leadflow.sequence.internal.UnsubscribeLinks;
+import io.leadflow.tasklist.RepTask;
+import io.leadflow.tasklist.RepTaskService;
+import io.leadflow.tasklist.RepTaskService.RepTaskClosed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
+import static io.leadflow.MockCalls.called;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -48,17 +71,21 @@ import static org.mockito.Mockito.when;
 
 /**
  * The sequence module on its own, without PostgreSQL or engine (its neighbours, its tables and the planning and sending
- * not tested here are mocked): what a lead's reply means decides how its sequence ends.
+ * not tested here are mocked): what a lead's reply means decides how its sequence ends; a rep's task closed settles its
+ * attempt, and a first contact closed tells the process; a lead leaving stage LEAD leaves the nurture track.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SequenceService.class, SequenceTemplates.class, SequencePlanner.class, SequenceAttemptRepository.class, SequenceStats.class, SequenceOutcomeRepository.class,
+@MockitoBean(types = {SequencePlanner.class, SequenceStats.class, SequenceOutcomeRepository.class,
         SequencePauseRepository.class, UnsubscribeLinks.class, MailboxPacing.class, LinkSigner.class, EmailTracking.class,
-        TrackedEmailRepository.class, Nurtures.class, Clock.class})
+        TrackedEmailRepository.class, EmailTemplateCatalog.class, EmailRenderer.class,
+        MailOutbox.class, EmailLeads.class, RepDirectory.class, RepTaskService.class})
 class SequenceModuleTest {
 
     private static final UUID LEAD = UUID.fromString("0b7e6c3a-4f1d-4a8e-9c55-2d3f4a5b6c7d");
     private static final String EMAIL = "laura.smith@acme.com";
+    private static final Instant NOW = Instant.parse("2027-01-11T15:00:00Z");
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @MockitoBean
     Leads leads;
@@ -72,6 +99,17 @@ class SequenceModuleTest {
     SequencePauses pauses;
     @MockitoBean
     SoftBounces softBounces;
+    @MockitoBean
+    SequenceAttemptRepository attempts;
+    @MockitoBean
+    FirstAttemptSla firstAttemptSla;
+    @MockitoBean
+    BusinessHoursCalendar calendar;
+    @MockitoBean
+    Clock clock;
+    /** The nurture track's table. */
+    @MockitoBean
+    JdbcClient jdbc;
 
     private final ApplicationEventPublisher events;
     private final SequenceExits exits;
@@ -86,6 +124,49 @@ class SequenceModuleTest {
         LeadFacts facts = new LeadFacts(EMAIL, null, "Laura", "Smith", "CMO", "Acme", "acme.com", 500, "telecom", "US",
                 "America/New_York", "en", "ebook", null);
         when(leads.get(LEAD)).thenReturn(new Lead(LEAD, LeadType.FORM_FILL, facts, null, LeadStage.MQL, 80, List.of(), Map.of(), "ben", null, null));
+        when(clock.instant()).thenReturn(NOW);
+    }
+
+    @Test
+    void aFirstContactMadeInTimeSettlesItsAttemptAndTellsTheProcess(Scenario scenario) {
+        Instant planned = NOW.minus(Duration.ofHours(2));
+        when(attempts.of(LEAD)).thenReturn(List.of(new SequenceAttempt(1, Channel.CALL, planned, NOW.plus(Duration.ofHours(2)),
+                SequenceAttempt.Status.PLANNED, null)));
+        when(calendar.workingTimeBetween(planned, NOW, "US", NEW_YORK)).thenReturn(Duration.ofMinutes(90));
+
+        scenario.publish(new RepTaskClosed(LEAD, 1, SequenceProcess.FIRST_CONTACT_TASK, RepTask.Status.COMPLETED,
+                        Map.of("outcome", "CONNECTED")))
+                .andWaitForStateChange(() -> called(engine, "publishMessage"))
+                .andVerify(told -> {
+                    verify(attempts).made(LEAD, 1, "CONNECTED", NOW, 1.5);
+                    verify(firstAttemptSla).met();
+                    verify(engine).publishMessage(SequenceProcess.FIRST_CONTACT_CLOSED, LEAD.toString(),
+                            new SequenceProcess.FirstContactClosed("COMPLETED"));
+                });
+    }
+
+    @Test
+    void aLeadLeavingStageLeadEndsItsStayInNurture(Scenario scenario) {
+        JdbcClient.StatementSpec statement = mock(JdbcClient.StatementSpec.class, RETURNS_SELF);
+        when(jdbc.sql(anyString())).thenReturn(statement);
+
+        scenario.publish(new StageLeft(LEAD, new StageMove(LeadStage.LEAD, NOW.minus(Duration.ofDays(30)), "no answer after the sequence", null),
+                        new StageMove(LeadStage.MQL, NOW, "lead-fit: score 80", "lead-identify v2"), "US", NEW_YORK))
+                .andWaitForStateChange(() -> called(statement, "update"))
+                .andVerify(updated -> {
+                    verify(jdbc).sql(startsWith("update lead_nurture set left_at"));
+                    verify(statement).params(Timestamp.from(NOW), LEAD);
+                });
+    }
+
+    @Test
+    void aCallTaskWithdrawnSkipsItsAttempt(Scenario scenario) {
+        scenario.publish(new RepTaskClosed(LEAD, 3, "Task_Call", RepTask.Status.CANCELLED, Map.of()))
+                .andWaitForStateChange(() -> called(attempts, "update"))
+                .andVerify(skipped -> {
+                    verify(attempts).update(LEAD, 3, SequenceAttempt.Status.SKIPPED, "not-done", NOW);
+                    verify(engine, never()).publishMessage(any(), any(), any());
+                });
     }
 
     @Test

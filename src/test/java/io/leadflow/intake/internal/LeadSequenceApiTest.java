@@ -1,34 +1,25 @@
 package io.leadflow.intake.internal;
 
+import io.leadflow.lead.BogotaLead;
 import io.leadflow.lead.LeadNotFoundException;
-import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
-import io.leadflow.sequence.LeadInBogota;
+import io.leadflow.sequence.SequenceActionSlice;
 import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.PlannedAttempt;
-import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequenceExits.Exit;
 import io.leadflow.sequence.SequencePauses;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import static io.leadflow.sequence.LeadInBogota.BOGOTA;
-import static io.leadflow.sequence.LeadInBogota.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -43,25 +34,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
  * handed to SequenceExits, each pause to SequencePauses, each nurture change to Nurtures.
  */
 @WebMvcTest(LeadSequenceController.class)
-@Import(LeadInBogota.FixedClock.class)
-@WithApiKeySecurity
-class LeadSequenceApiTest {
-
-    @Autowired
-    MockMvcTester mvc;
-    @MockitoBean
-    SequenceExits exits;
-    @MockitoBean
-    SequencePauses pauses;
-    @MockitoBean
-    Nurtures nurtures;
-    @MockitoBean
-    Leads leads;
-
-    @BeforeEach
-    void theLeadIsAnasInBogota() {
-        LeadInBogota.isKnownTo(leads);
-    }
+class LeadSequenceApiTest extends SequenceActionSlice {
 
     @Test
     void aBookedMeetingEndsTheSequenceWithItsTimeAndNotes() {
@@ -117,7 +90,7 @@ class LeadSequenceApiTest {
     void aPauseUntilADayAfterTheLeadsTodayMovesTheAttemptsToCome() {
         // 2 March is today in UTC but tomorrow in Bogotá.
         LocalDate until = LocalDate.parse("2027-03-02");
-        var at = OffsetDateTime.parse("2027-03-02T10:00:00-05:00").atZoneSameInstant(BOGOTA);
+        var at = OffsetDateTime.parse("2027-03-02T10:00:00-05:00").atZoneSameInstant(BogotaLead.ZONE);
         when(pauses.pause(LEAD, until, null)).thenReturn(new SequencePauses.Schedule(until,
                 List.of(new PlannedAttempt(2, Channel.EMAIL, at, at.withHour(17)))));
 
@@ -154,7 +127,6 @@ class LeadSequenceApiTest {
                 .isStrictlyEqualTo("{\"pausedUntil\":null,\"attempts\":[]}");
     }
 
-
     @Test
     void aReEnrolmentOfALeadNotInNurtureOrReEnrolledAlreadyIsA409Problem() {
         doThrow(new Nurtures.NotInNurture()).when(nurtures).reEnrol(eq(LEAD), any());
@@ -171,9 +143,4 @@ class LeadSequenceApiTest {
         assertThat(post("/api/leads/{id}/nurture/until", "{\"until\":\"2027-04-15\"}")).hasStatus(HttpStatus.CONFLICT)
                 .hasContentType(APPLICATION_PROBLEM_JSON).bodyJson().extractingPath("$.detail")
                 .isEqualTo("The lead is not in nurture until a date, or was re-enrolled already");
-    }
-
-    private MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
-        return LeadInBogota.apiPost(mvc, uri, json);
-    }
-}
+    }}

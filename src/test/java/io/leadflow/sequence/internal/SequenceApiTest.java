@@ -1,14 +1,10 @@
 package io.leadflow.sequence.internal;
 
-import io.leadflow.lead.Leads;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Channel;
-import io.leadflow.sequence.LeadInBogota;
+import io.leadflow.sequence.SequenceActionSlice;
 import io.leadflow.sequence.Nurtures;
-import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequencePauses;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Instant;
@@ -29,7 +23,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-import static io.leadflow.sequence.LeadInBogota.LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -47,9 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * field by field, each exit handed to SequenceExits, each pause to SequencePauses.
  */
 @WebMvcTest({SequenceController.class, SequencePage.class})
-@Import(LeadInBogota.FixedClock.class)
-@WithApiKeySecurity
-class SequenceApiTest {
+class SequenceApiTest extends SequenceActionSlice {
 
     @Autowired
     MessageSource messages;
@@ -59,23 +50,8 @@ class SequenceApiTest {
         return messages.getMessage((MessageSourceResolvable) flash, Locale.ENGLISH);
     }
 
-    @Autowired
-    MockMvcTester mvc;
-    @MockitoBean
-    SequenceExits exits;
-    @MockitoBean
-    SequencePauses pauses;
     @MockitoBean
     SequencePreview preview;
-    @MockitoBean
-    Nurtures nurtures;
-    @MockitoBean
-    Leads leads;
-
-    @BeforeEach
-    void theLeadIsAnasInBogota() {
-        LeadInBogota.isKnownTo(leads);
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -180,9 +156,5 @@ class SequenceApiTest {
         assertThat(mvc.post().uri("/leads/{id}/nurture/until", LEAD).with(user("ana").roles("REP")).with(csrf())
                 .param("until", "2027-04-15").header("Accept-Language", "es"))
                 .hasStatus(HttpStatus.CONFLICT).bodyText().contains("No está en nurturing");
-    }
-
-    private MockMvcTester.MockMvcRequestBuilder post(String uri, String json) {
-        return LeadInBogota.apiPost(mvc, uri, json);
     }
 }
