@@ -10,15 +10,15 @@ import java.util.UUID;
 @Component
 public class AttemptTimeWorker {
 
-    private final SequenceService sequences;
+    private final SequenceSchedule schedule;
 
-    AttemptTimeWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    AttemptTimeWorker(SequenceSchedule schedule) {
+        this.schedule = schedule;
     }
 
     @JobWorker(type = SequenceProcess.ATTEMPT_TIME)
     public SequenceProcess.AttemptTime attemptTime(@VariablesAsType SequenceProcess.Variables process) {
-        AttemptOpening opening = sequences.attemptTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        AttemptOpening opening = schedule.attemptTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
         return new SequenceProcess.AttemptTime(AttemptVariables.of(opening.attempt()), opening.openAt().toOffsetDateTime().toString(),
                 opening.open());
     }

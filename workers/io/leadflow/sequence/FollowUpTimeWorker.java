@@ -10,15 +10,15 @@ import java.util.UUID;
 @Component
 public class FollowUpTimeWorker {
 
-    private final SequenceService sequences;
+    private final SequenceSchedule schedule;
 
-    FollowUpTimeWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    FollowUpTimeWorker(SequenceSchedule schedule) {
+        this.schedule = schedule;
     }
 
     @JobWorker(type = SequenceProcess.FOLLOW_UP_TIME)
     public SequenceProcess.FollowUpTime followUpTime(@VariablesAsType SequenceProcess.Variables process) {
-        EmailMoment followUp = sequences.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        EmailMoment followUp = schedule.followUpTime(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
         return new SequenceProcess.FollowUpTime(followUp.at().toOffsetDateTime().toString(), followUp.now());
     }
 }

@@ -11,20 +11,22 @@ import java.util.UUID;
 @Component
 public class NurtureContentWorker {
 
-    private final SequenceService sequences;
+    private final SequenceSchedule schedule;
+    private final SequenceEmails emails;
 
-    NurtureContentWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    NurtureContentWorker(SequenceSchedule schedule, SequenceEmails emails) {
+        this.schedule = schedule;
+        this.emails = emails;
     }
 
     @JobWorker(type = NurtureProcess.NURTURE_TIME)
     public NurtureProcess.ContentTime nurtureTime(@VariablesAsType NurtureProcess.Variables process) {
-        EmailMoment content = sequences.nurtureTime(UUID.fromString(process.leadId()), process.nurtureDay());
+        EmailMoment content = schedule.nurtureTime(UUID.fromString(process.leadId()), process.nurtureDay());
         return new NurtureProcess.ContentTime(content.at().toOffsetDateTime().toString(), content.now());
     }
 
     @JobWorker(type = NurtureProcess.SEND_NURTURE_EMAIL)
     public void sendNurtureEmail(@VariablesAsType NurtureProcess.Variables process) {
-        sequences.sendNurtureEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.nurtureDay());
+        emails.sendNurtureEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.nurtureDay());
     }
 }

@@ -10,16 +10,16 @@ import java.util.UUID;
 @Component
 public class PlanSequenceWorker {
 
-    private final SequenceService sequences;
+    private final SequenceSchedule schedule;
 
-    PlanSequenceWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    PlanSequenceWorker(SequenceSchedule schedule) {
+        this.schedule = schedule;
     }
 
     /** The cadence comes from the sequence-cadence DMN as a list of {step, channel, dayOffset}. */
     @JobWorker(type = SequenceProcess.PLAN_SEQUENCE)
     public SequenceProcess.Planned planSequence(@VariablesAsType SequenceProcess.Variables process) {
-        return new SequenceProcess.Planned(sequences.plan(UUID.fromString(process.leadId()), process.sequenceRound(),
+        return new SequenceProcess.Planned(schedule.plan(UUID.fromString(process.leadId()), process.sequenceRound(),
                 CadenceStep.fromDecision(process.cadence())).stream().map(AttemptVariables::of).toList());
     }
 }

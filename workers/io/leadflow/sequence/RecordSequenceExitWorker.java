@@ -11,15 +11,15 @@ import java.util.UUID;
 @Component
 public class RecordSequenceExitWorker {
 
-    private final SequenceService sequences;
+    private final SequenceOutcomes outcomes;
 
-    RecordSequenceExitWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    RecordSequenceExitWorker(SequenceOutcomes outcomes) {
+        this.outcomes = outcomes;
     }
 
     @JobWorker(type = SequenceProcess.RECORD_SEQUENCE_EXIT)
     public void recordSequenceExit(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.recordExit(UUID.fromString(process.leadId()), process.exitReason(),
+        outcomes.recordExit(UUID.fromString(process.leadId()), process.exitReason(),
                 process.attemptOutcomes() == null ? List.of()
                         : process.attemptOutcomes().stream().map(SequenceProcess.AttemptOutcome::step).toList());
     }

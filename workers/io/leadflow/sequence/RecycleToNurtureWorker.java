@@ -12,14 +12,14 @@ import java.util.UUID;
 @Component
 public class RecycleToNurtureWorker {
 
-    private final SequenceService sequences;
+    private final SequenceOutcomes outcomes;
 
-    RecycleToNurtureWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    RecycleToNurtureWorker(SequenceOutcomes outcomes) {
+        this.outcomes = outcomes;
     }
 
     @JobWorker(type = SequenceProcess.RECYCLE_TO_NURTURE)
     public void recycleToNurture(ActivatedJob job, @VariablesAsType SequenceProcess.Variables process) {
-        sequences.recycleToNurture(UUID.fromString(process.leadId()), ModelVersion.of(job));
+        outcomes.recycleToNurture(UUID.fromString(process.leadId()), ModelVersion.of(job));
     }
 }

@@ -10,14 +10,14 @@ import java.util.UUID;
 @Component
 public class SendConnectedCallEmailWorker {
 
-    private final SequenceService sequences;
+    private final SequenceEmails emails;
 
-    SendConnectedCallEmailWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    SendConnectedCallEmailWorker(SequenceEmails emails) {
+        this.emails = emails;
     }
 
     @JobWorker(type = SequenceProcess.SEND_CONNECTED_CALL_EMAIL)
     public void sendConnectedCallEmail(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.sendConnectedCallFollowUp(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
+        emails.sendConnectedCallFollowUp(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step());
     }
 }

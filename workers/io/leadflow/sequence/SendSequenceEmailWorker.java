@@ -10,15 +10,15 @@ import java.util.UUID;
 @Component
 public class SendSequenceEmailWorker {
 
-    private final SequenceService sequences;
+    private final SequenceEmails emails;
 
-    SendSequenceEmailWorker(SequenceService sequences) {
-        this.sequences = sequences;
+    SendSequenceEmailWorker(SequenceEmails emails) {
+        this.emails = emails;
     }
 
     @JobWorker(type = SequenceProcess.SEND_SEQUENCE_EMAIL)
     public void sendSequenceEmail(@VariablesAsType SequenceProcess.Variables process) {
-        sequences.sendEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step(),
+        emails.sendEmail(UUID.fromString(process.leadId()), process.sequenceRound(), process.attempt().step(),
                 Boolean.TRUE.equals(process.followUp()));
     }
 }

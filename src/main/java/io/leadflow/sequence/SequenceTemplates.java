@@ -2,11 +2,13 @@ package io.leadflow.sequence;
 
 import io.leadflow.email.EmailTemplateCatalog;
 import io.leadflow.email.TemplateKey;
+import io.leadflow.lead.Lead;
 import io.leadflow.sequence.internal.SequenceEmailKey;
 import io.leadflow.sequence.internal.StepVariants;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -32,6 +34,15 @@ public class SequenceTemplates {
 
     /** Whom an email goes to, as the templates are picked: the lead, its persona and industry (enrichment's) and language. */
     public record Recipient(UUID leadId, String persona, String industry, String language) {
+
+        public static Recipient of(Lead lead) {
+            return new Recipient(lead.id(), text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
+                    lead.facts().language());
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : Objects.toString(value);
+        }
     }
 
     /**

@@ -12,11 +12,13 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated;
@@ -45,6 +47,8 @@ public final class EngineRecords {
             ProcessInstanceIntent.ELEMENT_COMPLETING, ProcessInstanceIntent.ELEMENT_TERMINATING);
     private static final Set<Intent> JOB_ENDED = Set.of(JobIntent.COMPLETED, JobIntent.CANCELED, JobIntent.ERROR_THROWN);
     private static final Set<Intent> TIMER_ENDED = Set.of(TimerIntent.TRIGGERED, TimerIntent.CANCELED);
+    // A worker's answer to a job it was handed, written even when the engine refuses it (the job was cancelled meanwhile).
+    private static final Set<Intent> WORKER_ANSWERS = Set.of(JobIntent.COMPLETE, JobIntent.FAIL, JobIntent.THROW_ERROR);
 
     private final List<Record<?>> records;
     // Commands the engine wrote while processing another one and processed in the same batch: none answers them.
@@ -208,6 +212,39 @@ public final class EngineRecords {
             }
         }
         return underWay;
+    }
+
+    /** What became of the element in these instances, oldest first: its states (activated, then completed or terminated). */
+    public List<Intent> elementStates(Set<Long> instances, String elementId) {
+        return events(instances).stream()
+                .filter(record -> record.getValue() instanceof ProcessInstanceRecordValue element
+                        && element.getElementId().equals(elementId))
+                .map(Record::getIntent)
+                .toList();
+    }
+
+    /**
+     * The jobs of these instances, of a type {@code workersTake}, that a worker was handed (polled or pushed) and has not
+     * answered yet, in words: cancelling an instance cancels its jobs, not the handler already running one.
+     */
+    public List<String> jobsWithWorkers(Set<Long> instances, Predicate<String> workersTake) {
+        Map<Long, String> jobs = new HashMap<>();
+        for (Record<?> record : events(instances)) {
+            if (record.getValue() instanceof JobRecordValue job && workersTake.test(job.getType())) {
+                jobs.put(record.getKey(), job.getType() + " of " + job.getElementId());
+            }
+        }
+        Set<Long> handed = new HashSet<>();
+        for (Record<?> record : records) {
+            if (record.getRecordType() == RecordType.EVENT && record.getIntent() == JobBatchIntent.ACTIVATED
+                    && record.getValue() instanceof JobBatchRecordValue batch) {
+                batch.getJobKeys().stream().filter(jobs::containsKey).forEach(handed::add);
+            } else if (record.getRecordType() == RecordType.COMMAND && WORKER_ANSWERS.contains(record.getIntent())
+                    || record.getRecordType() == RecordType.EVENT && record.getIntent() == JobIntent.YIELDED) {
+                handed.remove(record.getKey());
+            }
+        }
+        return handed.stream().map(job -> "a worker still handles the job " + jobs.get(job)).toList();
     }
 
     /** The incidents raised in these instances, in words (element, type, message): a wait that gives up names them. */

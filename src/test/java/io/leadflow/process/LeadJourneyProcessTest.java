@@ -13,7 +13,8 @@ import io.leadflow.sequence.AttemptOpening;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.Nurtures;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceOutcomes;
+import io.leadflow.sequence.SequenceSchedule;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,9 @@ class LeadJourneyProcessTest {
     @Autowired
     AssignmentService assignments;
     @Autowired
-    SequenceService sequences;
+    SequenceOutcomes outcomes;
+    @Autowired
+    SequenceSchedule schedule;
     @Autowired
     Leads leads;
     @Autowired
@@ -82,8 +85,8 @@ class LeadJourneyProcessTest {
     void sequencePlans(int step, Channel channel, OffsetDateTime due, OffsetDateTime opensAt) {
         ZonedDateTime dueThere = due.atZoneSameInstant(MEXICO);
         AttemptWindow attempt = new AttemptWindow(step, channel, dueThere, dueThere, dueThere.plusHours(6), dueThere.plusDays(2));
-        when(sequences.plan(eq(lead), anyInt(), any())).thenReturn(List.of(attempt));
-        when(sequences.attemptTime(eq(lead), anyInt(), eq(step))).thenAnswer(call -> new AttemptOpening(attempt,
+        when(schedule.plan(eq(lead), anyInt(), any())).thenReturn(List.of(attempt));
+        when(schedule.attemptTime(eq(lead), anyInt(), eq(step))).thenAnswer(call -> new AttemptOpening(attempt,
                 opensAt.atZoneSameInstant(MEXICO), !opensAt.isAfter(engine.now())));
     }
 
@@ -128,10 +131,10 @@ class LeadJourneyProcessTest {
         OffsetDateTime emailDue = engine.now().plusDays(2);
         sequencePlans(2, Channel.EMAIL, emailDue, emailDue);
         journeyFrom("CallActivity_Connect");
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
         engine.awaitLeadAtRest(lead.toString());
         engine.publish(SequenceProcess.LEAD_REPLIED, lead.toString(), reply);
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
     }
 
     /** The rep qualifies the lead in explore as "not now" until the date: the lead goes to nurture. */
@@ -146,7 +149,7 @@ class LeadJourneyProcessTest {
     /** The journey takes the lead back to MQL at the element, with the reason, and starts its sequence of the round. */
     void backToMqlInANewSequence(String element, String reason, int round) {
         movedTo(LeadStage.MQL, reason);
-        verify(sequences, timeout(PATIENCE.toMillis())).plan(eq(lead), eq(round), any());
+        verify(schedule, timeout(PATIENCE.toMillis())).plan(eq(lead), eq(round), any());
         assertThat(engine.records().completedElements(engine.records().instancesOf(lead.toString()))).contains(element);
     }
 
@@ -162,9 +165,9 @@ class LeadJourneyProcessTest {
 
         ActivatedJob call = engine.awaitLeadTask(SequenceProcess.FIRST_CONTACT_TASK, lead.toString());
         assertThat(call.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1");
-        verify(sequences).plan(eq(lead), eq(1), any());
+        verify(schedule).plan(eq(lead), eq(1), any());
         engine.complete(call, Map.of("outcome", SequenceProcess.MEETING_BOOKED, "notes", "Demo on Tuesday"));
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(lead, "MEETING_BOOKED", List.of(1));
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(lead, "MEETING_BOOKED", List.of(1));
 
         engine.complete(engine.awaitLeadTask("Task_QualifyLead", lead.toString()),
                 Map.of("decision", "sql", "goals", "Grow 20%", "budget", "Approved"));

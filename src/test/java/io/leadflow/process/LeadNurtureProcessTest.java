@@ -2,7 +2,8 @@ package io.leadflow.process;
 
 import io.leadflow.sequence.EmailMoment;
 import io.leadflow.sequence.Nurtures;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceEmails;
+import io.leadflow.sequence.SequenceSchedule;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +38,9 @@ class LeadNurtureProcessTest {
     @Autowired
     ProcessTestEngine engine;
     @Autowired
-    SequenceService sequences;
+    SequenceEmails emails;
+    @Autowired
+    SequenceSchedule schedule;
     @Autowired
     Nurtures nurtures;
 
@@ -53,16 +56,16 @@ class LeadNurtureProcessTest {
 
     @Test
     void contentWhoseTimeIsNowGoesAtTheCadence() {
-        when(sequences.nurtureTime(eq(lead), anyString())).thenAnswer(call ->
+        when(schedule.nurtureTime(eq(lead), anyString())).thenAnswer(call ->
                 new EmailMoment(engine.now().toZonedDateTime(), true));
         long instance = nurtured();
-        verify(sequences, never().description("nothing before the cadence")).nurtureTime(eq(lead), anyString());
+        verify(schedule, never().description("nothing before the cadence")).nurtureTime(eq(lead), anyString());
 
         engine.advanceClock(CADENCE.plusMinutes(1));
         ArgumentCaptor<String> day = ArgumentCaptor.forClass(String.class);
-        verify(sequences, timeout(PATIENCE.toMillis())).nurtureTime(eq(lead), day.capture());
+        verify(schedule, timeout(PATIENCE.toMillis())).nurtureTime(eq(lead), day.capture());
         assertThat(day.getValue()).as("the day names the content").matches("\\d{4}-\\d{2}-\\d{2}");
-        verify(sequences, timeout(PATIENCE.toMillis())).sendNurtureEmail(lead, 2, day.getValue());
+        verify(emails, timeout(PATIENCE.toMillis())).sendNurtureEmail(lead, 2, day.getValue());
         engine.awaitPassed(Set.of(instance), "EndEvent_ContentSent");
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_EnterNurture",
                 "TimerEvent_Cadence", "Task_FindContentTime", "Gateway_ContentNow", "Task_SendContent", "EndEvent_ContentSent");
@@ -71,22 +74,22 @@ class LeadNurtureProcessTest {
     @Test
     void contentDueOutsideTheLeadsWorkingTimeWaitsForItsMomentThenItsTimeIsReadAgain() {
         OffsetDateTime workingMoment = engine.now().plus(CADENCE).plusHours(1);
-        when(sequences.nurtureTime(eq(lead), anyString()))
+        when(schedule.nurtureTime(eq(lead), anyString()))
                 .thenReturn(new EmailMoment(workingMoment.toZonedDateTime(), false),
                         new EmailMoment(workingMoment.toZonedDateTime(), true));
         long instance = nurtured();
 
         engine.advanceClock(CADENCE.plusMinutes(1));
         ArgumentCaptor<String> day = ArgumentCaptor.forClass(String.class);
-        verify(sequences, timeout(PATIENCE.toMillis())).nurtureTime(eq(lead), day.capture());
+        verify(schedule, timeout(PATIENCE.toMillis())).nurtureTime(eq(lead), day.capture());
         engine.awaitAtRest(instance);
-        verify(sequences, never().description("nothing before the lead's working time"))
+        verify(emails, never().description("nothing before the lead's working time"))
                 .sendNurtureEmail(eq(lead), anyInt(), anyString());
 
         engine.advanceClock(Duration.between(engine.now(), workingMoment.plusSeconds(1)));
-        verify(sequences, timeout(PATIENCE.toMillis()).description("the same content, read again"))
+        verify(emails, timeout(PATIENCE.toMillis()).description("the same content, read again"))
                 .sendNurtureEmail(lead, 2, day.getValue());
-        verify(sequences, timeout(PATIENCE.toMillis()).times(2)).nurtureTime(lead, day.getValue());
+        verify(schedule, timeout(PATIENCE.toMillis()).times(2)).nurtureTime(lead, day.getValue());
         engine.awaitPassed(Set.of(instance), "EndEvent_ContentSent");
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_FindContentTime",
                 "TimerEvent_ContentTime", "Task_FindContentTime", "Task_SendContent");
@@ -102,6 +105,6 @@ class LeadNurtureProcessTest {
         assertThat(engine.records().variable(instance, "engagement")).isEqualTo("Link clicked: https://leadflow.io/guides/roi");
         engine.advanceClock(CADENCE.plusMinutes(1));
         engine.awaitAtRest(instance);
-        verify(sequences, never()).nurtureTime(eq(lead), anyString());
+        verify(schedule, never()).nurtureTime(eq(lead), anyString());
     }
 }

@@ -8,7 +8,9 @@ import io.leadflow.sequence.AttemptOpening;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.EmailMoment;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceEmails;
+import io.leadflow.sequence.SequenceOutcomes;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,11 @@ class LeadSequenceProcessTest {
     static final String CALL_NOT_MADE = "the call was not made before the next attempt was due";
 
     @Autowired
-    SequenceService sequences;
+    SequenceEmails emails;
+    @Autowired
+    SequenceOutcomes outcomes;
+    @Autowired
+    SequenceSchedule schedule;
     @Autowired
     SlaEscalation escalation;
     @Autowired
@@ -72,8 +78,8 @@ class LeadSequenceProcessTest {
 
     @BeforeEach
     void theServicesAnswerFromThePlan() {
-        when(sequences.plan(eq(lead), anyInt(), any())).thenAnswer(call -> planned.values().stream().toList());
-        when(sequences.attemptTime(eq(lead), anyInt(), anyInt())).thenAnswer(call -> {
+        when(schedule.plan(eq(lead), anyInt(), any())).thenAnswer(call -> planned.values().stream().toList());
+        when(schedule.attemptTime(eq(lead), anyInt(), anyInt())).thenAnswer(call -> {
             AttemptWindow attempt = planned.get(call.<Integer>getArgument(2));
             ZonedDateTime at = opensAt.getOrDefault(attempt.step(), attempt.due());
             return new AttemptOpening(attempt, at, !at.toInstant().isAfter(engine.clock().instant()));
@@ -118,7 +124,7 @@ class LeadSequenceProcessTest {
     /** Moves the clock past {@code openAt}: the attempt, read again then, is open and its email goes. */
     void emailWhenItsTimeComes(long instance, OffsetDateTime openAt) {
         engine.advanceClock(Duration.between(engine.now(), openAt.plusSeconds(1)));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
         engine.awaitPassed(Set.of(instance), "Task_SendSequenceEmail");
     }
 
@@ -135,8 +141,8 @@ class LeadSequenceProcessTest {
 
         // The call is still open; once made, its content goes and the sequence ends with the new owner.
         engine.complete(call, Map.of("outcome", "connected"));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendConnectedCallFollowUp(lead, 1, 1);
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), anyString(), any());
+        verify(emails, timeout(PATIENCE.toMillis())).sendConnectedCallFollowUp(lead, 1, 1);
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), anyString(), any());
         assertThat(engine.records().variable(instance, "owner")).isEqualTo("rep-3");
     }
 
@@ -153,8 +159,12 @@ class LeadSequenceProcessTest {
         plan(2, Channel.EMAIL, now.plusDays(1), now.plusDays(1).plusHours(8), now.plusDays(1));
         plan(3, Channel.CALL, now.plusDays(3), now.plusDays(3).plusHours(8), now.plusDays(4));
         opensAt.put(1, now.minusMinutes(1).atZoneSameInstant(MEXICO));
+        // The third call opens a day before its due: opened at its due, its window would pass as it opens, and the
+        // window's timer would end the task a few hundred milliseconds later, before a wait on a busy machine took it.
+        OffsetDateTime thirdCallOpens = now.plusDays(2);
+        opensAt.put(3, thirdCallOpens.atZoneSameInstant(MEXICO));
         long instance = startSequence();
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 1);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 1);
 
         engine.advanceClock(Duration.ofHours(4).plusMinutes(1));
         verify(escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT), anyInt(),
@@ -163,12 +173,12 @@ class LeadSequenceProcessTest {
         // The first call is given up, the email goes and the third attempt waits for its time; only then is the
         // manager's task handed out.
         engine.advanceClock(Duration.between(engine.now(), now.plusDays(1).plusMinutes(1)));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 3);
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 3);
         engine.awaitAtRest(instance);
         assertThat(engine.awaitTask("Task_SlaBreach", instance).getVariablesAsMap()).containsEntry("attempt", null);
 
-        engine.advanceClock(Duration.ofDays(2));
+        engine.advanceClock(Duration.between(engine.now(), thirdCallOpens.plusMinutes(1)));
         assertThat(engine.awaitTask("Task_FollowUpCall", instance).getVariablesAsType(SequenceProcess.Variables.class)
                 .attempt().step()).isEqualTo(3);
     }
@@ -234,7 +244,7 @@ class LeadSequenceProcessTest {
         long instance = startAtItsFirstCall().getProcessInstanceKey();
         opensAt.put(2, engine.now().plusDays(2).atZoneSameInstant(MEXICO));
         engine.advanceClock(Duration.ofDays(2).plusMinutes(1));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
         verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
         assertThat(engine.records().completedElements(Set.of(instance))).doesNotContain(SequenceProcess.FIRST_CONTACT_TASK);
     }
@@ -247,7 +257,7 @@ class LeadSequenceProcessTest {
         engine.awaitAtRest(instance);
 
         engine.advanceClock(Duration.ofDays(3));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
         verify(escalation, timeout(PATIENCE.toMillis())).escalate(eq(lead), eq(SlaEscalation.Breach.FIRST_ATTEMPT),
                 anyInt(), any(), eq(1));
         verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
@@ -273,7 +283,7 @@ class LeadSequenceProcessTest {
 
         engine.advanceClock(Duration.ofHours(1).plusMinutes(1));
         verify(tasks, timeout(PATIENCE.toMillis())).withdraw(lead, SequenceProcess.FIRST_CONTACT_TASK, CALL_NOT_MADE);
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 2, false);
         engine.publish("first-contact-closed", lead.toString(), Map.of("firstContactClosed", "CANCELLED"));
         engine.awaitPassed(Set.of(instance), "EndEvent_SlaSettled");
 
@@ -289,7 +299,7 @@ class LeadSequenceProcessTest {
         long instance = call.getProcessInstanceKey();
         engine.complete(call, Map.of("outcome", "rejected", "rejectionReason", "other", "rejectionOther", "Moved abroad"));
 
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REJECTED"), any());
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REJECTED"), any());
         verify(rejections, timeout(PATIENCE.toMillis())).reject(eq(lead), eq(instance), eq("other"), eq("Moved abroad"),
                 eq("rep-2"), anyString());
         engine.awaitPassed(Set.of(instance), "Task_RejectLead");
@@ -303,7 +313,7 @@ class LeadSequenceProcessTest {
         plan(3, Channel.CALL, now.plusHours(2), now.plusHours(8), now.plusDays(2));
         opensAt.put(3, now.minusMinutes(1).atZoneSameInstant(MEXICO));
         // Outside the lead's working time at first; the time came (perhaps late), read again, the email goes.
-        when(sequences.followUpTime(lead, 1, 3)).thenReturn(new EmailMoment(now.plusHours(12).atZoneSameInstant(MEXICO), false),
+        when(schedule.followUpTime(lead, 1, 3)).thenReturn(new EmailMoment(now.plusHours(12).atZoneSameInstant(MEXICO), false),
                 new EmailMoment(now.plusHours(13).atZoneSameInstant(MEXICO), true));
         long instance = startSequence();
 
@@ -313,12 +323,12 @@ class LeadSequenceProcessTest {
         engine.awaitPassed(Set.of(instance), "Task_FindFollowUpTime");
         engine.complete(social, Map.of("action", "sent-connection-request"));
         engine.awaitAtRest(instance);
-        verify(sequences, never().description("no email before the lead's working time"))
+        verify(emails, never().description("no email before the lead's working time"))
                 .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
 
         engine.advanceClock(Duration.ofHours(13));
-        verify(sequences, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 3, true);
-        verify(sequences, timeout(PATIENCE.toMillis())).recycleToNurture(eq(lead), anyString());
+        verify(emails, timeout(PATIENCE.toMillis())).sendEmail(lead, 1, 3, true);
+        verify(outcomes, timeout(PATIENCE.toMillis())).recycleToNurture(eq(lead), anyString());
         engine.awaitPassed(Set.of(instance), "Task_RecycleToNurture");
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_FollowUpCall",
                 "Task_FindFollowUpTime", "Task_SocialAfterCall", "Task_FindFollowUpTime", "Task_SendFollowUpEmail",
@@ -331,13 +341,13 @@ class LeadSequenceProcessTest {
         OffsetDateTime now = engine.now();
         plan(2, Channel.EMAIL, now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8), now.plusDays(3));
         long instance = startSequence();
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
 
         engine.publish("lead-replied", lead.toString(), Map.of());
-        verify(sequences, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
         engine.awaitPassed(Set.of(instance), "Task_RecordLeadRepliedExit");
-        verify(sequences, never()).sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
+        verify(emails, never()).sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
     }
 
     /** A pause moves the lead's plan: the attempt waiting for its time reads it again and waits for the new one. */
@@ -349,17 +359,17 @@ class LeadSequenceProcessTest {
         OffsetDateTime afterThePause = now.plusDays(5);
         opensAt.put(2, plannedAt.atZoneSameInstant(MEXICO));
         long instance = startSequence();
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
 
         opensAt.put(2, afterThePause.atZoneSameInstant(MEXICO));
         engine.publish("sequence-rescheduled", lead.toString(), Map.of());
-        verify(sequences, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
+        verify(schedule, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
 
         engine.advanceClock(Duration.between(engine.now(), plannedAt.plusHours(1)));
         engine.awaitAtRest(instance);
-        verify(sequences, never().description("no email at the time planned before the pause"))
+        verify(emails, never().description("no email at the time planned before the pause"))
                 .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
         emailWhenItsTimeComes(instance, afterThePause);
     }
@@ -374,15 +384,15 @@ class LeadSequenceProcessTest {
         plan(2, Channel.EMAIL, now.plusHours(2), now.plusHours(2), now.plusDays(1));
         opensAt.put(2, now.plusSeconds(30).atZoneSameInstant(MEXICO));
         long instance = startSequence();
-        verify(sequences, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
+        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
 
         OffsetDateTime nextWorkingMoment = engine.now().plusMinutes(2);
         opensAt.put(2, nextWorkingMoment.atZoneSameInstant(MEXICO));
         engine.advanceClock(Duration.ofMinutes(1));
-        verify(sequences, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
+        verify(schedule, timeout(PATIENCE.toMillis()).times(2)).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
-        verify(sequences, never().description("no email outside the lead's working time"))
+        verify(emails, never().description("no email outside the lead's working time"))
                 .sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
         emailWhenItsTimeComes(instance, nextWorkingMoment);
     }

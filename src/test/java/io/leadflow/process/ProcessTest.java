@@ -12,7 +12,9 @@ import io.leadflow.scoring.QualificationService;
 import io.leadflow.scoring.Rejections;
 import io.leadflow.scoring.Routings;
 import io.leadflow.sequence.Nurtures;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceEmails;
+import io.leadflow.sequence.SequenceOutcomes;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -42,7 +44,7 @@ import java.lang.annotation.Target;
         SimpleMetricsExportAutoConfiguration.class, CamundaAutoConfiguration.class})
 @MockitoBean(types = {EnrichmentService.class, QualificationService.class, Routings.class, Rejections.class,
         AssignmentService.class, RepNotifier.class, SlaEscalation.class, ContactLeads.class, LeadProcesses.class,
-        Leads.class, SequenceService.class, Nurtures.class, RepTaskService.class})
+        Leads.class, SequenceSchedule.class, SequenceEmails.class, SequenceOutcomes.class, Nurtures.class, RepTaskService.class})
 @ResourceLock("io.leadflow.process.ProcessTestEngine")
 @ExtendWith(ProcessTestConfiguration.InstancesCancelled.class)
 public @interface ProcessTest {

@@ -11,7 +11,6 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
@@ -106,6 +105,9 @@ public final class ProcessTestEngine implements AutoCloseable {
         registry.add("camunda.client.grpc-address", () -> "http://" + engine.getGatewayAddress());
         registry.add("camunda.client.prefer-rest-over-grpc", () -> "false");
         registry.add("camunda.client.worker.defaults.poll-interval", () -> "PT0.05S");
+        // A job's timeout runs on the engine's clock, which a test moves by hours: leadflow's 20 s would time out a job
+        // a worker is still handling, and the engine would hand it out again (its service called twice).
+        registry.add("camunda.client.worker.defaults.timeout", () -> "P365D");
     }
 
     public ZeebeClient client() {
@@ -181,11 +183,14 @@ public final class ProcessTestEngine implements AutoCloseable {
             return awaitJobThat(USER_TASK, job -> job.getProcessInstanceKey() == processInstanceKey
                     && job.getElementId().equals(elementId));
         } catch (ConditionTimeoutException e) {
-            // Say where the instance stands: an incident or work still under way, rather than only "no task".
+            // Say where the instance stands: the task ended before a poll took it (a timer of its own), an incident or
+            // work still under way, rather than only "no task".
             EngineRecords records = records();
-            throw new AssertionError("No task at " + elementId + " of instance " + processInstanceKey + "; incidents: "
-                    + records.incidents(Set.of(processInstanceKey)) + "; under way: "
-                    + records.workUnderWay(Set.of(processInstanceKey), clock.instant(), EngineRecords.LEADFLOW_WORKERS), e);
+            Set<Long> instance = Set.of(processInstanceKey);
+            throw new AssertionError("No task at " + elementId + " of instance " + processInstanceKey + "; its states: "
+                    + records.elementStates(instance, elementId) + "; the path: " + records.completedElements(instance)
+                    + "; incidents: " + records.incidents(instance) + "; under way: "
+                    + records.workUnderWay(instance, clock.instant(), EngineRecords.LEADFLOW_WORKERS), e);
         }
     }
 
@@ -282,17 +287,25 @@ public final class ProcessTestEngine implements AutoCloseable {
         return vars;
     }
 
-    /** Cancels every instance still running (with the stages it called), as an operator would. */
+    /**
+     * Cancels every instance still running (with the stages it called), as an operator would, and waits until the
+     * workers answered every job of theirs they were handed: a handler still running would call the next test's mocks,
+     * and Mockito's stubbing is not safe beside calls from other threads.
+     */
     public void cancelRunningInstances() {
-        Map<Long, Intent> lastOfInstance = new HashMap<>();
+        Map<Long, ProcessInstanceRecordValue> running = new HashMap<>();
         for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
             if (record.getRecordType() == RecordType.EVENT && record.getValue() instanceof ProcessInstanceRecordValue instance
-                    && instance.getBpmnElementType() == BpmnElementType.PROCESS && instance.getParentProcessInstanceKey() < 0) {
-                lastOfInstance.put(record.getKey(), record.getIntent());
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+                if (record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+                    running.put(record.getKey(), instance);
+                } else {
+                    running.remove(record.getKey());
+                }
             }
         }
-        lastOfInstance.forEach((instance, intent) -> {
-            if (intent == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        running.forEach((instance, value) -> {
+            if (value.getParentProcessInstanceKey() < 0) {
                 try {
                     client.newCancelInstanceCommand(instance).send().join();
                 } catch (ClientStatusException e) {
@@ -301,6 +314,9 @@ public final class ProcessTestEngine implements AutoCloseable {
                 }
             }
         });
+        // Usually answered already: looked at at once, not after a first poll interval.
+        await().pollDelay(Duration.ZERO).atMost(PATIENCE).untilAsserted(() -> assertThat(records()
+                .jobsWithWorkers(running.keySet(), EngineRecords.LEADFLOW_WORKERS)).isEmpty());
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.leadflow.platform.FieldError;
 import io.leadflow.platform.PayloadTooLargeException;
 import io.leadflow.platform.RequestJson;
 import io.leadflow.security.Roles;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -51,14 +51,14 @@ class LeadController {
     private final Leads leads;
     private final Timeline timeline;
     private final RepTaskService tasks;
-    private final SequenceService sequences;
+    private final SequenceSchedule schedule;
     private final RequestJson requestJson;
 
     LeadController(LeadValidator validator, LeadService service, Leads leads, Timeline timeline,
-                   RepTaskService tasks, SequenceService sequences, RequestJson requestJson,
+                   RepTaskService tasks, SequenceSchedule schedule, RequestJson requestJson,
                    LeadFinder finder) {
         this.finder = finder;
-        this.sequences = sequences;
+        this.schedule = schedule;
         this.validator = validator;
         this.service = service;
         this.leads = leads;
@@ -105,7 +105,7 @@ class LeadController {
                 .map(task -> new LeadView.OpenTask(task.jobKey(), task.name(), task.assignee(),
                         task.due() == null ? null : task.due().atZone(zone).toOffsetDateTime()))
                 .toList();
-        List<LeadView.SequenceStep> sequence = sequences.attemptsOf(id).stream()
+        List<LeadView.SequenceStep> sequence = schedule.attemptsOf(id).stream()
                 .map(attempt -> new LeadView.SequenceStep(attempt.step(), attempt.channel().name().toLowerCase(Locale.ROOT),
                         attempt.plannedAt().atZone(zone).toOffsetDateTime(), attempt.due().atZone(zone).toOffsetDateTime(),
                         attempt.status().name().toLowerCase(Locale.ROOT), attempt.outcome()))

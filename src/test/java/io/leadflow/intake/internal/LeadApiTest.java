@@ -7,7 +7,7 @@ import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ import static org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON;
 @WebMvcTest({LeadController.class, LeadImportController.class})
 @Import({LeadValidator.class, LeadCsvReader.class})
 @WithApiKeySecurity
-@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class}) // only GET reads them, past these tests
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceSchedule.class, LeadFinder.class}) // only GET reads them, past these tests
 class LeadApiTest {
 
     @Autowired

@@ -11,7 +11,7 @@ import io.leadflow.security.WithApiKeySecurity;
 import io.leadflow.sequence.Nurtures;
 import io.leadflow.sequence.SequenceExits;
 import io.leadflow.sequence.SequencePauses;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -40,7 +40,7 @@ import static org.mockito.Mockito.doAnswer;
 @WebMvcTest({LeadController.class, LeadImportController.class, LeadSequenceController.class})
 @Import({LeadValidator.class, LeadCsvReader.class, RejectedRequestProblem.class})
 @WithApiKeySecurity
-@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceService.class, LeadFinder.class, SequencePauses.class,
+@MockitoBean(types = {Timeline.class, RepTaskService.class, SequenceSchedule.class, LeadFinder.class, SequencePauses.class,
         Nurtures.class})
 class LeadInputPropertiesTest extends HostileRequests {
 

@@ -12,7 +12,7 @@ import io.leadflow.lead.LeadType;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.security.WithApiKeySecurity;
-import io.leadflow.sequence.SequenceService;
+import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @WebMvcTest(LeadController.class)
 @Import({LeadValidator.class, LeadFinder.class})
 @WithApiKeySecurity
-@MockitoBean(types = {LeadService.class, Timeline.class, RepTaskService.class, SequenceService.class})
+@MockitoBean(types = {LeadService.class, Timeline.class, RepTaskService.class, SequenceSchedule.class})
 class LeadSearchApiTest {
 
     private static final Lead MARIA = new Lead(UUID.fromString("3f0c8a52-61b4-4b0e-9a51-0d2a6f7c1e11"), LeadType.FORM_FILL,
