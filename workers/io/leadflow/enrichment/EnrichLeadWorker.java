@@ -18,6 +18,8 @@ public class EnrichLeadWorker {
 
     @JobWorker(type = IdentifyProcess.ENRICH_LEAD)
     public IdentifyProcess.FitFacts enrichLead(@VariablesAsType IdentifyProcess.Variables process) {
-        return enrichment.enrich(UUID.fromString(process.leadId())).fitFacts();
+        FitFacts facts = enrichment.enrich(UUID.fromString(process.leadId())).fitFacts();
+        return new IdentifyProcess.FitFacts(facts.role(), facts.industry(), facts.employees(), facts.region(),
+                facts.personalEmail(), facts.powerSignal(), facts.signalStrength(), facts.triggerFitsPersona());
     }
 }

@@ -20,6 +20,6 @@ public class PlanSequenceWorker {
     @JobWorker(type = SequenceProcess.PLAN_SEQUENCE)
     public SequenceProcess.Planned planSequence(@VariablesAsType SequenceProcess.Variables process) {
         return new SequenceProcess.Planned(schedule.plan(UUID.fromString(process.leadId()), process.sequenceRound(),
-                CadenceStep.fromDecision(process.cadence())).stream().map(AttemptVariables::of).toList());
+                CadenceDecision.steps(process.cadence())).stream().map(AttemptVariables::of).toList());
     }
 }

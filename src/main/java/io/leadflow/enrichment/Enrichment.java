@@ -1,7 +1,5 @@
 package io.leadflow.enrichment;
 
-import io.leadflow.process.IdentifyProcess;
-
 import java.util.List;
 import java.util.Set;
 
@@ -29,8 +27,8 @@ public record Enrichment(
         List<String> gaps) {
 
     /** What the decisions read. */
-    public IdentifyProcess.FitFacts fitFacts() {
-        return new IdentifyProcess.FitFacts(role, industry, employees, region, personalEmail, powerSignal, signalStrength,
+    public FitFacts fitFacts() {
+        return new FitFacts(role, industry, employees, region, personalEmail, powerSignal, signalStrength,
                 triggerFitsPersona);
     }
 }

@@ -1,8 +1,5 @@
 package io.leadflow.sequence;
 
-import io.leadflow.process.SequenceProcess;
-
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,10 +16,5 @@ public record CadenceStep(int step, Channel channel, int dayOffset) {
         if (dayOffset < 0) {
             throw new IllegalArgumentException("Day offset must not be negative: " + dayOffset);
         }
-    }
-
-    /** Reads the rows of the sequence-cadence decision. */
-    public static List<CadenceStep> fromDecision(List<SequenceProcess.CadenceRow> rows) {
-        return rows.stream().map(row -> new CadenceStep(row.step(), Channel.valueOf(row.channel()), row.dayOffset())).toList();
     }
 }

@@ -1,12 +1,10 @@
 package io.leadflow.sequence;
 
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.StageLeft;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.process.JourneyProcess;
-import io.leadflow.process.NurtureProcess;
+import io.leadflow.sequence.internal.LeadProcess;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,13 +26,13 @@ import java.util.UUID;
 public class Nurtures {
 
     private final JdbcClient jdbc;
-    private final ProcessEngine engine;
+    private final LeadProcess process;
     private final Timeline timeline;
     private final Clock clock;
 
-    Nurtures(JdbcClient jdbc, ProcessEngine engine, Timeline timeline, Clock clock) {
+    Nurtures(JdbcClient jdbc, LeadProcess process, Timeline timeline, Clock clock) {
         this.jdbc = jdbc;
-        this.engine = engine;
+        this.process = process;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -75,9 +73,7 @@ public class Nurtures {
         jdbc.sql("update lead_nurture set nurture_until = ? where lead_id = ?").params(until, leadId).update();
         timeline.record(leadId, Timeline.Type.NURTURE_DATE_CHANGED, Map.of("from", was.toString(), "until", until.toString(),
                 "by", by));
-        // Only the wait now under way may take it: the journey's next dated nurture must not find it kept.
-        engine.publishMessageToWaiting(JourneyProcess.NURTURE_DATE_CHANGED, leadId.toString(),
-                new JourneyProcess.NurtureDateChanged(until.toString()));
+        process.nurtureDateChanged(leadId, until);
     }
 
     /**
@@ -96,7 +92,15 @@ public class Nurtures {
         if (reEnrolled == 0) {
             throw new NotInNurture();
         }
-        engine.publishMessage(NurtureProcess.LEAD_ENGAGED, leadId.toString(), new NurtureProcess.Engaged("Re-enrolled by " + by));
+        process.engaged(leadId, "Re-enrolled by " + by);
+    }
+
+    /**
+     * A new sign from the lead, in words ("New form fill: ebook"): a nurture under way ends, and the journey takes the
+     * lead back to MQL.
+     */
+    public void signalled(UUID leadId, String sign) {
+        process.engaged(leadId, sign);
     }
 
     /** A re-enrolment of a lead not in nurture, or re-enrolled already: the page it was asked from was out of date. */

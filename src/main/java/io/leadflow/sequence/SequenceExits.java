@@ -2,13 +2,11 @@ package io.leadflow.sequence;
 
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.ReplyIntent;
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.process.NurtureProcess;
-import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.LeadProcess;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
@@ -24,43 +22,41 @@ import java.util.UUID;
 
 /**
  * What ends a lead's sequence from outside the process: a reply, a booked meeting, an unsubscribe, a
- * bounce, a rep's stop; and what a lead's automatic reply does to it. Each is recorded and sent to the engine as a message; the sequence model's
- * interrupting event sub-processes do the ending.
+ * bounce, a rep's stop; and what a lead's automatic reply does to it. Each is recorded and told to the lead's process; the
+ * sequence model's interrupting event sub-processes do the ending.
  */
 @Service
 public class SequenceExits {
 
     public enum Exit {
-        REPLIED(SequenceProcess.LEAD_REPLIED, Timeline.Type.REPLIED),
-        MEETING_BOOKED(SequenceProcess.MEETING_BOOKED, Timeline.Type.MEETING_BOOKED),
-        UNSUBSCRIBED(SequenceProcess.LEAD_UNSUBSCRIBED, Timeline.Type.UNSUBSCRIBED),
-        BOUNCED(SequenceProcess.MAIL_BOUNCED, Timeline.Type.BOUNCED),
-        STOPPED(SequenceProcess.SEQUENCE_STOPPED, Timeline.Type.STOPPED);
+        REPLIED(Timeline.Type.REPLIED),
+        MEETING_BOOKED(Timeline.Type.MEETING_BOOKED),
+        UNSUBSCRIBED(Timeline.Type.UNSUBSCRIBED),
+        BOUNCED(Timeline.Type.BOUNCED),
+        STOPPED(Timeline.Type.STOPPED);
 
-        private final String message;
         private final Timeline.Type recordedAs;
 
-        Exit(String message, Timeline.Type recordedAs) {
-            this.message = message;
+        Exit(Timeline.Type recordedAs) {
             this.recordedAs = recordedAs;
         }
     }
 
     private final Leads leads;
     private final SuppressionList suppressions;
-    private final ProcessEngine engine;
+    private final LeadProcess process;
     private final Timeline timeline;
     private final SequencePauses pauses;
     private final SoftBounces softBounces;
     private final SequenceProperties settings;
     private final SequenceAttemptRepository attempts;
 
-    SequenceExits(Leads leads, SuppressionList suppressions, ProcessEngine engine, Timeline timeline, SequencePauses pauses,
+    SequenceExits(Leads leads, SuppressionList suppressions, LeadProcess process, Timeline timeline, SequencePauses pauses,
                   SoftBounces softBounces, SequenceProperties settings, SequenceAttemptRepository attempts) {
         this.attempts = attempts;
         this.leads = leads;
         this.suppressions = suppressions;
-        this.engine = engine;
+        this.process = process;
         this.timeline = timeline;
         this.pauses = pauses;
         this.softBounces = softBounces;
@@ -86,23 +82,26 @@ public class SequenceExits {
         if (!timeline.recordOnce(leadId, Exit.STOPPED.recordedAs, recorded)) {
             throw new ConflictException("The sequence of lead " + leadId + " is stopped already");
         }
-        engine.publishMessage(Exit.STOPPED.message, leadId.toString(), new SequenceProcess.Exit(Exit.STOPPED.name()));
+        process.sequenceEnded(leadId, Exit.STOPPED);
     }
 
     private static ConflictException notRunning(UUID leadId) {
         return new ConflictException("Lead " + leadId + " has no running sequence");
     }
 
+    /** Records the exit ({@link #recorded}) and tells the lead's process. */
     public void exit(UUID leadId, Exit exit, Map<String, Object> details) {
-        exit(leadId, exit, details, new SequenceProcess.Exit(exit.name()));
+        if (recorded(leadId, exit, details)) {
+            process.sequenceEnded(leadId, exit);
+        }
     }
 
     /**
-     * Suppresses the address if the exit says so, records the exit and sends its message with the variables the model
-     * reads. An unsubscribe counts once per lead: a repeated one (a mail client retrying the one-click POST) changes
-     * nothing. A lead without an address (a company visit) has nothing to unsubscribe or bounce: 409.
+     * Suppresses the address if the exit says so and records the exit; false when it was recorded already: an
+     * unsubscribe counts once per lead, so a repeated one (a mail client retrying the one-click POST) changes nothing. A
+     * lead without an address (a company visit) has nothing to unsubscribe or bounce: 409.
      */
-    private void exit(UUID leadId, Exit exit, Map<String, Object> details, Object messageVariables) {
+    private boolean recorded(UUID leadId, Exit exit, Map<String, Object> details) {
         String email = leads.get(leadId).facts().email();
         SuppressionList.Reason suppression = switch (exit) {
             case UNSUBSCRIBED -> SuppressionList.Reason.UNSUBSCRIBED;
@@ -118,13 +117,10 @@ public class SequenceExits {
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("exit", exit.name());
         if (exit == Exit.UNSUBSCRIBED) {
-            if (!timeline.recordOnce(leadId, exit.recordedAs, recorded)) {
-                return;
-            }
-        } else {
-            timeline.record(leadId, exit.recordedAs, recorded);
+            return timeline.recordOnce(leadId, exit.recordedAs, recorded);
         }
-        engine.publishMessage(exit.message, leadId.toString(), messageVariables);
+        timeline.record(leadId, exit.recordedAs, recorded);
+        return true;
     }
 
     /**
@@ -204,11 +200,9 @@ public class SequenceExits {
             exit(mail.leadId(), Exit.UNSUBSCRIBED, reply);
         } else if (leads.get(mail.leadId()).stage() == LeadStage.LEAD) {
             timeline.record(mail.leadId(), Timeline.Type.REPLIED, reply);
-            engine.publishMessage(NurtureProcess.LEAD_ENGAGED, mail.leadId().toString(),
-                    new NurtureProcess.Engaged("Replied (" + mail.intent().name() + ")"));
-        } else {
-            exit(mail.leadId(), Exit.REPLIED, reply, new SequenceProcess.ReplyExit(Exit.REPLIED.name(), mail.intent().name(),
-                    mail.referral(), mail.returnsOn() == null ? null : mail.returnsOn().toString()));
+            process.engaged(mail.leadId(), "Replied (" + mail.intent().name() + ")");
+        } else if (recorded(mail.leadId(), Exit.REPLIED, reply)) {
+            process.replied(mail.leadId(), mail.intent(), mail.referral(), mail.returnsOn());
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.leadflow.sequence;
 
 import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.LeadProcess;
 import io.leadflow.sequence.internal.MailboxPacing;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SequencePauseRepository;
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A pause of a lead's sequence until a day (the rep is away, the lead out of office) and its early end. The attempts
- * still to come move in the lead's plan, keeping their spacing in working time; then the engine is told, and an
+ * still to come move in the lead's plan, keeping their spacing in working time; then the lead's process is told, and an
  * attempt waiting for its time reads it again (processes/lead-sequence.bpmn). An attempt whose moment has come (a
  * call or social touch open for the rep) stays as it is.
  */
@@ -54,14 +53,14 @@ public class SequencePauses {
     private final SequencePlanner planner;
     private final BusinessHoursCalendar calendar;
     private final Timeline timeline;
-    private final ProcessEngine engine;
+    private final LeadProcess process;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SequenceProperties settings;
     private final MailboxPacing mailboxPacing;
 
     SequencePauses(Leads leads, SequenceAttemptRepository attempts, SequencePauseRepository pauses, SequencePlanner planner,
-                   BusinessHoursCalendar calendar, Timeline timeline, ProcessEngine engine, TransactionTemplate transaction,
+                   BusinessHoursCalendar calendar, Timeline timeline, LeadProcess process, TransactionTemplate transaction,
                    Clock clock, SequenceProperties settings, MailboxPacing mailboxPacing) {
         this.leads = leads;
         this.attempts = attempts;
@@ -69,7 +68,7 @@ public class SequencePauses {
         this.planner = planner;
         this.calendar = calendar;
         this.timeline = timeline;
-        this.engine = engine;
+        this.process = process;
         this.transaction = transaction;
         this.clock = clock;
         this.settings = settings;
@@ -123,7 +122,7 @@ public class SequencePauses {
             timeline.record(leadId, Timeline.Type.SEQUENCE_PAUSED, details);
             return Optional.of(new Schedule(until, moved));
         });
-        schedule.ifPresent(paused -> rescheduled(leadId));
+        schedule.ifPresent(paused -> process.rescheduled(leadId));
         return schedule;
     }
 
@@ -165,16 +164,10 @@ public class SequencePauses {
             timeline.record(leadId, Timeline.Type.SEQUENCE_RESUMED, details(round, moved, by == null ? Map.of() : Map.of("by", by)));
             return new Schedule(null, moved);
         });
-        rescheduled(leadId);
+        // Told after the plan is stored, also when nothing changed: a repeated request then catches up with a first one
+        // whose message was lost, and an attempt that reads the same time again waits as before.
+        process.rescheduled(leadId);
         return schedule;
-    }
-
-    /**
-     * Tells the engine, after the plan is stored. Also when nothing changed: a repeated request then catches up with a
-     * first one whose message was lost, and an attempt that reads the same time again waits as before.
-     */
-    private void rescheduled(UUID leadId) {
-        engine.publishMessage(SequenceProcess.SEQUENCE_RESCHEDULED, leadId.toString(), Map.of());
     }
 
     private Round runningRound(Lead lead, Instant now) {

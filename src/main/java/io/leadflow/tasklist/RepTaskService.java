@@ -1,13 +1,13 @@
 package io.leadflow.tasklist;
 
 import org.springframework.context.event.EventListener;
-import io.leadflow.process.SequenceProcess;
 import io.leadflow.assignment.OwnerChanged;
 import io.leadflow.assignment.FirstContactRenewed;
 import io.leadflow.engine.ProcessEngine;
 import io.leadflow.engine.ProcessModels;
 import io.leadflow.lead.Timeline;
 import io.leadflow.tasklist.internal.CompletionDelivery;
+import io.leadflow.tasklist.internal.ModelTasks;
 import io.leadflow.tasklist.internal.RepTaskRepository;
 import io.leadflow.tasklist.internal.RepTaskRepository.PendingCompletion;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,11 +68,13 @@ public class RepTaskService implements SchedulingConfigurer {
     private final Clock clock;
     private final TasklistProperties settings;
     private final CompletionDelivery delivery;
+    private final ModelTasks modelTasks;
 
     RepTaskService(RepTaskRepository tasks, ProcessModels models, ProcessEngine engine, Timeline timeline,
                    ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, TasklistProperties settings,
-                   CompletionDelivery delivery) {
+                   CompletionDelivery delivery, ModelTasks modelTasks) {
         this.delivery = delivery;
+        this.modelTasks = modelTasks;
         this.events = events;
         this.transaction = transaction;
         this.tasks = tasks;
@@ -125,7 +127,7 @@ public class RepTaskService implements SchedulingConfigurer {
     /** A manager kept a late lead with its rep: the open first contact gets its new due, in the same transaction. */
     @EventListener
     public void firstContactRenewed(FirstContactRenewed renewed) {
-        tasks.renewDue(renewed.leadId(), SequenceProcess.FIRST_CONTACT_TASK, renewed.due());
+        tasks.renewDue(renewed.leadId(), modelTasks.firstContact(), renewed.due());
     }
 
     /** A page (numbered from 1) of the open tasks of these assignees, soonest due first, and how many they have in all. */

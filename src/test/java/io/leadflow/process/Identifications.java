@@ -4,6 +4,7 @@ import io.leadflow.assignment.Assignment;
 import io.leadflow.assignment.AssignmentService;
 import io.leadflow.enrichment.Enrichment;
 import io.leadflow.enrichment.EnrichmentService;
+import io.leadflow.enrichment.FitFacts;
 
 import java.time.ZoneId;
 import java.util.UUID;
@@ -20,7 +21,7 @@ final class Identifications {
     }
 
     /** Enrichment finds these facts of the lead. */
-    static void enrichedAs(EnrichmentService enrichment, UUID lead, IdentifyProcess.FitFacts facts) {
+    static void enrichedAs(EnrichmentService enrichment, UUID lead, FitFacts facts) {
         Enrichment enriched = mock(Enrichment.class);
         when(enriched.fitFacts()).thenReturn(facts);
         when(enrichment.enrich(lead)).thenReturn(enriched);

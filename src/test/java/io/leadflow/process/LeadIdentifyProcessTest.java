@@ -5,6 +5,7 @@ import io.leadflow.assignment.AssignmentService;
 import io.leadflow.assignment.RepNotifier;
 import io.leadflow.assignment.SlaEscalation;
 import io.leadflow.enrichment.EnrichmentService;
+import io.leadflow.enrichment.FitFacts;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.scoring.Qualification;
@@ -64,7 +65,7 @@ class LeadIdentifyProcessTest {
         when(escalation.escalate(any(), any(), anyInt(), any(), anyInt())).thenReturn("marta");
     }
 
-    void enrichedAs(IdentifyProcess.FitFacts facts) {
+    void enrichedAs(FitFacts facts) {
         Identifications.enrichedAs(enrichment, lead, facts);
     }
 
@@ -75,7 +76,7 @@ class LeadIdentifyProcessTest {
 
     @Test
     void anMqlIsAssignedToARepOfTheTeamItsTableChoseWhoIsNotified() {
-        enrichedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
+        enrichedAs(new FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_HandedOff");
@@ -92,7 +93,7 @@ class LeadIdentifyProcessTest {
 
     @Test
     void aStudentIsDisqualifiedAndNoRepIsAssigned() {
-        enrichedAs(new IdentifyProcess.FitFacts("STUDENT", null, null, null, false, false, 0, null));
+        enrichedAs(new FitFacts("STUDENT", null, null, null, false, false, 0, null));
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_Disqualified");
@@ -103,7 +104,7 @@ class LeadIdentifyProcessTest {
 
     @Test
     void aLeadNotYetAnMqlGoesToNurture() {
-        enrichedAs(new IdentifyProcess.FitFacts("OTHER", "telecom", null, null, false, false, 0, null));
+        enrichedAs(new FitFacts("OTHER", "telecom", null, null, false, false, 0, null));
         long instance = identify("FORM_FILL", true);
 
         engine.awaitPassed(Set.of(instance), "EndEvent_Nurture");
@@ -112,7 +113,7 @@ class LeadIdentifyProcessTest {
 
     @Test
     void aTriggerEventWithoutAPersonIsResearchedOnTimeOrEscalatedAndTheContactFoundBecomesALead() {
-        enrichedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
+        enrichedAs(new FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
         UUID contact = UUID.randomUUID();
         ContactLeads.Contact found = new ContactLeads.Contact("Valeria", "Soto", "valeria@telcomex.mx", "CEO");
         when(contacts.receive(lead, found)).thenReturn(contact);

@@ -5,6 +5,7 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.grpc.Status;
 import io.leadflow.assignment.AssignmentService;
 import io.leadflow.enrichment.EnrichmentService;
+import io.leadflow.enrichment.FitFacts;
 import io.leadflow.intake.ContactLeads;
 import io.leadflow.intake.LeadProcesses;
 import io.leadflow.lead.LeadStage;
@@ -76,7 +77,7 @@ class LeadJourneyProcessTest {
     final UUID lead = UUID.randomUUID();
 
     /** lead-identify finds these facts of the lead, and assigns it to Ana. */
-    void identifiedAs(IdentifyProcess.FitFacts facts) {
+    void identifiedAs(FitFacts facts) {
         Identifications.enrichedAs(enrichment, lead, facts);
         Identifications.assignedToAna(assignments, lead, engine);
     }
@@ -155,7 +156,7 @@ class LeadJourneyProcessTest {
 
     @Test
     void anMqlStartedOnceGoesThroughEveryStageToAWonDeal() {
-        identifiedAs(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
+        identifiedAs(new FitFacts("CEO", "telecom", 400, "LATAM", false, true, 0, null));
         sequencePlans(1, Channel.CALL, engine.now().plusHours(4), engine.now().minusMinutes(1));
         leadArrived("FORM_FILL", true);
         assertThatThrownBy(() -> leadArrived("FORM_FILL", true)).as("a retried start")
@@ -258,7 +259,7 @@ class LeadJourneyProcessTest {
 
     @Test
     void aTriggerEventsContactFoundBecomesALeadOfItsOwnAndTheJourneyEnds() {
-        identifiedAs(new IdentifyProcess.FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
+        identifiedAs(new FitFacts("OTHER", null, null, "LATAM", false, false, 0, null));
         ContactLeads.Contact found = new ContactLeads.Contact("Valeria", "Soto", "valeria@telcomex.mx", "CEO");
         when(contacts.receive(lead, found)).thenReturn(UUID.randomUUID());
         leadArrived("TRIGGER_EVENT", false);

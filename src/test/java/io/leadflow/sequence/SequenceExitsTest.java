@@ -2,15 +2,13 @@ package io.leadflow.sequence;
 
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.ReplyIntent;
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadFacts;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.ConflictException;
-import io.leadflow.process.NurtureProcess;
-import io.leadflow.process.SequenceProcess;
+import io.leadflow.sequence.internal.LeadProcess;
 import io.leadflow.sequence.internal.SequenceAttemptRepository;
 import io.leadflow.sequence.internal.SoftBounces;
 import io.leadflow.sequence.internal.SuppressionList;
@@ -37,18 +35,17 @@ class SequenceExitsTest {
     private static final UUID LEAD = UUID.randomUUID();
 
     private final Leads leads = mock(Leads.class);
-    private final ProcessEngine engine = mock(ProcessEngine.class);
+    private final LeadProcess process = mock(LeadProcess.class);
     private final Timeline timeline = mock(Timeline.class);
     private final SequenceAttemptRepository attempts = mock(SequenceAttemptRepository.class);
-    private final SequenceExits exits = new SequenceExits(leads, mock(SuppressionList.class), engine, timeline,
+    private final SequenceExits exits = new SequenceExits(leads, mock(SuppressionList.class), process, timeline,
             mock(SequencePauses.class), mock(SoftBounces.class), mock(SequenceProperties.class), attempts);
 
     @Test
     void aReplyDuringTheSequenceEndsItWithItsIntent() {
         stage(LeadStage.MQL);
         exits.inboundMail(reply(ReplyIntent.NOT_NOW));
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null, null));
+        verify(process).replied(LEAD, ReplyIntent.NOT_NOW, null, null);
     }
 
     @Test
@@ -56,16 +53,14 @@ class SequenceExitsTest {
         stage(LeadStage.MQL);
         exits.inboundMail(new InboundMail(LEAD, InboundMail.Kind.REPLY, "<reply@example.com>", "Re: a guide", ReplyIntent.NOT_NOW,
                 "ahora no", null, "<sent@leadflow.local>", LocalDate.of(2027, 3, 1), null));
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", null, "2027-03-01"));
+        verify(process).replied(LEAD, ReplyIntent.NOT_NOW, null, LocalDate.of(2027, 3, 1));
     }
 
     @Test
     void aReplySayingWrongPersonTakesWhoToTalkToAlong() {
         stage(LeadStage.MQL);
         exits.inboundMail(reply(ReplyIntent.WRONG_PERSON, "maria@acme.com"));
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
-                new SequenceProcess.ReplyExit("REPLIED", "WRONG_PERSON", "maria@acme.com", null));
+        verify(process).replied(LEAD, ReplyIntent.WRONG_PERSON, "maria@acme.com", null);
     }
 
     @Test
@@ -73,8 +68,8 @@ class SequenceExitsTest {
         stage(LeadStage.LEAD);
         exits.inboundMail(reply(ReplyIntent.INTERESTED));
         verify(timeline).record(eq(LEAD), eq(Timeline.Type.REPLIED), any());
-        verify(engine).publishMessage(NurtureProcess.LEAD_ENGAGED, LEAD.toString(), new NurtureProcess.Engaged("Replied (INTERESTED)"));
-        verify(engine, never()).publishMessage(eq(SequenceProcess.LEAD_REPLIED), any(), any());
+        verify(process).engaged(LEAD, "Replied (INTERESTED)");
+        verify(process, never()).replied(any(), any(), any(), any());
     }
 
     @Test
@@ -86,11 +81,11 @@ class SequenceExitsTest {
         when(timeline.recordOnce(LEAD, Timeline.Type.STOPPED, recorded)).thenReturn(true, false);
 
         exits.stop(LEAD, Map.of("by", "ana"));
-        verify(engine).publishMessage(SequenceProcess.SEQUENCE_STOPPED, LEAD.toString(), new SequenceProcess.Exit("STOPPED"));
+        verify(process).sequenceEnded(LEAD, SequenceExits.Exit.STOPPED);
 
         assertThatThrownBy(() -> exits.stop(LEAD, Map.of("by", "ana"))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("stopped already");
-        verify(engine).publishMessage(eq(SequenceProcess.SEQUENCE_STOPPED), any(), any());
+        verify(process).sequenceEnded(any(), any());
     }
 
     @Test
@@ -104,7 +99,7 @@ class SequenceExitsTest {
                     .hasMessageContaining("no running sequence");
         }
         verify(timeline, never()).recordOnce(any(), any(), any());
-        verify(engine, never()).publishMessage(any(), any(), any());
+        verify(process, never()).sequenceEnded(any(), any());
     }
 
     private static SequenceAttempt attempt(SequenceAttempt.Status status) {

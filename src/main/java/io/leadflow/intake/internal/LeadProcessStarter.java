@@ -1,12 +1,10 @@
 package io.leadflow.intake.internal;
 
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadNotFoundException;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
 import io.leadflow.intake.IntakeProperties;
-import io.leadflow.process.JourneyProcess;
 import io.leadflow.platform.RetryBackoff;
 import io.leadflow.platform.WorkQueue;
 import io.leadflow.platform.WorkQueues;
@@ -25,9 +23,8 @@ import java.util.UUID;
 
 /**
  * Works the {@link ProcessStartQueue} (a {@link WorkQueue} with leases, up to {@code max-in-flight} starts at once).
- * Each lead's process is started through the identify model's message start event, correlated by the lead's id and
- * keyed by the lead's id and run, so a start retried after a timeout (whose first try the engine may well have done)
- * never makes a second instance: the engine refuses the same message id and keeps one active instance per lead.
+ * Each lead's {@link LeadJourney} is started once per lead and run, so a start retried after a timeout (whose first try
+ * the engine may well have done) never makes a second instance.
  */
 @Component
 class LeadProcessStarter implements WorkQueue.Worker<LeadProcessStarter.ClaimedStart> {
@@ -42,19 +39,19 @@ class LeadProcessStarter implements WorkQueue.Worker<LeadProcessStarter.ClaimedS
 
     private final ProcessStartQueue queue;
     private final Leads leads;
-    private final ProcessEngine engine;
+    private final LeadJourney journey;
     private final Timeline timeline;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final RetryBackoff retry;
     private final WorkQueue<ClaimedStart> starts;
 
-    LeadProcessStarter(ProcessStartQueue queue, Leads leads, ProcessEngine engine, Timeline timeline, Clock clock,
+    LeadProcessStarter(ProcessStartQueue queue, Leads leads, LeadJourney journey, Timeline timeline, Clock clock,
                        TransactionTemplate transaction, IntakeProperties settings, WorkQueues workQueues,
                        MeterRegistry meters) {
         this.queue = queue;
         this.leads = leads;
-        this.engine = engine;
+        this.journey = journey;
         this.timeline = timeline;
         this.clock = clock;
         this.transaction = transaction;
@@ -86,18 +83,16 @@ class LeadProcessStarter implements WorkQueue.Worker<LeadProcessStarter.ClaimedS
             if (lead == null) {
                 throw new LeadNotFoundException(start.leadId());
             }
-            engine.startOnce(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), start.messageId(), JourneyProcess.Variables.start(
-                    lead.id().toString(), lead.type().name(), lead.facts().country() == null ? "" : lead.facts().country(),
-                    lead.facts().timeZone(), lead.facts().language(), lead.facts().personKnown()));
+            journey.start(lead, start.messageId());
             // One transaction: a crash between the two would leave the start marked and the timeline without it.
             transaction.executeWithoutResult(status -> {
                 if (queue.markStarted(start, clock.instant())) {
-                    timeline.record(start.leadId(), Timeline.Type.PROCESS_STARTED, Map.of("process", JourneyProcess.ID, "run", start.run()));
+                    timeline.record(start.leadId(), Timeline.Type.PROCESS_STARTED, Map.of("process", journey.name(), "run", start.run()));
                 }
             });
         } catch (RuntimeException e) {
             Duration backoff = retry.afterFailures(start.attempts());
-            log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", JourneyProcess.ID,
+            log.warn("Could not start {} for lead {} (attempt {}); trying again in {}: {}", journey.name(),
                     start.leadId(), start.attempts(), backoff, e.getMessage());
             queue.retryLater(start, clock.instant().plus(backoff), String.valueOf(e.getMessage()));
         }

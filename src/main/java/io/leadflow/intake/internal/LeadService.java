@@ -1,11 +1,10 @@
 package io.leadflow.intake.internal;
 
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.StageMove;
 import io.leadflow.lead.Timeline;
-import io.leadflow.process.NurtureProcess;
+import io.leadflow.sequence.Nurtures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,17 +34,17 @@ class LeadService {
     private final Timeline timeline;
     private final ProcessStartQueue starts;
     private final LeadProcessStarter starter;
-    private final ProcessEngine engine;
+    private final Nurtures nurtures;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LeadService(Leads leads, Timeline timeline, ProcessStartQueue starts, LeadProcessStarter starter, ProcessEngine engine,
+    LeadService(Leads leads, Timeline timeline, ProcessStartQueue starts, LeadProcessStarter starter, Nurtures nurtures,
                 TransactionTemplate transaction, Clock clock) {
         this.leads = leads;
         this.timeline = timeline;
         this.starts = starts;
         this.starter = starter;
-        this.engine = engine;
+        this.nurtures = nurtures;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -77,8 +76,7 @@ class LeadService {
     /** Once stored: the lead's nurture gets the sign. The lead is answered all the same when the engine cannot be told. */
     private void signalled(Stored lead) {
         try {
-            engine.publishMessage(NurtureProcess.LEAD_ENGAGED, lead.received().id().toString(),
-                    new NurtureProcess.Engaged(lead.nurtureSign()));
+            nurtures.signalled(lead.received().id(), lead.nurtureSign());
         } catch (RuntimeException e) {
             log.warn("Could not tell lead {}'s nurture of its new submission: {}", lead.received().id(), e.getMessage());
         }

@@ -2,10 +2,8 @@ package io.leadflow.sequence.internal;
 
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.RenderedEmail;
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.PlatformProperties;
-import io.leadflow.process.NurtureProcess;
 import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.sequence.internal.TrackedEmailRepository.TrackedEmail;
 import org.slf4j.Logger;
@@ -46,19 +44,19 @@ public class EmailTracking {
     private final LinkSigner signer;
     private final MailOutbox outbox;
     private final Timeline timeline;
-    private final ProcessEngine engine;
+    private final LeadProcess process;
     private final Clock clock;
     private final SequenceProperties.Tracking settings;
     private final List<Pattern> machineUserAgents;
     private final String baseUrl;
 
-    EmailTracking(TrackedEmailRepository emails, LinkSigner signer, MailOutbox outbox, Timeline timeline, ProcessEngine engine,
+    EmailTracking(TrackedEmailRepository emails, LinkSigner signer, MailOutbox outbox, Timeline timeline, LeadProcess process,
                   Clock clock, SequenceProperties settings, PlatformProperties platform) {
         this.emails = emails;
         this.signer = signer;
         this.outbox = outbox;
         this.timeline = timeline;
-        this.engine = engine;
+        this.process = process;
         this.clock = clock;
         this.settings = settings.tracking();
         this.machineUserAgents = this.settings.machineUserAgents().stream()
@@ -149,7 +147,7 @@ public class EmailTracking {
     /** Tells a nurtured lead's process of the sign; the lead is redirected all the same when the engine cannot be told. */
     private void engaged(UUID leadId, String sign) {
         try {
-            engine.publishMessage(NurtureProcess.LEAD_ENGAGED, leadId.toString(), new NurtureProcess.Engaged(sign));
+            process.engaged(leadId, sign);
         } catch (RuntimeException e) {
             log.warn("Could not tell lead {}'s process of its click: {}", leadId, e.getMessage());
         }

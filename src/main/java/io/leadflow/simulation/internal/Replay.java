@@ -563,8 +563,8 @@ final class Replay {
         /** The round's attempts, planned from now by the live planner on the cadence the model's decision gave. */
         @SuppressWarnings("unchecked")
         private Map<String, Object> plan(Map<String, Object> variables, LeadState state, Instant now) {
-            List<CadenceStep> cadence = CadenceStep.fromDecision(((List<Object>) variables.get("cadence")).stream()
-                    .map(row -> json.convert(row, SequenceProcess.CadenceRow.class)).toList());
+            List<CadenceStep> cadence = ((List<Object>) variables.get("cadence")).stream()
+                    .map(row -> json.convert(row, CadenceStep.class)).toList();
             int round = round(variables);
             List<PlannedAttempt> plan = new ArrayList<>(sequences.planner().plan(now, state.lead.country(), state.lead.zone(), cadence));
             state.plans.put(round, plan);

@@ -10,7 +10,6 @@ import io.leadflow.platform.PageController;
 import io.leadflow.platform.PageMessage;
 import io.leadflow.platform.PageModel;
 import io.leadflow.platform.PlatformProperties;
-import io.leadflow.process.SequenceProcess;
 import io.leadflow.security.Roles;
 import io.leadflow.tasklist.RepTask;
 import io.leadflow.tasklist.RepTaskService;
@@ -96,10 +95,13 @@ public class TaskListController {
     private final Clock clock;
     private final LeadContexts contexts;
     private final TaskNames taskNames;
+    private final ModelTasks modelTasks;
 
     TaskListController(RepTaskService tasks, Leads leads, ProcessModels models, CamundaFormRenderer forms,
-                       RepDirectory reps, Rejections rejections, Clock clock, LeadContexts contexts, TaskNames taskNames) {
+                       RepDirectory reps, Rejections rejections, Clock clock, LeadContexts contexts, TaskNames taskNames,
+                       ModelTasks modelTasks) {
         this.taskNames = taskNames;
+        this.modelTasks = modelTasks;
         this.contexts = contexts;
         this.rejections = rejections;
         this.tasks = tasks;
@@ -242,7 +244,7 @@ public class TaskListController {
                 due(task.due(), lead.zone(), clock.instant()), open, task.status().name().toLowerCase(Locale.ROOT),
                 task.formId() != null, task.leadId().toString(), task.attemptStep() != null,
                 LocalDate.now(clock.withZone(lead.zone())).plusDays(1).toString(),
-                SequenceProcess.CALL_FORM.equals(task.formId())));
+                modelTasks.isCall(task.formId())));
         model.addAttribute("lead", contexts.of(lead, LeadContexts.LATEST_ENTRIES));
         model.addAttribute("fields", fields);
         model.addAttribute("errors", errors);

@@ -2,12 +2,10 @@ package io.leadflow.sequence.internal;
 
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.RenderedEmail;
-import io.leadflow.engine.ProcessEngine;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.GeneratedSecrets;
 import io.leadflow.platform.MovableClock;
 import io.leadflow.platform.PlatformProperties;
-import io.leadflow.process.NurtureProcess;
 import io.leadflow.sequence.SequenceProperties;
 import io.leadflow.sequence.internal.TrackedEmailRepository.Counted;
 import io.leadflow.sequence.internal.TrackedEmailRepository.TrackedEmail;
@@ -45,7 +43,7 @@ class EmailTrackingTest {
     private final TrackedEmailRepository emails = mock(TrackedEmailRepository.class);
     private final MailOutbox outbox = mock(MailOutbox.class);
     private final Timeline timeline = mock(Timeline.class);
-    private final ProcessEngine engine = mock(ProcessEngine.class);
+    private final LeadProcess process = mock(LeadProcess.class);
     private final MovableClock clock = new MovableClock(Clock.fixed(SENT, ZoneOffset.UTC));
     private final LinkSigner signer = signer();
 
@@ -127,8 +125,7 @@ class EmailTrackingTest {
 
         tracking.clicked(EMAIL.toString(), "0", token, new EmailTracking.Fetch(BROWSER, false));
         tracking.clicked(EMAIL.toString(), "0", token, new EmailTracking.Fetch(BROWSER, false));
-        verify(engine).publishMessage(NurtureProcess.LEAD_ENGAGED, LEAD.toString(),
-                new NurtureProcess.Engaged("Link clicked: https://example.com/a"));
+        verify(process).engaged(LEAD, "Link clicked: https://example.com/a");
     }
 
     @Test
@@ -137,7 +134,7 @@ class EmailTrackingTest {
         stored();
         when(outbox.sentAt(KEY)).thenReturn(Optional.of(SENT));
         when(emails.click(eq(EMAIL), anyBoolean(), any())).thenReturn(new Counted(1));
-        doThrow(new IllegalStateException("engine away")).when(engine).publishMessage(any(), any(), any());
+        doThrow(new IllegalStateException("engine away")).when(process).engaged(any(), any());
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(tracking.clicked(EMAIL.toString(), "0", signer.sign("click:" + EMAIL + ":0"), new EmailTracking.Fetch(BROWSER, false)))
@@ -149,7 +146,7 @@ class EmailTrackingTest {
     }
 
     private EmailTracking tracking(boolean enabled) {
-        return new EmailTracking(emails, signer, outbox, timeline, engine, clock, settings(enabled), new PlatformProperties("https://leadflow.example", null));
+        return new EmailTracking(emails, signer, outbox, timeline, process, clock, settings(enabled), new PlatformProperties("https://leadflow.example", null));
     }
 
     private static SequenceProperties settings(boolean enabled) {

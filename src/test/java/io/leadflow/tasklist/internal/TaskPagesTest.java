@@ -53,6 +53,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @WebMvcTest(TaskListController.class)
 @Import({LeadContexts.class, TaskNames.class})
 @WithApiKeySecurity
+@MockitoBean(types = ModelTasks.class)
 class TaskPagesTest {
 
     private static final RequestPostProcessor ANA = user("ana").roles("REP");
