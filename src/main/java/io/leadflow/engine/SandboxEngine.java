@@ -30,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +44,9 @@ import java.util.function.Supplier;
 
 /**
  * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory and loopback port,
- * with a virtual clock that is moved to the next due timer (or arrival, or answer); between moves {@link #now()} is the
- * moment moved to, so what a run computes from it does not depend on how fast the machine is. The engine's own clock may
+ * with a virtual clock that is moved to the next due timer (or arrival, or answer); between moves the engine's clock is
+ * pinned to the moment moved to, as {@link #now()} is, so what the run and the engine compute from it does not depend on
+ * how fast the machine is, and the due timers are triggered at once, not when the engine's own check comes round. The engine's own clock may
  * not go back before the moment it started (its timers would never fire), so it runs a whole number of weeks ahead of
  * the virtual time: every time handed to the engine goes through {@link #toEngine}, every time read from it through
  * {@link #fromEngine}. It never sees the
@@ -68,6 +71,12 @@ public final class SandboxEngine implements AutoCloseable {
     }
 
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration REST_CHECK_INTERVAL = Duration.ofMillis(1);
+    /** The order the engine's due-date check triggers timers in: by due date, element instance, key. */
+    private static final Comparator<EmbeddedZeebe.DueTimer> DUE_ORDER = Comparator
+            .comparingLong((EmbeddedZeebe.DueTimer timer) -> timer.created().getDueDate())
+            .thenComparingLong(timer -> timer.created().getElementInstanceKey())
+            .thenComparingLong(EmbeddedZeebe.DueTimer::key);
     private static final long USER_TASK_HOLD_DAYS = 3650;
 
     private final Path directory;
@@ -75,10 +84,14 @@ public final class SandboxEngine implements AutoCloseable {
     private final CamundaClient client;
     private final LogStreamReader reader;
     private final RecordMetadata metadata = new RecordMetadata();
-    private final TimerRecord timer = new TimerRecord();
     private final JobRecord job = new JobRecord();
     private final IncidentRecord incident = new IncidentRecord();
-    private final Map<Long, Instant> timersDue = new HashMap<>();
+    /** The timers not triggered yet, by key, as created. */
+    private final Map<Long, TimerRecord> timers = new HashMap<>();
+    /** The timers whose trigger this sandbox wrote and whose end (triggered, or cancelled) the log does not show yet. */
+    private final Set<Long> triggersWritten = new HashSet<>();
+    /** The log position of the last trigger written. */
+    private long lastTriggerPosition = -1;
     private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final Duration shift;
@@ -108,7 +121,7 @@ public final class SandboxEngine implements AutoCloseable {
             engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(directory, "127.0.0.1", port, 16L * 1024 * 1024,
                     Duration.ofDays(1), Duration.ofMinutes(1), true));
             Duration shift = Duration.ofDays(7 * (Math.max(0, Duration.between(now, Instant.now()).toDays()) / 7 + 1));
-            setEngineClock(engine, now.plus(shift));
+            engine.pinClock(now.plus(shift));
             CamundaClient client = CamundaClient.newClientBuilder()
                     .grpcAddress(URI.create("http://127.0.0.1:" + port))
                     .preferRestOverGrpc(false)
@@ -235,21 +248,17 @@ public final class SandboxEngine implements AutoCloseable {
     /** Moves the virtual clock to {@code at} (never back) and waits until what became due has happened. */
     public void moveClockTo(Instant at) {
         if (at.isAfter(now)) {
-            setEngineClock(engine, at.plus(shift));
+            engine.pinClock(toEngine(at));
             now = at;
         }
         awaitIdle();
     }
 
-    /** The engine's clock is the system clock plus an offset: the offset that makes it {@code at} now. */
-    private static void setEngineClock(EmbeddedZeebe engine, Instant at) {
-        engine.advanceClock(Duration.between(Instant.now().plus(engine.clockOffset()), at));
-    }
-
     /** The earliest due date of a timer that has not fired yet. */
     public Optional<Instant> nextTimerDue() {
         readLog();
-        return timersDue.values().stream().min(Instant::compareTo).map(this::fromEngine);
+        return timers.entrySet().stream().filter(timer -> !triggersWritten.contains(timer.getKey()))
+                .map(timer -> Instant.ofEpochMilli(timer.getValue().getDueDate())).min(Instant::compareTo).map(this::fromEngine);
     }
 
     /** The incidents raised since the last call. */
@@ -261,26 +270,40 @@ public final class SandboxEngine implements AutoCloseable {
     }
 
     /**
-     * Waits until the engine has processed everything and every timer due by now has fired: positive signals read from
-     * its log, bounded so a stuck engine ends the run with a message instead of hanging it.
+     * Waits until the engine is at rest at this moment: it has processed everything it was sent, and every timer due by
+     * now has fired. The sandbox triggers the due timers itself, in the order of their due dates (as the engine's check
+     * would), each time the engine is at rest, so what a timer's trigger meets never depends on how fast the engine got
+     * there. Bounded, so a stuck engine ends the run with a message instead of hanging it.
      */
     public void awaitIdle() {
         long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
         while (true) {
-            boolean idle = engine.isIdle();
-            readLog();
-            Instant engineNow = toEngine(now);
-            if (idle && timersDue.values().stream().noneMatch(due -> !due.isAfter(engineNow)) && engine.isIdle()) {
-                return;
+            if (atRest()) {
+                readLog();
+                long engineNow = toEngine(now).toEpochMilli();
+                List<EmbeddedZeebe.DueTimer> due = timers.entrySet().stream()
+                        .filter(timer -> !triggersWritten.contains(timer.getKey()) && timer.getValue().getDueDate() <= engineNow)
+                        .map(timer -> new EmbeddedZeebe.DueTimer(timer.getKey(), timer.getValue()))
+                        .sorted(DUE_ORDER)
+                        .toList();
+                if (due.isEmpty()) {
+                    return;
+                }
+                lastTriggerPosition = engine.triggerTimers(due);
+                due.forEach(timer -> triggersWritten.add(timer.key()));
+                continue;
             }
             if (System.nanoTime() > deadline || engine.problem() != null) {
                 throw new IllegalStateException("The sandbox engine did not settle: "
-                        + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now + " (idle: " + idle
-                        + ", timers due: " + timersDue.values().stream().sorted().limit(3).map(this::fromEngine).toList() + ")"
-                        : engine.problem()));
+                        + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now : engine.problem()));
             }
-            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            LockSupport.parkNanos(REST_CHECK_INTERVAL.toNanos());
         }
+    }
+
+    /** The engine has processed the triggers written and every record its own processing wrote. */
+    private boolean atRest() {
+        return engine.processedPosition() >= lastTriggerPosition && engine.isIdle();
     }
 
     private void readLog() {
@@ -293,10 +316,12 @@ public final class SandboxEngine implements AutoCloseable {
             switch (metadata.getValueType()) {
                 case TIMER -> {
                     if (metadata.getIntent() == TimerIntent.CREATED) {
-                        event.readValue(timer);
-                        timersDue.put(event.getKey(), Instant.ofEpochMilli(timer.getDueDate()));
+                        TimerRecord created = new TimerRecord();
+                        event.readValue(created);
+                        timers.put(event.getKey(), created);
                     } else {
-                        timersDue.remove(event.getKey());
+                        timers.remove(event.getKey());
+                        triggersWritten.remove(event.getKey());
                     }
                 }
                 case JOB -> {

@@ -15,10 +15,19 @@ import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSen
 import io.camunda.zeebe.engine.state.ProcessingDbState;
 import io.camunda.zeebe.engine.state.message.TransientPendingSubscriptionState;
 import io.camunda.zeebe.engine.state.migration.DbMigratorImpl;
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
 import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.engine.LogStreamGateway;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
@@ -44,7 +53,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -105,6 +116,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
 
     private final Deque<AutoCloseable> openedParts = new ArrayDeque<>();
     private final ControlledActorClock clock = new ControlledActorClock();
+    private final ScheduledCommandsInFlight scheduledCommands = new ScheduledCommandsInFlight();
     private final Settings settings;
     private final LongSupplier logReadPosition;
     private String id;
@@ -114,6 +126,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private volatile Exception snapshotFailure;
     private final ReentrantLock snapshotting = new ReentrantLock();
     private LogStream logStream;
+    private LogStreamWriter timerWriter;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
 
@@ -177,6 +190,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         migrate(database);
 
         LogStreamGateway gateway = new LogStreamGateway(logStream.newLogStreamWriter(), PARTITION_ID, settings.port());
+        timerWriter = logStream.newLogStreamWriter();
         streamProcessor = streamProcessor(logStream, database, scheduler, gateway);
         openedParts.push(streamProcessor);
         recover();
@@ -392,7 +406,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                         new EngineConfiguration().setExpressionEvaluationTimeout(EXPRESSION_TIMEOUT),
                         security)))
                 .actorSchedulingService(scheduler)
-                .scheduledCommandCache(new ScheduledCommandsInFlight())
+                .scheduledCommandCache(scheduledCommands)
                 .clock(new ControllableStreamClockImpl(clock))
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();
@@ -466,6 +480,54 @@ public final class EmbeddedZeebe implements AutoCloseable {
         }
         clockOffset = offset;
         clock.addTime(duration);
+    }
+
+    /**
+     * Stops the engine's clock at {@code at} (a sandbox's virtual time, never before the clock's last moment): it stays
+     * there, however long the engine takes, until pinned again, so what the engine computes from "now" (a timer's due, a
+     * record's time) depends on the moments it is pinned to, not on the machine's speed. Timers due by then fire when the
+     * engine's due-date check next runs, or at once through {@link #triggerTimers}.
+     */
+    public synchronized void pinClock(Instant at) {
+        if (at.toEpochMilli() < clock.getTimeMillis()) {
+            throw new IllegalArgumentException("The engine's clock cannot go back from " + clock.getCurrentTime() + " to " + at);
+        }
+        clock.setCurrentTime(at);
+        clock.update();
+    }
+
+    /** A timer to trigger: its key and the record it was created with. */
+    public record DueTimer(long key, TimerRecord created) {
+    }
+
+    /**
+     * Writes the trigger of each timer to the log, in this order, as the engine's due-date check writes it; the check
+     * skips them while they are on their way. For a sandbox whose pinned clock would otherwise wait for that check, which
+     * runs on a resolution of 100 ms of the engine's time and, for a due far ahead, on a once-a-second tick of its own.
+     * Returns the position of the last trigger written.
+     */
+    public long triggerTimers(List<DueTimer> timers) {
+        List<LogAppendEntry> triggers = new ArrayList<>();
+        for (DueTimer timer : timers) {
+            TimerRecord created = timer.created();
+            TimerRecord trigger = new TimerRecord()
+                    .setElementInstanceKey(created.getElementInstanceKey())
+                    .setProcessInstanceKey(created.getProcessInstanceKey())
+                    .setDueDate(created.getDueDate())
+                    .setTargetElementId(created.getTargetElementIdBuffer())
+                    .setRepetitions(created.getRepetitions())
+                    .setProcessDefinitionKey(created.getProcessDefinitionKey())
+                    .setTenantId(created.getTenantId());
+            triggers.add(LogAppendEntry.of(timer.key(), new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.TIMER)
+                    .intent(TimerIntent.TRIGGER).rejectionType(RejectionType.NULL_VAL).rejectionReason(""), trigger));
+            scheduledCommands.add(TimerIntent.TRIGGER, timer.key());
+        }
+        var written = timerWriter.tryWrite(WriteContext.scheduled(), triggers);
+        if (written.isLeft()) {
+            timers.forEach(timer -> scheduledCommands.remove(TimerIntent.TRIGGER, timer.key()));
+            throw new IllegalStateException("Could not write the triggers of " + timers.size() + " timers: " + written.getLeft());
+        }
+        return written.get();
     }
 
     /** Whether the engine has processed every record its log holds: nothing it was asked is still under way. */

@@ -369,9 +369,13 @@ final class Replay {
                 if (jobs.isEmpty()) {
                     break;
                 }
-                jobs.sort(Comparator.comparingLong(ActivatedJob::getKey));
                 Map<Long, Map<String, Object>> variables = new HashMap<>();
                 jobs.forEach(job -> variables.put(job.getKey(), job.getVariablesAsMap()));
+                // A moment's jobs in the order their leads arrived, then the engine's: which lead takes a team's next rep
+                // does not hang on the order the engine took commands sent together in.
+                jobs.sort(Comparator.comparing((ActivatedJob job) -> leadOf(job, variables.get(job.getKey())).lead.arrivedAt())
+                        .thenComparing(job -> leadOf(job, variables.get(job.getKey())).lead.id())
+                        .thenComparingLong(ActivatedJob::getKey));
                 // The batch's decisions, then its completions, each sent together and awaited together: the engine
                 // takes them in one go instead of one round trip each.
                 for (ActivatedJob job : jobs) {
@@ -420,12 +424,7 @@ final class Replay {
 
         /** Handles the job; the completion sent, if it is completed now. */
         private Optional<CamundaFuture<?>> handle(ActivatedJob job, Map<String, Object> variables) {
-            LeadState state = byInstance.get(job.getProcessInstanceKey());
-            if (state == null) {
-                // A job of an instance the lead's journey called: its incidents are the lead's too.
-                state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
-                byInstance.put(job.getProcessInstanceKey(), state);
-            }
+            LeadState state = leadOf(job, variables);
             try {
                 Map<String, Object> result = result(job, variables, state);
                 return result == null ? Optional.empty()
@@ -435,6 +434,16 @@ final class Replay {
                 return Optional.of(sandbox.client().newFailCommand(job.getKey()).retries(0).errorMessage(String.valueOf(e.getMessage()))
                         .send());
             }
+        }
+
+        private LeadState leadOf(ActivatedJob job, Map<String, Object> variables) {
+            LeadState state = byInstance.get(job.getProcessInstanceKey());
+            if (state == null) {
+                // A job of an instance the lead's journey called: its incidents are the lead's too.
+                state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
+                byInstance.put(job.getProcessInstanceKey(), state);
+            }
+            return state;
         }
 
         /** What the live worker of the job's type would hand back; null for a rep task, completed later. */

@@ -53,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * working day before each public holiday and every fourth Friday, each start at a working hour that turns through the
  * day's eight, so that every hour of the working day starts some plan. All countries share one sandbox.
  * <p>
- * On request, not in every build (the sandbox takes some 20 s per lead: five leads are a minute and a half):
+ * On request, not in every build (the five hardest days take some 45 s in a fresh JVM on a busy machine, most of it the
+ * sandbox's start, its first deployment and the compiler):
  * {@code mvn test -Dtest=DeployedSequenceYearTest -Dleadflow.calendar-proof=hardest-days} (or {@code =year}). Every build
  * runs {@code SequencePlannerYearTest}: every day of the year on the planner the plan-sequence worker calls.
  */
