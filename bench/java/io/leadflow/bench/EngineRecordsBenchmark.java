@@ -1,5 +1,6 @@
 package io.leadflow.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
@@ -13,6 +14,7 @@ import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
@@ -37,6 +39,8 @@ public final class EngineRecordsBenchmark {
             EmbeddedZeebe engine = app.engine();
             // The start's own work (deployments, the directory's seed) is not the leads'.
             app.awaitEngineIdle();
+            OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long fromCpu = system.getProcessCpuTime();
             long fromPosition = engine.committedPosition();
             long fromStatements = BenchApplication.statementCounter().statements();
             Map<String, Long> fromSql = BenchApplication.statementCounter().statementsBySql();
@@ -49,12 +53,17 @@ public final class EngineRecordsBenchmark {
                         leads, accepted, done.tasked(), done.planned());
             }
             app.awaitEngineIdle();
+            // Every thread of this JVM (leadflow's, the client's and the statement counter's): on a shared machine the
+            // CPU a lead costs, unlike the wall time, does not depend on how much of a core the run was given.
+            double cpuMillis = (system.getProcessCpuTime() - fromCpu) / 1e6;
             long toPosition = engine.committedPosition();
             long statements = BenchApplication.statementCounter().statements() - fromStatements;
             Tally tally = tally(engine, fromPosition, toPosition);
             System.out.printf("engine records per lead: %.1f (%d records; of them %d empty job polls)%n",
                     (toPosition - fromPosition) / (double) accepted, toPosition - fromPosition, tally.emptyPolls);
             System.out.printf("PostgreSQL statements per lead: %.1f (%d)%n", statements / (double) accepted, statements);
+            System.out.printf("CPU per lead: %.1f ms (%.1f s for %d leads; load average %.1f)%n", cpuMillis / accepted,
+                    cpuMillis / 1000, accepted, system.getSystemLoadAverage());
             tally.print(accepted);
             System.out.println("PostgreSQL statements per lead by SQL:");
             BenchApplication.statementCounter().statementsBySql().entrySet().stream()

@@ -132,6 +132,11 @@ final class LaunchedLeadflow implements AutoCloseable {
         return base;
     }
 
+    /** The CPU time leadflow's JVM has used so far, all its threads. */
+    Duration cpu() {
+        return leadflow.info().totalCpuDuration().orElseThrow();
+    }
+
     /** The engine's gRPC address, for a client of the bench's own. */
     URI engine() {
         return URI.create("http://127.0.0.1:" + BenchApplication.intProperty("bench.engine-port", 26700));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The contract of processes/lead-identify.bpmn in one place: its id, its decision, its job types, and its
- * variables as records. The lead journey ({@link JourneyProcess}) calls it and gets all its variables back. {@code ProcessVariablesTest} fails when the model
+ * variables as records. The lead journey ({@link JourneyProcess}) calls it and gets back what later stages read. {@code ProcessVariablesTest} fails when the model
  * uses a name that is not declared here.
  */
 public final class IdentifyProcess {

@@ -25,12 +25,14 @@ public final class JourneyProcess {
 
     /**
      * An instance's variables: what it starts with, and what the stages it calls hand back (the identify
-     * process hands back all of its own, see {@link IdentifyProcess.Variables}). {@code round} counts the
-     * connect sequences the lead went through.
+     * process only what later stages read: the qualification, the owner and the industry, which the advise
+     * stage's case study reads; each variable is copied into every stage called, so fewer are cheaper). {@code round}
+     * counts the connect sequences the lead went through.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Boolean personKnown, IdentifyProcess.Qualification qualification, String owner, Integer round,
+                            Boolean personKnown, IdentifyProcess.Qualification qualification, String owner, String industry,
+                            Integer round,
                             String sequenceExit, String replyIntent, String exploreDecision, String dealOutcome,
                             String nurtureUntil, String engagement, String referralEmail) {
 
@@ -38,7 +40,7 @@ public final class JourneyProcess {
         public static Variables start(String leadId, String leadType, String country, String timeZone, String language,
                                       boolean personKnown) {
             return new Variables(leadId, leadType, country, timeZone, language, personKnown, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
     }
 
