@@ -125,25 +125,6 @@ public class ConnectedMailboxes implements HealthIndicator {
         return view(owner, mailbox, true);
     }
 
-    /** The sending limit of the mailbox with this address (any case): its own where a manager set one, else the settings'. */
-    public SendingLimit limitOf(String address) {
-        return jdbc.sql("select per_hour, per_day from connected_mailbox where lower(address) = lower(?)").param(address)
-                .query(ConnectedMailboxes::ownLimits).optional().orElse(OwnLimits.NONE).over(settings.limits().of(address));
-    }
-
-    /** A connected mailbox's own limits, each null where the settings' applies. */
-    private record OwnLimits(Integer perHour, Integer perDay) {
-        static final OwnLimits NONE = new OwnLimits(null, null);
-
-        SendingLimit over(SendingLimit configured) {
-            return new SendingLimit(perDay == null ? configured.perDay() : perDay, perHour == null ? configured.perHour() : perHour);
-        }
-    }
-
-    private static OwnLimits ownLimits(ResultSet rs, int row) throws SQLException {
-        return new OwnLimits(rs.getObject("per_hour", Integer.class), rs.getObject("per_day", Integer.class));
-    }
-
     /** Disconnects the owner's mailbox (the embedded default's applies again where there is one). */
     public boolean remove(String owner) {
         return jdbc.sql("delete from connected_mailbox where owner = ?").param(owner).update() == 1;
@@ -254,8 +235,8 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     private MailboxView view(String owner, ConnectedMailbox mailbox, boolean connected) {
         String key = readable(owner, mailbox).key();
-        OwnLimits own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
-                .query(ConnectedMailboxes::ownLimits).optional().orElse(OwnLimits.NONE);
+        SendingLimits.Own own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
+                .query(SendingLimits::own).optional().orElse(SendingLimits.Own.NONE);
         SendingLimit limit = own.over(settings.limits().of(mailbox.address()));
         return jdbc.sql("select * from mailbox_health where mailbox = ?").param(key)
                 .query((rs, row) -> new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(),

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * A mailbox's next free sending slot: the first moment, from a given one, that is working time for the recipient and
- * whose hour and UTC day still have room under the mailbox's limit, counting the slots already taken.
+ * whose hour and UTC day still have room under the mailbox's limit, counting the slots already taken; and an email's
+ * slot as a mailbox's {@link Ledger} keeps it ({@link #reserve}), the same for leadflow's table and a replay's memory.
  */
 public final class SendSlots {
 
@@ -24,7 +27,41 @@ public final class SendSlots {
         }
     }
 
+    /** Where a mailbox's slots are kept, each by its email's idempotency key. */
+    public interface Ledger {
+
+        /** The slot the email of this key took, if it took one. */
+        Optional<Instant> held(String key);
+
+        /** Forgets the email's own slot, and every slot of the mailbox before {@code before}. */
+        void forget(String key, Instant before);
+
+        /** The slots of the mailbox at or after {@code from}. */
+        List<Instant> takenSince(Instant from);
+
+        /** The email of this key takes the slot {@code at}. */
+        void take(String key, Instant at);
+    }
+
     private SendSlots() {
+    }
+
+    /**
+     * The slot of the email with this key, taken {@code now} if it has none: the first working moment
+     * ({@code workingMoment}) from now with room in the mailbox's hour and day. A slot the email took before keeps
+     * while its hour has not passed; one whose hour passed (the email did not go then) is given up for a new one.
+     */
+    public static Slot reserve(Ledger ledger, String key, Instant now, SendingLimit limit, UnaryOperator<Instant> workingMoment) {
+        Optional<Instant> held = ledger.held(key);
+        if (held.filter(at -> !at.truncatedTo(ChronoUnit.HOURS).isBefore(now.truncatedTo(ChronoUnit.HOURS))).isPresent()) {
+            return new Slot(held.get(), null);
+        }
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
+        // Slots of days before yesterday count for nothing any more.
+        ledger.forget(key, today.minus(1, ChronoUnit.DAYS));
+        Slot slot = next(now, limit, ledger.takenSince(today), workingMoment);
+        ledger.take(key, slot.at());
+        return slot;
     }
 
     /**

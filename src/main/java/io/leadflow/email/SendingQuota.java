@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,13 +26,13 @@ import java.util.function.UnaryOperator;
 public class SendingQuota {
 
     private final JdbcClient jdbc;
-    private final ConnectedMailboxes mailboxes;
+    private final SendingLimits limits;
     private final MeterRegistry meters;
     private final Set<String> measured = ConcurrentHashMap.newKeySet();
 
-    SendingQuota(JdbcClient jdbc, ConnectedMailboxes mailboxes, MeterRegistry meters) {
+    SendingQuota(JdbcClient jdbc, SendingLimits limits, MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.mailboxes = mailboxes;
+        this.limits = limits;
         this.meters = meters;
     }
 
@@ -49,36 +48,56 @@ public class SendingQuota {
     }
 
     /**
-     * The slot of the email with this key, taken {@code now} if it has none: the first working moment
-     * ({@code workingMoment}) from now with room in the mailbox's hour and day. A slot the email took before keeps
-     * while its hour has not passed; one whose hour passed (the email did not go then) is given up for a new one.
+     * The slot of the email with this key ({@link SendSlots#reserve}), under the mailbox's limit
+     * ({@link SendingLimits}); nodes sharing the database take the mailbox's slots one at a time.
      */
     @Transactional
     public Reservation reserve(String key, Sender sender, Instant now, UnaryOperator<Instant> workingMoment) {
         String mailbox = sender.address();
-        SendingLimit limit = mailboxes.limitOf(mailbox);
+        SendingLimit limit = limits.of(mailbox);
         lock(mailbox);
-        Optional<Instant> held = jdbc.sql("select slot_at from mailbox_send_slot where idempotency_key = ?").param(key)
-                .query(Timestamp.class).optional().map(Timestamp::toInstant);
-        if (held.filter(at -> !at.truncatedTo(ChronoUnit.HOURS).isBefore(now.truncatedTo(ChronoUnit.HOURS))).isPresent()) {
-            return new Reservation(mailbox, new SendSlots.Slot(held.get(), null), limit);
-        }
-        Instant today = now.truncatedTo(ChronoUnit.DAYS);
-        // Slots of days before yesterday count for nothing any more.
-        jdbc.sql("delete from mailbox_send_slot where mailbox = ? and slot_at < ?")
-                .params(mailbox, Timestamp.from(today.minus(1, ChronoUnit.DAYS))).update();
-        jdbc.sql("delete from mailbox_send_slot where idempotency_key = ?").param(key).update();
-        List<Instant> taken = jdbc.sql("select slot_at from mailbox_send_slot where mailbox = ? and slot_at >= ?")
-                .params(mailbox, Timestamp.from(today)).query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
-        SendSlots.Slot slot = SendSlots.next(now, limit, taken, workingMoment);
-        jdbc.sql("insert into mailbox_send_slot (idempotency_key, mailbox, slot_at, reserved_at) values (?, ?, ?, ?)")
-                .params(key, mailbox, Timestamp.from(slot.at()), Timestamp.from(now)).update();
+        SendSlots.Slot slot = SendSlots.reserve(new StoredSlots(mailbox, now), key, now, limit, workingMoment);
         measure(sender);
         if (slot.deferred()) {
             Counter.builder("leadflow.mailbox.deferred").description("Sequence emails moved to a later slot by their mailbox's limit")
                     .tags("mailbox", sender.name(), "limit", slot.full().name().toLowerCase(Locale.ROOT)).register(meters).increment();
         }
         return new Reservation(mailbox, slot, limit);
+    }
+
+    /** The mailbox's slots in {@code mailbox_send_slot}; a slot taken is reserved {@code now}. */
+    private final class StoredSlots implements SendSlots.Ledger {
+        private final String mailbox;
+        private final Instant now;
+
+        StoredSlots(String mailbox, Instant now) {
+            this.mailbox = mailbox;
+            this.now = now;
+        }
+
+        @Override
+        public Optional<Instant> held(String key) {
+            return jdbc.sql("select slot_at from mailbox_send_slot where idempotency_key = ?").param(key)
+                    .query(Timestamp.class).optional().map(Timestamp::toInstant);
+        }
+
+        @Override
+        public void forget(String key, Instant before) {
+            jdbc.sql("delete from mailbox_send_slot where mailbox = ? and slot_at < ?").params(mailbox, Timestamp.from(before)).update();
+            jdbc.sql("delete from mailbox_send_slot where idempotency_key = ?").param(key).update();
+        }
+
+        @Override
+        public List<Instant> takenSince(Instant from) {
+            return jdbc.sql("select slot_at from mailbox_send_slot where mailbox = ? and slot_at >= ?")
+                    .params(mailbox, Timestamp.from(from)).query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
+        }
+
+        @Override
+        public void take(String key, Instant at) {
+            jdbc.sql("insert into mailbox_send_slot (idempotency_key, mailbox, slot_at, reserved_at) values (?, ?, ?, ?)")
+                    .params(key, mailbox, Timestamp.from(at), Timestamp.from(now)).update();
+        }
     }
 
     /** Frees the slots still to come of the emails whose keys start so (a sequence that ended). */
@@ -100,12 +119,12 @@ public class SendingQuota {
                 .tag("mailbox", sender.name()).register(meters).increment();
     }
 
-    /** The mailbox's limits as gauges, read from {@link ConnectedMailboxes#limitOf} at each scrape, once it has sent. */
+    /** The mailbox's limits as gauges, read from {@link SendingLimits#of} at each scrape, once it has sent. */
     private void measure(Sender sender) {
         if (measured.add(sender.name())) {
-            Gauge.builder("leadflow.mailbox.limit", () -> mailboxes.limitOf(sender.address()).perHour())
+            Gauge.builder("leadflow.mailbox.limit", () -> limits.of(sender.address()).perHour())
                     .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "hour").register(meters);
-            Gauge.builder("leadflow.mailbox.limit", () -> mailboxes.limitOf(sender.address()).perDay())
+            Gauge.builder("leadflow.mailbox.limit", () -> limits.of(sender.address()).perDay())
                     .description("Sequence emails the mailbox may send").tags("mailbox", sender.name(), "period", "day").register(meters);
         }
     }

@@ -12,7 +12,6 @@ import io.leadflow.sequence.internal.SuppressionList;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -22,24 +21,24 @@ import java.util.UUID;
 @Service
 public class SequenceEmails {
 
-    /** The journey stage a connected call leaves the buyer in: its follow-up offers that stage's content. */
-    private static final String AWARENESS = "awareness";
-
     private final Leads leads;
     private final SequenceAttemptRepository attempts;
     private final AttemptTouches touches;
     private final SuppressionList suppressions;
+    private final SequenceTemplates templates;
     private final SequenceMailer mailer;
     private final SequenceMetrics metrics;
     private final Timeline timeline;
     private final SequenceProperties settings;
 
     SequenceEmails(Leads leads, SequenceAttemptRepository attempts, AttemptTouches touches, SuppressionList suppressions,
-                   SequenceMailer mailer, SequenceMetrics metrics, Timeline timeline, SequenceProperties settings) {
+                   SequenceTemplates templates, SequenceMailer mailer, SequenceMetrics metrics, Timeline timeline,
+                   SequenceProperties settings) {
         this.leads = leads;
         this.attempts = attempts;
         this.touches = touches;
         this.suppressions = suppressions;
+        this.templates = templates;
         this.mailer = mailer;
         this.metrics = metrics;
         this.timeline = timeline;
@@ -57,8 +56,8 @@ public class SequenceEmails {
             return;
         }
         boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
-        mailer.send(lead, round, journeyStage(step), new EmailModel.Attempt(step, steps(), followUp, firstEmail, false),
-                        SequenceEmailKey.of(leadId, round, step, followUp))
+        mailer.send(lead, round, templates.stepEmail(SequenceTemplates.Recipient.of(lead), step),
+                        new EmailModel.Attempt(step, steps(), followUp, firstEmail, false), SequenceEmailKey.of(leadId, round, step, followUp))
                 .ifPresent(queued -> {
                     if (!followUp) {
                         touches.emailSent(lead, step);
@@ -78,7 +77,8 @@ public class SequenceEmails {
         if (suppressed(lead, step, true)) {
             return;
         }
-        mailer.send(lead, round, AWARENESS, new EmailModel.Attempt(step, steps(), false, false, true),
+        mailer.send(lead, round, templates.connectedCallEmail(SequenceTemplates.Recipient.of(lead)),
+                new EmailModel.Attempt(step, steps(), false, false, true),
                 SequenceEmailKey.connectedCall(leadId, round));
     }
 
@@ -92,7 +92,8 @@ public class SequenceEmails {
         if (suppressed(lead, SequenceEmailKey.NURTURE_STEP, true)) {
             return;
         }
-        mailer.send(lead, round, AWARENESS, new EmailModel.Attempt(SequenceEmailKey.NURTURE_STEP, steps(), false, false, false),
+        mailer.send(lead, round, templates.nurtureEmail(SequenceTemplates.Recipient.of(lead)),
+                new EmailModel.Attempt(SequenceEmailKey.NURTURE_STEP, steps(), false, false, false),
                 SequenceEmailKey.nurture(leadId, day));
     }
 
@@ -111,10 +112,5 @@ public class SequenceEmails {
     /** The steps of a sequence, as its emails count them. */
     private int steps() {
         return settings.journeyStageByStep().size();
-    }
-
-    private String journeyStage(int step) {
-        List<String> stages = settings.journeyStageByStep();
-        return stages.get(Math.min(step, stages.size()) - 1);
     }
 }

@@ -24,8 +24,8 @@ import java.util.Map;
 /**
  * {@code java -jar leadflow.jar simulate …}: a simulation from the command line. It starts no web server, no live
  * engine, no worker, no mail and no scheduled task: only what a simulation reads (the leads, their timelines, the reps,
- * the calendar, enrichment's reference data) from the configured database, which it never writes. The replay itself
- * runs on sandbox engines, as the API's does.
+ * the calendar, the mailboxes' sending limits, enrichment's reference data) from the configured database, which it
+ * never writes. The replay itself runs on sandbox engines, as the API's does.
  */
 public final class SimulateCommand {
 
@@ -78,7 +78,7 @@ public final class SimulateCommand {
             "io\\.leadflow\\.lead\\.(Leads|Timeline)", "io\\.leadflow\\.lead\\.internal\\.(LeadRepository|LeadMetrics)",
             "io\\.leadflow\\.assignment\\.RepDirectory", "io\\.leadflow\\.assignment\\.internal\\.DirectoryRepository",
             "io\\.leadflow\\.calendar\\.BusinessHoursCalendar", "io\\.leadflow\\.sequence\\.SequenceConfiguration",
-            "io\\.leadflow\\.email\\.EmailTemplateCatalog",
+            "io\\.leadflow\\.email\\.(EmailTemplateCatalog|SendingLimits)", "io\\.leadflow\\.sequence\\.SequenceTemplates",
             "io\\.leadflow\\.intake\\.internal\\.(LeadCsvReader|LeadValidator)",
             "io\\.leadflow\\.enrichment\\.EnrichmentService",
             "io\\.leadflow\\.enrichment\\.internal\\.(RoleClassifier|SignalStrengths|ReferenceFileEnrichmentProvider)",

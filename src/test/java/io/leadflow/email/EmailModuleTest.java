@@ -28,12 +28,12 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 /**
- * The email module boots without PostgreSQL (its tables, sending slots and mailboxes mocked) and its SMTP server, with
+ * The email module boots without PostgreSQL (its tables, sending slots and limits and mailboxes mocked) and its SMTP server, with
  * the templates shipped on the class path; a mail the server refuses for good is told as given up.
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @WithoutInfrastructure
-@MockitoBean(types = {SendingQuota.class, ConnectedMailboxes.class, MailboxPasswords.class, Leads.class, Json.class, WorkQueues.class})
+@MockitoBean(types = {SendingQuota.class, SendingLimits.class, ConnectedMailboxes.class, MailboxPasswords.class, Leads.class, Json.class, WorkQueues.class})
 class EmailModuleTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T16:00:00Z");

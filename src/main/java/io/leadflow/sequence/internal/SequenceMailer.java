@@ -4,6 +4,7 @@ import io.leadflow.email.EmailModel;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Timeline;
+import io.leadflow.sequence.SequenceTemplates;
 import io.leadflow.sequence.internal.SequenceEmailComposer.ComposedEmail;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,9 @@ public class SequenceMailer {
      * Queues the email of {@code attempt} (see {@link SequenceEmailComposer#compose}) under {@code key}; what was queued,
      * if this queued it (a redelivered job finds it queued already).
      */
-    public Optional<ComposedEmail> send(Lead lead, int round, String stage, EmailModel.Attempt attempt, String key) {
-        ComposedEmail email = composer.compose(lead, round, stage, attempt, key);
+    public Optional<ComposedEmail> send(Lead lead, int round, SequenceTemplates.Chosen chosen, EmailModel.Attempt attempt,
+                                        String key) {
+        ComposedEmail email = composer.compose(lead, round, chosen, attempt, key);
         MailOutbox.Enqueued enqueued = outbox.enqueue(email.mail());
         if (!enqueued.created()) {
             return Optional.empty();

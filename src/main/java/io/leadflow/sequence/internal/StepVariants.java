@@ -1,8 +1,6 @@
 package io.leadflow.sequence.internal;
 
 import io.leadflow.sequence.SequenceProperties;
-import org.springframework.stereotype.Component;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,12 +15,11 @@ import java.util.UUID;
  * lead gets the same variant every time (a redelivered job, a restart, a replay, another node), with nothing stored
  * before the email is sent.
  */
-@Component
 public class StepVariants {
 
     private final Map<Integer, Map<String, Integer>> weightsByStep;
 
-    StepVariants(SequenceProperties settings) {
+    public StepVariants(SequenceProperties settings) {
         this.weightsByStep = settings.variants();
     }
 

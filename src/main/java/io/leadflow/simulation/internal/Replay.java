@@ -12,7 +12,7 @@ import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.email.EmailTemplateCatalog;
+import io.leadflow.email.SendSlots;
 import io.leadflow.engine.SandboxEngine;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.RuleDecision;
@@ -26,8 +26,10 @@ import io.leadflow.process.RoutingJob;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.process.StageMoveJob;
 import io.leadflow.sequence.CadenceStep;
+import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequencePlanner;
+import io.leadflow.sequence.SequenceTemplates;
 import io.leadflow.simulation.SimulationProperties;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
@@ -58,8 +60,9 @@ import java.util.stream.Stream;
  * connect sequence, explore, advise and nurture) on a sandbox engine whose clock jumps from one due timer (or arrival,
  * or rep answer, or lead's sign) to the next. The engine evaluates the models' BPMN and DMN; each job is completed by a
  * handler that gives what the real worker would give, from the lead's recorded facts and history, with no side effect:
- * nothing is mailed, stored or assigned live. The sequence is planned by the live planner on the lead's calendar (the
- * mailboxes' sending limits aside). A rep task is completed as history says (after the same time it took the rep, with
+ * nothing is mailed, stored or assigned live. The sequence is planned by the live planner on the lead's calendar, its
+ * emails go with the template (and A/B variant) the live sequence picks for the lead, when the rep's mailbox has room
+ * under its sending limit. A rep task is completed as history says (after the same time it took the rep, with
  * the values they gave) or, where history has none, with the configured chance after the configured time, drawn from the
  * seed, the lead and the task (so the same inputs replay alike), with its form's {@link #NOTHING_CAME_OF_IT answer}. The
  * lead replies, books, unsubscribes or bounces as history says, as long after the replay's touch of the same step as
@@ -101,8 +104,8 @@ final class Replay {
     private static final List<LeadStage> WAY = List.of(LeadStage.LEAD, LeadStage.MQL, LeadStage.SQL, LeadStage.OPPORTUNITY,
             LeadStage.CUSTOMER);
 
-    /** What the replay plans and mails the sequence with, as the live sequence does. */
-    record Sequences(SequencePlanner planner, EmailTemplateCatalog templates, List<String> journeyStageByStep) {
+    /** What the replay plans and mails the sequence with, as the live sequence does, and the mailboxes it sends from. */
+    record Sequences(SequencePlanner planner, SequenceTemplates templates, RepMailboxes mailboxes) {
     }
 
     private final SimulationProperties settings;
@@ -253,6 +256,7 @@ final class Replay {
         final Map<String, String> elementNames;
         final Map<String, String> forms;
         final RepTeams.Rotation rotation;
+        final RepMailboxes.Slots mailboxSlots = sequences.mailboxes().slots();
         final Map<UUID, LeadState> states = new HashMap<>();
         final Map<Long, LeadState> byInstance = new HashMap<>();
         final PriorityQueue<Answer> answers = new PriorityQueue<>(Comparator.comparing(Answer::at)
@@ -489,29 +493,35 @@ final class Replay {
                 case SequenceProcess.PLAN_SEQUENCE -> plan(variables, state, now);
                 case SequenceProcess.ATTEMPT_TIME -> attemptTime(variables, state, now);
                 case SequenceProcess.FOLLOW_UP_TIME -> {
-                    Instant at = nextWorkingMoment(lead, now);
+                    Instant at = whenItGoes(state, emailKey(lead, "round " + round(variables) + " step " + step(variables)
+                            + " follow-up"), now);
                     yield Map.of("at", engineTime(at, lead), "sendNow", !at.isAfter(now));
                 }
                 case NurtureProcess.NURTURE_TIME -> {
-                    Instant at = nextWorkingMoment(lead, now);
+                    Instant at = whenItGoes(state, emailKey(lead, "nurture " + variables.get("nurtureDay")), now);
                     yield Map.of("nurtureAt", engineTime(at, lead), "nurtureNow", !at.isAfter(now));
+                }
+                case SequenceProcess.RECORD_SEQUENCE_EXIT -> {
+                    mailboxSlots.release(emailKey(lead, ""), now);
+                    yield Map.of();
                 }
                 case SequenceProcess.SEND_SEQUENCE_EMAIL -> {
                     int step = step(variables);
                     boolean followUp = Boolean.TRUE.equals(variables.get("followUp"));
-                    String stage = sequences.journeyStageByStep().get(Math.min(step, sequences.journeyStageByStep().size()) - 1);
-                    emailed(state, "step " + step + (followUp ? " follow-up" : ""), stage);
+                    emailed(state, "step " + step + (followUp ? " follow-up" : ""),
+                            sequences.templates().stepEmail(recipient(lead), step));
                     state.touches.add(new LeadOutcome.Touch(round(variables), step, "EMAIL", followUp, now));
                     state.touchMade(now);
                     touched(state, step, now);
                     yield Map.of();
                 }
                 case SequenceProcess.SEND_CONNECTED_CALL_EMAIL -> {
-                    emailed(state, "step " + step(variables) + " after the call", "awareness");
+                    emailed(state, "step " + step(variables) + " after the call",
+                            sequences.templates().connectedCallEmail(recipient(lead)));
                     yield Map.of();
                 }
                 case NurtureProcess.SEND_NURTURE_EMAIL -> {
-                    emailed(state, "nurture", "awareness");
+                    emailed(state, "nurture", sequences.templates().nurtureEmail(recipient(lead)));
                     yield Map.of();
                 }
                 case SequenceProcess.KEEP_OWNER -> Map.of("firstContactDue", firstContactDue(lead, now));
@@ -537,12 +547,26 @@ final class Replay {
             };
         }
 
-        /** A sequence email, counted by its step and the template the live sequence picks for the lead. */
-        private void emailed(LeadState state, String step, String journeyStage) {
-            Map<String, Object> facts = state.lead.fitFacts();
-            String template = sequences.templates().select(text(facts.get("persona")), text(facts.get("industry")), journeyStage,
-                    text(state.lead.startVariables().get("language"))).fileName();
-            state.emails.merge(step + " (" + template + ")", 1, Integer::sum);
+        /** A sequence email, counted by its step and the template (its A/B variant) the live sequence picks for the lead. */
+        private void emailed(LeadState state, String step, SequenceTemplates.Chosen chosen) {
+            state.emails.merge(step + " (" + chosen.template().fileName() + ")", 1, Integer::sum);
+        }
+
+        /**
+         * When the lead's email of this key goes, as the live sequence reads it: the lead's next working moment if now is
+         * not one; else the email's slot in its rep's mailbox.
+         */
+        private Instant whenItGoes(LeadState state, String key, Instant now) {
+            Instant working = nextWorkingMoment(state.lead, now);
+            if (working.isAfter(now)) {
+                return working;
+            }
+            return mailboxSlot(state, key, now).map(SendSlots.Slot::at).filter(at -> at.isAfter(now)).orElse(now);
+        }
+
+        /** The slot of the lead's email of this key in its rep's mailbox, reserved now (empty: the rep has no mailbox). */
+        private Optional<SendSlots.Slot> mailboxSlot(LeadState state, String key, Instant now) {
+            return mailboxSlots.reserve(state.owner, key, now, from -> nextWorkingMoment(state.lead, from));
         }
 
         /** The round's attempts, planned from now by the live planner on the cadence the model's decision gave. */
@@ -566,13 +590,25 @@ final class Replay {
             int step = step(variables);
             int index = java.util.stream.IntStream.range(0, plan.size()).filter(i -> plan.get(i).step() == step).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no attempt " + step));
-            boolean atOnce = index == 0 && !"EMAIL".equals(plan.get(index).channel().name());
+            boolean atOnce = index == 0 && plan.get(index).channel() != Channel.EMAIL;
             if (!atOnce && !plan.get(index).at().toInstant().isAfter(now)) {
                 sequences.planner().delayOutsideWorkingTime(plan.get(index), now, state.lead.country())
                         .ifPresent(delay -> plan.set(index, delay.attempt()));
             }
             Instant planned = plan.get(index).at().toInstant();
             Instant openAt = atOnce && now.isBefore(planned) ? now : planned;
+            if (!openAt.isAfter(now) && plan.get(index).channel() == Channel.EMAIL) {
+                // An email due now goes when its rep's mailbox has room: one its limit moves, the plan moves with it.
+                Optional<SendSlots.Slot> slot = mailboxSlot(state, emailKey(state.lead, "round " + round(variables) + " step " + step),
+                        now).filter(later -> later.at().isAfter(now));
+                if (slot.isPresent()) {
+                    if (slot.get().deferred()) {
+                        plan.set(index, sequences.planner().shift(List.of(plan.get(index)),
+                                slot.get().at().atZone(state.lead.zone()), state.lead.country()).getFirst());
+                    }
+                    openAt = slot.get().at();
+                }
+            }
             return Map.of("attempt", attempt(plan, index, state.lead), "openAt", engineTime(openAt, state.lead),
                     "open", !openAt.isAfter(now));
         }
@@ -688,6 +724,17 @@ final class Replay {
 
     private static int step(Map<String, Object> variables) {
         return ((Number) ((Map<?, ?>) variables.get("attempt")).get("step")).intValue();
+    }
+
+    /** Whom the lead's emails go to, as the live sequence picks their templates. */
+    private static SequenceTemplates.Recipient recipient(ReplayLead lead) {
+        return new SequenceTemplates.Recipient(lead.id(), text(lead.fitFacts().get("persona")), text(lead.fitFacts().get("industry")),
+                text(lead.startVariables().get("language")));
+    }
+
+    /** The key of one of the lead's emails in its mailbox's slots; all the lead's start alike, so its sequence's end frees them. */
+    private static String emailKey(ReplayLead lead, String email) {
+        return lead.id() + ":" + email;
     }
 
     private static String derivedId(ReplayLead lead, String what) {

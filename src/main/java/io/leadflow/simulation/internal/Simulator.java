@@ -3,14 +3,15 @@ package io.leadflow.simulation.internal;
 import io.leadflow.assignment.AssignmentProperties;
 import io.leadflow.assignment.RepDirectory;
 import io.leadflow.calendar.BusinessHoursCalendar;
-import io.leadflow.email.EmailTemplateCatalog;
+import io.leadflow.email.MailProperties;
+import io.leadflow.email.SendingLimits;
 import io.leadflow.engine.EngineProperties;
 import io.leadflow.engine.SandboxEngine;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.platform.Json;
 import io.leadflow.sequence.SequencePlanner;
-import io.leadflow.sequence.SequenceProperties;
+import io.leadflow.sequence.SequenceTemplates;
 import io.leadflow.simulation.SimulationProperties;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +39,14 @@ class Simulator {
     private final SimulationProperties settings;
     private final AssignmentProperties assignment;
     private final ModelSet deployed;
-    private final Replay.Sequences sequences;
+    private final SequencePlanner planner;
+    private final SequenceTemplates templates;
+    private final MailProperties mail;
+    private final SendingLimits limits;
 
     Simulator(LeadHistory history, RepDirectory reps, BusinessHoursCalendar calendar, Json json, SimulationProperties settings,
               AssignmentProperties assignment, EngineProperties engine, SequencePlanner planner,
-              EmailTemplateCatalog templates, SequenceProperties sequence) {
+              SequenceTemplates templates, MailProperties mail, SendingLimits limits) {
         this.history = history;
         this.reps = reps;
         this.calendar = calendar;
@@ -50,7 +54,10 @@ class Simulator {
         this.settings = settings;
         this.assignment = assignment;
         this.deployed = ModelSet.deployed(engine.processesLocation());
-        this.sequences = new Replay.Sequences(planner, templates, sequence.journeyStageByStep());
+        this.planner = planner;
+        this.templates = templates;
+        this.mail = mail;
+        this.limits = limits;
     }
 
     /** What a replay stops at: a cancel, and how many leads one side started so far. */
@@ -126,7 +133,7 @@ class Simulator {
     SimulationDiff replay(ModelSet candidate, List<ReplayLead> leads, Instant end, Watch watch) {
         RepTeams teams = RepTeams.of(reps, assignment.defaultTeam());
         Replay replay = new Replay(settings, calendar, json, teams, Duration.ofHours(assignment.firstAttemptWorkingHours()),
-                sequences);
+                new Replay.Sequences(planner, templates, RepMailboxes.of(reps, mail, limits)));
         Instant until = end.plus(settings.horizon());
         BothSides sides = new BothSides(watch);
         FutureTask<List<LeadOutcome>> candidateSide = new FutureTask<>(() -> sides.run(0, side -> replay.run(candidate, leads, until, side)));

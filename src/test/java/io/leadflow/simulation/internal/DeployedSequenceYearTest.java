@@ -9,6 +9,7 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.calendar.CalendarProperties;
 import io.leadflow.email.EmailTemplateCatalog;
+import io.leadflow.email.SendingLimit;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.sequence.SequencePlanner;
@@ -70,8 +71,9 @@ class DeployedSequenceYearTest {
     private final Json json = new Json(new ObjectMapper().registerModule(new JavaTimeModule()));
     private final SimulationProperties settings = new SimulationProperties(Duration.ofDays(7), DataSize.ofMegabytes(1), 100_000, 23,
             1.0, Duration.ofHours(1), Duration.ofDays(30));
-    private final Replay.Sequences sequences = new Replay.Sequences(new SequencePlanner(calendar, 4, 14), new EmailTemplateCatalog(),
-            List.of("awareness", "awareness", "consideration", "consideration", "decision"));
+    private final Replay.Sequences sequences = new Replay.Sequences(new SequencePlanner(calendar, 4, 14),
+            ReplayTest.templates(new EmailTemplateCatalog(), Map.of()),
+            new RepMailboxes(Map.of("ana", "ana@leadflow.test"), Map.of("ana@leadflow.test", new SendingLimit(200, 50))));
     private final RepTeams teams = new RepTeams(Map.of("latam", List.of("ana")), "latam", Map.of("ana", "marta"), Map.of("ana", 10_000));
 
     /**

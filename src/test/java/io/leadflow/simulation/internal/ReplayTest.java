@@ -4,20 +4,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.calendar.CalendarProperties;
+import io.leadflow.email.EmailModel;
 import io.leadflow.email.EmailTemplateCatalog;
+import io.leadflow.email.SendingLimit;
+import io.leadflow.email.TemplateKey;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.sequence.SequencePlanner;
+import io.leadflow.sequence.SequenceProperties;
+import io.leadflow.sequence.SequenceTemplates;
+import io.leadflow.sequence.internal.StepVariants;
 import io.leadflow.simulation.SimulationProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -49,8 +60,9 @@ class ReplayTest {
     // No history answers the research task, and none is drawn to be done: its SLA breaches.
     private final SimulationProperties settings = new SimulationProperties(Duration.ofDays(7), DataSize.ofMegabytes(1), 100, 23,
             0.0, Duration.ofHours(6), Duration.ofDays(30));
-    private final Replay.Sequences sequences = new Replay.Sequences(new SequencePlanner(calendar, 4, 14), new EmailTemplateCatalog(),
-            List.of("awareness", "awareness", "consideration", "consideration", "decision"));
+    private final SequencePlanner planner = new SequencePlanner(calendar, 4, 14);
+    private final Replay.Sequences sequences = new Replay.Sequences(planner, templates(new EmailTemplateCatalog(), Map.of()),
+            mailboxes(new SendingLimit(200, 50)));
 
     private final List<ReplayLead> leads = List.of(
             lead(1, "2026-03-02T10:00:00Z", "ES", "Europe/Madrid", "CEO", "retail", 250, "EMEA", false, true),
@@ -147,6 +159,76 @@ class ReplayTest {
         assertThat(diff.candidate().tasks()).isEqualTo(diff.deployed().tasks());
     }
 
+    @Test
+    void eachLeadGetsTheTemplateVariantLeadflowDrawsForItsStep(@TempDir Path folder) throws IOException {
+        // The shipped templates, and a variant b of the one the MQLs' second email (awareness, English) goes with.
+        Path shipped = Path.of("email-templates/sequence");
+        try (var files = Files.list(shipped)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, folder.resolve(file.getFileName()));
+            }
+        }
+        Files.copy(shipped.resolve("any__any__awareness.en.ftl"), folder.resolve("any__any__awareness.en.b.ftl"));
+        Map<Integer, Map<String, Integer>> variants = Map.of(2, Map.of("a", 50, "b", 50));
+        Replay withVariants = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4), new Replay.Sequences(planner,
+                templates(EmailTemplateCatalog.fromDirectory(folder), variants), mailboxes(new SendingLimit(200, 50))));
+        Replay without = new Replay(settings, calendar, json, TEAMS, Duration.ofHours(4), sequences);
+        ModelSet lowerThreshold = DEPLOYED.withCandidates(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55")));
+        Instant until = Instant.parse("2026-04-10T00:00:00Z");
+
+        SimulationDiff diff = SimulationDiff.of(without.run(lowerThreshold, leads, until, NO_PROGRESS),
+                withVariants.run(lowerThreshold, leads, until, NO_PROGRESS), TEAMS.monthlyCapacity());
+
+        // The MQLs (leads 1 to 3) the draw gives b change their second email's template, and nothing else.
+        StepVariants draw = new StepVariants(settings(variants));
+        List<UUID> drawnB = List.of(id(1), id(2), id(3)).stream().filter(lead -> draw.of(lead, 2).orElseThrow().equals("b")).toList();
+        assertThat(drawnB).isNotEmpty().hasSizeLessThan(3);
+        assertThat(diff.changedLeads()).extracting(SimulationDiff.ChangedLead::leadId).containsExactlyInAnyOrderElementsOf(drawnB);
+        for (SimulationDiff.ChangedLead changed : diff.changedLeads()) {
+            assertThat(changed.changed()).containsExactly("emails");
+            assertThat(changed.deployed().emails()).containsEntry("step 2 (any__any__awareness.en.ftl)", 1);
+            assertThat(changed.candidate().emails()).containsEntry("step 2 (any__any__awareness.en.b.ftl)", 1)
+                    .doesNotContainKey("step 2 (any__any__awareness.en.ftl)")
+                    .containsEntry("step 5 (any__any__decision.en.ftl)", 1);
+        }
+        assertThat(diff.candidate().emails()).containsEntry("step 2 (any__any__awareness.en.b.ftl)", drawnB.size())
+                .containsEntry("step 2 (any__any__awareness.en.ftl)", 3 - drawnB.size());
+    }
+
+    @Test
+    void anEmailOverItsRepsDailyLimitGoesAtTheMailboxsNextWorkingSlot() {
+        // One rep, whose mailbox sends one sequence email a day; two MQLs (Mexico City) arrive together on Wednesday
+        // 2026-03-04, so their second attempts, emails, come due together on Friday at 10:00 local (16:00 UTC).
+        RepTeams oneRep = new RepTeams(Map.of("latam", List.of("ana")), "latam", Map.of("ana", "marta"), Map.of("ana", 40));
+        List<ReplayLead> together = List.of(
+                lead(11, "2026-03-04T16:00:00Z", "MX", "America/Mexico_City", "CMO", "retail", 300, "LATAM", false, true),
+                lead(12, "2026-03-04T16:00:00Z", "MX", "America/Mexico_City", "CMO", "retail", 300, "LATAM", false, true));
+        Instant until = Instant.parse("2026-04-10T00:00:00Z");
+        Replay roomy = new Replay(settings, calendar, json, oneRep, Duration.ofHours(4),
+                new Replay.Sequences(planner, templates(new EmailTemplateCatalog(), Map.of()), mailboxes(new SendingLimit(200, 50))));
+        Replay onePerDay = new Replay(settings, calendar, json, oneRep, Duration.ofHours(4),
+                new Replay.Sequences(planner, templates(new EmailTemplateCatalog(), Map.of()), mailboxes(new SendingLimit(1, 50))));
+
+        List<LeadOutcome> asDue = roomy.run(DEPLOYED, together, until, NO_PROGRESS);
+        List<LeadOutcome> limited = onePerDay.run(DEPLOYED, together, until, NO_PROGRESS);
+
+        // Without the limit both second emails go when due. With it, the day's one slot goes to one of them; the other
+        // waits for the next UTC day's first working moment of the lead: Friday 18:00 local is after work, so Monday
+        // 2026-03-09 at 09:00 local (15:00 UTC), and that email is the lead's first touch.
+        Instant due = Instant.parse("2026-03-06T16:00:00Z");
+        Instant nextSlot = Instant.parse("2026-03-09T15:00:00Z");
+        assertThat(asDue).extracting(outcome -> emailAt(outcome).toInstant()).containsExactly(due, due);
+        assertThat(limited).extracting(outcome -> emailAt(outcome).toInstant()).containsExactlyInAnyOrder(due, nextSlot);
+        LeadOutcome moved = limited.stream().filter(outcome -> emailAt(outcome).toInstant().equals(nextSlot)).findFirst().orElseThrow();
+        ReplayLead lead = together.stream().filter(l -> l.id().equals(moved.leadId())).findFirst().orElseThrow();
+        assertThat(moved.firstTouchWorkingHours()).isEqualTo(calendar.workingTimeBetween(lead.arrivedAt(), nextSlot, lead.country(),
+                lead.zone()).toMinutes() / 60.0);
+        SimulationDiff diff = SimulationDiff.of(asDue, limited, oneRep.monthlyCapacity());
+        assertThat(diff.changedLeads()).filteredOn(changed -> changed.leadId().equals(moved.leadId())).singleElement()
+                .satisfies(changed -> assertThat(changed.changed()).contains("touches", "firstTouchWorkingHours"));
+        assertThat(diff.candidate().emails()).isEqualTo(diff.deployed().emails());
+    }
+
     private static final Replay.Progress NO_PROGRESS = new Replay.Progress() {
         @Override
         public void leadsStarted(int leads) {
@@ -189,6 +271,26 @@ class ReplayTest {
         assertThatThrownBy(() -> replay.run(DEPLOYED, leads, Instant.parse("2026-04-10T00:00:00Z"),
                 cancelledAfterTheFirstLead)).isInstanceOf(CancellationException.class);
         assertThat(started.get()).isEqualTo(1);
+    }
+
+    /** The live sequence's templates, with its journey stage of each step and these A/B variants. */
+    static SequenceTemplates templates(EmailTemplateCatalog catalog, Map<Integer, Map<String, Integer>> variants) {
+        return new SequenceTemplates(catalog, settings(variants));
+    }
+
+    /** The sequence's settings: its journey stage of each step, a content piece for every stage and language, these variants. */
+    private static SequenceProperties settings(Map<Integer, Map<String, Integer>> variants) {
+        Map<String, Map<String, EmailModel.Content>> content = new HashMap<>();
+        TemplateKey.STAGES.forEach(stage -> content.put(stage, TemplateKey.LANGUAGES.stream()
+                .collect(Collectors.toMap(language -> language, language -> new EmailModel.Content("Guide", "https://example.com/" + stage)))));
+        return new SequenceProperties(14, List.of("awareness", "awareness", "consideration", "consideration", "decision"), null,
+                content, Period.ofDays(7), 3, new SequenceProperties.Tracking(true, Duration.ofSeconds(10), List.of()), variants);
+    }
+
+    /** Each rep's own mailbox, all with this sending limit. */
+    private static RepMailboxes mailboxes(SendingLimit limit) {
+        Map<String, String> mailboxes = Map.of("ana", "ana@leadflow.test", "luis", "luis@leadflow.test", "ben", "ben@leadflow.test");
+        return new RepMailboxes(mailboxes, mailboxes.values().stream().collect(Collectors.toMap(mailbox -> mailbox, mailbox -> limit)));
     }
 
     private static List<String> changes(SimulationDiff diff, int lead) {
