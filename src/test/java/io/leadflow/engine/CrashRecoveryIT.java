@@ -6,6 +6,7 @@ import io.leadflow.calendar.CalendarProperties;
 import io.leadflow.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * directory, PostgreSQL, embedded mail server), killed with -9 in the middle of work, then stopped
  * gracefully with time passing while it is down: no lead, task, timer or email is lost or doubled.
  */
+@Order(1) // one of the longest classes: started first (junit-platform.properties)
 class CrashRecoveryIT {
 
     private static final int MQL_LEADS = 260;
