@@ -66,16 +66,17 @@ final class ChildJvmAotCache {
     /** Starts leadflow on a database and ports of its own, waits for it to be ready and stops it: it writes the cache. */
     private static void train(String jarsOnly, Path directory, Path cache) throws Exception {
         Path written = directory.resolve("leadflow.aot.training");
+        Path dataDir = directory.resolve("engine");
         TestDatabase database = TestDatabase.create("leadflow_aot_training");
         try (ChildJvm leadflow = ChildJvm.leadflow("aot-training", List.of("-XX:AOTCacheOutput=" + written, "-cp", jarsOnly),
-                ChildJvm.Ports.free(), database, List.of("--spring.profiles.active=dev",
-                        "--leadflow.engine.data-dir=" + directory.resolve("engine")))) {
+                ChildJvm.Ports.free(), database, List.of("--spring.profiles.active=dev", "--leadflow.engine.data-dir=" + dataDir))) {
             leadflow.stop();
             if (!Files.exists(written)) {
                 throw new AssertionError("The trained leadflow wrote no AOT cache:\n" + leadflow.tail());
             }
         } finally {
             database.drop();
+            FileSystemUtils.deleteRecursively(dataDir.toFile());
         }
         // Under its final name only once whole: a build stopped while it was written leaves no half cache behind.
         Files.move(written, cache, StandardCopyOption.ATOMIC_MOVE);
