@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * The classes of this build as the JVM loads and links them when leadflow starts, in an ahead-of-time cache
- * (JDK 25's {@code -XX:AOTCache}) that every child JVM on this test's class path starts from: a start takes about
- * half the CPU. The cache is made once per build, by a start of leadflow that is trained and stopped (a JVM writes
+ * (JDK 25's {@code -XX:AOTCache}) that every child JVM on this test's class path starts from: a start of leadflow takes
+ * about 40 % less CPU. The cache is made once per build, by a start of leadflow that is trained and stopped (a JVM writes
  * it only when it exits, never when killed), and kept under target/ for as long as the classes, the libraries and
  * the JDK are the ones it was made from. It holds classes from JAR files only, so the class directories are put in
  * JAR files beside it. On an older JDK the children start from the class path as it is.
