@@ -41,8 +41,7 @@ class ModelVocabularyTest {
                 "keep-owner", "plan-sequence", "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead",
                 "send-connected-call-email", "send-sequence-email", "withdraw-first-contact", "withdraw-sla-decision");
         assertThat(sequence.messageNames()).containsExactly(
-                "first-contact-closed", "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
-                "sequence-stopped");
+                "first-contact-closed", "sequence-exit", "sequence-rescheduled");
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
                 "at",               // follow-up-time's result, read by an output mapping
@@ -55,7 +54,7 @@ class ModelVocabularyTest {
                 "cadence",          // the decision's result
                 "decision",         // decide-routing's input mapping: the decision it evaluates
                 "due",              // due-in-working-time's result, read by an output mapping
-                "exitReason",       // the exits' input mapping
+                "exitReason",       // the exits' input mapping, sent with the exit message, read by ready-for-explore
                 "firstContactDue",  // keep's and reassign's result, read by the re-armed SLA's timer
                 "firstContactOpen", // first-contact-open's result, read by the escalate-again condition
                 "followUp",         // the emails' input mapping

@@ -93,12 +93,15 @@ final class Replay {
             "qualify-lead", Map.of("decision", "nurture", "recycleReason", "bad-timing"),
             "deal-outcome", Map.of("outcome", "lost", "lostReason", "no-decision"));
 
-    /** The lead's signs history records, and the messages the models wait for them by. */
+    /**
+     * The lead's signs history records, and the messages the models wait for them by: each ends the sequence, its type the
+     * exit's reason.
+     */
     private static final Map<String, List<String>> SIGNS = Map.of(
-            Timeline.Type.REPLIED.name(), List.of(SequenceProcess.LEAD_REPLIED, NurtureProcess.LEAD_ENGAGED),
-            Timeline.Type.MEETING_BOOKED.name(), List.of(SequenceProcess.MEETING_BOOKED),
-            Timeline.Type.UNSUBSCRIBED.name(), List.of(SequenceProcess.LEAD_UNSUBSCRIBED),
-            Timeline.Type.BOUNCED.name(), List.of(SequenceProcess.MAIL_BOUNCED));
+            Timeline.Type.REPLIED.name(), List.of(SequenceProcess.SEQUENCE_EXIT, NurtureProcess.LEAD_ENGAGED),
+            Timeline.Type.MEETING_BOOKED.name(), List.of(SequenceProcess.SEQUENCE_EXIT),
+            Timeline.Type.UNSUBSCRIBED.name(), List.of(SequenceProcess.SEQUENCE_EXIT),
+            Timeline.Type.BOUNCED.name(), List.of(SequenceProcess.SEQUENCE_EXIT));
 
     /** The stages a lead goes through on its way, in order. */
     private static final List<LeadStage> WAY = List.of(LeadStage.LEAD, LeadStage.MQL, LeadStage.SQL, LeadStage.OPPORTUNITY,
@@ -310,13 +313,8 @@ final class Replay {
                 variables.put("engagement", "Replied (" + sign.details().get("replyIntent") + ")");
                 return variables;
             }
-            variables.put("exitReason", switch (message) {
-                case SequenceProcess.LEAD_REPLIED -> "REPLIED";
-                case SequenceProcess.MEETING_BOOKED -> "MEETING_BOOKED";
-                case SequenceProcess.LEAD_UNSUBSCRIBED -> "UNSUBSCRIBED";
-                default -> "BOUNCED";
-            });
-            if (message.equals(SequenceProcess.LEAD_REPLIED)) {
+            variables.put("exitReason", sign.type());
+            if (sign.type().equals(Timeline.Type.REPLIED.name())) {
                 variables.put("replyIntent", sign.details().get("replyIntent"));
                 variables.put("referralEmail", sign.details().get("referral"));
                 variables.put("nurtureUntil", sign.details().get("until"));
