@@ -552,16 +552,10 @@ final class Replay {
             state.emails.merge(step + " (" + chosen.template().fileName() + ")", 1, Integer::sum);
         }
 
-        /**
-         * When the lead's email of this key goes, as the live sequence reads it: the lead's next working moment if now is
-         * not one; else the email's slot in its rep's mailbox.
-         */
+        /** When the lead's email of this key goes, by the live sequence's rule, its slot kept in the replay's memory. */
         private Instant whenItGoes(LeadState state, String key, Instant now) {
-            Instant working = nextWorkingMoment(state.lead, now);
-            if (working.isAfter(now)) {
-                return working;
-            }
-            return mailboxSlot(state, key, now).map(SendSlots.Slot::at).filter(at -> at.isAfter(now)).orElse(now);
+            return SendSlots.whenItGoes(now, from -> nextWorkingMoment(state.lead, from),
+                    () -> mailboxSlot(state, key, now).map(SendSlots.Slot::at).filter(at -> at.isAfter(now)));
         }
 
         /** The slot of the lead's email of this key in its rep's mailbox, reserved now (empty: the rep has no mailbox). */
@@ -590,13 +584,12 @@ final class Replay {
             int step = step(variables);
             int index = java.util.stream.IntStream.range(0, plan.size()).filter(i -> plan.get(i).step() == step).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no attempt " + step));
-            boolean atOnce = index == 0 && plan.get(index).channel() != Channel.EMAIL;
-            if (!atOnce && !plan.get(index).at().toInstant().isAfter(now)) {
+            boolean first = index == 0;
+            if (!plan.get(index).opensAtOnce(first) && !plan.get(index).at().toInstant().isAfter(now)) {
                 sequences.planner().delayOutsideWorkingTime(plan.get(index), now, state.lead.country())
                         .ifPresent(delay -> plan.set(index, delay.attempt()));
             }
-            Instant planned = plan.get(index).at().toInstant();
-            Instant openAt = atOnce && now.isBefore(planned) ? now : planned;
+            Instant openAt = plan.get(index).opensAt(first, now);
             if (!openAt.isAfter(now) && plan.get(index).channel() == Channel.EMAIL) {
                 // An email due now goes when its rep's mailbox has room: one its limit moves, the plan moves with it.
                 Optional<SendSlots.Slot> slot = mailboxSlot(state, emailKey(state.lead, "round " + round(variables) + " step " + step),
@@ -728,8 +721,7 @@ final class Replay {
 
     /** Whom the lead's emails go to, as the live sequence picks their templates. */
     private static SequenceTemplates.Recipient recipient(ReplayLead lead) {
-        return new SequenceTemplates.Recipient(lead.id(), text(lead.fitFacts().get("persona")), text(lead.fitFacts().get("industry")),
-                text(lead.startVariables().get("language")));
+        return SequenceTemplates.Recipient.of(lead.id(), lead.fitFacts(), text(lead.startVariables().get("language")));
     }
 
     /** The key of one of the lead's emails in its mailbox's slots; all the lead's start alike, so its sequence's end frees them. */
