@@ -453,7 +453,7 @@ final class Replay {
                 state.emails.merge(job.getElementId() + " (" + mail + ")", 1, Integer::sum);
             }
             return switch (job.getType()) {
-                case IdentifyProcess.ENRICH_LEAD -> lead.fitFacts();
+                case IdentifyProcess.ENRICH_LEAD -> Map.of("facts", lead.fitFacts());
                 case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
                 case RoutingJob.TYPE -> route(job, variables);
                 case IdentifyProcess.ASSIGN_REP -> {
