@@ -17,9 +17,9 @@ public class EnrichLeadWorker {
     }
 
     @JobWorker(type = IdentifyProcess.ENRICH_LEAD)
-    public IdentifyProcess.FitFacts enrichLead(@VariablesAsType IdentifyProcess.Variables process) {
+    public IdentifyProcess.Enriched enrichLead(@VariablesAsType IdentifyProcess.Variables process) {
         FitFacts facts = enrichment.enrich(UUID.fromString(process.leadId())).fitFacts();
-        return new IdentifyProcess.FitFacts(facts.role(), facts.industry(), facts.employees(), facts.region(),
-                facts.personalEmail(), facts.powerSignal(), facts.signalStrength(), facts.triggerFitsPersona());
+        return new IdentifyProcess.Enriched(new IdentifyProcess.FitFacts(facts.role(), facts.industry(), facts.employees(),
+                facts.region(), facts.personalEmail(), facts.powerSignal(), facts.signalStrength(), facts.triggerFitsPersona()));
     }
 }

@@ -5,30 +5,40 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.leadflow.engine.DecisionEvaluation;
 import io.leadflow.engine.Decisions;
+import io.leadflow.lead.RuleDecision;
 import io.leadflow.platform.Json;
 import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.ModelVersion;
 import org.springframework.stereotype.Component;
 
+import java.util.UUID;
+
 /**
- * Evaluates lead-fit at the version deployed with the model that asks, and hands back which version and rule rows
- * decided, so the history can say it (a business rule task called by the engine would not tell the rows).
+ * Evaluates lead-fit at the version deployed with the model that asks and records on the lead what it decided, with
+ * which version and rule rows (a business rule task called by the engine would not tell the rows); the same job, so a
+ * lead costs the engine one job fewer than a task of its own to record it.
  */
 @Component
 public class DecideFitWorker {
 
     private final Decisions decisions;
+    private final QualificationService qualifications;
     private final Json json;
 
-    DecideFitWorker(Decisions decisions, Json json) {
+    DecideFitWorker(Decisions decisions, QualificationService qualifications, Json json) {
         this.decisions = decisions;
+        this.qualifications = qualifications;
         this.json = json;
     }
 
     @JobWorker(type = IdentifyProcess.DECIDE_FIT)
-    public IdentifyProcess.FitDecided decideFit(ActivatedJob job, @VariablesAsType IdentifyProcess.FitFacts facts) {
+    public IdentifyProcess.FitDecided decideFit(ActivatedJob job, @VariablesAsType IdentifyProcess.FitInputs inputs) {
         DecisionEvaluation evaluation = decisions.evaluate(IdentifyProcess.FIT_DECISION, job.getProcessDefinitionKey(),
-                json.toMap(facts));
-        return new IdentifyProcess.FitDecided(json.convert(json.map(evaluation.output()), IdentifyProcess.Qualification.class),
-                RuleDecisions.of(evaluation));
+                json.toMap(inputs));
+        IdentifyProcess.Qualification decided = json.convert(json.map(evaluation.output()), IdentifyProcess.Qualification.class);
+        RuleDecision fitDecision = RuleDecisions.of(evaluation);
+        qualifications.record(UUID.fromString(inputs.leadId()), new Qualification(decided.stage(), decided.score(), decided.reasons()),
+                fitDecision, ModelVersion.of(job));
+        return new IdentifyProcess.FitDecided(decided, fitDecision);
     }
 }

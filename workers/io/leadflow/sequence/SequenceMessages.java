@@ -29,19 +29,12 @@ class SequenceMessages implements LeadProcess {
 
     @Override
     public void sequenceEnded(UUID leadId, SequenceExits.Exit exit) {
-        String message = switch (exit) {
-            case REPLIED -> SequenceProcess.LEAD_REPLIED;
-            case MEETING_BOOKED -> SequenceProcess.MEETING_BOOKED;
-            case UNSUBSCRIBED -> SequenceProcess.LEAD_UNSUBSCRIBED;
-            case BOUNCED -> SequenceProcess.MAIL_BOUNCED;
-            case STOPPED -> SequenceProcess.SEQUENCE_STOPPED;
-        };
-        engine.publishMessage(message, leadId.toString(), new SequenceProcess.Exit(exit.name()));
+        engine.publishMessage(SequenceProcess.SEQUENCE_EXIT, leadId.toString(), new SequenceProcess.Exit(exit.name()));
     }
 
     @Override
     public void replied(UUID leadId, ReplyIntent intent, String referral, LocalDate returnsOn) {
-        engine.publishMessage(SequenceProcess.LEAD_REPLIED, leadId.toString(), new SequenceProcess.ReplyExit(
+        engine.publishMessage(SequenceProcess.SEQUENCE_EXIT, leadId.toString(), new SequenceProcess.ReplyExit(
                 SequenceExits.Exit.REPLIED.name(), intent.name(), referral, returnsOn == null ? null : returnsOn.toString()));
     }
 

@@ -13,8 +13,6 @@ import io.leadflow.lead.StageMove;
 import io.leadflow.lead.Timeline;
 import io.leadflow.process.IdentifyProcess;
 import io.leadflow.scoring.DecideFitWorker;
-import io.leadflow.scoring.Qualification;
-import io.leadflow.scoring.QualificationService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -48,8 +46,6 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
     @Autowired
     DecideFitWorker decideFit;
     @Autowired
-    QualificationService qualifications;
-    @Autowired
     Leads leads;
     @Autowired
     Timeline timeline;
@@ -64,11 +60,12 @@ class DecisionProvenanceIT extends LeadflowIntegrationTest {
                 null, null, null, null, null, "CO", "America/Bogota", "es", "test", null), null).id();
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getProcessDefinitionKey()).thenReturn(UNBOUND);
+        when(job.getBpmnProcessId()).thenReturn(IdentifyProcess.ID);
+        when(job.getProcessDefinitionVersion()).thenReturn(1);
         int latest = latestFitVersion();
 
-        IdentifyProcess.FitDecided decided = decideFit.decideFit(job, json.convertValue(fitCase.input(), IdentifyProcess.FitFacts.class));
-        IdentifyProcess.Qualification fit = decided.qualification();
-        qualifications.record(lead, new Qualification(fit.stage(), fit.score(), fit.reasons()), decided.fitDecision(), "lead-identify v1");
+        IdentifyProcess.FitDecided decided = decideFit.decideFit(job, new IdentifyProcess.FitInputs(lead.toString(),
+                json.convertValue(fitCase.input(), IdentifyProcess.FitFacts.class)));
 
         Timeline.Entry qualified = timeline.of(lead).stream().filter(entry -> entry.type().equals("QUALIFIED")).findFirst().orElseThrow();
         assertThat(qualified.details().get("rules")).asList().contains(fitCase.rule());

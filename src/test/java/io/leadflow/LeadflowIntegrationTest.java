@@ -201,8 +201,9 @@ public abstract class LeadflowIntegrationTest {
 
     /**
      * Waits until the leads' processes are at rest at the clock's "now" ({@link EngineRecords#workUnderWay}): every timer
-     * due has fired and every job but a rep's task is done, with what it recorded. What a test then finds has not
-     * happened does not happen until the clock moves or someone acts: the positive signal for a check of "nothing".
+     * due has fired, every job but a rep's task is done, with what it recorded, and every rep's task open is stored. What
+     * a test then finds has not happened does not happen until the clock moves or someone acts: the positive signal for
+     * a check of "nothing".
      */
     protected void awaitAtRest(UUID... leads) {
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -212,6 +213,11 @@ public abstract class LeadflowIntegrationTest {
                 assertThat(instances).as("the processes of lead %s", lead).isNotEmpty();
                 assertThat(records.workUnderWay(instances, clock.instant(), EngineRecords.LEADFLOW_WORKERS))
                         .as("what still moves for lead %s", lead).isEmpty();
+                // A rep's task is taken by its worker, which stores it with its timeline entry: at rest once stored.
+                for (long job : records.openRepTaskJobs(instances)) {
+                    assertThat(database.sql("select count(*) from rep_task where job_key = :job").param("job", job)
+                            .query(Long.class).single()).as("the rep's task of job %d stored", job).isPositive();
+                }
             }
         });
     }

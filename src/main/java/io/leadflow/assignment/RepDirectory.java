@@ -2,6 +2,7 @@ package io.leadflow.assignment;
 
 import io.leadflow.assignment.internal.DirectoryRepository;
 import io.leadflow.assignment.internal.Rotation;
+import io.leadflow.lead.Lead;
 import io.leadflow.platform.PageLanguages;
 import io.leadflow.platform.PreferredLanguages;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,6 +69,11 @@ public class RepDirectory implements PreferredLanguages {
     /** A rep of the directory, active or not. */
     public Optional<Person> rep(String username) {
         return directory.rep(username).map(Rep::person);
+    }
+
+    /** The rep who owns the lead: whom its emails and notices go from or to. */
+    public Person ownerOf(Lead lead) {
+        return rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
     }
 
     /** The name of the rep's team. */

@@ -55,7 +55,7 @@ public class RepNotifier {
     @Transactional
     public void notifyOwner(UUID leadId, Function<Locale, String> taskName, OffsetDateTime due) {
         Lead lead = leads.get(leadId);
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
+        Person rep = reps.ownerOf(lead);
         Map<String, Object> leadData = new LinkedHashMap<>();
         leadData.put("name", lead.fullName());
         leadData.put("company", lead.facts().company() == null ? "" : lead.facts().company());

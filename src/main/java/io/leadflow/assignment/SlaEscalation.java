@@ -77,7 +77,7 @@ public class SlaEscalation {
     @Transactional
     public String escalate(UUID leadId, Breach breach, int round, Integer step, int escalation) {
         Lead lead = leads.get(leadId);
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no owner"));
+        Person rep = reps.ownerOf(lead);
         Person manager = reps.managerOf(rep.username())
                 .orElseThrow(() -> new IllegalStateException("Rep " + rep.username() + " has no manager"));
         RenderedEmail mail = renderer.render("manager-sla-breach", reps.mailLanguageOf(manager.username(), mailLanguage), Map.of(

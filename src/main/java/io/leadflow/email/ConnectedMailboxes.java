@@ -235,8 +235,8 @@ public class ConnectedMailboxes implements HealthIndicator {
 
     private MailboxView view(String owner, ConnectedMailbox mailbox, boolean connected) {
         String key = readable(owner, mailbox).key();
-        SendingLimits.Own own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
-                .query(SendingLimits::own).optional().orElse(SendingLimits.Own.NONE);
+        MailProperties.Limits.PerMailbox own = jdbc.sql("select per_hour, per_day from connected_mailbox where owner = ?").param(owner)
+                .query(SendingLimits::own).optional().orElse(MailProperties.Limits.PerMailbox.NONE);
         SendingLimit limit = own.over(settings.limits().of(mailbox.address()));
         return jdbc.sql("select * from mailbox_health where mailbox = ?").param(key)
                 .query((rs, row) -> new MailboxView(owner, mailbox.address(), mailbox.smtp(), mailbox.imap(), mailbox.username(),

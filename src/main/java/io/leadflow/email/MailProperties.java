@@ -121,16 +121,25 @@ public record MailProperties(@DefaultValue("leadflow <leadflow@leadflow.local>")
 
         /** The limit these settings give the mailbox with this address (any case): its own where set, else the default. */
         public SendingLimit of(String address) {
-            PerMailbox own = mailboxes.get(address.toLowerCase(Locale.ROOT));
-            return own == null ? new SendingLimit(perDay, perHour) : new SendingLimit(
-                    Objects.requireNonNullElse(own.perDay(), perDay), Objects.requireNonNullElse(own.perHour(), perHour));
+            return mailboxes.getOrDefault(address.toLowerCase(Locale.ROOT), PerMailbox.NONE).over(new SendingLimit(perDay, perHour));
         }
 
         /**
+         * A mailbox's own limits, here or on its connected mailbox ({@link SendingLimits}), each null where a default
+         * applies.
+         *
          * @param perDay  this mailbox's sequence emails a UTC day
          * @param perHour this mailbox's sequence emails an hour
          */
         public record PerMailbox(Integer perDay, Integer perHour) {
+
+            static final PerMailbox NONE = new PerMailbox(null, null);
+
+            /** This mailbox's limits: its own where set, else {@code otherwise}'s. */
+            SendingLimit over(SendingLimit otherwise) {
+                return new SendingLimit(Objects.requireNonNullElse(perDay, otherwise.perDay()),
+                        Objects.requireNonNullElse(perHour, otherwise.perHour()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +45,15 @@ public final class SendSlots {
     }
 
     private SendSlots() {
+    }
+
+    /**
+     * When an email due {@code now} goes: the recipient's next working moment ({@code workingMoment}) if now is not one;
+     * else its slot in its mailbox ({@code slotLater}: empty when the slot is now), or now.
+     */
+    public static Instant whenItGoes(Instant now, UnaryOperator<Instant> workingMoment, Supplier<Optional<Instant>> slotLater) {
+        Instant working = workingMoment.apply(now);
+        return working.isAfter(now) ? working : slotLater.get().orElse(now);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.leadflow.email;
 
+import io.leadflow.email.MailProperties.Limits.PerMailbox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +25,11 @@ public class SendingLimits {
     /** The sending limit of the mailbox with this address (any case). */
     public SendingLimit of(String address) {
         return jdbc.sql("select per_hour, per_day from connected_mailbox where lower(address) = lower(?)").param(address)
-                .query(SendingLimits::own).optional().orElse(Own.NONE).over(settings.limits().of(address));
+                .query(SendingLimits::own).optional().orElse(PerMailbox.NONE).over(settings.limits().of(address));
     }
 
     /** A connected mailbox's own limits, each null where the settings' applies. */
-    record Own(Integer perHour, Integer perDay) {
-        static final Own NONE = new Own(null, null);
-
-        SendingLimit over(SendingLimit configured) {
-            return new SendingLimit(perDay == null ? configured.perDay() : perDay, perHour == null ? configured.perHour() : perHour);
-        }
-    }
-
-    static Own own(ResultSet rs, int row) throws SQLException {
-        return new Own(rs.getObject("per_hour", Integer.class), rs.getObject("per_day", Integer.class));
+    static PerMailbox own(ResultSet rs, int row) throws SQLException {
+        return new PerMailbox(rs.getObject("per_day", Integer.class), rs.getObject("per_hour", Integer.class));
     }
 }

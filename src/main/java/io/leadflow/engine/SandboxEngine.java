@@ -32,13 +32,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -86,10 +87,13 @@ public final class SandboxEngine implements AutoCloseable {
     private final RecordMetadata metadata = new RecordMetadata();
     private final JobRecord job = new JobRecord();
     private final IncidentRecord incident = new IncidentRecord();
-    /** The timers not triggered yet, by key, as created. */
-    private final Map<Long, TimerRecord> timers = new HashMap<>();
-    /** The timers whose trigger this sandbox wrote and whose end (triggered, or cancelled) the log does not show yet. */
-    private final Set<Long> triggersWritten = new HashSet<>();
+    /** The timers whose end (triggered, or cancelled) the log does not show yet, by key, as created. */
+    private final Map<Long, EmbeddedZeebe.DueTimer> timers = new HashMap<>();
+    /**
+     * Those of them whose trigger this sandbox has not written yet, in due order: each step of the clock reads the first
+     * ones only, however many timers the leads wait on.
+     */
+    private final NavigableSet<EmbeddedZeebe.DueTimer> notTriggered = new TreeSet<>(DUE_ORDER);
     /** The log position of the last trigger written. */
     private long lastTriggerPosition = -1;
     private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
@@ -257,8 +261,8 @@ public final class SandboxEngine implements AutoCloseable {
     /** The earliest due date of a timer that has not fired yet. */
     public Optional<Instant> nextTimerDue() {
         readLog();
-        return timers.entrySet().stream().filter(timer -> !triggersWritten.contains(timer.getKey()))
-                .map(timer -> Instant.ofEpochMilli(timer.getValue().getDueDate())).min(Instant::compareTo).map(this::fromEngine);
+        return notTriggered.isEmpty() ? Optional.empty()
+                : Optional.of(fromEngine(Instant.ofEpochMilli(notTriggered.first().created().getDueDate())));
     }
 
     /** The incidents raised since the last call. */
@@ -281,16 +285,14 @@ public final class SandboxEngine implements AutoCloseable {
             if (atRest()) {
                 readLog();
                 long engineNow = toEngine(now).toEpochMilli();
-                List<EmbeddedZeebe.DueTimer> due = timers.entrySet().stream()
-                        .filter(timer -> !triggersWritten.contains(timer.getKey()) && timer.getValue().getDueDate() <= engineNow)
-                        .map(timer -> new EmbeddedZeebe.DueTimer(timer.getKey(), timer.getValue()))
-                        .sorted(DUE_ORDER)
-                        .toList();
+                List<EmbeddedZeebe.DueTimer> due = new ArrayList<>();
+                while (!notTriggered.isEmpty() && notTriggered.first().created().getDueDate() <= engineNow) {
+                    due.add(notTriggered.pollFirst());
+                }
                 if (due.isEmpty()) {
                     return;
                 }
                 lastTriggerPosition = engine.triggerTimers(due);
-                due.forEach(timer -> triggersWritten.add(timer.key()));
                 continue;
             }
             if (System.nanoTime() > deadline || engine.problem() != null) {
@@ -318,10 +320,14 @@ public final class SandboxEngine implements AutoCloseable {
                     if (metadata.getIntent() == TimerIntent.CREATED) {
                         TimerRecord created = new TimerRecord();
                         event.readValue(created);
-                        timers.put(event.getKey(), created);
+                        EmbeddedZeebe.DueTimer timer = new EmbeddedZeebe.DueTimer(event.getKey(), created);
+                        timers.put(timer.key(), timer);
+                        notTriggered.add(timer);
                     } else {
-                        timers.remove(event.getKey());
-                        triggersWritten.remove(event.getKey());
+                        EmbeddedZeebe.DueTimer ended = timers.remove(event.getKey());
+                        if (ended != null) {
+                            notTriggered.remove(ended);
+                        }
                     }
                 }
                 case JOB -> {

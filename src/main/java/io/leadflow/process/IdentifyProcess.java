@@ -19,9 +19,11 @@ public final class IdentifyProcess {
     public static final String ASSIGNMENT_DECISION = "lead-assignment";
 
     public static final String ENRICH_LEAD = "enrich-lead";
-    /** Evaluates {@link #FIT_DECISION} bound to the model's deployment: its result is {@link FitDecided}. */
+    /**
+     * Evaluates {@link #FIT_DECISION} bound to the model's deployment and records the qualification on the lead: its
+     * result is {@link FitDecided}.
+     */
     public static final String DECIDE_FIT = "decide-fit";
-    public static final String RECORD_QUALIFICATION = "record-qualification";
     public static final String ASSIGN_REP = "assign-rep";
     public static final String NOTIFY_REP = "notify-rep";
     public static final String CREATE_CONTACT_LEAD = "create-contact-lead";
@@ -47,13 +49,24 @@ public final class IdentifyProcess {
     }
 
     /**
-     * What enrichment found, as the fit and assignment decisions read it (and the advise stage's case study, the
-     * industry); an absent fact stays null, so no rule matches on it. The rest of what enrichment found is on the lead.
-     * {@code signalStrength}: the signals' weight today; {@code triggerFitsPersona}: whether the trigger event is news
-     * for the lead's persona (null without one).
+     * What enrichment found, as the fit and assignment decisions read it ({@code facts.region}; the advise stage's case
+     * study, the industry); an absent fact stays null, so no rule matches on it. The rest of what enrichment found is on
+     * the lead. {@code signalStrength}: the signals' weight today; {@code triggerFitsPersona}: whether the trigger event
+     * is news for the lead's persona (null without one).
      */
     public record FitFacts(String role, String industry, Integer employees, String region, boolean personalEmail,
                            boolean powerSignal, int signalStrength, Boolean triggerFitsPersona) {
+    }
+
+    /**
+     * What the enrich-lead job returns: the facts as one variable, {@code facts}, so the engine writes one variable at
+     * each scope instead of one per fact.
+     */
+    public record Enriched(FitFacts facts) {
+    }
+
+    /** What the decide-fit job reads: the lead, to record the qualification on, and the facts the decision reads. */
+    public record FitInputs(String leadId, FitFacts facts) {
     }
 
     /** The fit decision's result ({@code qualification}). */

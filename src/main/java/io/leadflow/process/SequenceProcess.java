@@ -16,11 +16,11 @@ public final class SequenceProcess {
     /** The form of the tasks that are a call to the lead (first contact, follow-up call). */
     public static final String CALL_FORM = "call-outcome";
 
-    public static final String LEAD_REPLIED = "lead-replied";
-    public static final String MEETING_BOOKED = "meeting-booked";
-    public static final String LEAD_UNSUBSCRIBED = "lead-unsubscribed";
-    public static final String MAIL_BOUNCED = "mail-bounced";
-    public static final String SEQUENCE_STOPPED = "sequence-stopped";
+    /**
+     * A reply, a booked meeting, an unsubscribe, a bounce or a rep's stop ends the sequence: one message, with the
+     * {@link Exit} or {@link ReplyExit} that says which.
+     */
+    public static final String SEQUENCE_EXIT = "sequence-exit";
     /** The lead's plan changed (a pause or its end): an attempt waiting for its time reads it again. */
     public static final String SEQUENCE_RESCHEDULED = "sequence-rescheduled";
     /** The first contact task closed (made, or withdrawn): a manager's pending decision on its breach is moot. */
@@ -139,16 +139,19 @@ public final class SequenceProcess {
     public record Planned(List<Attempt> attempts) {
     }
 
-    /** Why the sequence ended, sent with the message that ends it. */
     /** Why the rep handed the lead back: a reason code of the configured list, and the text of "other". */
     public record Rejection(String reason, String other) {
     }
 
+    /**
+     * Why the sequence ended, sent with {@link #SEQUENCE_EXIT}: REPLIED, MEETING_BOOKED, UNSUBSCRIBED, BOUNCED or STOPPED
+     * (the first two make the lead ready for explore).
+     */
     public record Exit(String exitReason) {
     }
 
     /**
-     * Why the sequence ended, and what the lead's reply means, sent with {@link #LEAD_REPLIED}: {@code replyIntent}
+     * Why the sequence ended (REPLIED), and what the lead's reply means, sent with {@link #SEQUENCE_EXIT}: {@code replyIntent}
      * is INTERESTED, NOT_NOW, NOT_INTERESTED or WRONG_PERSON (a reply asking to stop unsubscribes the lead instead);
      * {@code referralEmail}, for WRONG_PERSON, the address the reply gives of who to talk to (null when it gives none);
      * {@code nurtureUntil}, for NOT_NOW, the day (ISO date) the reply's words say to come back (null when they name none).

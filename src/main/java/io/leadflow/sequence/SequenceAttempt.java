@@ -2,18 +2,16 @@ package io.leadflow.sequence;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /** One attempt of a lead's sequence as stored: when it was planned and what became of it. */
 public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Instant due, Status status, String outcome) {
 
     public enum Status { PLANNED, DONE, SKIPPED, CANCELLED }
 
-    /**
-     * When the attempt opens, asked {@code now}: a call or social touch first in its round ({@code first}) opens at
-     * once, so the rep sees it and acts within the first working hours; everything else opens at its planned moment.
-     */
+    /** When the attempt opens, asked {@code now}: see {@link PlannedAttempt#opensAt}. */
     public Instant opensAt(boolean first, Instant now) {
-        return opensAtOnce(first) && now.isBefore(plannedAt) ? now : plannedAt;
+        return planned(ZoneOffset.UTC).opensAt(first, now);
     }
 
     /** The attempt as planned, its times in the lead's zone. */
@@ -21,8 +19,8 @@ public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Inst
         return new PlannedAttempt(step, channel, plannedAt.atZone(zone), due.atZone(zone));
     }
 
-    /** A call or social touch first in its round: its task opens at once, due by the first-attempt SLA. */
+    /** See {@link PlannedAttempt#opensAtOnce}. */
     public boolean opensAtOnce(boolean first) {
-        return first && channel != Channel.EMAIL;
+        return planned(ZoneOffset.UTC).opensAtOnce(first);
     }
 }

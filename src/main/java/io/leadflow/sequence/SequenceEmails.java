@@ -52,7 +52,7 @@ public class SequenceEmails {
     @Transactional
     public void sendEmail(UUID leadId, int round, int step, boolean followUp) {
         Lead lead = leads.get(leadId);
-        if (suppressed(lead, step, followUp)) {
+        if (suppressed(lead, step, !followUp)) {
             return;
         }
         boolean firstEmail = !attempts.emailedBefore(leadId, round, step);
@@ -74,7 +74,7 @@ public class SequenceEmails {
     @Transactional
     public void sendConnectedCallFollowUp(UUID leadId, int round, int step) {
         Lead lead = leads.get(leadId);
-        if (suppressed(lead, step, true)) {
+        if (suppressed(lead, step, false)) {
             return;
         }
         mailer.send(lead, round, templates.connectedCallEmail(SequenceTemplates.Recipient.of(lead)),
@@ -89,7 +89,7 @@ public class SequenceEmails {
     @Transactional
     public void sendNurtureEmail(UUID leadId, int round, String day) {
         Lead lead = leads.get(leadId);
-        if (suppressed(lead, SequenceEmailKey.NURTURE_STEP, true)) {
+        if (suppressed(lead, SequenceEmailKey.NURTURE_STEP, false)) {
             return;
         }
         mailer.send(lead, round, templates.nurtureEmail(SequenceTemplates.Recipient.of(lead)),
@@ -97,12 +97,15 @@ public class SequenceEmails {
                 SequenceEmailKey.nurture(leadId, day));
     }
 
-    /** Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. */
-    private boolean suppressed(Lead lead, int step, boolean followUp) {
+    /**
+     * Whether the lead's address is suppressed; then the email is not sent, and the timeline says so. The attempt's own
+     * email ({@code attemptsOwn}) not sent skips the attempt; any other email of the step leaves it as it is.
+     */
+    private boolean suppressed(Lead lead, int step, boolean attemptsOwn) {
         if (!suppressions.isSuppressed(lead.facts().email())) {
             return false;
         }
-        if (!followUp) {
+        if (attemptsOwn) {
             touches.skipped(lead.id(), step, "suppressed");
         }
         timeline.record(lead.id(), Timeline.Type.EMAIL_SUPPRESSED, SequenceEmailKey.place(step));

@@ -1,6 +1,7 @@
 package io.leadflow.sequence;
 
 import io.leadflow.calendar.BusinessHoursCalendar;
+import io.leadflow.email.SendSlots;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.Timeline;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -116,10 +117,7 @@ public class SequenceSchedule {
      */
     @Transactional
     public EmailMoment followUpTime(UUID leadId, int round, int step) {
-        Lead lead = leads.get(leadId);
-        Instant now = clock.instant();
-        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterFollowUp(lead, round, step, now));
-        return new EmailMoment(at.atZone(lead.zone()), !at.isAfter(now));
+        return emailMoment(leadId, (lead, now) -> mailboxPacing.laterFollowUp(lead, round, step, now));
     }
 
     /**
@@ -128,16 +126,16 @@ public class SequenceSchedule {
      */
     @Transactional
     public EmailMoment nurtureTime(UUID leadId, String day) {
-        Lead lead = leads.get(leadId);
-        Instant now = clock.instant();
-        Instant at = whenItGoes(lead, now, () -> mailboxPacing.laterNurture(lead, SequenceEmailKey.nurture(leadId, day), now));
-        return new EmailMoment(at.atZone(lead.zone()), !at.isAfter(now));
+        return emailMoment(leadId, (lead, now) -> mailboxPacing.laterNurture(lead, SequenceEmailKey.nurture(leadId, day), now));
     }
 
-    /** The lead's next working moment if now is not one; else the email's slot in its mailbox ({@code slotLater}), or now. */
-    private Instant whenItGoes(Lead lead, Instant now, Supplier<Optional<Instant>> slotLater) {
-        Instant working = calendar.nextWorkingMoment(now, lead.facts().country(), lead.zone()).toInstant();
-        return working.isAfter(now) ? working : slotLater.get().orElse(now);
+    /** When the lead's email goes, asked now ({@link SendSlots#whenItGoes}); {@code slotLater} is its mailbox's say. */
+    private EmailMoment emailMoment(UUID leadId, BiFunction<Lead, Instant, Optional<Instant>> slotLater) {
+        Lead lead = leads.get(leadId);
+        Instant now = clock.instant();
+        Instant at = SendSlots.whenItGoes(now, from -> calendar.nextWorkingMoment(from, lead.facts().country(), lead.zone()).toInstant(),
+                () -> slotLater.apply(lead, now));
+        return new EmailMoment(at.atZone(lead.zone()), !at.isAfter(now));
     }
 
     /** Moves a planned attempt whose moment has passed to the lead's next working moment if now is not working time. */

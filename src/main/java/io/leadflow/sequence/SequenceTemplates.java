@@ -8,6 +8,7 @@ import io.leadflow.sequence.internal.StepVariants;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,8 +37,12 @@ public class SequenceTemplates {
     public record Recipient(UUID leadId, String persona, String industry, String language) {
 
         public static Recipient of(Lead lead) {
-            return new Recipient(lead.id(), text(lead.enrichment().get("persona")), text(lead.enrichment().get("industry")),
-                    lead.facts().language());
+            return of(lead.id(), lead.enrichment(), lead.facts().language());
+        }
+
+        /** The lead with the persona and industry its enrichment gave ({@code persona}, {@code industry}). */
+        public static Recipient of(UUID leadId, Map<String, Object> enrichment, String language) {
+            return new Recipient(leadId, text(enrichment.get("persona")), text(enrichment.get("industry")), language);
         }
 
         private static String text(Object value) {
@@ -68,7 +73,7 @@ public class SequenceTemplates {
     }
 
     /** The buyer-journey stage of attempt {@code step}'s email ({@code leadflow.sequence.journey-stage-by-step}). */
-    public String journeyStage(int step) {
+    private String journeyStage(int step) {
         return journeyStageByStep.get(Math.min(step, journeyStageByStep.size()) - 1);
     }
 

@@ -1,17 +1,10 @@
 package io.leadflow.email;
 
-import io.leadflow.WithoutInfrastructure;
-import io.leadflow.email.internal.MailboxPasswords;
-import io.leadflow.lead.Leads;
-import io.leadflow.platform.Json;
-import io.leadflow.platform.WorkQueues;
 import jakarta.mail.MessagingException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -31,9 +24,8 @@ import static org.mockito.Mockito.when;
  * The email module boots without PostgreSQL (its tables, sending slots and limits and mailboxes mocked) and its SMTP server, with
  * the templates shipped on the class path; a mail the server refuses for good is told as given up.
  */
-@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
-@WithoutInfrastructure
-@MockitoBean(types = {SendingQuota.class, SendingLimits.class, ConnectedMailboxes.class, MailboxPasswords.class, Leads.class, Json.class, WorkQueues.class})
+@EmailModuleOnItsOwn
+@MockitoBean(types = SendingLimits.class)
 class EmailModuleTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T16:00:00Z");

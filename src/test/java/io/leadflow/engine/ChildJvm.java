@@ -32,18 +32,26 @@ final class ChildJvm implements AutoCloseable {
         this.output = output;
     }
 
-    static ChildJvm start(String name, String mainClass, List<String> arguments) throws IOException {
-        return start(name, classPath(), mainClass, arguments);
+    /** A program of this build, on this test's class path (from its AOT cache: {@link ChildJvmAotCache}). */
+    static ChildJvm start(String name, String mainClass, List<String> arguments) throws Exception {
+        return start(name, ChildJvmAotCache.launchOptions(), mainClass, arguments);
     }
 
     /** A program of this build on the given class path. */
     static ChildJvm start(String name, String classPath, String mainClass, List<String> arguments) throws IOException {
+        return start(name, List.of("-cp", classPath), mainClass, arguments);
+    }
+
+    /** A program of this build, its classes where {@code classPathOptions} (-cp, and the AOT cache if any) say. */
+    private static ChildJvm start(String name, List<String> classPathOptions, String mainClass, List<String> arguments)
+            throws IOException {
         Path output = Path.of("target", "child-jvm", name + "-" + System.currentTimeMillis() + ".log");
         Files.createDirectories(output.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classPath, mainClass));
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(classPathOptions);
+        command.add(mainClass);
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new ChildJvm(process, output);
@@ -51,12 +59,18 @@ final class ChildJvm implements AutoCloseable {
 
     /** leadflow as a user starts it (see {@link #startLeadflow}); returns once its health is UP. */
     static ChildJvm leadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws Exception {
-        return leadflow(name, classPath(), ports, database, settings);
+        return leadflow(name, ChildJvmAotCache.launchOptions(), ports, database, settings);
     }
 
     /** leadflow on the given class path, as {@link #leadflow(String, Ports, TestDatabase, List)}. */
     static ChildJvm leadflow(String name, String classPath, Ports ports, TestDatabase database, List<String> settings) throws Exception {
-        ChildJvm child = startLeadflow(name, classPath, ports, database, settings);
+        return leadflow(name, List.of("-cp", classPath), ports, database, settings);
+    }
+
+    /** leadflow with its classes where {@code classPathOptions} say, as {@link #leadflow(String, Ports, TestDatabase, List)}. */
+    static ChildJvm leadflow(String name, List<String> classPathOptions, Ports ports, TestDatabase database, List<String> settings)
+            throws Exception {
+        ChildJvm child = startLeadflow(name, classPathOptions, ports, database, settings);
         RestClient health = RestClient.create("http://127.0.0.1:" + ports.http());
         // Generous: two test classes run at once, and a start on a machine at load 20 takes two minutes by itself.
         child.awaitReady(Duration.ofMinutes(5), () -> health.get().uri("/actuator/health").retrieve()
@@ -65,12 +79,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** leadflow as a user starts it, on the given database and ports; returns at once. */
-    static ChildJvm startLeadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws IOException {
-        return startLeadflow(name, classPath(), ports, database, settings);
+    static ChildJvm startLeadflow(String name, Ports ports, TestDatabase database, List<String> settings) throws Exception {
+        return startLeadflow(name, ChildJvmAotCache.launchOptions(), ports, database, settings);
     }
 
-    private static ChildJvm startLeadflow(String name, String classPath, Ports ports, TestDatabase database, List<String> settings)
-            throws IOException {
+    private static ChildJvm startLeadflow(String name, List<String> classPathOptions, Ports ports, TestDatabase database,
+            List<String> settings) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + ports.http(),
                 "--leadflow.base-url=http://localhost:" + ports.http(),
@@ -79,7 +93,7 @@ final class ChildJvm implements AutoCloseable {
                 "--spring.mail.port=" + ports.smtp(),
                 "--leadflow.mail.inbox.port=" + ports.imap()));
         arguments.addAll(settings);
-        return start("leadflow-" + name, classPath, "io.leadflow.LeadflowApplication", arguments);
+        return start("leadflow-" + name, classPathOptions, "io.leadflow.LeadflowApplication", arguments);
     }
 
     /** Where a child leadflow listens: HTTP, SMTP, IMAP and the engine's gateway. */

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -55,6 +56,7 @@ import static org.awaitility.Awaitility.await;
  * embedded one dies with the killed JVM and forgets what it received, so a mail resent after a kill could not be
  * seen. A team's mail server outlives leadflow the same way.
  */
+@Order(1) // one of the longest classes: started first (junit-platform.properties)
 class CrashUnderLoadIT {
 
     private static final String DATABASE = "leadflow_crash_load";

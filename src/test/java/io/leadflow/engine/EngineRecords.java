@@ -190,28 +190,51 @@ public final class EngineRecords {
             }
         }
         Map<Long, Record<?>> elements = new LinkedHashMap<>();
-        Map<Long, Record<?>> jobs = new LinkedHashMap<>();
         for (Record<?> record : events(instances)) {
             if (record.getValue() instanceof ProcessInstanceRecordValue) {
                 elements.put(record.getKey(), record);
-            } else if (record.getValue() instanceof JobRecordValue) {
-                jobs.put(record.getKey(), record);
             }
         }
         elements.values().stream().filter(element -> ELEMENT_IN_TRANSITION.contains(element.getIntent())).forEach(element ->
                 underWay.add(((ProcessInstanceRecordValue) element.getValue()).getElementId() + " is " + element.getIntent()));
-        for (Record<?> job : jobs.values()) {
-            JobRecordValue value = (JobRecordValue) job.getValue();
-            if (!JOB_ENDED.contains(job.getIntent()) && workersTake.test(value.getType())) {
+        openJobs(instances).forEach((key, value) -> {
+            if (workersTake.test(value.getType())) {
                 underWay.add("the job " + value.getType() + " of " + value.getElementId() + " waits for its worker");
             }
-        }
+        });
         for (Timer timer : liveTimers(instances)) {
             if (!timer.due().isAfter(now)) {
                 underWay.add("the timer of " + timer.elementId() + " due at " + timer.due() + " has not fired yet");
             }
         }
         return underWay;
+    }
+
+    /** The keys of the rep's tasks open in these instances (their user-task jobs not ended), whoever holds them. */
+    public Set<Long> openRepTaskJobs(Set<Long> instances) {
+        Set<Long> keys = new HashSet<>();
+        openJobs(instances).forEach((key, value) -> {
+            if (value.getType().equals(Protocol.USER_TASK_JOB_TYPE)) {
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    private Map<Long, JobRecordValue> openJobs(Set<Long> instances) {
+        Map<Long, Record<?>> jobs = new LinkedHashMap<>();
+        for (Record<?> record : events(instances)) {
+            if (record.getValue() instanceof JobRecordValue) {
+                jobs.put(record.getKey(), record);
+            }
+        }
+        Map<Long, JobRecordValue> open = new LinkedHashMap<>();
+        jobs.forEach((key, job) -> {
+            if (!JOB_ENDED.contains(job.getIntent())) {
+                open.put(key, (JobRecordValue) job.getValue());
+            }
+        });
+        return open;
     }
 
     /** What became of the element in these instances, oldest first: its states (activated, then completed or terminated). */

@@ -6,6 +6,7 @@ import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.calendar.CalendarProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.util.FileSystemUtils;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * working day: the lead's follow-up call falls due while it is down, its timer fires when leadflow starts again at
  * 19:52 in the lead's zone, and the call waits for the lead's next working moment instead of opening at night.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class LateTimerAcrossStopIT {
 
     private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");

@@ -2,6 +2,7 @@ package io.leadflow.engine;
 
 import io.leadflow.FreePorts;
 import io.leadflow.TestDatabase;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ports: it ends on its own with a failure exit code, naming the port and the one setting (and
  * environment variable) that moves it, instead of hanging with threads it started still running.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class PortTakenIT {
 
     // Generous: the property is that it ends on its own; a start on a machine at load 20 takes a minute by itself.

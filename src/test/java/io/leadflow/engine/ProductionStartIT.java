@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.leadflow.DevelopmentHarness;
 import io.leadflow.TestDatabase;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.FileSystemUtils;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first task. The jar itself (mvn -Pproduction package) is built from the same classes and libraries; building it
  * here would double this test's time.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class ProductionStartIT {
 
     private static final String API_KEY = "production-start-api-key-" + UUID.randomUUID();

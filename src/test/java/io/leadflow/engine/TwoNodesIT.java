@@ -14,6 +14,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * once (at most one resent for the kill), every reply is told once, every completion kept once, and what both nodes
  * schedule (the inbox poll, the reconcile, the outbox's dispatch) does nothing twice.
  */
+@Order(2) // one of the longest classes: started first (junit-platform.properties)
 class TwoNodesIT {
 
     private static final int LEADS = 24;

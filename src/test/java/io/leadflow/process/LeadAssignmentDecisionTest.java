@@ -47,13 +47,13 @@ public class LeadAssignmentDecisionTest {
     public static Stream<Arguments> assignmentCases() {
         return Stream.of(
                 new AssignmentCase("a large telecom in Colombia", "Rule_LeadAssignment_Latam",
-                        vars("country", "CO", "region", "LATAM", "industry", "telecom", "employees", 5000), "latam"),
+                        vars("country", "CO", "facts", vars("region", "LATAM", "industry", "telecom", "employees", 5000)), "latam"),
                 new AssignmentCase("a large telecom in Spain", "Rule_LeadAssignment_NorthAmericaAndEurope",
-                        vars("country", "ES", "region", "EMEA", "industry", "telecom", "employees", 5000), "international"),
+                        vars("country", "ES", "facts", vars("region", "EMEA", "industry", "telecom", "employees", 5000)), "international"),
                 new AssignmentCase("a telecom of 1,000 in South Africa", "Rule_LeadAssignment_LargeTelecom",
-                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 1000), "international"),
+                        vars("country", "ZA", "facts", vars("region", null, "industry", "telecom", "employees", 1000)), "international"),
                 new AssignmentCase("a telecom of 999 in South Africa", "Rule_LeadAssignment_Default",
-                        vars("country", "ZA", "region", null, "industry", "telecom", "employees", 999), "latam"),
+                        vars("country", "ZA", "facts", vars("region", null, "industry", "telecom", "employees", 999)), "latam"),
                 new AssignmentCase("a company visit nothing is known of", "Rule_LeadAssignment_Default",
                         vars("country", null), "latam")
         ).map(Arguments::of);
@@ -78,7 +78,7 @@ public class LeadAssignmentDecisionTest {
     /** Sales ops lower the size of a large telecom in a copy of the table and deploy it: the team changes, no code does. */
     @Test
     void anEditedCopyOfTheAssignmentTableDeployedChangesTheTeam(@TempDir Path edits) throws Exception {
-        Map<String, Object> telecomOf600 = vars("country", "ZA", "industry", "telecom", "employees", 600);
+        Map<String, Object> telecomOf600 = vars("country", "ZA", "facts", vars("industry", "telecom", "employees", 600));
         assertThat(team(telecomOf600)).isEqualTo("latam");
 
         String table = Files.readString(ModelsTest.PROCESSES.resolve("lead-assignment.dmn"));

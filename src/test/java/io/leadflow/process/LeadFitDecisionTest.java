@@ -35,6 +35,7 @@ public class LeadFitDecisionTest {
         engine.close();
     }
 
+    /** A case of the table: {@code input}, the lead's facts, which the decision reads as the variable {@code facts}. */
     public record FitCase(String rule, Map<String, Object> input, String stage, int score, List<String> reasons) {
         @Override
         public String toString() {
@@ -88,7 +89,7 @@ public class LeadFitDecisionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fitCases")
     void leadFitRule(FitCase fitCase) throws Exception {
-        EvaluateDecisionResponse response = engine.evaluate("lead-fit", fitCase.input());
+        EvaluateDecisionResponse response = engine.evaluate("lead-fit", vars("facts", fitCase.input()));
         assertThat(response.getFailureMessage()).isNullOrEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> qualification = JSON.readValue(response.getDecisionOutput(), Map.class);
@@ -119,8 +120,8 @@ public class LeadFitDecisionTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @MethodSource("regionsServed")
     void everyTeamCanReceiveMqls(String country, String region, String team) throws Exception {
-        Map<String, Object> lead = vars("country", country, "region", region, "role", "CEO", "industry", "retail",
-                "employees", 250, "powerSignal", true, "personalEmail", false);
+        Map<String, Object> lead = vars("country", country, "facts", vars("region", region, "role", "CEO", "industry", "retail",
+                "employees", 250, "powerSignal", true, "personalEmail", false));
         assertThat(JSON.readTree(engine.evaluate("lead-fit", lead).getDecisionOutput()).get("stage").asText()).isEqualTo("MQL");
         assertThat(JSON.readValue(engine.evaluate("lead-assignment", lead).getDecisionOutput(), String.class)).isEqualTo(team);
     }

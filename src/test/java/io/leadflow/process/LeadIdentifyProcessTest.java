@@ -87,7 +87,7 @@ class LeadIdentifyProcessTest {
         verify(notifier).notifyOwner(eq(lead), argThat(firstTask -> firstTask.apply(Locale.ENGLISH).equals("First contact")
                 && firstTask.apply(Locale.forLanguageTag("es")).equals("Primer contacto")), any());
         assertThat(engine.records().completedElements(Set.of(instance))).containsSubsequence("Task_EnrichLead",
-                "Task_DecideFit", "Task_RecordQualification", "Task_ChooseTeam", "Task_AssignRep", "Task_NotifyRep",
+                "Task_DecideFit", "Task_ChooseTeam", "Task_AssignRep", "Task_NotifyRep",
                 "EndEvent_HandedOff");
     }
 

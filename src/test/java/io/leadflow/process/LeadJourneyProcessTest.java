@@ -134,7 +134,7 @@ class LeadJourneyProcessTest {
         journeyFrom("CallActivity_Connect");
         verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
         engine.awaitLeadAtRest(lead.toString());
-        engine.publish(SequenceProcess.LEAD_REPLIED, lead.toString(), reply);
+        engine.publish(SequenceProcess.SEQUENCE_EXIT, lead.toString(), reply);
         verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
     }
 
@@ -167,7 +167,7 @@ class LeadJourneyProcessTest {
         ActivatedJob call = engine.awaitLeadTask(SequenceProcess.FIRST_CONTACT_TASK, lead.toString());
         assertThat(call.getCustomHeaders()).containsEntry("io.camunda.zeebe:assignee", "rep-1");
         verify(schedule).plan(eq(lead), eq(1), any());
-        engine.complete(call, Map.of("outcome", SequenceProcess.MEETING_BOOKED, "notes", "Demo on Tuesday"));
+        engine.complete(call, Map.of("outcome", "meeting-booked", "notes", "Demo on Tuesday"));
         verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(lead, "MEETING_BOOKED", List.of(1));
 
         engine.complete(engine.awaitLeadTask("Task_QualifyLead", lead.toString()),

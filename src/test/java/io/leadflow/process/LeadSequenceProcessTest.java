@@ -14,6 +14,8 @@ import io.leadflow.sequence.SequenceSchedule;
 import io.leadflow.tasklist.RepTaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -336,17 +338,21 @@ class LeadSequenceProcessTest {
         assertThat(engine.records().variable(instance, "lastSocialAction")).isEqualTo("sent-connection-request");
     }
 
-    @Test
-    void aReplyEndsTheSequenceThroughItsEventSubProcess() {
+    /** Every exit ends the sequence by the one message, its reason recorded, told to the journey and choosing the end. */
+    @ParameterizedTest
+    @CsvSource({"REPLIED, EndEvent_ExitReadyForExplore", "MEETING_BOOKED, EndEvent_ExitReadyForExplore",
+            "UNSUBSCRIBED, EndEvent_ExitSequenceEnded", "BOUNCED, EndEvent_ExitSequenceEnded", "STOPPED, EndEvent_ExitSequenceEnded"})
+    void anExitEndsTheSequenceThroughItsEventSubProcess(String reason, String end) {
         OffsetDateTime now = engine.now();
         plan(2, Channel.EMAIL, now.plusDays(2).plusHours(2), now.plusDays(2).plusHours(8), now.plusDays(3));
         long instance = startSequence();
         verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 1, 2);
         engine.awaitAtRest(instance);
 
-        engine.publish("lead-replied", lead.toString(), Map.of());
-        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());
-        engine.awaitPassed(Set.of(instance), "Task_RecordLeadRepliedExit");
+        engine.publish(SequenceProcess.SEQUENCE_EXIT, lead.toString(), Map.of("exitReason", reason));
+        verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq(reason), any());
+        engine.awaitPassed(Set.of(instance), end);
+        assertThat(engine.records().variable(instance, "sequenceExit")).isEqualTo(reason);
         verify(emails, never()).sendEmail(eq(lead), anyInt(), anyInt(), anyBoolean());
     }
 

@@ -23,7 +23,7 @@ class ModelVocabularyTest {
         ProcessVocabulary identify = ModelVocabulary.process(PROCESSES.resolve("lead-identify.bpmn"), "lead-identify");
 
         assertThat(identify.jobTypes()).containsExactly("assign-rep", "create-contact-lead", "decide-fit", "decide-routing", "due-in-working-time",
-                "enrich-lead", "escalate-sla-breach", "notify-rep", "record-qualification");
+                "enrich-lead", "escalate-sla-breach", "notify-rep");
         assertThat(identify.messageNames()).isEmpty();
         // personKnown in a condition, owner and researchDue on the research task (its due from due-in-working-time, late a
         // breach), qualification and team from the decisions (the team mapped from decide-routing's routing, the decision
@@ -41,8 +41,7 @@ class ModelVocabularyTest {
                 "keep-owner", "plan-sequence", "reassign-lead", "record-sequence-exit", "recycle-to-nurture", "reject-lead",
                 "send-connected-call-email", "send-sequence-email", "withdraw-first-contact", "withdraw-sla-decision");
         assertThat(sequence.messageNames()).containsExactly(
-                "first-contact-closed", "lead-replied", "lead-unsubscribed", "mail-bounced", "meeting-booked", "sequence-rescheduled",
-                "sequence-stopped");
+                "first-contact-closed", "sequence-exit", "sequence-rescheduled");
         assertThat(sequence.variables()).containsExactly(
                 "action",           // read by the social touches' output mapping
                 "at",               // follow-up-time's result, read by an output mapping
@@ -55,7 +54,7 @@ class ModelVocabularyTest {
                 "cadence",          // the decision's result
                 "decision",         // decide-routing's input mapping: the decision it evaluates
                 "due",              // due-in-working-time's result, read by an output mapping
-                "exitReason",       // the exits' input mapping
+                "exitReason",       // the exits' input mapping, sent with the exit message, read by ready-for-explore
                 "firstContactDue",  // keep's and reassign's result, read by the re-armed SLA's timer
                 "firstContactOpen", // first-contact-open's result, read by the escalate-again condition
                 "followUp",         // the emails' input mapping
@@ -87,14 +86,13 @@ class ModelVocabularyTest {
         DecisionVocabulary fit = ModelVocabulary.decisions(PROCESSES.resolve("lead-fit.dmn"));
 
         assertThat(fit.decisionIds()).containsExactlyInAnyOrder("lead-fit", "FitSignals", "BuyerRole", "FitScore", "FitReasons");
-        // The top decision reads the decisions it requires, and the region for the rule excluding the regions not served;
-        // the other process variables come in below it.
-        assertThat(fit.decisionInputs("lead-fit")).containsExactly("BuyerRole", "FitScore", "region");
+        // The top decision reads the decisions it requires, and the facts (facts.region) for the rule excluding the regions
+        // not served; the other facts come in below it.
+        assertThat(fit.decisionInputs("lead-fit")).containsExactly("BuyerRole", "FitScore", "facts");
         assertThat(fit.decisionOutputs("lead-fit")).containsExactly("reasons", "score", "stage");
-        assertThat(fit.decisionInputs("FitSignals")).containsExactly("employees", "industry", "personalEmail", "powerSignal", "region",
-                "signalStrength", "triggerFitsPersona");
+        assertThat(fit.decisionInputs("FitSignals")).containsExactly("facts");
         assertThat(fit.decisionOutputs("FitSignals")).containsExactly("points", "reason");
-        assertThat(fit.decisionInputs("BuyerRole")).containsExactly("role");
+        assertThat(fit.decisionInputs("BuyerRole")).containsExactly("facts");
         assertThat(fit.decisionOutputs("BuyerRole")).containsExactly("buyerRole");
         // Literal expressions: count(...) and sum(...) are calls, .points and .reason steps of a path.
         assertThat(fit.decisionInputs("FitScore")).containsExactly("FitSignals");
@@ -108,7 +106,7 @@ class ModelVocabularyTest {
         DecisionVocabulary assignment = ModelVocabulary.decisions(PROCESSES.resolve("lead-assignment.dmn"));
 
         assertThat(assignment.decisionIds()).containsExactly("lead-assignment");
-        assertThat(assignment.decisionInputs("lead-assignment")).containsExactly("country", "employees", "industry", "region");
+        assertThat(assignment.decisionInputs("lead-assignment")).containsExactly("country", "facts");
         assertThat(assignment.decisionOutputs("lead-assignment")).containsExactly("team");
     }
 

@@ -17,7 +17,6 @@ import io.leadflow.intake.LeadProcessWorker;
 import io.leadflow.platform.Json;
 import io.leadflow.scoring.DecideFitWorker;
 import io.leadflow.scoring.DecideRoutingWorker;
-import io.leadflow.scoring.RecordQualificationWorker;
 import io.leadflow.scoring.RejectLeadWorker;
 import io.leadflow.sequence.AttemptTimeWorker;
 import io.leadflow.sequence.EnterNurtureWorker;
@@ -61,8 +60,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * into every full-stack context; {@link ProcessTest} names it, and its bean methods work as in a configuration without
  * proxies.
  */
-@Import({EnrichLeadWorker.class, DecideFitWorker.class, RecordQualificationWorker.class, DecideRoutingWorker.class,
-        AssignRepWorker.class, NotifyRepWorker.class, SlaBreachWorker.class, CreateContactLeadWorker.class,
+@Import({EnrichLeadWorker.class, DecideFitWorker.class, DecideRoutingWorker.class, AssignRepWorker.class,
+        NotifyRepWorker.class, SlaBreachWorker.class, CreateContactLeadWorker.class,
         CreateReferralLeadWorker.class, LeadProcessWorker.class, MoveStageWorker.class, PlanSequenceWorker.class,
         AttemptTimeWorker.class, FollowUpTimeWorker.class, SendSequenceEmailWorker.class, SendConnectedCallEmailWorker.class,
         RecordSequenceExitWorker.class, RecycleToNurtureWorker.class, RejectLeadWorker.class, EnterNurtureWorker.class,

@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessVariablesTest {
 
     private static final Path PROCESSES = Path.of("processes");
+    private static final Pattern FACT = Pattern.compile("\\bfacts\\.(\\w+)");
 
     @Test
     void theIdentifyModelUsesOnlyWhatIdentifyProcessDeclares() {
@@ -34,21 +38,23 @@ class ProcessVariablesTest {
     }
 
     @Test
-    void theFitDecisionReadsWhatEnrichmentWritesAndAnswersTheQualification() {
+    void theFitDecisionReadsWhatEnrichmentWritesAndAnswersTheQualification() throws IOException {
         var decisions = ModelVocabulary.decisions(PROCESSES.resolve("lead-fit.dmn"));
         Set<String> processVariables = decisions.decisionIds().stream()
                 .flatMap(id -> decisions.decisionInputs(id).stream())
                 .filter(input -> !decisions.decisionIds().contains(input))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(componentNames(IdentifyProcess.FitFacts.class)).containsAll(processVariables);
+        assertThat(processVariables).containsExactlyElementsOf(componentNames(IdentifyProcess.Enriched.class));
+        assertThat(componentNames(IdentifyProcess.FitFacts.class)).containsAll(factsRead("lead-fit.dmn"));
         assertThat(decisions.decisionOutputs(IdentifyProcess.FIT_DECISION))
                 .containsExactlyInAnyOrderElementsOf(componentNames(IdentifyProcess.Qualification.class));
     }
 
     @Test
-    void theAssignmentDecisionReadsWhatTheIdentifyProcessHoldsAndAnswersTheTeamTheAssignRepJobReads() {
+    void theAssignmentDecisionReadsWhatTheIdentifyProcessHoldsAndAnswersTheTeamTheAssignRepJobReads() throws IOException {
         var decisions = ModelVocabulary.decisions(PROCESSES.resolve("lead-assignment.dmn"));
         assertThat(variables(IdentifyProcess.class)).containsAll(decisions.decisionInputs(IdentifyProcess.ASSIGNMENT_DECISION));
+        assertThat(componentNames(IdentifyProcess.FitFacts.class)).containsAll(factsRead("lead-assignment.dmn"));
         assertThat(decisions.decisionOutputs(IdentifyProcess.ASSIGNMENT_DECISION)).containsExactly("team");
         assertThat(componentNames(IdentifyProcess.Variables.class)).contains("team");
     }
@@ -65,8 +71,8 @@ class ProcessVariablesTest {
         var model = ModelVocabulary.process(PROCESSES.resolve("lead-journey.bpmn"), JourneyProcess.ID);
         assertThat(constants(JourneyProcess.class)).containsAll(model.jobTypes()).containsAll(model.messageNames());
         // the call activities' output mappings read what the called stages declare
-        assertThat(variables(JourneyProcess.class, StageMoveJob.class, SequenceProcess.class, ExploreProcess.class,
-                AdviseProcess.class, NurtureProcess.class)).containsAll(model.variables());
+        assertThat(variables(JourneyProcess.class, IdentifyProcess.class, StageMoveJob.class, SequenceProcess.class,
+                ExploreProcess.class, AdviseProcess.class, NurtureProcess.class)).containsAll(model.variables());
     }
 
     @Test
@@ -114,6 +120,14 @@ class ProcessVariablesTest {
                 .containsAll(decisions.decisionInputs(SequenceProcess.CADENCE_DECISION));
         assertThat(decisions.decisionOutputs(SequenceProcess.CADENCE_DECISION))
                 .containsExactlyInAnyOrderElementsOf(componentNames(SequenceProcess.CadenceRow.class));
+    }
+
+    /** The facts a decision file reads as steps of the one variable enrichment writes, {@code facts.region}. */
+    private static Set<String> factsRead(String file) throws IOException {
+        Set<String> facts = FACT.matcher(Files.readString(PROCESSES.resolve(file))).results().map(match -> match.group(1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(facts).as("the facts " + file + " reads").isNotEmpty();
+        return facts;
     }
 
     /** The values of the contract's string constants: process id, decisions, messages, job types. */

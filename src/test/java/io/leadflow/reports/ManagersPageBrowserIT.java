@@ -3,6 +3,7 @@ package io.leadflow.reports;
 import io.leadflow.HeadlessChromium;
 import io.leadflow.LeadflowIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * itself, every section draws its report (the funnel chart, the SLA, the reps, marketing's quota, the process diagrams with the leads
  * waiting on them), and the planner answers seed 002's goal with 3,200 prospects.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class ManagersPageBrowserIT extends LeadflowIntegrationTest {
 
     private static final Duration SECTIONS = Duration.ofSeconds(20);

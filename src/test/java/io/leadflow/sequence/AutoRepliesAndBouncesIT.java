@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * pauses the sequence until the lead is back, another automatic reply changes nothing, a hard bounce ends it and
  * suppresses the address, a soft bounce does not end it.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class AutoRepliesAndBouncesIT extends LeadflowIntegrationTest {
 
     @Autowired

@@ -27,15 +27,10 @@ class SequenceMessagesTest {
     private final SequenceMessages messages = new SequenceMessages(engine);
 
     @Test
-    void eachExitEndsTheSequenceWithItsOwnMessage() {
-        Map<SequenceExits.Exit, String> sent = Map.of(SequenceExits.Exit.REPLIED, SequenceProcess.LEAD_REPLIED,
-                SequenceExits.Exit.MEETING_BOOKED, SequenceProcess.MEETING_BOOKED,
-                SequenceExits.Exit.UNSUBSCRIBED, SequenceProcess.LEAD_UNSUBSCRIBED,
-                SequenceExits.Exit.BOUNCED, SequenceProcess.MAIL_BOUNCED,
-                SequenceExits.Exit.STOPPED, SequenceProcess.SEQUENCE_STOPPED);
+    void eachExitEndsTheSequenceByTheOneMessageWithItsReason() {
         for (SequenceExits.Exit exit : SequenceExits.Exit.values()) {
             messages.sequenceEnded(LEAD, exit);
-            verify(engine).publishMessage(sent.get(exit), LEAD.toString(), new SequenceProcess.Exit(exit.name()));
+            verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(), new SequenceProcess.Exit(exit.name()));
         }
     }
 
@@ -44,9 +39,9 @@ class SequenceMessagesTest {
         messages.replied(LEAD, ReplyIntent.NOT_NOW, "maria@acme.com", LocalDate.of(2027, 3, 1));
         messages.replied(LEAD, ReplyIntent.INTERESTED, null, null);
 
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(),
                 new SequenceProcess.ReplyExit("REPLIED", "NOT_NOW", "maria@acme.com", "2027-03-01"));
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(),
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(),
                 new SequenceProcess.ReplyExit("REPLIED", "INTERESTED", null, null));
     }
 

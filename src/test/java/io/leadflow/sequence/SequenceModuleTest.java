@@ -177,10 +177,10 @@ class SequenceModuleTest {
         events.publishEvent(reply(ReplyIntent.UNSUBSCRIBE_REQUEST, "remove me from"));
         exits.exit(LEAD, SequenceExits.Exit.UNSUBSCRIBED, Map.of("via", "one-click link"));
 
-        // The reply and the link take one path: the address suppressed, lead-unsubscribed sent once.
+        // The reply and the link take one path: the address suppressed, the exit sent once, as an unsubscribe.
         verify(suppressions, times(2)).suppress(EMAIL, SuppressionList.Reason.UNSUBSCRIBED);
-        verify(engine).publishMessage(SequenceProcess.LEAD_UNSUBSCRIBED, LEAD.toString(), new SequenceProcess.Exit("UNSUBSCRIBED"));
-        verify(engine, never()).publishMessage(eq(SequenceProcess.LEAD_REPLIED), any(), any());
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(), new SequenceProcess.Exit("UNSUBSCRIBED"));
+        verify(engine, never()).publishMessage(any(), any(), any(SequenceProcess.ReplyExit.class));
         verify(timeline).recordOnce(LEAD, Timeline.Type.UNSUBSCRIBED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", "UNSUBSCRIBE_REQUEST", "intentPhrase", "remove me from", "via", "reply", "exit", "UNSUBSCRIBED"));
     }
@@ -190,7 +190,7 @@ class SequenceModuleTest {
     void anyOtherReplyEndsTheSequenceAsRepliedWithWhatItMeans(ReplyIntent intent) {
         events.publishEvent(reply(intent, null));
 
-        verify(engine).publishMessage(SequenceProcess.LEAD_REPLIED, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null, null));
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(), new SequenceProcess.ReplyExit("REPLIED", intent.name(), null, null));
         verify(suppressions, never()).suppress(any(), any());
         verify(timeline).record(LEAD, Timeline.Type.REPLIED, Map.of("messageId", "<r1@acme.com>", "subject", "Re: Laura, a quick question",
                 "replyIntent", intent.name(), "exit", "REPLIED"));
@@ -238,7 +238,7 @@ class SequenceModuleTest {
         events.publishEvent(bounce(InboundMail.Kind.SOFT_BOUNCE, "<s3@leadflow.local>", "4.2.2"));
 
         verify(suppressions).suppress(EMAIL, SuppressionList.Reason.BOUNCED);
-        verify(engine).publishMessage(SequenceProcess.MAIL_BOUNCED, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
     }
 
     @Test
@@ -246,7 +246,7 @@ class SequenceModuleTest {
         events.publishEvent(bounce(InboundMail.Kind.HARD_BOUNCE, "<s1@leadflow.local>", "5.1.1"));
 
         verify(suppressions).suppress(EMAIL, SuppressionList.Reason.BOUNCED);
-        verify(engine).publishMessage(SequenceProcess.MAIL_BOUNCED, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
+        verify(engine).publishMessage(SequenceProcess.SEQUENCE_EXIT, LEAD.toString(), new SequenceProcess.Exit("BOUNCED"));
         verify(timeline).record(LEAD, Timeline.Type.BOUNCED, Map.of("messageId", "<b1@acme.com>", "subject", "Undelivered",
                 "deliveryStatus", "5.1.1", "exit", "BOUNCED"));
         verify(softBounces, never()).record(any(), any(), any());

@@ -5,6 +5,7 @@ import io.leadflow.LeadflowIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import freemarker.template.Template;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * task, she signs in, finds it on her list (soonest due first), calls the lead's number, reads its timeline,
  * books a meeting, and the task is gone and on the lead's timeline.
  */
+@Order(3) // one of the longest classes: started first (junit-platform.properties)
 class TaskListBrowserIT extends LeadflowIntegrationTest {
 
     @Autowired

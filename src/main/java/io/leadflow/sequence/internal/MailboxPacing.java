@@ -114,7 +114,7 @@ public class MailboxPacing {
 
     /** The mailbox the lead's sequence emails go from: its rep's, or leadflow's ({@code leadflow.mail.send-as}). */
     private SendingQuota.Sender senderOf(Lead lead) {
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
+        Person rep = reps.ownerOf(lead);
         return new SendingQuota.Sender(mail.mailboxOf(rep.email()),
                 mail.sendAs() == MailProperties.SendAs.REP ? rep.username() : "leadflow");
     }

@@ -51,7 +51,7 @@ public class SequenceEmailComposer {
     public ComposedEmail compose(Lead lead, int round, SequenceTemplates.Chosen chosen, EmailModel.Attempt attempt, String key) {
         TemplateKey template = chosen.template();
         String variant = chosen.variant();
-        Person rep = reps.rep(lead.owner()).orElseThrow(() -> new IllegalStateException("Lead " + lead.id() + " has no owner"));
+        Person rep = reps.ownerOf(lead);
         String unsubscribeUrl = unsubscribeLinks.linkFor(lead.id());
         EmailModel.Lead addressed = emailLeads.addressed(lead);
         RenderedEmail mail = renderer.render(template, new EmailModel(addressed, new EmailModel.Rep(rep.name(), rep.email()),

@@ -13,12 +13,12 @@ public final class SequenceEmailKey {
     }
 
     public static String of(UUID leadId, int round, int step, boolean followUp) {
-        return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":") + step + (followUp ? ":follow-up" : "");
+        return ofRound(leadId, round) + step + (followUp ? ":follow-up" : "");
     }
 
     /** The email after the round's connected call: the content the call promised. */
     public static String connectedCall(UUID leadId, int round) {
-        return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":") + "connected-call";
+        return ofRound(leadId, round) + "connected-call";
     }
 
     /** The nurture content the cadence brought on {@code day}: one email per lead and day. */
@@ -29,6 +29,11 @@ public final class SequenceEmailKey {
     /** How the timeline names an email's place: its step, or {@code nurture} for the nurture track's content. */
     public static Map<String, Object> place(int step) {
         return step == NURTURE_STEP ? Map.of("nurture", true) : Map.of("step", step);
+    }
+
+    /** What the keys of the round's emails start with: the first round's keep the form they had before there were rounds. */
+    private static String ofRound(UUID leadId, int round) {
+        return prefix(leadId) + (round == 1 ? "" : "round-" + round + ":");
     }
 
     /** What the keys of all the lead's sequence emails start with. */

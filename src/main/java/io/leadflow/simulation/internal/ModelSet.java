@@ -43,12 +43,12 @@ import java.util.stream.Stream;
 record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
 
     static final String FIELD = "models";
-    /** The decisions evaluated on the identify stage's variables and the lead's fit facts. */
+    /** The decisions evaluated on the identify stage's variables and the lead's fit facts (one variable, {@code facts}). */
     private static final Set<String> DECISIONS_ON_FACTS = Set.of(IdentifyProcess.FIT_DECISION, IdentifyProcess.ASSIGNMENT_DECISION);
     private static final Set<String> FACT_NAMES = Stream.concat(
-                    Arrays.stream(IdentifyProcess.FitFacts.class.getRecordComponents()),
-                    Arrays.stream(IdentifyProcess.Variables.class.getRecordComponents()))
-            .map(component -> component.getName()).collect(Collectors.toUnmodifiableSet());
+                    Arrays.stream(IdentifyProcess.FitFacts.class.getRecordComponents()).map(component -> "facts." + component.getName()),
+                    Arrays.stream(IdentifyProcess.Variables.class.getRecordComponents()).map(component -> component.getName()))
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.(bpmn|dmn|form)");
     /** A FEEL string literal, as a model writes a decision's id for the routing job: {@code ="lead-assignment"}. */
@@ -167,7 +167,8 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             for (Input input : table.getInputs()) {
                 String expression = input.getInputExpression() == null || input.getInputExpression().getText() == null ? ""
                         : input.getInputExpression().getText().getTextContent().strip();
-                if (NAME_PATH.matcher(expression).matches() && !known.contains(expression.split("\\.")[0])) {
+                boolean knownName = known.contains(expression) || known.contains(expression.split("\\.")[0]);
+                if (NAME_PATH.matcher(expression).matches() && !knownName) {
                     errors.add(new FieldError(FIELD, file + ": the input \"" + (input.getLabel() == null ? input.getId() : input.getLabel())
                             + "\" of the decision " + decision.getId() + " reads \"" + expression + "\", which is none of a lead's facts "
                             + FACT_NAMES.stream().sorted().toList() + " nor a decision of the file"));

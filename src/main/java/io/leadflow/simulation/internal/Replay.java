@@ -93,12 +93,15 @@ final class Replay {
             "qualify-lead", Map.of("decision", "nurture", "recycleReason", "bad-timing"),
             "deal-outcome", Map.of("outcome", "lost", "lostReason", "no-decision"));
 
-    /** The lead's signs history records, and the messages the models wait for them by. */
+    /**
+     * The lead's signs history records, and the messages the models wait for them by: each ends the sequence, its type the
+     * exit's reason.
+     */
     private static final Map<String, List<String>> SIGNS = Map.of(
-            Timeline.Type.REPLIED.name(), List.of(SequenceProcess.LEAD_REPLIED, NurtureProcess.LEAD_ENGAGED),
-            Timeline.Type.MEETING_BOOKED.name(), List.of(SequenceProcess.MEETING_BOOKED),
-            Timeline.Type.UNSUBSCRIBED.name(), List.of(SequenceProcess.LEAD_UNSUBSCRIBED),
-            Timeline.Type.BOUNCED.name(), List.of(SequenceProcess.MAIL_BOUNCED));
+            Timeline.Type.REPLIED.name(), List.of(SequenceProcess.SEQUENCE_EXIT, NurtureProcess.LEAD_ENGAGED),
+            Timeline.Type.MEETING_BOOKED.name(), List.of(SequenceProcess.SEQUENCE_EXIT),
+            Timeline.Type.UNSUBSCRIBED.name(), List.of(SequenceProcess.SEQUENCE_EXIT),
+            Timeline.Type.BOUNCED.name(), List.of(SequenceProcess.SEQUENCE_EXIT));
 
     /** The stages a lead goes through on its way, in order. */
     private static final List<LeadStage> WAY = List.of(LeadStage.LEAD, LeadStage.MQL, LeadStage.SQL, LeadStage.OPPORTUNITY,
@@ -310,13 +313,8 @@ final class Replay {
                 variables.put("engagement", "Replied (" + sign.details().get("replyIntent") + ")");
                 return variables;
             }
-            variables.put("exitReason", switch (message) {
-                case SequenceProcess.LEAD_REPLIED -> "REPLIED";
-                case SequenceProcess.MEETING_BOOKED -> "MEETING_BOOKED";
-                case SequenceProcess.LEAD_UNSUBSCRIBED -> "UNSUBSCRIBED";
-                default -> "BOUNCED";
-            });
-            if (message.equals(SequenceProcess.LEAD_REPLIED)) {
+            variables.put("exitReason", sign.type());
+            if (sign.type().equals(Timeline.Type.REPLIED.name())) {
                 variables.put("replyIntent", sign.details().get("replyIntent"));
                 variables.put("referralEmail", sign.details().get("referral"));
                 variables.put("nurtureUntil", sign.details().get("until"));
@@ -455,7 +453,7 @@ final class Replay {
                 state.emails.merge(job.getElementId() + " (" + mail + ")", 1, Integer::sum);
             }
             return switch (job.getType()) {
-                case IdentifyProcess.ENRICH_LEAD -> lead.fitFacts();
+                case IdentifyProcess.ENRICH_LEAD -> Map.of("facts", lead.fitFacts());
                 case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
                 case RoutingJob.TYPE -> route(job, variables);
                 case IdentifyProcess.ASSIGN_REP -> {
@@ -552,16 +550,10 @@ final class Replay {
             state.emails.merge(step + " (" + chosen.template().fileName() + ")", 1, Integer::sum);
         }
 
-        /**
-         * When the lead's email of this key goes, as the live sequence reads it: the lead's next working moment if now is
-         * not one; else the email's slot in its rep's mailbox.
-         */
+        /** When the lead's email of this key goes, by the live sequence's rule, its slot kept in the replay's memory. */
         private Instant whenItGoes(LeadState state, String key, Instant now) {
-            Instant working = nextWorkingMoment(state.lead, now);
-            if (working.isAfter(now)) {
-                return working;
-            }
-            return mailboxSlot(state, key, now).map(SendSlots.Slot::at).filter(at -> at.isAfter(now)).orElse(now);
+            return SendSlots.whenItGoes(now, from -> nextWorkingMoment(state.lead, from),
+                    () -> mailboxSlot(state, key, now).map(SendSlots.Slot::at).filter(at -> at.isAfter(now)));
         }
 
         /** The slot of the lead's email of this key in its rep's mailbox, reserved now (empty: the rep has no mailbox). */
@@ -590,13 +582,12 @@ final class Replay {
             int step = step(variables);
             int index = java.util.stream.IntStream.range(0, plan.size()).filter(i -> plan.get(i).step() == step).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the plan has no attempt " + step));
-            boolean atOnce = index == 0 && plan.get(index).channel() != Channel.EMAIL;
-            if (!atOnce && !plan.get(index).at().toInstant().isAfter(now)) {
+            boolean first = index == 0;
+            if (!plan.get(index).opensAtOnce(first) && !plan.get(index).at().toInstant().isAfter(now)) {
                 sequences.planner().delayOutsideWorkingTime(plan.get(index), now, state.lead.country())
                         .ifPresent(delay -> plan.set(index, delay.attempt()));
             }
-            Instant planned = plan.get(index).at().toInstant();
-            Instant openAt = atOnce && now.isBefore(planned) ? now : planned;
+            Instant openAt = plan.get(index).opensAt(first, now);
             if (!openAt.isAfter(now) && plan.get(index).channel() == Channel.EMAIL) {
                 // An email due now goes when its rep's mailbox has room: one its limit moves, the plan moves with it.
                 Optional<SendSlots.Slot> slot = mailboxSlot(state, emailKey(state.lead, "round " + round(variables) + " step " + step),
@@ -728,8 +719,7 @@ final class Replay {
 
     /** Whom the lead's emails go to, as the live sequence picks their templates. */
     private static SequenceTemplates.Recipient recipient(ReplayLead lead) {
-        return new SequenceTemplates.Recipient(lead.id(), text(lead.fitFacts().get("persona")), text(lead.fitFacts().get("industry")),
-                text(lead.startVariables().get("language")));
+        return SequenceTemplates.Recipient.of(lead.id(), lead.fitFacts(), text(lead.startVariables().get("language")));
     }
 
     /** The key of one of the lead's emails in its mailbox's slots; all the lead's start alike, so its sequence's end frees them. */

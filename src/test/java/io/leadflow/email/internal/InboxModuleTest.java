@@ -1,22 +1,15 @@
 package io.leadflow.email.internal;
 
-import io.leadflow.WithoutInfrastructure;
-import io.leadflow.email.ConnectedMailboxes;
+import io.leadflow.email.EmailModuleOnItsOwn;
 import io.leadflow.email.InboundMail;
 import io.leadflow.email.MailOutbox;
 import io.leadflow.email.ReplyIntent;
-import io.leadflow.email.SendingQuota;
-import io.leadflow.lead.Leads;
-import io.leadflow.platform.Json;
-import io.leadflow.platform.WorkQueues;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.mockito.Answers;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -38,11 +31,8 @@ import static org.mockito.Mockito.when;
  * The email module with its inbox on, without PostgreSQL or a mail server (the outbox, the mailboxes and the record of
  * the mails read mocked): a reply read in a mailbox is told to the lead's features with what it means.
  */
-@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
-@WithoutInfrastructure
+@EmailModuleOnItsOwn
 @TestPropertySource(properties = "leadflow.mail.inbox.enabled=true")
-@MockitoBean(types = {SendingQuota.class, ConnectedMailboxes.class, MailboxPasswords.class, Leads.class,
-        Json.class, WorkQueues.class})
 class InboxModuleTest {
 
     private static final UUID LEAD = UUID.fromString("2f8a6c14-9d3b-4e71-a5c0-7b1e4d9a3f86");
