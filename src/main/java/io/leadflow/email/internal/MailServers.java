@@ -18,7 +18,9 @@ import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connections to a mailbox's servers with its TLS mode (TLS from the start, or STARTTLS required: never a silent
@@ -26,6 +28,16 @@ import java.util.Properties;
  * connection means, in words a manager can act on.
  */
 public final class MailServers {
+
+    /**
+     * A session's settings depend only on these, and making one scans the class path for the mail providers and
+     * address maps: every poll of every rep's inbox and every connection to a rep's SMTP server would pay that again.
+     * leadflow never changes a session once made, so one is shared by every thread.
+     */
+    private record SessionSettings(String protocol, Tls tls, Duration timeout) {
+    }
+
+    private static final Map<SessionSettings, Session> sessions = new ConcurrentHashMap<>();
 
     private MailServers() {
     }
@@ -51,6 +63,12 @@ public final class MailServers {
     }
 
     private static Session session(String protocol, Server server, Duration timeout) {
+        return sessions.computeIfAbsent(new SessionSettings(protocol, server.tls(), timeout), MailServers::newSession);
+    }
+
+    private static Session newSession(SessionSettings settings) {
+        String protocol = settings.protocol();
+        Duration timeout = settings.timeout();
         String prefix = "mail." + protocol + ".";
         String millis = String.valueOf(timeout.toMillis());
         Properties properties = new Properties();
@@ -61,7 +79,7 @@ public final class MailServers {
         if (protocol.startsWith("smtp")) {
             properties.setProperty(prefix + "auth", "true");
         }
-        if (server.tls() == Tls.STARTTLS) {
+        if (settings.tls() == Tls.STARTTLS) {
             properties.setProperty(prefix + "starttls.enable", "true");
             properties.setProperty(prefix + "starttls.required", "true");
         }
