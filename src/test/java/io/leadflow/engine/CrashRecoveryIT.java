@@ -37,7 +37,9 @@ import static org.awaitility.Awaitility.await;
  * directory, PostgreSQL, embedded mail server), killed with -9 in the middle of work, then stopped
  * gracefully with time passing while it is down: no lead, task, timer or email is lost or doubled.
  */
-@Order(1) // one of the longest classes: started first (junit-platform.properties)
+// One of the longest classes: last in the order, so the thread that takes classes from the back starts with it
+// (junit-platform.properties).
+@Order(Integer.MAX_VALUE)
 class CrashRecoveryIT {
 
     // Enough that the restarts meet a burst (a hundred timers due at once, jobs taken by the killed JVM); the load itself,
