@@ -11,12 +11,21 @@ public record PlannedAttempt(int step, Channel channel, ZonedDateTime at, ZonedD
      * once, so the rep sees it and acts within the first working hours; everything else opens at its planned moment.
      */
     public Instant opensAt(boolean first, Instant now) {
-        Instant planned = at.toInstant();
-        return opensAtOnce(first) && now.isBefore(planned) ? now : planned;
+        return opensAt(channel, at.toInstant(), first, now);
+    }
+
+    /** See {@link #opensAtOnce(Channel, boolean)}. */
+    public boolean opensAtOnce(boolean first) {
+        return opensAtOnce(channel, first);
+    }
+
+    /** When an attempt on {@code channel} planned {@code planned} opens, asked {@code now}. */
+    static Instant opensAt(Channel channel, Instant planned, boolean first, Instant now) {
+        return opensAtOnce(channel, first) && now.isBefore(planned) ? now : planned;
     }
 
     /** A call or social touch first in its round: its task opens at once, due by the first-attempt SLA. */
-    public boolean opensAtOnce(boolean first) {
+    static boolean opensAtOnce(Channel channel, boolean first) {
         return first && channel != Channel.EMAIL;
     }
 }

@@ -2,7 +2,6 @@ package io.leadflow.sequence;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** One attempt of a lead's sequence as stored: when it was planned and what became of it. */
 public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Instant due, Status status, String outcome) {
@@ -11,7 +10,7 @@ public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Inst
 
     /** When the attempt opens, asked {@code now}: see {@link PlannedAttempt#opensAt}. */
     public Instant opensAt(boolean first, Instant now) {
-        return planned(ZoneOffset.UTC).opensAt(first, now);
+        return PlannedAttempt.opensAt(channel, plannedAt, first, now);
     }
 
     /** The attempt as planned, its times in the lead's zone. */
@@ -21,6 +20,6 @@ public record SequenceAttempt(int step, Channel channel, Instant plannedAt, Inst
 
     /** See {@link PlannedAttempt#opensAtOnce}. */
     public boolean opensAtOnce(boolean first) {
-        return planned(ZoneOffset.UTC).opensAtOnce(first);
+        return PlannedAttempt.opensAtOnce(channel, first);
     }
 }
