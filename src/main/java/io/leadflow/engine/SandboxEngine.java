@@ -10,14 +10,17 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.util.buffer.BufferUtil;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
 import org.springframework.util.FileSystemUtils;
 
@@ -52,7 +55,8 @@ import java.util.function.Supplier;
  * the virtual time: every time handed to the engine goes through {@link #toEngine}, every time read from it through
  * {@link #fromEngine}. It never sees the
  * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
- * have work and which incidents were raised, so the run never waits on a guess. Used by one thread at a time.
+ * have work, which job answers were rejected and which incidents were raised, so the run never waits on a guess. Used by
+ * one thread at a time.
  */
 public final class SandboxEngine implements AutoCloseable {
 
@@ -65,6 +69,18 @@ public final class SandboxEngine implements AutoCloseable {
 
     /** What one deployment holds: process definition and decision keys by their ids. */
     public record Deployment(Map<String, Long> processes, Map<String, Long> decisions) {
+    }
+
+    /** A worker's answer to a job: completed with these variables, or failed with no retries left for this reason. */
+    public record JobAnswer(long jobKey, Map<String, Object> variables, String failure) {
+
+        public static JobAnswer completed(long jobKey, Map<String, Object> variables) {
+            return new JobAnswer(jobKey, variables, null);
+        }
+
+        public static JobAnswer failed(long jobKey, String reason) {
+            return new JobAnswer(jobKey, null, reason);
+        }
     }
 
     /** An incident the engine raised: where and why. */
@@ -94,8 +110,10 @@ public final class SandboxEngine implements AutoCloseable {
      * ones only, however many timers the leads wait on.
      */
     private final NavigableSet<EmbeddedZeebe.DueTimer> notTriggered = new TreeSet<>(DUE_ORDER);
-    /** The log position of the last trigger written. */
-    private long lastTriggerPosition = -1;
+    /** The log position of the last command this sandbox wrote itself (a timer's trigger, a job's answer). */
+    private long lastWrittenPosition = -1;
+    /** The engine's rejections of the job answers written, by job key, not taken yet. */
+    private final Map<Long, String> rejectedAnswers = new HashMap<>();
     private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final Duration shift;
@@ -171,10 +189,6 @@ public final class SandboxEngine implements AutoCloseable {
         }
     }
 
-    public CamundaClient client() {
-        return client;
-    }
-
     /** Starts an instance of the process definition with these variables; returns its key. */
     public long startInstance(long processDefinitionKey, Object variables) {
         return client.newCreateInstanceCommand().processDefinitionKey(processDefinitionKey).variables(variables)
@@ -229,9 +243,40 @@ public final class SandboxEngine implements AutoCloseable {
         return jobs;
     }
 
-    /** Sends the completion of a job without waiting for it. */
-    public CamundaFuture<?> complete(long jobKey, Map<String, Object> variables) {
-        return client.newCompleteCommand(jobKey).variables(variables).send();
+    /**
+     * Hands the answers to their jobs, in this order, and waits until the engine is at rest (without triggering the timers
+     * due meanwhile: {@link #awaitIdle} does); returns those the engine rejected (the job was gone: its scope ended), with
+     * the reason. They are written to the engine's log in one batch, as the gateway writes a worker's, instead of a
+     * request and an answer each; the variables go through the client's JSON mapping, as a request's do.
+     */
+    public Map<Long, String> answerJobs(List<JobAnswer> answers) {
+        if (answers.isEmpty()) {
+            return Map.of();
+        }
+        List<EmbeddedZeebe.JobCommand> commands = new ArrayList<>();
+        for (JobAnswer answer : answers) {
+            JobRecord value = new JobRecord();
+            if (answer.failure() == null) {
+                String variables = client.getConfiguration().getJsonMapper().toJson(answer.variables());
+                value.setVariables(BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(variables)));
+                commands.add(new EmbeddedZeebe.JobCommand(answer.jobKey(), JobIntent.COMPLETE, value));
+            } else {
+                value.setRetries(0).setErrorMessage(answer.failure());
+                commands.add(new EmbeddedZeebe.JobCommand(answer.jobKey(), JobIntent.FAIL, value));
+            }
+        }
+        lastWrittenPosition = engine.writeJobCommands(commands);
+        awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
+        readLog();
+        Map<Long, String> rejected = new HashMap<>();
+        for (JobAnswer answer : answers) {
+            String reason = rejectedAnswers.get(answer.jobKey());
+            if (reason != null) {
+                rejected.put(answer.jobKey(), reason);
+            }
+        }
+        rejectedAnswers.clear();
+        return rejected;
     }
 
     /** A moment of the virtual time as the engine's clock shows it: for a time handed to the engine (a due date). */
@@ -282,19 +327,26 @@ public final class SandboxEngine implements AutoCloseable {
     public void awaitIdle() {
         long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
         while (true) {
-            if (atRest()) {
-                readLog();
-                long engineNow = toEngine(now).toEpochMilli();
-                List<EmbeddedZeebe.DueTimer> due = new ArrayList<>();
-                while (!notTriggered.isEmpty() && notTriggered.first().created().getDueDate() <= engineNow) {
-                    due.add(notTriggered.pollFirst());
-                }
-                if (due.isEmpty()) {
-                    return;
-                }
-                lastTriggerPosition = engine.triggerTimers(due);
-                continue;
+            awaitRest(deadline);
+            readLog();
+            long engineNow = toEngine(now).toEpochMilli();
+            List<EmbeddedZeebe.DueTimer> due = new ArrayList<>();
+            while (!notTriggered.isEmpty() && notTriggered.first().created().getDueDate() <= engineNow) {
+                due.add(notTriggered.pollFirst());
             }
+            if (due.isEmpty()) {
+                return;
+            }
+            lastWrittenPosition = engine.triggerTimers(due);
+        }
+    }
+
+    /**
+     * Waits until the engine has processed the commands this sandbox wrote and every record its own processing wrote (so
+     * the log shows their outcome); bounded, as {@link #awaitIdle}.
+     */
+    private void awaitRest(long deadline) {
+        while (engine.processedPosition() < lastWrittenPosition || !engine.isIdle()) {
             if (System.nanoTime() > deadline || engine.problem() != null) {
                 throw new IllegalStateException("The sandbox engine did not settle: "
                         + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now : engine.problem()));
@@ -303,15 +355,13 @@ public final class SandboxEngine implements AutoCloseable {
         }
     }
 
-    /** The engine has processed the triggers written and every record its own processing wrote. */
-    private boolean atRest() {
-        return engine.processedPosition() >= lastTriggerPosition && engine.isIdle();
-    }
-
     private void readLog() {
         while (reader.hasNext()) {
             LoggedEvent event = reader.next();
             event.readMetadata(metadata);
+            if (metadata.getRecordType() == RecordType.COMMAND_REJECTION && metadata.getValueType() == ValueType.JOB) {
+                rejectedAnswers.put(event.getKey(), metadata.getRejectionType() + ": " + metadata.getRejectionReason());
+            }
             if (metadata.getRecordType() != RecordType.EVENT) {
                 continue;
             }

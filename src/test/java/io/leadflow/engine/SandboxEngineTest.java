@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,47 @@ class SandboxEngineTest {
             assertThat(sandbox.now()).isEqualTo(start.plus(Duration.ofHours(1)));
             assertThat(sandbox.nextTimerDue()).isEmpty();
             assertThat(sandbox.activateJobs()).extracting(job -> job.getType()).containsExactly("after");
+        }
+    }
+
+    @Test
+    void aJobAnswerIsWrittenToTheLogAndOneTheEngineRejectsIsReturnedWithItsReason() {
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("work").startEvent()
+                .serviceTask("Work", task -> task.zeebeJobType("work")).serviceTask("After", task -> task.zeebeJobType("after"))
+                .endEvent().done());
+        try (SandboxEngine sandbox = SandboxEngine.start(Instant.parse("2026-03-02T10:00:00Z"))) {
+            SandboxEngine.Deployment deployment = sandbox.deploy(Map.of("work.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+            sandbox.startInstance(deployment.processes().get("work"), Map.of());
+            sandbox.awaitIdle();
+            long work = sandbox.activateJobs().getFirst().getKey();
+
+            assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.completed(work, Map.of("done", true))))).isEmpty();
+
+            sandbox.awaitIdle();
+            assertThat(sandbox.activateJobs()).singleElement().satisfies(after -> {
+                assertThat(after.getType()).isEqualTo("after");
+                assertThat(after.getVariablesAsMap()).containsEntry("done", true);
+            });
+            // The job is done: a second answer to it is refused, as the gateway's request would be.
+            assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.completed(work, Map.of()))))
+                    .containsOnlyKeys(work).hasEntrySatisfying(work, reason -> assertThat(reason).startsWith("NOT_FOUND"));
+        }
+    }
+
+    @Test
+    void aFailedJobAnswerRaisesAnIncidentWithItsReason() {
+        String model = Bpmn.convertToString(Bpmn.createExecutableProcess("work").startEvent()
+                .serviceTask("Work", task -> task.zeebeJobType("work")).endEvent().done());
+        try (SandboxEngine sandbox = SandboxEngine.start(Instant.parse("2026-03-02T10:00:00Z"))) {
+            SandboxEngine.Deployment deployment = sandbox.deploy(Map.of("work.bpmn", model.getBytes(StandardCharsets.UTF_8)));
+            long instance = sandbox.startInstance(deployment.processes().get("work"), Map.of());
+            sandbox.awaitIdle();
+            long work = sandbox.activateJobs().getFirst().getKey();
+
+            assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.failed(work, "no model defines the decision")))).isEmpty();
+
+            assertThat(sandbox.takeIncidents()).containsExactly(new SandboxEngine.Incident(instance, "work", "Work",
+                    "JOB_NO_RETRIES", "no model defines the decision"));
         }
     }
 }

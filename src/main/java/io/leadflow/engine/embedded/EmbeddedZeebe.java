@@ -23,10 +23,12 @@ import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.engine.LogStreamGateway;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -526,6 +528,26 @@ public final class EmbeddedZeebe implements AutoCloseable {
         if (written.isLeft()) {
             timers.forEach(timer -> scheduledCommands.remove(TimerIntent.TRIGGER, timer.key()));
             throw new IllegalStateException("Could not write the triggers of " + timers.size() + " timers: " + written.getLeft());
+        }
+        return written.get();
+    }
+
+    /** A job command to write: the job's key, what is asked of it (COMPLETE, FAIL) and its value (variables, reason). */
+    public record JobCommand(long jobKey, JobIntent intent, JobRecord job) {
+    }
+
+    /**
+     * Writes the job commands to the log in one batch, in this order, as the gateway writes a worker's, but with no request
+     * to answer: for a sandbox, which reads the engine's rejections from the log instead of a request and an answer a job.
+     * Returns the position of the last command written.
+     */
+    public long writeJobCommands(List<JobCommand> commands) {
+        List<LogAppendEntry> entries = commands.stream().map(command -> LogAppendEntry.of(command.jobKey(),
+                new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.JOB).intent(command.intent()),
+                command.job())).toList();
+        var written = timerWriter.tryWrite(WriteContext.internal(), entries);
+        if (written.isLeft()) {
+            throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());
         }
         return written.get();
     }

@@ -1,7 +1,5 @@
 package io.leadflow.simulation.internal;
 
-import io.camunda.client.api.CamundaFuture;
-import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -334,29 +332,29 @@ final class Replay {
             }
         }
 
-        /** Completes the rep tasks due by now: sent together, then awaited in turn. */
+        /** Completes the rep tasks due by now, together. */
         void answerDueTasks(Instant now) {
-            Map<Answer, CamundaFuture<?>> completions = new LinkedHashMap<>();
+            List<Answer> due = new ArrayList<>();
             while (!answers.isEmpty() && !answers.peek().at().isAfter(now)) {
-                Answer answer = answers.poll();
-                completions.put(answer, sandbox.complete(answer.jobKey(), answer.values()));
+                due.add(answers.poll());
             }
-            completions.forEach((answer, completion) -> {
-                LeadState state = states.get(answer.leadId());
-                try {
-                    completion.join();
-                    LeadOutcome.Task task = state.tasks.get(answer.task());
-                    state.tasks.set(answer.task(), new LeadOutcome.Task(task.name(), task.due(), answer.at()));
-                    if (answer.elementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
-                        state.firstContactOpen = null;
-                    }
-                    if (answer.touch()) {
-                        state.touchMade(answer.at());
-                    }
-                } catch (ClientStatusException e) {
+            Map<Long, String> rejected = sandbox.answerJobs(due.stream()
+                    .map(answer -> SandboxEngine.JobAnswer.completed(answer.jobKey(), answer.values())).toList());
+            for (Answer answer : due) {
+                if (rejected.containsKey(answer.jobKey())) {
                     // The model closed the task meanwhile (an interrupting timer): it stays not completed.
+                    continue;
                 }
-            });
+                LeadState state = states.get(answer.leadId());
+                LeadOutcome.Task task = state.tasks.get(answer.task());
+                state.tasks.set(answer.task(), new LeadOutcome.Task(task.name(), task.due(), answer.at()));
+                if (answer.elementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
+                    state.firstContactOpen = null;
+                }
+                if (answer.touch()) {
+                    state.touchMade(answer.at());
+                }
+            }
         }
 
         /** Completes every job there is until the engine waits on time alone. */
@@ -374,24 +372,20 @@ final class Replay {
                 jobs.sort(Comparator.comparing((ActivatedJob job) -> leadOf(job, variables.get(job.getKey())).lead.arrivedAt())
                         .thenComparing(job -> leadOf(job, variables.get(job.getKey())).lead.id())
                         .thenComparingLong(ActivatedJob::getKey));
-                // The batch's decisions, then its completions, each sent together and awaited together: the engine
-                // takes them in one go instead of one round trip each.
+                // The batch's decisions, then its answers, each handed over together: the engine takes them in one go
+                // instead of one round trip each.
                 for (ActivatedJob job : jobs) {
                     decisionOf(job, variables.get(job.getKey())).ifPresent(decision ->
                             decisions.put(job.getKey(), sandbox.evaluateDecision(decision, variables.get(job.getKey()))));
                 }
-                List<CamundaFuture<?>> completions = new ArrayList<>();
+                List<SandboxEngine.JobAnswer> handled = new ArrayList<>();
                 for (ActivatedJob job : jobs) {
-                    handle(job, variables.get(job.getKey())).ifPresent(completions::add);
+                    handle(job, variables.get(job.getKey())).ifPresent(handled::add);
                 }
                 decisions.clear();
-                for (CamundaFuture<?> completion : completions) {
-                    try {
-                        completion.join();
-                    } catch (ClientStatusException e) {
-                        // The model closed the job meanwhile (another job of the batch ended its scope).
-                    }
-                }
+                // A rejected answer needs nothing more: the model closed the job meanwhile (another job of the batch
+                // ended its scope).
+                sandbox.answerJobs(handled);
             }
             for (SandboxEngine.Incident incident : sandbox.takeIncidents()) {
                 LeadState state = byInstance.get(incident.processInstanceKey());
@@ -420,17 +414,15 @@ final class Replay {
             return decision.get();
         }
 
-        /** Handles the job; the completion sent, if it is completed now. */
-        private Optional<CamundaFuture<?>> handle(ActivatedJob job, Map<String, Object> variables) {
+        /** Handles the job; its answer, if it is answered now. */
+        private Optional<SandboxEngine.JobAnswer> handle(ActivatedJob job, Map<String, Object> variables) {
             LeadState state = leadOf(job, variables);
             try {
                 Map<String, Object> result = result(job, variables, state);
-                return result == null ? Optional.empty()
-                        : Optional.of(sandbox.client().newCompleteCommand(job.getKey()).variables(result).send());
+                return result == null ? Optional.empty() : Optional.of(SandboxEngine.JobAnswer.completed(job.getKey(), result));
             } catch (RuntimeException e) {
                 // As a live worker's failure: the engine raises an incident on the element, with the reason.
-                return Optional.of(sandbox.client().newFailCommand(job.getKey()).retries(0).errorMessage(String.valueOf(e.getMessage()))
-                        .send());
+                return Optional.of(SandboxEngine.JobAnswer.failed(job.getKey(), String.valueOf(e.getMessage())));
             }
         }
 
