@@ -4,8 +4,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
-import io.camunda.client.api.response.ActivateJobsResponse;
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
@@ -13,11 +11,13 @@ import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
+import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.util.buffer.BufferUtil;
@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +82,11 @@ public final class SandboxEngine implements AutoCloseable {
         }
     }
 
+    /** A job activated for the run, with what its worker reads of it. */
+    public record Job(long key, String type, String bpmnProcessId, String elementId, long processInstanceKey,
+                      Map<String, String> customHeaders, Map<String, Object> variables) {
+    }
+
     /** An incident the engine raised: where and why. */
     public record Incident(long processInstanceKey, String processId, String elementId, String errorType, String message) {
     }
@@ -112,6 +116,8 @@ public final class SandboxEngine implements AutoCloseable {
     private final NavigableSet<EmbeddedZeebe.DueTimer> notTriggered = new TreeSet<>(DUE_ORDER);
     /** The log position of the last command this sandbox wrote itself (a timer's trigger, a job's answer). */
     private long lastWrittenPosition = -1;
+    /** The jobs the engine activated for this sandbox, not taken yet. */
+    private final List<Job> activated = new ArrayList<>();
     /** The engine's rejections of the job answers written, by job key, not taken yet. */
     private final Map<Long, String> rejectedAnswers = new HashMap<>();
     private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
@@ -223,23 +229,31 @@ public final class SandboxEngine implements AutoCloseable {
 
     /**
      * The jobs of every type that has work, activated (the types asked together); a user task's job is held for years
-     * of virtual time, the way the task list holds it until a rep completes it. Returns nothing once no job waits.
+     * of virtual time, the way the task list holds it until a rep completes it. Returns nothing once no job waits. The
+     * activations are written to the engine's log as the gateway writes a worker's, and the jobs read from the engine's
+     * answer there, their variables through the client's JSON mapping, as a worker's are: no request and answer each.
      */
-    public List<ActivatedJob> activateJobs() {
+    public List<Job> activateJobs() {
         readLog();
-        Map<String, CamundaFuture<ActivateJobsResponse>> activations = new LinkedHashMap<>();
-        for (String type : jobTypesWithWork) {
-            activations.put(type, client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1000)
-                    .timeout(Duration.ofDays(USER_TASK_HOLD_DAYS)).workerName("sandbox").send());
+        if (jobTypesWithWork.isEmpty()) {
+            return List.of();
         }
-        List<ActivatedJob> jobs = new ArrayList<>();
-        activations.forEach((type, activation) -> {
-            List<ActivatedJob> activated = activation.join().getJobs();
-            if (activated.isEmpty()) {
+        List<String> asked = List.copyOf(jobTypesWithWork);
+        List<EmbeddedZeebe.JobCommand> activations = new ArrayList<>();
+        for (String type : asked) {
+            activations.add(new EmbeddedZeebe.JobCommand(-1, JobBatchIntent.ACTIVATE, new JobBatchRecord().setType(type)
+                    .setWorker("sandbox").setTimeout(Duration.ofDays(USER_TASK_HOLD_DAYS).toMillis()).setMaxJobsToActivate(1000)));
+        }
+        lastWrittenPosition = engine.writeJobCommands(activations);
+        awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
+        readLog();
+        List<Job> jobs = List.copyOf(activated);
+        activated.clear();
+        for (String type : asked) {
+            if (jobs.stream().noneMatch(job -> job.type().equals(type))) {
                 jobTypesWithWork.remove(type);
             }
-            jobs.addAll(activated);
-        });
+        }
         return jobs;
     }
 
@@ -387,6 +401,15 @@ public final class SandboxEngine implements AutoCloseable {
                         jobTypesWithWork.add(job.getType());
                     }
                 }
+                case JOB_BATCH -> {
+                    if (metadata.getIntent() == JobBatchIntent.ACTIVATED) {
+                        JobBatchRecord batch = new JobBatchRecord();
+                        event.readValue(batch);
+                        for (int i = 0; i < batch.getJobKeys().size(); i++) {
+                            activated.add(job(batch.getJobKeys().get(i), (JobRecord) batch.getJobs().get(i)));
+                        }
+                    }
+                }
                 case INCIDENT -> {
                     if (metadata.getIntent() == IncidentIntent.CREATED) {
                         event.readValue(incident);
@@ -398,6 +421,13 @@ public final class SandboxEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private Job job(long key, JobRecord record) {
+        Map<String, Object> variables = client.getConfiguration().getJsonMapper()
+                .fromJsonAsMap(MsgPackConverter.convertToJson(record.getVariablesBuffer()));
+        return new Job(key, record.getType(), record.getBpmnProcessId(), record.getElementId(), record.getProcessInstanceKey(),
+                record.getCustomHeaders(), variables);
     }
 
     /** Stops the engine and deletes its directory. */

@@ -30,7 +30,7 @@ class SandboxEngineTest {
             sandbox.moveClockTo(sandbox.nextTimerDue().orElseThrow());
 
             assertThat(sandbox.nextTimerDue()).isEmpty();
-            assertThat(sandbox.activateJobs()).extracting(job -> job.getType()).containsExactly("after");
+            assertThat(sandbox.activateJobs()).extracting(SandboxEngine.Job::type).containsExactly("after");
         }
     }
 
@@ -54,7 +54,7 @@ class SandboxEngineTest {
 
             assertThat(sandbox.now()).isEqualTo(start.plus(Duration.ofHours(1)));
             assertThat(sandbox.nextTimerDue()).isEmpty();
-            assertThat(sandbox.activateJobs()).extracting(job -> job.getType()).containsExactly("after");
+            assertThat(sandbox.activateJobs()).extracting(SandboxEngine.Job::type).containsExactly("after");
         }
     }
 
@@ -67,14 +67,14 @@ class SandboxEngineTest {
             SandboxEngine.Deployment deployment = sandbox.deploy(Map.of("work.bpmn", model.getBytes(StandardCharsets.UTF_8)));
             sandbox.startInstance(deployment.processes().get("work"), Map.of());
             sandbox.awaitIdle();
-            long work = sandbox.activateJobs().getFirst().getKey();
+            long work = sandbox.activateJobs().getFirst().key();
 
             assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.completed(work, Map.of("done", true))))).isEmpty();
 
             sandbox.awaitIdle();
             assertThat(sandbox.activateJobs()).singleElement().satisfies(after -> {
-                assertThat(after.getType()).isEqualTo("after");
-                assertThat(after.getVariablesAsMap()).containsEntry("done", true);
+                assertThat(after.type()).isEqualTo("after");
+                assertThat(after.variables()).containsEntry("done", true);
             });
             // The job is done: a second answer to it is refused, as the gateway's request would be.
             assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.completed(work, Map.of()))))
@@ -90,7 +90,7 @@ class SandboxEngineTest {
             SandboxEngine.Deployment deployment = sandbox.deploy(Map.of("work.bpmn", model.getBytes(StandardCharsets.UTF_8)));
             long instance = sandbox.startInstance(deployment.processes().get("work"), Map.of());
             sandbox.awaitIdle();
-            long work = sandbox.activateJobs().getFirst().getKey();
+            long work = sandbox.activateJobs().getFirst().key();
 
             assertThat(sandbox.answerJobs(List.of(SandboxEngine.JobAnswer.failed(work, "no model defines the decision")))).isEmpty();
 

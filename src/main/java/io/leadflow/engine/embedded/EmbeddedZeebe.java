@@ -23,12 +23,13 @@ import io.camunda.zeebe.logstreams.log.WriteContext;
 import io.camunda.zeebe.process.test.engine.LogStreamGateway;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
-import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -532,19 +533,23 @@ public final class EmbeddedZeebe implements AutoCloseable {
         return written.get();
     }
 
-    /** A job command to write: the job's key, what is asked of it (COMPLETE, FAIL) and its value (variables, reason). */
-    public record JobCommand(long jobKey, JobIntent intent, JobRecord job) {
+    /**
+     * A job command to write: a job's (its key; COMPLETE, FAIL) or a job batch's (no key, -1; ACTIVATE), and its value
+     * (a JobRecord, a JobBatchRecord).
+     */
+    public record JobCommand(long key, Intent intent, UnifiedRecordValue value) {
     }
 
     /**
      * Writes the job commands to the log in one batch, in this order, as the gateway writes a worker's, but with no request
-     * to answer: for a sandbox, which reads the engine's rejections from the log instead of a request and an answer a job.
-     * Returns the position of the last command written.
+     * to answer: for a sandbox, which reads the engine's answers (activated jobs, rejections) from the log instead of a
+     * request and an answer each. Returns the position of the last command written.
      */
     public long writeJobCommands(List<JobCommand> commands) {
-        List<LogAppendEntry> entries = commands.stream().map(command -> LogAppendEntry.of(command.jobKey(),
-                new RecordMetadata().recordType(RecordType.COMMAND).valueType(ValueType.JOB).intent(command.intent()),
-                command.job())).toList();
+        List<LogAppendEntry> entries = commands.stream().map(command -> LogAppendEntry.of(command.key(),
+                new RecordMetadata().recordType(RecordType.COMMAND).intent(command.intent())
+                        .valueType(command.intent() instanceof JobBatchIntent ? ValueType.JOB_BATCH : ValueType.JOB),
+                command.value())).toList();
         var written = timerWriter.tryWrite(WriteContext.internal(), entries);
         if (written.isLeft()) {
             throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());

@@ -1,6 +1,5 @@
 package io.leadflow.simulation.internal;
 
-import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -361,26 +360,24 @@ final class Replay {
         void drain() {
             while (true) {
                 sandbox.awaitIdle();
-                List<ActivatedJob> jobs = new ArrayList<>(sandbox.activateJobs());
+                List<SandboxEngine.Job> jobs = new ArrayList<>(sandbox.activateJobs());
                 if (jobs.isEmpty()) {
                     break;
                 }
-                Map<Long, Map<String, Object>> variables = new HashMap<>();
-                jobs.forEach(job -> variables.put(job.getKey(), job.getVariablesAsMap()));
                 // A moment's jobs in the order their leads arrived, then the engine's: which lead takes a team's next rep
                 // does not hang on the order the engine took commands sent together in.
-                jobs.sort(Comparator.comparing((ActivatedJob job) -> leadOf(job, variables.get(job.getKey())).lead.arrivedAt())
-                        .thenComparing(job -> leadOf(job, variables.get(job.getKey())).lead.id())
-                        .thenComparingLong(ActivatedJob::getKey));
+                jobs.sort(Comparator.comparing((SandboxEngine.Job job) -> leadOf(job, job.variables()).lead.arrivedAt())
+                        .thenComparing(job -> leadOf(job, job.variables()).lead.id())
+                        .thenComparingLong(SandboxEngine.Job::key));
                 // The batch's decisions, then its answers, each handed over together: the engine takes them in one go
                 // instead of one round trip each.
-                for (ActivatedJob job : jobs) {
-                    decisionOf(job, variables.get(job.getKey())).ifPresent(decision ->
-                            decisions.put(job.getKey(), sandbox.evaluateDecision(decision, variables.get(job.getKey()))));
+                for (SandboxEngine.Job job : jobs) {
+                    decisionOf(job, job.variables()).ifPresent(decision ->
+                            decisions.put(job.key(), sandbox.evaluateDecision(decision, job.variables())));
                 }
                 List<SandboxEngine.JobAnswer> handled = new ArrayList<>();
-                for (ActivatedJob job : jobs) {
-                    handle(job, variables.get(job.getKey())).ifPresent(handled::add);
+                for (SandboxEngine.Job job : jobs) {
+                    handle(job, job.variables()).ifPresent(handled::add);
                 }
                 decisions.clear();
                 // A rejected answer needs nothing more: the model closed the job meanwhile (another job of the batch
@@ -397,8 +394,8 @@ final class Replay {
         }
 
         /** The decision a job of the batch evaluates in the sandbox, as its live worker does: the fit, a routing table. */
-        private Optional<Long> decisionOf(ActivatedJob job, Map<String, Object> variables) {
-            return Optional.ofNullable(switch (job.getType()) {
+        private Optional<Long> decisionOf(SandboxEngine.Job job, Map<String, Object> variables) {
+            return Optional.ofNullable(switch (job.type()) {
                 case IdentifyProcess.DECIDE_FIT -> deployment.decisions().get(IdentifyProcess.FIT_DECISION);
                 case RoutingJob.TYPE -> deployment.decisions().get(String.valueOf(variables.get("decision")));
                 default -> null;
@@ -406,8 +403,8 @@ final class Replay {
         }
 
         /** The answer of the decision sent for the job; throws as the live worker fails when no model defines it. */
-        private EvaluateDecisionResponse decided(ActivatedJob job, String decisionId) {
-            Supplier<EvaluateDecisionResponse> decision = decisions.get(job.getKey());
+        private EvaluateDecisionResponse decided(SandboxEngine.Job job, String decisionId) {
+            Supplier<EvaluateDecisionResponse> decision = decisions.get(job.key());
             if (decision == null) {
                 throw new IllegalStateException("no model defines the decision \"" + decisionId + "\"");
             }
@@ -415,36 +412,36 @@ final class Replay {
         }
 
         /** Handles the job; its answer, if it is answered now. */
-        private Optional<SandboxEngine.JobAnswer> handle(ActivatedJob job, Map<String, Object> variables) {
+        private Optional<SandboxEngine.JobAnswer> handle(SandboxEngine.Job job, Map<String, Object> variables) {
             LeadState state = leadOf(job, variables);
             try {
                 Map<String, Object> result = result(job, variables, state);
-                return result == null ? Optional.empty() : Optional.of(SandboxEngine.JobAnswer.completed(job.getKey(), result));
+                return result == null ? Optional.empty() : Optional.of(SandboxEngine.JobAnswer.completed(job.key(), result));
             } catch (RuntimeException e) {
                 // As a live worker's failure: the engine raises an incident on the element, with the reason.
-                return Optional.of(SandboxEngine.JobAnswer.failed(job.getKey(), String.valueOf(e.getMessage())));
+                return Optional.of(SandboxEngine.JobAnswer.failed(job.key(), String.valueOf(e.getMessage())));
             }
         }
 
-        private LeadState leadOf(ActivatedJob job, Map<String, Object> variables) {
-            LeadState state = byInstance.get(job.getProcessInstanceKey());
+        private LeadState leadOf(SandboxEngine.Job job, Map<String, Object> variables) {
+            LeadState state = byInstance.get(job.processInstanceKey());
             if (state == null) {
                 // A job of an instance the lead's journey called: its incidents are the lead's too.
                 state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
-                byInstance.put(job.getProcessInstanceKey(), state);
+                byInstance.put(job.processInstanceKey(), state);
             }
             return state;
         }
 
         /** What the live worker of the job's type would hand back; null for a rep task, completed later. */
-        private Map<String, Object> result(ActivatedJob job, Map<String, Object> variables, LeadState state) {
+        private Map<String, Object> result(SandboxEngine.Job job, Map<String, Object> variables, LeadState state) {
             Instant now = sandbox.now();
             ReplayLead lead = state.lead;
-            String mail = MAILS.get(job.getType());
+            String mail = MAILS.get(job.type());
             if (mail != null) {
-                state.emails.merge(job.getElementId() + " (" + mail + ")", 1, Integer::sum);
+                state.emails.merge(job.elementId() + " (" + mail + ")", 1, Integer::sum);
             }
-            return switch (job.getType()) {
+            return switch (job.type()) {
                 case IdentifyProcess.ENRICH_LEAD -> Map.of("facts", lead.fitFacts());
                 case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
                 case RoutingJob.TYPE -> route(job, variables);
@@ -620,7 +617,7 @@ final class Replay {
             return sandbox.toEngine(at).atZone(lead.zone()).toOffsetDateTime().toString();
         }
 
-        private Map<String, Object> decideFit(ActivatedJob job, Map<String, Object> variables, LeadState state) {
+        private Map<String, Object> decideFit(SandboxEngine.Job job, Map<String, Object> variables, LeadState state) {
             EvaluateDecisionResponse response = decided(job, IdentifyProcess.FIT_DECISION);
             Map<String, Object> qualification = json.map(response.getDecisionOutput());
             state.stage = qualification.get("stage") == null ? null : String.valueOf(qualification.get("stage"));
@@ -635,7 +632,7 @@ final class Replay {
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
-        private Map<String, Object> route(ActivatedJob job, Map<String, Object> variables) {
+        private Map<String, Object> route(SandboxEngine.Job job, Map<String, Object> variables) {
             Map<String, Object> routed = new HashMap<>();
             routed.put("routing", json.value(decided(job, String.valueOf(variables.get("decision"))).getDecisionOutput()));
             return routed;
@@ -645,14 +642,14 @@ final class Replay {
          * The task is open from now; it is answered as history says, else as drawn. A call or social task of the sequence
          * is a touch put before the rep: the lead's signs after that step's touch follow it.
          */
-        private void repTask(ActivatedJob job, Map<String, Object> variables, LeadState state, Instant now) {
-            String name = elementNames.getOrDefault(job.getBpmnProcessId() + "/" + job.getElementId(), job.getElementId());
-            String form = forms.get(job.getBpmnProcessId() + "/" + job.getElementId());
-            String dueHeader = job.getCustomHeaders().get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME);
+        private void repTask(SandboxEngine.Job job, Map<String, Object> variables, LeadState state, Instant now) {
+            String name = elementNames.getOrDefault(job.bpmnProcessId() + "/" + job.elementId(), job.elementId());
+            String form = forms.get(job.bpmnProcessId() + "/" + job.elementId());
+            String dueHeader = job.customHeaders().get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME);
             Instant due = dueHeader == null || dueHeader.isBlank() ? null : sandbox.fromEngine(OffsetDateTime.parse(dueHeader).toInstant());
             state.tasks.add(new LeadOutcome.Task(name, due, null));
             int index = state.tasks.size() - 1;
-            boolean touch = job.getBpmnProcessId().equals(SequenceProcess.ID) && variables.get("attempt") instanceof Map<?, ?>
+            boolean touch = job.bpmnProcessId().equals(SequenceProcess.ID) && variables.get("attempt") instanceof Map<?, ?>
                     && (SequenceProcess.CALL_FORM.equals(form) || "social-touch".equals(form));
             if (touch) {
                 // The call or social touch is made at the attempt's moment: a first one's task opens before it, at once.
@@ -662,11 +659,11 @@ final class Replay {
                         sandbox.fromEngine(OffsetDateTime.parse(String.valueOf(attempt.get("at"))).toInstant())));
                 touched(state, step, now);
             }
-            if (job.getElementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
+            if (job.elementId().equals(SequenceProcess.FIRST_CONTACT_TASK)) {
                 state.firstContactOpen = round(variables);
             }
-            answer(state.lead, name, job.getElementId(), form).ifPresent(answer -> answers.add(new Answer(now.plus(answer.after()),
-                    state.lead.id(), job.getElementId(), job.getKey(), answer.values(), index, touch)));
+            answer(state.lead, name, job.elementId(), form).ifPresent(answer -> answers.add(new Answer(now.plus(answer.after()),
+                    state.lead.id(), job.elementId(), job.key(), answer.values(), index, touch)));
         }
 
         private record Answered(Duration after, Map<String, Object> values) {
