@@ -54,8 +54,9 @@ import java.util.function.Supplier;
  * the virtual time: every time handed to the engine goes through {@link #toEngine}, every time read from it through
  * {@link #fromEngine}. It never sees the
  * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
- * have work, which job answers were rejected and which incidents were raised, so the run never waits on a guess. Used by
- * one thread at a time.
+ * have work, which jobs were activated, which job answers were rejected and which incidents were raised, so the run
+ * never waits on a guess; the jobs' activations and answers are written to it, not sent as requests. Used by one
+ * thread at a time.
  */
 public final class SandboxEngine implements AutoCloseable {
 
