@@ -115,7 +115,7 @@ public final class SandboxEngine implements AutoCloseable {
      * ones only, however many timers the leads wait on.
      */
     private final NavigableSet<EmbeddedZeebe.DueTimer> notTriggered = new TreeSet<>(DUE_ORDER);
-    /** The log position of the last command this sandbox wrote itself (a timer's trigger, a job's answer). */
+    /** The log position of the last command this sandbox wrote (a timer's trigger, a job's activation or answer). */
     private long lastWrittenPosition = -1;
     /** The jobs the engine activated for this sandbox, not taken yet. */
     private final List<Job> activated = new ArrayList<>();
