@@ -43,7 +43,7 @@ class InProcessClientIT extends LeadflowIntegrationTest {
 
     @Test
     void leadflowsClientWorksWithoutDiallingTheEngine() throws IOException {
-        UUID lead = postLead(mqlLead("Inés"));
+        UUID lead = postLead(mqlLead("Ines"));
 
         awaitLead(lead, l -> openTask(l, "First contact") != null);
 
