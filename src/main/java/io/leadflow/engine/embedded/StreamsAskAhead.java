@@ -17,8 +17,8 @@ import io.grpc.MethodDescriptor;
  */
 final class StreamsAskAhead implements ClientInterceptor {
 
-    /** Answers a stream may hold unread: dozens of jobs, as a window of 1 MiB holds of jobs of a few kB. */
-    static final int AHEAD = 64;
+    /** Answers a stream may hold unread: fewer than a window of 1 MiB holds of jobs of a few kB. */
+    private static final int AHEAD = 64;
 
     @Override
     public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
