@@ -38,6 +38,8 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.stream.impl.state.DbKeyGenerator;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.leadflow.platform.PortTakenException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -73,7 +75,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The real Zeebe 8.8 engine (one partition) with its state on disk, served over Zeebe's gRPC gateway
- * protocol so the official Camunda client talks to it as to a cluster.
+ * protocol so the official Camunda client talks to it as to a cluster: on its port, and in-process to a
+ * client in the same JVM ({@link #inProcessChannel}).
  *
  * <p>It is wired the way Zeebe Process Test's {@code EngineFactory} (zeebe-process-test-engine 8.8)
  * wires its in-memory engine, and it recovers the way a broker does: {@link SegmentedFileLog} is the
@@ -122,6 +125,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private final ScheduledCommandsInFlight scheduledCommands = new ScheduledCommandsInFlight();
     private final Settings settings;
     private final LongSupplier logReadPosition;
+    /** The in-process gateway's name, unique to this engine: a restart in the same JVM never reaches the last one's. */
+    private final String inProcessName = InProcessServerBuilder.generateName();
     private String id;
     private volatile Duration clockOffset = Duration.ZERO;
     private SegmentedFileLog logStorage;
@@ -216,6 +221,12 @@ public final class EmbeddedZeebe implements AutoCloseable {
         openedParts.push(() -> {
             server.shutdownNow();
             server.awaitTermination(10, TimeUnit.SECONDS);
+        });
+        // The same gateway for clients in this JVM: no socket, and messages pass as objects, never serialised.
+        Server inProcess = InProcessServerBuilder.forName(inProcessName).addService(gateway.service()).build().start();
+        openedParts.push(() -> {
+            inProcess.shutdownNow();
+            inProcess.awaitTermination(10, TimeUnit.SECONDS);
         });
 
         ScheduledExecutorService snapshotter = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -555,6 +566,15 @@ public final class EmbeddedZeebe implements AutoCloseable {
             throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());
         }
         return written.get();
+    }
+
+    /**
+     * A channel to the engine's gateway inside this JVM, for a client that runs beside it: the same gateway as the
+     * port's, without the socket, HTTP/2 framing or protobuf encoding between them. The engine's close ends the
+     * gateway's side; the caller shuts its channel down.
+     */
+    public InProcessChannelBuilder inProcessChannel() {
+        return InProcessChannelBuilder.forName(inProcessName).intercept(new StreamsAskAhead());
     }
 
     /** Whether the engine has processed every record its log holds: nothing it was asked is still under way. */
