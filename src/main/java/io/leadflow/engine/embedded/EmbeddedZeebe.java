@@ -134,7 +134,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private volatile Exception snapshotFailure;
     private final ReentrantLock snapshotting = new ReentrantLock();
     private LogStream logStream;
-    private LogStreamWriter timerWriter;
+    /** Writes the commands leadflow puts on the log itself: due timers' triggers and a sandbox's job answers. */
+    private LogStreamWriter commandWriter;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
 
@@ -198,7 +199,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
         migrate(database);
 
         LogStreamGateway gateway = new LogStreamGateway(logStream.newLogStreamWriter(), PARTITION_ID, settings.port());
-        timerWriter = logStream.newLogStreamWriter();
+        commandWriter = logStream.newLogStreamWriter();
         streamProcessor = streamProcessor(logStream, database, scheduler, gateway);
         openedParts.push(streamProcessor);
         recover();
@@ -536,7 +537,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                     .intent(TimerIntent.TRIGGER).rejectionType(RejectionType.NULL_VAL).rejectionReason(""), trigger));
             scheduledCommands.add(TimerIntent.TRIGGER, timer.key());
         }
-        var written = timerWriter.tryWrite(WriteContext.scheduled(), triggers);
+        var written = commandWriter.tryWrite(WriteContext.scheduled(), triggers);
         if (written.isLeft()) {
             timers.forEach(timer -> scheduledCommands.remove(TimerIntent.TRIGGER, timer.key()));
             throw new IllegalStateException("Could not write the triggers of " + timers.size() + " timers: " + written.getLeft());
@@ -561,7 +562,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                 new RecordMetadata().recordType(RecordType.COMMAND).intent(command.intent())
                         .valueType(command.intent() instanceof JobBatchIntent ? ValueType.JOB_BATCH : ValueType.JOB),
                 command.value())).toList();
-        var written = timerWriter.tryWrite(WriteContext.internal(), entries);
+        var written = commandWriter.tryWrite(WriteContext.internal(), entries);
         if (written.isLeft()) {
             throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());
         }
