@@ -366,18 +366,18 @@ final class Replay {
                 }
                 // A moment's jobs in the order their leads arrived, then the engine's: which lead takes a team's next rep
                 // does not hang on the order the engine took commands sent together in.
-                jobs.sort(Comparator.comparing((SandboxEngine.Job job) -> leadOf(job, job.variables()).lead.arrivedAt())
-                        .thenComparing(job -> leadOf(job, job.variables()).lead.id())
+                jobs.sort(Comparator.comparing((SandboxEngine.Job job) -> leadOf(job).lead.arrivedAt())
+                        .thenComparing(job -> leadOf(job).lead.id())
                         .thenComparingLong(SandboxEngine.Job::key));
                 // The batch's decisions, then its answers, each handed over together: the engine takes them in one go
                 // instead of one round trip each.
                 for (SandboxEngine.Job job : jobs) {
-                    decisionOf(job, job.variables()).ifPresent(decision ->
+                    decisionOf(job).ifPresent(decision ->
                             decisions.put(job.key(), sandbox.evaluateDecision(decision, job.variables())));
                 }
                 List<SandboxEngine.JobAnswer> handled = new ArrayList<>();
                 for (SandboxEngine.Job job : jobs) {
-                    handle(job, job.variables()).ifPresent(handled::add);
+                    handle(job).ifPresent(handled::add);
                 }
                 decisions.clear();
                 // A rejected answer needs nothing more: the model closed the job meanwhile (another job of the batch
@@ -394,10 +394,10 @@ final class Replay {
         }
 
         /** The decision a job of the batch evaluates in the sandbox, as its live worker does: the fit, a routing table. */
-        private Optional<Long> decisionOf(SandboxEngine.Job job, Map<String, Object> variables) {
+        private Optional<Long> decisionOf(SandboxEngine.Job job) {
             return Optional.ofNullable(switch (job.type()) {
                 case IdentifyProcess.DECIDE_FIT -> deployment.decisions().get(IdentifyProcess.FIT_DECISION);
-                case RoutingJob.TYPE -> deployment.decisions().get(String.valueOf(variables.get("decision")));
+                case RoutingJob.TYPE -> deployment.decisions().get(String.valueOf(job.variables().get("decision")));
                 default -> null;
             });
         }
@@ -412,10 +412,10 @@ final class Replay {
         }
 
         /** Handles the job; its answer, if it is answered now. */
-        private Optional<SandboxEngine.JobAnswer> handle(SandboxEngine.Job job, Map<String, Object> variables) {
-            LeadState state = leadOf(job, variables);
+        private Optional<SandboxEngine.JobAnswer> handle(SandboxEngine.Job job) {
+            LeadState state = leadOf(job);
             try {
-                Map<String, Object> result = result(job, variables, state);
+                Map<String, Object> result = result(job, state);
                 return result == null ? Optional.empty() : Optional.of(SandboxEngine.JobAnswer.completed(job.key(), result));
             } catch (RuntimeException e) {
                 // As a live worker's failure: the engine raises an incident on the element, with the reason.
@@ -423,18 +423,19 @@ final class Replay {
             }
         }
 
-        private LeadState leadOf(SandboxEngine.Job job, Map<String, Object> variables) {
+        private LeadState leadOf(SandboxEngine.Job job) {
             LeadState state = byInstance.get(job.processInstanceKey());
             if (state == null) {
                 // A job of an instance the lead's journey called: its incidents are the lead's too.
-                state = states.get(UUID.fromString(String.valueOf(variables.get("leadId"))));
+                state = states.get(UUID.fromString(String.valueOf(job.variables().get("leadId"))));
                 byInstance.put(job.processInstanceKey(), state);
             }
             return state;
         }
 
         /** What the live worker of the job's type would hand back; null for a rep task, completed later. */
-        private Map<String, Object> result(SandboxEngine.Job job, Map<String, Object> variables, LeadState state) {
+        private Map<String, Object> result(SandboxEngine.Job job, LeadState state) {
+            Map<String, Object> variables = job.variables();
             Instant now = sandbox.now();
             ReplayLead lead = state.lead;
             String mail = MAILS.get(job.type());
@@ -443,8 +444,8 @@ final class Replay {
             }
             return switch (job.type()) {
                 case IdentifyProcess.ENRICH_LEAD -> Map.of("facts", lead.fitFacts());
-                case IdentifyProcess.DECIDE_FIT -> decideFit(job, variables, state);
-                case RoutingJob.TYPE -> route(job, variables);
+                case IdentifyProcess.DECIDE_FIT -> decideFit(job, state);
+                case RoutingJob.TYPE -> route(job);
                 case IdentifyProcess.ASSIGN_REP -> {
                     state.team = (String) variables.get("team");
                     state.owner = rotation.next(state.team);
@@ -527,7 +528,7 @@ final class Replay {
                     yield Map.of();
                 }
                 case Protocol.USER_TASK_JOB_TYPE -> {
-                    repTask(job, variables, state, now);
+                    repTask(job, state, now);
                     yield null;
                 }
                 default -> Map.of();
@@ -617,7 +618,7 @@ final class Replay {
             return sandbox.toEngine(at).atZone(lead.zone()).toOffsetDateTime().toString();
         }
 
-        private Map<String, Object> decideFit(SandboxEngine.Job job, Map<String, Object> variables, LeadState state) {
+        private Map<String, Object> decideFit(SandboxEngine.Job job, LeadState state) {
             EvaluateDecisionResponse response = decided(job, IdentifyProcess.FIT_DECISION);
             Map<String, Object> qualification = json.map(response.getDecisionOutput());
             state.stage = qualification.get("stage") == null ? null : String.valueOf(qualification.get("stage"));
@@ -632,9 +633,9 @@ final class Replay {
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
-        private Map<String, Object> route(SandboxEngine.Job job, Map<String, Object> variables) {
+        private Map<String, Object> route(SandboxEngine.Job job) {
             Map<String, Object> routed = new HashMap<>();
-            routed.put("routing", json.value(decided(job, String.valueOf(variables.get("decision"))).getDecisionOutput()));
+            routed.put("routing", json.value(decided(job, String.valueOf(job.variables().get("decision"))).getDecisionOutput()));
             return routed;
         }
 
@@ -642,7 +643,8 @@ final class Replay {
          * The task is open from now; it is answered as history says, else as drawn. A call or social task of the sequence
          * is a touch put before the rep: the lead's signs after that step's touch follow it.
          */
-        private void repTask(SandboxEngine.Job job, Map<String, Object> variables, LeadState state, Instant now) {
+        private void repTask(SandboxEngine.Job job, LeadState state, Instant now) {
+            Map<String, Object> variables = job.variables();
             String name = elementNames.getOrDefault(job.bpmnProcessId() + "/" + job.elementId(), job.elementId());
             String form = forms.get(job.bpmnProcessId() + "/" + job.elementId());
             String dueHeader = job.customHeaders().get(Protocol.USER_TASK_DUE_DATE_HEADER_NAME);
