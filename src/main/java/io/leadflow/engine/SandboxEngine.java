@@ -42,7 +42,6 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -55,8 +54,8 @@ import java.util.function.Supplier;
  * {@link #fromEngine}. It never sees the
  * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
  * have work, which jobs were activated, which job answers were rejected and which incidents were raised, so the run
- * never waits on a guess; the jobs' activations and answers are written to it, not sent as requests. Used by one
- * thread at a time.
+ * never waits on a guess; the jobs' activations and answers are written to it, not sent as requests, and a wait ends
+ * the moment the engine's processing has caught up with its log. Used by one thread at a time.
  */
 public final class SandboxEngine implements AutoCloseable {
 
@@ -93,7 +92,8 @@ public final class SandboxEngine implements AutoCloseable {
     }
 
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration REST_CHECK_INTERVAL = Duration.ofMillis(1);
+    /** How often a wait looks whether the engine failed: a failed engine's processing wakes no one. */
+    private static final Duration PROBLEM_CHECK_INTERVAL = Duration.ofMillis(100);
     /** The order the engine's due-date check triggers timers in: by due date, element instance, key. */
     private static final Comparator<EmbeddedZeebe.DueTimer> DUE_ORDER = Comparator
             .comparingLong((EmbeddedZeebe.DueTimer timer) -> timer.created().getDueDate())
@@ -115,8 +115,6 @@ public final class SandboxEngine implements AutoCloseable {
      * ones only, however many timers the leads wait on.
      */
     private final NavigableSet<EmbeddedZeebe.DueTimer> notTriggered = new TreeSet<>(DUE_ORDER);
-    /** The log position of the last command this sandbox wrote (a timer's trigger, a job's activation or answer). */
-    private long lastWrittenPosition = -1;
     /** The jobs the engine activated for this sandbox, not taken yet. */
     private final List<Job> activated = new ArrayList<>();
     /** The engine's rejections of the job answers written, by job key, not taken yet. */
@@ -245,7 +243,7 @@ public final class SandboxEngine implements AutoCloseable {
             activations.add(new EmbeddedZeebe.JobCommand(-1, JobBatchIntent.ACTIVATE, new JobBatchRecord().setType(type)
                     .setWorker("sandbox").setTimeout(Duration.ofDays(USER_TASK_HOLD_DAYS).toMillis()).setMaxJobsToActivate(1000)));
         }
-        lastWrittenPosition = engine.writeJobCommands(activations);
+        engine.writeJobCommands(activations);
         awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
         readLog();
         List<Job> jobs = List.copyOf(activated);
@@ -280,7 +278,7 @@ public final class SandboxEngine implements AutoCloseable {
                 commands.add(new EmbeddedZeebe.JobCommand(answer.jobKey(), JobIntent.FAIL, value));
             }
         }
-        lastWrittenPosition = engine.writeJobCommands(commands);
+        engine.writeJobCommands(commands);
         awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
         readLog();
         Map<Long, String> rejected = new HashMap<>();
@@ -352,7 +350,7 @@ public final class SandboxEngine implements AutoCloseable {
             if (due.isEmpty()) {
                 return;
             }
-            lastWrittenPosition = engine.triggerTimers(due);
+            engine.triggerTimers(due);
         }
     }
 
@@ -361,12 +359,11 @@ public final class SandboxEngine implements AutoCloseable {
      * the log shows their outcome); bounded, as {@link #awaitIdle}.
      */
     private void awaitRest(long deadline) {
-        while (engine.processedPosition() < lastWrittenPosition || !engine.isIdle()) {
+        while (!engine.awaitRest(PROBLEM_CHECK_INTERVAL)) {
             if (System.nanoTime() > deadline || engine.problem() != null) {
                 throw new IllegalStateException("The sandbox engine did not settle: "
                         + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now : engine.problem()));
             }
-            LockSupport.parkNanos(REST_CHECK_INTERVAL.toNanos());
         }
     }
 

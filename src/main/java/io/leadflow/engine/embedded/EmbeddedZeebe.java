@@ -123,6 +123,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private final Deque<AutoCloseable> openedParts = new ArrayDeque<>();
     private final ControlledActorClock clock = new ControlledActorClock();
     private final ScheduledCommandsInFlight scheduledCommands = new ScheduledCommandsInFlight();
+    private final ProcessingWatch processingWatch = new ProcessingWatch();
     private final Settings settings;
     private final LongSupplier logReadPosition;
     /** The in-process gateway's name, unique to this engine: a restart in the same JVM never reaches the last one's. */
@@ -203,6 +204,8 @@ public final class EmbeddedZeebe implements AutoCloseable {
         streamProcessor = streamProcessor(logStream, database, scheduler, gateway);
         openedParts.push(streamProcessor);
         recover();
+        // The records recovery replayed are not told to the watch; processing tells it every record after them.
+        processingWatch.done(processedPosition());
         if (snapshots.latest().isEmpty() && Files.isDirectory(legacyState())) {
             // State kept by an earlier leadflow in RocksDB itself: from now on it lives in snapshots.
             snapshot();
@@ -422,6 +425,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
                         security)))
                 .actorSchedulingService(scheduler)
                 .scheduledCommandCache(scheduledCommands)
+                .listener(processingWatch)
                 .clock(new ControllableStreamClockImpl(clock))
                 .meterRegistry(new SimpleMeterRegistry())
                 .build();
@@ -567,6 +571,16 @@ public final class EmbeddedZeebe implements AutoCloseable {
             throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());
         }
         return written.get();
+    }
+
+    /**
+     * Waits until the engine has processed every record its log holds, those written meanwhile included, so the log
+     * shows the outcome of every command written before the call; for at most {@code timeout}, and returns whether it
+     * did. The processing wakes the wait as it goes, so it ends the moment the engine is at rest, without asking the
+     * engine's processing thread as {@link #isIdle} does.
+     */
+    public boolean awaitRest(Duration timeout) {
+        return processingWatch.awaitDone(logStorage::lastAppendedPosition, timeout);
     }
 
     /**

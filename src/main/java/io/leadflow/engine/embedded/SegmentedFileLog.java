@@ -235,6 +235,16 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
         return segments.getFirst().firstLowestPosition();
     }
 
+    /** Highest position appended, fsynced or not yet: the end of the log once what is queued is flushed. */
+    public long lastAppendedPosition() {
+        lock.lock();
+        try {
+            return lastAppendedPosition;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Highest position that is fsynced, or -1 while the log is empty. */
     public long lastCommittedPosition() {
         return lastCommittedPosition;

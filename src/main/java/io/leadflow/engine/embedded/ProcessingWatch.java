@@ -1,0 +1,70 @@
+package io.leadflow.engine.embedded;
+
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.stream.api.records.TypedRecord;
+import io.camunda.zeebe.stream.impl.StreamProcessorListener;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+/**
+ * How far the engine's processing has gone through its log, as the processing tells it: it reads every record in log
+ * order and either processes it (a command) or skips it (an event, a rejection, a command already processed in its
+ * batch), so the highest position told is the last record it is done with. A command is told once its follow-up
+ * records are appended to the log and its state is committed, so being done up to the log's last appended position
+ * means being at rest. A waiter is woken the moment that holds, without asking the processing actor.
+ */
+final class ProcessingWatch implements StreamProcessorListener {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition advanced = lock.newCondition();
+    private long donePosition = -1;
+
+    @Override
+    public void onProcessed(TypedRecord<?> command) {
+        done(command.getPosition());
+    }
+
+    @Override
+    public void onSkipped(LoggedEvent record) {
+        done(record.getPosition());
+    }
+
+    /** The processing is done with every record up to this position (also: the replay at start was). */
+    void done(long position) {
+        lock.lock();
+        try {
+            if (position > donePosition) {
+                donePosition = position;
+                advanced.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until the processing is done with every record up to {@code end} (read again at each wake, since the records
+     * processing appends move it), for at most {@code timeout}; returns whether it is.
+     */
+    boolean awaitDone(LongSupplier end, Duration timeout) {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (donePosition < end.getAsLong()) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = advanced.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the engine to process its log", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
