@@ -13,15 +13,18 @@ import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
+import io.camunda.zeebe.protocol.impl.record.value.message.MessageRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.util.buffer.BufferUtil;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
+import org.agrona.DirectBuffer;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
@@ -54,8 +57,8 @@ import java.util.function.Supplier;
  * {@link #fromEngine}. It never sees the
  * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
  * have work, which jobs were activated, which job answers were rejected and which incidents were raised, so the run
- * never waits on a guess; the jobs' activations and answers are written to it, not sent as requests, and a wait ends
- * the moment the engine's processing has caught up with its log. Used by one thread at a time.
+ * never waits on a guess; the messages and the jobs' activations and answers are written to it, not sent as requests,
+ * and a wait ends the moment the engine's processing has caught up with its log. Used by one thread at a time.
  */
 public final class SandboxEngine implements AutoCloseable {
 
@@ -89,6 +92,10 @@ public final class SandboxEngine implements AutoCloseable {
 
     /** An incident the engine raised: where and why. */
     public record Incident(long processInstanceKey, String processId, String elementId, String errorType, String message) {
+    }
+
+    /** A message to publish: its name, correlation key and variables. */
+    public record Message(String name, String correlationKey, Object variables) {
     }
 
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
@@ -201,12 +208,18 @@ public final class SandboxEngine implements AutoCloseable {
     }
 
     /**
-     * Publishes a message to the instances waiting for it under the correlation key, or to a message start event; with
-     * no time to live: one nobody waits for is gone, as a sign that came when no model listened.
+     * Publishes the messages, in this order, each to the instances waiting for it under its correlation key or to a
+     * message start event; with no time to live: one nobody waits for is gone, as a sign that came when no model
+     * listened. They are written to the engine's log in one batch, as the gateway writes a request's, and not waited
+     * for: the next wait ({@link #awaitIdle}, or that of a batch of job commands) covers them.
      */
-    public void publishMessage(String name, String correlationKey, Object variables) {
-        client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).timeToLive(Duration.ZERO)
-                .variables(variables).send().join();
+    public void publishMessages(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        engine.writeCommands(messages.stream().map(message -> new EmbeddedZeebe.Command(-1, ValueType.MESSAGE,
+                MessageIntent.PUBLISH, new MessageRecord().setName(message.name()).setCorrelationKey(message.correlationKey())
+                .setTimeToLive(0).setVariables(msgPack(message.variables())))).toList());
     }
 
     /**
@@ -238,12 +251,13 @@ public final class SandboxEngine implements AutoCloseable {
             return List.of();
         }
         List<String> asked = List.copyOf(jobTypesWithWork);
-        List<EmbeddedZeebe.JobCommand> activations = new ArrayList<>();
+        List<EmbeddedZeebe.Command> activations = new ArrayList<>();
         for (String type : asked) {
-            activations.add(new EmbeddedZeebe.JobCommand(-1, JobBatchIntent.ACTIVATE, new JobBatchRecord().setType(type)
-                    .setWorker("sandbox").setTimeout(Duration.ofDays(USER_TASK_HOLD_DAYS).toMillis()).setMaxJobsToActivate(1000)));
+            activations.add(new EmbeddedZeebe.Command(-1, ValueType.JOB_BATCH, JobBatchIntent.ACTIVATE, new JobBatchRecord()
+                    .setType(type).setWorker("sandbox").setTimeout(Duration.ofDays(USER_TASK_HOLD_DAYS).toMillis())
+                    .setMaxJobsToActivate(1000)));
         }
-        engine.writeJobCommands(activations);
+        engine.writeCommands(activations);
         awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
         readLog();
         List<Job> jobs = List.copyOf(activated);
@@ -266,19 +280,18 @@ public final class SandboxEngine implements AutoCloseable {
         if (answers.isEmpty()) {
             return Map.of();
         }
-        List<EmbeddedZeebe.JobCommand> commands = new ArrayList<>();
+        List<EmbeddedZeebe.Command> commands = new ArrayList<>();
         for (JobAnswer answer : answers) {
             JobRecord value = new JobRecord();
             if (answer.failure() == null) {
-                String variables = client.getConfiguration().getJsonMapper().toJson(answer.variables());
-                value.setVariables(BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(variables)));
-                commands.add(new EmbeddedZeebe.JobCommand(answer.jobKey(), JobIntent.COMPLETE, value));
+                value.setVariables(msgPack(answer.variables()));
+                commands.add(new EmbeddedZeebe.Command(answer.jobKey(), ValueType.JOB, JobIntent.COMPLETE, value));
             } else {
                 value.setRetries(0).setErrorMessage(answer.failure());
-                commands.add(new EmbeddedZeebe.JobCommand(answer.jobKey(), JobIntent.FAIL, value));
+                commands.add(new EmbeddedZeebe.Command(answer.jobKey(), ValueType.JOB, JobIntent.FAIL, value));
             }
         }
-        engine.writeJobCommands(commands);
+        engine.writeCommands(commands);
         awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
         readLog();
         Map<Long, String> rejected = new HashMap<>();
@@ -365,6 +378,12 @@ public final class SandboxEngine implements AutoCloseable {
                         + (engine.problem() == null ? "still busy after " + IDLE_TIMEOUT + " at " + now : engine.problem()));
             }
         }
+    }
+
+    /** Variables as a request carries them: through the client's JSON mapping, then MessagePack. */
+    private DirectBuffer msgPack(Object variables) {
+        String json = client.getConfiguration().getJsonMapper().toJson(variables);
+        return BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(json));
     }
 
     private void readLog() {

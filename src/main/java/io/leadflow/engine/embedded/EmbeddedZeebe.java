@@ -29,7 +29,6 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
-import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
@@ -135,7 +134,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private volatile Exception snapshotFailure;
     private final ReentrantLock snapshotting = new ReentrantLock();
     private LogStream logStream;
-    /** Writes the commands leadflow puts on the log itself: due timers' triggers and a sandbox's job answers. */
+    /** Writes the commands leadflow puts on the log itself: due timers' triggers and a sandbox's commands. */
     private LogStreamWriter commandWriter;
     private ZeebeDb<ZbColumnFamilies> database;
     private StreamProcessor streamProcessor;
@@ -550,25 +549,25 @@ public final class EmbeddedZeebe implements AutoCloseable {
     }
 
     /**
-     * A job command to write: a job's (its key; COMPLETE, FAIL) or a job batch's (no key, -1; ACTIVATE), and its value
-     * (a JobRecord, a JobBatchRecord).
+     * A command to write: its key (a job's to complete; -1 for a command that makes its own, such as a job batch's
+     * activation, a message's publication or a decision's evaluation), its value type and intent, and its value (a
+     * JobRecord, a MessageRecord, …).
      */
-    public record JobCommand(long key, Intent intent, UnifiedRecordValue value) {
+    public record Command(long key, ValueType valueType, Intent intent, UnifiedRecordValue value) {
     }
 
     /**
-     * Writes the job commands to the log in one batch, in this order, as the gateway writes a worker's, but with no request
-     * to answer: for a sandbox, which reads the engine's answers (activated jobs, rejections) from the log instead of a
-     * request and an answer each. Returns the position of the last command written.
+     * Writes the commands to the log in one batch, in this order, as the gateway writes a client's, but with no request
+     * to answer: for a sandbox, which reads the engine's answers (activated jobs, rejections, decisions) from the log
+     * instead of a request and an answer each. The commands take consecutive positions; returns the last one's.
      */
-    public long writeJobCommands(List<JobCommand> commands) {
+    public long writeCommands(List<Command> commands) {
         List<LogAppendEntry> entries = commands.stream().map(command -> LogAppendEntry.of(command.key(),
-                new RecordMetadata().recordType(RecordType.COMMAND).intent(command.intent())
-                        .valueType(command.intent() instanceof JobBatchIntent ? ValueType.JOB_BATCH : ValueType.JOB),
+                new RecordMetadata().recordType(RecordType.COMMAND).valueType(command.valueType()).intent(command.intent()),
                 command.value())).toList();
         var written = commandWriter.tryWrite(WriteContext.internal(), entries);
         if (written.isLeft()) {
-            throw new IllegalStateException("Could not write " + commands.size() + " job commands: " + written.getLeft());
+            throw new IllegalStateException("Could not write " + commands.size() + " commands: " + written.getLeft());
         }
         return written.get();
     }

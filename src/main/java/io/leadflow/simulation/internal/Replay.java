@@ -137,9 +137,11 @@ final class Replay {
                     throw new CancellationException("cancelled");
                 }
                 Instant now = sandbox.now();
+                int arrived = started;
                 while (started < leads.size() && !leads.get(started).arrivedAt().isAfter(now)) {
-                    side.start(leads.get(started++));
+                    started++;
                 }
+                side.start(leads.subList(arrived, started));
                 side.answerDueTasks(now);
                 side.publishDueSigns(now);
                 side.drain();
@@ -280,10 +282,14 @@ final class Replay {
             }
         }
 
-        /** The lead's journey starts as live: by the message that keeps one instance per lead. */
-        void start(ReplayLead lead) {
-            states.put(lead.id(), new LeadState(lead));
-            sandbox.publishMessage(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), lead.startVariables());
+        /** The leads' journeys start as live: by the message that keeps one instance per lead, in the leads' order. */
+        void start(List<ReplayLead> arrived) {
+            List<SandboxEngine.Message> messages = new ArrayList<>();
+            for (ReplayLead lead : arrived) {
+                states.put(lead.id(), new LeadState(lead));
+                messages.add(new SandboxEngine.Message(JourneyProcess.LEAD_ARRIVED, lead.id().toString(), lead.startVariables()));
+            }
+            sandbox.publishMessages(messages);
         }
 
         Optional<Instant> nextAnswer() {
@@ -296,12 +302,14 @@ final class Replay {
 
         /** Publishes the signs due by now, each by the messages the models wait for it by (one that no model waits for is gone). */
         void publishDueSigns(Instant now) {
+            List<SandboxEngine.Message> messages = new ArrayList<>();
             while (!signs.isEmpty() && !signs.peek().at().isAfter(now)) {
                 Sign sign = signs.poll();
                 for (String message : SIGNS.get(sign.type())) {
-                    sandbox.publishMessage(message, sign.leadId().toString(), signVariables(message, sign));
+                    messages.add(new SandboxEngine.Message(message, sign.leadId().toString(), signVariables(message, sign)));
                 }
             }
+            sandbox.publishMessages(messages);
         }
 
         private Map<String, Object> signVariables(String message, Sign sign) {
