@@ -1,15 +1,14 @@
 package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
-import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.decision.DecisionEvaluationRecord;
 import io.camunda.zeebe.protocol.impl.record.value.incident.IncidentRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobBatchRecord;
 import io.camunda.zeebe.protocol.impl.record.value.job.JobRecord;
@@ -17,6 +16,7 @@ import io.camunda.zeebe.protocol.impl.record.value.message.MessageRecord;
 import io.camunda.zeebe.protocol.impl.record.value.timer.TimerRecord;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.DecisionEvaluationIntent;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
@@ -45,7 +45,6 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory and loopback port,
@@ -56,9 +55,10 @@ import java.util.function.Supplier;
  * the virtual time: every time handed to the engine goes through {@link #toEngine}, every time read from it through
  * {@link #fromEngine}. It never sees the
  * live engine's state; closing it deletes its directory. Its log tells the run which timers are due, which job types
- * have work, which jobs were activated, which job answers were rejected and which incidents were raised, so the run
- * never waits on a guess; the messages and the jobs' activations and answers are written to it, not sent as requests,
- * and a wait ends the moment the engine's processing has caught up with its log. Used by one thread at a time.
+ * have work, which jobs were activated, which job answers were rejected, what the decisions evaluated and which
+ * incidents were raised, so the run never waits on a guess; the messages, the jobs' activations and answers and the
+ * decisions' evaluations are written to it, not sent as requests, and a wait ends the moment the engine's processing
+ * has caught up with its log. Used by one thread at a time.
  */
 public final class SandboxEngine implements AutoCloseable {
 
@@ -98,6 +98,22 @@ public final class SandboxEngine implements AutoCloseable {
     public record Message(String name, String correlationKey, Object variables) {
     }
 
+    /** A deployed decision to evaluate, by its key, with the variables it reads. */
+    public record DecisionInput(long decisionKey, Map<String, Object> variables) {
+    }
+
+    /** A decision as the engine evaluated it: its evaluation, or the engine's reason why it failed. */
+    public record Decided(DecisionEvaluation evaluation, String failure) {
+
+        /** The evaluation; throws with the engine's reason when it failed, as the answer to a request does. */
+        public DecisionEvaluation orThrow() {
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+            return evaluation;
+        }
+    }
+
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(2);
     /** How often a wait looks whether the engine failed: a failed engine's processing wakes no one. */
     private static final Duration PROBLEM_CHECK_INTERVAL = Duration.ofMillis(100);
@@ -126,6 +142,8 @@ public final class SandboxEngine implements AutoCloseable {
     private final List<Job> activated = new ArrayList<>();
     /** The engine's rejections of the job answers written, by job key, not taken yet. */
     private final Map<Long, String> rejectedAnswers = new HashMap<>();
+    /** The decisions evaluated for this sandbox, by the position of the command that asked, not taken yet. */
+    private final Map<Long, Decided> decided = new HashMap<>();
     private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final Duration shift;
@@ -223,20 +241,32 @@ public final class SandboxEngine implements AutoCloseable {
     }
 
     /**
-     * Sends the evaluation of a deployed decision by its key, without waiting: the answer's {@code get} waits for it and
-     * throws with the engine's reason when it failed. A batch's decisions are sent together, so the engine takes them
-     * in one go instead of one round trip each.
+     * Evaluates the deployed decisions, each by its key, and returns their results in the same order (a failed one with
+     * the engine's reason). They are written to the engine's log in one batch, as the gateway writes a request's, and
+     * each result is read from the engine's answer there, not asked for with a request each.
      */
-    public Supplier<EvaluateDecisionResponse> evaluateDecision(long decisionKey, Map<String, Object> variables) {
-        CamundaFuture<EvaluateDecisionResponse> sent = client.newEvaluateDecisionCommand().decisionKey(decisionKey)
-                .variables(variables).send();
-        return () -> {
-            EvaluateDecisionResponse response = sent.join();
-            if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
-                throw new IllegalStateException("Decision " + response.getFailedDecisionId() + " failed: " + response.getFailureMessage());
+    public List<Decided> evaluateDecisions(List<DecisionInput> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        long last = engine.writeCommands(decisions.stream().map(decision -> new EmbeddedZeebe.Command(-1,
+                ValueType.DECISION_EVALUATION, DecisionEvaluationIntent.EVALUATE, new DecisionEvaluationRecord()
+                .setDecisionKey(decision.decisionKey()).setVariables(msgPack(decision.variables())))).toList());
+        long first = last - decisions.size() + 1;
+        for (long position = first; position <= last; position++) {
+            decided.put(position, null);
+        }
+        awaitRest(System.nanoTime() + IDLE_TIMEOUT.toNanos());
+        readLog();
+        List<Decided> results = new ArrayList<>();
+        for (long position = first; position <= last; position++) {
+            Decided result = decided.remove(position);
+            if (result == null) {
+                throw new IllegalStateException("The sandbox engine did not answer the decision asked at log position " + position);
             }
-            return response;
-        };
+            results.add(result);
+        }
+        return results;
     }
 
     /**
@@ -393,6 +423,9 @@ public final class SandboxEngine implements AutoCloseable {
             if (metadata.getRecordType() == RecordType.COMMAND_REJECTION && metadata.getValueType() == ValueType.JOB) {
                 rejectedAnswers.put(event.getKey(), metadata.getRejectionType() + ": " + metadata.getRejectionReason());
             }
+            if (metadata.getValueType() == ValueType.DECISION_EVALUATION && decided.containsKey(event.getSourceEventPosition())) {
+                decided.put(event.getSourceEventPosition(), decided(event));
+            }
             if (metadata.getRecordType() != RecordType.EVENT) {
                 continue;
             }
@@ -438,6 +471,25 @@ public final class SandboxEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The answer to a decision's evaluation, as the gateway gives it: the evaluation, or why it failed. */
+    private Decided decided(LoggedEvent event) {
+        if (metadata.getRecordType() == RecordType.COMMAND_REJECTION) {
+            return new Decided(null, "Command '%s' rejected with code '%s': %s"
+                    .formatted(metadata.getIntent(), metadata.getRejectionType(), metadata.getRejectionReason()));
+        }
+        DecisionEvaluationRecord record = new DecisionEvaluationRecord();
+        event.readValue(record);
+        if (metadata.getIntent() == DecisionEvaluationIntent.FAILED) {
+            return new Decided(null, "Decision " + record.getFailedDecisionId() + " failed: " + record.getEvaluationFailureMessage());
+        }
+        List<DecisionEvaluation.MatchedRule> matched = record.getEvaluatedDecisions().stream()
+                .flatMap(evaluated -> evaluated.getMatchedRules().stream()
+                        .map(rule -> new DecisionEvaluation.MatchedRule(evaluated.getDecisionId(), rule.getRuleId(), null)))
+                .toList();
+        return new Decided(new DecisionEvaluation(record.getDecisionId(), record.getDecisionVersion(), record.getDecisionOutput(),
+                matched), null);
     }
 
     private Job job(long key, JobRecord record) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SandboxEngineTest {
 
@@ -96,6 +97,46 @@ class SandboxEngineTest {
 
             assertThat(sandbox.takeIncidents()).containsExactly(new SandboxEngine.Incident(instance, "work", "Work",
                     "JOB_NO_RETRIES", "no model defines the decision"));
+        }
+    }
+
+    /** A score by company size, where a company of 100 or more matches both rules: a table that allows one fails. */
+    private static final String SCORES = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="scores" name="Scores" namespace="http://leadflow.io/test">
+              <decision id="score" name="Score">
+                <decisionTable id="ScoreTable" hitPolicy="UNIQUE">
+                  <input id="Size" label="Size">
+                    <inputExpression id="SizeExpression" typeRef="number"><text>size</text></inputExpression>
+                  </input>
+                  <output id="Score" name="score" typeRef="number"/>
+                  <rule id="Big">
+                    <inputEntry id="BigSize"><text>&gt;= 100</text></inputEntry>
+                    <outputEntry id="BigScore"><text>10</text></outputEntry>
+                  </rule>
+                  <rule id="Medium">
+                    <inputEntry id="MediumSize"><text>&gt;= 50</text></inputEntry>
+                    <outputEntry id="MediumScore"><text>5</text></outputEntry>
+                  </rule>
+                </decisionTable>
+              </decision>
+            </definitions>
+            """;
+
+    @Test
+    void decisionsAreEvaluatedTogetherEachWithItsResultOrTheEnginesReason() {
+        try (SandboxEngine sandbox = SandboxEngine.start(Instant.parse("2026-03-02T10:00:00Z"))) {
+            long score = sandbox.deploy(Map.of("scores.dmn", SCORES.getBytes(StandardCharsets.UTF_8))).decisions().get("score");
+
+            List<SandboxEngine.Decided> decided = sandbox.evaluateDecisions(List.of(
+                    new SandboxEngine.DecisionInput(score, Map.of("size", 60)),
+                    new SandboxEngine.DecisionInput(score, Map.of("size", 150))));
+
+            assertThat(decided).hasSize(2);
+            assertThat(decided.getFirst().orThrow()).isEqualTo(new DecisionEvaluation("score", 1, "5",
+                    List.of(new DecisionEvaluation.MatchedRule("score", "Medium", null))));
+            assertThatThrownBy(() -> decided.getLast().orThrow()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Decision score failed: ");
         }
     }
 }

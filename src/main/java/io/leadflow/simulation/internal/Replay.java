@@ -1,6 +1,5 @@
 package io.leadflow.simulation.internal;
 
-import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
@@ -10,6 +9,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.calendar.BusinessHoursCalendar;
 import io.leadflow.email.SendSlots;
+import io.leadflow.engine.DecisionEvaluation;
 import io.leadflow.engine.SandboxEngine;
 import io.leadflow.lead.LeadStage;
 import io.leadflow.lead.RuleDecision;
@@ -49,7 +49,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -263,8 +262,8 @@ final class Replay {
         final Map<Long, LeadState> byInstance = new HashMap<>();
         final PriorityQueue<Answer> answers = new PriorityQueue<>(Comparator.comparing(Answer::at)
                 .thenComparing(Answer::leadId).thenComparing(Answer::elementId).thenComparing(Answer::task));
-        /** The decisions sent for the jobs of the batch being handled, by job key. */
-        final Map<Long, Supplier<EvaluateDecisionResponse>> decisions = new HashMap<>();
+        /** The decisions evaluated for the jobs of the batch being handled, by job key. */
+        final Map<Long, SandboxEngine.Decided> decisions = new HashMap<>();
         final PriorityQueue<Sign> signs = new PriorityQueue<>(Comparator.comparing(Sign::at).thenComparing(Sign::leadId)
                 .thenComparing(Sign::order));
 
@@ -379,9 +378,17 @@ final class Replay {
                         .thenComparingLong(SandboxEngine.Job::key));
                 // The batch's decisions, then its answers, each handed over together: the engine takes them in one go
                 // instead of one round trip each.
+                List<SandboxEngine.Job> deciding = new ArrayList<>();
+                List<SandboxEngine.DecisionInput> inputs = new ArrayList<>();
                 for (SandboxEngine.Job job : jobs) {
-                    decisionOf(job).ifPresent(decision ->
-                            decisions.put(job.key(), sandbox.evaluateDecision(decision, job.variables())));
+                    decisionOf(job).ifPresent(decision -> {
+                        deciding.add(job);
+                        inputs.add(new SandboxEngine.DecisionInput(decision, job.variables()));
+                    });
+                }
+                List<SandboxEngine.Decided> decided = sandbox.evaluateDecisions(inputs);
+                for (int i = 0; i < deciding.size(); i++) {
+                    decisions.put(deciding.get(i).key(), decided.get(i));
                 }
                 List<SandboxEngine.JobAnswer> handled = new ArrayList<>();
                 for (SandboxEngine.Job job : jobs) {
@@ -410,13 +417,16 @@ final class Replay {
             });
         }
 
-        /** The answer of the decision sent for the job; throws as the live worker fails when no model defines it. */
-        private EvaluateDecisionResponse decided(SandboxEngine.Job job, String decisionId) {
-            Supplier<EvaluateDecisionResponse> decision = decisions.get(job.key());
+        /**
+         * The decision evaluated for the job; throws with the engine's reason when it failed, and as the live worker fails
+         * when no model defines it.
+         */
+        private DecisionEvaluation decided(SandboxEngine.Job job, String decisionId) {
+            SandboxEngine.Decided decision = decisions.get(job.key());
             if (decision == null) {
                 throw new IllegalStateException("no model defines the decision \"" + decisionId + "\"");
             }
-            return decision.get();
+            return decision.orThrow();
         }
 
         /** Handles the job; its answer, if it is answered now. */
@@ -627,23 +637,22 @@ final class Replay {
         }
 
         private Map<String, Object> decideFit(SandboxEngine.Job job, LeadState state) {
-            EvaluateDecisionResponse response = decided(job, IdentifyProcess.FIT_DECISION);
-            Map<String, Object> qualification = json.map(response.getDecisionOutput());
+            DecisionEvaluation evaluation = decided(job, IdentifyProcess.FIT_DECISION);
+            Map<String, Object> qualification = json.map(evaluation.output());
             state.stage = qualification.get("stage") == null ? null : String.valueOf(qualification.get("stage"));
             state.score = qualification.get("score") instanceof Number number ? number.intValue() : null;
             if (state.stage != null) {
                 state.reach(LeadStage.valueOf(state.stage));
             }
-            RuleDecision decided = new RuleDecision(response.getDecisionId(), response.getDecisionVersion(),
-                    response.getEvaluatedDecisions().stream().flatMap(evaluated -> evaluated.getMatchedRules().stream()
-                            .map(rule -> new RuleDecision.Rule(evaluated.getDecisionId(), rule.getRuleId(), null))).toList());
+            RuleDecision decided = new RuleDecision(evaluation.decisionId(), evaluation.version(), evaluation.matchedRules().stream()
+                    .map(rule -> new RuleDecision.Rule(rule.decisionId(), rule.ruleId(), rule.annotation())).toList());
             return Map.of("qualification", qualification, "fitDecision", json.toMap(decided));
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
         private Map<String, Object> route(SandboxEngine.Job job) {
             Map<String, Object> routed = new HashMap<>();
-            routed.put("routing", json.value(decided(job, String.valueOf(job.variables().get("decision"))).getDecisionOutput()));
+            routed.put("routing", json.value(decided(job, String.valueOf(job.variables().get("decision"))).output()));
             return routed;
         }
 
