@@ -4,6 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.impl.CamundaClientBuilderImpl;
+import io.camunda.client.impl.CamundaClientImpl;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
@@ -29,8 +31,6 @@ import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +47,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory and loopback port,
+ * A Zeebe engine of its own for a what-if run: the embedded engine on a temporary data directory,
  * with a virtual clock that is moved to the next due timer (or arrival, or answer); between moves the engine's clock is
  * pinned to the moment moved to, as {@link #now()} is, so what the run and the engine compute from it does not depend on
  * how fast the machine is, and the due timers are triggered at once, not when the engine's own check comes round. The engine's own clock may
@@ -159,7 +159,10 @@ public final class SandboxEngine implements AutoCloseable {
         reader.seekToFirstEvent();
     }
 
-    /** Starts a sandbox whose clock stands at {@code now}. */
+    /**
+     * Starts a sandbox whose clock stands at {@code now}. Its client (for the deployment) talks to the engine in-process;
+     * the engine's gateway port is one the system picks, since nothing connects to it.
+     */
     public static SandboxEngine start(Instant now) {
         Path directory;
         try {
@@ -167,18 +170,16 @@ public final class SandboxEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = freePort();
         EmbeddedZeebe engine = null;
         try {
-            engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(directory, "127.0.0.1", port, 16L * 1024 * 1024,
+            engine = EmbeddedZeebe.start(new EmbeddedZeebe.Settings(directory, "127.0.0.1", 0, 16L * 1024 * 1024,
                     Duration.ofDays(1), Duration.ofMinutes(1), true));
             Duration shift = Duration.ofDays(7 * (Math.max(0, Duration.between(now, Instant.now()).toDays()) / 7 + 1));
             engine.pinClock(now.plus(shift));
-            CamundaClient client = CamundaClient.newClientBuilder()
-                    .grpcAddress(URI.create("http://127.0.0.1:" + port))
-                    .preferRestOverGrpc(false)
-                    .defaultRequestTimeout(Duration.ofMinutes(1))
-                    .build();
+            CamundaClientBuilderImpl configuration = new CamundaClientBuilderImpl();
+            configuration.preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofMinutes(1));
+            CamundaClient client = new CamundaClientImpl(configuration, engine.inProcessChannel()
+                    .maxInboundMessageSize(configuration.getMaxMessageSize()).build());
             return new SandboxEngine(directory, engine, client, now, shift);
         } catch (RuntimeException e) {
             if (engine != null) {
@@ -186,14 +187,6 @@ public final class SandboxEngine implements AutoCloseable {
             }
             FileSystemUtils.deleteRecursively(directory.toFile());
             throw e;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
