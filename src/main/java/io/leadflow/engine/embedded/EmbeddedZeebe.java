@@ -122,7 +122,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
     private final Deque<AutoCloseable> openedParts = new ArrayDeque<>();
     private final ControlledActorClock clock = new ControlledActorClock();
     private final ScheduledCommandsInFlight scheduledCommands = new ScheduledCommandsInFlight();
-    private final ProcessingWatch processingWatch = new ProcessingWatch();
+    private final ProcessingWatch processingWatch = new ProcessingWatch(() -> this.logStorage.lastAppendedPosition());
     private final Settings settings;
     private final LongSupplier logReadPosition;
     /** The in-process gateway's name, unique to this engine: a restart in the same JVM never reaches the last one's. */
@@ -579,7 +579,7 @@ public final class EmbeddedZeebe implements AutoCloseable {
      * engine's processing thread as {@link #isIdle} does.
      */
     public boolean awaitRest(Duration timeout) {
-        return processingWatch.awaitDone(logStorage::lastAppendedPosition, timeout);
+        return processingWatch.awaitRest(timeout);
     }
 
     /**

@@ -14,13 +14,20 @@ import java.util.function.LongSupplier;
  * order and either processes it (a command) or skips it (an event, a rejection, a command already processed in its
  * batch), so the highest position told is the last record it is done with. A command is told once its follow-up
  * records are appended to the log and its state is committed, so being done up to the log's last appended position
- * means being at rest. A waiter is woken the moment that holds, without asking the processing actor.
+ * means being at rest. A waiter is woken the moment that holds (and only then: the engine passes many records between
+ * two rests), without asking the processing actor.
  */
 final class ProcessingWatch implements StreamProcessorListener {
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition advanced = lock.newCondition();
+    private final Condition atRest = lock.newCondition();
+    /** The log's last appended position: read again each time, since the records processing appends move it. */
+    private final LongSupplier end;
     private long donePosition = -1;
+
+    ProcessingWatch(LongSupplier end) {
+        this.end = end;
+    }
 
     @Override
     public void onProcessed(TypedRecord<?> command) {
@@ -38,18 +45,17 @@ final class ProcessingWatch implements StreamProcessorListener {
         try {
             if (position > donePosition) {
                 donePosition = position;
-                advanced.signalAll();
+                if (lock.hasWaiters(atRest) && position >= end.getAsLong()) {
+                    atRest.signalAll();
+                }
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * Waits until the processing is done with every record up to {@code end} (read again at each wake, since the records
-     * processing appends move it), for at most {@code timeout}; returns whether it is.
-     */
-    boolean awaitDone(LongSupplier end, Duration timeout) {
+    /** Waits until the processing is done with every record the log holds, for at most {@code timeout}; whether it is. */
+    boolean awaitRest(Duration timeout) {
         long left = timeout.toNanos();
         lock.lock();
         try {
@@ -57,7 +63,7 @@ final class ProcessingWatch implements StreamProcessorListener {
                 if (left <= 0) {
                     return false;
                 }
-                left = advanced.awaitNanos(left);
+                left = atRest.awaitNanos(left);
             }
             return true;
         } catch (InterruptedException e) {
