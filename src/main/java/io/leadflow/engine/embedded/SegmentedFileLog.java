@@ -38,7 +38,8 @@ import static java.nio.file.StandardOpenOption.WRITE;
  *
  * <p>{@link #append} only queues a copy of the block: Zeebe calls it under its sequencer lock. A single
  * flusher thread writes whatever has queued up, fsyncs once for all of it (group commit) and then
- * reports those blocks as written and committed.
+ * reports those blocks as written and committed. A log that is not durable has no fsync to share: it
+ * writes and reports each block at once, in the appending thread.
  */
 public final class SegmentedFileLog implements LogStorage, AutoCloseable {
 
@@ -66,7 +67,7 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
     private boolean closed;
     private Exception failure;
 
-    // Owned by the flusher thread.
+    // Owned by the flusher thread (in a log that is not durable: by the appender, under the lock).
     private LogSegment active;
     private FileChannel writer;
     private long blockIndex;
@@ -102,7 +103,8 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
 
     /**
      * As {@link #open(Path, long)}; a log that is not {@code durable} (a sandbox's, deleted after use) hands a block on
-     * once it is written, without waiting for the disk: what a crash loses of it nobody will read.
+     * once it is written, without waiting for the disk: what a crash loses of it nobody will read. It writes the block
+     * as it is appended, so the engine reads it without a switch to the flusher thread and back.
      */
     public static SegmentedFileLog open(Path directory, long maxSegmentBytes, boolean durable) throws IOException {
         if (maxSegmentBytes <= HEADER_BYTES + FRAME_HEADER_BYTES) {
@@ -123,7 +125,9 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
                 flushed.store(highest);
             }
             var log = new SegmentedFileLog(directory, maxSegmentBytes, durable, segments, flushed);
-            log.flusher.start();
+            if (durable) {
+                log.flusher.start();
+            }
             return log;
         } catch (IOException | RuntimeException e) {
             flushed.close();
@@ -183,8 +187,13 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
                         .formatted(lowestPosition, lastAppendedPosition));
             }
             lastAppendedPosition = highestPosition;
-            pending.add(new PendingBlock(lowestPosition, highestPosition, frame, listener));
-            appended.signal();
+            PendingBlock pendingBlock = new PendingBlock(lowestPosition, highestPosition, frame, listener);
+            if (durable) {
+                pending.add(pendingBlock);
+                appended.signal();
+            } else {
+                writeNow(pendingBlock);
+            }
         } finally {
             lock.unlock();
         }
@@ -333,6 +342,17 @@ public final class SegmentedFileLog implements LogStorage, AutoCloseable {
             return batch;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Writes the block of a log that is not durable, under the lock: the log fails as when its flusher fails. */
+    private void writeNow(PendingBlock block) {
+        try {
+            write(List.of(block));
+        } catch (IOException | RuntimeException e) {
+            log.error("Writing the log in {} failed; it takes no more blocks", directory, e);
+            failure = e;
+            throw new IllegalStateException("Writing the log in " + directory + " failed", e);
         }
     }
 

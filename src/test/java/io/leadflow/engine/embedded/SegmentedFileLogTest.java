@@ -371,6 +371,30 @@ class SegmentedFileLogTest {
     }
 
     @Test
+    void aLogThatIsNotDurableHandsABlockOnBeforeItsAppendReturnsAndRollsAndReopensAlike() throws IOException {
+        SegmentedFileLog log = SegmentedFileLog.open(directory, TINY, false);
+        opened.add(log);
+        AtomicInteger commits = new AtomicInteger();
+        log.addCommitListener(commits::incrementAndGet);
+        LogStorageReader reader = log.newReader();
+
+        log.append(block(0).lowest(), block(0).highest(), writer(block(0).payload()), new AppendListener() {
+        });
+
+        // No flusher in between: the block is committed, and readable, once append returns.
+        assertThat(log.lastCommittedPosition()).isEqualTo(block(0).highest());
+        assertThat(commits).hasValue(1);
+        assertThat(decode(reader.next())).isEqualTo(block(0));
+        reader.close();
+
+        appendAll(log, blocks(1, 12));
+        assertThat(segmentFiles()).hasSizeGreaterThan(1);
+        log.close();
+        opened.remove(log);
+        assertThat(readAll(open(TINY))).isEqualTo(blocks(0, 12));
+    }
+
+    @Test
     void concurrentAppendsAppearExactlyOnceInPositionOrder() throws Exception {
         SegmentedFileLog log = open(4096);
         ReentrantLock sequencer = new ReentrantLock();
