@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +26,9 @@ class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
+    /** The pool takes spring.datasource.hikari.* as Spring Boot's own data source does (this bean replaces that one). */
     @Bean(destroyMethod = "")
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(DataSourceProperties properties, PlatformProperties platform, ObjectProvider<EmbeddedDatabase> embedded) {
         String url = properties.determineUrl();
         if (serverReachable(url, properties)) {

@@ -59,7 +59,7 @@ public class SequenceSchedule {
         Instant now = clock.instant();
         if (attempts.ofRound(leadId, round).isEmpty()) {
             List<PlannedAttempt> plan = planner.plan(now, lead.facts().country(), lead.zone(), cadence);
-            plan.forEach(attempt -> attempts.insertIfNew(leadId, round, attempt, now));
+            attempts.insertIfNew(leadId, round, plan, now);
             timeline.record(leadId, Timeline.Type.SEQUENCE_PLANNED, Map.of("round", round, "attempts", plan.stream()
                     .map(a -> Map.of("step", a.step(), "channel", a.channel().name(), "at", a.at().toOffsetDateTime().toString()))
                     .toList()));

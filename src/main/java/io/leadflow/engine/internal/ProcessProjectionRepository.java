@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,14 +59,14 @@ public class ProcessProjectionRepository {
     /** Applies the batch and moves the position past it, in one transaction. */
     public void apply(ProjectionBatch batch) {
         transactions.executeWithoutResult(status -> {
-            jdbc.batchUpdate("delete from process_element_instance where element_instance_key = ?", keys(batch.endedElements));
+            deleteKeys("delete from process_element_instance where element_instance_key = any(?)", batch.endedElements);
             jdbc.batchUpdate("""
                             insert into process_element_instance (element_instance_key, process_instance_key, bpmn_process_id,
                                 element_id, element_type, since) values (?, ?, ?, ?, ?, ?)
                             on conflict do nothing""",
                     batch.activated.values().stream().map(e -> new Object[] {e.elementInstanceKey(), e.processInstanceKey(),
                             e.bpmnProcessId(), e.elementId(), e.elementType(), Timestamp.from(e.since())}).toList());
-            jdbc.batchUpdate("delete from process_incident where incident_key = ?", keys(batch.resolved));
+            deleteKeys("delete from process_incident where incident_key = any(?)", batch.resolved);
             jdbc.batchUpdate("""
                             insert into process_incident (incident_key, process_instance_key, element_instance_key, bpmn_process_id,
                                 element_id, job_key, error_type, error_message, since) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -74,7 +74,7 @@ public class ProcessProjectionRepository {
                     batch.created.values().stream().map(i -> new Object[] {i.incidentKey(), i.processInstanceKey(),
                             i.elementInstanceKey(), i.bpmnProcessId(), i.elementId(), i.jobKey(), i.errorType(), i.errorMessage(),
                             Timestamp.from(i.since())}).toList());
-            jdbc.batchUpdate("delete from process_instance_lead where process_instance_key = ?", keys(batch.endedInstances));
+            deleteKeys("delete from process_instance_lead where process_instance_key = any(?)", batch.endedInstances);
             jdbc.batchUpdate("""
                             insert into process_instance_lead (process_instance_key, lead_id) values (?, ?)
                             on conflict (process_instance_key) do update set lead_id = excluded.lead_id""",
@@ -83,10 +83,11 @@ public class ProcessProjectionRepository {
         });
     }
 
-    private static List<Object[]> keys(Iterable<Long> keys) {
-        List<Object[]> rows = new ArrayList<>();
-        keys.forEach(key -> rows.add(new Object[] {key}));
-        return rows;
+    /** Deletes the rows of all these keys in one statement (a batch of deletes would be one statement each). */
+    private void deleteKeys(String sql, Collection<Long> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.update(sql, statement -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", keys.toArray())));
+        }
     }
 
     /** Per process and element (process instances themselves not counted): how many wait there and since when. */

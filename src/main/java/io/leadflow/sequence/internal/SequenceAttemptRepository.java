@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,14 +27,23 @@ public class SequenceAttemptRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the plan of a round once: a redelivered planning job finds the plan it made the first time. */
-    public void insertIfNew(UUID leadId, int round, PlannedAttempt attempt, Instant now) {
-        jdbc.sql("""
-                        insert into sequence_attempt (lead_id, round, step, channel, planned_at, due, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?) on conflict (lead_id, round, step) do nothing
-                        """)
-                .params(leadId, round, attempt.step(), attempt.channel().name(), Timestamp.from(attempt.at().toInstant()),
-                        Timestamp.from(attempt.due().toInstant()), Timestamp.from(now))
+    /**
+     * Stores the plan of a round once, in one statement: a redelivered planning job finds the plan it made the first
+     * time.
+     */
+    public void insertIfNew(UUID leadId, int round, List<PlannedAttempt> plan, Instant now) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        for (PlannedAttempt attempt : plan) {
+            values.addAll(List.of(leadId, round, attempt.step(), attempt.channel().name(), Timestamp.from(attempt.at().toInstant()),
+                    Timestamp.from(attempt.due().toInstant()), Timestamp.from(now)));
+        }
+        jdbc.sql("insert into sequence_attempt (lead_id, round, step, channel, planned_at, due, updated_at) values "
+                        + String.join(", ", Collections.nCopies(plan.size(), "(?, ?, ?, ?, ?, ?, ?)"))
+                        + " on conflict (lead_id, round, step) do nothing")
+                .params(values)
                 .update();
     }
 
