@@ -38,7 +38,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -144,7 +145,11 @@ public final class SandboxEngine implements AutoCloseable {
     private final Map<Long, String> rejectedAnswers = new HashMap<>();
     /** The decisions evaluated for this sandbox, by the position of the command that asked, not taken yet. */
     private final Map<Long, Decided> decided = new HashMap<>();
-    private final Set<String> jobTypesWithWork = new LinkedHashSet<>();
+    /**
+     * The jobs a worker could activate now, by type, as far as the log shows: an activation asks only for the types that
+     * have one, instead of asking each type once more to find it has none left.
+     */
+    private final Map<String, Set<Long>> activatable = new LinkedHashMap<>();
     private final List<Incident> incidents = new ArrayList<>();
     private final Duration shift;
     private Instant now;
@@ -270,10 +275,11 @@ public final class SandboxEngine implements AutoCloseable {
      */
     public List<Job> activateJobs() {
         readLog();
-        if (jobTypesWithWork.isEmpty()) {
+        List<String> asked = activatable.entrySet().stream().filter(type -> !type.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
+        if (asked.isEmpty()) {
             return List.of();
         }
-        List<String> asked = List.copyOf(jobTypesWithWork);
         List<EmbeddedZeebe.Command> activations = new ArrayList<>();
         for (String type : asked) {
             activations.add(new EmbeddedZeebe.Command(-1, ValueType.JOB_BATCH, JobBatchIntent.ACTIVATE, new JobBatchRecord()
@@ -287,7 +293,8 @@ public final class SandboxEngine implements AutoCloseable {
         activated.clear();
         for (String type : asked) {
             if (jobs.stream().noneMatch(job -> job.type().equals(type))) {
-                jobTypesWithWork.remove(type);
+                // None was activatable after all (a failed job waits for an incident's resolution).
+                activatable.remove(type);
             }
         }
         return jobs;
@@ -441,7 +448,11 @@ public final class SandboxEngine implements AutoCloseable {
                     if (metadata.getIntent() == JobIntent.CREATED || metadata.getIntent() == JobIntent.TIMED_OUT
                             || metadata.getIntent() == JobIntent.RETRIES_UPDATED || metadata.getIntent() == JobIntent.FAILED) {
                         event.readValue(job);
-                        jobTypesWithWork.add(job.getType());
+                        activatable.computeIfAbsent(job.getType(), type -> new HashSet<>()).add(event.getKey());
+                    } else if (metadata.getIntent() == JobIntent.COMPLETED || metadata.getIntent() == JobIntent.CANCELED
+                            || metadata.getIntent() == JobIntent.ERROR_THROWN) {
+                        event.readValue(job);
+                        notActivatable(job.getType(), event.getKey());
                     }
                 }
                 case JOB_BATCH -> {
@@ -450,6 +461,7 @@ public final class SandboxEngine implements AutoCloseable {
                         event.readValue(batch);
                         for (int i = 0; i < batch.getJobKeys().size(); i++) {
                             activated.add(job(batch.getJobKeys().get(i), (JobRecord) batch.getJobs().get(i)));
+                            notActivatable(batch.getType(), batch.getJobKeys().get(i));
                         }
                     }
                 }
@@ -463,6 +475,13 @@ public final class SandboxEngine implements AutoCloseable {
                 default -> {
                 }
             }
+        }
+    }
+
+    private void notActivatable(String type, long jobKey) {
+        Set<Long> jobs = activatable.get(type);
+        if (jobs != null) {
+            jobs.remove(jobKey);
         }
     }
 
