@@ -2,8 +2,6 @@ package io.leadflow.engine;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CamundaClientConfiguration;
-import io.camunda.client.impl.CamundaClientImpl;
-import io.grpc.ManagedChannel;
 import io.leadflow.engine.embedded.EmbeddedZeebe;
 import io.leadflow.engine.internal.ProcessInstanceMetrics;
 import io.leadflow.engine.internal.ProcessProjection;
@@ -87,11 +85,7 @@ public class EmbeddedEngineConfiguration {
      */
     @Bean(destroyMethod = "close")
     CamundaClient inProcessCamundaClient(CamundaClientConfiguration configuration, EmbeddedZeebe engine) {
-        ManagedChannel channel = engine.inProcessChannel()
-                .maxInboundMessageSize(configuration.getMaxMessageSize())
-                .maxInboundMetadataSize(configuration.getMaxMetadataSize())
-                .build();
-        return new CamundaClientImpl(configuration, channel);
+        return engine.inProcessClient(configuration);
     }
 
     /**

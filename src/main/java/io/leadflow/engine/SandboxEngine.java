@@ -5,7 +5,6 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.impl.CamundaClientBuilderImpl;
-import io.camunda.client.impl.CamundaClientImpl;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
@@ -183,8 +182,7 @@ public final class SandboxEngine implements AutoCloseable {
             engine.pinClock(now.plus(shift));
             CamundaClientBuilderImpl configuration = new CamundaClientBuilderImpl();
             configuration.preferRestOverGrpc(false).defaultRequestTimeout(Duration.ofMinutes(1));
-            CamundaClient client = new CamundaClientImpl(configuration, engine.inProcessChannel()
-                    .maxInboundMessageSize(configuration.getMaxMessageSize()).build());
+            CamundaClient client = engine.inProcessClient(configuration);
             return new SandboxEngine(directory, engine, client, now, shift);
         } catch (RuntimeException e) {
             if (engine != null) {

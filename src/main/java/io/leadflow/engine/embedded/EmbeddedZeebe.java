@@ -36,6 +36,10 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.stream.impl.state.DbKeyGenerator;
 import io.camunda.zeebe.util.FeatureFlags;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.CamundaClientConfiguration;
+import io.camunda.client.impl.CamundaClientImpl;
+import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
@@ -75,7 +79,7 @@ import java.util.function.LongSupplier;
 /**
  * The real Zeebe 8.8 engine (one partition) with its state on disk, served over Zeebe's gRPC gateway
  * protocol so the official Camunda client talks to it as to a cluster: on its port, and in-process to a
- * client in the same JVM ({@link #inProcessChannel}).
+ * client in the same JVM ({@link #inProcessClient}).
  *
  * <p>It is wired the way Zeebe Process Test's {@code EngineFactory} (zeebe-process-test-engine 8.8)
  * wires its in-memory engine, and it recovers the way a broker does: {@link SegmentedFileLog} is the
@@ -593,12 +597,17 @@ public final class EmbeddedZeebe implements AutoCloseable {
     }
 
     /**
-     * A channel to the engine's gateway inside this JVM, for a client that runs beside it: the same gateway as the
-     * port's, without the socket, HTTP/2 framing or protobuf encoding between them. The engine's close ends the
-     * gateway's side; the caller shuts its channel down.
+     * A client of the engine's gateway inside this JVM, built with this configuration: the same gateway as the port's,
+     * without the socket, HTTP/2 framing or protobuf encoding between them. The engine's close ends the gateway's side;
+     * the caller closes the client.
      */
-    public InProcessChannelBuilder inProcessChannel() {
-        return InProcessChannelBuilder.forName(inProcessName).intercept(new StreamsAskAhead());
+    public CamundaClient inProcessClient(CamundaClientConfiguration configuration) {
+        ManagedChannel channel = InProcessChannelBuilder.forName(inProcessName)
+                .intercept(new StreamsAskAhead())
+                .maxInboundMessageSize(configuration.getMaxMessageSize())
+                .maxInboundMetadataSize(configuration.getMaxMetadataSize())
+                .build();
+        return new CamundaClientImpl(configuration, channel);
     }
 
     /** Whether the engine has processed every record its log holds: nothing it was asked is still under way. */
