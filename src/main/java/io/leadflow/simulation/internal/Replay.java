@@ -12,7 +12,6 @@ import io.leadflow.email.SendSlots;
 import io.leadflow.engine.DecisionEvaluation;
 import io.leadflow.engine.SandboxEngine;
 import io.leadflow.lead.LeadStage;
-import io.leadflow.lead.RuleDecision;
 import io.leadflow.lead.Timeline;
 import io.leadflow.platform.Json;
 import io.leadflow.process.ExploreProcess;
@@ -22,6 +21,7 @@ import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.RoutingJob;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.process.StageMoveJob;
+import io.leadflow.scoring.RuleDecisions;
 import io.leadflow.sequence.CadenceStep;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.PlannedAttempt;
@@ -644,9 +644,7 @@ final class Replay {
             if (state.stage != null) {
                 state.reach(LeadStage.valueOf(state.stage));
             }
-            RuleDecision decided = new RuleDecision(evaluation.decisionId(), evaluation.version(), evaluation.matchedRules().stream()
-                    .map(rule -> new RuleDecision.Rule(rule.decisionId(), rule.ruleId(), rule.annotation())).toList());
-            return Map.of("qualification", qualification, "fitDecision", json.toMap(decided));
+            return Map.of("qualification", qualification, "fitDecision", json.toMap(RuleDecisions.of(evaluation)));
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
