@@ -11,6 +11,6 @@ final class AttemptVariables {
     static SequenceProcess.Attempt of(AttemptWindow attempt) {
         return new SequenceProcess.Attempt(attempt.step(), attempt.channel().name(), attempt.at().toOffsetDateTime().toString(),
                 attempt.due().toOffsetDateTime().toString(), attempt.sameDayEnd().toOffsetDateTime().toString(),
-                attempt.closeAt().toOffsetDateTime().toString());
+                attempt.closeAt().toOffsetDateTime().toString(), attempt.opensAtOnce());
     }
 }

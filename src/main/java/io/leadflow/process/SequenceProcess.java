@@ -51,8 +51,9 @@ public final class SequenceProcess {
     /**
      * An instance's variables: {@code round} counts the lead's sequences (a lead nurtured after a proposal
      * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
-     * plan at its turn and when its time came: a pause moves it, and so does a moment that passed outside the lead's
-     * working time), {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now. A call not
+     * plan when its time came: a pause moves it, and so does a moment that passed outside the lead's working time),
+     * {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now (each attempt's own, set at
+     * its turn from its plan). A call not
      * answered is followed up by email at {@code followUpAt}, the lead's working time with a free slot in the rep's
      * mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
@@ -112,16 +113,20 @@ public final class SequenceProcess {
     /**
      * A planned attempt, its times as ISO offset date-times in the lead's zone: {@code closeAt} is when a first
      * call not made is given up (when the next attempt is due, not before the end of the working day after its due).
-     * Each is read again at its turn ({@link AttemptTime}): a pause may have moved it since it was planned.
+     * {@code opensAtOnce}: its task opens as soon as its turn comes (a call or social touch first in its round); any
+     * other waits for {@code at} and is read again then ({@link AttemptTime}): a pause may have moved it since it was
+     * planned.
      */
-    public record Attempt(int step, String channel, String at, String due, String sameDayEnd, String closeAt) {
+    public record Attempt(int step, String channel, String at, String due, String sameDayEnd, String closeAt,
+                          boolean opensAtOnce) {
     }
 
     /**
-     * The attempt-time job's result: the attempt as the lead's plan has it now, when it opens (an ISO offset date-time
-     * in the lead's zone) and whether it is {@code open} now; one that is not waits for openAt, then is read again.
+     * The attempt-time job's result, set on the attempt as it is (no output mapping: each is one of the attempt's own
+     * variables): the attempt as the lead's plan has it now, when it opens (an ISO offset date-time in the lead's zone)
+     * and whether it is open now; one that is not waits for attemptOpenAt, then is read again.
      */
-    public record AttemptTime(Attempt attempt, String openAt, boolean open) {
+    public record AttemptTime(Attempt attempt, String attemptOpenAt, boolean attemptOpen) {
     }
 
     /**

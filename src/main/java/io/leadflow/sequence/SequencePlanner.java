@@ -112,14 +112,14 @@ public class SequencePlanner {
      * ends at {@code sameDayEnd}; one not made is given up when the next one is due to be made, but never before the end
      * of the working day after its own due, so a late first call stays with the rep while the manager decides.
      */
-    public AttemptWindow window(PlannedAttempt attempt, PlannedAttempt next, String country) {
+    public AttemptWindow window(PlannedAttempt attempt, boolean first, PlannedAttempt next, String country) {
         ZoneId zone = attempt.at().getZone();
         LocalDate dayAfterDue = calendar.workingDayOnOrAfter(attempt.due().withZoneSameInstant(zone).toLocalDate().plusDays(1), country);
         ZonedDateTime endOfDayAfterDue = calendar.endOfWorkingDay(dayAfterDue, zone);
         ZonedDateTime closeAt = next == null || next.at().isBefore(endOfDayAfterDue) ? endOfDayAfterDue
                 : next.at().withZoneSameInstant(zone);
         return new AttemptWindow(attempt.step(), attempt.channel(), attempt.at(), attempt.due().withZoneSameInstant(zone),
-                calendar.endOfWorkingDay(attempt.at().toLocalDate(), zone), closeAt);
+                calendar.endOfWorkingDay(attempt.at().toLocalDate(), zone), closeAt, attempt.opensAtOnce(first));
     }
 
     /** A late attempt moved to the lead's next working moment, and why it could not be made when its turn came. */

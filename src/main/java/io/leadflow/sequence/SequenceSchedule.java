@@ -71,7 +71,7 @@ public class SequenceSchedule {
     /** The attempt's window: when a first call not made is given up depends on the next one. */
     private AttemptWindow window(List<SequenceAttempt> stored, int index, Lead lead) {
         ZoneId zone = lead.zone();
-        return planner.window(stored.get(index).planned(zone),
+        return planner.window(stored.get(index).planned(zone), index == 0,
                 index + 1 < stored.size() ? stored.get(index + 1).planned(zone) : null, lead.facts().country());
     }
 

@@ -47,7 +47,7 @@ class SequenceEmailDeliveryIT extends LeadflowIntegrationTest {
 
         // Zeebe delivers at least once: the same job (lead, attempt 2) twice, as after a crash before completing it.
         var job = new SequenceProcess.Variables(id.toString(), "FORM_FILL", "ana", null, null, null,
-                new SequenceProcess.Attempt(2, "EMAIL", null, null, null, null), null, null, false, null, null, null, null, null, null, null, null, null, null, null, null,
+                new SequenceProcess.Attempt(2, "EMAIL", null, null, null, null, false), null, null, false, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null);
         worker.sendSequenceEmail(job);
         worker.sendSequenceEmail(job);

@@ -14,6 +14,7 @@ import io.leadflow.sequence.AttemptOpening;
 import io.leadflow.sequence.AttemptWindow;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.Nurtures;
+import io.leadflow.sequence.PlannedAttempt;
 import io.leadflow.sequence.SequenceOutcomes;
 import io.leadflow.sequence.SequenceSchedule;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,8 @@ class LeadJourneyProcessTest {
     /** The lead's sequence plans one attempt, due then and open from {@code opensAt}. */
     void sequencePlans(int step, Channel channel, OffsetDateTime due, OffsetDateTime opensAt) {
         ZonedDateTime dueThere = due.atZoneSameInstant(MEXICO);
-        AttemptWindow attempt = new AttemptWindow(step, channel, dueThere, dueThere, dueThere.plusHours(6), dueThere.plusDays(2));
+        AttemptWindow attempt = new AttemptWindow(step, channel, dueThere, dueThere, dueThere.plusHours(6), dueThere.plusDays(2),
+                new PlannedAttempt(step, channel, dueThere, dueThere).opensAtOnce(true));
         when(schedule.plan(eq(lead), anyInt(), any())).thenReturn(List.of(attempt));
         when(schedule.attemptTime(eq(lead), anyInt(), eq(step))).thenAnswer(call -> new AttemptOpening(attempt,
                 opensAt.atZoneSameInstant(MEXICO), !opensAt.isAfter(engine.now())));
@@ -132,7 +134,7 @@ class LeadJourneyProcessTest {
         OffsetDateTime emailDue = engine.now().plusDays(2);
         sequencePlans(2, Channel.EMAIL, emailDue, emailDue);
         journeyFrom("CallActivity_Connect");
-        verify(schedule, timeout(PATIENCE.toMillis())).attemptTime(lead, 2, 2);
+        engine.awaitLeadPassed(lead.toString(), "Gateway_AttemptOpen");
         engine.awaitLeadAtRest(lead.toString());
         engine.publish(SequenceProcess.SEQUENCE_EXIT, lead.toString(), reply);
         verify(outcomes, timeout(PATIENCE.toMillis())).recordExit(eq(lead), eq("REPLIED"), any());

@@ -46,8 +46,8 @@ class ModelVocabularyTest {
                 "action",           // read by the social touches' output mapping
                 "at",               // follow-up-time's result, read by an output mapping
                 "attempt",          // the loop's input element, read again by attempt-time, read by timers, due dates and conditions
-                "attemptOpen",      // attempt-time's output mapping, read by the open-now condition
-                "attemptOpenAt",    // attempt-time's output mapping, read by the planned time's timer
+                "attemptOpen",      // the attempt's input mapping and attempt-time's result, read by the open-now condition
+                "attemptOpenAt",    // the attempt's input mapping and attempt-time's result, read by the planned time's timer
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
@@ -63,8 +63,6 @@ class ModelVocabularyTest {
                 "lastSocialAction", // the social touches' output mapping
                 "leadId",           // the messages' correlation key
                 "manager",          // the SLA breach task's assignee
-                "open",             // attempt-time's result, read by an output mapping
-                "openAt",           // attempt-time's result, read by an output mapping
                 "outcome",          // the calls' result, read by the outcome conditions
                 "owner",            // every user task's assignee
                 "rejection",        // the calls' output mapping, read by reject-lead

@@ -608,15 +608,16 @@ final class Replay {
                     openAt = slot.get().at();
                 }
             }
-            return Map.of("attempt", attempt(plan, index, state.lead), "openAt", engineTime(openAt, state.lead),
-                    "open", !openAt.isAfter(now));
+            return Map.of("attempt", attempt(plan, index, state.lead), "attemptOpenAt", engineTime(openAt, state.lead),
+                    "attemptOpen", !openAt.isAfter(now));
         }
 
         private SequenceProcess.Attempt attempt(List<PlannedAttempt> plan, int index, ReplayLead lead) {
-            var window = sequences.planner().window(plan.get(index), index + 1 < plan.size() ? plan.get(index + 1) : null,
-                    lead.country());
+            var window = sequences.planner().window(plan.get(index), index == 0,
+                    index + 1 < plan.size() ? plan.get(index + 1) : null, lead.country());
             return new SequenceProcess.Attempt(window.step(), window.channel().name(), engineTime(window.at(), lead),
-                    engineTime(window.due(), lead), engineTime(window.sameDayEnd(), lead), engineTime(window.closeAt(), lead));
+                    engineTime(window.due(), lead), engineTime(window.sameDayEnd(), lead), engineTime(window.closeAt(), lead),
+                    window.opensAtOnce());
         }
 
         private String firstContactDue(ReplayLead lead, Instant now) {
