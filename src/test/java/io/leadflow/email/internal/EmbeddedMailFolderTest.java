@@ -2,6 +2,7 @@ package io.leadflow.email.internal;
 
 import io.leadflow.FreePorts;
 
+import com.icegreen.greenmail.imap.ImapSessionFolder;
 import com.icegreen.greenmail.store.ListBasedStoredMessageCollection;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -52,9 +53,10 @@ class EmbeddedMailFolderTest {
     }
 
     @Test
-    void theMessageListIsLeadflowsOwn() {
-        assertThat(ListBasedStoredMessageCollection.class.getProtectionDomain().getCodeSource().getLocation())
-                .isEqualTo(EmbeddedMailServerConfiguration.class.getProtectionDomain().getCodeSource().getLocation());
+    void theMessageListAndTheSessionsFolderAreLeadflowsOwn() {
+        assertThat(List.of(ListBasedStoredMessageCollection.class, ImapSessionFolder.class))
+                .extracting(copy -> copy.getProtectionDomain().getCodeSource().getLocation())
+                .containsOnly(EmbeddedMailServerConfiguration.class.getProtectionDomain().getCodeSource().getLocation());
     }
 
     @Test
