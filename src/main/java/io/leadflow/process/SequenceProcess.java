@@ -53,9 +53,8 @@ public final class SequenceProcess {
      * comes back for another), {@code attempt} is the one the multi-instance body is at (read again from the lead's
      * plan when its time came: a pause moves it, and so does a moment that passed outside the lead's working time),
      * {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now (each attempt's own, set at
-     * its turn from its plan). A call not
-     * answered is followed up by email at {@code followUpAt}, the lead's working time with a free slot in the rep's
-     * mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * its turn from its plan). A call not answered is followed up by email at {@code followUpAt}, the lead's working
+     * time with a free slot in the rep's mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
      * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
      * {@code slaDecision} is "keep" or "reassign" ({@link SlaBreach}). A call whose outcome is "rejected" hands the lead

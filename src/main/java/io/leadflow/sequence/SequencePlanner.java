@@ -108,9 +108,10 @@ public class SequencePlanner {
     }
 
     /**
-     * The attempt's window, {@code next} the attempt after it (null: it is the last): made on the working day that
-     * ends at {@code sameDayEnd}; one not made is given up when the next one is due to be made, but never before the end
-     * of the working day after its own due, so a late first call stays with the rep while the manager decides.
+     * The attempt's window, {@code first} whether it is the first of its round and {@code next} the attempt after it
+     * (null: it is the last): made on the working day that ends at {@code sameDayEnd}; one not made is given up when the
+     * next one is due to be made, but never before the end of the working day after its own due, so a late first call
+     * stays with the rep while the manager decides.
      */
     public AttemptWindow window(PlannedAttempt attempt, boolean first, PlannedAttempt next, String country) {
         ZoneId zone = attempt.at().getZone();
