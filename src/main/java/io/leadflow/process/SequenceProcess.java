@@ -54,7 +54,8 @@ public final class SequenceProcess {
      * plan when its time came: a pause moves it, and so does a moment that passed outside the lead's working time),
      * {@code attemptOpenAt} when it opens and {@code attemptOpen} whether it is open now (each attempt's own, set at
      * its turn from its plan). A call not answered is followed up by email at {@code followUpAt}, the lead's working
-     * time with a free slot in the rep's mailbox ({@code followUpInWorkingTime}: it is now). The task forms set {@code outcome} (calls, social touches) and {@code action} (social touches).
+     * time with a free slot in the rep's mailbox ({@code followUpInWorkingTime}: it is now). The task forms set
+     * {@code outcome} (calls, social touches) and {@code action} (social touches).
      * {@code sequenceExit} tells the journey why the sequence ended early (null: it ran out), with the reply's
      * {@code replyIntent}. A late first attempt is a {@code breach} escalated to the owner's {@code manager}, whose
      * {@code slaDecision} is "keep" or "reassign" ({@link SlaBreach}). A call whose outcome is "rejected" hands the lead

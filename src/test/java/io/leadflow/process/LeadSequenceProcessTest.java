@@ -99,9 +99,9 @@ class LeadSequenceProcessTest {
     }
 
     void plan(int step, Channel channel, OffsetDateTime due, OffsetDateTime sameDayEnd, OffsetDateTime closeAt) {
-        planned.put(step, new AttemptWindow(step, channel, due.atZoneSameInstant(MEXICO), due.atZoneSameInstant(MEXICO),
-                sameDayEnd.atZoneSameInstant(MEXICO), closeAt.atZoneSameInstant(MEXICO),
-                new PlannedAttempt(step, channel, due.atZoneSameInstant(MEXICO), due.atZoneSameInstant(MEXICO)).opensAtOnce(step == 1)));
+        ZonedDateTime dueThere = due.atZoneSameInstant(MEXICO);
+        planned.put(step, new AttemptWindow(step, channel, dueThere, dueThere, sameDayEnd.atZoneSameInstant(MEXICO),
+                closeAt.atZoneSameInstant(MEXICO), new PlannedAttempt(step, channel, dueThere, dueThere).opensAtOnce(step == 1)));
     }
 
     /** A sequence planned as a first call due in 4 hours and an email two days later; returns its first call, open now. */
