@@ -122,12 +122,23 @@ public class ConnectedMailboxes implements HealthIndicator {
             throw new InvalidRequestException("The mailbox has fields at fault",
                     List.of(new FieldError("address", "is the mailbox of someone else")));
         }
+        forgetFailures(owner);
         return view(owner, mailbox, true);
     }
 
     /** Disconnects the owner's mailbox (the embedded default's applies again where there is one). */
     public boolean remove(String owner) {
-        return jdbc.sql("delete from connected_mailbox where owner = ?").param(owner).update() == 1;
+        boolean removed = jdbc.sql("delete from connected_mailbox where owner = ?").param(owner).update() == 1;
+        forgetFailures(owner);
+        return removed;
+    }
+
+    /**
+     * A changed mailbox is read afresh: what the owner's earlier settings failed with says nothing of it. The rows stay,
+     * with any reader's lease on them.
+     */
+    private void forgetFailures(String owner) {
+        jdbc.sql("update mailbox_health set failure = null, failing_since = null where owner = ?").param(owner).update();
     }
 
     /** Logs in to both servers of the given mailbox (with the saved password when none is given) and says what failed. */

@@ -166,9 +166,12 @@ class RepMailboxIT extends LeadflowIntegrationTest {
         assertThat(test.get("ok").asBoolean()).isFalse();
         assertThat(test.at("/imap/reason").asText()).isEqualTo("host unreachable");
         assertThat(mailboxes.health().getDetails().get("failing").toString()).contains("ben", "host unreachable");
+        assertThat(mailboxes.health().getDetails().get("failing").toString()).as("the earlier settings' failure forgotten")
+                .doesNotContain("login refused");
         assertThat(output.getAll()).doesNotContain(WRONG_PASSWORD);
 
         api.delete().uri("/api/reps/ben/mailbox").retrieve().toBodilessEntity();
+        assertThat((Map<String, ?>) mailboxes.health().getDetails().get("failing")).doesNotContainKey("ben");
     }
 
     @Test
