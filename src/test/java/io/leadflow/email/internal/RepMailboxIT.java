@@ -165,9 +165,9 @@ class RepMailboxIT extends LeadflowIntegrationTest {
         JsonNode test = api.post().uri("/api/reps/ben/mailbox/test").retrieve().body(JsonNode.class);
         assertThat(test.get("ok").asBoolean()).isFalse();
         assertThat(test.at("/imap/reason").asText()).isEqualTo("host unreachable");
-        assertThat(mailboxes.health().getDetails().get("failing").toString()).contains("ben", "host unreachable");
-        assertThat(mailboxes.health().getDetails().get("failing").toString()).as("the earlier settings' failure forgotten")
-                .doesNotContain("login refused");
+        String failing = mailboxes.health().getDetails().get("failing").toString();
+        assertThat(failing).contains("ben", "host unreachable");
+        assertThat(failing).as("the earlier settings' failure forgotten").doesNotContain("login refused");
         assertThat(output.getAll()).doesNotContain(WRONG_PASSWORD);
 
         api.delete().uri("/api/reps/ben/mailbox").retrieve().toBodilessEntity();
