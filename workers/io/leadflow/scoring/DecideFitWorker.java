@@ -5,7 +5,6 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.leadflow.engine.DecisionEvaluation;
 import io.leadflow.engine.Decisions;
-import io.leadflow.lead.RuleDecision;
 import io.leadflow.platform.Json;
 import io.leadflow.process.IdentifyProcess;
 import io.leadflow.process.ModelVersion;
@@ -36,9 +35,8 @@ public class DecideFitWorker {
         DecisionEvaluation evaluation = decisions.evaluate(IdentifyProcess.FIT_DECISION, job.getProcessDefinitionKey(),
                 json.toMap(inputs));
         IdentifyProcess.Qualification decided = json.convert(json.map(evaluation.output()), IdentifyProcess.Qualification.class);
-        RuleDecision fitDecision = RuleDecisions.of(evaluation);
         qualifications.record(UUID.fromString(inputs.leadId()), new Qualification(decided.stage(), decided.score(), decided.reasons()),
-                fitDecision, ModelVersion.of(job));
-        return new IdentifyProcess.FitDecided(decided, fitDecision);
+                RuleDecisions.of(evaluation), ModelVersion.of(job));
+        return new IdentifyProcess.FitDecided(decided);
     }
 }

@@ -10,6 +10,8 @@ import io.leadflow.process.ModelVersion;
 import io.leadflow.process.RoutingJob;
 import org.springframework.stereotype.Component;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,10 +32,21 @@ public class DecideRoutingWorker {
     }
 
     @JobWorker(type = RoutingJob.TYPE, fetchAllVariables = true)
-    public RoutingJob.Routed decideRouting(ActivatedJob job, @VariablesAsType RoutingJob.Variables routing) {
-        DecisionEvaluation evaluation = decisions.evaluate(routing.decision(), job.getProcessDefinitionKey(), job.getVariablesAsMap());
+    public Map<String, Object> decideRouting(ActivatedJob job, @VariablesAsType RoutingJob.Variables routing) {
+        DecisionEvaluation evaluation = decisions.evaluate(header(job, RoutingJob.DECISION_HEADER), job.getProcessDefinitionKey(),
+                job.getVariablesAsMap());
         Object chosen = json.value(evaluation.output());
         routings.record(UUID.fromString(routing.leadId()), RuleDecisions.of(evaluation), chosen, ModelVersion.of(job));
-        return new RoutingJob.Routed(chosen);
+        // A decision that matches no row routes to null, which the result variable then says.
+        return Collections.singletonMap(header(job, RoutingJob.RESULT_VARIABLE_HEADER), chosen);
+    }
+
+    private static String header(ActivatedJob job, String name) {
+        String value = job.getCustomHeaders().get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The task " + job.getElementId() + " of " + job.getBpmnProcessId()
+                    + " names no " + name + " in its headers");
+        }
+        return value;
     }
 }

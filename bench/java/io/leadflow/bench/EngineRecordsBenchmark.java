@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * What one lead costs, from its POST to its rep's First contact task with the sequence planned: the engine's log
  * records (positions) and the PostgreSQL statements, per lead, and where the records go (by value type and intent,
  * variables by name, jobs by type). Posts {@code bench.leads} (200) fitting leads one after the other to an idle
- * leadflow, waits until every one has its task and the engine is idle again, then reads the engine's log.
+ * leadflow ({@code bench.records-burst}: imports them as one CSV, so they meet the engine at once, as in an import),
+ * waits until every one has its task and the engine is idle again, then reads the engine's log.
  */
 public final class EngineRecordsBenchmark {
 
@@ -46,7 +47,8 @@ public final class EngineRecordsBenchmark {
             Map<String, Long> fromSql = BenchApplication.statementCounter().statementsBySql();
             FitLeads run = new FitLeads("records");
             HttpClient http = HttpClient.newHttpClient();
-            int accepted = run.postEach(http, URI.create("http://localhost:" + app.port()), leads);
+            URI base = URI.create("http://localhost:" + app.port());
+            int accepted = Boolean.getBoolean("bench.records-burst") ? run.importAll(http, base, leads) : run.postEach(http, base, leads);
             try (Connection db = BenchApplication.connect()) {
                 FitLeads.Progress done = run.awaitDone(db, accepted, Duration.ofMinutes(5));
                 System.out.printf("%d leads posted, %d accepted, %d with their First contact task and %d sequenced%n",

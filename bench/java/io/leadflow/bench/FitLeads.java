@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Leads that fit: a marketing director at AndesNet, CO, becomes an MQL owned by {@code ana}, gets a rep's
@@ -52,6 +54,22 @@ final class FitLeads {
             accepted += response.statusCode() == 201 ? 1 : 0;
         }
         return accepted;
+    }
+
+    /**
+     * Imports leads 0 … count-1 as one CSV, as a burst that meets the engine all at once (unlike {@link #postEach});
+     * answers how many were accepted.
+     */
+    int importAll(HttpClient http, URI base, int count) throws Exception {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int n = 0; n < count; n++) {
+            csv.append(csvRow(n));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/leads/import"))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + API_KEY).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher accepted = Pattern.compile("\"accepted\":(\\d+)").matcher(response.body());
+        return accepted.find() ? Integer.parseInt(accepted.group(1)) : 0;
     }
 
     /** How far this run's leads got: stored, qualified and assigned, with five attempts planned, with the rep's First contact task. */

@@ -78,14 +78,16 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
         UUID lead = leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("routing", "example.com"), null, "Routing", "Case",
                 null, null, null, null, null, "CO", "America/Bogota", "es", "test", null), null).id();
         Map<String, Object> variables = new HashMap<>(routing.input());
-        variables.putAll(Map.of("leadId", lead.toString(), "decision", routing.decision()));
+        variables.put("leadId", lead.toString());
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getProcessDefinitionKey()).thenReturn(UNBOUND);
         when(job.getVariablesAsMap()).thenReturn(variables);
+        when(job.getCustomHeaders()).thenReturn(Map.of(RoutingJob.DECISION_HEADER, routing.decision(),
+                RoutingJob.RESULT_VARIABLE_HEADER, "routed"));
         when(job.getBpmnProcessId()).thenReturn("lead-identify");
         when(job.getProcessDefinitionVersion()).thenReturn(1);
 
-        decideRouting.decideRouting(job, new RoutingJob.Variables(lead.toString(), routing.decision()));
+        Map<String, Object> result = decideRouting.decideRouting(job, new RoutingJob.Variables(lead.toString()));
 
         Map<String, Object> routed = timeline.of(lead).stream().filter(entry -> entry.type().equals("ROUTED")).findFirst()
                 .orElseThrow().details();
@@ -96,6 +98,7 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
         String annotation = ProcessTestEngine.annotations(routing.decision() + ".dmn").get(routing.rule());
         assertThat((String) routed.get("decision")).startsWith(routing.decision() + " v")
                 .contains(annotation == null ? routing.rule() : routing.rule() + " (" + annotation + ")");
+        assertThat(result).containsOnlyKeys("routed");
         recordedRules.add(routing.rule());
     }
 

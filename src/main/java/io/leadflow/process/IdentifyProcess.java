@@ -2,7 +2,6 @@ package io.leadflow.process;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.leadflow.lead.LeadStage;
-import io.leadflow.lead.RuleDecision;
 
 import java.util.List;
 
@@ -40,8 +39,7 @@ public final class IdentifyProcess {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Variables(String leadId, String leadType, String country, String timeZone, String language,
-                            Boolean personKnown, Qualification qualification, RuleDecision fitDecision, String team,
-                            String owner, String taskDue) {
+                            Boolean personKnown, Qualification qualification, String team, String owner, String taskDue) {
     }
 
     /** The research task's due, and the {@code breach} (RESEARCH) escalated to the rep's manager when it passes. */
@@ -73,8 +71,11 @@ public final class IdentifyProcess {
     public record Qualification(LeadStage stage, int score, List<String> reasons) {
     }
 
-    /** What the decide-fit job returns: the fit decision's result and which version and rules decided it. */
-    public record FitDecided(Qualification qualification, RuleDecision fitDecision) {
+    /**
+     * What the decide-fit job returns: the fit decision's result. Which version and rules decided it goes to the lead's
+     * history, not to a variable no model reads.
+     */
+    public record FitDecided(Qualification qualification) {
     }
 
     /** The company's lead ({@code leadId}) and who the rep found to contact there: the fields of research-contacts.form. */

@@ -3,7 +3,7 @@
  * models replayed alike. It reads the live tables it needs through the other modules and writes only its own.
  */
 @ApplicationModule(allowedDependencies = {"lead", "intake", "enrichment", "assignment", "calendar", "engine", "process",
-        "sequence", "email", "scoring", "platform"})
+        "sequence", "email", "platform"})
 package io.leadflow.simulation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -24,7 +24,7 @@ class EnrichLeadWorkerTest {
         when(enrichment.enrich(LEAD)).thenReturn(enriched);
 
         assertThat(new EnrichLeadWorker(enrichment).enrichLead(new IdentifyProcess.Variables(LEAD.toString(), "FORM_FILL", "MX",
-                "America/Mexico_City", "es", true, null, null, null, null, null)))
+                "America/Mexico_City", "es", true, null, null, null, null)))
                 .isEqualTo(new IdentifyProcess.Enriched(new IdentifyProcess.FitFacts("CEO", "telecom", 400, "LATAM", true, true, 3, false)));
     }
 

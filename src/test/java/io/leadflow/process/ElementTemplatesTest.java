@@ -11,9 +11,11 @@ import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.protocol.Protocol;
 import io.leadflow.assignment.SlaEscalation;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -81,6 +83,12 @@ class ElementTemplatesTest {
         Map<String, JsonNode> inputs() {
             return bound("zeebe:input").stream().collect(Collectors.toMap(
                     p -> p.path("binding").path("name").asText(), p -> p, (a, b) -> a, TreeMap::new));
+        }
+
+        /** The task header properties by their key. */
+        Map<String, JsonNode> headers() {
+            return bound("zeebe:taskHeader").stream().collect(Collectors.toMap(
+                    p -> p.path("binding").path("key").asText(), p -> p, (a, b) -> a, TreeMap::new));
         }
 
         /** The output properties by the expression they map. */
@@ -267,6 +275,20 @@ class ElementTemplatesTest {
                 }
             });
 
+            Map<String, String> headers = new LinkedHashMap<>();
+            extensions(task, ZeebeTaskHeaders.class).forEach(h -> h.getHeaders().forEach(header -> headers.put(header.getKey(), header.getValue())));
+            assertThat(headers.keySet()).as("%s: headers, and those of template %s", task, template.file())
+                    .containsExactlyInAnyOrderElementsOf(template.headers().keySet());
+            headers.forEach((key, value) -> {
+                JsonNode property = template.headers().get(key);
+                switch (property.path("type").asText()) {
+                    case "Dropdown" -> assertThat(choices(property)).as("%s: %s is a choice of %s", task, value, template.file())
+                            .contains(value);
+                    case "Hidden" -> assertThat(value).as("%s: %s", task, key).isEqualTo(property.path("value").asText());
+                    default -> assertThat(value).as("%s: %s", task, key).isNotBlank();
+                }
+            });
+
             Map<String, String> outputs = new LinkedHashMap<>();
             ioMappings(task).forEach(mapping -> mapping.getOutputs().forEach(o -> outputs.put(o.getSource(), o.getTarget())));
             assertThat(template.outputs().keySet()).as("%s: outputs of template %s", task, template.file())
@@ -284,8 +306,12 @@ class ElementTemplatesTest {
     }
 
     private static Stream<ZeebeIoMapping> ioMappings(ModelTask task) {
+        return extensions(task, ZeebeIoMapping.class);
+    }
+
+    private static <T extends ModelElementInstance> Stream<T> extensions(ModelTask task, Class<T> type) {
         return task.element().getChildElementsByType(ExtensionElements.class).stream()
-                .flatMap(extensions -> extensions.getChildElementsByType(ZeebeIoMapping.class).stream());
+                .flatMap(extensions -> extensions.getChildElementsByType(type).stream());
     }
 
     private static Worker workerOf(Template template) {

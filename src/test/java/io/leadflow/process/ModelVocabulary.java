@@ -9,12 +9,14 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.leadflow.process.RoutingJob;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -160,6 +162,9 @@ public final class ModelVocabulary {
         inside(model, process, ZeebeInput.class).forEach(i -> variables.add(root(i.getTarget())));
         inside(model, process, ZeebeOutput.class).forEach(o -> variables.add(root(o.getTarget())));
         inside(model, process, ZeebeCalledDecision.class).forEach(d -> addName(variables, d.getResultVariable()));
+        // The routing job's result goes to the variable its task's header names, as a called decision's does.
+        inside(model, process, ZeebeHeader.class).filter(h -> RoutingJob.RESULT_VARIABLE_HEADER.equals(h.getKey()))
+                .forEach(h -> addName(variables, staticName("result variable", h.getValue())));
         inside(model, process, ZeebeScript.class).forEach(s -> addName(variables, s.getResultVariable()));
         inside(model, process, ZeebeLoopCharacteristics.class).forEach(l -> {
             addName(variables, l.getInputElement());

@@ -26,10 +26,9 @@ class ModelVocabularyTest {
                 "enrich-lead", "escalate-sla-breach", "notify-rep");
         assertThat(identify.messageNames()).isEmpty();
         // personKnown in a condition, owner and researchDue on the research task (its due from due-in-working-time, late a
-        // breach), qualification and team from the decisions (the team mapped from decide-routing's routing, the decision
-        // it evaluates its input)
-        assertThat(identify.variables()).containsExactly("breach", "decision", "due", "owner", "personKnown", "qualification",
-                "researchDue", "routing", "team", "workingHours");
+        // breach), qualification and team from the decisions (team the result variable decide-routing's header names)
+        assertThat(identify.variables()).containsExactly("breach", "due", "owner", "personKnown", "qualification",
+                "researchDue", "team", "workingHours");
     }
 
     @Test
@@ -51,8 +50,7 @@ class ModelVocabularyTest {
                 "attemptOutcomes",  // read and written by the calls' output mapping
                 "attempts",         // the loop's input collection
                 "breach",           // the escalation's input mapping
-                "cadence",          // the decision's result
-                "decision",         // decide-routing's input mapping: the decision it evaluates
+                "cadence",          // the decision's result: the result variable decide-routing's header names
                 "due",              // due-in-working-time's result, read by an output mapping
                 "exitReason",       // the exits' input mapping, sent with the exit message, read by ready-for-explore
                 "firstContactDue",  // keep's and reassign's result, read by the re-armed SLA's timer
@@ -68,7 +66,6 @@ class ModelVocabularyTest {
                 "rejection",        // the calls' output mapping, read by reject-lead
                 "rejectionOther",   // the call form's "other" reason, read by the calls' output mapping
                 "rejectionReason",  // the call form's reason, read by the calls' output mapping
-                "routing",          // decide-routing's result, read by an output mapping
                 "sendNow",          // follow-up-time's result, read by an output mapping
                 "sequenceExit",     // the exits' output mapping, for the journey
                 "slaDecision",      // the manager's answer, read by the keep-or-reassign condition

@@ -93,8 +93,8 @@ class SimulationIT extends LeadflowIntegrationTest {
     void badInputsAreRefusedNamingTheProblem() throws Exception {
         assertProblem(simulate(Map.of("lead-identify.bpmn", "<definitions".getBytes(StandardCharsets.UTF_8)), "2026-01-01", "2026-01-31"),
                 400, "lead-identify.bpmn");
-        assertProblem(simulate(Map.of("lead-identify.bpmn", changed("lead-identify.bpmn", "=&quot;lead-assignment&quot;",
-                "=&quot;lead-territory&quot;")), "2026-01-01", "2026-01-31"), 400, "lead-territory");
+        assertProblem(simulate(Map.of("lead-identify.bpmn", changed("lead-identify.bpmn", "value=\"lead-assignment\"",
+                "value=\"lead-territory\"")), "2026-01-01", "2026-01-31"), 400, "lead-territory");
         assertProblem(simulate(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "<text>facts.industry</text>", "<text>facts.sector</text>")),
                 "2026-01-01", "2026-01-31"), 400, "facts.sector");
         assertProblem(simulate(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55")), "2001-01-01", "2001-01-31"),

@@ -5,10 +5,12 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
 import io.leadflow.process.IdentifyProcess;
+import io.leadflow.process.RoutingJob;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -29,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,8 +52,6 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.(bpmn|dmn|form)");
-    /** A FEEL string literal, as a model writes a decision's id for the routing job: {@code ="lead-assignment"}. */
-    private static final Pattern LITERAL = Pattern.compile("=\\s*\"([^\"]+)\"\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The files of processes/ as leadflow deploys them. */
@@ -127,20 +126,18 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
     }
 
     /**
-     * The decision a business rule task calls: the engine's own ({@code zeebe:calledDecision}) or the one it names for
-     * the routing job, whose {@code decision} input is a literal.
+     * The decision a business rule task calls: the engine's own ({@code zeebe:calledDecision}) or the one its
+     * {@code decision} header names for the routing job.
      */
     private static Optional<String> calledDecision(BusinessRuleTask task) {
         ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
         if (called != null) {
             return Optional.of(called.getDecisionId());
         }
-        ZeebeIoMapping mapping = task.getSingleExtensionElement(ZeebeIoMapping.class);
-        return mapping == null ? Optional.empty() : mapping.getInputs().stream()
-                .filter(input -> "decision".equals(input.getTarget()))
-                .map(input -> LITERAL.matcher(input.getSource()))
-                .filter(Matcher::matches)
-                .map(literal -> literal.group(1))
+        ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+        return headers == null ? Optional.empty() : headers.getHeaders().stream()
+                .filter(header -> RoutingJob.DECISION_HEADER.equals(header.getKey()))
+                .map(ZeebeHeader::getValue)
                 .findFirst();
     }
 

@@ -21,7 +21,6 @@ import io.leadflow.process.NurtureProcess;
 import io.leadflow.process.RoutingJob;
 import io.leadflow.process.SequenceProcess;
 import io.leadflow.process.StageMoveJob;
-import io.leadflow.scoring.RuleDecisions;
 import io.leadflow.sequence.CadenceStep;
 import io.leadflow.sequence.Channel;
 import io.leadflow.sequence.PlannedAttempt;
@@ -412,7 +411,7 @@ final class Replay {
         private Optional<Long> decisionOf(SandboxEngine.Job job) {
             return Optional.ofNullable(switch (job.type()) {
                 case IdentifyProcess.DECIDE_FIT -> deployment.decisions().get(IdentifyProcess.FIT_DECISION);
-                case RoutingJob.TYPE -> deployment.decisions().get(String.valueOf(job.variables().get("decision")));
+                case RoutingJob.TYPE -> deployment.decisions().get(job.customHeaders().get(RoutingJob.DECISION_HEADER));
                 default -> null;
             });
         }
@@ -645,13 +644,14 @@ final class Replay {
             if (state.stage != null) {
                 state.reach(LeadStage.valueOf(state.stage));
             }
-            return Map.of("qualification", qualification, "fitDecision", json.toMap(RuleDecisions.of(evaluation)));
+            return Map.of("qualification", qualification);
         }
 
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
         private Map<String, Object> route(SandboxEngine.Job job) {
             Map<String, Object> routed = new HashMap<>();
-            routed.put("routing", json.value(decided(job, String.valueOf(job.variables().get("decision"))).output()));
+            routed.put(job.customHeaders().get(RoutingJob.RESULT_VARIABLE_HEADER),
+                    json.value(decided(job, job.customHeaders().get(RoutingJob.DECISION_HEADER)).output()));
             return routed;
         }
 
