@@ -33,20 +33,15 @@ public class DecideRoutingWorker {
 
     @JobWorker(type = RoutingJob.TYPE, fetchAllVariables = true)
     public Map<String, Object> decideRouting(ActivatedJob job, @VariablesAsType RoutingJob.Variables routing) {
-        DecisionEvaluation evaluation = decisions.evaluate(header(job, RoutingJob.DECISION_HEADER), job.getProcessDefinitionKey(),
-                job.getVariablesAsMap());
+        String decision = RoutingJob.decision(job.getCustomHeaders(), routing.decision());
+        if (decision == null || decision.isBlank()) {
+            throw new IllegalStateException("The task " + job.getElementId() + " of " + job.getBpmnProcessId()
+                    + " names no decision in its header " + RoutingJob.DECISION_HEADER);
+        }
+        DecisionEvaluation evaluation = decisions.evaluate(decision, job.getProcessDefinitionKey(), job.getVariablesAsMap());
         Object chosen = json.value(evaluation.output());
         routings.record(UUID.fromString(routing.leadId()), RuleDecisions.of(evaluation), chosen, ModelVersion.of(job));
         // A decision that matches no row routes to null, which the result variable then says.
-        return Collections.singletonMap(header(job, RoutingJob.RESULT_VARIABLE_HEADER), chosen);
-    }
-
-    private static String header(ActivatedJob job, String name) {
-        String value = job.getCustomHeaders().get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("The task " + job.getElementId() + " of " + job.getBpmnProcessId()
-                    + " names no " + name + " in its headers");
-        }
-        return value;
+        return Collections.singletonMap(RoutingJob.resultVariable(job.getCustomHeaders()), chosen);
     }
 }

@@ -87,7 +87,7 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
         when(job.getBpmnProcessId()).thenReturn("lead-identify");
         when(job.getProcessDefinitionVersion()).thenReturn(1);
 
-        Map<String, Object> result = decideRouting.decideRouting(job, new RoutingJob.Variables(lead.toString()));
+        Map<String, Object> result = decideRouting.decideRouting(job, new RoutingJob.Variables(lead.toString(), null));
 
         Map<String, Object> routed = timeline.of(lead).stream().filter(entry -> entry.type().equals("ROUTED")).findFirst()
                 .orElseThrow().details();
@@ -108,6 +108,25 @@ class RoutingProvenanceIT extends LeadflowIntegrationTest {
         for (String decision : ROUTING_DECISIONS) {
             assertThat(recordedRules).as(decision).containsAll(ProcessTestEngine.ruleIds(decision + ".dmn"));
         }
+    }
+
+    /** An instance started on a model deployed before the headers named its decision in an input and read routing. */
+    @Order(3)
+    @Test
+    void aTaskOfAModelDeployedBeforeTheHeadersStillRoutes() throws Exception {
+        UUID lead = leads.receive(LeadType.FORM_FILL, new LeadFacts(uniqueEmail("routing", "example.com"), null, "Routing", "Earlier",
+                null, null, null, null, null, "CO", "America/Bogota", "es", "test", null), null).id();
+        ActivatedJob job = mock(ActivatedJob.class);
+        when(job.getProcessDefinitionKey()).thenReturn(UNBOUND);
+        when(job.getVariablesAsMap()).thenReturn(Map.of("leadId", lead.toString(), "decision", "sequence-cadence", "leadType", "FORM_FILL"));
+        when(job.getCustomHeaders()).thenReturn(Map.of());
+        when(job.getBpmnProcessId()).thenReturn("lead-sequence");
+        when(job.getProcessDefinitionVersion()).thenReturn(1);
+
+        Map<String, Object> result = decideRouting.decideRouting(job, new RoutingJob.Variables(lead.toString(), "sequence-cadence"));
+
+        assertThat(result).containsOnlyKeys("routing");
+        assertThat(result.get("routing")).asList().hasSameSizeAs(ProcessTestEngine.ruleIds("sequence-cadence.dmn"));
     }
 
     private int latestVersion(String decision, Map<String, Object> input) {

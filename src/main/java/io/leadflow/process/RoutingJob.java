@@ -1,5 +1,7 @@
 package io.leadflow.process;
 
+import java.util.Map;
+
 /**
  * The job the models use to route a lead with a decision table (the team of its territory, the cadence of its
  * sequence, the case study of its proposal): it evaluates the decision its task names at the version deployed with the
@@ -14,10 +16,26 @@ public final class RoutingJob {
     public static final String DECISION_HEADER = "decision";
     /** The header naming the process variable the decision's result goes to, e.g. {@code team}. */
     public static final String RESULT_VARIABLE_HEADER = "resultVariable";
+    /** Where a task of a model deployed before these headers wanted the result: its output mapping read it from there. */
+    private static final String EARLIER_RESULT_VARIABLE = "routing";
 
     private RoutingJob() {
     }
 
-    public record Variables(String leadId) {
+    /**
+     * The job's variables. {@code decision} is set only by a task of a model deployed before the headers (its input
+     * mapping named the decision); an instance started on such a model still routes when it reaches that task.
+     */
+    public record Variables(String leadId, String decision) {
+    }
+
+    /** The decision the task names: its header, else (a model deployed before the headers) its input. */
+    public static String decision(Map<String, String> headers, String decisionInput) {
+        return headers.getOrDefault(DECISION_HEADER, decisionInput);
+    }
+
+    /** The variable the result goes to: the task's header, else where a model deployed before the headers read it. */
+    public static String resultVariable(Map<String, String> headers) {
+        return headers.getOrDefault(RESULT_VARIABLE_HEADER, EARLIER_RESULT_VARIABLE);
     }
 }

@@ -411,7 +411,7 @@ final class Replay {
         private Optional<Long> decisionOf(SandboxEngine.Job job) {
             return Optional.ofNullable(switch (job.type()) {
                 case IdentifyProcess.DECIDE_FIT -> deployment.decisions().get(IdentifyProcess.FIT_DECISION);
-                case RoutingJob.TYPE -> deployment.decisions().get(job.customHeaders().get(RoutingJob.DECISION_HEADER));
+                case RoutingJob.TYPE -> deployment.decisions().get(routingDecision(job));
                 default -> null;
             });
         }
@@ -650,9 +650,12 @@ final class Replay {
         /** A routing table (the team, the cadence, the case study) evaluated in the sandbox, as the live worker does. */
         private Map<String, Object> route(SandboxEngine.Job job) {
             Map<String, Object> routed = new HashMap<>();
-            routed.put(job.customHeaders().get(RoutingJob.RESULT_VARIABLE_HEADER),
-                    json.value(decided(job, job.customHeaders().get(RoutingJob.DECISION_HEADER)).output()));
+            routed.put(RoutingJob.resultVariable(job.customHeaders()), json.value(decided(job, routingDecision(job)).output()));
             return routed;
+        }
+
+        private String routingDecision(SandboxEngine.Job job) {
+            return RoutingJob.decision(job.customHeaders(), job.variables().get("decision") instanceof String input ? input : null);
         }
 
         /**
