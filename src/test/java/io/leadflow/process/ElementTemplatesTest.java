@@ -263,31 +263,11 @@ class ElementTemplatesTest {
 
             Map<String, String> inputs = new LinkedHashMap<>();
             ioMappings(task).forEach(mapping -> mapping.getInputs().forEach(i -> inputs.put(i.getTarget(), i.getSource())));
-            assertThat(inputs.keySet()).as("%s: inputs, and those of template %s", task, template.file())
-                    .containsExactlyInAnyOrderElementsOf(template.inputs().keySet());
-            inputs.forEach((name, source) -> {
-                JsonNode property = template.inputs().get(name);
-                switch (property.path("type").asText()) {
-                    case "Dropdown" -> assertThat(choices(property)).as("%s: %s is a choice of %s", task, source, template.file())
-                            .contains(source);
-                    case "Hidden" -> assertThat(source).as("%s: %s", task, name).isEqualTo(property.path("value").asText());
-                    default -> { }
-                }
-            });
+            assertSetAsTemplateSays(task, template, "inputs", inputs, template.inputs());
 
             Map<String, String> headers = new LinkedHashMap<>();
             extensions(task, ZeebeTaskHeaders.class).forEach(h -> h.getHeaders().forEach(header -> headers.put(header.getKey(), header.getValue())));
-            assertThat(headers.keySet()).as("%s: headers, and those of template %s", task, template.file())
-                    .containsExactlyInAnyOrderElementsOf(template.headers().keySet());
-            headers.forEach((key, value) -> {
-                JsonNode property = template.headers().get(key);
-                switch (property.path("type").asText()) {
-                    case "Dropdown" -> assertThat(choices(property)).as("%s: %s is a choice of %s", task, value, template.file())
-                            .contains(value);
-                    case "Hidden" -> assertThat(value).as("%s: %s", task, key).isEqualTo(property.path("value").asText());
-                    default -> assertThat(value).as("%s: %s", task, key).isNotBlank();
-                }
-            });
+            assertSetAsTemplateSays(task, template, "headers", headers, template.headers());
 
             Map<String, String> outputs = new LinkedHashMap<>();
             ioMappings(task).forEach(mapping -> mapping.getOutputs().forEach(o -> outputs.put(o.getSource(), o.getTarget())));
@@ -302,6 +282,22 @@ class ElementTemplatesTest {
                     assertThat(target).as("%s: the target of %s", task, source).isEqualTo(property.path("value").asText());
                 }
             });
+        });
+    }
+
+    /** The task sets exactly what the template's properties of one kind set, each to a value the template allows. */
+    private static void assertSetAsTemplateSays(ModelTask task, Template template, String kind, Map<String, String> set,
+                                                Map<String, JsonNode> properties) {
+        assertThat(set.keySet()).as("%s: %s, and those of template %s", task, kind, template.file())
+                .containsExactlyInAnyOrderElementsOf(properties.keySet());
+        set.forEach((name, value) -> {
+            JsonNode property = properties.get(name);
+            switch (property.path("type").asText()) {
+                case "Dropdown" -> assertThat(choices(property)).as("%s: %s is a choice of %s", task, value, template.file())
+                        .contains(value);
+                case "Hidden" -> assertThat(value).as("%s: %s", task, name).isEqualTo(property.path("value").asText());
+                default -> assertThat(value).as("%s: %s", task, name).isNotBlank();
+            }
         });
     }
 
