@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class FitLeads {
 
     static final String API_KEY = "dev-api-key";
-    static final String CSV_HEADER = "type,email,firstName,lastName,jobTitle,company,country,source\n";
+    private static final String CSV_HEADER = "type,email,firstName,lastName,jobTitle,company,country,source\n";
 
     private final String prefix;
 
@@ -36,8 +36,17 @@ final class FitLeads {
                 .formatted(prefix, n, n);
     }
 
-    String csvRow(int n) {
+    private String csvRow(int n) {
         return "FORM_FILL,%s.%d@andesnet.co,Bench,N%d,Director de Marketing,AndesNet,CO,ebook\n".formatted(prefix, n, n);
+    }
+
+    /** A CSV of leads 0 … count-1, with its header. */
+    String csv(int count) {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int n = 0; n < count; n++) {
+            csv.append(csvRow(n));
+        }
+        return csv.toString();
     }
 
     HttpRequest post(URI base, int n) {
@@ -61,13 +70,9 @@ final class FitLeads {
      * answers how many were accepted.
      */
     int importAll(HttpClient http, URI base, int count) throws Exception {
-        StringBuilder csv = new StringBuilder(CSV_HEADER);
-        for (int n = 0; n < count; n++) {
-            csv.append(csvRow(n));
-        }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/leads/import"))
                 .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + API_KEY).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(csv(count))).build(), HttpResponse.BodyHandlers.ofString());
         Matcher accepted = Pattern.compile("\"accepted\":(\\d+)").matcher(response.body());
         return accepted.find() ? Integer.parseInt(accepted.group(1)) : 0;
     }

@@ -42,14 +42,10 @@ public final class ImportBenchmark {
     }
 
     private static void run(LaunchedLeadflow leadflow, FitLeads leads, int rows, String label) throws Exception {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        csv.writeBytes(FitLeads.CSV_HEADER.getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < rows; i++) {
-            csv.writeBytes(leads.csvRow(i).getBytes(StandardCharsets.UTF_8));
-        }
+        byte[] csv = leads.csv(rows).getBytes(StandardCharsets.UTF_8);
         LeadCost cost = LeadCost.mark(leadflow);
         long start = System.nanoTime();
-        String answer = postFullDuplex(leadflow.base().getPort(), csv.toByteArray());
+        String answer = postFullDuplex(leadflow.base().getPort(), csv);
         double importSeconds = (System.nanoTime() - start) / 1e9;
         Matcher totals = Pattern.compile("\"accepted\":(\\d+),\"merged\":(\\d+),\"rejected\":(\\d+)").matcher(answer);
         System.out.printf("%s: %d rows answered in %.1f s (%.0f rows/s): %s%n",
