@@ -16,6 +16,8 @@ public final class RoutingJob {
     public static final String DECISION_HEADER = "decision";
     /** The header naming the process variable the decision's result goes to, e.g. {@code team}. */
     public static final String RESULT_VARIABLE_HEADER = "resultVariable";
+    /** The input a task of a model deployed before these headers named its decision in. */
+    public static final String EARLIER_DECISION_INPUT = "decision";
     /** Where a task of a model deployed before these headers wanted the result: its output mapping read it from there. */
     private static final String EARLIER_RESULT_VARIABLE = "routing";
 

@@ -95,6 +95,13 @@ class SimulationIT extends LeadflowIntegrationTest {
                 400, "lead-identify.bpmn");
         assertProblem(simulate(Map.of("lead-identify.bpmn", changed("lead-identify.bpmn", "value=\"lead-assignment\"",
                 "value=\"lead-territory\"")), "2026-01-01", "2026-01-31"), 400, "lead-territory");
+        // A model written before the routing headers names its decision in an input.
+        assertProblem(simulate(Map.of("lead-identify.bpmn", changed("lead-identify.bpmn",
+                "<zeebe:taskHeaders>\n          <zeebe:header key=\"decision\" value=\"lead-assignment\" />\n"
+                        + "          <zeebe:header key=\"resultVariable\" value=\"team\" />\n        </zeebe:taskHeaders>",
+                "<zeebe:ioMapping><zeebe:input source=\"=&quot;lead-territory&quot;\" target=\"decision\" />"
+                        + "<zeebe:output source=\"=routing\" target=\"team\" /></zeebe:ioMapping>")),
+                "2026-01-01", "2026-01-31"), 400, "Task_ChooseTeam calls the decision \\\"lead-territory\\\"");
         assertProblem(simulate(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "<text>facts.industry</text>", "<text>facts.sector</text>")),
                 "2026-01-01", "2026-01-31"), 400, "facts.sector");
         assertProblem(simulate(Map.of("lead-fit.dmn", changed("lead-fit.dmn", "&gt;= 70", "&gt;= 55")), "2001-01-01", "2001-01-31"),

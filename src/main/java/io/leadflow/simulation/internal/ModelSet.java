@@ -6,6 +6,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.leadflow.platform.FieldError;
 import io.leadflow.platform.InvalidRequestException;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,6 +54,8 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             .collect(Collectors.toUnmodifiableSet());
     private static final Pattern NAME_PATH = Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
     private static final Pattern FILE_NAME = Pattern.compile("[\\w.-]+\\.(bpmn|dmn|form)");
+    /** An expression that is a text and nothing else, e.g. {@code ="lead-assignment"}. */
+    private static final Pattern TEXT_EXPRESSION = Pattern.compile("=\\s*\"([^\"]+)\"\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The files of processes/ as leadflow deploys them. */
@@ -126,8 +130,9 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
     }
 
     /**
-     * The decision a business rule task calls: the engine's own ({@code zeebe:calledDecision}) or the one its
-     * {@code decision} header names for the routing job.
+     * The decision a business rule task calls: the engine's own ({@code zeebe:calledDecision}) or the one the routing
+     * job reads, from the task's {@code decision} header or, in a model written before the headers, from its
+     * {@code decision} input when that is a text.
      */
     private static Optional<String> calledDecision(BusinessRuleTask task) {
         ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
@@ -135,10 +140,17 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             return Optional.of(called.getDecisionId());
         }
         ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-        return headers == null ? Optional.empty() : headers.getHeaders().stream()
+        Optional<String> named = headers == null ? Optional.empty() : headers.getHeaders().stream()
                 .filter(header -> RoutingJob.DECISION_HEADER.equals(header.getKey()))
                 .map(ZeebeHeader::getValue)
                 .findFirst();
+        ZeebeIoMapping mapping = task.getSingleExtensionElement(ZeebeIoMapping.class);
+        return named.or(() -> mapping == null ? Optional.empty() : mapping.getInputs().stream()
+                .filter(input -> RoutingJob.EARLIER_DECISION_INPUT.equals(input.getTarget()))
+                .map(input -> TEXT_EXPRESSION.matcher(input.getSource()))
+                .filter(Matcher::matches)
+                .map(text -> text.group(1))
+                .findFirst());
     }
 
     /**
