@@ -5,7 +5,6 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.leadflow.platform.FieldError;
@@ -26,6 +25,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,17 +140,22 @@ record ModelSet(Map<String, byte[]> files, List<String> candidateFiles) {
             return Optional.of(called.getDecisionId());
         }
         ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
-        Optional<String> named = headers == null ? Optional.empty() : headers.getHeaders().stream()
-                .filter(header -> RoutingJob.DECISION_HEADER.equals(header.getKey()))
-                .map(ZeebeHeader::getValue)
-                .findFirst();
+        Map<String, String> named = new HashMap<>();
+        if (headers != null) {
+            headers.getHeaders().forEach(header -> named.putIfAbsent(header.getKey(), header.getValue()));
+        }
+        return Optional.ofNullable(RoutingJob.decision(named, decisionInput(task)));
+    }
+
+    /** The text a task written before the routing headers gives its {@code decision} input; null when it gives none. */
+    private static String decisionInput(BusinessRuleTask task) {
         ZeebeIoMapping mapping = task.getSingleExtensionElement(ZeebeIoMapping.class);
-        return named.or(() -> mapping == null ? Optional.empty() : mapping.getInputs().stream()
+        return mapping == null ? null : mapping.getInputs().stream()
                 .filter(input -> RoutingJob.EARLIER_DECISION_INPUT.equals(input.getTarget()))
                 .map(input -> TEXT_EXPRESSION.matcher(input.getSource()))
                 .filter(Matcher::matches)
                 .map(text -> text.group(1))
-                .findFirst());
+                .findFirst().orElse(null);
     }
 
     /**
